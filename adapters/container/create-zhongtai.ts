@@ -1,0 +1,90 @@
+import { Container } from 'inversify';
+import type { CatalogQueries } from '../../domain/catalog/ports.js';
+import { InProcessEventBus } from '../../application/shared/event-bus.js';
+import type { Persistence } from '../../application/shared/persistence.js';
+import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/ports.js';
+import { memoryPersistence } from '../persistence/memory/index.js';
+import { UuidV7Generator } from '../system/uuid-v7.js';
+import { CATALOG, catalogModule } from './catalog-module.js';
+import { persistenceModule, sharedModule } from './shared-module.js';
+import { TOKENS } from './tokens.js';
+
+export interface ZhongtaiOptions {
+  /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
+  readonly persistence?: Persistence;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Called when an event handler throws; the default writes to stderr. */
+  readonly onEventError?: (error: unknown, event: { type: string }) => void;
+}
+
+type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
+
+/** The use cases of the catalog, ready to call. */
+export interface CatalogFacade {
+  createCategory: Bound<import('../../application/catalog/index.js').CreateCategory>;
+  updateCategory: Bound<import('../../application/catalog/index.js').UpdateCategory>;
+  deleteCategory: Bound<import('../../application/catalog/index.js').DeleteCategory>;
+  createBrand: Bound<import('../../application/catalog/index.js').CreateBrand>;
+  updateBrand: Bound<import('../../application/catalog/index.js').UpdateBrand>;
+  createFrontCategory: Bound<import('../../application/catalog/index.js').CreateFrontCategory>;
+  updateFrontCategory: Bound<import('../../application/catalog/index.js').UpdateFrontCategory>;
+  deleteFrontCategory: Bound<import('../../application/catalog/index.js').DeleteFrontCategory>;
+  createSpu: Bound<import('../../application/catalog/index.js').CreateSpu>;
+  createComboSpu: Bound<import('../../application/catalog/index.js').CreateComboSpu>;
+  updateSpu: Bound<import('../../application/catalog/index.js').UpdateSpu>;
+  changeSkuPrice: Bound<import('../../application/catalog/index.js').ChangeSkuPrice>;
+  changeListing: Bound<import('../../application/catalog/index.js').ChangeListing>;
+  applyDueListingSchedules: Bound<import('../../application/catalog/index.js').ApplyDueListingSchedules>;
+  /** Read side: product detail, search, category tree, brands, front categories. */
+  queries: CatalogQueries;
+}
+
+export interface Zhongtai {
+  readonly catalog: CatalogFacade;
+  /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
+  readonly events: InProcessEventBus;
+  readonly persistence: Persistence;
+  /** The inversify container, for hosts that add their own modules. */
+  readonly container: Container;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the composition root and hands back ready use cases on the chosen persistence.
+ * No connection is opened here: the persistence adapter you pass owns its connection.
+ */
+export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
+  const persistence = options.persistence ?? memoryPersistence();
+  const onEventError =
+    options.onEventError ?? ((error: unknown, event: { type: string }) => console.error(`event handler failed for ${event.type}:`, error));
+  const eventBus = new InProcessEventBus(onEventError);
+  const container = new Container();
+  container.load(
+    sharedModule({ clock: options.clock ?? systemClock, ids: options.ids ?? new UuidV7Generator(), eventBus }),
+    persistenceModule(persistence),
+    catalogModule,
+  );
+  const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
+    const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
+    return useCase.execute.bind(useCase) as T['execute'];
+  };
+  const catalog: CatalogFacade = {
+    createCategory: run(CATALOG.CreateCategory),
+    updateCategory: run(CATALOG.UpdateCategory),
+    deleteCategory: run(CATALOG.DeleteCategory),
+    createBrand: run(CATALOG.CreateBrand),
+    updateBrand: run(CATALOG.UpdateBrand),
+    createFrontCategory: run(CATALOG.CreateFrontCategory),
+    updateFrontCategory: run(CATALOG.UpdateFrontCategory),
+    deleteFrontCategory: run(CATALOG.DeleteFrontCategory),
+    createSpu: run(CATALOG.CreateSpu),
+    createComboSpu: run(CATALOG.CreateComboSpu),
+    updateSpu: run(CATALOG.UpdateSpu),
+    changeSkuPrice: run(CATALOG.ChangeSkuPrice),
+    changeListing: run(CATALOG.ChangeListing),
+    applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
+    queries: container.get(TOKENS.CatalogQueries),
+  };
+  return { catalog, events: eventBus, persistence, container, close: () => persistence.close() };
+}

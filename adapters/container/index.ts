@@ -1,0 +1,4 @@
+export * from './create-zhongtai.js';
+export * from './tokens.js';
+export * from './catalog-module.js';
+export * from './shared-module.js';

@@ -1,0 +1,19 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { Persistence } from '../../application/shared/persistence.js';
+import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
+import type { InProcessEventBus } from '../../application/shared/event-bus.js';
+import type { CatalogQueries } from '../../domain/catalog/ports.js';
+import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
+
+const token = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.${name}`);
+
+/** Service identifiers of the composition root. Domain and application code never sees these. */
+export const TOKENS = {
+  Clock: token<Clock>('Clock'),
+  IdGenerator: token<IdGenerator>('IdGenerator'),
+  EventBus: token<InProcessEventBus>('EventBus'),
+  EventPublisher: token<EventPublisher>('EventPublisher'),
+  Persistence: token<Persistence>('Persistence'),
+  UnitOfWork: token<UnitOfWork>('UnitOfWork'),
+  CatalogQueries: token<CatalogQueries>('CatalogQueries'),
+} as const;

@@ -1,0 +1,89 @@
+import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
+import type { FrontCategoryMapping, FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
+import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
+import { Spu, type SpuSnapshot } from '../../../domain/catalog/spu.js';
+import { Money } from '../../../domain/shared/money.js';
+import type { Page, PageRequest } from '../../../domain/shared/page.js';
+import type { MemoryDatabase } from './memory-database.js';
+
+export function summarize(s: SpuSnapshot): SpuSummary {
+  return {
+    id: s.id,
+    code: s.code,
+    title: s.title,
+    categoryId: s.categoryId,
+    brandId: s.brandId,
+    status: s.status,
+    platformPrice: Spu.restore(s).platformPrice.toString(),
+    skuCount: s.skus.length,
+    tags: s.tags,
+  };
+}
+
+function paginate<T>(rows: readonly T[], page: PageRequest): Page<T> {
+  const start = (page.page - 1) * page.size;
+  return { items: rows.slice(start, start + page.size), page: page.page, size: page.size, total: rows.length };
+}
+
+function matchesMapping(s: SpuSnapshot, m: FrontCategoryMapping): boolean {
+  switch (m.kind) {
+    case 'category':
+      return s.categoryPath.includes(m.categoryId);
+    case 'attribute':
+      return s.categoryId === m.categoryId && (s.attributes[m.attributeId]?.includes(m.value) ?? false);
+    case 'brand':
+      return s.brandId === m.brandId;
+    case 'spu':
+      return s.id === m.spuId;
+  }
+}
+
+/** Catalog read side over the in-memory tables (committed data only). */
+export class MemoryCatalogQueries implements CatalogQueries {
+  constructor(private readonly db: MemoryDatabase) {}
+
+  async spu(id: string): Promise<SpuSnapshot | null> {
+    return this.db.tables.spus.get(id) ?? null;
+  }
+
+  async searchSpus(f: SpuSearch, page: PageRequest): Promise<Page<SpuSummary>> {
+    const keyword = f.keyword?.toLowerCase();
+    const min = f.minPrice !== undefined ? Money.of(f.minPrice) : undefined;
+    const max = f.maxPrice !== undefined ? Money.of(f.maxPrice) : undefined;
+    const mappings = f.frontCategoryId !== undefined ? (this.db.tables.frontCategories.get(f.frontCategoryId)?.mappings ?? []) : undefined;
+    const rows = [...this.db.tables.spus.values()]
+      .filter((s) => f.categoryId === undefined || s.categoryPath.includes(f.categoryId))
+      .filter((s) => f.brandId === undefined || s.brandId === f.brandId)
+      .filter((s) => f.status === undefined || s.status === f.status)
+      .filter((s) => !keyword || s.title.toLowerCase().includes(keyword) || s.code.toLowerCase().includes(keyword))
+      .filter((s) => !mappings || mappings.some((m) => matchesMapping(s, m)))
+      .map(summarize)
+      .filter((s) => !min || !Money.of(s.platformPrice).lessThan(min))
+      .filter((s) => !max || !Money.of(s.platformPrice).greaterThan(max))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return paginate(rows, page);
+  }
+
+  async categoryTree(): Promise<CategoryNode[]> {
+    const nodes = new Map<string, CategoryNode>();
+    const all = [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name));
+    for (const c of all) {
+      nodes.set(c.id, { id: c.id, name: c.name, parentId: c.parentId, level: c.path.length, sort: c.sort, attributes: c.attributes, children: [] });
+    }
+    const roots: CategoryNode[] = [];
+    for (const node of nodes.values()) {
+      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return roots;
+  }
+
+  async brands(page: PageRequest): Promise<Page<BrandSnapshot>> {
+    const rows = [...this.db.tables.brands.values()].sort((a, b) => a.nameZh.localeCompare(b.nameZh) || a.id.localeCompare(b.id));
+    return paginate(rows, page);
+  }
+
+  async frontCategories(): Promise<FrontCategorySnapshot[]> {
+    return [...this.db.tables.frontCategories.values()].sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,100 @@
+import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
+import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
+import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
+
+const DELETED = Symbol('deleted');
+type Staged = Map<string, Versioned | typeof DELETED>;
+
+/**
+ * The view of the database one transaction has: its own writes first, then the committed data.
+ * Writes are staged and applied at commit, all at once; a rollback just drops them.
+ */
+export class MemoryTransactionState {
+  private readonly staged = new Map<TableName, Staged>();
+  readonly events: DomainEvent[] = [];
+
+  constructor(readonly db: MemoryDatabase) {}
+
+  read<T extends TableName>(table: T, id: string): MemoryTables[T] extends Map<string, infer S> ? S | undefined : never {
+    const s = this.staged.get(table)?.get(id);
+    if (s === DELETED) return undefined as never;
+    return (s ?? this.db.tables[table].get(id)) as never;
+  }
+
+  /** Every row of a table as this transaction sees it. */
+  rows<T extends TableName>(table: T): (MemoryTables[T] extends Map<string, infer S> ? S : never)[] {
+    const merged = new Map<string, unknown>(this.db.tables[table]);
+    for (const [id, s] of this.staged.get(table) ?? []) {
+      if (s === DELETED) merged.delete(id);
+      else merged.set(id, s);
+    }
+    return [...merged.values()] as never;
+  }
+
+  /** Optimistic write: the row's stored version must be the one the aggregate was loaded at. */
+  write(table: TableName, row: Versioned): number {
+    const current = this.read(table, row.id) as Versioned | undefined;
+    if ((current?.version ?? 0) !== row.version) {
+      throw DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `${table} ${row.id} was changed by someone else; reload and retry`);
+    }
+    const version = row.version + 1;
+    this.stage(table).set(row.id, { ...row, version });
+    return version;
+  }
+
+  delete(table: TableName, id: string): void {
+    this.stage(table).set(id, DELETED);
+  }
+
+  commit(): void {
+    for (const [table, rows] of this.staged) {
+      const target = this.db.tables[table] as Map<string, Versioned>;
+      for (const [id, s] of rows) {
+        if (s === DELETED) target.delete(id);
+        else target.set(id, s);
+      }
+    }
+    this.db.outbox.push(...this.events);
+  }
+
+  private stage(table: TableName): Staged {
+    let s = this.staged.get(table);
+    if (!s) this.staged.set(table, (s = new Map()));
+    return s;
+  }
+}
+
+/** Unit of work over the in-memory database: serializable, all or nothing, events after commit. */
+export class MemoryUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly db: MemoryDatabase,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const { result, events } = await this.db.exclusive(async () => {
+      const state = new MemoryTransactionState(this.db);
+      const tx: Transaction = {
+        categories: new MemoryCategories(state),
+        brands: new MemoryBrands(state),
+        frontCategories: new MemoryFrontCategories(state),
+        spus: new MemorySpus(state),
+        recordEvents: (events) => state.events.push(...events),
+      };
+      const result = await work(tx);
+      state.commit();
+      return { result, events: state.events };
+    });
+    if (events.length > 0) await publishOutbox(this.db, this.publisher);
+    return result;
+  }
+}
+
+/** Publishes the committed events not yet published, in commit order (memory keeps no history). */
+export async function publishOutbox(db: MemoryDatabase, publisher: EventPublisher): Promise<number> {
+  const pending = db.outbox.splice(0, db.outbox.length);
+  await publisher.publish(pending);
+  return pending.length;
+}

@@ -1,0 +1,72 @@
+import {
+  FrontCategory,
+  type FrontCategoryFields,
+  type FrontCategoryMapping,
+  type FrontCategorySnapshot,
+} from '../../domain/catalog/front-category.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { IdGenerator } from '../../domain/shared/ports.js';
+import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import { requireBrand, requireCategory, requireFrontCategory, requireSpu } from './lookups.js';
+
+/** Every mapping must point at something that exists; an attribute mapping names a real option. */
+async function checkMappings(tx: Transaction, fields: Partial<FrontCategoryFields>): Promise<void> {
+  if (fields.parentId) await requireFrontCategory(tx, fields.parentId);
+  for (const m of fields.mappings ?? ([] as FrontCategoryMapping[])) {
+    if (m.kind === 'brand') await requireBrand(tx, m.brandId);
+    else if (m.kind === 'spu') await requireSpu(tx, m.spuId);
+    else {
+      const category = await requireCategory(tx, m.categoryId);
+      if (m.kind === 'attribute') {
+        const a = category.attribute(m.attributeId);
+        if (!a || (a.input !== 'text' && !a.options.includes(m.value))) {
+          throw DomainError.invalid('CATALOG.INVALID_ATTRIBUTE_VALUE', `category ${m.categoryId} has no value ${m.value} for ${m.attributeId}`, {
+            attributeId: m.attributeId,
+          });
+        }
+      }
+    }
+  }
+}
+
+export class CreateFrontCategory {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  execute(cmd: FrontCategoryFields): Promise<FrontCategorySnapshot> {
+    return this.uow.run(async (tx) => {
+      await checkMappings(tx, cmd);
+      const fc = FrontCategory.create(this.ids.next(), cmd);
+      await tx.frontCategories.save(fc);
+      return fc.toSnapshot();
+    });
+  }
+}
+
+export class UpdateFrontCategory {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(cmd: Partial<FrontCategoryFields> & { readonly frontCategoryId: string }): Promise<FrontCategorySnapshot> {
+    return this.uow.run(async (tx) => {
+      const { frontCategoryId, ...fields } = cmd;
+      const fc = await requireFrontCategory(tx, frontCategoryId);
+      await checkMappings(tx, fields);
+      fc.update(fields);
+      await tx.frontCategories.save(fc);
+      return fc.toSnapshot();
+    });
+  }
+}
+
+/** CAT-2: front categories can be deleted freely; children whose parent is gone show as roots. */
+export class DeleteFrontCategory {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(cmd: { readonly frontCategoryId: string }): Promise<void> {
+    return this.uow.run(async (tx) => {
+      await tx.frontCategories.remove(await requireFrontCategory(tx, cmd.frontCategoryId));
+    });
+  }
+}

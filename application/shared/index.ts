@@ -1,0 +1,3 @@
+export * from './unit-of-work.js';
+export * from './event-bus.js';
+export * from './persistence.js';

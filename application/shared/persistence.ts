@@ -1,0 +1,15 @@
+import type { CatalogQueries } from '../../domain/catalog/ports.js';
+import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
+
+/**
+ * What a persistence adapter hands the composition root: transactions, read models, outbox relay.
+ * The in-memory adapter and the MikroORM/PostgreSQL adapter both implement it.
+ */
+export interface Persistence {
+  readonly kind: 'memory' | 'postgresql';
+  unitOfWork(publisher: EventPublisher): UnitOfWork;
+  readonly catalogQueries: CatalogQueries;
+  /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
+  drainOutbox(publisher: EventPublisher): Promise<number>;
+  close(): Promise<void>;
+}

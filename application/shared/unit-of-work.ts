@@ -1,0 +1,25 @@
+import type { CatalogRepositories } from '../../domain/catalog/ports.js';
+import type { DomainEvent } from '../../domain/shared/domain-event.js';
+
+/**
+ * Everything one use case may touch inside its transaction: the repositories of every context,
+ * scoped to the transaction, and the event outbox.
+ */
+export interface Transaction extends CatalogRepositories {
+  /** Stores events in the outbox within this transaction; they are published after commit. */
+  recordEvents(events: readonly DomainEvent[]): void;
+}
+
+/**
+ * Port: one use case = one transaction. `run` commits when `work` resolves and rolls everything back
+ * (writes and recorded events) when it throws, rethrowing the error. Events recorded in a committed
+ * transaction are handed to the EventPublisher after commit, never before.
+ */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}
+
+/** Port: where committed events go (in-process bus, message broker …). */
+export interface EventPublisher {
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}

@@ -1,0 +1,6 @@
+export * from './attribute.js';
+export * from './category.js';
+export * from './brand.js';
+export * from './front-category.js';
+export * from './spu.js';
+export * from './ports.js';

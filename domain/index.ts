@@ -1,0 +1,2 @@
+export * from './shared/index.js';
+export * as catalog from './catalog/index.js';

@@ -1,0 +1,153 @@
+import type { Decimal } from 'decimal.js';
+import { Dec, toDec, type DecimalInput } from './decimal.js';
+import { DomainError } from './domain-error.js';
+
+/** Minor units per currency (ISO 4217 exponent); every other currency has 2 (yuan and fen). */
+const MINOR_UNITS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, BHD: 3, KWD: 3 };
+
+export const DEFAULT_CURRENCY = 'CNY';
+
+export function minorUnitsOf(currency: string): number {
+  return MINOR_UNITS[currency] ?? 2;
+}
+
+/**
+ * An immutable amount of money. Arithmetic is exact (50 significant digits); an amount is rounded
+ * to whole cents only where a rule says so, by `roundToCents()` (half-up) — never implicitly.
+ * Mixing currencies throws `MONEY.CURRENCY_MISMATCH`.
+ */
+export class Money {
+  private constructor(
+    readonly amount: Decimal,
+    readonly currency: string,
+  ) {}
+
+  static of(amount: DecimalInput, currency: string = DEFAULT_CURRENCY): Money {
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      throw DomainError.invalid('MONEY.INVALID_CURRENCY', `not an ISO 4217 currency code: ${currency}`);
+    }
+    return new Money(toDec(amount), currency);
+  }
+
+  static zero(currency: string = DEFAULT_CURRENCY): Money {
+    return Money.of(0, currency);
+  }
+
+  /** From an integer number of minor units (fen for CNY). */
+  static fromMinor(units: bigint | number | string, currency: string = DEFAULT_CURRENCY): Money {
+    const u = toDec(typeof units === 'bigint' ? units.toString() : units);
+    if (!u.isInteger()) throw new RangeError(`minor units must be whole: ${String(units)}`);
+    return Money.of(u.div(new Dec(10).pow(minorUnitsOf(currency))), currency);
+  }
+
+  /** Parses a price as users write it; more decimals than the currency has is rejected, not rounded. */
+  static parse(text: string, currency: string = DEFAULT_CURRENCY): Money {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) {
+      throw DomainError.invalid('MONEY.INVALID_AMOUNT', `not an amount: ${JSON.stringify(text)}`);
+    }
+    const m = Money.of(text, currency);
+    if (!m.isWholeMinorUnits()) {
+      throw DomainError.invalid(
+        'MONEY.TOO_MANY_DECIMALS',
+        `${text} has more than ${minorUnitsOf(currency)} decimal places for ${currency}`,
+      );
+    }
+    return m;
+  }
+
+  get minorUnits(): number {
+    return minorUnitsOf(this.currency);
+  }
+
+  add(other: Money): Money {
+    this.sameCurrency(other);
+    return new Money(this.amount.plus(other.amount), this.currency);
+  }
+
+  subtract(other: Money): Money {
+    this.sameCurrency(other);
+    return new Money(this.amount.minus(other.amount), this.currency);
+  }
+
+  /** Exact product; round with `roundToCents()` where a rule names the rounding point. */
+  multiply(factor: DecimalInput): Money {
+    return new Money(this.amount.times(toDec(factor)), this.currency);
+  }
+
+  negate(): Money {
+    return new Money(this.amount.negated(), this.currency);
+  }
+
+  abs(): Money {
+    return new Money(this.amount.abs(), this.currency);
+  }
+
+  /** The named rounding point: half-up to the currency's minor unit. */
+  roundToCents(): Money {
+    return new Money(this.amount.toDecimalPlaces(this.minorUnits, Dec.ROUND_HALF_UP), this.currency);
+  }
+
+  isWholeMinorUnits(): boolean {
+    return this.amount.times(new Dec(10).pow(this.minorUnits)).isInteger();
+  }
+
+  /** Whole minor units (fen); throws if the amount is not whole cents — round first. */
+  toMinor(): bigint {
+    const units = this.amount.times(new Dec(10).pow(this.minorUnits));
+    if (!units.isInteger()) throw new RangeError(`${this.toString()} is not whole minor units`);
+    return BigInt(units.toFixed(0));
+  }
+
+  compare(other: Money): -1 | 0 | 1 {
+    this.sameCurrency(other);
+    return this.amount.comparedTo(other.amount) as -1 | 0 | 1;
+  }
+  equals(other: Money): boolean {
+    return this.currency === other.currency && this.amount.eq(other.amount);
+  }
+  lessThan(other: Money): boolean {
+    return this.compare(other) < 0;
+  }
+  greaterThan(other: Money): boolean {
+    return this.compare(other) > 0;
+  }
+  isZero(): boolean {
+    return this.amount.isZero();
+  }
+  isNegative(): boolean {
+    return this.amount.isNegative() && !this.amount.isZero();
+  }
+  isPositive(): boolean {
+    return this.amount.greaterThan(0);
+  }
+
+  static sum(items: readonly Money[], currency: string = DEFAULT_CURRENCY): Money {
+    return items.reduce((acc, m) => acc.add(m), Money.zero(items[0]?.currency ?? currency));
+  }
+  static min(a: Money, b: Money): Money {
+    return a.compare(b) <= 0 ? a : b;
+  }
+  static max(a: Money, b: Money): Money {
+    return a.compare(b) >= 0 ? a : b;
+  }
+
+  /** The amount with the currency's decimals ("12.30"); exact amounts with more decimals keep them. */
+  toString(): string {
+    const dp = Math.max(this.minorUnits, this.amount.decimalPlaces());
+    return this.amount.toFixed(dp);
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  private sameCurrency(other: Money): void {
+    if (other.currency !== this.currency) {
+      throw DomainError.invalid(
+        'MONEY.CURRENCY_MISMATCH',
+        `cannot combine ${this.currency} with ${other.currency}`,
+        { left: this.currency, right: other.currency },
+      );
+    }
+  }
+}
