@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Settings of the service, from the environment. */
+export interface ServiceConfig {
+  readonly port: number;
+  readonly host: string;
+  /** External PostgreSQL; when absent the embedded PGlite in `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  /** Demo mode: no secret was configured, so one is generated and tokens are printed. */
+  readonly demo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
+  const dataDir = resolve(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
+  const configured = env.ZHONGTAI_JWT_SECRET;
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    jwtSecret: configured ?? demoSecret(dirname(dataDir)),
+    demo: configured === undefined,
+  };
+}
+
+/** The demo secret lives beside the data so that printed tokens keep working after a restart. */
+function demoSecret(dir: string): string {
+  const file = join(dir, 'demo-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

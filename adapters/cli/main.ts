@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import type { Server } from 'node:http';
+import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
+import { seedDemo } from '../demo/index.js';
+import { createApp, Hs256Authenticator, jsonLogger, signToken } from '../http/express/index.js';
+import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
+import { readConfig, type ServiceConfig } from './config.js';
+
+const USAGE = `usage: zhongtai <command>
+  serve    start the HTTP service (PORT, default 3000) on DATABASE_URL or the embedded database
+  migrate  apply pending database migrations
+  seed     load the demo data (skipped where data exist)
+
+environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
+
+async function open(config: ServiceConfig): Promise<Zhongtai> {
+  const persistence = await mikroOrmPersistence(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  return createZhongtai({ persistence });
+}
+
+async function serve(config: ServiceConfig): Promise<void> {
+  const zt = await open(config);
+  const logger = jsonLogger();
+  if (config.demo) {
+    const seeded = await seedDemo(zt);
+    if (seeded.catalog) logger.info('demo data loaded');
+  }
+  await zt.persistence.drainOutbox(zt.events);
+  // Scheduled listings and the outbox relay: small periodic jobs of this process.
+  const timer = setInterval(() => {
+    zt.catalog
+      .applyDueListingSchedules()
+      .then(() => zt.persistence.drainOutbox(zt.events))
+      .catch((error: unknown) => logger.error('periodic job failed', { error: String(error) }));
+  }, 5_000);
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(config.jwtSecret), logger });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
+  process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
+  if (config.demo) {
+    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, config.jwtSecret, 30 * 86_400);
+    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, config.jwtSecret, 30 * 86_400);
+    process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days:\n`);
+    process.stdout.write(`  staff:  ${staff}\n  member: ${member}\n`);
+    process.stdout.write(`  try: curl -H "Authorization: Bearer $STAFF" ${url}/admin/catalog/spus\n`);
+  }
+  const stop = () => {
+    clearInterval(timer);
+    server.close(() => {
+      zt.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command] = argv;
+  const config = readConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const zt = await open(config);
+      const applied = await migrate(zt.persistence);
+      process.stdout.write(`migrations applied: ${applied.length === 0 ? 'none pending' : applied.join(', ')}\n`);
+      return zt.close();
+    }
+    case 'seed': {
+      const zt = await open(config);
+      const seeded = await seedDemo(zt);
+      process.stdout.write(seeded.catalog ? 'demo data loaded\n' : 'demo data already present\n');
+      return zt.close();
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`zhongtai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

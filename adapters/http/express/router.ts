@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { Zhongtai } from '../../container/create-zhongtai.js';
+import { isDomainError } from '../../../domain/shared/domain-error.js';
+import type { Authenticator, Identity } from './auth.js';
+import { catalogRoutes } from './catalog-routes.js';
+import { jsonLogger, type Logger } from './logger.js';
+import { openApiDocument } from './openapi.js';
+import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
+import type { Route } from './route.js';
+import { validate } from './validation.js';
+
+export interface HttpOptions {
+  readonly zhongtai: Zhongtai;
+  /** Who is calling; see `Hs256Authenticator` for the default bearer tokens. */
+  readonly authenticator: Authenticator;
+  readonly logger?: Logger;
+  /** Largest accepted JSON body (default 100kb). */
+  readonly bodyLimit?: string;
+  /** Extra routes of the host, validated and documented the same way. */
+  readonly routes?: readonly Route[];
+}
+
+/** Every route the service answers, in the order they are matched. */
+export const allRoutes: readonly Route[] = [...catalogRoutes];
+
+const requestIds = new WeakMap<Request, string>();
+
+/**
+ * An Express router with the whole HTTP API: mount it into an existing app (`app.use('/shop', router)`)
+ * or use `createApp`. It parses JSON with a size limit, tags requests with ids, logs one line per
+ * request, and answers every error as RFC 9457 problem+json.
+ */
+export function createRouter(options: HttpOptions): express.Router {
+  const logger = options.logger ?? jsonLogger();
+  const routes = [...allRoutes, ...(options.routes ?? [])];
+  const router = express.Router();
+  const doc = openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' });
+
+  router.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const requestId = given && /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+    requestIds.set(req, requestId);
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info('request', {
+        requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  });
+  router.use(express.json({ limit: options.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok', persistence: options.zhongtai.persistence.kind });
+  });
+  router.get('/openapi.json', (_req, res) => {
+    res.json(doc);
+  });
+  for (const r of routes) router[r.method](r.path, handle(r, options));
+  router.use(errorHandler(logger));
+  return router;
+}
+
+function handle(r: Route, options: HttpOptions): RequestHandler {
+  return async (req, res) => {
+    const identity = await options.authenticator.authenticate(req.get('authorization'));
+    authorize(r, identity);
+    if (r.body && req.body === undefined && req.get('content-type') !== undefined && !req.is('application/json')) {
+      throw new HttpProblem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+    }
+    const result = await r.handler({
+      params: validate(r.params, req.params, 'params'),
+      query: validate(r.query, req.query ?? {}, 'query'),
+      body: validate(r.body, req.body, 'body'),
+      identity,
+      zt: options.zhongtai,
+    });
+    if (r.status === 204) res.status(204).end();
+    else res.status(r.status ?? 200).json(result);
+  };
+}
+
+/** Staff routes need a staff token with a listed role (or admin); member routes a member token. */
+function authorize(r: Route, identity: Identity | null): void {
+  if (r.access === 'public') return;
+  if (!identity) throw new HttpProblem(401, 'AUTH.MISSING_TOKEN', 'this route needs a bearer token');
+  if (identity.kind !== r.access) throw new HttpProblem(403, 'AUTH.FORBIDDEN', `this route is for ${r.access} tokens`);
+  const roles = r.roles ?? [];
+  if (r.access === 'staff' && roles.length > 0 && !identity.roles.some((x) => x === 'admin' || roles.includes(x))) {
+    throw new HttpProblem(403, 'AUTH.FORBIDDEN', `this route needs one of the roles ${roles.join(', ')}`);
+  }
+}
+
+/** Body-parser failures carry a `type`; map them to stable codes. */
+const PARSER_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  'entity.parse.failed': [400, 'HTTP.MALFORMED_JSON', 'the body is not valid JSON'],
+  'entity.too.large': [413, 'HTTP.PAYLOAD_TOO_LARGE', 'the body is larger than the limit'],
+  'encoding.unsupported': [415, 'HTTP.UNSUPPORTED_ENCODING', 'the content encoding is not supported'],
+  'charset.unsupported': [415, 'HTTP.UNSUPPORTED_CHARSET', 'the charset is not supported'],
+  'request.aborted': [400, 'HTTP.REQUEST_ABORTED', 'the request was aborted'],
+};
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof HttpProblem) return problem(error.status, error.code, error.message, error.extra);
+  if (isDomainError(error)) {
+    return problem(STATUS_BY_KIND[error.kind], error.code, error.message, Object.keys(error.details).length ? { details: error.details } : {});
+  }
+  const type = (error as { type?: unknown })?.type;
+  const parser = typeof type === 'string' ? PARSER_ERRORS[type] : undefined;
+  if (parser) return problem(parser[0], parser[1], parser[2]);
+  return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged');
+}
+
+export function sendProblem(req: Request, res: Response, p: Problem): void {
+  const requestId = requestIds.get(req);
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...p, instance: req.originalUrl, ...(requestId ? { requestId } : {}) }));
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const p = toProblem(error);
+    if (p.status >= 500) {
+      logger.error('unhandled error', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });
+    }
+    sendProblem(req, res, p);
+  };
+}

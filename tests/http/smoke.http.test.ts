@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../adapters/demo/index.js';
+import { startTestServer, type TestServer } from '../support/http.js';
+
+describe('HTTP service on memory, over a real socket', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+    await seedDemo(s.zt);
+  });
+  afterAll(() => s.close());
+
+  it('answers /health and serves a valid-looking OpenAPI 3.1 document', async () => {
+    expect((await s.request('GET', '/health')).status).toBe(200);
+    const doc = await s.request('GET', '/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toContain('/catalog/spus/{spuId}');
+  });
+
+  it('browses the demo catalog: listed products only, details by id', async () => {
+    const list = await s.request('GET', '/catalog/spus?size=50');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { code: string }) => i.code)).toEqual(['MEADOW-DUO', 'MEADOW-GOLD-2', 'NOVA-X1']);
+    const phone = list.body.items.find((i: { code: string }) => i.code === 'NOVA-X1');
+    const detail = await s.request('GET', `/catalog/spus/${phone.id}`);
+    expect(detail.body.skus).toHaveLength(6);
+    expect(detail.body.skus[0].salePrice).toBe('3999.00');
+  });
+
+  it('rejects a member token on a staff route with problem+json', async () => {
+    const res = await s.request('POST', '/admin/catalog/categories', { body: { name: 'x' }, token: s.memberToken });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe('AUTH.FORBIDDEN');
+  });
+});

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import type { Persistence } from '../../application/shared/persistence.js';
+
+export const TEST_SECRET = 'test-secret-of-at-least-16-chars';
+
+export interface TestServer {
+  readonly url: string;
+  readonly zt: Zhongtai;
+  readonly staffToken: string;
+  readonly memberToken: string;
+  token(identity: Identity): string;
+  /** fetch relative to the server, JSON body and bearer token handled. */
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> }): Promise<{
+    status: number;
+    headers: Headers;
+    body: any;
+  }>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP service on an ephemeral port (memory persistence unless one is given). */
+export async function startTestServer(persistence?: Persistence): Promise<TestServer> {
+  const zt = createZhongtai(persistence ? { persistence } : {});
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const token = (identity: Identity) => signToken(identity, TEST_SECRET);
+  return {
+    url,
+    zt,
+    token,
+    staffToken: token({ subject: 'staff-1', kind: 'staff', roles: ['catalog'] }),
+    memberToken: token({ subject: 'member-1', kind: 'member', roles: [] }),
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const res = await fetch(url + path, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
