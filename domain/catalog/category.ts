@@ -116,7 +116,7 @@ export class Category extends AggregateRoot {
   }
 }
 
-/** CAT-1: depth is capped and a category holding products cannot become a parent. */
+/** CAT-1: depth is capped; a category holding products or attribute templates cannot become a parent. */
 export function assertCanHaveChild(parent: Category, parentProductCount: number): void {
   if (parent.level >= MAX_CATEGORY_DEPTH) {
     throw DomainError.invalid('CATALOG.CATEGORY_TOO_DEEP', `the category tree has at most ${MAX_CATEGORY_DEPTH} levels`, {
@@ -127,6 +127,11 @@ export function assertCanHaveChild(parent: Category, parentProductCount: number)
     throw DomainError.conflict('CATALOG.CATEGORY_HAS_PRODUCTS', 'a category that holds products cannot get children', {
       categoryId: parent.id,
       productCount: parentProductCount,
+    });
+  }
+  if (parent.attributes.length > 0) {
+    throw DomainError.conflict('CATALOG.CATEGORY_HAS_ATTRIBUTES', 'attributes belong on leaves: remove them before adding a child', {
+      categoryId: parent.id,
     });
   }
 }

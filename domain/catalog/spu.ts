@@ -130,6 +130,9 @@ export class Spu extends AggregateRoot {
       throw DomainError.invalid('CATALOG.TOO_MANY_SKUS', `sales attributes make ${combos.length} SKUs; at most ${MAX_SKUS}`);
     }
     const drafts = input.skus ?? [];
+    if (drafts.some((d, i) => drafts.findIndex((o) => sameSpecs(o.specs, d.specs)) !== i)) {
+      throw DomainError.invalid('CATALOG.DUPLICATE_SKU_SPECS', 'two SKU entries name the same combination of sales attribute values');
+    }
     for (const d of drafts) {
       if (!combos.some((c) => sameSpecs(c, d.specs))) {
         throw DomainError.invalid('CATALOG.UNKNOWN_SKU_SPECS', 'SKU specs are not a combination of the sales attributes', {
@@ -267,16 +270,19 @@ export class Spu extends AggregateRoot {
     });
   }
 
-  /** 上架 now. Clears a pending listing schedule. */
+  /**
+   * 上架 now. Clears a pending listing schedule, and an unlisting that was due but not yet applied
+   * (the scheduler ran late): the manual action comes after it and supersedes it.
+   */
   list(now: Date): void {
     this.transition('listed', now);
-    this.change({ listAt: null }, now);
+    this.change({ listAt: null, unlistAt: notYetDue(this.state.unlistAt, now) }, now);
   }
 
-  /** 下架 now. Clears a pending unlisting schedule. */
+  /** 下架 now. Clears a pending unlisting schedule, and a listing that was due but not yet applied. */
   unlist(now: Date): void {
     this.transition('unlisted', now);
-    this.change({ unlistAt: null }, now);
+    this.change({ unlistAt: null, listAt: notYetDue(this.state.listAt, now) }, now);
   }
 
   /** Scheduled listing and unlisting (CAT-3): either time may be null to cancel; both in the future. */
@@ -341,6 +347,11 @@ export class Spu extends AggregateRoot {
   }
 }
 
+/** The schedule time if it still lies after `now`; null if it is due (or absent). */
+function notYetDue(t: Date | null, now: Date): Date | null {
+  return t && t > now ? t : null;
+}
+
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -351,7 +362,8 @@ function checkSpu(s: SpuSnapshot): SpuSnapshot {
   if (title.length === 0 || title.length > 200) {
     throw DomainError.invalid('CATALOG.INVALID_TITLE', 'a title has 1 to 200 characters');
   }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s.code)) {
+  // 60 characters leave room for the generated SKU codes (`<code>-NN`, at most 64).
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/.test(s.code)) {
     throw DomainError.invalid('CATALOG.INVALID_CODE', `not a product code: ${JSON.stringify(s.code)}`);
   }
   const codes = s.skus.map((k) => k.code);

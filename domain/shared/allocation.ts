@@ -26,13 +26,18 @@ export function allocate(total: Money, weights: readonly DecimalInput[]): Money[
   const effective: Decimal[] = sum.isZero() ? ws.map(() => new Dec(1)) : ws;
   const effectiveSum = sum.isZero() ? new Dec(ws.length) : sum;
 
-  const exact = effective.map((w) => units.times(w).div(effectiveSum));
-  const floors = exact.map((e) => e.floor());
+  // Share i is (units × wᵢ) / Σw = floorᵢ + remainderᵢ / Σw. Floors and remainders are computed on the
+  // exact numerators, so remainders compare exactly over the common denominator Σw. (Comparing rounded
+  // quotients does not: at 50 significant digits a larger share keeps fewer fraction digits, which
+  // broke ties between equal remainders by the size of the share instead of by position.)
+  const numerators = effective.map((w) => units.times(w));
+  const floors = numerators.map((n) => n.divToInt(effectiveSum));
+  const remainders = numerators.map((n, i) => n.minus(floors[i]!.times(effectiveSum)));
   let left = units.minus(floors.reduce((a, f) => a.plus(f), new Dec(0))).toNumber();
 
   // Largest remainder first; Array.prototype.sort is stable, so ties keep the earlier part first.
-  const order = exact
-    .map((e, i) => ({ i, remainder: e.minus(floors[i]!) }))
+  const order = remainders
+    .map((remainder, i) => ({ i, remainder }))
     .sort((a, b) => b.remainder.comparedTo(a.remainder));
   const parts = floors.slice();
   for (const { i } of order) {

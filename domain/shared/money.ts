@@ -46,7 +46,8 @@ export class Money {
       throw DomainError.invalid('MONEY.INVALID_AMOUNT', `not an amount: ${JSON.stringify(text)}`);
     }
     const m = Money.of(text, currency);
-    if (!m.isWholeMinorUnits()) {
+    // Judged on the text: "1.230" states a precision the currency does not have, like "1.234".
+    if ((text.split('.')[1]?.length ?? 0) > minorUnitsOf(currency)) {
       throw DomainError.invalid(
         'MONEY.TOO_MANY_DECIMALS',
         `${text} has more than ${minorUnitsOf(currency)} decimal places for ${currency}`,

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import type { Clock } from '../../domain/shared/ports.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-16-chars';
 
@@ -21,9 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP service on an ephemeral port (memory persistence unless one is given). */
-export async function startTestServer(persistence?: Persistence): Promise<TestServer> {
-  const zt = createZhongtai(persistence ? { persistence } : {});
+/**
+ * Starts the real HTTP service on an ephemeral port (memory persistence unless one is given).
+ * `clock` replaces the system clock of the use cases (e.g. a manual clock for scheduled listing).
+ */
+export async function startTestServer(persistence?: Persistence, options: { clock?: Clock } = {}): Promise<TestServer> {
+  const zt = createZhongtai({ ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

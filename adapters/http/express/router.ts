@@ -114,6 +114,14 @@ export function toProblem(error: unknown): Problem {
   const type = (error as { type?: unknown })?.type;
   const parser = typeof type === 'string' ? PARSER_ERRORS[type] : undefined;
   if (parser) return problem(parser[0], parser[1], parser[2]);
+  // Other client errors raised by Express itself carry a 4xx `status`: a path parameter that is not
+  // valid percent-encoding (URIError from the router), a body that fails to decompress, …
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return error instanceof URIError
+      ? problem(400, 'HTTP.MALFORMED_URL', 'the URL is not valid percent-encoding')
+      : problem(status, 'HTTP.BAD_REQUEST', 'the request cannot be read');
+  }
   return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 

@@ -20,6 +20,11 @@ export function summarize(s: SpuSnapshot): SpuSummary {
   };
 }
 
+/** Code-point order, the same as PostgreSQL's "C" collation: independent of the process locale. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function paginate<T>(rows: readonly T[], page: PageRequest): Page<T> {
   const start = (page.page - 1) * page.size;
   return { items: rows.slice(start, start + page.size), page: page.page, size: page.size, total: rows.length };
@@ -30,7 +35,11 @@ function matchesMapping(s: SpuSnapshot, m: FrontCategoryMapping): boolean {
     case 'category':
       return s.categoryPath.includes(m.categoryId);
     case 'attribute':
-      return s.categoryId === m.categoryId && (s.attributes[m.attributeId]?.includes(m.value) ?? false);
+      // A product attribute value, or a sales attribute value one of its SKUs has.
+      return (
+        s.categoryId === m.categoryId &&
+        ((s.attributes[m.attributeId]?.includes(m.value) ?? false) || s.skus.some((k) => k.specs[m.attributeId] === m.value))
+      );
     case 'brand':
       return s.brandId === m.brandId;
     case 'spu':
@@ -60,13 +69,13 @@ export class MemoryCatalogQueries implements CatalogQueries {
       .map(summarize)
       .filter((s) => !min || !Money.of(s.platformPrice).lessThan(min))
       .filter((s) => !max || !Money.of(s.platformPrice).greaterThan(max))
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      .sort((a, b) => byCodePoint(a.code, b.code));
     return paginate(rows, page);
   }
 
   async categoryTree(): Promise<CategoryNode[]> {
     const nodes = new Map<string, CategoryNode>();
-    const all = [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name));
+    const all = [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
     for (const c of all) {
       nodes.set(c.id, { id: c.id, name: c.name, parentId: c.parentId, level: c.path.length, sort: c.sort, attributes: c.attributes, children: [] });
     }
@@ -79,11 +88,11 @@ export class MemoryCatalogQueries implements CatalogQueries {
   }
 
   async brands(page: PageRequest): Promise<Page<BrandSnapshot>> {
-    const rows = [...this.db.tables.brands.values()].sort((a, b) => a.nameZh.localeCompare(b.nameZh) || a.id.localeCompare(b.id));
+    const rows = [...this.db.tables.brands.values()].sort((a, b) => byCodePoint(a.nameZh, b.nameZh) || byCodePoint(a.id, b.id));
     return paginate(rows, page);
   }
 
   async frontCategories(): Promise<FrontCategorySnapshot[]> {
-    return [...this.db.tables.frontCategories.values()].sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id));
+    return [...this.db.tables.frontCategories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.id, b.id));
   }
 }

@@ -92,9 +92,17 @@ export class MemoryUnitOfWork implements UnitOfWork {
   }
 }
 
-/** Publishes the committed events not yet published, in commit order (memory keeps no history). */
+/**
+ * Publishes the committed events not yet published, in commit order (memory keeps no history). When
+ * the publisher fails, the events go back to the head of the outbox for the next try.
+ */
 export async function publishOutbox(db: MemoryDatabase, publisher: EventPublisher): Promise<number> {
   const pending = db.outbox.splice(0, db.outbox.length);
-  await publisher.publish(pending);
+  try {
+    await publisher.publish(pending);
+  } catch (error) {
+    db.outbox.unshift(...pending);
+    throw error;
+  }
   return pending.length;
 }
