@@ -9,9 +9,10 @@ export interface ServiceConfig {
   /** External PostgreSQL; when absent the embedded PGlite in `dataDir` is used. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
-  readonly jwtSecret: string;
-  /** Demo mode: no secret was configured, so one is generated and tokens are printed. */
+  /** Demo mode: no ZHONGTAI_JWT_SECRET, so `serve` uses a generated one, prints tokens and seeds demo data. */
   readonly demo: boolean;
+  /** The configured secret; in demo mode the generated one, created on first use. */
+  jwtSecret(): string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -24,8 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
-    jwtSecret: configured ?? demoSecret(dirname(dataDir)),
     demo: configured === undefined,
+    jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
   };
 }
 

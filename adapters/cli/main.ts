@@ -33,7 +33,8 @@ async function serve(config: ServiceConfig): Promise<void> {
       .then(() => zt.persistence.drainOutbox(zt.events))
       .catch((error: unknown) => logger.error('periodic job failed', { error: String(error) }));
   }, 5_000);
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(config.jwtSecret), logger });
+  const secret = config.jwtSecret();
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
@@ -44,8 +45,8 @@ async function serve(config: ServiceConfig): Promise<void> {
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
   if (config.demo) {
-    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, config.jwtSecret, 30 * 86_400);
-    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, config.jwtSecret, 30 * 86_400);
+    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, secret, 30 * 86_400);
+    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, secret, 30 * 86_400);
     process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days:\n`);
     process.stdout.write(`  staff:  ${staff}\n  member: ${member}\n`);
     process.stdout.write(`  try: curl -H "Authorization: Bearer $STAFF" ${url}/admin/catalog/spus\n`);

@@ -45,6 +45,8 @@ export interface Zhongtai {
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
+  /** The clock the use cases run on (adapters use it too, so a test clock governs everything). */
+  readonly clock: Clock;
   /** The inversify container, for hosts that add their own modules. */
   readonly container: Container;
   close(): Promise<void>;
@@ -86,5 +88,6 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
     queries: container.get(TOKENS.CatalogQueries),
   };
-  return { catalog, events: eventBus, persistence, container, close: () => persistence.close() };
+  const clock = container.get(TOKENS.Clock);
+  return { catalog, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

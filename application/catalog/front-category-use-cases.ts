@@ -9,9 +9,18 @@ import type { IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { requireBrand, requireCategory, requireFrontCategory, requireSpu } from './lookups.js';
 
+/** The parent exists and is not the category itself or one of its descendants (no cycles). */
+async function checkParent(tx: Transaction, selfId: string | null, parentId: string | null | undefined): Promise<void> {
+  for (let id = parentId ?? null, hops = 0; id !== null; hops += 1) {
+    if (id === selfId || hops > 100) {
+      throw DomainError.invalid('CATALOG.INVALID_PARENT', 'a front category cannot sit under itself or its descendants', { parentId });
+    }
+    id = (await requireFrontCategory(tx, id)).toSnapshot().parentId;
+  }
+}
+
 /** Every mapping must point at something that exists; an attribute mapping names a real option. */
 async function checkMappings(tx: Transaction, fields: Partial<FrontCategoryFields>): Promise<void> {
-  if (fields.parentId) await requireFrontCategory(tx, fields.parentId);
   for (const m of fields.mappings ?? ([] as FrontCategoryMapping[])) {
     if (m.kind === 'brand') await requireBrand(tx, m.brandId);
     else if (m.kind === 'spu') await requireSpu(tx, m.spuId);
@@ -37,6 +46,7 @@ export class CreateFrontCategory {
 
   execute(cmd: FrontCategoryFields): Promise<FrontCategorySnapshot> {
     return this.uow.run(async (tx) => {
+      await checkParent(tx, null, cmd.parentId);
       await checkMappings(tx, cmd);
       const fc = FrontCategory.create(this.ids.next(), cmd);
       await tx.frontCategories.save(fc);
@@ -52,6 +62,7 @@ export class UpdateFrontCategory {
     return this.uow.run(async (tx) => {
       const { frontCategoryId, ...fields } = cmd;
       const fc = await requireFrontCategory(tx, frontCategoryId);
+      await checkParent(tx, fc.id, fields.parentId);
       await checkMappings(tx, fields);
       fc.update(fields);
       await tx.frontCategories.save(fc);

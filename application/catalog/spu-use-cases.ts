@@ -162,7 +162,7 @@ export class UpdateSpu {
   execute(cmd: UpdateSpuCommand): Promise<SpuSnapshot> {
     return this.uow.run(async (tx) => {
       const spu = await requireSpu(tx, cmd.spuId);
-      spu.update(cmd, this.clock.now());
+      spu.update({ title: cmd.title, description: cmd.description, tags: cmd.tags }, this.clock.now());
       await tx.spus.save(spu);
       tx.recordEvents(spu.pullEvents());
       return spu.toSnapshot();

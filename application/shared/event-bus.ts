@@ -5,7 +5,9 @@ export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
 /**
  * An in-process publisher: handlers subscribe by event type (or '*'). A failing handler does not stop
- * the others; the failure is reported to `onError` (the outbox keeps the event for a retry).
+ * the others and does not fail the publication: it is reported to `onError`, and the event is not
+ * delivered to that handler again. Handlers that need retries keep their own (the order context will
+ * bring durable, acknowledged delivery).
  */
 export class InProcessEventBus implements EventPublisher {
   private readonly handlers = new Map<string, EventHandler[]>();

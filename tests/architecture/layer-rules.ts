@@ -3,7 +3,7 @@
  *
  * - domain/ imports only 'decimal.js' and relative paths that stay inside domain/;
  * - application/ imports nothing from adapters/, no framework or driver (express, @mikro-orm/*,
- *   inversify, pg, @electric-sql/*) and no Node built-in; its relative imports stay inside
+ *   inversify, pg, @electric-sql/*, or any package but decimal.js) and no Node built-in; its relative imports stay inside
  *   application/ and domain/ (anything else, e.g. the root index, could pull adapters in).
  *
  * Specifiers are found by a small tokenizer in `import … from '…'`, `import '…'`, `export … from '…'`,
@@ -185,7 +185,10 @@ function applicationRule(root: string, file: string, specifier: string): string 
       : 'application imports only from application/ and domain/';
   }
   const pkg = packageName(specifier);
-  return FORBIDDEN_IN_APPLICATION.find((f) => f.test(pkg) || f.test(specifier))?.rule ?? null;
+  const named = FORBIDDEN_IN_APPLICATION.find((f) => f.test(pkg) || f.test(specifier))?.rule;
+  if (named) return named;
+  // An allow list, not only a deny list: a package not named above (zod, kysely …) is still a framework here.
+  return pkg === 'decimal.js' ? null : `application must not import the package '${pkg}'`;
 }
 
 /** Every import in `root`/domain and `root`/application that breaks a layer rule. */

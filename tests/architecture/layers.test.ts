@@ -38,6 +38,7 @@ describe('layer rules (domain and application import no framework)', () => {
       '../../adapters/persistence/memory/index.js',
       'crypto',
       '../../index.js',
+      'zod',
       'node:path',
     ]);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTRIBUTE_INPUTS, ATTRIBUTE_KINDS } from '../../../domain/catalog/attribute.js';
 import { BRAND_STATUSES } from '../../../domain/catalog/brand.js';
+import { FrontCategory } from '../../../domain/catalog/front-category.js';
 import { SPU_STATUSES, TAG_KINDS } from '../../../domain/catalog/spu.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { MAX_PAGE_SIZE } from '../../../domain/shared/page.js';
@@ -80,10 +81,8 @@ export const catalogRoutes: Route[] = [
     method: 'get', path: '/catalog/front-categories', tag: 'catalog', access: 'public',
     summary: 'Front categories shown to shoppers now (CAT-2)',
     handler: async ({ zt }) => {
-      const now = new Date();
-      return (await zt.catalog.queries.frontCategories()).filter(
-        (f) => f.visible && (!f.visibleFrom || f.visibleFrom <= now) && (!f.visibleUntil || now < f.visibleUntil),
-      );
+      const now = zt.clock.now();
+      return (await zt.catalog.queries.frontCategories()).filter((f) => FrontCategory.restore(f).isShownAt(now));
     },
   }),
   route({

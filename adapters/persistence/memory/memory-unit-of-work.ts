@@ -71,6 +71,8 @@ export class MemoryUnitOfWork implements UnitOfWork {
   constructor(
     private readonly db: MemoryDatabase,
     private readonly publisher: EventPublisher,
+    /** A publisher failure after commit: the change stands, the events wait for the next drain. */
+    private readonly onPublishError: (error: unknown) => void = (error) => console.error('event publication failed:', error),
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -87,7 +89,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
       state.commit();
       return { result, events: state.events };
     });
-    if (events.length > 0) await publishOutbox(this.db, this.publisher);
+    if (events.length > 0) await publishOutbox(this.db, this.publisher).catch(this.onPublishError);
     return result;
   }
 }

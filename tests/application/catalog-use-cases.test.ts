@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createZhongtai } from '../../index.js';
+import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
+import type { DomainEvent } from '../../domain/shared/domain-event.js';
+
+async function aListedTea(zt = createZhongtai()) {
+  const leaf = await zt.catalog.createCategory({ name: 'Tea' });
+  const spu = await zt.catalog.createSpu({ code: 'TEA1', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' });
+  return { zt, leaf, spu };
+}
+
+describe('catalog use cases on memory', () => {
+  it('CAT-2: a front category cannot be moved under itself or one of its descendants', async () => {
+    const zt = createZhongtai();
+    const a = await zt.catalog.createFrontCategory({ name: 'A' });
+    const b = await zt.catalog.createFrontCategory({ name: 'B', parentId: a.id });
+    const c = await zt.catalog.createFrontCategory({ name: 'C', parentId: b.id });
+    for (const parentId of [a.id, c.id]) {
+      await expect(zt.catalog.updateFrontCategory({ frontCategoryId: a.id, parentId })).rejects.toMatchObject({ code: 'CATALOG.INVALID_PARENT' });
+    }
+    expect((await zt.catalog.queries.frontCategories()).find((f) => f.id === a.id)?.parentId).toBeNull();
+    await expect(zt.catalog.updateFrontCategory({ frontCategoryId: c.id, parentId: a.id })).resolves.toMatchObject({ parentId: a.id });
+  });
+
+  it('updating a product changes only its title, description and tags', async () => {
+    const { zt, spu } = await aListedTea();
+    const updated = await zt.catalog.updateSpu({ spuId: spu.id, title: 'Xihu Longjing' });
+    expect(Object.keys(updated).sort()).toEqual(Object.keys(spu).sort());
+    expect(updated).toMatchObject({ title: 'Xihu Longjing', version: spu.version + 1 });
+  });
+
+  it('events are published after commit, and not at all when the use case fails', async () => {
+    const { zt, spu } = await aListedTea();
+    const seen: DomainEvent[] = [];
+    zt.events.subscribe('*', (e) => {
+      seen.push(e);
+    });
+    await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
+    await expect(zt.catalog.changeListing({ spuId: spu.id, action: 'list' })).rejects.toMatchObject({ code: 'CATALOG.INVALID_STATUS_CHANGE' });
+    expect(seen.map((e) => e.type)).toEqual(['catalog.spu.listed']);
+  });
+
+  it('a publisher failure after commit does not fail the use case; the events wait for the next drain', async () => {
+    const persistence = memoryPersistence();
+    const delivered: string[] = [];
+    let failing = true;
+    const publisher = {
+      publish: async (events: readonly DomainEvent[]) => {
+        if (failing) throw new Error('broker down');
+        delivered.push(...events.map((e) => e.type));
+      },
+    };
+    const uow = persistence.unitOfWork(publisher);
+    const zt = createZhongtai({ persistence });
+    const leaf = await zt.catalog.createCategory({ name: 'Tea' });
+    const errors: unknown[] = [];
+    const origError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await uow.run(async (tx) => {
+        const c = await tx.categories.get(leaf.id);
+        c!.rename('Green tea');
+        await tx.categories.save(c!);
+        tx.recordEvents([{ type: 'test.renamed', aggregateId: leaf.id, occurredAt: new Date(), payload: {} }]);
+      });
+    } finally {
+      console.error = origError;
+    }
+    expect(errors).toHaveLength(1);
+    expect((await zt.catalog.queries.categoryTree())[0]?.name).toBe('Green tea');
+    failing = false;
+    expect(await persistence.drainOutbox(publisher)).toBe(1);
+    expect(delivered).toEqual(['test.renamed']);
+  });
+});
