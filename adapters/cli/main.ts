@@ -47,9 +47,9 @@ async function serve(config: ServiceConfig): Promise<void> {
   if (config.demo) {
     const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, secret, 30 * 86_400);
     const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, secret, 30 * 86_400);
-    process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days:\n`);
-    process.stdout.write(`  staff:  ${staff}\n  member: ${member}\n`);
-    process.stdout.write(`  try: curl -H "Authorization: Bearer $STAFF" ${url}/admin/catalog/spus\n`);
+    process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days; paste into a shell:\n`);
+    process.stdout.write(`  export STAFF=${staff}\n  export MEMBER=${member}\n`);
+    process.stdout.write(`  curl -H "Authorization: Bearer $STAFF" '${url}/admin/catalog/spus?status=draft'\n`);
   }
   const stop = () => {
     clearInterval(timer);
