@@ -13,8 +13,9 @@ const USAGE = `usage: zhongtai <command>
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
 
-async function open(config: ServiceConfig): Promise<Zhongtai> {
-  const persistence = await mikroOrmPersistence(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+async function open(config: ServiceConfig, migrateAtStart = true): Promise<Zhongtai> {
+  const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
+  const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart });
   return createZhongtai({ persistence });
 }
 
@@ -72,7 +73,7 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'migrate': {
-      const zt = await open(config);
+      const zt = await open(config, false);
       const applied = await migrate(zt.persistence);
       process.stdout.write(`migrations applied: ${applied.length === 0 ? 'none pending' : applied.join(', ')}\n`);
       return zt.close();

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Which unique constraint stands for which business rule. */
+const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string }>> = {
+  spu_code_unique: { code: 'CATALOG.DUPLICATE_SPU_CODE', what: 'product code' },
+  sku_code_unique: { code: 'CATALOG.DUPLICATE_SKU_CODE', what: 'SKU code' },
+};
+
+/**
+ * A unique violation that got past a use case's own check (two transactions racing) becomes the same
+ * DomainError the check would have thrown; anything else is a programming or infrastructure error.
+ */
+export function translateDbError(error: unknown): unknown {
+  // By SQLSTATE, not by class: MikroORM wraps driver errors on most paths (UniqueConstraintViolationException,
+  // which keeps the fields), not on all (query builder inserts throw the driver's error).
+  const { code, constraint = '', detail = '' } = (error ?? {}) as { code?: unknown; constraint?: string; detail?: string };
+  if (code !== UNIQUE_VIOLATION) return error;
+  const rule = UNIQUE_RULES[constraint];
+  if (!rule) return error;
+  const value = /\)=\((.*)\) already exists/.exec(detail)?.[1];
+  const details = rule.code === 'CATALOG.DUPLICATE_SKU_CODE' ? { codes: value ? [value] : [] } : {};
+  return DomainError.conflict(rule.code, value ? `${rule.what} ${value} is taken` : `a ${rule.what} is taken`, details);
+}
+
+export function staleAggregate(table: string, id: string): DomainError {
+  return DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `${table} ${id} was changed by someone else; reload and retry`);
+}
+
+/**
+ * The database side of one unit-of-work run: an entity manager bound to its open transaction. Every
+ * statement goes through `db()`, which remembers a failure: after one, PostgreSQL has aborted the
+ * transaction and a COMMIT would silently roll back, so the unit of work must not report success.
+ */
+export class TxScope {
+  failure: unknown = undefined;
+
+  constructor(readonly em: EntityManager) {}
+
+  async db<T>(call: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.em);
+    } catch (error) {
+      const translated = translateDbError(error);
+      this.failure ??= translated;
+      throw translated;
+    }
+  }
+
+  rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.db((em) => em.execute<R[] & object[]>(sql, params)) as Promise<R[]>;
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { migrationsList } from './migrations/index.js';
+import { pgliteDialect } from './pglite-dialect.js';
+import { schemas } from './records/index.js';
+
+export interface MikroOrmPersistenceOptions {
+  /** A `postgres://` URL (e.g. `DATABASE_URL`): connect to that server through a `pg` pool. */
+  readonly url?: string;
+  /** Without `url`: where the embedded PGlite keeps its files; `memory://` keeps nothing. */
+  readonly dataDir?: string;
+  /** Without `url`: an already started PGlite to use (it is left open on close). */
+  readonly pglite?: PGlite;
+  /** Run pending migrations at start (default true). */
+  readonly migrate?: boolean;
+  /** Connections in the `pg` pool (default 10). PGlite always has one session. */
+  readonly poolSize?: number;
+  /** Log every SQL statement. */
+  readonly debug?: boolean;
+  /**
+   * Told when publishing failed after a commit: the change stands and the events stay in the outbox
+   * for `drainOutbox`. Default: console.error, as the memory adapter does.
+   */
+  readonly onPublishError?: (error: unknown) => void;
+}
+
+export const DEFAULT_DATA_DIR = './.zhongtai/data';
+
+/** Starts MikroORM on PostgreSQL or on an embedded PGlite, with the adapter's schemas and migrations. */
+export async function openOrm(options: MikroOrmPersistenceOptions): Promise<MikroORM> {
+  const common: Options = {
+    entities: schemas,
+    extensions: [Migrator],
+    migrations: { migrationsList, snapshot: false, silent: !options.debug, transactional: true },
+    debug: options.debug ?? false,
+    // The adapter queries through forks and explicit transactions, never through the global context.
+    allowGlobalContext: false,
+  };
+  if (options.url) {
+    return MikroORM.init({ ...common, clientUrl: options.url, pool: { min: 0, max: options.poolSize ?? 10 } });
+  }
+  const pglite = options.pglite ?? (await startPglite(options.dataDir ?? DEFAULT_DATA_DIR));
+  try {
+    return await MikroORM.init({
+      ...common,
+      dbName: 'postgres', // PGlite's one database
+      driverOptions: pgliteDialect(pglite, { closeOnEnd: !options.pglite }),
+    });
+  } catch (error) {
+    if (!options.pglite) await pglite.close();
+    throw error;
+  }
+}
+
+async function startPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  return PGlite.create(dataDir);
+}
+
+/** Applies the pending migrations; returns the names of those applied. */
+export async function migrateOrm(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,45 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Persistence } from '../../../application/shared/persistence.js';
+import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
+import { MikroOrmCatalogQueries, type PreparingPool } from './catalog-queries.js';
+import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
+import { drainOutbox } from './outbox.js';
+import { MikroOrmUnitOfWork } from './unit-of-work.js';
+
+/** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
+export interface MikroOrmPersistence extends Persistence {
+  readonly kind: 'postgresql';
+  readonly orm: MikroORM;
+}
+
+/**
+ * Persistence on PostgreSQL through MikroORM 7: a server when `url` is given, otherwise an embedded
+ * PGlite in `dataDir` (default ./.zhongtai/data, `memory://` for a throwaway database). Pending
+ * migrations run at start unless `migrate: false`.
+ */
+export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
+  const orm = await openOrm(options);
+  try {
+    if (options.migrate ?? true) await migrateOrm(orm);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  // On a server, the `pg` pool MikroORM built (PGlite has none: it runs in this process anyway).
+  const pool = options.url ? ((await orm.em.getConnection().getNativeClient()) as PreparingPool) : undefined;
+  return {
+    kind: 'postgresql',
+    orm,
+    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(orm, publisher, options.onPublishError),
+    catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool),
+    drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
+    close: () => orm.close(),
+  };
+}
+
+/** Applies pending migrations (the CLI's `zhongtai migrate`); returns the names of those applied. */
+export async function migrate(target: Persistence | MikroORM): Promise<string[]> {
+  if ('migrator' in target) return migrateOrm(target);
+  if ('orm' in target && target.kind === 'postgresql') return migrateOrm((target as MikroOrmPersistence).orm);
+  throw new TypeError(`${target.kind} persistence has no migrations`);
+}

@@ -1,0 +1,90 @@
+import { types, type PGlite, type Results } from '@electric-sql/pglite';
+import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
+import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+
+/**
+ * A Kysely dialect over an embedded PGlite, handed to MikroORM as `driverOptions` (MikroORM builds its
+ * Kysely client from any object with `createDriver`). No socket and no extra package: PGlite is one
+ * PostgreSQL session, so the "pool" below lends that session to one borrower at a time.
+ */
+export function pgliteDialect(pglite: PGlite, options: { closeOnEnd?: boolean } = {}): PostgresDialect {
+  return new PostgresDialect({ pool: new PglitePool(pglite, options.closeOnEnd ?? false) });
+}
+
+/**
+ * The type parsers MikroORM installs on `pg`, plus `pg`'s own defaults where PGlite's differ, so rows
+ * look the same on both backends: timestamps stay strings (MikroORM converts them), int8 stays a
+ * string (PGlite would give a number or a bigint), numeric stays a string (never a float).
+ */
+const arrayOfStrings = (oid: number) => (text: string) => types.arrayParser(text, (s) => s, oid);
+const pgCompatibleParsers: Record<number, (text: string) => unknown> = {
+  ...createPostgreSqlTypeParsers(arrayOfStrings(0)),
+  [types.INT8]: (s: string) => s,
+  1016: arrayOfStrings(1016), // int8[]
+  [types.NUMERIC]: (s: string) => s,
+  1231: arrayOfStrings(1231), // numeric[]
+};
+
+/** A strict FIFO lock. One per PGlite instance: every pool over the same instance shares it. */
+class FifoLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const turn = this.tail.then(() => release);
+    this.tail = this.tail.then(() => released);
+    return turn;
+  }
+}
+const locks = new WeakMap<PGlite, FifoLock>();
+
+class PglitePool implements PostgresPool {
+  readonly options = { max: 1 };
+  private readonly lock: FifoLock;
+
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly closeOnEnd: boolean,
+  ) {
+    let lock = locks.get(pglite);
+    if (!lock) locks.set(pglite, (lock = new FifoLock()));
+    this.lock = lock;
+  }
+
+  /** Waits for the session, then lends it: a transaction keeps it until Kysely releases it. */
+  async connect(): Promise<PostgresPoolClient> {
+    const release = await this.lock.acquire();
+    let released = false;
+    return {
+      query: ((sql: string, params: readonly unknown[]) => run(this.pglite, sql, params)) as PostgresPoolClient['query'],
+      release: () => {
+        if (!released) (released = true), release();
+      },
+    };
+  }
+
+  async end(): Promise<void> {
+    if (this.closeOnEnd && !this.pglite.closed) await this.pglite.close();
+  }
+}
+
+/**
+ * Runs one query like `pg` would: without parameters over the simple protocol (so migrations may send
+ * several statements at once), with parameters over the extended protocol.
+ */
+async function run(pglite: PGlite, sql: string, params: readonly unknown[]): Promise<PostgresQueryResult<unknown>> {
+  const opts = { parsers: pgCompatibleParsers };
+  const result: Results | undefined = params.length === 0 ? (await pglite.exec(sql, opts)).at(-1) : await pglite.query(sql, [...params], opts);
+  const rows = result?.rows ?? [];
+  return {
+    // PGlite reads the command from the server's command tag, which is right for `WITH … INSERT` too.
+    command: (result?.command ?? firstKeyword(sql)) as PostgresQueryResult<unknown>['command'],
+    rowCount: result?.rowCount ?? result?.affectedRows ?? rows.length,
+    rows,
+  };
+}
+
+function firstKeyword(sql: string): string {
+  return /^\s*([a-z]+)/i.exec(sql)?.[1]?.toUpperCase() ?? '';
+}

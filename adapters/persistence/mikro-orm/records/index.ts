@@ -1,0 +1,14 @@
+import { BrandSchema } from './brand-record.js';
+import { CategorySchema } from './category-record.js';
+import { FrontCategorySchema } from './front-category-record.js';
+import { OutboxSchema } from './outbox-record.js';
+import { SkuSchema, SpuSchema } from './spu-record.js';
+
+export * from './brand-record.js';
+export * from './category-record.js';
+export * from './front-category-record.js';
+export * from './outbox-record.js';
+export * from './spu-record.js';
+
+/** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
+export const schemas = [CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema];

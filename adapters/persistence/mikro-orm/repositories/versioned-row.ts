@@ -1,0 +1,26 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { staleAggregate, type TxScope } from '../db.js';
+
+/**
+ * Optimistic save of an aggregate stored as one row: version 0 inserts (a row already there means
+ * someone else created it), any other version updates `where id = ? and version = ?`. Zero rows
+ * touched → CONCURRENCY.STALE_AGGREGATE, as in the memory adapter. Returns the new version.
+ */
+export async function saveVersionedRow<R extends { id: string; version: number }>(
+  tx: TxScope,
+  entity: EntityClass<R>,
+  table: string,
+  loadedVersion: number,
+  record: R,
+): Promise<number> {
+  const touched = await tx.db(async (em) => {
+    if (loadedVersion === 0) {
+      const result = await em.createQueryBuilder(entity).insert(record as never).onConflict('id' as never).ignore().execute('run');
+      return result.affectedRows;
+    }
+    const { id, ...changes } = record;
+    return em.nativeUpdate(entity, { id, version: loadedVersion } as never, changes as never);
+  });
+  if (touched !== 1) throw staleAggregate(table, record.id);
+  return record.version;
+}

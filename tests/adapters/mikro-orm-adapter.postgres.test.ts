@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Transaction } from '../../application/shared/unit-of-work.js';
+import { Money } from '../../domain/shared/money.js';
+import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
+import { migrate, MikroOrmUnitOfWork, mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
+import { SELECT_SPU, SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from '../../adapters/persistence/mikro-orm/records/spu-row.js';
+import { aPhoneSpu, aRootCategory, at, sequentialIds } from '../support/mothers.js';
+import { testDatabase, truncateAll, type TestDatabase } from '../support/postgres.js';
+import { codeOf, RecordingPublisher } from './contract/support.js';
+
+// What the contract cannot say: schema, SQL, and the database's own safety nets.
+let db: TestDatabase;
+let p: MikroOrmPersistence;
+beforeAll(async () => {
+  db = await testDatabase();
+  p = await mikroOrmPersistence(db.options);
+});
+afterAll(async () => {
+  await p?.close();
+  await db?.drop();
+});
+beforeEach(() => truncateAll(p));
+
+const run = <T>(work: (tx: Transaction) => Promise<T>) => p.unitOfWork(new RecordingPublisher()).run(work);
+const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute<R[] & object[]>(text, params) as Promise<R[]>;
+
+/** The SQL statements `work` sends (parameters filled in), transaction control left out. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = p.orm.config.get('onQuery');
+  const platform = p.orm.em.getPlatform();
+  p.orm.config.set('onQuery', (query, params) => (seen.push(platform.formatQuery(query, [...params])), original(query, params)));
+  try {
+    await work();
+  } finally {
+    p.orm.config.set('onQuery', original);
+  }
+  return seen.filter((q) => !/^(begin|commit|rollback)/i.test(q.trim()));
+}
+
+describe('schema and migrations', () => {
+  it('the committed migrations create exactly the schema the entity schemas describe', async () => {
+    expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+  });
+
+  it('migrate() is idempotent and refuses a persistence without migrations', async () => {
+    expect(await migrate(p)).toEqual([]);
+    expect(await migrate(p.orm)).toEqual([]);
+    await expect(migrate(memoryPersistence())).rejects.toThrow('memory persistence has no migrations');
+  });
+
+  it('CHECK constraints back the invariants: no zero price, no negative version', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await expect(sql(`update sku set sale_price = 0 where id = 'sku-1'`)).rejects.toThrow(/sku_sale_price_check/);
+    await expect(sql(`update spu set version = -1`)).rejects.toThrow(/spu_version_check/);
+  });
+});
+
+describe('unique codes that raced past the use case check', () => {
+  it('a taken product code surfaces as CATALOG.DUPLICATE_SPU_CODE, not a driver error', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    const copy = aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') });
+    expect(await codeOf(run((tx) => tx.spus.save(copy)))).toBe('CATALOG.DUPLICATE_SPU_CODE');
+  });
+
+  it('a taken SKU code surfaces as CATALOG.DUPLICATE_SKU_CODE naming the code', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    const copy = aPhoneSpu({ id: 'spu-2', code: 'PHONE2', skus: [{ specs: { color: 'white', storage: '256G' }, code: 'PHONE1-03' }], skuIds: sequentialIds('other') });
+    await expect(run((tx) => tx.spus.save(copy))).rejects.toMatchObject({ code: 'CATALOG.DUPLICATE_SKU_CODE', details: { codes: ['PHONE1-03'] } });
+  });
+
+  it('a work that swallows a failed statement does not commit (PostgreSQL aborted the transaction)', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    const attempt = run(async (tx) => {
+      await tx.categories.save(aRootCategory('c1'));
+      await tx.spus.save(aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') })).catch(() => undefined);
+      return 'pretend all is well';
+    });
+    expect(await codeOf(attempt)).toBe('CATALOG.DUPLICATE_SPU_CODE');
+    expect(await sql('select id from category')).toEqual([]);
+  });
+});
+
+describe('statements', () => {
+  it('spu(id) is one statement; on a server a named prepared statement on the pg pool', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    if (db.backend === 'pglite') {
+      expect(await statementsOf(() => p.catalogQueries.spu('spu-phone'))).toHaveLength(1);
+      return;
+    }
+    const pool = (await p.orm.em.getConnection().getNativeClient()) as { query: (...args: unknown[]) => unknown };
+    const query = vi.spyOn(pool, 'query');
+    expect(await statementsOf(() => p.catalogQueries.spu('spu-phone'))).toHaveLength(0); // not through MikroORM
+    expect(query).toHaveBeenCalledTimes(1);
+    expect(query.mock.calls[0]![0]).toMatchObject({ name: 'zhongtai_spu_detail', values: ['spu-phone'] });
+    query.mockRestore();
+  });
+
+  it('creating a product: one insert for the SPU, one for all its SKUs (and one for the outbox)', async () => {
+    const spu = aPhoneSpu();
+    const statements = await statementsOf(() => run(async (tx) => (await tx.spus.save(spu), tx.recordEvents(spu.pullEvents()))));
+    expect(statements.map((s) => s.slice(0, 18))).toEqual(['insert into "spu" ', 'insert into "sku" ', 'insert into "outbo', 'update outbox set ']);
+  });
+
+  it('changing one SKU price: the version-checked update and one upsert of that SKU only', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    const statements = await statementsOf(() =>
+      run(async (tx) => {
+        const spu = (await tx.spus.get('spu-phone'))!;
+        spu.changePrice('sku-2', { salePrice: Money.of('3899.00') }, at(1));
+        await tx.spus.save(spu);
+      }),
+    );
+    expect(statements).toHaveLength(3);
+    expect(statements[1]).toMatch(/^update "spu" set .* where "id" = 'spu-phone' and "version" = 1$/);
+    expect(statements[2]).toMatch(/^insert into "sku" .* values \('sku-2', [^)]*\) on conflict \("id"\) do update/);
+  });
+});
+
+describe('the product detail document (spu.detail)', () => {
+  it('agrees with the tables after creating, repricing, relisting and rescheduling', async () => {
+    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run(async (tx) => {
+      const spu = (await tx.spus.get('spu-phone'))!;
+      spu.changePrice('sku-4', { salePrice: Money.of('4100.00'), marketPrice: null }, at(1));
+      spu.list(at(2));
+      spu.schedule({ unlistAt: at(60) }, at(3));
+      await tx.spus.save(spu);
+    });
+    const [fromTables] = await sql<SpuRow>(`${SELECT_SPU} where s.id = ?`, ['spu-phone']);
+    const [document] = await sql<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, ['spu-phone']);
+    expect(spuFromRow(document!)).toEqual(spuFromRow(fromTables!));
+    expect(spuFromRow(document!)).toMatchObject({ status: 'listed', version: 2, unlistAt: at(60) });
+  });
+});
+
+describe('outbox', () => {
+  it('marks published events, and counts failed attempts on the rest', async () => {
+    const failing = new RecordingPublisher();
+    failing.failWith = new Error('down');
+    const reported: unknown[] = [];
+    const uow = new MikroOrmUnitOfWork(p.orm, failing, (error) => reported.push(error));
+    await uow.run(async (tx) => tx.recordEvents([{ type: 'a', aggregateId: 'x', occurredAt: at(0), payload: {} }]));
+    expect(reported).toEqual([failing.failWith]);
+    await p.unitOfWork(new RecordingPublisher()).run(async (tx) => tx.recordEvents([{ type: 'b', aggregateId: 'y', occurredAt: at(1), payload: {} }]));
+    const rows = await sql<{ type: string; attempts: number; published: boolean }>('select type, attempts, published_at is not null as published from outbox order by id');
+    expect(rows).toEqual([
+      { type: 'a', attempts: 1, published: false },
+      { type: 'b', attempts: 0, published: true },
+    ]);
+  });
+});
+
+describe('CAT-1 across aggregates under concurrent use cases (real concurrency with DATABASE_URL)', () => {
+  it('racing "delete the leaf", "add a child" and "create a product on it" never leave a product on a missing or non-leaf category', async () => {
+    const { createZhongtai } = await import('../../adapters/container/create-zhongtai.js');
+    const zt = createZhongtai({ persistence: p });
+    for (let round = 0; round < 15; round += 1) {
+      const leaf = await zt.catalog.createCategory({ name: `Leaf ${round}` });
+      const outcomes = await Promise.allSettled([
+        zt.catalog.createSpu({ code: `RACE-${round}`, title: 'Racer', categoryId: leaf.id, salePrice: '1.00' }),
+        round % 2 === 0 ? zt.catalog.deleteCategory({ categoryId: leaf.id }) : zt.catalog.createCategory({ name: 'Child', parentId: leaf.id }),
+      ]);
+      // Exactly one of the two conflicting changes wins.
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    }
+    const orphans = await sql<{ n: number }>(
+      `select count(*)::int as n from spu s
+       where not exists (select 1 from category c where c.id = s.category_id)
+          or exists (select 1 from category c where c.parent_id = s.category_id)`,
+    );
+    expect(orphans[0]!.n).toBe(0);
+  });
+});
