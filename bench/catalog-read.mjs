@@ -1,6 +1,7 @@
 // catalog-read: requests/s of `GET /catalog/spus/:id` through the full stack on PostgreSQL, beside a bare
 // Express 5 handler returning the same JSON from memory; same client, same concurrency, same run.
 // Goal (issue 2): ratio ≥ 0.5. Options: --seconds N (default 5), --concurrency N (default 16).
+// Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
 import pg from 'pg'; // MikroORM's driver, already installed
 import { load } from './lib/load.mjs';
 import { startServer } from './lib/servers.mjs';
@@ -32,22 +33,29 @@ export async function main(args) {
     await zt.close();
     const path = `/catalog/spus/${items[0].id}`;
 
+    // Three sides: the full stack as shipped (its product detail cache on, 1 s TTL), the full stack with
+    // the cache off (every request reads PostgreSQL), and the floor: bare Express answering from memory.
     const full = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl });
+    const uncached = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl, BENCH_CACHE_TTL_MS: '0' });
     const body = await (await fetch(`http://127.0.0.1:${full.port}${path}`)).json();
     const bare = await startServer('./bare-express-server.mjs', { BENCH_BODY: JSON.stringify(body) });
-    const bareBody = await (await fetch(`http://127.0.0.1:${bare.port}${path}`)).json();
-    if (JSON.stringify(bareBody) !== JSON.stringify(body)) throw new Error('the two servers do not answer the same JSON');
+    for (const side of [uncached, bare]) {
+      const other = await (await fetch(`http://127.0.0.1:${side.port}${path}`)).json();
+      if (JSON.stringify(other) !== JSON.stringify(body)) throw new Error('the servers do not answer the same JSON');
+    }
 
     const run = (port, s) => load({ url: `http://127.0.0.1:${port}${path}`, concurrency, seconds: s });
-    await run(full.port, 1); // warm-up: JIT, pool, plan cache
-    await run(bare.port, 1);
+    for (const side of [full, uncached, bare]) await run(side.port, 1); // warm-up: JIT, pool, plan cache
     const fullStack = await run(full.port, seconds);
+    const fullStackUncached = await run(uncached.port, seconds);
     const bareExpress = await run(bare.port, seconds);
-    await full.stop();
-    await bare.stop();
+    for (const side of [full, uncached, bare]) await side.stop();
 
-    console.log(`full stack on PostgreSQL: ${fullStack.rps.toFixed(0)} req/s (p50 ${fullStack.p50ms.toFixed(2)} ms, p99 ${fullStack.p99ms.toFixed(2)} ms, ${fullStack.failed} failed)`);
-    console.log(`bare Express 5, memory:   ${bareExpress.rps.toFixed(0)} req/s (p50 ${bareExpress.p50ms.toFixed(2)} ms, p99 ${bareExpress.p99ms.toFixed(2)} ms, ${bareExpress.failed} failed)`);
+    const line = (name, r) =>
+      console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed`);
+    line('full stack, PostgreSQL (as shipped)', fullStack);
+    line('full stack, PostgreSQL, no cache', fullStackUncached);
+    line('bare Express 5, memory', bareExpress);
     const ratio = fullStack.rps / bareExpress.rps;
     console.log(
       JSON.stringify({
@@ -55,10 +63,12 @@ export async function main(args) {
         concurrency,
         seconds,
         fullStackRps: Math.round(fullStack.rps),
+        fullStackUncachedRps: Math.round(fullStackUncached.rps),
         bareExpressRps: Math.round(bareExpress.rps),
         fullStackP99Ms: Number(fullStack.p99ms.toFixed(2)),
-        failed: fullStack.failed + bareExpress.failed,
+        failed: fullStack.failed + fullStackUncached.failed + bareExpress.failed,
         ratio: Number(ratio.toFixed(3)),
+        uncachedRatio: Number((fullStackUncached.rps / bareExpress.rps).toFixed(3)),
         goal: 0.5,
         met: ratio >= 0.5,
       }),

@@ -139,7 +139,7 @@ describe('outbox', () => {
     const failing = new RecordingPublisher();
     failing.failWith = new Error('down');
     const reported: unknown[] = [];
-    const uow = new MikroOrmUnitOfWork(p.orm, failing, (error) => reported.push(error));
+    const uow = new MikroOrmUnitOfWork(p.orm, failing, undefined, (error) => reported.push(error));
     await uow.run(async (tx) => tx.recordEvents([{ type: 'a', aggregateId: 'x', occurredAt: at(0), payload: {} }]));
     expect(reported).toEqual([failing.failWith]);
     await p.unitOfWork(new RecordingPublisher()).run(async (tx) => tx.recordEvents([{ type: 'b', aggregateId: 'y', occurredAt: at(1), payload: {} }]));

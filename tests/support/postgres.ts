@@ -12,13 +12,14 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh database for one test file. With DATABASE_URL set, a new uniquely named database on that
+ * A fresh database for one test file. The read cache is off: tests write behind the adapter's back
+ * (raw SQL, truncation between tests); the cache has tests of its own. With DATABASE_URL set, a new uniquely named database on that
  * server (`zt_test_<random>`); otherwise an in-memory PGlite (3–4 s to boot: once per file).
  */
 export async function testDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    return { backend: 'pglite', options: { dataDir: 'memory://' }, drop: async () => {} };
+    return { backend: 'pglite', options: { dataDir: 'memory://', readCacheTtlMs: 0 }, drop: async () => {} };
   }
   const name = `zt_test_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
@@ -26,7 +27,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     backend: 'postgresql',
-    options: { url: url.toString(), poolSize: 4 },
+    options: { url: url.toString(), poolSize: 4, readCacheTtlMs: 0 },
     drop: () => admin(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }

@@ -8,6 +8,7 @@ import { brandFromRow, type BrandRow } from './records/brand-record.js';
 import { categoryFromRow, type CategoryRow } from './records/category-record.js';
 import { frontCategoryFromRow, type FrontCategoryRow } from './records/front-category-record.js';
 import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './records/spu-row.js';
+import type { SpuDetailCache } from './spu-detail-cache.js';
 import { spuSearchQuery, type SpuSummaryRow } from './spu-search.js';
 
 /**
@@ -18,6 +19,7 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
   constructor(
     private readonly em: EntityManager,
     private readonly pool?: PreparingPool,
+    private readonly cache?: SpuDetailCache,
   ) {}
 
   /**
@@ -25,7 +27,11 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
    * prepared statement on the `pg` pool itself, which PostgreSQL parses and plans once per connection
    * instead of on every call.
    */
-  async spu(id: string): Promise<SpuSnapshot | null> {
+  spu(id: string): Promise<SpuSnapshot | null> {
+    return this.cache ? this.cache.load(id, (key) => this.spuFromDatabase(key)) : this.spuFromDatabase(id);
+  }
+
+  private async spuFromDatabase(id: string): Promise<SpuSnapshot | null> {
     const [row] = this.pool
       ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] })).rows as SpuRow[])
       : await this.rows<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, [id]);

@@ -36,6 +36,8 @@ export function staleAggregate(table: string, id: string): DomainError {
  */
 export class TxScope {
   failure: unknown = undefined;
+  /** Products written in this transaction: their cached details are dropped after commit. */
+  readonly writtenSpus = new Set<string>();
 
   constructor(readonly em: EntityManager) {}
 

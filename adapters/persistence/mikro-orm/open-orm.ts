@@ -17,6 +17,12 @@ export interface MikroOrmPersistenceOptions {
   readonly migrate?: boolean;
   /** Connections in the `pg` pool (default 10). PGlite always has one session. */
   readonly poolSize?: number;
+  /**
+   * How long the read side may serve a cached product detail (`CatalogQueries.spu`), in ms; default
+   * 1000, 0 turns the cache off. Writes of this process invalidate at once; those of other processes
+   * (or raw SQL) show within this time. Use cases never read through it.
+   */
+  readonly readCacheTtlMs?: number;
   /** Log every SQL statement. */
   readonly debug?: boolean;
   /**

@@ -4,6 +4,7 @@ import type { EventPublisher } from '../../../application/shared/unit-of-work.js
 import { MikroOrmCatalogQueries, type PreparingPool } from './catalog-queries.js';
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
 import { drainOutbox } from './outbox.js';
+import { SpuDetailCache } from './spu-detail-cache.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
@@ -27,11 +28,12 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   }
   // On a server, the `pg` pool MikroORM built (PGlite has none: it runs in this process anyway).
   const pool = options.url ? ((await orm.em.getConnection().getNativeClient()) as PreparingPool) : undefined;
+  const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000);
   return {
     kind: 'postgresql',
     orm,
-    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(orm, publisher, options.onPublishError),
-    catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool),
+    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(orm, publisher, cache, options.onPublishError),
+    catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     close: () => orm.close(),
   };

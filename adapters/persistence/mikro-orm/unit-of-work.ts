@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { TxScope } from './db.js';
+import type { SpuDetailCache } from './spu-detail-cache.js';
 import { appendToOutbox, publishStored } from './outbox.js';
 import { MikroOrmBrands } from './repositories/brand-repository.js';
 import { MikroOrmCategories } from './repositories/category-repository.js';
@@ -18,14 +19,18 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   constructor(
     private readonly orm: MikroORM,
     private readonly publisher: EventPublisher,
+    /** Drops cached read-side details of products this process changed. */
+    private readonly cache: SpuDetailCache | undefined,
     /** A publisher failure after commit: the change stands, the events wait for the next drain. */
     private readonly onPublishError: (error: unknown) => void = (error) => console.error('event publication failed:', error),
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const events: DomainEvent[] = [];
+    let written: ReadonlySet<string> = new Set();
     const { result, ids } = await this.orm.em.fork().transactional(async (em) => {
       const scope = new TxScope(em);
+      written = scope.writtenSpus;
       const tx: Transaction = {
         categories: new MikroOrmCategories(scope),
         brands: new MikroOrmBrands(scope),
@@ -39,6 +44,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       if (scope.failure !== undefined) throw scope.failure;
       return { result, ids: await appendToOutbox(scope, events) };
     });
+    if (written.size > 0) this.cache?.invalidate(written);
     if (ids.length > 0) await publishStored(this.orm.em.fork(), this.publisher, events, ids).catch(this.onPublishError);
     return result;
   }

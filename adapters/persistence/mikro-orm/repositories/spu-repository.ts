@@ -23,6 +23,7 @@ export class MikroOrmSpus implements Spus {
     await writeSkus(this.tx, s, s.version === 0 ? 'new' : this.seen.get(s.id));
     spu.markSaved(version);
     this.seen.set(s.id, spu.toSnapshot());
+    this.tx.writtenSpus.add(s.id);
   }
 
   async countInCategory(categoryId: string): Promise<number> {
