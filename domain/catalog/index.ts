@@ -4,3 +4,4 @@ export * from './brand.js';
 export * from './front-category.js';
 export * from './spu.js';
 export * from './ports.js';
+export * from './category-tree.js';

@@ -1,5 +1,6 @@
 import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
 import type { FrontCategoryMapping, FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
+import { categoryTree } from '../../../domain/catalog/category-tree.js';
 import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
 import { Spu, type SpuSnapshot } from '../../../domain/catalog/spu.js';
 import { Money } from '../../../domain/shared/money.js';
@@ -74,17 +75,9 @@ export class MemoryCatalogQueries implements CatalogQueries {
   }
 
   async categoryTree(): Promise<CategoryNode[]> {
-    const nodes = new Map<string, CategoryNode>();
-    const all = [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
-    for (const c of all) {
-      nodes.set(c.id, { id: c.id, name: c.name, parentId: c.parentId, level: c.path.length, sort: c.sort, attributes: c.attributes, children: [] });
-    }
-    const roots: CategoryNode[] = [];
-    for (const node of nodes.values()) {
-      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-      (parent ? parent.children : roots).push(node);
-    }
-    return roots;
+    return categoryTree(
+      [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id)),
+    );
   }
 
   async brands(page: PageRequest): Promise<Page<BrandSnapshot>> {

@@ -1,3 +1,4 @@
+import { FifoLock } from '../../system/fifo-lock.js';
 import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
 import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
@@ -18,19 +19,6 @@ export interface MemoryTables {
 
 export type TableName = keyof MemoryTables;
 
-/** A strict FIFO lock: one transaction at a time, in arrival order. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((r) => (release = r));
-    const ready = this.tail.then(() => release);
-    this.tail = this.tail.then(() => next);
-    return ready;
-  }
-}
-
 /**
  * The in-memory database: immutable snapshots per table, an outbox, and a lock that makes every
  * transaction serializable. Snapshots are never mutated in place, so reading one is safe.
@@ -44,7 +32,7 @@ export class MemoryDatabase {
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];
-  private readonly lock = new Mutex();
+  private readonly lock = new FifoLock();
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
     const release = await this.lock.acquire();

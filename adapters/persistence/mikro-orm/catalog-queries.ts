@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
+import { categoryTree } from '../../../domain/catalog/category-tree.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
@@ -53,16 +54,7 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
 
   async categoryTree(): Promise<CategoryNode[]> {
     const rows = await this.rows<CategoryRow>('select * from category order by sort, name collate "C", id collate "C"');
-    const nodes = new Map<string, CategoryNode>();
-    for (const c of rows.map(categoryFromRow)) {
-      nodes.set(c.id, { id: c.id, name: c.name, parentId: c.parentId, level: c.path.length, sort: c.sort, attributes: c.attributes, children: [] });
-    }
-    const roots: CategoryNode[] = [];
-    for (const node of nodes.values()) {
-      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-      (parent ? parent.children : roots).push(node);
-    }
-    return roots;
+    return categoryTree(rows.map(categoryFromRow));
   }
 
   async brands(page: PageRequest): Promise<Page<BrandSnapshot>> {

@@ -1,5 +1,6 @@
 import { types, type PGlite, type Results } from '@electric-sql/pglite';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
+import { FifoLock } from '../../system/fifo-lock.js';
 import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 
 /**
@@ -25,18 +26,7 @@ const pgCompatibleParsers: Record<number, (text: string) => unknown> = {
   1231: arrayOfStrings(1231), // numeric[]
 };
 
-/** A strict FIFO lock. One per PGlite instance: every pool over the same instance shares it. */
-class FifoLock {
-  private tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const turn = this.tail.then(() => release);
-    this.tail = this.tail.then(() => released);
-    return turn;
-  }
-}
+/** One lock per PGlite instance: every pool over the same instance shares it. */
 const locks = new WeakMap<PGlite, FifoLock>();
 
 class PglitePool implements PostgresPool {
