@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
+import { testDatabase } from './postgres.js';
 import type { Clock } from '../../domain/shared/ports.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-16-chars';
@@ -26,7 +28,27 @@ export interface TestServer {
  * Starts the real HTTP service on an ephemeral port (memory persistence unless one is given).
  * `clock` replaces the system clock of the use cases (e.g. a manual clock for scheduled listing).
  */
-export async function startTestServer(persistence?: Persistence, options: { clock?: Clock } = {}): Promise<TestServer> {
+let backend: 'memory' | 'postgresql' = 'memory';
+
+/**
+ * Makes `startTestServer()` without a persistence run on PostgreSQL (a fresh database per server:
+ * DATABASE_URL's server, or an in-memory PGlite), so one HTTP suite runs on both adapters.
+ */
+export function useHttpBackend(kind: 'memory' | 'postgresql'): void {
+  backend = kind;
+}
+
+export async function startTestServer(given?: Persistence, options: { clock?: Clock } = {}): Promise<TestServer> {
+  let persistence = given;
+  let dropDatabase = async () => {};
+  if (!persistence && backend === 'postgresql') {
+    const db = await testDatabase();
+    persistence = await mikroOrmPersistence(db.options);
+    dropDatabase = async () => {
+      await persistence!.close();
+      await db.drop();
+    };
+  }
   const zt = createZhongtai({ ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
   const server: Server = await new Promise((resolve) => {
@@ -58,6 +80,9 @@ export async function startTestServer(persistence?: Persistence, options: { cloc
       }
       return { status: res.status, headers: res.headers, body: parsed };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dropDatabase();
+    },
   };
 }
