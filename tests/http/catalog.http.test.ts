@@ -1181,13 +1181,13 @@ describe('catalog over HTTP: OpenAPI document', () => {
     expect(search.find((p: any) => p.name === 'page')).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1 } });
   });
 
-  it('staff routes declare bearer security and 401/403 answers; public routes declare none', () => {
+  it('staff and member routes declare bearer security and 401/403 answers; public routes declare none', () => {
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     const staffRoutes = allRoutes.filter((r) => r.access === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
     for (const r of allRoutes) {
       const op = doc.paths[openApiPath(r.path)][r.method];
-      if (r.access === 'staff') {
+      if (r.access !== 'public') {
         expect(op.security, `${r.method} ${r.path}`).toEqual([{ bearer: [] }]);
         expect(op['x-roles']).toEqual(r.roles ?? []);
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));

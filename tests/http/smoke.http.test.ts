@@ -27,6 +27,14 @@ describe('HTTP service on memory, over a real socket', () => {
     expect(detail.body.skus[0].salePrice).toBe('3999.00');
   });
 
+  it('a member route answers with the caller\'s own data only, and only to a member token', async () => {
+    const other = s.token({ subject: 'member-2', kind: 'member', roles: [] });
+    expect((await s.request('GET', '/me', { token: other })).body).toEqual({ subject: 'member-2', kind: 'member', roles: [] });
+    expect((await s.request('GET', '/me', { token: s.memberToken })).body.subject).toBe('member-1');
+    expect((await s.request('GET', '/me', { token: s.staffToken })).body.code).toBe('AUTH.FORBIDDEN');
+    expect((await s.request('GET', '/me')).body.code).toBe('AUTH.MISSING_TOKEN');
+  });
+
   it('rejects a member token on a staff route with problem+json', async () => {
     const res = await s.request('POST', '/admin/catalog/categories', { body: { name: 'x' }, token: s.memberToken });
     expect(res.status).toBe(403);
