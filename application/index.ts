@@ -1,2 +1,3 @@
 export * from './shared/index.js';
 export * from './catalog/index.js';
+export * from './inventory/index.js';

@@ -6,6 +6,7 @@ import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/p
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import { CATALOG, catalogModule } from './catalog-module.js';
+import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -40,8 +41,17 @@ export interface CatalogFacade {
   queries: CatalogQueries;
 }
 
+/** The use cases of inventory (the sales layer so far). */
+export interface InventoryFacade {
+  configureStock: Bound<import('../../application/inventory/index.js').ConfigureStock>;
+  changeStock: Bound<import('../../application/inventory/index.js').ChangeStock>;
+  changeOrderStock: Bound<import('../../application/inventory/index.js').ChangeOrderStock>;
+  checkStockConsistency: Bound<import('../../application/inventory/index.js').CheckStockConsistency>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
+  readonly inventory: InventoryFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -66,6 +76,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     sharedModule({ clock: options.clock ?? systemClock, ids: options.ids ?? new UuidV7Generator(), eventBus }),
     persistenceModule(persistence),
     catalogModule,
+    inventoryModule,
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -88,6 +99,12 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
     queries: container.get(TOKENS.CatalogQueries),
   };
+  const inventory: InventoryFacade = {
+    configureStock: run(INVENTORY.ConfigureStock),
+    changeStock: run(INVENTORY.ChangeStock),
+    changeOrderStock: run(INVENTORY.ChangeOrderStock),
+    checkStockConsistency: run(INVENTORY.CheckStockConsistency),
+  };
   const clock = container.get(TOKENS.Clock);
-  return { catalog, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  return { catalog, inventory, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

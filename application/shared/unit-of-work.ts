@@ -1,4 +1,5 @@
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
+import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 
 /**
@@ -6,6 +7,7 @@ import type { DomainEvent } from '../../domain/shared/domain-event.js';
  * scoped to the transaction, and the event outbox.
  */
 export interface Transaction extends CatalogRepositories {
+  readonly salesStocks: SalesStocks;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

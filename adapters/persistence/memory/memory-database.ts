@@ -4,6 +4,8 @@ import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import type { StockMovement } from '../../../domain/inventory/movement.js';
+import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
 
 export interface Versioned {
   readonly id: string;
@@ -15,6 +17,11 @@ export interface MemoryTables {
   brands: Map<string, BrandSnapshot>;
   frontCategories: Map<string, FrontCategorySnapshot>;
   spus: Map<string, SpuSnapshot>;
+  salesStocks: Map<string, SalesStock & Versioned>;
+  /** Keyed by (sku, kind, reference): the idempotency key of INV-5. */
+  stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
+  /** What is still locked under each (sku, lock reference). */
+  stockHolds: Map<string, { id: string; skuId: string; lockReference: string; quantity: number; version: number }>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -29,6 +36,9 @@ export class MemoryDatabase {
     brands: new Map(),
     frontCategories: new Map(),
     spus: new Map(),
+    salesStocks: new Map(),
+    stockMovements: new Map(),
+    stockHolds: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

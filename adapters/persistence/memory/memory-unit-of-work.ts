@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
+import { MemorySalesStocks } from './memory-sales-stocks.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -83,6 +84,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         brands: new MemoryBrands(state),
         frontCategories: new MemoryFrontCategories(state),
         spus: new MemorySpus(state),
+        salesStocks: new MemorySalesStocks(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

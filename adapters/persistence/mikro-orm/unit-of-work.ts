@@ -8,6 +8,7 @@ import { MikroOrmBrands } from './repositories/brand-repository.js';
 import { MikroOrmCategories } from './repositories/category-repository.js';
 import { MikroOrmFrontCategories } from './repositories/front-category-repository.js';
 import { MikroOrmSpus } from './repositories/spu-repository.js';
+import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 
 /**
  * One `run` = one PostgreSQL transaction (READ COMMITTED; optimistic versions guard the aggregates).
@@ -36,6 +37,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
         brands: new MikroOrmBrands(scope),
         frontCategories: new MikroOrmFrontCategories(scope),
         spus: new MikroOrmSpus(scope),
+        salesStocks: new MikroOrmSalesStocks(scope),
         recordEvents: (recorded) => void events.push(...recorded),
       };
       const result = await work(tx);

@@ -3,12 +3,14 @@ import { CategorySchema } from './category-record.js';
 import { FrontCategorySchema } from './front-category-record.js';
 import { OutboxSchema } from './outbox-record.js';
 import { SkuSchema, SpuSchema } from './spu-record.js';
+import { SalesStockSchema, StockHoldSchema, StockMovementSchema } from './stock-records.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
 export * from './outbox-record.js';
 export * from './spu-record.js';
+export * from './stock-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
-export const schemas = [CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema];
+export const schemas = [CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema, SalesStockSchema, StockMovementSchema, StockHoldSchema];

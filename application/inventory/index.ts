@@ -1,0 +1,1 @@
+export * from './stock-use-cases.js';

@@ -1,0 +1,133 @@
+import type { StockOperationResult } from '../../domain/inventory/movement.js';
+import { crossedLowStock, sellable, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
+import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+
+export interface StockChange {
+  readonly skuId: string;
+  /** The business fact: purchase receipt, stock-take, order and line … (INV-5: replays change nothing). */
+  readonly reference: string;
+  readonly operation: StockOperation;
+}
+
+export interface StockChangeResult extends StockOperationResult {
+  readonly stock: SalesStock;
+}
+
+/** Applies one change inside `tx` and records the low-stock event when it crosses the threshold. */
+export async function applyStockChange(tx: Transaction, ids: IdGenerator, clock: Clock, change: StockChange): Promise<StockChangeResult> {
+  const at = clock.now();
+  const r = await tx.salesStocks.apply({ ...change, movementId: ids.next(), at });
+  if (!r.replayed && crossedLowStock(r.before, r.after)) {
+    tx.recordEvents([
+      {
+        type: 'inventory.stock.low',
+        aggregateId: change.skuId,
+        occurredAt: at,
+        payload: { sellable: sellable(r.after), threshold: r.after.lowStockThreshold },
+      },
+    ]);
+  }
+  return { movement: r.movement, replayed: r.replayed, stock: r.after };
+}
+
+/** Creates the stock record of a catalog SKU, or changes its oversell allowance and low-stock threshold. */
+export class ConfigureStock {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(cmd: { skuId: string; oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock> {
+    return this.uow.run(async (tx) => {
+      const [sku] = await tx.spus.findSkus([cmd.skuId]);
+      if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${cmd.skuId} in the catalog`, { skuId: cmd.skuId });
+      for (const [name, v] of [['oversellAllowance', cmd.oversellAllowance], ['lowStockThreshold', cmd.lowStockThreshold]] as const) {
+        if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v < 0)) {
+          throw DomainError.invalid('INVENTORY.INVALID_POLICY', `${name} is a whole number from 0`, { [name]: v });
+        }
+      }
+      return tx.salesStocks.configure(cmd.skuId, cmd);
+    });
+  }
+}
+
+/**
+ * One stock operation (INV-2): inbound, stock-take, return, activity carve-out and release, or a
+ * single lock, unlock or deduct. One transaction; replaying the same reference returns the first result.
+ */
+export class ChangeStock {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(change: StockChange): Promise<StockChangeResult> {
+    return this.uow.run((tx) => applyStockChange(tx, this.ids, this.clock, change));
+  }
+}
+
+export interface OrderStockCommand {
+  readonly orderId: string;
+  readonly lines: readonly { readonly skuId: string; readonly quantity: number }[];
+}
+
+/**
+ * The stock side of an order: lock on placing, unlock on cancelling, deduct on payment. Lines of one
+ * SKU are added up into one operation per stock row (reference `<order>:<sku>`), and rows are taken in
+ * SKU order, so two orders over the same SKUs always lock them in the same order and cannot deadlock.
+ * All lines or none: one transaction.
+ */
+export class ChangeOrderStock {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(cmd: OrderStockCommand & { readonly action: 'lock' | 'unlock' | 'deduct' }): Promise<StockChangeResult[]> {
+    if (cmd.lines.length === 0) throw DomainError.invalid('INVENTORY.NO_LINES', 'an order has at least one line');
+    const perSku = new Map<string, number>();
+    for (const l of cmd.lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
+    const skus = [...perSku.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.uow.run(async (tx) => {
+      const results: StockChangeResult[] = [];
+      for (const skuId of skus) {
+        const reference = `${cmd.orderId}:${skuId}`;
+        const quantity = perSku.get(skuId)!;
+        const operation: StockOperation = cmd.action === 'lock' ? { kind: 'lock', quantity } : { kind: cmd.action, quantity, lockReference: reference };
+        results.push(await applyStockChange(tx, this.ids, this.clock, { skuId, reference, operation }));
+      }
+      return results;
+    });
+  }
+}
+
+export interface StockAnomaly {
+  readonly skuId: string;
+  readonly field: 'total' | 'locked' | 'sold' | 'activity';
+  readonly counter: number;
+  readonly ledger: number;
+}
+
+/** INV-4: compares each SKU's counters with the sum of its ledger and reports every difference. */
+export class CheckStockConsistency {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(cmd: { skuIds: readonly string[] }): Promise<StockAnomaly[]> {
+    return this.uow.run(async (tx) => {
+      const anomalies: StockAnomaly[] = [];
+      for (const skuId of cmd.skuIds) {
+        const stock = await tx.salesStocks.get(skuId);
+        if (!stock) continue;
+        const sums = { total: 0, locked: 0, sold: 0, activity: 0 };
+        for (const m of await tx.salesStocks.movements(skuId)) {
+          for (const f of ['total', 'locked', 'sold', 'activity'] as const) sums[f] += m.delta[f];
+        }
+        for (const f of ['total', 'locked', 'sold', 'activity'] as const) {
+          if (sums[f] !== stock[f]) anomalies.push({ skuId, field: f, counter: stock[f], ledger: sums[f] });
+        }
+      }
+      return anomalies;
+    });
+  }
+}

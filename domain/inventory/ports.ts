@@ -1,0 +1,27 @@
+import type { StockMovement, StockOperationResult } from './movement.js';
+import type { SalesStock, StockOperation } from './sales-stock.js';
+
+export interface ApplyStockOperation {
+  readonly skuId: string;
+  readonly reference: string;
+  readonly operation: StockOperation;
+  readonly movementId: string;
+  readonly at: Date;
+}
+
+/**
+ * Port: the sales layer and its ledger. `apply` is atomic per call: it checks the rule (`decide`),
+ * moves the counters and appends the movement, or changes nothing and throws. Applying an operation
+ * whose (sku, kind, reference) was applied before changes nothing and returns the first movement with
+ * `replayed: true` (INV-5). Adapters must hold INV-3 under any interleaving of concurrent callers
+ * (PostgreSQL: guarded UPDATEs, never a counter computed in JavaScript).
+ */
+export interface SalesStocks {
+  get(skuId: string): Promise<SalesStock | null>;
+  /** Creates the stock row of a SKU (all counters zero) or changes its policies. */
+  configure(skuId: string, policies: { oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock>;
+  apply(command: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }>;
+  movements(skuId: string): Promise<StockMovement[]>;
+  /** What is still locked under a lock reference. */
+  hold(skuId: string, lockReference: string): Promise<number>;
+}
