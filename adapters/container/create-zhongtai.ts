@@ -47,6 +47,7 @@ export interface InventoryFacade {
   changeStock: Bound<import('../../application/inventory/index.js').ChangeStock>;
   changeOrderStock: Bound<import('../../application/inventory/index.js').ChangeOrderStock>;
   checkStockConsistency: Bound<import('../../application/inventory/index.js').CheckStockConsistency>;
+  viewStock: Bound<import('../../application/inventory/index.js').ViewStock>;
 }
 
 export interface Zhongtai {
@@ -104,6 +105,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     changeStock: run(INVENTORY.ChangeStock),
     changeOrderStock: run(INVENTORY.ChangeOrderStock),
     checkStockConsistency: run(INVENTORY.CheckStockConsistency),
+    viewStock: run(INVENTORY.ViewStock),
   };
   const clock = container.get(TOKENS.Clock);
   return { catalog, inventory, events: eventBus, persistence, clock, container, close: () => persistence.close() };

@@ -9,6 +9,7 @@ export const INVENTORY = {
   ChangeStock: t<uc.ChangeStock>('ChangeStock'),
   ChangeOrderStock: t<uc.ChangeOrderStock>('ChangeOrderStock'),
   CheckStockConsistency: t<uc.CheckStockConsistency>('CheckStockConsistency'),
+  ViewStock: t<uc.ViewStock>('ViewStock'),
 } as const;
 
 /** Inventory use cases (the sales layer so far). */
@@ -17,5 +18,6 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(INVENTORY.ConfigureStock).toResolvedValue((u) => new uc.ConfigureStock(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.ChangeStock).toResolvedValue((u, i, c) => new uc.ChangeStock(u, i, c), [...deps]).inSingletonScope();
   bind(INVENTORY.ChangeOrderStock).toResolvedValue((u, i, c) => new uc.ChangeOrderStock(u, i, c), [...deps]).inSingletonScope();
+  bind(INVENTORY.ViewStock).toResolvedValue((u) => new uc.ViewStock(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.CheckStockConsistency).toResolvedValue((u) => new uc.CheckStockConsistency(u), [TOKENS.UnitOfWork]).inSingletonScope();
 });

@@ -1,8 +1,10 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 import { seedCatalogDemo } from './catalog-demo.js';
+import { seedInventoryDemo } from './inventory-demo.js';
 
-/** Loads the demo data of every context (each is skipped when its data is already there). */
+/** Loads the demo data of every context (catalog only on an empty catalog; the rest is idempotent). */
 export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   const catalog = await seedCatalogDemo(zt);
+  await seedInventoryDemo(zt);
   return { catalog: catalog.created };
 }

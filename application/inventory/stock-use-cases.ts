@@ -131,3 +131,22 @@ export class CheckStockConsistency {
     });
   }
 }
+
+export interface StockView extends SalesStock {
+  readonly sellable: number;
+  readonly inStock: boolean;
+  readonly movements: readonly import('../../domain/inventory/movement.js').StockMovement[];
+}
+
+/** A SKU's sales layer (INV-1: sellable and the shopper's "in stock") with its ledger. */
+export class ViewStock {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(cmd: { skuId: string }): Promise<StockView> {
+    return this.uow.run(async (tx) => {
+      const stock = await tx.salesStocks.get(cmd.skuId);
+      if (!stock) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `SKU ${cmd.skuId} has no stock record`, { skuId: cmd.skuId });
+      return { ...stock, sellable: sellable(stock), inStock: sellable(stock) > 0, movements: await tx.salesStocks.movements(cmd.skuId) };
+    });
+  }
+}

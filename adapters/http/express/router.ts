@@ -5,6 +5,7 @@ import { isDomainError } from '../../../domain/shared/domain-error.js';
 import type { Authenticator, Identity } from './auth.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { identityRoutes } from './identity-routes.js';
+import { inventoryRoutes } from './inventory-routes.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
@@ -23,7 +24,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { id, route, type Route } from './route.js';
+
+const skuParams = z.object({ skuId: id });
+const reference = z.string().min(1).max(120);
+const quantity = z.number().int();
+
+/** Staff routes of the inventory sales layer: view, policies, and operations with a business reference. */
+export const inventoryRoutes: Route[] = [
+  route({
+    method: 'get', path: '/admin/inventory/skus/:skuId', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    summary: "A SKU's sales-layer stock (sellable, locked, sold, activity) and its ledger",
+    handler: ({ zt, params }) => zt.inventory.viewStock(params),
+  }),
+  route({
+    method: 'put', path: '/admin/inventory/skus/:skuId/policies', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    summary: 'Create the stock record of a catalog SKU, or set its oversell allowance and low-stock threshold',
+    body: z.object({ oversellAllowance: z.number().int().min(0).optional(), lowStockThreshold: z.number().int().min(0).nullable().optional() }).strict(),
+    handler: ({ zt, params, body }) => zt.inventory.configureStock({ skuId: params.skuId, ...body }),
+  }),
+  route({
+    method: 'post', path: '/admin/inventory/skus/:skuId/operations', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    summary: 'Inbound, stock-take adjustment, return, activity carve-out or release, lock, unlock, deduct (INV-2); replaying a reference is a no-op (INV-5)',
+    body: z.discriminatedUnion('kind', [
+      z.object({ kind: z.enum(['increase', 'lock', 'return', 'carve_out', 'release_activity']), quantity, reference }).strict(),
+      z.object({ kind: z.literal('adjust'), quantity, reference }).strict(),
+      z.object({ kind: z.enum(['unlock', 'deduct']), quantity, reference, lockReference: reference }).strict(),
+    ]),
+    handler: ({ zt, params, body: { reference: ref, ...operation } }) => zt.inventory.changeStock({ skuId: params.skuId, reference: ref, operation }),
+  }),
+];

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/http.js';
+
+describe('inventory over HTTP (sales layer)', () => {
+  let s: TestServer;
+  let admin: string;
+  let skuId: string;
+  beforeAll(async () => {
+    s = await startTestServer();
+    admin = s.token({ subject: 'boss', kind: 'staff', roles: ['admin'] });
+    const leaf = await s.zt.catalog.createCategory({ name: 'Tea' });
+    const spu = await s.zt.catalog.createSpu({ code: 'TEA1', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' });
+    skuId = spu.skus[0]!.id;
+  });
+  afterAll(() => s.close());
+
+  const op = (body: unknown, token = admin) => s.request('POST', `/admin/inventory/skus/${skuId}/operations`, { body, token });
+  const ledgerSize = async () => (await s.request('GET', `/admin/inventory/skus/${skuId}`, { token: admin })).body.movements.length;
+
+  it('INV-1, INV-5: inbound and lock move the counters; replaying a reference returns the first result', async () => {
+    expect((await s.request('PUT', `/admin/inventory/skus/${skuId}/policies`, { body: { lowStockThreshold: 2 }, token: admin })).status).toBe(200);
+    expect((await op({ kind: 'increase', quantity: 10, reference: 'receipt-1' })).status).toBe(200);
+    const first = await op({ kind: 'lock', quantity: 3, reference: 'order-1' });
+    const again = await op({ kind: 'lock', quantity: 3, reference: 'order-1' });
+    expect([first.body.replayed, again.body.replayed]).toEqual([false, true]);
+    expect(again.body.movement.id).toBe(first.body.movement.id);
+    const view = await s.request('GET', `/admin/inventory/skus/${skuId}`, { token: admin });
+    expect(view.body).toMatchObject({ total: 10, locked: 3, sellable: 7, inStock: true });
+    expect(view.body.movements.map((m: { kind: string }) => m.kind)).toEqual(['increase', 'lock']);
+  });
+
+  it.each([
+    ['a zero quantity', { kind: 'increase', quantity: 0, reference: 'bad-1' }, 422, 'QUANTITY.INVALID'],
+    ['a negative quantity', { kind: 'lock', quantity: -2, reference: 'bad-2' }, 422, 'QUANTITY.INVALID'],
+    ['a fractional quantity', { kind: 'lock', quantity: 1.5, reference: 'bad-3' }, 400, 'VALIDATION.FAILED'],
+    ['unlocking more than is locked', { kind: 'unlock', quantity: 4, reference: 'cancel-1', lockReference: 'order-1' }, 409, 'INVENTORY.UNLOCK_EXCEEDS_LOCK'],
+    ['deducting what was never locked', { kind: 'deduct', quantity: 1, reference: 'pay-9', lockReference: 'order-9' }, 409, 'INVENTORY.NOT_LOCKED'],
+    ['carving out more than is sellable', { kind: 'carve_out', quantity: 8, reference: 'flash-1' }, 409, 'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE'],
+    ['locking more than is sellable (INV-3)', { kind: 'lock', quantity: 8, reference: 'order-2' }, 409, 'INVENTORY.OUT_OF_STOCK'],
+    ['reusing a reference for another quantity', { kind: 'lock', quantity: 2, reference: 'order-1' }, 409, 'INVENTORY.REFERENCE_REUSED'],
+    ['an unknown kind', { kind: 'steal', quantity: 1, reference: 'x' }, 400, 'VALIDATION.FAILED'],
+  ])('%s is a %i %s problem and writes nothing', async (_what, body, status, code) => {
+    const before = await ledgerSize();
+    const res = await op(body);
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await ledgerSize()).toBe(before);
+  });
+
+  it('an unknown SKU is a 404 INVENTORY.UNKNOWN_SKU, for policies and operations', async () => {
+    expect((await s.request('PUT', '/admin/inventory/skus/nope/policies', { body: {}, token: admin })).body.code).toBe('INVENTORY.UNKNOWN_SKU');
+    expect((await s.request('POST', '/admin/inventory/skus/nope/operations', { body: { kind: 'increase', quantity: 1, reference: 'r' }, token: admin })).status).toBe(404);
+  });
+
+  it('staff without the inventory role, and members, may not touch stock', async () => {
+    expect((await op({ kind: 'increase', quantity: 1, reference: 'r-x' }, s.staffToken)).body.code).toBe('AUTH.FORBIDDEN');
+    expect((await op({ kind: 'increase', quantity: 1, reference: 'r-y' }, s.memberToken)).body.code).toBe('AUTH.FORBIDDEN');
+  });
+});
