@@ -1,0 +1,3 @@
+export * from './region.js';
+export * from './warehouse.js';
+export * from './selection.js';
