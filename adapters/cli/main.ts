@@ -10,6 +10,7 @@ const USAGE = `usage: zhongtai <command>
   serve    start the HTTP service (PORT, default 3000) on DATABASE_URL or the embedded database
   migrate  apply pending database migrations
   seed     load the demo data (skipped where data exist)
+  check-stock  compare every SKU's stock counters with its ledger (INV-4); exit 1 on anomalies
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
 
@@ -82,6 +83,14 @@ async function main(argv: readonly string[]): Promise<void> {
       const zt = await open(config);
       const seeded = await seedDemo(zt);
       process.stdout.write(seeded.catalog ? 'demo data loaded\n' : 'demo data already present\n');
+      return zt.close();
+    }
+    case 'check-stock': {
+      const zt = await open(config);
+      const anomalies = await zt.inventory.checkStockConsistency();
+      for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
+      process.stdout.write(anomalies.length === 0 ? 'stock consistent: counters equal the ledger\n' : `${anomalies.length} anomalies\n`);
+      process.exitCode = anomalies.length === 0 ? 0 : 1;
       return zt.close();
     }
     default:

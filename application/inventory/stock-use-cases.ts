@@ -109,14 +109,17 @@ export interface StockAnomaly {
   readonly ledger: number;
 }
 
-/** INV-4: compares each SKU's counters with the sum of its ledger and reports every difference. */
+/**
+ * INV-4: compares each SKU's counters with the sum of its ledger and reports every difference
+ * (all SKUs when none are named). Reporting only: a repair needs an operator's decision per SKU.
+ */
 export class CheckStockConsistency {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(cmd: { skuIds: readonly string[] }): Promise<StockAnomaly[]> {
+  execute(cmd: { skuIds?: readonly string[] } = {}): Promise<StockAnomaly[]> {
     return this.uow.run(async (tx) => {
       const anomalies: StockAnomaly[] = [];
-      for (const skuId of cmd.skuIds) {
+      for (const skuId of cmd.skuIds ?? (await tx.salesStocks.skuIds())) {
         const stock = await tx.salesStocks.get(skuId);
         if (!stock) continue;
         const sums = { total: 0, locked: 0, sold: 0, activity: 0 };

@@ -22,6 +22,8 @@ export interface SalesStocks {
   configure(skuId: string, policies: { oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock>;
   apply(command: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }>;
   movements(skuId: string): Promise<StockMovement[]>;
+  /** Every SKU that has a stock record, in code-point order. */
+  skuIds(): Promise<string[]>;
   /** What is still locked under a lock reference. */
   hold(skuId: string, lockReference: string): Promise<number>;
 }

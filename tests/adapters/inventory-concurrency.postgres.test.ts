@@ -90,3 +90,29 @@ describe(`INV-3 under ${CLIENTS} concurrent clients (${onServer ? 'PostgreSQL se
     for (const r of rows) expect(r.total + r.sold).toBe(onServer ? 150 : 30);
   });
 });
+
+describe('a lock timeout surfaces as a clear retryable error (server only: PGlite serialises transactions)', () => {
+  it.skipIf(!onServer)('a lock that waits past lockTimeoutMs on a held row fails with CONCURRENCY.BUSY and writes nothing', async () => {
+    const impatient = await mikroOrmPersistence({ ...db.options, migrate: false, lockTimeoutMs: 200 });
+    const impatientZt = createZhongtai({ persistence: impatient });
+    try {
+      await stockOf(['held'], 10);
+      let release!: () => void;
+      const holding = p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
+        await tx.salesStocks.apply({ skuId: 'held', reference: 'holder', operation: { kind: 'lock', quantity: 1 }, movementId: 'mv-holder', at: new Date() });
+        await new Promise<void>((r) => (release = r));
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(impatientZt.inventory.changeOrderStock({ action: 'lock', orderId: 'waiter', lines: [{ skuId: 'held', quantity: 1 }] })).rejects.toMatchObject({
+        code: 'CONCURRENCY.BUSY',
+        details: { retryable: true },
+      });
+      release();
+      await holding;
+      const [row] = await sql<{ n: number }>(`select count(*)::int as n from stock_movement where reference = 'waiter:held'`);
+      expect(row!.n).toBe(0);
+    } finally {
+      await impatient.close();
+    }
+  });
+});

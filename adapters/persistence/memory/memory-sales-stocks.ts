@@ -59,6 +59,13 @@ export class MemorySalesStocks implements SalesStocks {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  async skuIds(): Promise<string[]> {
+    return this.tx
+      .rows('salesStocks')
+      .map((s) => s.skuId)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   async hold(skuId: string, lockReference: string): Promise<number> {
     return this.tx.read('stockHolds', holdKey(skuId, lockReference))?.quantity ?? 0;
   }

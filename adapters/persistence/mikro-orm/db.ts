@@ -2,11 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** Which unique constraint stands for which business rule. */
-const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string }>> = {
+const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; details?: (value: string | undefined) => Record<string, unknown> }>> = {
   spu_code_unique: { code: 'CATALOG.DUPLICATE_SPU_CODE', what: 'product code' },
-  sku_code_unique: { code: 'CATALOG.DUPLICATE_SKU_CODE', what: 'SKU code' },
+  sku_code_unique: { code: 'CATALOG.DUPLICATE_SKU_CODE', what: 'SKU code', details: (value) => ({ codes: value ? [value] : [] }) },
+  warehouse_code_unique: { code: 'DISPATCH.DUPLICATE_WAREHOUSE_CODE', what: 'warehouse code', details: (value) => (value ? { code: value } : {}) },
 };
 
 /**
@@ -14,6 +16,9 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string }>> = {
  * DomainError the check would have thrown; anything else is a programming or infrastructure error.
  */
 export function translateDbError(error: unknown): unknown {
+  if ((error as { code?: unknown })?.code === LOCK_NOT_AVAILABLE) {
+    return new DomainError('CONCURRENCY.BUSY', 'a row is busy (lock timeout); retry shortly', 'conflict', { retryable: true });
+  }
   // By SQLSTATE, not by class: MikroORM wraps driver errors on most paths (UniqueConstraintViolationException,
   // which keeps the fields), not on all (query builder inserts throw the driver's error).
   const { code, constraint = '', detail = '' } = (error ?? {}) as { code?: unknown; constraint?: string; detail?: string };
@@ -21,7 +26,7 @@ export function translateDbError(error: unknown): unknown {
   const rule = UNIQUE_RULES[constraint];
   if (!rule) return error;
   const value = /\)=\((.*)\) already exists/.exec(detail)?.[1];
-  const details = rule.code === 'CATALOG.DUPLICATE_SKU_CODE' ? { codes: value ? [value] : [] } : {};
+  const details = rule.details?.(value) ?? {};
   return DomainError.conflict(rule.code, value ? `${rule.what} ${value} is taken` : `a ${rule.what} is taken`, details);
 }
 

@@ -23,6 +23,8 @@ export interface MikroOrmPersistenceOptions {
    * (or raw SQL) show within this time. Use cases never read through it.
    */
   readonly readCacheTtlMs?: number;
+  /** On a server: how long a statement may wait for a row lock (default 5000 ms). */
+  readonly lockTimeoutMs?: number;
   /** Log every SQL statement. */
   readonly debug?: boolean;
   /**
@@ -45,7 +47,14 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<Mikr
     allowGlobalContext: false,
   };
   if (options.url) {
-    return MikroORM.init({ ...common, clientUrl: options.url, pool: { min: 0, max: options.poolSize ?? 10 } });
+    return MikroORM.init({
+      ...common,
+      clientUrl: options.url,
+      pool: { min: 0, max: options.poolSize ?? 10 },
+      // A row lock waited on longer than this fails the statement (SQLSTATE 55P03), surfaced as the
+      // retryable CONCURRENCY.BUSY instead of a caller hanging behind a hot row.
+      driverOptions: { lock_timeout: options.lockTimeoutMs ?? 5_000 },
+    });
   }
   const pglite = options.pglite ?? (await startPglite(options.dataDir ?? DEFAULT_DATA_DIR));
   try {

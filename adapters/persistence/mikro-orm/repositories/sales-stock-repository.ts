@@ -44,7 +44,7 @@ const GUARDS: Readonly<Record<StockOperation['kind'], string>> = {
   release_activity: 'activity >= :n',
 };
 
-/** The sales layer on PostgreSQL: one movement insert and one or two guarded UPDATEs per operation. */
+/** The sales layer on PostgreSQL: every operation is one statement (see `apply`). */
 export class MikroOrmSalesStocks implements SalesStocks {
   constructor(private readonly tx: TxScope) {}
 
@@ -66,39 +66,44 @@ export class MikroOrmSalesStocks implements SalesStocks {
     return stockFromRow(row!);
   }
 
+  /**
+   * One statement: the movement insert (a concurrent replay waits on its unique index), the draw on
+   * the lock's hold (unlock, deduct), the guarded counter UPDATE and the hold of a lock, chained by
+   * data-modifying CTEs so that each step runs only if the one before it did.
+   */
   async apply(c: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }> {
     const op = c.operation;
     checkQuantity(op);
     const lockReference = 'lockReference' in op ? op.lockReference : op.kind === 'lock' ? c.reference : null;
     const d = deltaOf(op);
-    // The movement first: a concurrent replay of the same key waits on the unique index, then sees ours.
-    const inserted = await this.tx.rows<{ id: string }>(
-      `insert into stock_movement (id, sku_id, kind, reference, lock_reference, quantity, d_total, d_locked, d_sold, d_activity, at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku_id, kind, reference) do nothing returning id`,
-      [c.movementId, c.skuId, op.kind, c.reference, lockReference, op.quantity, d.total, d.locked, d.sold, d.activity, c.at],
+    const draws = op.kind === 'unlock' || op.kind === 'deduct';
+    const guard = GUARDS[op.kind];
+    const [result] = await this.tx.rows<StockRow & { inserted: number; drawn: number }>(
+      `with mv as (
+         insert into stock_movement (id, sku_id, kind, reference, lock_reference, quantity, d_total, d_locked, d_sold, d_activity, at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku_id, kind, reference) do nothing returning 1
+       ), draw as (
+         update stock_hold set quantity = quantity - ? where ? and sku_id = ? and lock_reference = ? and quantity >= ? and exists (select 1 from mv)
+         returning 1
+       ), upd as (
+         update sales_stock set total = total + ?, locked = locked + ?, sold = sold + ?, activity = activity + ?
+         where sku_id = ? and ${guard.replaceAll(':n', '?')} and exists (select 1 from mv) and (not ? or exists (select 1 from draw))
+         returning *
+       ), hold as (
+         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, ?, ? from upd where ?
+         on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity
+       )
+       select (select count(*)::int from mv) as inserted, (select count(*)::int from draw) as drawn, upd.* from (select 1) one left join upd on true`,
+      [
+        c.movementId, c.skuId, op.kind, c.reference, lockReference, op.quantity, d.total, d.locked, d.sold, d.activity, c.at,
+        op.quantity, draws, c.skuId, lockReference, op.quantity,
+        d.total, d.locked, d.sold, d.activity, c.skuId, ...Array.from(guard.matchAll(/:n/g), () => op.quantity), draws,
+        c.reference, op.quantity, op.kind === 'lock',
+      ],
     );
-    if (inserted.length === 0) return this.replay(c);
-
-    if ((op.kind === 'unlock' || op.kind === 'deduct') && lockReference) {
-      const drawn = await this.tx.rows('update stock_hold set quantity = quantity - ? where sku_id = ? and lock_reference = ? and quantity >= ? returning quantity', [
-        op.quantity, c.skuId, lockReference, op.quantity,
-      ]);
-      if (drawn.length === 0) await this.reject(c, await this.hold(c.skuId, lockReference));
-    }
-    const [row] = await this.tx.rows<StockRow>(
-      `update sales_stock set total = total + ?, locked = locked + ?, sold = sold + ?, activity = activity + ?
-       where sku_id = ? and ${GUARDS[op.kind].replaceAll(':n', '?')} returning *`,
-      [d.total, d.locked, d.sold, d.activity, c.skuId, ...Array.from(GUARDS[op.kind].matchAll(/:n/g), () => op.quantity)],
-    );
-    if (!row) await this.reject(c, lockReference ? await this.hold(c.skuId, lockReference) : 0);
-    if (op.kind === 'lock') {
-      await this.tx.rows(
-        `insert into stock_hold (sku_id, lock_reference, quantity) values (?, ?, ?)
-         on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity`,
-        [c.skuId, c.reference, op.quantity],
-      );
-    }
-    const after = stockFromRow(row!);
+    if (result!.inserted === 0) return this.replay(c);
+    if (result!.sku_id === null) await this.reject(c, lockReference ? await this.hold(c.skuId, lockReference) : 0);
+    const after = stockFromRow(result!);
     const movement: StockMovement = { id: c.movementId, skuId: c.skuId, kind: op.kind, reference: c.reference, lockReference, quantity: op.quantity, delta: d, at: c.at };
     return { movement, replayed: false, before: subtract(after, d), after };
   }
@@ -106,6 +111,11 @@ export class MikroOrmSalesStocks implements SalesStocks {
   async movements(skuId: string): Promise<StockMovement[]> {
     const rows = await this.tx.rows<MovementRow>('select * from stock_movement where sku_id = ? order by id collate "C"', [skuId]);
     return rows.map(movementFromRow);
+  }
+
+  async skuIds(): Promise<string[]> {
+    const rows = await this.tx.rows<{ sku_id: string }>('select sku_id from sales_stock order by sku_id collate "C"');
+    return rows.map((r) => r.sku_id);
   }
 
   async hold(skuId: string, lockReference: string): Promise<number> {
