@@ -4,4 +4,4 @@
  */
 export * from './domain/index.js';
 export * from './application/index.js';
-export { createZhongtai, type Zhongtai, type ZhongtaiOptions, type CatalogFacade, type InventoryFacade } from './adapters/container/create-zhongtai.js';
+export { createZhongtai, type Zhongtai, type ZhongtaiOptions, type CatalogFacade, type InventoryFacade, type DispatchFacade } from './adapters/container/create-zhongtai.js';

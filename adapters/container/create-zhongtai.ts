@@ -6,6 +6,7 @@ import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/p
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import { CATALOG, catalogModule } from './catalog-module.js';
+import { DISPATCH, dispatchModule } from './dispatch-module.js';
 import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
@@ -50,9 +51,19 @@ export interface InventoryFacade {
   viewStock: Bound<import('../../application/inventory/index.js').ViewStock>;
 }
 
+/** The use cases of dispatch: warehouses, their available units (a stand-in), pre-dispatch (DSP-1). */
+export interface DispatchFacade {
+  createWarehouse: Bound<import('../../application/dispatch/index.js').CreateWarehouse>;
+  updateWarehouse: Bound<import('../../application/dispatch/index.js').UpdateWarehouse>;
+  listWarehouses: Bound<import('../../application/dispatch/index.js').ListWarehouses>;
+  setWarehouseStock: Bound<import('../../application/dispatch/index.js').SetWarehouseStock>;
+  previewDispatch: Bound<import('../../application/dispatch/index.js').PreviewDispatch>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
+  readonly dispatch: DispatchFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -78,6 +89,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     persistenceModule(persistence),
     catalogModule,
     inventoryModule,
+    dispatchModule,
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -107,6 +119,13 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     checkStockConsistency: run(INVENTORY.CheckStockConsistency),
     viewStock: run(INVENTORY.ViewStock),
   };
+  const dispatch: DispatchFacade = {
+    createWarehouse: run(DISPATCH.CreateWarehouse),
+    updateWarehouse: run(DISPATCH.UpdateWarehouse),
+    listWarehouses: run(DISPATCH.ListWarehouses),
+    setWarehouseStock: run(DISPATCH.SetWarehouseStock),
+    previewDispatch: run(DISPATCH.PreviewDispatch),
+  };
   const clock = container.get(TOKENS.Clock);
-  return { catalog, inventory, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  return { catalog, inventory, dispatch, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

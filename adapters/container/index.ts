@@ -3,3 +3,4 @@ export * from './tokens.js';
 export * from './catalog-module.js';
 export * from './shared-module.js';
 export * from './inventory-module.js';
+export * from './dispatch-module.js';

@@ -1,4 +1,5 @@
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
+import type { WarehouseAvailability, Warehouses } from '../../domain/dispatch/ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 
@@ -8,6 +9,9 @@ import type { DomainEvent } from '../../domain/shared/domain-event.js';
  */
 export interface Transaction extends CatalogRepositories {
   readonly salesStocks: SalesStocks;
+  readonly warehouses: Warehouses;
+  /** Stand-in for the dispatch layer of stock (see WarehouseAvailability). */
+  readonly warehouseAvailability: WarehouseAvailability;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

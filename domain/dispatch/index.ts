@@ -1,3 +1,4 @@
 export * from './region.js';
 export * from './warehouse.js';
 export * from './selection.js';
+export * from './ports.js';

@@ -3,6 +3,7 @@ import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
 import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
+import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
@@ -22,6 +23,9 @@ export interface MemoryTables {
   stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
   /** What is still locked under each (sku, lock reference). */
   stockHolds: Map<string, { id: string; skuId: string; lockReference: string; quantity: number; version: number }>;
+  warehouses: Map<string, WarehouseSnapshot>;
+  /** Keyed by (warehouse, sku): the stand-in for the dispatch layer's available units. */
+  warehouseStock: Map<string, { id: string; warehouseId: string; skuId: string; available: number; version: number }>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -39,6 +43,8 @@ export class MemoryDatabase {
     salesStocks: new Map(),
     stockMovements: new Map(),
     stockHolds: new Map(),
+    warehouses: new Map(),
+    warehouseStock: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

@@ -9,6 +9,7 @@ import { MikroOrmCategories } from './repositories/category-repository.js';
 import { MikroOrmFrontCategories } from './repositories/front-category-repository.js';
 import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
+import { MikroOrmWarehouseAvailability, MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 
 /**
  * One `run` = one PostgreSQL transaction (READ COMMITTED; optimistic versions guard the aggregates).
@@ -38,6 +39,8 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
         frontCategories: new MikroOrmFrontCategories(scope),
         spus: new MikroOrmSpus(scope),
         salesStocks: new MikroOrmSalesStocks(scope),
+        warehouses: new MikroOrmWarehouses(scope),
+        warehouseAvailability: new MikroOrmWarehouseAvailability(scope),
         recordEvents: (recorded) => void events.push(...recorded),
       };
       const result = await work(tx);

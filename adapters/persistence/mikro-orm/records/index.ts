@@ -4,6 +4,7 @@ import { FrontCategorySchema } from './front-category-record.js';
 import { OutboxSchema } from './outbox-record.js';
 import { SkuSchema, SpuSchema } from './spu-record.js';
 import { SalesStockSchema, StockHoldSchema, StockMovementSchema } from './stock-records.js';
+import { WarehouseSchema, WarehouseStockSchema } from './warehouse-record.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
@@ -11,6 +12,11 @@ export * from './front-category-record.js';
 export * from './outbox-record.js';
 export * from './spu-record.js';
 export * from './stock-records.js';
+export * from './warehouse-record.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
-export const schemas = [CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema, SalesStockSchema, StockMovementSchema, StockHoldSchema];
+export const schemas = [
+  CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema,
+  SalesStockSchema, StockMovementSchema, StockHoldSchema,
+  WarehouseSchema, WarehouseStockSchema,
+];

@@ -1,0 +1,58 @@
+import type { AvailabilityByWarehouse, WarehouseAvailability, Warehouses } from '../../../domain/dispatch/ports.js';
+import { Warehouse, type WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { MemoryTransactionState } from './memory-unit-of-work.js';
+
+const byCode = (a: WarehouseSnapshot, b: WarehouseSnapshot) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const stockKey = (warehouseId: string, skuId: string) => `${warehouseId}\u0000${skuId}`;
+
+/**
+ * Warehouses in memory. Transactions are serialised, so a use case's `codeTaken` check cannot be raced;
+ * `save` still refuses a taken code, as PostgreSQL's unique constraint does.
+ */
+export class MemoryWarehouses implements Warehouses {
+  constructor(private readonly tx: MemoryTransactionState) {}
+
+  async get(id: string): Promise<Warehouse | null> {
+    const s = this.tx.read('warehouses', id);
+    return s ? Warehouse.restore(s) : null;
+  }
+  async save(warehouse: Warehouse): Promise<void> {
+    const s = warehouse.toSnapshot();
+    if (await this.codeTaken(s.code, s.id)) {
+      throw DomainError.conflict('DISPATCH.DUPLICATE_WAREHOUSE_CODE', `warehouse code ${s.code} is taken`, { code: s.code });
+    }
+    warehouse.markSaved(this.tx.write('warehouses', s));
+  }
+  async all(): Promise<Warehouse[]> {
+    return this.tx.rows('warehouses').sort(byCode).map((s) => Warehouse.restore(s));
+  }
+  async active(): Promise<Warehouse[]> {
+    return (await this.all()).filter((w) => w.status === 'active');
+  }
+  async codeTaken(code: string, exceptWarehouseId?: string): Promise<boolean> {
+    return this.tx.rows('warehouses').some((s) => s.code === code && s.id !== exceptWarehouseId);
+  }
+}
+
+/** The `warehouse_stock` stand-in in memory (see WarehouseAvailability). */
+export class MemoryWarehouseAvailability implements WarehouseAvailability {
+  constructor(private readonly tx: MemoryTransactionState) {}
+
+  async available(skuIds: readonly string[], warehouseIds: readonly string[]): Promise<AvailabilityByWarehouse> {
+    const result: AvailabilityByWarehouse = {};
+    for (const w of warehouseIds) {
+      const units: Record<string, number> = (result[w] = {});
+      for (const s of skuIds) {
+        const row = this.tx.read('warehouseStock', stockKey(w, s));
+        if (row) units[s] = row.available;
+      }
+    }
+    return result;
+  }
+  async set(warehouseId: string, skuId: string, available: number): Promise<void> {
+    const id = stockKey(warehouseId, skuId);
+    const version = this.tx.read('warehouseStock', id)?.version ?? 0;
+    this.tx.write('warehouseStock', { id, warehouseId, skuId, available, version } as { id: string; version: number });
+  }
+}
