@@ -2,27 +2,15 @@
 // Express 5 handler returning the same JSON from memory; same client, same concurrency, same run.
 // Goal (issue 2): ratio ≥ 0.5. Options: --seconds N (default 5), --concurrency N (default 16).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
-import pg from 'pg'; // MikroORM's driver, already installed
 import { load } from './lib/load.mjs';
+import { numberOption, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
 
 export async function main(args) {
-  const opt = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? Number(args[i + 1]) : fallback;
-  };
-  const seconds = opt('seconds', 5);
-  const concurrency = opt('concurrency', 16);
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `zt_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-
-  try {
+  const seconds = numberOption(args, 'seconds', 5);
+  const concurrency = numberOption(args, 'concurrency', 16);
+  await withScratchDatabase(async (url) => {
+    const databaseUrl = url.toString();
     // Migrate and load the demo catalog once, then benchmark the demo phone (6 SKUs).
     const { createZhongtai } = await import('../dist/index.js');
     const { mikroOrmPersistence } = await import('../dist/adapters/persistence/mikro-orm/index.js');
@@ -73,8 +61,5 @@ export async function main(args) {
         met: ratio >= 0.5,
       }),
     );
-  } finally {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  });
 }

@@ -7,23 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg'; // MikroORM's driver, already installed
+import { numberOption, withScratchDatabase } from './lib/options.mjs';
 
 export async function main(args) {
-  const opt = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? Number(args[i + 1]) : fallback;
-  };
-  const seconds = opt('seconds', 5);
-  const clients = opt('clients', 64);
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `zt_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  try {
+  const seconds = numberOption(args, 'seconds', 5);
+  const clients = numberOption(args, 'clients', 64);
+  await withScratchDatabase(async (url, dbName) => {
     const { createZhongtai } = await import('../dist/index.js');
     const { mikroOrmPersistence } = await import('../dist/adapters/persistence/mikro-orm/index.js');
     // Each side runs alone: the app's pool is open only while the app runs (max_connections is 100).
@@ -111,8 +100,5 @@ export async function main(args) {
         met: Math.min(scenarios.hot.ratio, scenarios.spread.ratio) >= 0.5 && oversold.n === 0,
       }),
     );
-  } finally {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  });
 }
