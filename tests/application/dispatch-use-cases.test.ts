@@ -1,18 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../index.js';
-import type { WarehouseFields } from '../../domain/dispatch/warehouse.js';
-import { R } from '../domain/dispatch/dispatch-mothers.js';
+import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 
-const fields = (code: string, over: Partial<WarehouseFields> = {}): WarehouseFields => ({
-  code,
-  name: `仓库 ${code}`,
-  address: { region: R.xihu, detail: '文三路 1 号' },
-  contact: { name: '王仓管', phone: '0571-88880000' },
-  type: 'self_run_regional',
-  priority: 10,
-  ...over,
-});
-const tier = (t: number, regions: string[], days = t) => ({ tier: t, regions, estimatedDeliveryDays: days });
+const fields = warehouseFields;
+const tier = tierInput;
 
 describe('dispatch use cases on memory', () => {
   let zt: Zhongtai;

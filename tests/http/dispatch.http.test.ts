@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { startTestServer, type TestServer } from '../support/http.js';
+import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 
-const R = { zhejiang: '330000', hangzhou: '330100', xihu: '330106', jiangsu: '320000', guangdong: '440000', nanshan: '440305' } as const;
-
-const tier = (t: number, regions: string[], days: number) => ({ tier: t, regions, estimatedDeliveryDays: days });
-const warehouse = (code: string, over: Record<string, unknown> = {}) => ({
-  code,
-  name: `仓库 ${code}`,
-  address: { region: R.xihu, detail: '文三路 1 号' },
-  contact: { name: '王仓管', phone: '0571-88880000' },
-  type: 'self_run_regional',
-  priority: 10,
-  ...over,
-});
+const tier = tierInput;
+const warehouse = (code: string, over: Record<string, unknown> = {}) => ({ ...warehouseFields(code), ...over });
 
 describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => {
   let s: TestServer;

@@ -20,6 +20,20 @@ export const R = {
   nanshan: '440305', // 深圳市南山区
 } as const;
 
+/** The fields of a self-run regional warehouse in Xihu district, as a use case or a request takes them. */
+export const warehouseFields = (code: string, over: Partial<WarehouseFields> = {}): WarehouseFields => ({
+  code,
+  name: `仓库 ${code}`,
+  address: { region: R.xihu, detail: '文三路 1 号' },
+  contact: { name: '王仓管', phone: '0571-88880000' },
+  type: 'self_run_regional',
+  priority: 10,
+  ...over,
+});
+
+/** A delivery tier as a use case or a request takes it. */
+export const tierInput = (t: number, regions: string[], days = t) => ({ tier: t, regions, estimatedDeliveryDays: days });
+
 /** Default days per tier: 1, 2 and 3. */
 export const DAYS = { 1: 1, 2: 2, 3: 3 } as const;
 
