@@ -11,9 +11,10 @@ import { codeOf, RecordingPublisher } from './contract/support.js';
 // What the contract cannot say: schema, SQL, and the database's own safety nets.
 let db: TestDatabase;
 let p: MikroOrmPersistence;
+let onStatement: ((text: string, params: readonly unknown[]) => void) | undefined;
 beforeAll(async () => {
   db = await testDatabase();
-  p = await mikroOrmPersistence(db.options);
+  p = await mikroOrmPersistence({ ...db.options, onStatement: (text, params) => onStatement?.(text, params) });
 });
 afterAll(async () => {
   await p?.close();
@@ -24,16 +25,21 @@ beforeEach(() => truncateAll(p));
 const run = <T>(work: (tx: Transaction) => Promise<T>) => p.unitOfWork(new RecordingPublisher()).run(work);
 const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute<R[] & object[]>(text, params) as Promise<R[]>;
 
-/** The SQL statements `work` sends (parameters filled in), transaction control left out. */
+/**
+ * The SQL statements `work` sends inside units of work and through MikroORM (parameters filled in
+ * where MikroORM formats them), transaction control left out.
+ */
 async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const original = p.orm.config.get('onQuery');
   const platform = p.orm.em.getPlatform();
   p.orm.config.set('onQuery', (query, params) => (seen.push(platform.formatQuery(query, [...params])), original(query, params)));
+  onStatement = (text) => void seen.push(text.trim());
   try {
     await work();
   } finally {
     p.orm.config.set('onQuery', original);
+    onStatement = undefined;
   }
   return seen.filter((q) => !/^(begin|commit|rollback)/i.test(q.trim()));
 }
@@ -99,7 +105,7 @@ describe('statements', () => {
   it('creating a product: one insert for the SPU, one for all its SKUs (and one for the outbox)', async () => {
     const spu = aPhoneSpu();
     const statements = await statementsOf(() => run(async (tx) => (await tx.spus.save(spu), tx.recordEvents(spu.pullEvents()))));
-    expect(statements.map((s) => s.slice(0, 18))).toEqual(['insert into "spu" ', 'insert into "sku" ', 'insert into "outbo', 'update outbox set ']);
+    expect(statements.map((s) => s.slice(0, 18))).toEqual(['insert into "spu" ', 'insert into "sku" ', 'insert into outbox', 'update outbox set ']);
   });
 
   it('changing one SKU price: the version-checked update and one upsert of that SKU only', async () => {
@@ -139,7 +145,7 @@ describe('outbox', () => {
     const failing = new RecordingPublisher();
     failing.failWith = new Error('down');
     const reported: unknown[] = [];
-    const uow = new MikroOrmUnitOfWork(p.orm, failing, undefined, (error) => reported.push(error));
+    const uow = new MikroOrmUnitOfWork(p.sessions, p.orm.em.fork(), failing, undefined, (error) => reported.push(error));
     await uow.run(async (tx) => tx.recordEvents([{ type: 'a', aggregateId: 'x', occurredAt: at(0), payload: {} }]));
     expect(reported).toEqual([failing.failWith]);
     await p.unitOfWork(new RecordingPublisher()).run(async (tx) => tx.recordEvents([{ type: 'b', aggregateId: 'y', occurredAt: at(1), payload: {} }]));

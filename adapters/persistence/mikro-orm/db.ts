@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { positional, type SqlResult, type SqlSession, type StatementObserver } from './sql-session.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -34,9 +35,14 @@ export function staleAggregate(table: string, id: string): DomainError {
   return DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `${table} ${id} was changed by someone else; reload and retry`);
 }
 
+/** A statement MikroORM's query builder produced (mapping and custom types applied by the ORM). */
+export interface BuiltQuery {
+  getFormattedQuery(): string;
+}
+
 /**
- * The database side of one unit-of-work run: an entity manager bound to its open transaction. Every
- * statement goes through `db()`, which remembers a failure: after one, PostgreSQL has aborted the
+ * The database side of one unit-of-work run: the session it borrowed, inside its open transaction.
+ * Every statement goes through here, which remembers a failure: after one, PostgreSQL has aborted the
  * transaction and a COMMIT would silently roll back, so the unit of work must not report success.
  */
 export class TxScope {
@@ -44,19 +50,35 @@ export class TxScope {
   /** Products written in this transaction: their cached details are dropped after commit. */
   readonly writtenSpus = new Set<string>();
 
-  constructor(readonly em: EntityManager) {}
+  constructor(
+    private readonly session: SqlSession,
+    /** Builds (never runs) ORM statements: `builder.createQueryBuilder(Entity).insert(…)`. */
+    readonly builder: EntityManager,
+    private readonly observe?: StatementObserver,
+  ) {}
 
-  async db<T>(call: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs one statement written with `?` placeholders, bound as native parameters (a JS array binds as
+   * a PostgreSQL array: `id = any(?::text[])`). Each distinct statement is prepared once per connection.
+   */
+  async rows<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const { text, name } = positional(sql);
+    return (await this.send<R>(text, params, name)).rows;
+  }
+
+  /** Runs a statement built by MikroORM's query builder; returns the rows it touched. */
+  async run(query: BuiltQuery): Promise<number> {
+    return (await this.send(query.getFormattedQuery(), [])).rowCount ?? 0;
+  }
+
+  private async send<R>(text: string, params: readonly unknown[], name?: string): Promise<SqlResult<R>> {
+    this.observe?.(text, params);
     try {
-      return await call(this.em);
+      return await this.session.query<R>(text, params, name);
     } catch (error) {
       const translated = translateDbError(error);
       this.failure ??= translated;
       throw translated;
     }
-  }
-
-  rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.db((em) => em.execute<R[] & object[]>(sql, params)) as Promise<R[]>;
   }
 }

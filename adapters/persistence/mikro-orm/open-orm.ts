@@ -3,7 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { migrationsList } from './migrations/index.js';
-import { pgliteDialect } from './pglite-dialect.js';
+import { pgliteDialect, pgliteSessionPool } from './pglite-dialect.js';
+import { pgSessionPool, type PgPoolLike, type SqlSessionPool } from './sql-session.js';
 import { schemas } from './records/index.js';
 
 export interface MikroOrmPersistenceOptions {
@@ -27,6 +28,8 @@ export interface MikroOrmPersistenceOptions {
   readonly lockTimeoutMs?: number;
   /** Log every SQL statement. */
   readonly debug?: boolean;
+  /** Told every statement a unit of work sends, with its parameters (tests, tracing). */
+  readonly onStatement?: (text: string, params: readonly unknown[]) => void;
   /**
    * Told when publishing failed after a commit: the change stands and the events stay in the outbox
    * for `drainOutbox`. Default: console.error, as the memory adapter does.
@@ -36,8 +39,12 @@ export interface MikroOrmPersistenceOptions {
 
 export const DEFAULT_DATA_DIR = './.zhongtai/data';
 
-/** Starts MikroORM on PostgreSQL or on an embedded PGlite, with the adapter's schemas and migrations. */
-export async function openOrm(options: MikroOrmPersistenceOptions): Promise<MikroORM> {
+/**
+ * Starts MikroORM on PostgreSQL or on an embedded PGlite, with the adapter's schemas and migrations,
+ * and the pool of sessions the unit of work borrows: MikroORM's own `pg` pool on a server (same
+ * connections, type parsers and lock timeout), PGlite's one session otherwise.
+ */
+export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ orm: MikroORM; sessions: SqlSessionPool }> {
   const common: Options = {
     entities: schemas,
     extensions: [Migrator],
@@ -47,7 +54,7 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<Mikr
     allowGlobalContext: false,
   };
   if (options.url) {
-    return MikroORM.init({
+    const orm = await MikroORM.init({
       ...common,
       clientUrl: options.url,
       pool: { min: 0, max: options.poolSize ?? 10 },
@@ -55,14 +62,16 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<Mikr
       // retryable CONCURRENCY.BUSY instead of a caller hanging behind a hot row.
       driverOptions: { lock_timeout: options.lockTimeoutMs ?? 5_000 },
     });
+    return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
   }
   const pglite = options.pglite ?? (await startPglite(options.dataDir ?? DEFAULT_DATA_DIR));
   try {
-    return await MikroORM.init({
+    const orm = await MikroORM.init({
       ...common,
       dbName: 'postgres', // PGlite's one database
       driverOptions: pgliteDialect(pglite, { closeOnEnd: !options.pglite }),
     });
+    return { orm, sessions: pgliteSessionPool(pglite) };
   } catch (error) {
     if (!options.pglite) await pglite.close();
     throw error;

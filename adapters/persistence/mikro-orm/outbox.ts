@@ -2,14 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { TxScope } from './db.js';
-import { OutboxRecord } from './records/outbox-record.js';
 import { requiredTimestamp } from './records/timestamp.js';
 
 /** Stores events in the outbox inside the caller's transaction (one statement); returns their ids. */
 export async function appendToOutbox(tx: TxScope, events: readonly DomainEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map((e) => ({ type: e.type, aggregateId: e.aggregateId, payload: e.payload, occurredAt: e.occurredAt, publishedAt: null, attempts: 0 }));
-  const inserted = await tx.db((em) => em.createQueryBuilder(OutboxRecord).insert(rows).returning('id').execute<{ id: string }[]>('all', false));
+  const inserted = await tx.rows<{ id: string }>(
+    `insert into outbox (type, aggregate_id, payload, occurred_at)
+     select type, aggregate_id, payload::jsonb, occurred_at from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(type, aggregate_id, payload, occurred_at)
+     returning id`,
+    [events.map((e) => e.type), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload)), events.map((e) => e.occurredAt)],
+  );
   return inserted.map((r) => String(r.id));
 }
 

@@ -5,12 +5,15 @@ import { MikroOrmCatalogQueries, type PreparingPool } from './catalog-queries.js
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
 import { drainOutbox } from './outbox.js';
 import { SpuDetailCache } from './spu-detail-cache.js';
+import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmUnitOfWork } from './unit-of-work.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
   readonly kind: 'postgresql';
   readonly orm: MikroORM;
+  /** The sessions units of work borrow (MikroORM's `pg` pool, or the PGlite session). */
+  readonly sessions: SqlSessionPool;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface MikroOrmPersistence extends Persistence {
  * migrations run at start unless `migrate: false`.
  */
 export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
-  const orm = await openOrm(options);
+  const { orm, sessions } = await openOrm(options);
   try {
     if (options.migrate ?? true) await migrateOrm(orm);
   } catch (error) {
@@ -32,7 +35,8 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   return {
     kind: 'postgresql',
     orm,
-    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(orm, publisher, cache, options.onPublishError),
+    sessions,
+    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(sessions, orm.em.fork(), publisher, cache, options.onPublishError, statementObserver(options)),
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     close: () => orm.close(),
@@ -44,4 +48,12 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
   if ('migrator' in target) return migrateOrm(target);
   if ('orm' in target && target.kind === 'postgresql') return migrateOrm((target as MikroOrmPersistence).orm);
   throw new TypeError(`${target.kind} persistence has no migrations`);
+}
+
+/** `onStatement`, and with `debug` a log line per unit-of-work statement (MikroORM logs the rest). */
+function statementObserver(options: MikroOrmPersistenceOptions): StatementObserver | undefined {
+  const log: StatementObserver | undefined = options.debug ? (text, params) => console.log('[zhongtai sql]', text, params) : undefined;
+  if (!options.onStatement) return log;
+  if (!log) return options.onStatement;
+  return (text, params) => (log(text, params), options.onStatement!(text, params));
 }

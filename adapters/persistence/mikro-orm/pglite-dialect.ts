@@ -1,6 +1,7 @@
 import { types, type PGlite, type Results } from '@electric-sql/pglite';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
 import { FifoLock } from '../../system/fifo-lock.js';
+import type { SqlResult, SqlSessionPool } from './sql-session.js';
 import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 
 /**
@@ -10,6 +11,23 @@ import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type Postg
  */
 export function pgliteDialect(pglite: PGlite, options: { closeOnEnd?: boolean } = {}): PostgresDialect {
   return new PostgresDialect({ pool: new PglitePool(pglite, options.closeOnEnd ?? false) });
+}
+
+/**
+ * The unit of work's sessions on the same PGlite: they queue on the same lock as MikroORM's, so a
+ * transaction of either holds the one session until it ends.
+ */
+export function pgliteSessionPool(pglite: PGlite): SqlSessionPool {
+  const pool = new PglitePool(pglite, false);
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: async <R>(text: string, values: readonly unknown[]) => (await client.query(text, values)) as unknown as SqlResult<R>,
+        release: () => client.release(),
+      };
+    },
+  };
 }
 
 /**

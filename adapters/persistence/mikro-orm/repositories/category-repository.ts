@@ -24,7 +24,7 @@ export class MikroOrmCategories implements Categories {
   }
 
   async remove(category: Category): Promise<void> {
-    await this.tx.db((em) => em.nativeDelete(CategoryRecord, { id: category.id }));
+    await this.tx.run(this.tx.builder.createQueryBuilder(CategoryRecord).delete({ id: category.id }));
   }
 
   async hasChildren(id: string): Promise<boolean> {

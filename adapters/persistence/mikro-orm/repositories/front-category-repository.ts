@@ -18,6 +18,6 @@ export class MikroOrmFrontCategories implements FrontCategories {
   }
 
   async remove(fc: FrontCategory): Promise<void> {
-    await this.tx.db((em) => em.nativeDelete(FrontCategoryRecord, { id: fc.id }));
+    await this.tx.run(this.tx.builder.createQueryBuilder(FrontCategoryRecord).delete({ id: fc.id }));
   }
 }

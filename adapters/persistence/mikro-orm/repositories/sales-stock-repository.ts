@@ -90,7 +90,7 @@ export class MikroOrmSalesStocks implements SalesStocks {
          where sku_id = ? and ${guard.replaceAll(':n', '?')} and exists (select 1 from mv) and (not ? or exists (select 1 from draw))
          returning *
        ), hold as (
-         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, ?, ? from upd where ?
+         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, ?::text, ?::int from upd where ?::boolean
          on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity
        )
        select (select count(*)::int from mv) as inserted, (select count(*)::int from draw) as drawn, upd.* from (select 1) one left join upd on true`,

@@ -11,7 +11,7 @@ import { skuRecords } from '../records/spu-row.js';
 export async function writeSkus(tx: TxScope, after: SpuSnapshot, before: SpuSnapshot | 'new' | undefined): Promise<void> {
   const rows = skuRecords(after).map((r) => ({ ...r, spu: after.id }));
   if (before === 'new') {
-    await tx.db((em) => em.insertMany(SkuRecord, rows));
+    await tx.run(tx.builder.createQueryBuilder(SkuRecord).insert(rows));
     return;
   }
   const ids = rows.map((r) => r.id);
@@ -21,12 +21,12 @@ export async function writeSkus(tx: TxScope, after: SpuSnapshot, before: SpuSnap
 
   // Delete first, so that a new SKU may take over the code of one that went away.
   if (removed === undefined) {
-    await tx.db((em) => em.nativeDelete(SkuRecord, { spu: after.id, id: { $nin: ids } }));
+    await tx.run(tx.builder.createQueryBuilder(SkuRecord).delete({ spu: after.id, id: { $nin: ids } }));
   } else if (removed.length > 0) {
-    await tx.db((em) => em.nativeDelete(SkuRecord, { id: { $in: removed } }));
+    await tx.run(tx.builder.createQueryBuilder(SkuRecord).delete({ id: { $in: removed } }));
   }
   if (changed.length > 0) {
-    await tx.db((em) => em.createQueryBuilder(SkuRecord).insert(changed).onConflict('id').merge().execute('run'));
+    await tx.run(tx.builder.createQueryBuilder(SkuRecord).insert(changed).onConflict('id').merge());
   }
 }
 

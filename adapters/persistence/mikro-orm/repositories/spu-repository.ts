@@ -34,7 +34,7 @@ export class MikroOrmSpus implements Spus {
   async takenSkuCodes(codes: readonly string[], exceptSpuId?: string): Promise<string[]> {
     if (codes.length === 0) return [];
     const rows = await this.tx.rows<{ code: string }>(
-      'select code from sku where code = any(array[?]::text[]) and spu_id is distinct from ? order by code',
+      'select code from sku where code = any(?::text[]) and spu_id is distinct from ? order by code',
       [[...codes], exceptSpuId ?? null],
     );
     return rows.map((r) => r.code);
@@ -47,7 +47,7 @@ export class MikroOrmSpus implements Spus {
   async findSkus(ids: readonly string[]): Promise<{ skuId: string; spuId: string; kind: SpuSnapshot['kind'] }[]> {
     if (ids.length === 0) return [];
     const rows = await this.tx.rows<{ sku_id: string; spu_id: string; kind: SpuSnapshot['kind'] }>(
-      'select k.id as sku_id, k.spu_id, s.kind from sku k join spu s on s.id = k.spu_id where k.id = any(array[?]::text[])',
+      'select k.id as sku_id, k.spu_id, s.kind from sku k join spu s on s.id = k.spu_id where k.id = any(?::text[])',
       [[...ids]],
     );
     return rows.map((r) => ({ skuId: r.sku_id, spuId: r.spu_id, kind: r.kind }));

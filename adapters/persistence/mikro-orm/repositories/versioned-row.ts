@@ -13,14 +13,13 @@ export async function saveVersionedRow<R extends { id: string; version: number }
   loadedVersion: number,
   record: R,
 ): Promise<number> {
-  const touched = await tx.db(async (em) => {
-    if (loadedVersion === 0) {
-      const result = await em.createQueryBuilder(entity).insert(record as never).onConflict('id' as never).ignore().execute('run');
-      return result.affectedRows;
-    }
-    const { id, ...changes } = record;
-    return em.nativeUpdate(entity, { id, version: loadedVersion } as never, changes as never);
-  });
+  const { id, ...changes } = record;
+  const qb = tx.builder.createQueryBuilder(entity);
+  const touched = await tx.run(
+    loadedVersion === 0
+      ? qb.insert(record as never).onConflict('id' as never).ignore()
+      : qb.update(changes as never).where({ id, version: loadedVersion } as never),
+  );
   if (touched !== 1) throw staleAggregate(table, record.id);
   return record.version;
 }

@@ -44,7 +44,7 @@ export class MikroOrmWarehouseAvailability implements WarehouseAvailability {
     const result: AvailabilityByWarehouse = Object.fromEntries(warehouseIds.map((w) => [w, {}]));
     if (skuIds.length === 0 || warehouseIds.length === 0) return result;
     const rows = await this.tx.rows<{ warehouse_id: string; sku_id: string; available: number }>(
-      'select warehouse_id, sku_id, available from warehouse_stock where warehouse_id = any(array[?]::text[]) and sku_id = any(array[?]::text[])',
+      'select warehouse_id, sku_id, available from warehouse_stock where warehouse_id = any(?::text[]) and sku_id = any(?::text[])',
       [[...warehouseIds], [...skuIds]],
     );
     for (const r of rows) result[r.warehouse_id]![r.sku_id] = r.available;
