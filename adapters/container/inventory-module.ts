@@ -17,7 +17,7 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   const deps = [TOKENS.UnitOfWork, TOKENS.IdGenerator, TOKENS.Clock] as const;
   bind(INVENTORY.ConfigureStock).toResolvedValue((u) => new uc.ConfigureStock(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.ChangeStock).toResolvedValue((u, i, c) => new uc.ChangeStock(u, i, c), [...deps]).inSingletonScope();
-  bind(INVENTORY.ChangeOrderStock).toResolvedValue((u, i, c) => new uc.ChangeOrderStock(u, i, c), [...deps]).inSingletonScope();
+  bind(INVENTORY.ChangeOrderStock).toResolvedValue((u, i, c, l) => new uc.ChangeOrderStock(u, i, c, l), [...deps, TOKENS.OrderStockLocks]).inSingletonScope();
   bind(INVENTORY.ViewStock).toResolvedValue((u) => new uc.ViewStock(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.CheckStockConsistency).toResolvedValue((u) => new uc.CheckStockConsistency(u), [TOKENS.UnitOfWork]).inSingletonScope();
 });

@@ -1,7 +1,8 @@
 import { ContainerModule } from 'inversify';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { Persistence } from '../../application/shared/persistence.js';
-import type { EventPublisher } from '../../application/shared/unit-of-work.js';
+import { TransactionalOrderStockLocks } from '../../application/inventory/order-stock-locks.js';
+import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { TOKENS } from './tokens.js';
 
@@ -27,6 +28,12 @@ export function persistenceModule(persistence: Persistence): ContainerModule {
     bind(TOKENS.Persistence).toConstantValue(persistence);
     bind(TOKENS.UnitOfWork)
       .toResolvedValue((p: Persistence, publisher: EventPublisher) => p.unitOfWork(publisher), [TOKENS.Persistence, TOKENS.EventPublisher])
+      .inSingletonScope();
+    bind(TOKENS.OrderStockLocks)
+      .toResolvedValue(
+        (p: Persistence, publisher: EventPublisher, uow: UnitOfWork) => p.orderStockLocks?.(publisher) ?? new TransactionalOrderStockLocks(uow),
+        [TOKENS.Persistence, TOKENS.EventPublisher, TOKENS.UnitOfWork],
+      )
       .inSingletonScope();
     bind(TOKENS.CatalogQueries).toResolvedValue((p: Persistence) => p.catalogQueries, [TOKENS.Persistence]);
   });

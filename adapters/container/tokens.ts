@@ -1,4 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
+import type { OrderStockLocks } from '../../application/inventory/order-stock-locks.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { InProcessEventBus } from '../../application/shared/event-bus.js';
@@ -15,5 +16,6 @@ export const TOKENS = {
   EventPublisher: token<EventPublisher>('EventPublisher'),
   Persistence: token<Persistence>('Persistence'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
+  OrderStockLocks: token<OrderStockLocks>('OrderStockLocks'),
   CatalogQueries: token<CatalogQueries>('CatalogQueries'),
 } as const;

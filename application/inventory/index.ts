@@ -1,1 +1,2 @@
 export * from './stock-use-cases.js';
+export * from './order-stock-locks.js';

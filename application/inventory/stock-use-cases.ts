@@ -1,8 +1,9 @@
 import type { StockOperationResult } from '../../domain/inventory/movement.js';
-import { crossedLowStock, sellable, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
+import { checkQuantity, lowStockEvents, sellable, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import { TransactionalOrderStockLocks, type OrderStockLocks } from './order-stock-locks.js';
 
 export interface StockChange {
   readonly skuId: string;
@@ -19,16 +20,7 @@ export interface StockChangeResult extends StockOperationResult {
 export async function applyStockChange(tx: Transaction, ids: IdGenerator, clock: Clock, change: StockChange): Promise<StockChangeResult> {
   const at = clock.now();
   const r = await tx.salesStocks.apply({ ...change, movementId: ids.next(), at });
-  if (!r.replayed && crossedLowStock(r.before, r.after)) {
-    tx.recordEvents([
-      {
-        type: 'inventory.stock.low',
-        aggregateId: change.skuId,
-        occurredAt: at,
-        payload: { sellable: sellable(r.after), threshold: r.after.lowStockThreshold },
-      },
-    ]);
-  }
+  if (!r.replayed) tx.recordEvents(lowStockEvents(r.before, r.after, at));
   return { movement: r.movement, replayed: r.replayed, stock: r.after };
 }
 
@@ -75,26 +67,34 @@ export interface OrderStockCommand {
  * The stock side of an order: lock on placing, unlock on cancelling, deduct on payment. Lines of one
  * SKU are added up into one operation per stock row (reference `<order>:<sku>`), and rows are taken in
  * SKU order, so two orders over the same SKUs always lock them in the same order and cannot deadlock.
- * All lines or none: one transaction.
+ * All lines or none: one transaction. Locks go through `OrderStockLocks`, which may commit the locks
+ * of concurrent orders together.
  */
 export class ChangeOrderStock {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly locks: OrderStockLocks = new TransactionalOrderStockLocks(uow),
   ) {}
 
   execute(cmd: OrderStockCommand & { readonly action: 'lock' | 'unlock' | 'deduct' }): Promise<StockChangeResult[]> {
     if (cmd.lines.length === 0) throw DomainError.invalid('INVENTORY.NO_LINES', 'an order has at least one line');
     const perSku = new Map<string, number>();
-    for (const l of cmd.lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
+    for (const l of cmd.lines) {
+      checkQuantity({ kind: 'lock', quantity: l.quantity });
+      perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
+    }
     const skus = [...perSku.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (cmd.action === 'lock') {
+      const lines = skus.map((skuId) => ({ skuId, quantity: perSku.get(skuId)!, reference: `${cmd.orderId}:${skuId}`, movementId: this.ids.next() }));
+      return this.locks.lock({ orderId: cmd.orderId, lines, at: this.clock.now() });
+    }
     return this.uow.run(async (tx) => {
       const results: StockChangeResult[] = [];
       for (const skuId of skus) {
         const reference = `${cmd.orderId}:${skuId}`;
-        const quantity = perSku.get(skuId)!;
-        const operation: StockOperation = cmd.action === 'lock' ? { kind: 'lock', quantity } : { kind: cmd.action, quantity, lockReference: reference };
+        const operation: StockOperation = { kind: cmd.action, quantity: perSku.get(skuId)!, lockReference: reference };
         results.push(await applyStockChange(tx, this.ids, this.clock, { skuId, reference, operation }));
       }
       return results;

@@ -1,4 +1,5 @@
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
+import type { OrderStockLocks } from '../inventory/order-stock-locks.js';
 import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
 
 /**
@@ -8,6 +9,8 @@ import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
 export interface Persistence {
   readonly kind: 'memory' | 'postgresql';
   unitOfWork(publisher: EventPublisher): UnitOfWork;
+  /** Order stock locks with their own transactions, when the adapter has a better way than one unit of work per order. */
+  orderStockLocks?(publisher: EventPublisher): OrderStockLocks;
   readonly catalogQueries: CatalogQueries;
   /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
   drainOutbox(publisher: EventPublisher): Promise<number>;

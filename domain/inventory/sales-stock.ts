@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import type { DomainEvent } from '../shared/domain-event.js';
 
 /**
  * The sales layer (销售层) of one SKU: what may be sold. `total` is every unit on hand and not yet
@@ -143,4 +144,10 @@ export function applyDelta(stock: SalesStock, d: StockDelta): SalesStock {
 export function crossedLowStock(before: SalesStock, after: SalesStock): boolean {
   const t = after.lowStockThreshold;
   return t !== null && sellable(before) > t && sellable(after) <= t;
+}
+
+/** `inventory.stock.low` when the change from `before` to `after` crossed the threshold; else nothing. */
+export function lowStockEvents(before: SalesStock, after: SalesStock, at: Date): DomainEvent[] {
+  if (!crossedLowStock(before, after)) return [];
+  return [{ type: 'inventory.stock.low', aggregateId: after.skuId, occurredAt: at, payload: { sellable: sellable(after), threshold: after.lowStockThreshold } }];
 }

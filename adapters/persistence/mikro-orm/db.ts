@@ -4,6 +4,7 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 
 const UNIQUE_VIOLATION = '23505';
 const LOCK_NOT_AVAILABLE = '55P03';
+const DEADLOCK_DETECTED = '40P01';
 
 /** Which unique constraint stands for which business rule. */
 const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; details?: (value: string | undefined) => Record<string, unknown> }>> = {
@@ -17,8 +18,10 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
  * DomainError the check would have thrown; anything else is a programming or infrastructure error.
  */
 export function translateDbError(error: unknown): unknown {
-  if ((error as { code?: unknown })?.code === LOCK_NOT_AVAILABLE) {
-    return new DomainError('CONCURRENCY.BUSY', 'a row is busy (lock timeout); retry shortly', 'conflict', { retryable: true });
+  const sqlState = (error as { code?: unknown })?.code;
+  if (sqlState === LOCK_NOT_AVAILABLE || sqlState === DEADLOCK_DETECTED) {
+    const why = sqlState === LOCK_NOT_AVAILABLE ? 'lock timeout' : 'deadlock';
+    return new DomainError('CONCURRENCY.BUSY', `a row is busy (${why}); retry shortly`, 'conflict', { retryable: true });
   }
   // By SQLSTATE, not by class: MikroORM wraps driver errors on most paths (UniqueConstraintViolationException,
   // which keeps the fields), not on all (query builder inserts throw the driver's error).

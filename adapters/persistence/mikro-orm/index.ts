@@ -10,3 +10,4 @@ export { MikroOrmUnitOfWork } from './unit-of-work.js';
 export { MikroOrmCatalogQueries } from './catalog-queries.js';
 export { schemas } from './records/index.js';
 export { migrationsList } from './migrations/index.js';
+export { BatchingOrderStockLocks, type BatchingOptions } from './order-stock-locks.js';

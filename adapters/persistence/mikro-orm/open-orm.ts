@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import type { BatchingOptions } from './order-stock-locks.js';
 import { migrationsList } from './migrations/index.js';
 import { pgliteDialect, pgliteSessionPool } from './pglite-dialect.js';
 import { pgSessionPool, type PgPoolLike, type SqlSessionPool } from './sql-session.js';
@@ -26,6 +27,8 @@ export interface MikroOrmPersistenceOptions {
   readonly readCacheTtlMs?: number;
   /** On a server: how long a statement may wait for a row lock (default 5000 ms). */
   readonly lockTimeoutMs?: number;
+  /** Group commit of order stock locks (`BatchingOrderStockLocks`): batches in flight and their size. */
+  readonly batching?: BatchingOptions;
   /** Log every SQL statement. */
   readonly debug?: boolean;
   /** Told every statement a unit of work sends, with its parameters (tests, tracing). */

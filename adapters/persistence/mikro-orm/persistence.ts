@@ -6,7 +6,8 @@ import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm
 import { drainOutbox } from './outbox.js';
 import { SpuDetailCache } from './spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
-import { MikroOrmUnitOfWork } from './unit-of-work.js';
+import { BatchingOrderStockLocks } from './order-stock-locks.js';
+import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -36,6 +37,9 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     kind: 'postgresql',
     orm,
     sessions,
+    // One batcher per publisher (the composition root asks once): batches only form inside one instance.
+    orderStockLocks: (publisher: EventPublisher) =>
+      new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options)),
     unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(sessions, orm.em.fork(), publisher, cache, options.onPublishError, statementObserver(options)),
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),

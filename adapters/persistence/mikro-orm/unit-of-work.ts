@@ -12,6 +12,8 @@ import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmWarehouseAvailability, MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 
+export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
+
 /**
  * One `run` = one PostgreSQL transaction (READ COMMITTED; guarded statements and optimistic versions
  * keep concurrent runs apart) on one session borrowed from the pool: BEGIN, the work's statements,
@@ -29,7 +31,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     /** Drops cached read-side details of products this process changed. */
     private readonly cache: SpuDetailCache | undefined,
     /** A publisher failure after commit: the change stands, the events wait for the next drain. */
-    private readonly onPublishError: (error: unknown) => void = (error) => console.error('event publication failed:', error),
+    private readonly onPublishError: (error: unknown) => void = logPublishError,
     private readonly observe?: StatementObserver,
   ) {}
 

@@ -4,7 +4,7 @@ import { checkQuantity, deltaOf, rejection, type SalesStock, type StockDelta, ty
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { TxScope } from '../db.js';
 
-interface StockRow {
+export interface StockRow {
   sku_id: string;
   total: number;
   locked: number;
@@ -14,7 +14,7 @@ interface StockRow {
   low_stock_threshold: number | null;
 }
 
-interface MovementRow {
+export interface MovementRow {
   id: string;
   sku_id: string;
   kind: StockMovement['kind'];
@@ -141,7 +141,7 @@ export class MikroOrmSalesStocks implements SalesStocks {
   }
 }
 
-function stockFromRow(r: StockRow): SalesStock {
+export function stockFromRow(r: StockRow): SalesStock {
   return {
     skuId: r.sku_id, total: r.total, locked: r.locked, sold: r.sold, activity: r.activity,
     oversellAllowance: r.oversell_allowance, lowStockThreshold: r.low_stock_threshold,
@@ -152,7 +152,7 @@ function subtract(s: SalesStock, d: StockDelta): SalesStock {
   return { ...s, total: s.total - d.total, locked: s.locked - d.locked, sold: s.sold - d.sold, activity: s.activity - d.activity };
 }
 
-function movementFromRow(r: MovementRow): StockMovement {
+export function movementFromRow(r: MovementRow): StockMovement {
   return {
     id: r.id, skuId: r.sku_id, kind: r.kind, reference: r.reference, lockReference: r.lock_reference, quantity: r.quantity,
     delta: { total: r.d_total, locked: r.d_locked, sold: r.d_sold, activity: r.d_activity },
