@@ -11,6 +11,8 @@ const USAGE = `usage: zhongtai <command>
   migrate  apply pending database migrations
   seed     load the demo data (skipped where data exist)
   check-stock  compare every SKU's stock counters with its ledger (INV-4); exit 1 on anomalies
+               --repair counters  append a correction movement per SKU so the ledger explains the counters
+               --repair ledger    set the counters to what the ledger sums to
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
 
@@ -86,12 +88,28 @@ async function main(argv: readonly string[]): Promise<void> {
       return zt.close();
     }
     case 'check-stock': {
+      const args = argv.slice(1);
+      const trust = args[args.indexOf('--repair') + 1];
+      if (args.includes('--repair') && trust !== 'counters' && trust !== 'ledger') {
+        process.stderr.write('check-stock --repair takes "counters" or "ledger"\n');
+        process.exitCode = 2;
+        return;
+      }
       const zt = await open(config);
-      const anomalies = await zt.inventory.checkStockConsistency();
-      for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
-      process.stdout.write(anomalies.length === 0 ? 'stock consistent: counters equal the ledger\n' : `${anomalies.length} anomalies\n`);
-      process.exitCode = anomalies.length === 0 ? 0 : 1;
-      return zt.close();
+      try {
+        if (trust === 'counters' || trust === 'ledger') {
+          const { anomalies } = await zt.inventory.repairStockConsistency({ trust });
+          for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
+          process.stdout.write(`${anomalies.length} anomalies repaired, trusting the ${trust}\n`);
+          return;
+        }
+        const anomalies = await zt.inventory.checkStockConsistency();
+        for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
+        process.stdout.write(anomalies.length === 0 ? 'stock consistent: counters equal the ledger\n' : `${anomalies.length} anomalies\n`);
+        process.exitCode = anomalies.length === 0 ? 0 : 1;
+      } finally {
+        await zt.close();
+      }
     }
     default:
       process.stderr.write(`${USAGE}\n`);

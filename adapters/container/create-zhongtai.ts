@@ -42,21 +42,44 @@ export interface CatalogFacade {
   queries: CatalogQueries;
 }
 
-/** The use cases of inventory (the sales layer so far). */
+/** The use cases of inventory: the sales layer, and the flows over the dispatch and warehouse layers. */
 export interface InventoryFacade {
   configureStock: Bound<import('../../application/inventory/index.js').ConfigureStock>;
   changeStock: Bound<import('../../application/inventory/index.js').ChangeStock>;
   changeOrderStock: Bound<import('../../application/inventory/index.js').ChangeOrderStock>;
   checkStockConsistency: Bound<import('../../application/inventory/index.js').CheckStockConsistency>;
+  /** INV-4 repair, trusting the counters (correction movements) or the ledger (counters reset). */
+  repairStockConsistency: Bound<import('../../application/inventory/index.js').RepairStockConsistency>;
   viewStock: Bound<import('../../application/inventory/index.js').ViewStock>;
+  /** 采购在途 (dispatch layer in-transit). */
+  recordPurchaseInTransit: Bound<import('../../application/inventory/index.js').RecordPurchaseInTransit>;
+  /** 采购入库 at a location: warehouse, dispatch and sales layers. */
+  receivePurchase: Bound<import('../../application/inventory/index.js').ReceivePurchase>;
+  /** 调拨出库: out of a location of one warehouse, in transit to another. */
+  transferStock: Bound<import('../../application/inventory/index.js').TransferStock>;
+  /** 调拨入库 at a location of the target. */
+  receiveTransfer: Bound<import('../../application/inventory/index.js').ReceiveTransfer>;
+  markDamaged: Bound<import('../../application/inventory/index.js').MarkDamaged>;
+  writeOffDamaged: Bound<import('../../application/inventory/index.js').WriteOffDamaged>;
+  moveStock: Bound<import('../../application/inventory/index.js').MoveStock>;
+  /** 盘盈盘亏 at a location, in every layer. */
+  takeStock: Bound<import('../../application/inventory/index.js').TakeStock>;
+  assignStock: Bound<import('../../application/inventory/index.js').AssignStock>;
+  releaseStock: Bound<import('../../application/inventory/index.js').ReleaseStock>;
+  pickStock: Bound<import('../../application/inventory/index.js').PickStock>;
+  unpickStock: Bound<import('../../application/inventory/index.js').UnpickStock>;
+  shipStock: Bound<import('../../application/inventory/index.js').ShipStock>;
+  /** A SKU in all three layers with their ledgers. */
+  viewLayeredStock: Bound<import('../../application/inventory/index.js').ViewLayeredStock>;
+  /** INV-4 in every layer, and dispatch book against the locations. */
+  checkLayeredStockConsistency: Bound<import('../../application/inventory/index.js').CheckLayeredStockConsistency>;
 }
 
-/** The use cases of dispatch: warehouses, their available units (a stand-in), pre-dispatch (DSP-1). */
+/** The use cases of dispatch: warehouses and pre-dispatch (DSP-1). */
 export interface DispatchFacade {
   createWarehouse: Bound<import('../../application/dispatch/index.js').CreateWarehouse>;
   updateWarehouse: Bound<import('../../application/dispatch/index.js').UpdateWarehouse>;
   listWarehouses: Bound<import('../../application/dispatch/index.js').ListWarehouses>;
-  setWarehouseStock: Bound<import('../../application/dispatch/index.js').SetWarehouseStock>;
   previewDispatch: Bound<import('../../application/dispatch/index.js').PreviewDispatch>;
 }
 
@@ -117,13 +140,28 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     changeStock: run(INVENTORY.ChangeStock),
     changeOrderStock: run(INVENTORY.ChangeOrderStock),
     checkStockConsistency: run(INVENTORY.CheckStockConsistency),
+    repairStockConsistency: run(INVENTORY.RepairStockConsistency),
     viewStock: run(INVENTORY.ViewStock),
+    recordPurchaseInTransit: run(INVENTORY.RecordPurchaseInTransit),
+    receivePurchase: run(INVENTORY.ReceivePurchase),
+    transferStock: run(INVENTORY.TransferStock),
+    receiveTransfer: run(INVENTORY.ReceiveTransfer),
+    markDamaged: run(INVENTORY.MarkDamaged),
+    writeOffDamaged: run(INVENTORY.WriteOffDamaged),
+    moveStock: run(INVENTORY.MoveStock),
+    takeStock: run(INVENTORY.TakeStock),
+    assignStock: run(INVENTORY.AssignStock),
+    releaseStock: run(INVENTORY.ReleaseStock),
+    pickStock: run(INVENTORY.PickStock),
+    unpickStock: run(INVENTORY.UnpickStock),
+    shipStock: run(INVENTORY.ShipStock),
+    viewLayeredStock: run(INVENTORY.ViewLayeredStock),
+    checkLayeredStockConsistency: run(INVENTORY.CheckLayeredStockConsistency),
   };
   const dispatch: DispatchFacade = {
     createWarehouse: run(DISPATCH.CreateWarehouse),
     updateWarehouse: run(DISPATCH.UpdateWarehouse),
     listWarehouses: run(DISPATCH.ListWarehouses),
-    setWarehouseStock: run(DISPATCH.SetWarehouseStock),
     previewDispatch: run(DISPATCH.PreviewDispatch),
   };
   const clock = container.get(TOKENS.Clock);

@@ -8,16 +8,14 @@ export const DISPATCH = {
   CreateWarehouse: t<uc.CreateWarehouse>('CreateWarehouse'),
   UpdateWarehouse: t<uc.UpdateWarehouse>('UpdateWarehouse'),
   ListWarehouses: t<uc.ListWarehouses>('ListWarehouses'),
-  SetWarehouseStock: t<uc.SetWarehouseStock>('SetWarehouseStock'),
   PreviewDispatch: t<uc.PreviewDispatch>('PreviewDispatch'),
 } as const;
 
-/** Dispatch use cases: warehouses, their stand-in stock, and pre-dispatch (DSP-1). */
+/** Dispatch use cases: warehouses and pre-dispatch (DSP-1) over the dispatch layer of stock. */
 export const dispatchModule = new ContainerModule(({ bind }) => {
   const U = [TOKENS.UnitOfWork] as const;
   bind(DISPATCH.CreateWarehouse).toResolvedValue((u, i) => new uc.CreateWarehouse(u, i), [TOKENS.UnitOfWork, TOKENS.IdGenerator]).inSingletonScope();
   bind(DISPATCH.UpdateWarehouse).toResolvedValue((u) => new uc.UpdateWarehouse(u), [...U]).inSingletonScope();
   bind(DISPATCH.ListWarehouses).toResolvedValue((u) => new uc.ListWarehouses(u), [...U]).inSingletonScope();
-  bind(DISPATCH.SetWarehouseStock).toResolvedValue((u) => new uc.SetWarehouseStock(u), [...U]).inSingletonScope();
   bind(DISPATCH.PreviewDispatch).toResolvedValue((u) => new uc.PreviewDispatch(u), [...U]).inSingletonScope();
 });

@@ -6,7 +6,7 @@ import { seedInventoryDemo } from './inventory-demo.js';
 /** Loads the demo data of every context (catalog only on an empty catalog, warehouses only when there are none; the rest is idempotent). */
 export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   const catalog = await seedCatalogDemo(zt);
-  await seedInventoryDemo(zt);
-  await seedDispatchDemo(zt);
+  await seedDispatchDemo(zt); // warehouses and purchase receipts: the stock of every layer
+  await seedInventoryDemo(zt); // sales-layer policies and the flash-sale carve-out, on that stock
   return { catalog: catalog.created };
 }

@@ -1,3 +1,2 @@
 export * from './warehouse-use-cases.js';
-export * from './set-warehouse-stock.js';
 export * from './preview-dispatch.js';

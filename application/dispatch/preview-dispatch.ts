@@ -32,8 +32,8 @@ export interface DispatchPreview {
 
 /**
  * Pre-dispatch (预调度): which warehouse(s) would ship these lines to the address, and when they would
- * arrive. Reads the active warehouses and their available units (the `warehouse_stock` stand-in until
- * the dispatch layer lands), then applies DSP-1 (`selectWarehouses`). Writes nothing, reserves nothing.
+ * arrive. Reads the active warehouses and the `available` units of the dispatch layer of stock (调度层可用)
+ * in each, then applies DSP-1 (`selectWarehouses`). Writes nothing, reserves nothing.
  */
 export class PreviewDispatch {
   constructor(private readonly uow: UnitOfWork) {}
@@ -46,7 +46,7 @@ export class PreviewDispatch {
     return this.uow.run(async (tx) => {
       await requireSkus(tx, skuIds);
       const warehouses = (await tx.warehouses.active()).map((w) => w.toSnapshot());
-      const available = await tx.warehouseAvailability.available(skuIds, warehouses.map((w) => w.id));
+      const available = await tx.dispatchStocks.available(skuIds, warehouses.map((w) => w.id));
       const candidates = warehouses.map((warehouse) => ({ warehouse, available: available[warehouse.id] ?? {} }));
       const plan = selectWarehouses({ address, lines: cmd.lines, candidates });
       const byId = new Map(warehouses.map((w) => [w.id, w]));

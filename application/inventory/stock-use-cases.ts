@@ -1,5 +1,6 @@
-import type { StockOperationResult } from '../../domain/inventory/movement.js';
-import { checkQuantity, lowStockEvents, sellable, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
+import type { StockMovement, StockOperationResult } from '../../domain/inventory/movement.js';
+import type { StockPolicies } from '../../domain/inventory/ports.js';
+import { checkQuantity, lowStockEvents, sellable, STOCK_FIELDS, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
@@ -24,11 +25,11 @@ export async function applyStockChange(tx: Transaction, ids: IdGenerator, clock:
   return { movement: r.movement, replayed: r.replayed, stock: r.after };
 }
 
-/** Creates the stock record of a catalog SKU, or changes its oversell allowance and low-stock threshold. */
+/** Creates the stock record of a catalog SKU, or changes its policies: oversell allowance, low-stock threshold, virtual. */
 export class ConfigureStock {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute(cmd: { skuId: string; oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock> {
+  execute(cmd: { skuId: string } & StockPolicies): Promise<SalesStock> {
     return this.uow.run(async (tx) => {
       const [sku] = await tx.spus.findSkus([cmd.skuId]);
       if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${cmd.skuId} in the catalog`, { skuId: cmd.skuId });
@@ -36,6 +37,9 @@ export class ConfigureStock {
         if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v < 0)) {
           throw DomainError.invalid('INVENTORY.INVALID_POLICY', `${name} is a whole number from 0`, { [name]: v });
         }
+      }
+      if (cmd.virtual !== undefined && typeof cmd.virtual !== 'boolean') {
+        throw DomainError.invalid('INVENTORY.INVALID_POLICY', 'virtual is true or false', { virtual: cmd.virtual });
       }
       return tx.salesStocks.configure(cmd.skuId, cmd);
     });
@@ -104,33 +108,87 @@ export class ChangeOrderStock {
 
 export interface StockAnomaly {
   readonly skuId: string;
-  readonly field: 'total' | 'locked' | 'sold' | 'activity';
+  readonly field: (typeof STOCK_FIELDS)[number];
   readonly counter: number;
   readonly ledger: number;
 }
 
-/**
- * INV-4: compares each SKU's counters with the sum of its ledger and reports every difference
- * (all SKUs when none are named). Reporting only: a repair needs an operator's decision per SKU.
- */
+async function anomaliesOf(tx: Transaction, skuIds: readonly string[] | undefined): Promise<StockAnomaly[]> {
+  const anomalies: StockAnomaly[] = [];
+  for (const skuId of skuIds ?? (await tx.salesStocks.skuIds())) {
+    const stock = await tx.salesStocks.get(skuId);
+    if (!stock) continue;
+    const sums = { total: 0, locked: 0, sold: 0, activity: 0, presale: 0 };
+    for (const m of await tx.salesStocks.movements(skuId)) {
+      for (const f of STOCK_FIELDS) sums[f] += m.delta[f];
+    }
+    for (const f of STOCK_FIELDS) {
+      if (sums[f] !== stock[f]) anomalies.push({ skuId, field: f, counter: stock[f], ledger: sums[f] });
+    }
+  }
+  return anomalies;
+}
+
+/** INV-4: compares each SKU's counters with the sum of its ledger and reports every difference (all SKUs when none are named). */
 export class CheckStockConsistency {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(cmd: { skuIds?: readonly string[] } = {}): Promise<StockAnomaly[]> {
+    return this.uow.run((tx) => anomaliesOf(tx, cmd.skuIds));
+  }
+}
+
+export interface StockRepair {
+  /** What was found and repaired. */
+  readonly anomalies: readonly StockAnomaly[];
+  /** Trusting the counters: the correction movement written per SKU. */
+  readonly corrections: readonly StockMovement[];
+}
+
+/**
+ * Repairs what `CheckStockConsistency` reports, in one transaction, the way the operator chooses:
+ * trusting the **counters** (they were moved by guarded statements; the ledger lost lines, e.g. a
+ * manual SQL fix) appends one `correction` movement per SKU whose delta is the difference, so the
+ * ledger explains the counters again; trusting the **ledger** (a counter was overwritten) sets the
+ * counters to the ledger's sums, refused if that would break INV-3 (`INVENTORY.REPAIR_WOULD_OVERSELL`).
+ */
+export class RepairStockConsistency {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(cmd: { skuIds?: readonly string[]; trust: 'counters' | 'ledger' }): Promise<StockRepair> {
+    if (cmd.trust !== 'counters' && cmd.trust !== 'ledger') {
+      throw DomainError.invalid('INVENTORY.INVALID_REPAIR', 'a repair trusts either the counters or the ledger', { trust: cmd.trust });
+    }
     return this.uow.run(async (tx) => {
-      const anomalies: StockAnomaly[] = [];
-      for (const skuId of cmd.skuIds ?? (await tx.salesStocks.skuIds())) {
-        const stock = await tx.salesStocks.get(skuId);
-        if (!stock) continue;
-        const sums = { total: 0, locked: 0, sold: 0, activity: 0 };
-        for (const m of await tx.salesStocks.movements(skuId)) {
-          for (const f of ['total', 'locked', 'sold', 'activity'] as const) sums[f] += m.delta[f];
-        }
-        for (const f of ['total', 'locked', 'sold', 'activity'] as const) {
-          if (sums[f] !== stock[f]) anomalies.push({ skuId, field: f, counter: stock[f], ledger: sums[f] });
+      const anomalies = await anomaliesOf(tx, cmd.skuIds);
+      const corrections: StockMovement[] = [];
+      const at = this.clock.now();
+      for (const skuId of [...new Set(anomalies.map((a) => a.skuId))]) {
+        const stock = (await tx.salesStocks.get(skuId))!;
+        const mine = anomalies.filter((a) => a.skuId === skuId);
+        const diff = (f: (typeof STOCK_FIELDS)[number]) => mine.find((a) => a.field === f) ?? { counter: stock[f], ledger: stock[f] };
+        if (cmd.trust === 'counters') {
+          const delta = { total: 0, locked: 0, sold: 0, activity: 0, presale: 0 };
+          for (const f of STOCK_FIELDS) delta[f] = diff(f).counter - diff(f).ledger;
+          const id = this.ids.next();
+          const movement: StockMovement = { id, skuId, kind: 'correction', reference: `repair:${id}`, lockReference: null, pool: null, quantity: 0, delta, at };
+          await tx.salesStocks.recordCorrection(movement);
+          corrections.push(movement);
+        } else {
+          const counters = { total: diff('total').ledger, locked: diff('locked').ledger, sold: diff('sold').ledger, activity: diff('activity').ledger, presale: diff('presale').ledger };
+          const repaired = { ...stock, ...counters };
+          const negative = STOCK_FIELDS.some((f) => f !== 'total' && repaired[f] < 0);
+          if (negative || (!stock.virtual && sellable(repaired) < -stock.oversellAllowance)) {
+            throw DomainError.conflict('INVENTORY.REPAIR_WOULD_OVERSELL', `the ledger of SKU ${skuId} sums to counters that break INV-3; repair by hand`, { skuId, ...counters });
+          }
+          await tx.salesStocks.overwriteCounters(skuId, counters);
         }
       }
-      return anomalies;
+      return { anomalies, corrections };
     });
   }
 }
@@ -138,10 +196,12 @@ export class CheckStockConsistency {
 export interface StockView extends SalesStock {
   readonly sellable: number;
   readonly inStock: boolean;
-  readonly movements: readonly import('../../domain/inventory/movement.js').StockMovement[];
+  /** What is left in each carve-out pool (activity or channel). */
+  readonly pools: Readonly<Record<string, number>>;
+  readonly movements: readonly StockMovement[];
 }
 
-/** A SKU's sales layer (INV-1: sellable and the shopper's "in stock") with its ledger. */
+/** A SKU's sales layer (INV-1: sellable and the shopper's "in stock") with its pools and ledger. */
 export class ViewStock {
   constructor(private readonly uow: UnitOfWork) {}
 
@@ -149,7 +209,8 @@ export class ViewStock {
     return this.uow.run(async (tx) => {
       const stock = await tx.salesStocks.get(cmd.skuId);
       if (!stock) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `SKU ${cmd.skuId} has no stock record`, { skuId: cmd.skuId });
-      return { ...stock, sellable: sellable(stock), inStock: sellable(stock) > 0, movements: await tx.salesStocks.movements(cmd.skuId) };
+      const available = sellable(stock);
+      return { ...stock, sellable: available, inStock: stock.virtual || available > 0, pools: await tx.salesStocks.pools(cmd.skuId), movements: await tx.salesStocks.movements(cmd.skuId) };
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
-import type { WarehouseAvailability, Warehouses } from '../../domain/dispatch/ports.js';
+import type { Warehouses } from '../../domain/dispatch/ports.js';
+import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 
@@ -10,8 +11,10 @@ import type { DomainEvent } from '../../domain/shared/domain-event.js';
 export interface Transaction extends CatalogRepositories {
   readonly salesStocks: SalesStocks;
   readonly warehouses: Warehouses;
-  /** Stand-in for the dispatch layer of stock (see WarehouseAvailability). */
-  readonly warehouseAvailability: WarehouseAvailability;
+  /** The dispatch layer of stock (调度层), per SKU and warehouse. */
+  readonly dispatchStocks: DispatchStocks;
+  /** The warehouse layer of stock (仓库层), per SKU, warehouse and location. */
+  readonly locationStocks: LocationStocks;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

@@ -16,23 +16,3 @@ export interface Warehouses {
   /** Whether a warehouse other than `exceptWarehouseId` has this code. */
   codeTaken(code: string, exceptWarehouseId?: string): Promise<boolean>;
 }
-
-/** Available units per warehouse id, then per SKU id. */
-export type AvailabilityByWarehouse = Record<string, Record<string, number>>;
-
-/**
- * Port: the units of each SKU a warehouse can ship (调度层可用), what DSP-1 step (1) reads.
- *
- * A stand-in until the dispatch layer of stock (issue #3: book, available, in-transit, unsellable,
- * used per SKU and warehouse, with a ledger) lands: for now staff set the available units directly
- * (`SetWarehouseStock`), stored in `warehouse_stock`. The dispatch layer will implement this port.
- */
-export interface WarehouseAvailability {
-  /**
-   * Every warehouse asked for has an entry; in it, every asked SKU with a stored figure (0 included).
-   * A SKU without one has nothing available there.
-   */
-  available(skuIds: readonly string[], warehouseIds: readonly string[]): Promise<AvailabilityByWarehouse>;
-  /** Sets the available units (a whole number ≥ 0, checked by the caller) of a SKU in a warehouse. */
-  set(warehouseId: string, skuId: string, available: number): Promise<void>;
-}

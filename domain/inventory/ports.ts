@@ -19,11 +19,23 @@ export interface ApplyStockOperation {
 export interface SalesStocks {
   get(skuId: string): Promise<SalesStock | null>;
   /** Creates the stock row of a SKU (all counters zero) or changes its policies. */
-  configure(skuId: string, policies: { oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock>;
+  configure(skuId: string, policies: StockPolicies): Promise<SalesStock>;
   apply(command: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }>;
   movements(skuId: string): Promise<StockMovement[]>;
   /** Every SKU that has a stock record, in code-point order. */
   skuIds(): Promise<string[]>;
   /** What is still locked under a lock reference. */
   hold(skuId: string, lockReference: string): Promise<number>;
+  /** The units left in each of the SKU's pools (activities, channels) that has any, by pool name. */
+  pools(skuId: string): Promise<Record<string, number>>;
+  /** Consistency repair, trusting the counters: appends a `correction` movement that explains them. */
+  recordCorrection(movement: StockMovement): Promise<void>;
+  /** Consistency repair, trusting the ledger: sets the counters to what it sums to. */
+  overwriteCounters(skuId: string, counters: Pick<SalesStock, 'total' | 'locked' | 'sold' | 'activity' | 'presale'>): Promise<void>;
+}
+
+export interface StockPolicies {
+  readonly oversellAllowance?: number;
+  readonly lowStockThreshold?: number | null;
+  readonly virtual?: boolean;
 }

@@ -16,8 +16,8 @@ const full = (id = 'hz') =>
   });
 
 /**
- * The dispatch persistence contract: Warehouses and WarehouseAvailability, written once and run against
- * each adapter. `backend()` is awaited once; `fresh()` before each test.
+ * The dispatch persistence contract: Warehouses, written once and run against each adapter (the stock
+ * of warehouses is the dispatch layer's: see layer-stock-contract.ts). `backend()` is awaited once; `fresh()` before each test.
  */
 export function dispatchContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`dispatch persistence contract — ${name}`, () => {
@@ -118,36 +118,6 @@ export function dispatchContract(name: string, backend: () => Promise<ContractBa
           }),
         ).rejects.toThrow('boom');
         expect(await inTx(p(), (tx) => tx.warehouses.get('gz'))).toBeNull();
-      });
-    });
-
-    describe('WarehouseAvailability', () => {
-      it('answers every warehouse asked for; a SKU without a figure is absent, a zero is kept', async () => {
-        await inTx(p(), async (tx) => {
-          await tx.warehouseAvailability.set('w1', 'sku-a', 5);
-          await tx.warehouseAvailability.set('w1', 'sku-b', 0);
-          await tx.warehouseAvailability.set('w2', 'sku-a', 7);
-          await tx.warehouseAvailability.set('w3', 'sku-a', 9);
-        });
-        const got = await inTx(p(), (tx) => tx.warehouseAvailability.available(['sku-a', 'sku-b', 'sku-x'], ['w1', 'w2', 'w9']));
-        expect(got).toEqual({ w1: { 'sku-a': 5, 'sku-b': 0 }, w2: { 'sku-a': 7 }, w9: {} });
-        expect(await inTx(p(), (tx) => tx.warehouseAvailability.available([], ['w1']))).toEqual({ w1: {} });
-        expect(await inTx(p(), (tx) => tx.warehouseAvailability.available(['sku-a'], []))).toEqual({});
-      });
-
-      it('set overwrites the figure; inside the transaction the new one is read, a rollback keeps the old', async () => {
-        await inTx(p(), (tx) => tx.warehouseAvailability.set('w1', 'sku-a', 5));
-        await inTx(p(), async (tx) => {
-          await tx.warehouseAvailability.set('w1', 'sku-a', 12);
-          expect(await tx.warehouseAvailability.available(['sku-a'], ['w1'])).toEqual({ w1: { 'sku-a': 12 } });
-        });
-        await expect(
-          inTx(p(), async (tx) => {
-            await tx.warehouseAvailability.set('w1', 'sku-a', 1);
-            throw new Error('boom');
-          }),
-        ).rejects.toThrow('boom');
-        expect(await inTx(p(), (tx) => tx.warehouseAvailability.available(['sku-a'], ['w1']))).toEqual({ w1: { 'sku-a': 12 } });
       });
     });
   });

@@ -5,14 +5,17 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { StockOperation } from '../../domain/inventory/sales-stock.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 
-/** The model: counters, holds and applied keys, with the rules of spec §2 written out again here. */
+/** The model: counters, holds, pools and applied keys, with the rules of spec §2 written out again here. */
 interface Model {
   total: number;
   locked: number;
   sold: number;
   activity: number;
+  presale: number;
   allowance: number;
+  virtual: boolean;
   holds: Map<string, number>;
+  pools: Map<string, number>;
   applied: Map<string, string>;
 }
 
@@ -26,35 +29,50 @@ function expected(m: Model, { reference, operation: o }: Op): string | null {
   if (o.kind === 'adjust' ? n === 0 : n < 1) return 'QUANTITY.INVALID';
   if (m.applied.has(key)) return m.applied.get(key) === signature ? 'replay' : 'INVENTORY.REFERENCE_REUSED';
   const hold = 'lockReference' in o ? (m.holds.get(o.lockReference) ?? 0) : 0;
+  const pool = 'pool' in o ? (m.pools.get(o.pool) ?? 0) : 0;
   const sellable = m.total - m.locked - m.activity;
-  if (o.kind === 'lock' && sellable - n < -m.allowance) return 'INVENTORY.OUT_OF_STOCK';
+  if (o.kind === 'lock' && !m.virtual && sellable - n < -m.allowance) return 'INVENTORY.OUT_OF_STOCK';
   if (o.kind === 'unlock' && n > hold) return 'INVENTORY.UNLOCK_EXCEEDS_LOCK';
   if (o.kind === 'deduct' && n > hold) return 'INVENTORY.NOT_LOCKED';
   if (o.kind === 'return' && n > m.sold) return 'INVENTORY.RETURN_EXCEEDS_SOLD';
   if (o.kind === 'adjust' && m.total + n < m.locked + m.activity) return 'INVENTORY.ADJUST_BELOW_HELD';
   if (o.kind === 'carve_out' && n > sellable) return 'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE';
-  if (o.kind === 'release_activity' && n > m.activity) return 'INVENTORY.RELEASE_EXCEEDS_ACTIVITY';
+  if (o.kind === 'release_activity' && n > pool) return 'INVENTORY.RELEASE_EXCEEDS_ACTIVITY';
+  if (o.kind === 'activity_lock' && n > pool) return 'INVENTORY.OUT_OF_STOCK';
+  if (o.kind === 'presale_arrive' && n > m.presale) return 'INVENTORY.PRESALE_EXCEEDED';
   return null;
 }
+
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 function applyToModel(m: Model, { reference, operation: o }: Op): void {
   const n = o.quantity;
   m.applied.set(`${o.kind}|${reference}`, JSON.stringify(o));
   if (o.kind === 'increase' || o.kind === 'adjust') m.total += n;
-  if (o.kind === 'lock') (m.locked += n), m.holds.set(reference, (m.holds.get(reference) ?? 0) + n);
-  if (o.kind === 'unlock' || o.kind === 'deduct') (m.locked -= n), m.holds.set(o.lockReference, m.holds.get(o.lockReference)! - n);
+  if (o.kind === 'lock') (m.locked += n), add(m.holds, reference, n);
+  if (o.kind === 'unlock' || o.kind === 'deduct') (m.locked -= n), add(m.holds, o.lockReference, -n);
   if (o.kind === 'deduct') (m.total -= n), (m.sold += n);
   if (o.kind === 'return') (m.total += n), (m.sold -= n);
-  if (o.kind === 'carve_out') m.activity += n;
-  if (o.kind === 'release_activity') m.activity -= n;
+  if (o.kind === 'carve_out') (m.activity += n), add(m.pools, o.pool, n);
+  if (o.kind === 'release_activity') (m.activity -= n), add(m.pools, o.pool, -n);
+  if (o.kind === 'activity_lock') (m.activity -= n), (m.locked += n), add(m.pools, o.pool, -n), add(m.holds, reference, n);
+  if (o.kind === 'presale_open') (m.total += n), (m.presale += n);
+  if (o.kind === 'presale_arrive') m.presale -= n;
 }
 
 const refs = ['o1', 'o2', 'o3', 'r1', 'r2'];
 const ref = fc.constantFrom(...refs);
 const qty = fc.integer({ min: -1, max: 12 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ reference: ref, operation: fc.record({ kind: fc.constantFrom('increase', 'lock', 'return', 'carve_out', 'release_activity', 'adjust'), quantity: qty }) }),
+  fc.record({
+    reference: ref,
+    operation: fc.record({ kind: fc.constantFrom('increase', 'lock', 'return', 'adjust', 'presale_open', 'presale_arrive'), quantity: qty }),
+  }),
   fc.record({ reference: ref, operation: fc.record({ kind: fc.constantFrom('unlock', 'deduct'), quantity: qty, lockReference: ref }) }),
+  fc.record({
+    reference: ref,
+    operation: fc.record({ kind: fc.constantFrom('carve_out', 'release_activity', 'activity_lock'), quantity: qty, pool: fc.constantFrom('flash-1', 'channel:app') }),
+  }),
 ) as fc.Arbitrary<Op>;
 
 class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: string }> {
@@ -74,9 +92,11 @@ class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: stri
     if (want === null) applyToModel(m, this.op);
 
     const [stock] = await Promise.all([r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.get(r.skuId))]);
-    expect(stock).toMatchObject({ total: m.total, locked: m.locked, sold: m.sold, activity: m.activity });
-    // INV-3: sellable never below −allowance; INV-4: the ledger sums to the counters.
-    expect(stock!.total - stock!.locked - stock!.activity).toBeGreaterThanOrEqual(-m.allowance);
+    expect(stock).toMatchObject({ total: m.total, locked: m.locked, sold: m.sold, activity: m.activity, presale: m.presale });
+    const pools = await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.pools(r.skuId));
+    expect(pools).toEqual(Object.fromEntries([...m.pools].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))));
+    // INV-3: sellable never below −allowance (virtual SKUs have no physical stock to protect); INV-4: the ledger sums to the counters.
+    if (!m.virtual) expect(stock!.total - stock!.locked - stock!.activity).toBeGreaterThanOrEqual(-m.allowance);
     expect(await r.zt.inventory.checkStockConsistency({ skuIds: [r.skuId] })).toEqual([]);
   }
   toString = () => JSON.stringify(this.op);
@@ -84,7 +104,7 @@ class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: stri
 
 /** Model-based test of the sales layer through the use cases, on one persistence adapter. */
 export function inventoryModelSuite(name: string, makePersistence: () => Promise<Persistence>, numRuns: number): void {
-  describe(`inventory sales layer on ${name}: random operations against a model (INV-1, INV-3, INV-4, INV-5)`, () => {
+  describe(`inventory sales layer on ${name}: random operations against a model (INV-1, INV-3, INV-4, INV-5; pools, presale, virtual)`, () => {
     let zt: Zhongtai;
     let run = 0;
     beforeAll(async () => {
@@ -94,10 +114,12 @@ export function inventoryModelSuite(name: string, makePersistence: () => Promise
 
     it('after every step the counters match the model, sellable ≥ −allowance, and the ledger balances', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 3 }), fc.commands([opArb.map((op) => new StockCommand(op))], { maxCommands: 30 }), async (allowance, cmds) => {
+        fc.asyncProperty(fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.commands([opArb.map((op) => new StockCommand(op))], { maxCommands: 30 }), async (allowance, virtualSku, cmds) => {
           const skuId = `sku-${name}-${run++}`;
-          await zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.configure(skuId, { oversellAllowance: allowance }));
-          const model: Model = { total: 0, locked: 0, sold: 0, activity: 0, allowance, holds: new Map(), applied: new Map() };
+          // One SKU in ten is virtual (虚拟库存): its locks are never refused.
+          const virtual = virtualSku && run % 5 === 0;
+          await zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.configure(skuId, { oversellAllowance: allowance, virtual }));
+          const model: Model = { total: 0, locked: 0, sold: 0, activity: 0, presale: 0, allowance, virtual, holds: new Map(), pools: new Map(), applied: new Map() };
           await fc.asyncModelRun(() => ({ model, real: { zt, skuId } }), cmds);
         }),
         { numRuns },

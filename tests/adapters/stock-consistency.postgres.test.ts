@@ -28,3 +28,35 @@ it('INV-4: the consistency check finds a counter changed behind the ledger, on e
   await p.orm.em.fork().execute(`update sales_stock set total = total + 3 where sku_id = 'b'`);
   expect(await zt.inventory.checkStockConsistency()).toEqual([{ skuId: 'b', field: 'total', counter: 8, ledger: 5 }]);
 });
+
+it('INV-4 repair trusting the counters: one correction movement per SKU makes the ledger explain them', async () => {
+  await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.configure('c', {}));
+  await zt.inventory.changeStock({ skuId: 'c', reference: 'r1', operation: { kind: 'increase', quantity: 10 } });
+  await zt.inventory.changeOrderStock({ action: 'lock', orderId: 'o1', lines: [{ skuId: 'c', quantity: 4 }] });
+  await p.orm.em.fork().execute(`update sales_stock set total = total + 2, locked = locked - 1 where sku_id = 'c'`);
+  const { anomalies, corrections } = await zt.inventory.repairStockConsistency({ skuIds: ['c'], trust: 'counters' });
+  expect(anomalies).toEqual([
+    { skuId: 'c', field: 'total', counter: 12, ledger: 10 },
+    { skuId: 'c', field: 'locked', counter: 3, ledger: 4 },
+  ]);
+  expect(corrections).toMatchObject([{ skuId: 'c', kind: 'correction', quantity: 0, delta: { total: 2, locked: -1, sold: 0, activity: 0, presale: 0 } }]);
+  expect(await zt.inventory.checkStockConsistency({ skuIds: ['c'] })).toEqual([]);
+  expect(await zt.inventory.viewStock({ skuId: 'c' })).toMatchObject({ total: 12, locked: 3 });
+});
+
+it('INV-4 repair trusting the ledger: the counters return to its sums; a ledger that would oversell is refused, nothing written', async () => {
+  await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
+    await tx.salesStocks.configure('d', {});
+    await tx.salesStocks.configure('e', {});
+  });
+  for (const sku of ['d', 'e']) await zt.inventory.changeStock({ skuId: sku, reference: 'r1', operation: { kind: 'increase', quantity: 10 } });
+  await zt.inventory.changeOrderStock({ action: 'lock', orderId: 'o1', lines: [{ skuId: 'e', quantity: 4 }] });
+  await p.orm.em.fork().execute(`update sales_stock set total = 7 where sku_id = 'd'`);
+  await expect(zt.inventory.repairStockConsistency({ skuIds: ['d'], trust: 'ledger' })).resolves.toMatchObject({ corrections: [] });
+  expect(await zt.inventory.viewStock({ skuId: 'd' })).toMatchObject({ total: 10 });
+  // e's ledger is short of a lock the counters carry: the ledger's sums would leave sellable below zero.
+  await p.orm.em.fork().execute(`delete from stock_movement where sku_id = 'e' and kind = 'increase'`);
+  await p.orm.em.fork().execute(`update sales_stock set total = 4 where sku_id = 'd'`);
+  await expect(zt.inventory.repairStockConsistency({ trust: 'ledger' })).rejects.toMatchObject({ code: 'INVENTORY.REPAIR_WOULD_OVERSELL', details: { skuId: 'e' } });
+  expect(await zt.inventory.viewStock({ skuId: 'd' })).toMatchObject({ total: 4 }); // one transaction: d not repaired either
+});

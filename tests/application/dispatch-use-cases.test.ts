@@ -16,6 +16,9 @@ describe('dispatch use cases on memory', () => {
     sku = { a: a.skus[0]!.id, b: b.skus[0]!.id };
   });
   const codes = async () => (await zt.dispatch.listWarehouses()).map((w) => w.code);
+  /** Stock reaches a warehouse by a purchase receipt (warehouse, dispatch and sales layers). */
+  const receive = (warehouseId: string, skuId: string, quantity: number) =>
+    zt.inventory.receivePurchase({ warehouseId, skuId, location: 'A-01-01', quantity, fromInTransit: false, reference: `receipt-${warehouseId}-${skuId}` });
 
   describe('warehouses', () => {
     it('creates a warehouse at version 1 with its tiers; lists by code, all or by status', async () => {
@@ -58,28 +61,32 @@ describe('dispatch use cases on memory', () => {
     });
   });
 
-  describe('warehouse stock (stand-in) and pre-dispatch', () => {
-    it('SetWarehouseStock: checks the warehouse, the SKU and the figure; writes nothing on a rejection', async () => {
+  describe('pre-dispatch over the dispatch layer of stock', () => {
+    it('DSP-1 (1): PreviewDispatch reads what purchase receipts made available in the dispatch layer, net of assignments, damage and transfers', async () => {
       const hz = await zt.dispatch.createWarehouse(fields('HZ', { tiers: [tier(1, [R.zhejiang])] }));
-      expect(await zt.dispatch.setWarehouseStock({ warehouseId: hz.id, skuId: sku.a, available: 3 })).toEqual({ warehouseId: hz.id, skuId: sku.a, available: 3 });
-      for (const [cmd, code] of [
-        [{ warehouseId: 'nope', skuId: sku.a, available: 1 }, 'DISPATCH.WAREHOUSE_NOT_FOUND'],
-        [{ warehouseId: hz.id, skuId: 'nope', available: 1 }, 'DISPATCH.UNKNOWN_SKU'],
-        [{ warehouseId: hz.id, skuId: sku.a, available: -1 }, 'DISPATCH.INVALID_AVAILABLE'],
-        [{ warehouseId: hz.id, skuId: sku.a, available: 1.5 }, 'DISPATCH.INVALID_AVAILABLE'],
-      ] as const) {
-        await expect(zt.dispatch.setWarehouseStock(cmd)).rejects.toMatchObject({ code });
-      }
-      const plan = await zt.dispatch.previewDispatch({ address: R.xihu, lines: [{ skuId: sku.a, quantity: 3 }] });
-      expect(plan.groups[0]!.lines).toEqual([{ skuId: sku.a, quantity: 3 }]);
-      await expect(zt.dispatch.previewDispatch({ address: R.xihu, lines: [{ skuId: sku.a, quantity: 4 }] })).rejects.toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK' });
+      const gz = await zt.dispatch.createWarehouse(fields('GZ', { tiers: [tier(3, [R.zhejiang])] }));
+      const preview = (quantity: number) => zt.dispatch.previewDispatch({ address: R.xihu, lines: [{ skuId: sku.a, quantity }] });
+      const warehouseOf = async (quantity: number) => (await preview(quantity)).groups.map((g) => g.warehouseCode);
+      await expect(preview(1)).rejects.toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK' });
+      await zt.inventory.recordPurchaseInTransit({ warehouseId: hz.id, skuId: sku.a, quantity: 10, reference: 'po-1' });
+      await expect(preview(1)).rejects.toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK' }); // in transit is not available
+      await zt.inventory.receivePurchase({ warehouseId: hz.id, skuId: sku.a, location: 'A-01-01', quantity: 10, fromInTransit: true, reference: 'po-1' });
+      expect(await warehouseOf(10)).toEqual(['HZ']);
+      await zt.inventory.assignStock({ warehouseId: hz.id, skuId: sku.a, quantity: 2, reference: 'do-1' });
+      await zt.inventory.markDamaged({ warehouseId: hz.id, skuId: sku.a, location: 'A-01-01', quantity: 1, reference: 'dmg-1' });
+      expect(await warehouseOf(7)).toEqual(['HZ']);
+      await expect(preview(8)).rejects.toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK', details: { lines: [{ skuId: sku.a, quantity: 8 }] } });
+      await zt.inventory.transferStock({ skuId: sku.a, fromWarehouseId: hz.id, fromLocation: 'A-01-01', toWarehouseId: gz.id, quantity: 7, reference: 't-1' });
+      await expect(preview(1)).rejects.toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK' }); // on its way to GZ
+      await zt.inventory.receiveTransfer({ warehouseId: gz.id, skuId: sku.a, location: 'B-02-01', quantity: 7, reference: 't-1' });
+      expect(await warehouseOf(7)).toEqual(['GZ']);
     });
 
     it('DSP-1: the best tier wins over type and priority; inactive warehouses are no candidates; the plan names the warehouses', async () => {
       const near = await zt.dispatch.createWarehouse(fields('NEAR', { type: 'supplier', priority: 99, tiers: [tier(1, [R.hangzhou])] }));
       const central = await zt.dispatch.createWarehouse(fields('CENTRAL', { type: 'self_run_central', priority: 0, tiers: [tier(2, [R.zhejiang])] }));
       const closed = await zt.dispatch.createWarehouse(fields('CLOSED', { type: 'self_run_central', priority: 0, status: 'inactive', tiers: [tier(1, [R.xihu], 0)] }));
-      for (const w of [near, central, closed]) await zt.dispatch.setWarehouseStock({ warehouseId: w.id, skuId: sku.a, available: 10 });
+      for (const w of [near, central, closed]) await receive(w.id, sku.a, 10);
       const plan = await zt.dispatch.previewDispatch({ address: R.xihu, lines: [{ skuId: sku.a, quantity: 1 }, { skuId: sku.a, quantity: 2 }] });
       expect(plan).toEqual({
         address: R.xihu,
@@ -91,8 +98,8 @@ describe('dispatch use cases on memory', () => {
     it('DSP-1 (6): when no warehouse has every line, the lines split over the fewest warehouses', async () => {
       const hz = await zt.dispatch.createWarehouse(fields('HZ', { tiers: [tier(1, [R.zhejiang])] }));
       const nj = await zt.dispatch.createWarehouse(fields('NJ', { tiers: [tier(1, [R.jiangsu]), tier(3, [R.zhejiang])] }));
-      await zt.dispatch.setWarehouseStock({ warehouseId: hz.id, skuId: sku.a, available: 5 });
-      await zt.dispatch.setWarehouseStock({ warehouseId: nj.id, skuId: sku.b, available: 5 });
+      await receive(hz.id, sku.a, 5);
+      await receive(nj.id, sku.b, 5);
       const plan = await zt.dispatch.previewDispatch({ address: R.binjiang, lines: [{ skuId: sku.a, quantity: 1 }, { skuId: sku.b, quantity: 1 }] });
       expect(plan.groups.map((g) => [g.warehouseCode, g.tier, g.lines.map((l) => l.skuId)])).toEqual([['HZ', 1, [sku.a]], ['NJ', 3, [sku.b]]]);
       expect(plan.estimatedDeliveryDays).toBe(3);

@@ -6,7 +6,7 @@ import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothe
 const tier = tierInput;
 const warehouse = (code: string, over: Record<string, unknown> = {}) => ({ ...warehouseFields(code), ...over });
 
-describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => {
+describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer of stock)', () => {
   let s: TestServer;
   let dispatcher: string;
   let skuA: string;
@@ -27,7 +27,7 @@ describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => 
     const warehouses = await s.zt.dispatch.listWarehouses();
     const stock = await s.zt.persistence
       .unitOfWork({ publish: async () => {} })
-      .run((tx) => tx.warehouseAvailability.available([skuA, skuB], warehouses.map((w) => w.id)));
+      .run((tx) => tx.dispatchStocks.available([skuA, skuB], warehouses.map((w) => w.id)));
     return JSON.stringify({ warehouses, stock });
   };
   const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
@@ -35,7 +35,7 @@ describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => 
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   };
 
-  it('creates, changes and lists warehouses, sets their stock and previews dispatch (DSP-1)', async () => {
+  it('creates, changes and lists warehouses, receives stock into them and previews dispatch (DSP-1)', async () => {
     const created = await call('POST', '/admin/dispatch/warehouses', warehouse('HZ', { type: 'self_run_central', tiers: [tier(1, [R.zhejiang], 1)] }));
     expect(created.status).toBe(201);
     hz = created.body;
@@ -52,10 +52,13 @@ describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => 
     expect((await call('GET', '/admin/dispatch/warehouses?status=active')).body.map((w: any) => w.code)).toEqual(['HZ', 'NJ']);
     expect((await call('GET', '/admin/dispatch/warehouses?status=inactive')).body.map((w: any) => w.id)).toEqual([off.id]);
 
-    const put = await call('PUT', `/admin/dispatch/warehouses/${hz.id}/stock/${skuA}`, { available: 5 });
-    expect([put.status, put.body]).toEqual([200, { warehouseId: hz.id, skuId: skuA, available: 5 }]);
-    await call('PUT', `/admin/dispatch/warehouses/${nj.id}/stock/${skuB}`, { available: 9 });
-    await call('PUT', `/admin/dispatch/warehouses/${off.id}/stock/${skuB}`, { available: 9 });
+    // Stock arrives by purchase receipts (an inventory route, so an inventory token).
+    const stocker = s.token({ subject: 'stocker', kind: 'staff', roles: ['inventory'] });
+    const receipt = (warehouseId: string, skuId: string, quantity: number) =>
+      call('POST', `/admin/inventory/warehouses/${warehouseId}/skus/${skuId}/receipts`, { location: 'A-01-01', quantity, fromInTransit: false, reference: `r-${warehouseId}-${skuId}` }, stocker);
+    expect((await receipt(hz.id, skuA, 5)).status).toBe(200);
+    await receipt(nj.id, skuB, 9);
+    await receipt(off.id, skuB, 9);
 
     const single = await call('POST', '/admin/dispatch/preview', { address: R.xihu, lines: [{ skuId: skuA, quantity: 2 }, { skuId: skuA, quantity: 3 }] });
     expect(single.body).toEqual({
@@ -103,20 +106,6 @@ describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => 
 
   it('an unknown warehouse is a 404 DISPATCH.WAREHOUSE_NOT_FOUND', async () => {
     expectProblem(await call('PATCH', '/admin/dispatch/warehouses/nope', { priority: 1 }), 404, 'DISPATCH.WAREHOUSE_NOT_FOUND');
-    expectProblem(await call('PUT', `/admin/dispatch/warehouses/nope/stock/${skuA}`, { available: 1 }), 404, 'DISPATCH.WAREHOUSE_NOT_FOUND');
-  });
-
-  it.each([
-    ['a negative figure', 422, 'DISPATCH.INVALID_AVAILABLE', () => [hz.id, skuA, { available: -1 }]],
-    ['a fractional figure', 400, 'VALIDATION.FAILED', () => [hz.id, skuA, { available: 1.5 }]],
-    ['an unknown SKU', 404, 'DISPATCH.UNKNOWN_SKU', () => [hz.id, 'nope', { available: 1 }]],
-    ['an unknown warehouse', 404, 'DISPATCH.WAREHOUSE_NOT_FOUND', () => ['nope', skuA, { available: 1 }]],
-    ['an unknown field', 400, 'VALIDATION.FAILED', () => [hz.id, skuA, { available: 1, reason: 'x' }]],
-  ] as const)('setting stock with %s is a %i %s problem and writes nothing', async (_what, status, code, args) => {
-    const [warehouseId, skuId, body] = args();
-    const before = await stored();
-    expectProblem(await call('PUT', `/admin/dispatch/warehouses/${warehouseId}/stock/${skuId}`, body), status, code);
-    expect(await stored()).toBe(before);
   });
 
   it.each([
@@ -142,7 +131,6 @@ describe('dispatch over HTTP (warehouses, stand-in stock, pre-dispatch)', () => 
       ['GET', '/admin/dispatch/warehouses', undefined],
       ['POST', '/admin/dispatch/warehouses', warehouse('MEMBER')],
       ['PATCH', `/admin/dispatch/warehouses/${hz.id}`, { priority: 0 }],
-      ['PUT', `/admin/dispatch/warehouses/${hz.id}/stock/${skuA}`, { available: 99 }],
       ['POST', '/admin/dispatch/preview', { address: R.xihu, lines: [{ skuId: skuA, quantity: 1 }] }],
     ];
     for (const [method, path, body] of routes) {

@@ -35,7 +35,10 @@ describe('inventory over HTTP (sales layer)', () => {
     ['a fractional quantity', { kind: 'lock', quantity: 1.5, reference: 'bad-3' }, 400, 'VALIDATION.FAILED'],
     ['unlocking more than is locked', { kind: 'unlock', quantity: 4, reference: 'cancel-1', lockReference: 'order-1' }, 409, 'INVENTORY.UNLOCK_EXCEEDS_LOCK'],
     ['deducting what was never locked', { kind: 'deduct', quantity: 1, reference: 'pay-9', lockReference: 'order-9' }, 409, 'INVENTORY.NOT_LOCKED'],
-    ['carving out more than is sellable', { kind: 'carve_out', quantity: 8, reference: 'flash-1' }, 409, 'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE'],
+    ['carving out more than is sellable', { kind: 'carve_out', quantity: 8, reference: 'flash-1', pool: 'flash-1' }, 409, 'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE'],
+    ['a carve-out without its pool', { kind: 'carve_out', quantity: 1, reference: 'flash-2' }, 400, 'VALIDATION.FAILED'],
+    ['selling through a pool that has nothing', { kind: 'activity_lock', quantity: 1, reference: 'order-8', pool: 'flash-9' }, 409, 'INVENTORY.OUT_OF_STOCK'],
+    ['receiving more presale units than awaited', { kind: 'presale_arrive', quantity: 1, reference: 'arrive-1' }, 409, 'INVENTORY.PRESALE_EXCEEDED'],
     ['locking more than is sellable (INV-3)', { kind: 'lock', quantity: 8, reference: 'order-2' }, 409, 'INVENTORY.OUT_OF_STOCK'],
     ['reusing a reference for another quantity', { kind: 'lock', quantity: 2, reference: 'order-1' }, 409, 'INVENTORY.REFERENCE_REUSED'],
     ['an unknown kind', { kind: 'steal', quantity: 1, reference: 'x' }, 400, 'VALIDATION.FAILED'],
@@ -45,6 +48,21 @@ describe('inventory over HTTP (sales layer)', () => {
     expect([res.status, res.body.code]).toEqual([status, code]);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await ledgerSize()).toBe(before);
+  });
+
+  it('a flash sale sells through its pool only; the unsold go back when it ends; presale and the consistency check', async () => {
+    expect((await op({ kind: 'carve_out', quantity: 4, reference: 'flash-a', pool: 'flash-a' })).status).toBe(200);
+    expect((await op({ kind: 'activity_lock', quantity: 3, reference: 'order-fa', pool: 'flash-a' })).status).toBe(200);
+    expect((await op({ kind: 'activity_lock', quantity: 2, reference: 'order-fb', pool: 'flash-a' })).body.code).toBe('INVENTORY.OUT_OF_STOCK');
+    expect((await op({ kind: 'release_activity', quantity: 1, reference: 'flash-a-end', pool: 'flash-a' })).status).toBe(200);
+    expect((await op({ kind: 'presale_open', quantity: 5, reference: 'presale-1' })).status).toBe(200);
+    const view = (await s.request('GET', `/admin/inventory/skus/${skuId}`, { token: admin })).body;
+    // 10 received + 5 presale; order-1 (3) and order-fa (3) locked; the pool is empty again.
+    expect(view).toMatchObject({ total: 15, locked: 6, activity: 0, presale: 5, sellable: 9, pools: {} });
+    const check = await s.request('POST', '/admin/inventory/consistency', { body: { skuIds: [skuId] }, token: admin });
+    expect([check.status, check.body]).toEqual([200, []]);
+    const bad = await s.request('POST', '/admin/inventory/consistency', { body: { repair: 'both' }, token: admin });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION.FAILED']);
   });
 
   it('an unknown SKU is a 404 INVENTORY.UNKNOWN_SKU, for policies and operations', async () => {

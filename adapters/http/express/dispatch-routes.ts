@@ -19,7 +19,7 @@ const warehouseFields = {
 const warehouseParams = z.object({ warehouseId: id });
 const line = z.object({ skuId: id, quantity: z.number().int() }).strict();
 
-/** Staff routes of dispatch (调度中心): warehouses and their regions, stand-in stock, pre-dispatch (DSP-1). */
+/** Staff routes of dispatch (调度中心): warehouses and their regions, pre-dispatch (DSP-1). */
 export const dispatchRoutes: Route[] = [
   route({
     method: 'get', path: '/admin/dispatch/warehouses', tag: 'dispatch-admin', access: 'staff', roles: ['dispatch'],
@@ -38,12 +38,6 @@ export const dispatchRoutes: Route[] = [
     summary: "Change a warehouse's fields or status; `tiers` replaces every delivery tier and its regions",
     params: warehouseParams, body: z.object(warehouseFields).partial().strict(),
     handler: ({ zt, params, body }) => zt.dispatch.updateWarehouse({ warehouseId: params.warehouseId, ...body }),
-  }),
-  route({
-    method: 'put', path: '/admin/dispatch/warehouses/:warehouseId/stock/:skuId', tag: 'dispatch-admin', access: 'staff', roles: ['dispatch'],
-    summary: 'Set the available units of a SKU in a warehouse (a stand-in until the dispatch layer of stock lands)',
-    params: z.object({ warehouseId: id, skuId: id }), body: z.object({ available: z.number().int() }).strict(),
-    handler: ({ zt, params, body }) => zt.dispatch.setWarehouseStock({ ...params, available: body.available }),
   }),
   route({
     method: 'post', path: '/admin/dispatch/preview', tag: 'dispatch-admin', access: 'staff', roles: ['dispatch'],

@@ -9,23 +9,33 @@ const quantity = z.number().int();
 export const inventoryRoutes: Route[] = [
   route({
     method: 'get', path: '/admin/inventory/skus/:skuId', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
-    summary: "A SKU's sales-layer stock (sellable, locked, sold, activity) and its ledger",
+    summary: "A SKU's sales-layer stock (sellable, locked, sold, carved out with its pools, presale) and its ledger",
     handler: ({ zt, params }) => zt.inventory.viewStock(params),
   }),
   route({
     method: 'put', path: '/admin/inventory/skus/:skuId/policies', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
-    summary: 'Create the stock record of a catalog SKU, or set its oversell allowance and low-stock threshold',
-    body: z.object({ oversellAllowance: z.number().int().min(0).optional(), lowStockThreshold: z.number().int().min(0).nullable().optional() }).strict(),
+    summary: 'Create the stock record of a catalog SKU, or set its oversell allowance, low-stock threshold and virtual flag',
+    body: z
+      .object({ oversellAllowance: z.number().int().min(0).optional(), lowStockThreshold: z.number().int().min(0).nullable().optional(), virtual: z.boolean().optional() })
+      .strict(),
     handler: ({ zt, params, body }) => zt.inventory.configureStock({ skuId: params.skuId, ...body }),
   }),
   route({
     method: 'post', path: '/admin/inventory/skus/:skuId/operations', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
-    summary: 'Inbound, stock-take adjustment, return, activity carve-out or release, lock, unlock, deduct (INV-2); replaying a reference is a no-op (INV-5)',
+    summary:
+      'Inbound, stock-take adjustment, return, lock, unlock, deduct, presale, and carve-outs for an activity or channel pool (INV-2); replaying a reference is a no-op (INV-5)',
     body: z.discriminatedUnion('kind', [
-      z.object({ kind: z.enum(['increase', 'lock', 'return', 'carve_out', 'release_activity']), quantity, reference }).strict(),
+      z.object({ kind: z.enum(['increase', 'lock', 'return', 'presale_open', 'presale_arrive']), quantity, reference }).strict(),
+      z.object({ kind: z.enum(['carve_out', 'release_activity', 'activity_lock']), quantity, reference, pool: reference }).strict(),
       z.object({ kind: z.literal('adjust'), quantity, reference }).strict(),
       z.object({ kind: z.enum(['unlock', 'deduct']), quantity, reference, lockReference: reference }).strict(),
     ]),
     handler: ({ zt, params, body: { reference: ref, ...operation } }) => zt.inventory.changeStock({ skuId: params.skuId, reference: ref, operation }),
+  }),
+  route({
+    method: 'post', path: '/admin/inventory/consistency', tag: 'inventory-admin', access: 'staff', roles: ['inventory'],
+    summary: 'INV-4: compare counters with the ledger (all SKUs, or those named) and optionally repair, trusting the counters or the ledger',
+    body: z.object({ skuIds: z.array(id).max(1000).optional(), repair: z.enum(['counters', 'ledger']).optional() }).strict(),
+    handler: ({ zt, body }) => (body.repair ? zt.inventory.repairStockConsistency({ skuIds: body.skuIds, trust: body.repair }) : zt.inventory.checkStockConsistency(body)),
   }),
 ];

@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
 import type { Route } from './route.js';
 import { validate } from './validation.js';
+import { warehouseStockRoutes } from './warehouse-stock-routes.js';
 
 export interface HttpOptions {
   readonly zhongtai: Zhongtai;
@@ -25,7 +26,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...dispatchRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

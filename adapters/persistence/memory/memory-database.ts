@@ -7,6 +7,8 @@ import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
+import type { DispatchMovement, DispatchStock } from '../../../domain/inventory/dispatch-stock.js';
+import type { LocationMovement, LocationStock } from '../../../domain/inventory/location-stock.js';
 
 export interface Versioned {
   readonly id: string;
@@ -23,9 +25,17 @@ export interface MemoryTables {
   stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
   /** What is still locked under each (sku, lock reference). */
   stockHolds: Map<string, { id: string; skuId: string; lockReference: string; quantity: number; version: number }>;
+  /** What is left in each carve-out pool (activity or channel) of a SKU. */
+  stockPools: Map<string, { id: string; skuId: string; pool: string; quantity: number; version: number }>;
   warehouses: Map<string, WarehouseSnapshot>;
-  /** Keyed by (warehouse, sku): the stand-in for the dispatch layer's available units. */
-  warehouseStock: Map<string, { id: string; warehouseId: string; skuId: string; available: number; version: number }>;
+  /** The dispatch layer, keyed by (sku, warehouse). */
+  dispatchStocks: Map<string, DispatchStock & Versioned>;
+  /** Keyed by (sku, warehouse, kind, reference): the idempotency key of INV-5. */
+  dispatchMovements: Map<string, { id: string; version: number; movement: DispatchMovement }>;
+  /** The warehouse layer, keyed by (sku, warehouse, location). */
+  locationStocks: Map<string, LocationStock & Versioned>;
+  /** Keyed by (sku, warehouse, location, kind, reference). */
+  locationMovements: Map<string, { id: string; version: number; movement: LocationMovement }>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -43,8 +53,12 @@ export class MemoryDatabase {
     salesStocks: new Map(),
     stockMovements: new Map(),
     stockHolds: new Map(),
+    stockPools: new Map(),
     warehouses: new Map(),
-    warehouseStock: new Map(),
+    dispatchStocks: new Map(),
+    dispatchMovements: new Map(),
+    locationStocks: new Map(),
+    locationMovements: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

@@ -3,7 +3,8 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
 import { MemorySalesStocks } from './memory-sales-stocks.js';
-import { MemoryWarehouseAvailability, MemoryWarehouses } from './memory-warehouses.js';
+import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
+import { MemoryWarehouses } from './memory-warehouses.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -87,7 +88,8 @@ export class MemoryUnitOfWork implements UnitOfWork {
         spus: new MemorySpus(state),
         salesStocks: new MemorySalesStocks(state),
         warehouses: new MemoryWarehouses(state),
-        warehouseAvailability: new MemoryWarehouseAvailability(state),
+        dispatchStocks: new MemoryDispatchStocks(state),
+        locationStocks: new MemoryLocationStocks(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

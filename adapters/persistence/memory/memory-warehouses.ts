@@ -1,10 +1,9 @@
-import type { AvailabilityByWarehouse, WarehouseAvailability, Warehouses } from '../../../domain/dispatch/ports.js';
+import type { Warehouses } from '../../../domain/dispatch/ports.js';
 import { Warehouse, type WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { MemoryTransactionState } from './memory-unit-of-work.js';
 
 const byCode = (a: WarehouseSnapshot, b: WarehouseSnapshot) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-const stockKey = (warehouseId: string, skuId: string) => `${warehouseId}\u0000${skuId}`;
 
 /**
  * Warehouses in memory. Transactions are serialised, so a use case's `codeTaken` check cannot be raced;
@@ -32,27 +31,5 @@ export class MemoryWarehouses implements Warehouses {
   }
   async codeTaken(code: string, exceptWarehouseId?: string): Promise<boolean> {
     return this.tx.rows('warehouses').some((s) => s.code === code && s.id !== exceptWarehouseId);
-  }
-}
-
-/** The `warehouse_stock` stand-in in memory (see WarehouseAvailability). */
-export class MemoryWarehouseAvailability implements WarehouseAvailability {
-  constructor(private readonly tx: MemoryTransactionState) {}
-
-  async available(skuIds: readonly string[], warehouseIds: readonly string[]): Promise<AvailabilityByWarehouse> {
-    const result: AvailabilityByWarehouse = {};
-    for (const w of warehouseIds) {
-      const units: Record<string, number> = (result[w] = {});
-      for (const s of skuIds) {
-        const row = this.tx.read('warehouseStock', stockKey(w, s));
-        if (row) units[s] = row.available;
-      }
-    }
-    return result;
-  }
-  async set(warehouseId: string, skuId: string, available: number): Promise<void> {
-    const id = stockKey(warehouseId, skuId);
-    const version = this.tx.read('warehouseStock', id)?.version ?? 0;
-    this.tx.write('warehouseStock', { id, warehouseId, skuId, available, version } as { id: string; version: number });
   }
 }

@@ -150,7 +150,7 @@ async function decide(scope: TxScope, requests: readonly OrderStockLockRequest[]
         const delta = deltaOf(op);
         const after = applyDelta(current, delta);
         const movement: StockMovement = {
-          id: line.movementId, skuId: line.skuId, kind: 'lock', reference: line.reference, lockReference: line.reference,
+          id: line.movementId, skuId: line.skuId, kind: 'lock', reference: line.reference, lockReference: line.reference, pool: null,
           quantity: line.quantity, delta, at: request.at,
         };
         next.set(line.skuId, after);

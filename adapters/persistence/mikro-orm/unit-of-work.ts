@@ -10,7 +10,8 @@ import { MikroOrmCategories } from './repositories/category-repository.js';
 import { MikroOrmFrontCategories } from './repositories/front-category-repository.js';
 import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
-import { MikroOrmWarehouseAvailability, MikroOrmWarehouses } from './repositories/warehouse-repository.js';
+import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
+import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -72,7 +73,8 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     spus: new MikroOrmSpus(scope),
     salesStocks: new MikroOrmSalesStocks(scope),
     warehouses: new MikroOrmWarehouses(scope),
-    warehouseAvailability: new MikroOrmWarehouseAvailability(scope),
+    dispatchStocks: new MikroOrmDispatchStocks(scope),
+    locationStocks: new MikroOrmLocationStocks(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_catalog } from './Migration20261122000000_catalog.js';
 import { Migration20261122010000_inventory } from './Migration20261122010000_inventory.js';
 import { Migration20261122020000_dispatch } from './Migration20261122020000_dispatch.js';
+import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
+import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -11,4 +13,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000_catalog', class: Migration20261122000000_catalog },
   { name: 'Migration20261122010000_inventory', class: Migration20261122010000_inventory },
   { name: 'Migration20261122020000_dispatch', class: Migration20261122020000_dispatch },
+  { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },
+  { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
 ];

@@ -3,12 +3,14 @@ import { CategorySchema } from './category-record.js';
 import { FrontCategorySchema } from './front-category-record.js';
 import { OutboxSchema } from './outbox-record.js';
 import { SkuSchema, SpuSchema } from './spu-record.js';
-import { SalesStockSchema, StockHoldSchema, StockMovementSchema } from './stock-records.js';
-import { WarehouseSchema, WarehouseStockSchema } from './warehouse-record.js';
+import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
+import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
+import { WarehouseSchema } from './warehouse-record.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
+export * from './layer-stock-records.js';
 export * from './outbox-record.js';
 export * from './spu-record.js';
 export * from './stock-records.js';
@@ -17,6 +19,7 @@ export * from './warehouse-record.js';
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
   CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema,
-  SalesStockSchema, StockMovementSchema, StockHoldSchema,
-  WarehouseSchema, WarehouseStockSchema,
+  SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
+  WarehouseSchema,
+  DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
 ];

@@ -7,7 +7,9 @@ export class SalesStockRecord {
   locked!: number;
   sold!: number;
   activity!: number;
+  presale!: number;
   oversellAllowance!: number;
+  virtual!: boolean;
   lowStockThreshold!: number | null;
 }
 
@@ -20,13 +22,15 @@ export const SalesStockSchema = new EntitySchema<SalesStockRecord>({
     locked: { type: 'integer' },
     sold: { type: 'integer' },
     activity: { type: 'integer' },
+    presale: { type: 'integer', default: 0 },
     oversellAllowance: { type: 'integer' },
+    virtual: { type: 'boolean', default: false },
     lowStockThreshold: { type: 'integer', nullable: true },
   },
   checks: [
     // The last line of defence for INV-3, behind the guarded UPDATEs.
-    { name: 'sales_stock_no_oversell', expression: 'total - locked - activity >= -oversell_allowance' },
-    { name: 'sales_stock_counters_check', expression: 'locked >= 0 and sold >= 0 and activity >= 0 and oversell_allowance >= 0' },
+    { name: 'sales_stock_no_oversell', expression: 'virtual or total - locked - activity >= -oversell_allowance' },
+    { name: 'sales_stock_counters_check', expression: 'locked >= 0 and sold >= 0 and activity >= 0 and presale >= 0 and oversell_allowance >= 0' },
   ],
 });
 
@@ -37,11 +41,13 @@ export class StockMovementRecord {
   kind!: string;
   reference!: string;
   lockReference!: string | null;
+  pool!: string | null;
   quantity!: number;
   dTotal!: number;
   dLocked!: number;
   dSold!: number;
   dActivity!: number;
+  dPresale!: number;
   at!: Date;
 }
 
@@ -54,11 +60,13 @@ export const StockMovementSchema = new EntitySchema<StockMovementRecord>({
     kind: { type: 'text' },
     reference: { type: 'text' },
     lockReference: { type: 'text', nullable: true },
+    pool: { type: 'text', nullable: true },
     quantity: { type: 'integer' },
     dTotal: { type: 'integer' },
     dLocked: { type: 'integer' },
     dSold: { type: 'integer' },
     dActivity: { type: 'integer' },
+    dPresale: { type: 'integer', default: 0 },
     at: { type: 'datetime', columnType: 'timestamptz' },
   },
   uniques: [{ name: 'stock_movement_reference_unique', properties: ['skuId', 'kind', 'reference'] }],
@@ -80,4 +88,22 @@ export const StockHoldSchema = new EntitySchema<StockHoldRecord>({
     quantity: { type: 'integer' },
   },
   checks: [{ name: 'stock_hold_quantity_check', expression: 'quantity >= 0' }],
+});
+
+/** One row of `stock_pool`: what is left of a carve-out (an activity's or a channel's), sold only through it. */
+export class StockPoolRecord {
+  skuId!: string;
+  pool!: string;
+  quantity!: number;
+}
+
+export const StockPoolSchema = new EntitySchema<StockPoolRecord>({
+  class: StockPoolRecord,
+  tableName: 'stock_pool',
+  properties: {
+    skuId: { type: 'text', primary: true },
+    pool: { type: 'text', primary: true },
+    quantity: { type: 'integer' },
+  },
+  checks: [{ name: 'stock_pool_quantity_check', expression: 'quantity >= 0' }],
 });

@@ -94,24 +94,3 @@ export function warehouseFromRow(r: WarehouseRow): WarehouseSnapshot {
     version: r.version,
   };
 }
-
-/**
- * One row of `warehouse_stock`: the available units of a SKU in a warehouse, set by staff. A stand-in
- * until the dispatch layer of stock (issue #3) lands; see WarehouseAvailability.
- */
-export class WarehouseStockRecord {
-  warehouseId!: string;
-  skuId!: string;
-  available!: number;
-}
-
-export const WarehouseStockSchema = new EntitySchema<WarehouseStockRecord>({
-  class: WarehouseStockRecord,
-  tableName: 'warehouse_stock',
-  properties: {
-    warehouseId: { type: 'text', primary: true },
-    skuId: { type: 'text', primary: true },
-    available: { type: 'integer' },
-  },
-  checks: [{ name: 'warehouse_stock_available_check', expression: 'available >= 0' }],
-});

@@ -1,6 +1,9 @@
 import { assertReplayOf, type StockMovement, type StockOperationResult } from '../../../../domain/inventory/movement.js';
-import type { ApplyStockOperation, SalesStocks } from '../../../../domain/inventory/ports.js';
-import { checkQuantity, deltaOf, rejection, type SalesStock, type StockDelta, type StockOperation } from '../../../../domain/inventory/sales-stock.js';
+import type { ApplyStockOperation, SalesStocks, StockPolicies } from '../../../../domain/inventory/ports.js';
+import {
+  applyDelta, checkQuantity, deltaOf, drawsOn, holdDelta, holdReference, poolDelta, rejection,
+  type SalesStock, type StockDelta, type StockOperation,
+} from '../../../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { TxScope } from '../db.js';
 
@@ -10,7 +13,9 @@ export interface StockRow {
   locked: number;
   sold: number;
   activity: number;
+  presale: number;
   oversell_allowance: number;
+  virtual: boolean;
   low_stock_threshold: number | null;
 }
 
@@ -20,28 +25,34 @@ export interface MovementRow {
   kind: StockMovement['kind'];
   reference: string;
   lock_reference: string | null;
+  pool: string | null;
   quantity: number;
   d_total: number;
   d_locked: number;
   d_sold: number;
   d_activity: number;
+  d_presale: number;
   at: Date | string;
 }
 
 /**
- * The guard of each operation in SQL: the same rule as `decide()` in the domain, checked by the UPDATE
+ * The guard of each operation in SQL: the same rule as `allows()` in the domain, checked by the UPDATE
  * itself so that no interleaving of concurrent transactions can break INV-3 (the row lock the UPDATE
- * takes orders them; READ COMMITTED re-checks the condition on the newest row version).
+ * takes orders them; READ COMMITTED re-checks the condition on the newest row version). `$7` is the
+ * quantity. Operations that draw on a hold or a pool are guarded by that draw as well.
  */
 const GUARDS: Readonly<Record<StockOperation['kind'], string>> = {
   increase: 'true',
-  lock: 'total - locked - activity - :n >= -oversell_allowance',
-  unlock: 'locked >= :n',
-  deduct: 'locked >= :n',
-  return: 'sold >= :n',
-  adjust: 'total + :n >= locked + activity',
-  carve_out: 'total - locked - activity >= :n',
-  release_activity: 'activity >= :n',
+  presale_open: 'true',
+  lock: 'virtual or total - locked - activity - $7 >= -oversell_allowance',
+  unlock: 'locked >= $7',
+  deduct: 'locked >= $7',
+  return: 'sold >= $7',
+  adjust: 'total + $7 >= locked + activity',
+  carve_out: 'total - locked - activity >= $7',
+  release_activity: 'activity >= $7',
+  activity_lock: 'activity >= $7',
+  presale_arrive: 'presale >= $7',
 };
 
 /** The sales layer on PostgreSQL: every operation is one statement (see `apply`). */
@@ -53,58 +64,68 @@ export class MikroOrmSalesStocks implements SalesStocks {
     return row ? stockFromRow(row) : null;
   }
 
-  async configure(skuId: string, policies: { oversellAllowance?: number; lowStockThreshold?: number | null }): Promise<SalesStock> {
+  async configure(skuId: string, policies: StockPolicies): Promise<SalesStock> {
     const [row] = await this.tx.rows<StockRow>(
-      `insert into sales_stock (sku_id, total, locked, sold, activity, oversell_allowance, low_stock_threshold)
-       values (?, 0, 0, 0, 0, ?, ?)
+      `insert into sales_stock (sku_id, total, locked, sold, activity, presale, oversell_allowance, virtual, low_stock_threshold)
+       values ($1, 0, 0, 0, 0, 0, $2, $3, $4)
        on conflict (sku_id) do update set
-         oversell_allowance = case when ? then excluded.oversell_allowance else sales_stock.oversell_allowance end,
-         low_stock_threshold = case when ? then excluded.low_stock_threshold else sales_stock.low_stock_threshold end
+         oversell_allowance = case when $5 then excluded.oversell_allowance else sales_stock.oversell_allowance end,
+         virtual = case when $6 then excluded.virtual else sales_stock.virtual end,
+         low_stock_threshold = case when $7 then excluded.low_stock_threshold else sales_stock.low_stock_threshold end
        returning *`,
-      [skuId, policies.oversellAllowance ?? 0, policies.lowStockThreshold ?? null, policies.oversellAllowance !== undefined, policies.lowStockThreshold !== undefined],
+      [
+        skuId, policies.oversellAllowance ?? 0, policies.virtual ?? false, policies.lowStockThreshold ?? null,
+        policies.oversellAllowance !== undefined, policies.virtual !== undefined, policies.lowStockThreshold !== undefined,
+      ],
     );
     return stockFromRow(row!);
   }
 
   /**
    * One statement: the movement insert (a concurrent replay waits on its unique index), the draw on
-   * the lock's hold (unlock, deduct), the guarded counter UPDATE and the hold of a lock, chained by
-   * data-modifying CTEs so that each step runs only if the one before it did.
+   * the lock's hold (unlock, deduct) or on the pool (activity_lock, release_activity), the guarded
+   * counter UPDATE, then the new hold of a lock and the filling of a pool, chained by data-modifying
+   * CTEs so that each step runs only if the one before it did.
    */
   async apply(c: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }> {
     const op = c.operation;
     checkQuantity(op);
-    const lockReference = 'lockReference' in op ? op.lockReference : op.kind === 'lock' ? c.reference : null;
+    const lockReference = holdReference(op, c.reference);
+    const pool = 'pool' in op ? op.pool : null;
+    const draws = drawsOn(op);
     const d = deltaOf(op);
-    const draws = op.kind === 'unlock' || op.kind === 'deduct';
-    const guard = GUARDS[op.kind];
-    const [result] = await this.tx.rows<StockRow & { inserted: number; drawn: number }>(
+    const [result] = await this.tx.rows<StockRow & { inserted: number }>(
       `with mv as (
-         insert into stock_movement (id, sku_id, kind, reference, lock_reference, quantity, d_total, d_locked, d_sold, d_activity, at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sku_id, kind, reference) do nothing returning 1
-       ), draw as (
-         update stock_hold set quantity = quantity - ? where ? and sku_id = ? and lock_reference = ? and quantity >= ? and exists (select 1 from mv)
-         returning 1
+         insert into stock_movement (id, sku_id, kind, reference, lock_reference, pool, quantity, d_total, d_locked, d_sold, d_activity, d_presale, at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (sku_id, kind, reference) do nothing returning 1
+       ), draw_hold as (
+         update stock_hold set quantity = quantity - $7
+         where $14 and sku_id = $2 and lock_reference = $5 and quantity >= $7 and exists (select 1 from mv) returning 1
+       ), draw_pool as (
+         update stock_pool set quantity = quantity - $7
+         where $15 and sku_id = $2 and pool = $6 and quantity >= $7 and exists (select 1 from mv) returning 1
        ), upd as (
-         update sales_stock set total = total + ?, locked = locked + ?, sold = sold + ?, activity = activity + ?
-         where sku_id = ? and ${guard.replaceAll(':n', '?')} and exists (select 1 from mv) and (not ? or exists (select 1 from draw))
+         update sales_stock set total = total + $8, locked = locked + $9, sold = sold + $10, activity = activity + $11, presale = presale + $12
+         where sku_id = $2 and (${GUARDS[op.kind]}) and exists (select 1 from mv)
+           and (not $14 or exists (select 1 from draw_hold)) and (not $15 or exists (select 1 from draw_pool))
          returning *
        ), hold as (
-         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, ?::text, ?::int from upd where ?::boolean
+         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, $5, $16 from upd where $16 > 0
          on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity
+       ), fill as (
+         insert into stock_pool (sku_id, pool, quantity) select sku_id, $6, $17 from upd where $17 > 0
+         on conflict (sku_id, pool) do update set quantity = stock_pool.quantity + excluded.quantity
        )
-       select (select count(*)::int from mv) as inserted, (select count(*)::int from draw) as drawn, upd.* from (select 1) one left join upd on true`,
+       select (select count(*)::int from mv) as inserted, upd.* from (select 1) one left join upd on true`,
       [
-        c.movementId, c.skuId, op.kind, c.reference, lockReference, op.quantity, d.total, d.locked, d.sold, d.activity, c.at,
-        op.quantity, draws, c.skuId, lockReference, op.quantity,
-        d.total, d.locked, d.sold, d.activity, c.skuId, ...Array.from(guard.matchAll(/:n/g), () => op.quantity), draws,
-        c.reference, op.quantity, op.kind === 'lock',
+        c.movementId, c.skuId, op.kind, c.reference, lockReference, pool, op.quantity, d.total, d.locked, d.sold, d.activity, d.presale, c.at,
+        draws !== null && 'hold' in draws, draws !== null && 'pool' in draws, Math.max(0, holdDelta(op)), Math.max(0, poolDelta(op)),
       ],
     );
     if (result!.inserted === 0) return this.replay(c);
-    if (result!.sku_id === null) await this.reject(c, lockReference ? await this.hold(c.skuId, lockReference) : 0);
+    if (result!.sku_id === null) await this.reject(c);
     const after = stockFromRow(result!);
-    const movement: StockMovement = { id: c.movementId, skuId: c.skuId, kind: op.kind, reference: c.reference, lockReference, quantity: op.quantity, delta: d, at: c.at };
+    const movement: StockMovement = { id: c.movementId, skuId: c.skuId, kind: op.kind, reference: c.reference, lockReference, pool, quantity: op.quantity, delta: d, at: c.at };
     return { movement, replayed: false, before: subtract(after, d), after };
   }
 
@@ -123,6 +144,23 @@ export class MikroOrmSalesStocks implements SalesStocks {
     return row?.quantity ?? 0;
   }
 
+  async pools(skuId: string): Promise<Record<string, number>> {
+    const rows = await this.tx.rows<{ pool: string; quantity: number }>('select pool, quantity from stock_pool where sku_id = ? and quantity > 0 order by pool collate "C"', [skuId]);
+    return Object.fromEntries(rows.map((r) => [r.pool, r.quantity]));
+  }
+
+  async recordCorrection(m: StockMovement): Promise<void> {
+    await this.tx.rows(
+      `insert into stock_movement (id, sku_id, kind, reference, lock_reference, pool, quantity, d_total, d_locked, d_sold, d_activity, d_presale, at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [m.id, m.skuId, m.kind, m.reference, m.lockReference, m.pool, m.quantity, m.delta.total, m.delta.locked, m.delta.sold, m.delta.activity, m.delta.presale, m.at],
+    );
+  }
+
+  async overwriteCounters(skuId: string, c: Pick<SalesStock, 'total' | 'locked' | 'sold' | 'activity' | 'presale'>): Promise<void> {
+    await this.tx.rows('update sales_stock set total = ?, locked = ?, sold = ?, activity = ?, presale = ? where sku_id = ?', [c.total, c.locked, c.sold, c.activity, c.presale, skuId]);
+  }
+
   private async replay(c: ApplyStockOperation) {
     const [row] = await this.tx.rows<MovementRow>('select * from stock_movement where sku_id = ? and kind = ? and reference = ?', [c.skuId, c.operation.kind, c.reference]);
     const movement = assertReplayOf(movementFromRow(row!), c.operation);
@@ -134,28 +172,30 @@ export class MikroOrmSalesStocks implements SalesStocks {
    * The guard failed: the UPDATE's verdict stands, even if another transaction has moved the row since;
    * the figures in the message are the ones read now.
    */
-  private async reject(c: ApplyStockOperation, hold: number): Promise<never> {
+  private async reject(c: ApplyStockOperation): Promise<never> {
     const stock = await this.get(c.skuId);
     if (!stock) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `SKU ${c.skuId} has no stock record`, { skuId: c.skuId });
-    throw rejection(stock, c.operation, hold);
+    const draws = drawsOn(c.operation);
+    const drawable = !draws ? 0 : 'hold' in draws ? await this.hold(c.skuId, draws.hold) : ((await this.pools(c.skuId))[draws.pool] ?? 0);
+    throw rejection(stock, c.operation, drawable);
   }
 }
 
 export function stockFromRow(r: StockRow): SalesStock {
   return {
-    skuId: r.sku_id, total: r.total, locked: r.locked, sold: r.sold, activity: r.activity,
-    oversellAllowance: r.oversell_allowance, lowStockThreshold: r.low_stock_threshold,
+    skuId: r.sku_id, total: r.total, locked: r.locked, sold: r.sold, activity: r.activity, presale: r.presale,
+    oversellAllowance: r.oversell_allowance, virtual: r.virtual, lowStockThreshold: r.low_stock_threshold,
   };
 }
 
 function subtract(s: SalesStock, d: StockDelta): SalesStock {
-  return { ...s, total: s.total - d.total, locked: s.locked - d.locked, sold: s.sold - d.sold, activity: s.activity - d.activity };
+  return applyDelta(s, { total: -d.total, locked: -d.locked, sold: -d.sold, activity: -d.activity, presale: -d.presale });
 }
 
 export function movementFromRow(r: MovementRow): StockMovement {
   return {
-    id: r.id, skuId: r.sku_id, kind: r.kind, reference: r.reference, lockReference: r.lock_reference, quantity: r.quantity,
-    delta: { total: r.d_total, locked: r.d_locked, sold: r.d_sold, activity: r.d_activity },
+    id: r.id, skuId: r.sku_id, kind: r.kind, reference: r.reference, lockReference: r.lock_reference, pool: r.pool, quantity: r.quantity,
+    delta: { total: r.d_total, locked: r.d_locked, sold: r.d_sold, activity: r.d_activity, presale: r.d_presale },
     at: r.at instanceof Date ? r.at : new Date(r.at),
   };
 }

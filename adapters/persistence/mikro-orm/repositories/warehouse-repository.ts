@@ -1,4 +1,4 @@
-import type { AvailabilityByWarehouse, WarehouseAvailability, Warehouses } from '../../../../domain/dispatch/ports.js';
+import type { Warehouses } from '../../../../domain/dispatch/ports.js';
 import { Warehouse } from '../../../../domain/dispatch/warehouse.js';
 import type { TxScope } from '../db.js';
 import { WarehouseRecord, warehouseFromRow, warehouseRecord, type WarehouseRow } from '../records/warehouse-record.js';
@@ -33,29 +33,5 @@ export class MikroOrmWarehouses implements Warehouses {
 
   private async list(sql: string): Promise<Warehouse[]> {
     return (await this.tx.rows<WarehouseRow>(sql)).map((r) => Warehouse.restore(warehouseFromRow(r)));
-  }
-}
-
-/** The `warehouse_stock` stand-in on PostgreSQL (see WarehouseAvailability); a CHECK keeps it ≥ 0. */
-export class MikroOrmWarehouseAvailability implements WarehouseAvailability {
-  constructor(private readonly tx: TxScope) {}
-
-  async available(skuIds: readonly string[], warehouseIds: readonly string[]): Promise<AvailabilityByWarehouse> {
-    const result: AvailabilityByWarehouse = Object.fromEntries(warehouseIds.map((w) => [w, {}]));
-    if (skuIds.length === 0 || warehouseIds.length === 0) return result;
-    const rows = await this.tx.rows<{ warehouse_id: string; sku_id: string; available: number }>(
-      'select warehouse_id, sku_id, available from warehouse_stock where warehouse_id = any(?::text[]) and sku_id = any(?::text[])',
-      [[...warehouseIds], [...skuIds]],
-    );
-    for (const r of rows) result[r.warehouse_id]![r.sku_id] = r.available;
-    return result;
-  }
-
-  async set(warehouseId: string, skuId: string, available: number): Promise<void> {
-    await this.tx.rows(
-      `insert into warehouse_stock (warehouse_id, sku_id, available) values (?, ?, ?)
-       on conflict (warehouse_id, sku_id) do update set available = excluded.available`,
-      [warehouseId, skuId, available],
-    );
   }
 }
