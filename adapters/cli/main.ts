@@ -10,9 +10,10 @@ const USAGE = `usage: zhongtai <command>
   serve    start the HTTP service (PORT, default 3000) on DATABASE_URL or the embedded database
   migrate  apply pending database migrations
   seed     load the demo data (skipped where data exist)
-  check-stock  compare every SKU's stock counters with its ledger (INV-4); exit 1 on anomalies
-               --repair counters  append a correction movement per SKU so the ledger explains the counters
-               --repair ledger    set the counters to what the ledger sums to
+  check-stock  compare stock counters with their ledgers in every layer, and the dispatch book
+               with the locations (INV-4); exit 1 on anomalies
+               --repair counters  append correction movements so every ledger explains its counters
+               --repair ledger    set the sales counters to what the sales ledger sums to
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
 
@@ -97,13 +98,20 @@ async function main(argv: readonly string[]): Promise<void> {
       }
       const zt = await open(config);
       try {
-        if (trust === 'counters' || trust === 'ledger') {
-          const { anomalies } = await zt.inventory.repairStockConsistency({ trust });
+        if (trust === 'counters') {
+          const { anomalies, unrepaired } = await zt.inventory.repairLayeredStockConsistency();
           for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
-          process.stdout.write(`${anomalies.length} anomalies repaired, trusting the ${trust}\n`);
+          process.stdout.write(`${anomalies.length - unrepaired.length} anomalies repaired, trusting the counters; ${unrepaired.length} across layers left for a stock-take\n`);
+          process.exitCode = unrepaired.length === 0 ? 0 : 1;
           return;
         }
-        const anomalies = await zt.inventory.checkStockConsistency();
+        if (trust === 'ledger') {
+          const { anomalies } = await zt.inventory.repairStockConsistency({ trust });
+          for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
+          process.stdout.write(`${anomalies.length} sales-layer anomalies repaired, trusting the ledger\n`);
+          return;
+        }
+        const anomalies = await zt.inventory.checkLayeredStockConsistency();
         for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
         process.stdout.write(anomalies.length === 0 ? 'stock consistent: counters equal the ledger\n' : `${anomalies.length} anomalies\n`);
         process.exitCode = anomalies.length === 0 ? 0 : 1;

@@ -50,6 +50,8 @@ export interface InventoryFacade {
   checkStockConsistency: Bound<import('../../application/inventory/index.js').CheckStockConsistency>;
   /** INV-4 repair, trusting the counters (correction movements) or the ledger (counters reset). */
   repairStockConsistency: Bound<import('../../application/inventory/index.js').RepairStockConsistency>;
+  /** INV-4 repair of every layer, trusting the counters (correction movements). */
+  repairLayeredStockConsistency: Bound<import('../../application/inventory/index.js').RepairLayeredStockConsistency>;
   viewStock: Bound<import('../../application/inventory/index.js').ViewStock>;
   /** 采购在途 (dispatch layer in-transit). */
   recordPurchaseInTransit: Bound<import('../../application/inventory/index.js').RecordPurchaseInTransit>;
@@ -141,6 +143,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     changeOrderStock: run(INVENTORY.ChangeOrderStock),
     checkStockConsistency: run(INVENTORY.CheckStockConsistency),
     repairStockConsistency: run(INVENTORY.RepairStockConsistency),
+    repairLayeredStockConsistency: run(INVENTORY.RepairLayeredStockConsistency),
     viewStock: run(INVENTORY.ViewStock),
     recordPurchaseInTransit: run(INVENTORY.RecordPurchaseInTransit),
     receivePurchase: run(INVENTORY.ReceivePurchase),

@@ -10,6 +10,7 @@ export const INVENTORY = {
   ChangeOrderStock: t<uc.ChangeOrderStock>('ChangeOrderStock'),
   CheckStockConsistency: t<uc.CheckStockConsistency>('CheckStockConsistency'),
   RepairStockConsistency: t<uc.RepairStockConsistency>('RepairStockConsistency'),
+  RepairLayeredStockConsistency: t<uc.RepairLayeredStockConsistency>('RepairLayeredStockConsistency'),
   ViewStock: t<uc.ViewStock>('ViewStock'),
   RecordPurchaseInTransit: t<uc.RecordPurchaseInTransit>('RecordPurchaseInTransit'),
   ReceivePurchase: t<uc.ReceivePurchase>('ReceivePurchase'),
@@ -37,6 +38,7 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(INVENTORY.ViewStock).toResolvedValue((u) => new uc.ViewStock(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.CheckStockConsistency).toResolvedValue((u) => new uc.CheckStockConsistency(u), [TOKENS.UnitOfWork]).inSingletonScope();
   bind(INVENTORY.RepairStockConsistency).toResolvedValue((u, i, c) => new uc.RepairStockConsistency(u, i, c), [...deps]).inSingletonScope();
+  bind(INVENTORY.RepairLayeredStockConsistency).toResolvedValue((u, i, c) => new uc.RepairLayeredStockConsistency(u, i, c), [...deps]).inSingletonScope();
   const flows = [
     [INVENTORY.RecordPurchaseInTransit, uc.RecordPurchaseInTransit],
     [INVENTORY.ReceivePurchase, uc.ReceivePurchase],

@@ -2,8 +2,9 @@ import { DISPATCH_COUNTERS, type DispatchMovement, type DispatchStock } from '..
 import { compareCodePoints } from '../../domain/inventory/layer-stock.js';
 import { LOCATION_COUNTERS, onHand, type LocationMovement, type LocationStock } from '../../domain/inventory/location-stock.js';
 import type { StockMovement } from '../../domain/inventory/movement.js';
-import { sellable, type SalesStock } from '../../domain/inventory/sales-stock.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { sellable, STOCK_FIELDS, type SalesStock } from '../../domain/inventory/sales-stock.js';
+import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
+import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { requireCatalogSku } from './layered-stock.js';
 
 /** One warehouse of a SKU: its dispatch-layer row (zeros when it has none) and its locations. */
@@ -76,62 +77,121 @@ export interface LayerAnomaly {
   readonly ledger: number;
 }
 
-const SALES_FIELDS = ['total', 'locked', 'sold', 'activity'] as const;
+const SALES_FIELDS = STOCK_FIELDS;
 
 /**
  * INV-4 in every layer, and the layers against each other: per row, counters against the sum of the
  * ledger; per SKU and warehouse, the dispatch book against the units on hand at its locations. All SKUs
- * with stock in any layer when none are named. Reporting only: a repair needs an operator's decision.
+ * with stock in any layer when none are named. `RepairLayeredStockConsistency` repairs what it finds.
  */
 export class CheckLayeredStockConsistency {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(cmd: { readonly skuIds?: readonly string[] } = {}): Promise<LayerAnomaly[]> {
+    return this.uow.run((tx) => layerAnomalies(tx, cmd.skuIds));
+  }
+}
+
+async function layerAnomalies(tx: Transaction, named: readonly string[] | undefined): Promise<LayerAnomaly[]> {
+  const skuIds =
+    named ?? [...new Set([...(await tx.salesStocks.skuIds()), ...(await tx.dispatchStocks.skuIds()), ...(await tx.locationStocks.skuIds())])].sort(compareCodePoints);
+  const anomalies: LayerAnomaly[] = [];
+  for (const skuId of skuIds) {
+    const sales = await tx.salesStocks.get(skuId);
+    const salesSums = sumBy(sales ? await tx.salesStocks.movements(skuId) : [], () => '', SALES_FIELDS);
+    for (const f of SALES_FIELDS) {
+      const ledger = salesSums.get('')?.[f] ?? 0;
+      if (sales && sales[f] !== ledger) anomalies.push({ layer: 'sales', skuId, field: f, counter: sales[f], ledger });
+    }
+
+    const dispatchRows = new Map((await tx.dispatchStocks.ofSku(skuId)).map((r) => [r.warehouseId, r]));
+    const dispatchSums = sumBy(await tx.dispatchStocks.movements(skuId), (m) => m.warehouseId, DISPATCH_COUNTERS);
+    for (const warehouseId of union(dispatchRows.keys(), dispatchSums.keys())) {
+      for (const f of DISPATCH_COUNTERS) {
+        const counter = dispatchRows.get(warehouseId)?.[f] ?? 0;
+        const ledger = dispatchSums.get(warehouseId)?.[f] ?? 0;
+        if (counter !== ledger) anomalies.push({ layer: 'dispatch', skuId, warehouseId, field: f, counter, ledger });
+      }
+    }
+
+    const locationRows = await tx.locationStocks.ofSku(skuId);
+    const rowKey = (warehouseId: string, location: string) => `${warehouseId}\u0000${location}`;
+    const byKey = new Map(locationRows.map((r) => [rowKey(r.warehouseId, r.location), r]));
+    const locationSums = sumBy(await tx.locationStocks.movements(skuId), (m) => rowKey(m.warehouseId, m.location), LOCATION_COUNTERS);
+    for (const k of union(byKey.keys(), locationSums.keys())) {
+      const [warehouseId, location] = k.split('\u0000') as [string, string];
+      for (const f of LOCATION_COUNTERS) {
+        const counter = byKey.get(k)?.[f] ?? 0;
+        const ledger = locationSums.get(k)?.[f] ?? 0;
+        if (counter !== ledger) anomalies.push({ layer: 'warehouse', skuId, warehouseId, location, field: f, counter, ledger });
+      }
+    }
+
+    // Cross-layer: what the dispatch layer holds on its books is what stands on the locations.
+    const onHandByWarehouse = new Map<string, number>();
+    for (const r of locationRows) onHandByWarehouse.set(r.warehouseId, (onHandByWarehouse.get(r.warehouseId) ?? 0) + onHand(r));
+    for (const warehouseId of union(dispatchRows.keys(), onHandByWarehouse.keys())) {
+      const book = dispatchRows.get(warehouseId)?.book ?? 0;
+      const located = onHandByWarehouse.get(warehouseId) ?? 0;
+      if (book !== located) anomalies.push({ layer: 'cross', skuId, warehouseId, field: 'book', counter: book, ledger: located });
+    }
+  }
+  return anomalies;
+}
+
+export interface LayeredStockRepair {
+  readonly anomalies: readonly LayerAnomaly[];
+  /** The `correction` movements written, per layer. */
+  readonly corrections: { readonly sales: readonly StockMovement[]; readonly dispatch: readonly DispatchMovement[]; readonly warehouse: readonly LocationMovement[] };
+  /** Cross-layer differences (dispatch book against the locations) stay for an operator: a stock-take decides which side is right. */
+  readonly unrepaired: readonly LayerAnomaly[];
+}
+
+/**
+ * Repairs every layer's ledger, trusting the counters (they moved only by guarded statements): per row
+ * with a difference, one `correction` movement whose delta is counter − ledger, so INV-4 holds again.
+ * One transaction. A cross-layer difference is not a ledger problem and is returned as `unrepaired`.
+ * (Trusting the sales ledger instead is `RepairStockConsistency` with `trust: 'ledger'`.)
+ */
+export class RepairLayeredStockConsistency {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(cmd: { readonly skuIds?: readonly string[] } = {}): Promise<LayeredStockRepair> {
     return this.uow.run(async (tx) => {
-      const skuIds =
-        cmd.skuIds ?? [...new Set([...(await tx.salesStocks.skuIds()), ...(await tx.dispatchStocks.skuIds()), ...(await tx.locationStocks.skuIds())])].sort(compareCodePoints);
-      const anomalies: LayerAnomaly[] = [];
-      for (const skuId of skuIds) {
-        const sales = await tx.salesStocks.get(skuId);
-        const salesSums = sumBy(sales ? await tx.salesStocks.movements(skuId) : [], () => '', SALES_FIELDS);
-        for (const f of SALES_FIELDS) {
-          const ledger = salesSums.get('')?.[f] ?? 0;
-          if (sales && sales[f] !== ledger) anomalies.push({ layer: 'sales', skuId, field: f, counter: sales[f], ledger });
-        }
-
-        const dispatchRows = new Map((await tx.dispatchStocks.ofSku(skuId)).map((r) => [r.warehouseId, r]));
-        const dispatchSums = sumBy(await tx.dispatchStocks.movements(skuId), (m) => m.warehouseId, DISPATCH_COUNTERS);
-        for (const warehouseId of union(dispatchRows.keys(), dispatchSums.keys())) {
-          for (const f of DISPATCH_COUNTERS) {
-            const counter = dispatchRows.get(warehouseId)?.[f] ?? 0;
-            const ledger = dispatchSums.get(warehouseId)?.[f] ?? 0;
-            if (counter !== ledger) anomalies.push({ layer: 'dispatch', skuId, warehouseId, field: f, counter, ledger });
-          }
-        }
-
-        const locationRows = await tx.locationStocks.ofSku(skuId);
-        const rowKey = (warehouseId: string, location: string) => `${warehouseId}\u0000${location}`;
-        const byKey = new Map(locationRows.map((r) => [rowKey(r.warehouseId, r.location), r]));
-        const locationSums = sumBy(await tx.locationStocks.movements(skuId), (m) => rowKey(m.warehouseId, m.location), LOCATION_COUNTERS);
-        for (const k of union(byKey.keys(), locationSums.keys())) {
-          const [warehouseId, location] = k.split('\u0000') as [string, string];
-          for (const f of LOCATION_COUNTERS) {
-            const counter = byKey.get(k)?.[f] ?? 0;
-            const ledger = locationSums.get(k)?.[f] ?? 0;
-            if (counter !== ledger) anomalies.push({ layer: 'warehouse', skuId, warehouseId, location, field: f, counter, ledger });
-          }
-        }
-
-        // Cross-layer: what the dispatch layer holds on its books is what stands on the locations.
-        const onHandByWarehouse = new Map<string, number>();
-        for (const r of locationRows) onHandByWarehouse.set(r.warehouseId, (onHandByWarehouse.get(r.warehouseId) ?? 0) + onHand(r));
-        for (const warehouseId of union(dispatchRows.keys(), onHandByWarehouse.keys())) {
-          const book = dispatchRows.get(warehouseId)?.book ?? 0;
-          const located = onHandByWarehouse.get(warehouseId) ?? 0;
-          if (book !== located) anomalies.push({ layer: 'cross', skuId, warehouseId, field: 'book', counter: book, ledger: located });
+      const anomalies = await layerAnomalies(tx, cmd.skuIds);
+      const at = this.clock.now();
+      const rows = new Map<string, LayerAnomaly[]>();
+      for (const a of anomalies) {
+        if (a.layer === 'cross') continue;
+        const k = [a.layer, a.skuId, a.warehouseId ?? '', a.location ?? ''].join('\u0000');
+        rows.set(k, [...(rows.get(k) ?? []), a]);
+      }
+      const corrections = { sales: [] as StockMovement[], dispatch: [] as DispatchMovement[], warehouse: [] as LocationMovement[] };
+      for (const found of rows.values()) {
+        const { layer, skuId, warehouseId, location } = found[0]!;
+        const id = this.ids.next();
+        const base = { id, skuId, kind: 'correction' as const, reference: `repair:${id}`, quantity: 0, at };
+        const diff = <F extends string>(fields: readonly F[]) =>
+          Object.fromEntries(fields.map((f) => [f, found.filter((a) => a.field === f).reduce((s, a) => s + a.counter - a.ledger, 0)])) as Record<F, number>;
+        if (layer === 'sales') {
+          const m: StockMovement = { ...base, lockReference: null, pool: null, delta: diff(STOCK_FIELDS) };
+          await tx.salesStocks.recordCorrection(m);
+          corrections.sales.push(m);
+        } else if (layer === 'dispatch') {
+          const m: DispatchMovement = { ...base, warehouseId: warehouseId!, delta: diff(DISPATCH_COUNTERS) };
+          await tx.dispatchStocks.recordCorrection(m);
+          corrections.dispatch.push(m);
+        } else {
+          const m: LocationMovement = { ...base, warehouseId: warehouseId!, location: location!, delta: diff(LOCATION_COUNTERS) };
+          await tx.locationStocks.recordCorrection(m);
+          corrections.warehouse.push(m);
         }
       }
-      return anomalies;
+      return { anomalies, corrections, unrepaired: anomalies.filter((a) => a.layer === 'cross') };
     });
   }
 }

@@ -144,7 +144,8 @@ export interface DispatchMovement {
   readonly id: string;
   readonly skuId: string;
   readonly warehouseId: string;
-  readonly kind: DispatchOperationKind;
+  /** An operation, or a `correction` written by a consistency repair (its delta is the difference it explains). */
+  readonly kind: DispatchOperationKind | 'correction';
   readonly reference: string;
   readonly quantity: number;
   readonly delta: DispatchDelta;

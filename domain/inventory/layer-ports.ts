@@ -45,6 +45,8 @@ export interface DispatchStocks {
   apply(command: ApplyDispatchOperation): Promise<LayerOperationResult<DispatchMovement, DispatchStock>>;
   /** The ledger of a SKU in every warehouse, in movement-id order. */
   movements(skuId: string): Promise<DispatchMovement[]>;
+  /** Consistency repair, trusting the counters: appends a `correction` movement that explains them. */
+  recordCorrection(movement: DispatchMovement): Promise<void>;
   /** Every SKU with a row, in code-point order. */
   skuIds(): Promise<string[]>;
 }
@@ -71,6 +73,8 @@ export interface LocationStocks {
   apply(command: ApplyLocationOperation): Promise<LayerOperationResult<LocationMovement, LocationStock>>;
   /** The ledger of a SKU at every location, in movement-id order. */
   movements(skuId: string): Promise<LocationMovement[]>;
+  /** Consistency repair, trusting the counters: appends a `correction` movement that explains them. */
+  recordCorrection(movement: LocationMovement): Promise<void>;
   /** Every SKU with a row, in code-point order. */
   skuIds(): Promise<string[]>;
 }

@@ -139,7 +139,8 @@ export interface LocationMovement {
   readonly skuId: string;
   readonly warehouseId: string;
   readonly location: string;
-  readonly kind: LocationOperationKind;
+  /** An operation, or a `correction` written by a consistency repair (its delta is the difference it explains). */
+  readonly kind: LocationOperationKind | 'correction';
   readonly reference: string;
   readonly quantity: number;
   readonly delta: LocationDelta;

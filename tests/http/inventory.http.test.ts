@@ -59,9 +59,11 @@ describe('inventory over HTTP (sales layer)', () => {
     const view = (await s.request('GET', `/admin/inventory/skus/${skuId}`, { token: admin })).body;
     // 10 received + 5 presale; order-1 (3) and order-fa (3) locked; the pool is empty again.
     expect(view).toMatchObject({ total: 15, locked: 6, activity: 0, presale: 5, sellable: 9, pools: {} });
-    const check = await s.request('POST', '/admin/inventory/consistency', { body: { skuIds: [skuId] }, token: admin });
+    const check = await s.request('GET', `/admin/inventory/layers/consistency?skuId=${skuId}`, { token: admin });
     expect([check.status, check.body]).toEqual([200, []]);
-    const bad = await s.request('POST', '/admin/inventory/consistency', { body: { repair: 'both' }, token: admin });
+    const repair = await s.request('POST', '/admin/inventory/consistency/repair', { body: { skuIds: [skuId], trust: 'counters' }, token: admin });
+    expect([repair.status, repair.body.anomalies]).toEqual([200, []]);
+    const bad = await s.request('POST', '/admin/inventory/consistency/repair', { body: { trust: 'both' }, token: admin });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION.FAILED']);
   });
 

@@ -33,9 +33,11 @@ export const inventoryRoutes: Route[] = [
     handler: ({ zt, params, body: { reference: ref, ...operation } }) => zt.inventory.changeStock({ skuId: params.skuId, reference: ref, operation }),
   }),
   route({
-    method: 'post', path: '/admin/inventory/consistency', tag: 'inventory-admin', access: 'staff', roles: ['inventory'],
-    summary: 'INV-4: compare counters with the ledger (all SKUs, or those named) and optionally repair, trusting the counters or the ledger',
-    body: z.object({ skuIds: z.array(id).max(1000).optional(), repair: z.enum(['counters', 'ledger']).optional() }).strict(),
-    handler: ({ zt, body }) => (body.repair ? zt.inventory.repairStockConsistency({ skuIds: body.skuIds, trust: body.repair }) : zt.inventory.checkStockConsistency(body)),
+    method: 'post', path: '/admin/inventory/consistency/repair', tag: 'inventory-admin', access: 'staff', roles: ['inventory'],
+    summary:
+      'INV-4 repair (all SKUs, or those named), one transaction: trusting the counters writes correction movements in every layer; trusting the ledger resets the sales counters to it',
+    body: z.object({ skuIds: z.array(id).max(1000).optional(), trust: z.enum(['counters', 'ledger']) }).strict(),
+    handler: ({ zt, body }) =>
+      body.trust === 'counters' ? zt.inventory.repairLayeredStockConsistency({ skuIds: body.skuIds }) : zt.inventory.repairStockConsistency({ skuIds: body.skuIds, trust: 'ledger' }),
   }),
 ];

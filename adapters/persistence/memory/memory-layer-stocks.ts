@@ -72,6 +72,10 @@ export class MemoryDispatchStocks implements DispatchStocks {
       .sort(byId);
   }
 
+  async recordCorrection(m: DispatchMovement): Promise<void> {
+    this.tx.write('dispatchMovements', { id: key(key(m.skuId, m.warehouseId), m.kind, m.reference), version: 0, movement: m } as { id: string; version: number });
+  }
+
   async skuIds(): Promise<string[]> {
     return [...new Set(this.tx.rows('dispatchStocks').map((r) => r.skuId))].sort(compareCodePoints);
   }
@@ -123,6 +127,11 @@ export class MemoryLocationStocks implements LocationStocks {
       .map((r) => r.movement)
       .filter((m) => m.skuId === skuId)
       .sort(byId);
+  }
+
+  async recordCorrection(m: LocationMovement): Promise<void> {
+    const rowKey = key(m.skuId, m.warehouseId, m.location);
+    this.tx.write('locationMovements', { id: key(rowKey, m.kind, m.reference), version: 0, movement: m } as { id: string; version: number });
   }
 
   async skuIds(): Promise<string[]> {

@@ -146,6 +146,15 @@ export class MikroOrmDispatchStocks implements DispatchStocks {
     return rows.map(dispatchMovementFromRow);
   }
 
+  async recordCorrection(m: DispatchMovement): Promise<void> {
+    const d = m.delta;
+    await this.tx.rows(
+      `insert into dispatch_stock_movement (id, sku_id, warehouse_id, kind, reference, quantity, d_book, d_available, d_in_transit, d_unsellable, d_used, at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [m.id, m.skuId, m.warehouseId, m.kind, m.reference, m.quantity, d.book, d.available, d.inTransit, d.unsellable, d.used, m.at],
+    );
+  }
+
   async skuIds(): Promise<string[]> {
     const rows = await this.tx.rows<{ sku_id: string }>('select sku_id from dispatch_stock group by sku_id order by sku_id collate "C"');
     return rows.map((r) => r.sku_id);
@@ -257,6 +266,15 @@ export class MikroOrmLocationStocks implements LocationStocks {
   async movements(skuId: string): Promise<LocationMovement[]> {
     const rows = await this.tx.rows<LocationMovementRow>('select * from location_stock_movement where sku_id = ?::text order by id collate "C"', [skuId]);
     return rows.map(locationMovementFromRow);
+  }
+
+  async recordCorrection(m: LocationMovement): Promise<void> {
+    const d = m.delta;
+    await this.tx.rows(
+      `insert into location_stock_movement (id, sku_id, warehouse_id, location, kind, reference, quantity, d_available, d_locked, d_shipped, d_unusable, at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [m.id, m.skuId, m.warehouseId, m.location, m.kind, m.reference, m.quantity, d.available, d.locked, d.shipped, d.unusable, m.at],
+    );
   }
 
   async skuIds(): Promise<string[]> {
