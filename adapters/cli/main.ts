@@ -118,6 +118,7 @@ async function main(argv: readonly string[]): Promise<void> {
       } finally {
         await zt.close();
       }
+      return;
     }
     default:
       process.stderr.write(`${USAGE}\n`);
