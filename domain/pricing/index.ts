@@ -1,0 +1,10 @@
+export * from './errors.js';
+export { type Cents, type AmountInput, roundedDiscount } from './amounts.js';
+export * from './scope.js';
+export type { PricingLineInput } from './line.js';
+export * from './activity.js';
+export * from './coupon.js';
+export * from './points.js';
+export type { PricingInput } from './context.js';
+export * from './result.js';
+export { priceOrder, evaluatePlan, comparePlanScores } from './engine.js';
