@@ -2,3 +2,4 @@ export * from './shared/index.js';
 export * from './catalog/index.js';
 export * from './inventory/index.js';
 export * from './dispatch/index.js';
+export * from './coupon/index.js';

@@ -2,3 +2,4 @@ export * from './shared/index.js';
 export * as catalog from './catalog/index.js';
 export * as inventory from './inventory/index.js';
 export * as dispatch from './dispatch/index.js';
+export * as coupon from './coupon/index.js';

@@ -7,6 +7,7 @@ import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import { CATALOG, catalogModule } from './catalog-module.js';
 import { DISPATCH, dispatchModule } from './dispatch-module.js';
+import { COUPON, couponModule, type CouponModuleOptions } from './coupon-module.js';
 import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
@@ -18,6 +19,8 @@ export interface ZhongtaiOptions {
   readonly ids?: IdGenerator;
   /** Called when an event handler throws; the default writes to stderr. */
   readonly onEventError?: (error: unknown, event: { type: string }) => void;
+  /** Coupons: the random source of random-amount coupons, and who counts as a new customer (default: everyone, no orders yet). */
+  readonly coupons?: CouponModuleOptions;
 }
 
 type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
@@ -85,10 +88,34 @@ export interface DispatchFacade {
   previewDispatch: Bound<import('../../application/dispatch/index.js').PreviewDispatch>;
 }
 
+/** The use cases of coupons: templates, claims and issues, a member's coupons through an order's life (CPN-1, CPN-2), statistics. */
+export interface CouponFacade {
+  createTemplate: Bound<import('../../application/coupon/index.js').CreateCouponTemplate>;
+  stopTemplate: Bound<import('../../application/coupon/index.js').StopCouponTemplate>;
+  listTemplates: Bound<import('../../application/coupon/index.js').ListCouponTemplates>;
+  getTemplate: Bound<import('../../application/coupon/index.js').GetCouponTemplate>;
+  statistics: Bound<import('../../application/coupon/index.js').GetCouponStatistics>;
+  claim: Bound<import('../../application/coupon/index.js').ClaimCoupon>;
+  issue: Bound<import('../../application/coupon/index.js').IssueCoupons>;
+  listClaimable: Bound<import('../../application/coupon/index.js').ListClaimableCoupons>;
+  lock: Bound<import('../../application/coupon/index.js').LockCoupon>;
+  release: Bound<import('../../application/coupon/index.js').ReleaseCoupon>;
+  use: Bound<import('../../application/coupon/index.js').UseCoupon>;
+  /** CPN-2 on a refund. */
+  returnOnRefund: Bound<import('../../application/coupon/index.js').ReturnCoupon>;
+  listMemberCoupons: Bound<import('../../application/coupon/index.js').ListMemberCoupons>;
+  expire: Bound<import('../../application/coupon/index.js').ExpireCoupons>;
+  /** The pricing engine's `coupons` input for a member. */
+  forPricing: Bound<import('../../application/coupon/index.js').MemberCouponsForPricing>;
+  /** CPN-1. */
+  recommend: Bound<import('../../application/coupon/index.js').RecommendCoupon>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
+  readonly coupons: CouponFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -115,6 +142,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     catalogModule,
     inventoryModule,
     dispatchModule,
+    couponModule(options.coupons),
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -168,5 +196,23 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     previewDispatch: run(DISPATCH.PreviewDispatch),
   };
   const clock = container.get(TOKENS.Clock);
-  return { catalog, inventory, dispatch, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const coupons: CouponFacade = {
+    createTemplate: run(COUPON.CreateCouponTemplate),
+    stopTemplate: run(COUPON.StopCouponTemplate),
+    listTemplates: run(COUPON.ListCouponTemplates),
+    getTemplate: run(COUPON.GetCouponTemplate),
+    statistics: run(COUPON.GetCouponStatistics),
+    claim: run(COUPON.ClaimCoupon),
+    issue: run(COUPON.IssueCoupons),
+    listClaimable: run(COUPON.ListClaimableCoupons),
+    lock: run(COUPON.LockCoupon),
+    release: run(COUPON.ReleaseCoupon),
+    use: run(COUPON.UseCoupon),
+    returnOnRefund: run(COUPON.ReturnCoupon),
+    listMemberCoupons: run(COUPON.ListMemberCoupons),
+    expire: run(COUPON.ExpireCoupons),
+    forPricing: run(COUPON.MemberCouponsForPricing),
+    recommend: run(COUPON.RecommendCoupon),
+  };
+  return { catalog, inventory, dispatch, coupons, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

@@ -4,3 +4,4 @@ export * from './catalog-module.js';
 export * from './shared-module.js';
 export * from './inventory-module.js';
 export * from './dispatch-module.js';
+export * from './coupon-module.js';

@@ -1,5 +1,6 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 import { seedCatalogDemo } from './catalog-demo.js';
+import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
 
@@ -8,5 +9,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   const catalog = await seedCatalogDemo(zt);
   await seedDispatchDemo(zt); // warehouses and purchase receipts: the stock of every layer
   await seedInventoryDemo(zt); // sales-layer policies and the flash-sale carve-out, on that stock
+  await seedCouponDemo(zt); // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   return { catalog: catalog.created };
 }

@@ -1,4 +1,5 @@
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
+import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
@@ -15,6 +16,11 @@ export interface Transaction extends CatalogRepositories {
   readonly dispatchStocks: DispatchStocks;
   /** The warehouse layer of stock (仓库层), per SKU, warehouse and location. */
   readonly locationStocks: LocationStocks;
+  /** Coupon templates (definitions, versioned), the guarded claim counters, members' coupons, statistics. */
+  readonly couponTemplates: CouponTemplates;
+  readonly couponClaims: CouponClaims;
+  readonly ownedCoupons: OwnedCoupons;
+  readonly couponStatistics: CouponStatisticsQuery;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

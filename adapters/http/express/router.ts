@@ -4,6 +4,7 @@ import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
 import type { Authenticator, Identity } from './auth.js';
 import { catalogRoutes } from './catalog-routes.js';
+import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
@@ -26,7 +27,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

@@ -4,7 +4,10 @@ import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
+import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
+import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import type { Money } from '../../../domain/shared/money.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
 import type { DispatchMovement, DispatchStock } from '../../../domain/inventory/dispatch-stock.js';
@@ -36,6 +39,14 @@ export interface MemoryTables {
   locationStocks: Map<string, LocationStock & Versioned>;
   /** Keyed by (sku, warehouse, location, kind, reference). */
   locationMovements: Map<string, { id: string; version: number; movement: LocationMovement }>;
+  /** Coupon template definitions; the issued count of each lives in `couponIssued` (moved only by claims). */
+  couponTemplates: Map<string, CouponTemplateSnapshot>;
+  couponIssued: Map<string, { id: string; issued: number; version: number }>;
+  /** Keyed by (template, member): how many of the template the member was handed. */
+  couponMemberClaims: Map<string, { id: string; templateId: string; memberId: string; claimed: number; version: number }>;
+  ownedCoupons: Map<string, OwnedCouponSnapshot>;
+  /** What each activity has spent of its budget (moved only by charges and releases). */
+  /** Keyed by (activity, reference): a charge, replays are no-ops. */
 }
 
 export type TableName = keyof MemoryTables;
@@ -59,6 +70,10 @@ export class MemoryDatabase {
     dispatchMovements: new Map(),
     locationStocks: new Map(),
     locationMovements: new Map(),
+    couponTemplates: new Map(),
+    couponIssued: new Map(),
+    couponMemberClaims: new Map(),
+    ownedCoupons: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

@@ -5,6 +5,7 @@ import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } fro
 import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
+import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -90,6 +91,10 @@ export class MemoryUnitOfWork implements UnitOfWork {
         warehouses: new MemoryWarehouses(state),
         dispatchStocks: new MemoryDispatchStocks(state),
         locationStocks: new MemoryLocationStocks(state),
+        couponTemplates: new MemoryCouponTemplates(state),
+        couponClaims: new MemoryCouponClaims(state),
+        ownedCoupons: new MemoryOwnedCoupons(state),
+        couponStatistics: new MemoryCouponStatistics(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

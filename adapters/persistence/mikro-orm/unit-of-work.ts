@@ -12,6 +12,7 @@ import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
+import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -75,6 +76,10 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     warehouses: new MikroOrmWarehouses(scope),
     dispatchStocks: new MikroOrmDispatchStocks(scope),
     locationStocks: new MikroOrmLocationStocks(scope),
+    couponTemplates: new MikroOrmCouponTemplates(scope),
+    couponClaims: new MikroOrmCouponClaims(scope),
+    ownedCoupons: new MikroOrmOwnedCoupons(scope),
+    couponStatistics: new MikroOrmCouponStatistics(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

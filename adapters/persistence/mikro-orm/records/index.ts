@@ -6,6 +6,7 @@ import { SkuSchema, SpuSchema } from './spu-record.js';
 import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
+import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
@@ -15,6 +16,7 @@ export * from './outbox-record.js';
 export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
+export * from './coupon-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -22,4 +24,5 @@ export const schemas = [
   SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
+  CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
 ];

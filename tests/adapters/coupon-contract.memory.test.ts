@@ -1,0 +1,4 @@
+import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
+import { couponContractSuite } from './coupon-contract.js';
+
+couponContractSuite('memory', async () => memoryPersistence(), 100);
