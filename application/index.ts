@@ -3,3 +3,4 @@ export * from './catalog/index.js';
 export * from './inventory/index.js';
 export * from './dispatch/index.js';
 export * from './coupon/index.js';
+export * from './promotion/index.js';

@@ -3,3 +3,4 @@ export * as catalog from './catalog/index.js';
 export * as inventory from './inventory/index.js';
 export * as dispatch from './dispatch/index.js';
 export * as coupon from './coupon/index.js';
+export * as promotion from './promotion/index.js';

@@ -31,10 +31,11 @@ async function serve(config: ServiceConfig): Promise<void> {
     if (seeded.catalog) logger.info('demo data loaded');
   }
   await zt.persistence.drainOutbox(zt.events);
-  // Scheduled listings and the outbox relay: small periodic jobs of this process.
+  // Scheduled listings, expired group buys and the outbox relay: small periodic jobs of this process.
   const timer = setInterval(() => {
     zt.catalog
       .applyDueListingSchedules()
+      .then(() => zt.promotions.closeExpiredGroups())
       .then(() => zt.persistence.drainOutbox(zt.events))
       .catch((error: unknown) => logger.error('periodic job failed', { error: String(error) }));
   }, 5_000);

@@ -9,6 +9,7 @@ import { CATALOG, catalogModule } from './catalog-module.js';
 import { DISPATCH, dispatchModule } from './dispatch-module.js';
 import { COUPON, couponModule, type CouponModuleOptions } from './coupon-module.js';
 import { INVENTORY, inventoryModule } from './inventory-module.js';
+import { PROMOTION, promotionModule } from './promotion-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -111,11 +112,41 @@ export interface CouponFacade {
   recommend: Bound<import('../../application/coupon/index.js').RecommendCoupon>;
 }
 
+/** The use cases of promotions: activities and their review (PRM-2), budgets, group buys (拼团), bargains (砍价), price preview. */
+export interface PromotionFacade {
+  createActivity: Bound<import('../../application/promotion/index.js').CreateActivity>;
+  submitActivity: Bound<import('../../application/promotion/index.js').SubmitActivity>;
+  approveActivity: Bound<import('../../application/promotion/index.js').ApproveActivity>;
+  rejectActivity: Bound<import('../../application/promotion/index.js').RejectActivity>;
+  voidActivity: Bound<import('../../application/promotion/index.js').VoidActivity>;
+  /** PRM-2: a new version of a published activity, reviewed while the live one serves (or an edit of the open draft). */
+  reviseActivity: Bound<import('../../application/promotion/index.js').ReviseActivity>;
+  getActivity: Bound<import('../../application/promotion/index.js').GetActivity>;
+  listActivities: Bound<import('../../application/promotion/index.js').ListActivities>;
+  /** The activities serving now (or at a given moment). */
+  activeActivities: Bound<import('../../application/promotion/index.js').ActiveActivities>;
+  chargeBudget: Bound<import('../../application/promotion/index.js').ChargeActivityBudget>;
+  releaseBudget: Bound<import('../../application/promotion/index.js').ReleaseActivityBudget>;
+  openGroup: Bound<import('../../application/promotion/index.js').OpenGroup>;
+  joinGroup: Bound<import('../../application/promotion/index.js').JoinGroup>;
+  /** A group order was paid: confirmed only while the group has room (GROUP_FULL: refund it). */
+  confirmGroupPayment: Bound<import('../../application/promotion/index.js').ConfirmGroupPayment>;
+  closeExpiredGroups: Bound<import('../../application/promotion/index.js').CloseExpiredGroups>;
+  getGroup: Bound<import('../../application/promotion/index.js').GetGroup>;
+  listGroups: Bound<import('../../application/promotion/index.js').ListGroups>;
+  startBargain: Bound<import('../../application/promotion/index.js').StartBargain>;
+  helpBargain: Bound<import('../../application/promotion/index.js').HelpBargain>;
+  getBargain: Bound<import('../../application/promotion/index.js').GetBargain>;
+  /** Lines priced with the activities serving now (the pricing engine, PRM-3/PRM-4). */
+  previewPrice: Bound<import('../../application/promotion/index.js').PreviewPrice>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
+  readonly promotions: PromotionFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -143,6 +174,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     inventoryModule,
     dispatchModule,
     couponModule(options.coupons),
+    promotionModule,
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -214,5 +246,28 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     forPricing: run(COUPON.MemberCouponsForPricing),
     recommend: run(COUPON.RecommendCoupon),
   };
-  return { catalog, inventory, dispatch, coupons, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const promotions: PromotionFacade = {
+    createActivity: run(PROMOTION.CreateActivity),
+    submitActivity: run(PROMOTION.SubmitActivity),
+    approveActivity: run(PROMOTION.ApproveActivity),
+    rejectActivity: run(PROMOTION.RejectActivity),
+    voidActivity: run(PROMOTION.VoidActivity),
+    reviseActivity: run(PROMOTION.ReviseActivity),
+    getActivity: run(PROMOTION.GetActivity),
+    listActivities: run(PROMOTION.ListActivities),
+    activeActivities: run(PROMOTION.ActiveActivities),
+    chargeBudget: run(PROMOTION.ChargeActivityBudget),
+    releaseBudget: run(PROMOTION.ReleaseActivityBudget),
+    openGroup: run(PROMOTION.OpenGroup),
+    joinGroup: run(PROMOTION.JoinGroup),
+    confirmGroupPayment: run(PROMOTION.ConfirmGroupPayment),
+    closeExpiredGroups: run(PROMOTION.CloseExpiredGroups),
+    getGroup: run(PROMOTION.GetGroup),
+    listGroups: run(PROMOTION.ListGroups),
+    startBargain: run(PROMOTION.StartBargain),
+    helpBargain: run(PROMOTION.HelpBargain),
+    getBargain: run(PROMOTION.GetBargain),
+    previewPrice: run(PROMOTION.PreviewPrice),
+  };
+  return { catalog, inventory, dispatch, coupons, promotions, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

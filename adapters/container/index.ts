@@ -5,3 +5,4 @@ export * from './shared-module.js';
 export * from './inventory-module.js';
 export * from './dispatch-module.js';
 export * from './coupon-module.js';
+export * from './promotion-module.js';

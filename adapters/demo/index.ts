@@ -3,6 +3,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
+import { seedPromotionDemo } from './promotion-demo.js';
 
 /** Loads the demo data of every context (catalog only on an empty catalog, warehouses only when there are none; the rest is idempotent). */
 export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
@@ -10,5 +11,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   await seedDispatchDemo(zt); // warehouses and purchase receipts: the stock of every layer
   await seedInventoryDemo(zt); // sales-layer policies and the flash-sale carve-out, on that stock
   await seedCouponDemo(zt); // 满199减20, a shop's discount coupon, a hidden new-customer coupon
+  await seedPromotionDemo(zt); // a published 满减, a flash sale on the carved-out milk powder, a group buy
   return { catalog: catalog.created };
 }

@@ -8,6 +8,7 @@ import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
+import { promotionRoutes } from './promotion-routes.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
@@ -27,7 +28,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

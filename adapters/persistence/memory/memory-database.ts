@@ -7,6 +7,9 @@ import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
 import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import type { ActivitySnapshot } from '../../../domain/promotion/activity.js';
+import type { BargainSnapshot } from '../../../domain/promotion/bargain.js';
+import type { GroupBuySnapshot } from '../../../domain/promotion/group-buy.js';
 import type { Money } from '../../../domain/shared/money.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
@@ -45,8 +48,14 @@ export interface MemoryTables {
   /** Keyed by (template, member): how many of the template the member was handed. */
   couponMemberClaims: Map<string, { id: string; templateId: string; memberId: string; claimed: number; version: number }>;
   ownedCoupons: Map<string, OwnedCouponSnapshot>;
+  /** Promotion activities (PRM-2) with their versions. */
+  activities: Map<string, ActivitySnapshot>;
   /** What each activity has spent of its budget (moved only by charges and releases). */
+  activityBudgets: Map<string, { id: string; spent: Money; version: number }>;
   /** Keyed by (activity, reference): a charge, replays are no-ops. */
+  activityBudgetCharges: Map<string, { id: string; activityId: string; reference: string; amount: Money; released: boolean; at: Date; version: number }>;
+  groupBuys: Map<string, GroupBuySnapshot>;
+  bargains: Map<string, BargainSnapshot>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -74,6 +83,11 @@ export class MemoryDatabase {
     couponIssued: new Map(),
     couponMemberClaims: new Map(),
     ownedCoupons: new Map(),
+    activities: new Map(),
+    activityBudgets: new Map(),
+    activityBudgetCharges: new Map(),
+    groupBuys: new Map(),
+    bargains: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

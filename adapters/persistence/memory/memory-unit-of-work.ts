@@ -6,6 +6,7 @@ import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
+import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -95,6 +96,10 @@ export class MemoryUnitOfWork implements UnitOfWork {
         couponClaims: new MemoryCouponClaims(state),
         ownedCoupons: new MemoryOwnedCoupons(state),
         couponStatistics: new MemoryCouponStatistics(state),
+        activities: new MemoryActivities(state),
+        activityBudgets: new MemoryActivityBudgets(state),
+        groupBuys: new MemoryGroupBuys(state),
+        bargains: new MemoryBargains(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

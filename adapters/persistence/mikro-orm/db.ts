@@ -11,6 +11,10 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
   spu_code_unique: { code: 'CATALOG.DUPLICATE_SPU_CODE', what: 'product code' },
   sku_code_unique: { code: 'CATALOG.DUPLICATE_SKU_CODE', what: 'SKU code', details: (value) => ({ codes: value ? [value] : [] }) },
   warehouse_code_unique: { code: 'DISPATCH.DUPLICATE_WAREHOUSE_CODE', what: 'warehouse code', details: (value) => (value ? { code: value } : {}) },
+  activity_code_unique: { code: 'PROMOTION.DUPLICATE_CODE', what: 'activity code', details: (value) => (value ? { code: value } : {}) },
+  group_member_order_unique: { code: 'PROMOTION.ORDER_IN_ANOTHER_GROUP', what: 'group order', details: (value) => (value ? { orderId: value } : {}) },
+  group_member_member_unique: { code: 'PROMOTION.ALREADY_JOINED', what: 'group member' },
+  bargain_member_unique: { code: 'PROMOTION.BARGAIN_EXISTS', what: "member's bargain on the activity" },
 };
 
 /**

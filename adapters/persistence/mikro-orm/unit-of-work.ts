@@ -13,6 +13,7 @@ import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
+import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -80,6 +81,10 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     couponClaims: new MikroOrmCouponClaims(scope),
     ownedCoupons: new MikroOrmOwnedCoupons(scope),
     couponStatistics: new MikroOrmCouponStatistics(scope),
+    activities: new MikroOrmActivities(scope),
+    activityBudgets: new MikroOrmActivityBudgets(scope),
+    groupBuys: new MikroOrmGroupBuys(scope),
+    bargains: new MikroOrmBargains(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

@@ -7,6 +7,7 @@ import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
+import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
@@ -17,6 +18,7 @@ export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './coupon-records.js';
+export * from './promotion-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -25,4 +27,5 @@ export const schemas = [
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
+  ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
 ];

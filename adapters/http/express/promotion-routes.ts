@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import type { BargainView } from '../../../application/promotion/bargain-use-cases.js';
+import { CHANNELS } from '../../../domain/pricing/scope.js';
+import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
+import type { GroupBuySnapshot } from '../../../domain/promotion/group-buy.js';
+import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';
+import { amount, id, route, type Route } from './route.js';
+
+// Types and sizes are checked here; what the values mean (a window that ends before it starts, tiers that
+// overlap, a floor above the price, a size the ladder lacks …) is the domain's to judge, with its codes.
+const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const text = z.string().min(1).max(64);
+const count = z.number().int();
+const list = <T extends z.ZodType>(item: T, max = 50) => z.array(item).max(max);
+const skuPrices = list(z.object({ skuId: id, price: amount }).strict(), 500);
+const channel = z.enum(CHANNELS as unknown as ['app', 'h5', 'pc', 'mini_program']);
+
+const rule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['single_item', 'flash_sale', 'group_buy']), prices: skuPrices.optional(), percentOff: amount.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('full_reduction'),
+      rule: z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('tiered'), tiers: list(z.object({ threshold: amount, off: amount }).strict(), 20) }).strict(),
+        z.object({ mode: z.literal('per_every'), every: amount, off: amount, cap: amount.optional() }).strict(),
+      ]),
+    })
+    .strict(),
+  z.object({ kind: z.literal('full_discount'), tiers: list(z.object({ threshold: amount, percentOff: amount, cap: amount.optional() }).strict(), 20) }).strict(),
+  z
+    .object({
+      kind: z.literal('multi_buy'),
+      rule: z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('n_for_price'), count, price: amount }).strict(),
+        z.object({ mode: z.literal('n_at_percent_off'), tiers: list(z.object({ count, percentOff: amount }).strict(), 20) }).strict(),
+      ]),
+    })
+    .strict(),
+  z.object({ kind: z.literal('bundle'), items: list(z.object({ skuId: id, quantity: count }).strict()), price: amount }).strict(),
+  z.object({ kind: z.literal('add_on'), threshold: amount, items: list(z.object({ skuId: id, price: amount, maxQuantity: count }).strict()) }).strict(),
+  z
+    .object({
+      kind: z.literal('gift'),
+      basis: z.enum(['amount', 'quantity']),
+      repeat: z.boolean().optional(),
+      tiers: list(
+        z.object({ threshold: z.union([amount, count]), pick: count, gifts: list(z.object({ skuId: id, quantity: count, cap: count.optional(), stock: count }).strict()) }).strict(),
+        20,
+      ),
+    })
+    .strict(),
+  z.object({ kind: z.literal('bargain'), skuId: id, originalPrice: amount, floorPrice: amount, maxHelpers: count, hours: count }).strict(),
+]);
+
+const audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['all', 'new_members']) }).strict(),
+  z.object({ kind: z.literal('members'), memberIds: list(text, 10_000) }).strict(),
+  z.object({ kind: z.literal('levels'), levels: list(text, 50) }).strict(),
+]);
+const scope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.enum(['skus', 'products', 'categories', 'brands', 'shops', 'tags']), ids: list(text, 1000) }).strict(),
+]);
+const groupBuy = z
+  .object({
+    type: z.enum(GROUP_TYPES),
+    size: count,
+    hours: count,
+    ladder: list(z.object({ size: count, prices: skuPrices.optional(), percentOff: amount.optional() }).strict(), 20).default([]),
+  })
+  .strict();
+
+const activityFields = {
+  name: z.string().max(200),
+  rule,
+  startsAt: timestamp,
+  endsAt: timestamp,
+  channels: list(channel, 4),
+  audience,
+  scope,
+  shopId: id.nullable(),
+  perMemberLimit: count.nullable(),
+  budget: amount.nullable(),
+  stacking: z.enum(['shared', 'exclusive']),
+  priority: count,
+  groupBuy: groupBuy.nullable(),
+  stockPool: z.string().max(200).nullable(),
+};
+const { name, rule: ruleField, startsAt, endsAt, ...optional } = activityFields;
+const createBody = z.object({ name, rule: ruleField, startsAt, endsAt, ...z.object(optional).partial().shape }).strict();
+const activityParams = z.object({ activityId: id });
+const groupParams = z.object({ groupId: id });
+const bargainParams = z.object({ bargainId: id });
+const orderId = z.string().min(1).max(120);
+
+const pricingLine = z
+  .object({
+    lineId: text,
+    skuId: id,
+    productId: id,
+    categoryIds: list(id, 10).optional(),
+    brandId: id.optional(),
+    shopId: id,
+    selfRun: z.boolean().optional(),
+    tags: list(text, 20).optional(),
+    quantity: count,
+    unitPrice: amount,
+  })
+  .strict();
+const memberContext = z.object({ memberId: text.optional(), level: text.optional(), isNew: z.boolean(), channel }).strict();
+
+/** What a member sees of a group: its progress, and their own place in it — not the others' orders. */
+function memberGroupView(g: GroupBuySnapshot, memberId: string) {
+  const mine = g.members.find((m) => m.memberId === memberId);
+  return {
+    id: g.id, activityId: g.activityId, type: g.type, size: g.size, paid: g.paid, tier: g.tier, status: g.status,
+    openedAt: g.openedAt, deadline: g.deadline, closedAt: g.closedAt, members: g.members.length,
+    mine: mine ? { orderId: mine.orderId, leader: mine.leader, status: mine.status } : null,
+  };
+}
+
+/** What a member sees of a bargain: the prices and how many helped — not who, nor the seed that decides the cuts. */
+function memberBargainView(b: BargainView, memberId: string) {
+  const mine = b.helps.find((h) => h.helperId === memberId);
+  return {
+    id: b.id, activityId: b.activityId, skuId: b.skuId, originalPrice: b.originalPrice, floorPrice: b.floorPrice, currentPrice: b.currentPrice,
+    maxHelpers: b.maxHelpers, helpers: b.helps.length, status: b.status, startedAt: b.startedAt, deadline: b.deadline,
+    mine: b.memberId === memberId, myCut: mine?.cut ?? null,
+  };
+}
+
+const staff = { tag: 'promotion-admin', access: 'staff', roles: ['marketing'] } as const;
+const member = { tag: 'promotion', access: 'member' } as const;
+
+/** Promotion routes: activities and their review (PRM-2) for marketing staff, group buys and bargains for members, a price preview. */
+export const promotionRoutes: Route[] = [
+  route({
+    ...staff, method: 'get', path: '/admin/promotion/activities',
+    summary: 'Every activity, newest first, or those of one status now (not_started, active, ended, voided) or one review status',
+    query: z.object({ status: z.enum(TIME_STATUSES).optional(), reviewStatus: z.enum(REVIEW_STATUSES).optional() }),
+    handler: ({ zt, query }) => zt.promotions.listActivities(query),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities', status: 201, body: createBody,
+    summary: 'PRM-2 setup: an activity (generated unique code, window, channels, audience, per-member limit, products, rule, budget) as a draft',
+    handler: ({ zt, body, identity }) => zt.promotions.createActivity({ ...body, by: identity!.subject }),
+  }),
+  route({
+    ...staff, method: 'get', path: '/admin/promotion/activities/:activityId', params: activityParams,
+    summary: 'One activity with its versions, status now, review status and budget spent',
+    handler: ({ zt, params }) => zt.promotions.getActivity(params),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/submit', params: activityParams,
+    summary: 'PRM-2: the draft goes to review (待审核)',
+    handler: ({ zt, params, identity }) => zt.promotions.submitActivity({ ...params, by: identity!.subject }),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/approve', params: activityParams,
+    summary: 'PRM-2: the version under review is published and serves, replacing the live one',
+    handler: ({ zt, params, identity }) => zt.promotions.approveActivity({ ...params, by: identity!.subject }),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/reject', params: activityParams,
+    summary: 'PRM-2: the version under review is rejected with a reason; the live one keeps serving',
+    body: z.object({ reason: z.string().max(1000) }).strict(),
+    handler: ({ zt, params, body, identity }) => zt.promotions.rejectActivity({ ...params, reason: body.reason, by: identity!.subject }),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/void', params: activityParams,
+    summary: 'Void (作废) an activity: it stops serving at once and for good',
+    body: z.object({ reason: z.string().max(1000).optional() }).strict().default({}),
+    handler: ({ zt, params, body }) => zt.promotions.voidActivity({ ...params, ...body }),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/versions', params: activityParams,
+    summary: 'PRM-2: a new version of a published activity (a draft to review while the live one serves), or an edit of the open draft',
+    body: z.object(activityFields).partial().strict(),
+    handler: ({ zt, params, body }) => zt.promotions.reviseActivity({ ...params, ...body }),
+  }),
+  route({
+    ...staff, method: 'get', path: '/admin/promotion/activities/:activityId/groups', params: activityParams,
+    summary: 'The groups of a group-buy activity, newest first',
+    handler: ({ zt, params }) => zt.promotions.listGroups(params),
+  }),
+  route({
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'payment'],
+    method: 'post', path: '/admin/promotion/groups/:groupId/payments', params: groupParams,
+    summary: 'A group order was paid: confirmed only while the group has room (PROMOTION.GROUP_FULL: refund it); the group succeeds at its size',
+    body: z.object({ orderId }).strict(),
+    handler: ({ zt, params, body }) => zt.promotions.confirmGroupPayment({ ...params, ...body }),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/groups/expiry-sweep',
+    summary: 'Fail the groups whose deadline has come short of their size (their paid orders are to be refunded)',
+    body: z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict().default({}),
+    handler: ({ zt, body }) => zt.promotions.closeExpiredGroups(body),
+  }),
+  route({
+    ...staff, method: 'post', path: '/admin/promotion/price-preview',
+    summary: 'Price lines for a member with the activities serving now (PRM-3 order, PRM-4 best plan)',
+    body: z.object({ lines: list(pricingLine, 200), member: memberContext, freight: amount.optional() }).strict(),
+    handler: ({ zt, body }) => zt.promotions.previewPrice(body),
+  }),
+
+  route({
+    ...member, method: 'post', path: '/me/promotion/groups', status: 201,
+    summary: '开团: open a group of a group-buy activity with your order (pending until it is paid), at a size of its ladder',
+    body: z.object({ activityId: id, orderId, size: count.optional() }).strict(),
+    handler: async ({ zt, body, identity }) => memberGroupView(await zt.promotions.openGroup({ ...body, memberId: identity!.subject }), identity!.subject),
+  }),
+  route({
+    ...member, method: 'post', path: '/me/promotion/groups/:groupId/members', params: groupParams,
+    summary: '参团: join an open group with your order; confirmed when it is paid, if the group still has room',
+    body: z.object({ orderId }).strict(),
+    handler: async ({ zt, params, body, identity }) =>
+      memberGroupView(await zt.promotions.joinGroup({ ...params, ...body, memberId: identity!.subject }), identity!.subject),
+  }),
+  route({
+    ...member, method: 'get', path: '/me/promotion/groups/:groupId', params: groupParams,
+    summary: "A group's progress (size, paid, deadline, price) and your place in it",
+    handler: async ({ zt, params, identity }) => memberGroupView(await zt.promotions.getGroup(params), identity!.subject),
+  }),
+  route({
+    ...member, method: 'post', path: '/me/promotion/bargains', status: 201,
+    summary: '发起砍价: start your bargain on a bargain activity (starting again returns the one you have)',
+    body: z.object({ activityId: id }).strict(),
+    handler: async ({ zt, body, identity }) => memberBargainView(await zt.promotions.startBargain({ ...body, memberId: identity!.subject }), identity!.subject),
+  }),
+  route({
+    ...member, method: 'get', path: '/me/promotion/bargains/:bargainId', params: bargainParams,
+    summary: "A bargain's prices and how many have helped",
+    handler: async ({ zt, params, identity }) => memberBargainView(await zt.promotions.getBargain(params), identity!.subject),
+  }),
+  route({
+    ...member, method: 'post', path: '/me/promotion/bargains/:bargainId/helps', params: bargainParams,
+    summary: '帮砍: cut the price of a bargain once (asking again returns your cut); the last allowed helper reaches the floor',
+    handler: async ({ zt, params, identity }) => {
+      const r = await zt.promotions.helpBargain({ ...params, helperId: identity!.subject });
+      return { ...memberBargainView(r, identity!.subject), cut: r.help.cut, replayed: r.replayed };
+    },
+  }),
+];

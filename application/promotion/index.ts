@@ -1,0 +1,6 @@
+export * from './lookups.js';
+export * from './activity-use-cases.js';
+export * from './budget-use-cases.js';
+export * from './group-buy-use-cases.js';
+export * from './bargain-use-cases.js';
+export * from './preview-price.js';

@@ -1,0 +1,97 @@
+import type { ActivityDefinition } from './definition.js';
+import { PROMOTION_ERROR, rejectionOf, type PromotionRejection } from './errors.js';
+
+export const REVIEW_STATUSES = ['draft', 'pending_review', 'published', 'rejected', 'superseded'] as const;
+/**
+ * PRM-2, the review status of one version: draft → pending review (待审核) → published (approved), or
+ * rejected. When a newer version is approved, the one it replaces is superseded (kept as history).
+ */
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** PRM-2 as data: where each review status may go. Rejected and superseded versions are history. */
+export const REVIEW_TRANSITIONS = {
+  draft: ['pending_review'],
+  pending_review: ['published', 'rejected'],
+  published: ['superseded'],
+  rejected: [],
+  superseded: [],
+} as const satisfies Record<ReviewStatus, readonly ReviewStatus[]>;
+
+/** A version still being worked on (at most one per activity, always the newest). */
+export const OPEN_STATUSES: readonly ReviewStatus[] = ['draft', 'pending_review'];
+
+export const TIME_STATUSES = ['not_started', 'active', 'ended', 'voided'] as const;
+/** PRM-2 status (未开始 / 进行中 / 已结束 / 已作废): a pure function of the activity and `now`. */
+export type TimeStatus = (typeof TIME_STATUSES)[number];
+
+export interface ActivityVersion {
+  /** 1, 2, … */
+  readonly number: number;
+  readonly status: ReviewStatus;
+  readonly definition: ActivityDefinition;
+  readonly createdAt: Date;
+  readonly submittedAt: Date | null;
+  readonly submittedBy: string | null;
+  readonly reviewedAt: Date | null;
+  readonly reviewedBy: string | null;
+  readonly rejectionReason: string | null;
+}
+
+/** What the guards of a review step see: whether the activity is voided, the version, and the moment. */
+export interface ReviewContext {
+  readonly voided: boolean;
+  readonly version: ActivityVersion;
+  readonly now: Date;
+}
+
+/** A pure guard of a review step: a typed rejection, or null to let it pass. */
+export type ReviewGuard = (c: ReviewContext) => PromotionRejection | null;
+
+export const notVoided: ReviewGuard = (c) =>
+  c.voided ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'conflict', 'the activity is voided', { version: c.version.number }) : null;
+
+/** Nothing is submitted or approved that could never run: the window must not have ended. */
+export const windowNotEnded: ReviewGuard = (c) =>
+  c.now.getTime() >= c.version.definition.endsAt.getTime()
+    ? rejectionOf(PROMOTION_ERROR.WINDOW_ENDED, 'invalid', `version ${c.version.number}'s window ended at ${c.version.definition.endsAt.toISOString()}`, {
+        version: c.version.number,
+        endsAt: c.version.definition.endsAt.toISOString(),
+      })
+    : null;
+
+/** The guards of entering each status (PRM-2), checked after the table allows the step. */
+export const REVIEW_GUARDS: Readonly<Record<ReviewStatus, readonly ReviewGuard[]>> = {
+  draft: [notVoided],
+  pending_review: [notVoided, windowNotEnded],
+  published: [notVoided, windowNotEnded],
+  rejected: [notVoided],
+  superseded: [],
+};
+
+/** Whether `from → to` may happen now: the table first, then the guards of `to`. Null: allowed. */
+export function reviewRejection(c: ReviewContext, to: ReviewStatus): PromotionRejection | null {
+  const from = c.version.status;
+  const allowed: readonly ReviewStatus[] = REVIEW_TRANSITIONS[from];
+  if (!allowed.includes(to)) {
+    return rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, 'conflict', `a ${from} version cannot become ${to}`, { version: c.version.number, from, to });
+  }
+  for (const guard of REVIEW_GUARDS[to]) {
+    const r = guard(c);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * PRM-2 status at `now`: voided wins; otherwise the live version's window decides. An activity that was
+ * never published has not started — unless the window of its newest version is over: then it never will.
+ */
+export function timeStatusAt(s: { voidedAt: Date | null; versions: readonly ActivityVersion[]; liveVersion: number | null }, now: Date): TimeStatus {
+  if (s.voidedAt !== null) return 'voided';
+  const live = s.liveVersion === null ? undefined : s.versions.find((v) => v.number === s.liveVersion);
+  const window = (live ?? s.versions[s.versions.length - 1]!).definition;
+  const t = now.getTime();
+  if (t >= window.endsAt.getTime()) return 'ended';
+  if (!live || t < window.startsAt.getTime()) return 'not_started';
+  return 'active';
+}

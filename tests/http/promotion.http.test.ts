@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../adapters/demo/index.js';
+import { startTestServer, type TestServer } from '../support/http.js';
+
+const T0 = new Date('2026-12-01T00:00:00.000Z');
+const iso = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
+const DAY = 24 * 60;
+
+const fullReduction = (over: Record<string, unknown> = {}) => ({
+  name: '满300减40',
+  rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }] } },
+  startsAt: iso(-60),
+  endsAt: iso(7 * DAY),
+  ...over,
+});
+const groupBuy = (over: Record<string, unknown> = {}) => ({
+  name: '三人团',
+  rule: { kind: 'group_buy', prices: [{ skuId: 'sku-tea', price: '89.00' }] },
+  scope: { kind: 'skus', ids: ['sku-tea'] },
+  startsAt: iso(-60),
+  endsAt: iso(7 * DAY),
+  groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: 'sku-tea', price: '79.00' }] }] },
+  ...over,
+});
+const bargain = (over: Record<string, unknown> = {}) => ({
+  name: '砍价',
+  rule: { kind: 'bargain', skuId: 'sku-cup', originalPrice: '100.00', floorPrice: '10.00', maxHelpers: 3, hours: 24 },
+  startsAt: iso(-60),
+  endsAt: iso(7 * DAY),
+  ...over,
+});
+const line = (lineId: string, unitPrice: string, quantity = 1) => ({ lineId, skuId: `sku-${lineId}`, productId: `p-${lineId}`, shopId: 'self', quantity, unitPrice });
+const member = { memberId: 'member-1', isNew: false, channel: 'app' };
+
+describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price preview)', () => {
+  let s: TestServer;
+  let now = T0;
+  let marketer: string;
+  let cashier: string;
+  const memberToken = (id: string) => s.token({ subject: id, kind: 'member', roles: [] });
+  beforeAll(async () => {
+    s = await startTestServer(undefined, { clock: { now: () => now } });
+    marketer = s.token({ subject: 'mia', kind: 'staff', roles: ['marketing'] });
+    cashier = s.token({ subject: 'pay-service', kind: 'staff', roles: ['payment'] });
+  });
+  afterAll(() => s.close());
+
+  const call = (method: string, path: string, body?: unknown, token = marketer) => s.request(method, path, { ...(body !== undefined ? { body } : {}), token });
+  /** Everything promotions store, to show nothing was written. */
+  const stored = async () => JSON.stringify(await s.zt.promotions.listActivities());
+  const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
+    expect([res.status, res.body.code]).toEqual([status, code]);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  };
+  const created = async (body: unknown) => {
+    const res = await call('POST', '/admin/promotion/activities', body);
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const published = async (body: unknown) => {
+    const a = await created(body);
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    return (await call('POST', `/admin/promotion/activities/${a.id}/approve`)).body;
+  };
+
+  it('PRM-2: create → submit → approve; a new version is reviewed while the live one keeps serving; void ends it', async () => {
+    const a = await created(fullReduction({ channels: ['app'], perMemberLimit: 1, budget: '10000.00' }));
+    expect(a).toMatchObject({ code: expect.stringMatching(/^ACT-[0-9A-Z]{26}$/), kind: 'full_reduction', reviewStatus: 'draft', status: 'not_started', liveVersion: null, version: 1, budgetSpent: '0.00' });
+    expect(a.versions[0]).toMatchObject({ number: 1, status: 'draft', definition: { name: '满300减40', channels: ['app'], perMemberLimit: 1, budget: '10000.00', startsAt: iso(-60) } });
+    const submitted = await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    expect(submitted.body).toMatchObject({ reviewStatus: 'pending_review', versions: [{ submittedBy: 'mia' }] });
+    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    expect(approved.body).toMatchObject({ reviewStatus: 'published', status: 'active', liveVersion: 1 });
+
+    const preview = () => call('POST', '/admin/promotion/price-preview', { lines: [line('a', '200.00'), line('b', '150.00')], member });
+    expect((await preview()).body.totals).toMatchObject({ subtotal: '350.00', activityDiscount: '40.00', payable: '310.00' });
+
+    const v2 = await call('POST', `/admin/promotion/activities/${a.id}/versions`, {
+      name: '满300减60', rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '60.00' }] } },
+    });
+    expect(v2.body).toMatchObject({ reviewStatus: 'draft', hasOpenVersion: true, liveVersion: 1, status: 'active' });
+    expect((await preview()).body.totals.activityDiscount).toBe('40.00'); // version 1 still serves
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    expect((await preview()).body.totals.activityDiscount).toBe('40.00');
+    const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    expect(replaced.body).toMatchObject({ liveVersion: 2, hasOpenVersion: false, versions: [{ status: 'superseded' }, { status: 'published', definition: { name: '满300减60' } }] });
+    expect((await preview()).body.totals.activityDiscount).toBe('60.00');
+
+    await call('POST', `/admin/promotion/activities/${a.id}/versions`, { priority: 3 });
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    const rejected = await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'not now' });
+    expect(rejected.body).toMatchObject({ reviewStatus: 'rejected', liveVersion: 2, versions: [{}, {}, { status: 'rejected', rejectionReason: 'not now', reviewedBy: 'mia' }] });
+
+    expect((await call('GET', '/admin/promotion/activities?status=active')).body.map((x: any) => x.id)).toContain(a.id);
+    expect((await call('GET', '/admin/promotion/activities?reviewStatus=rejected')).body.map((x: any) => x.id)).toEqual([a.id]);
+    const voided = await call('POST', `/admin/promotion/activities/${a.id}/void`, { reason: 'budget cut' });
+    expect(voided.body).toMatchObject({ status: 'voided', voidReason: 'budget cut' });
+    expect((await preview()).body.totals.activityDiscount).toBe('0.00');
+    expect((await call('GET', `/admin/promotion/activities/${a.id}`)).body.status).toBe('voided');
+  });
+
+  it.each([
+    ['PRM-2: a window that ends before it starts', 422, 'PROMOTION.INVALID_WINDOW', fullReduction({ startsAt: iso(60), endsAt: iso(0) })],
+    ['an empty name', 422, 'PROMOTION.INVALID_NAME', fullReduction({ name: ' ' })],
+    ['overlapping tiers (the pricing engine’s own validation)', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }, { threshold: '300.00', off: '50.00' }] } } })],
+    ['a zero budget', 422, 'PROMOTION.INVALID_BUDGET', fullReduction({ budget: '0.00' })],
+    ['a per-member limit of 0', 422, 'PROMOTION.INVALID_SETTINGS', fullReduction({ perMemberLimit: 0 })],
+    ['a group buy without its terms', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: null })],
+    ['a group ladder whose bigger group pays more', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: 'sku-tea', price: '99.00' }] }] } })],
+    ['a bargain floor above its price', 422, 'PROMOTION.INVALID_BARGAIN', bargain({ rule: { kind: 'bargain', skuId: 'x', originalPrice: '10.00', floorPrice: '20.00', maxHelpers: 3, hours: 1 } })],
+    ['an unknown kind', 400, 'VALIDATION.FAILED', fullReduction({ rule: { kind: 'lottery' } })],
+    ['a date without an offset', 400, 'VALIDATION.FAILED', fullReduction({ startsAt: '2026-12-01T00:00:00' })],
+    ['an unknown field', 400, 'VALIDATION.FAILED', fullReduction({ code: 'MINE' })],
+  ])('creating an activity with %s is a %i %s problem and writes nothing', async (_what, status, code, body) => {
+    const before = await stored();
+    expectProblem(await call('POST', '/admin/promotion/activities', body), status, code);
+    expect(await stored()).toBe(before);
+  });
+
+  it('PRM-2 bad steps: approving or rejecting what was never submitted, approving twice, revising under review, changing the kind, voiding twice — each its 4xx and nothing written', async () => {
+    const draft = await created(fullReduction());
+    const cases: [string, string, unknown, number, string][] = [
+      ['approve', `/admin/promotion/activities/${draft.id}/approve`, undefined, 409, 'PROMOTION.INVALID_TRANSITION'],
+      ['reject', `/admin/promotion/activities/${draft.id}/reject`, { reason: 'x' }, 409, 'PROMOTION.INVALID_TRANSITION'],
+      ['unknown', '/admin/promotion/activities/nope/submit', undefined, 404, 'PROMOTION.ACTIVITY_NOT_FOUND'],
+      ['kind', `/admin/promotion/activities/${draft.id}/versions`, { rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }] } }, 422, 'PROMOTION.KIND_CHANGED'],
+      ['window', `/admin/promotion/activities/${draft.id}/versions`, { endsAt: iso(-120) }, 422, 'PROMOTION.INVALID_WINDOW'],
+    ];
+    for (const [, path, body, status, code] of cases) {
+      const before = await stored();
+      expectProblem(await call('POST', path, body), status, code);
+      expect(await stored()).toBe(before);
+    }
+    const res = await call('POST', `/admin/promotion/activities/${draft.id}/approve`);
+    expect(res.body).toMatchObject({ details: { from: 'draft', to: 'published' } });
+
+    const live = await published(fullReduction());
+    await call('POST', `/admin/promotion/activities/${live.id}/versions`, { priority: 1 });
+    await call('POST', `/admin/promotion/activities/${live.id}/submit`);
+    const more: [string, unknown, number, string][] = [
+      [`/admin/promotion/activities/${live.id}/submit`, undefined, 409, 'PROMOTION.INVALID_TRANSITION'],
+      [`/admin/promotion/activities/${live.id}/versions`, { priority: 2 }, 409, 'PROMOTION.INVALID_TRANSITION'],
+      [`/admin/promotion/activities/${live.id}/reject`, { reason: '' }, 422, 'PROMOTION.INVALID_SETTINGS'],
+    ];
+    for (const [path, body, status, code] of more) {
+      const before = await stored();
+      expectProblem(await call('POST', path, body), status, code);
+      expect(await stored()).toBe(before);
+    }
+    await call('POST', `/admin/promotion/activities/${live.id}/approve`);
+    const twice = await stored();
+    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/approve`), 409, 'PROMOTION.INVALID_TRANSITION');
+    expect((await call('POST', `/admin/promotion/activities/${live.id}/void`)).status).toBe(200); // the body is optional
+    const voided = await stored();
+    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/void`, {}), 409, 'PROMOTION.INVALID_TRANSITION');
+    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/versions`, { priority: 5 }), 409, 'PROMOTION.ACTIVITY_VOIDED');
+    expect(await stored()).toBe(voided);
+    expect(twice).not.toBe(voided);
+  });
+
+  it('only marketing staff (or admin) manage activities; members and other staff are refused and nothing is written', async () => {
+    const before = await stored();
+    const catalogStaff = s.staffToken;
+    for (const token of [s.memberToken, catalogStaff, cashier]) {
+      expectProblem(await call('POST', '/admin/promotion/activities', fullReduction(), token), 403, 'AUTH.FORBIDDEN');
+      expectProblem(await call('GET', '/admin/promotion/activities', undefined, token), 403, 'AUTH.FORBIDDEN');
+    }
+    expectProblem(await s.request('POST', '/admin/promotion/activities', { body: fullReduction() }), 401, 'AUTH.MISSING_TOKEN');
+    expectProblem(await s.request('POST', '/me/promotion/bargains', { body: { activityId: 'x' } }), 401, 'AUTH.MISSING_TOKEN');
+    const admin = s.token({ subject: 'boss', kind: 'staff', roles: ['admin'] });
+    expect((await call('GET', '/admin/promotion/activities', undefined, admin)).status).toBe(200);
+    expect(await stored()).toBe(before);
+  });
+
+  it('group buy: open, pay, join, succeed at the size; a payment arriving when the group is full is refused (over-fill at payment)', async () => {
+    const gb = await published(groupBuy());
+    const leader = memberToken('leader');
+    expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-L', size: 4 }, leader), 422, 'PROMOTION.INVALID_GROUP_SIZE');
+    const opened = await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-L' }, leader);
+    expect(opened.status).toBe(201);
+    const groupId = opened.body.id;
+    expect(opened.body).toMatchObject({ size: 3, paid: 0, status: 'pending', mine: { orderId: 'o-L', leader: true, status: 'pending' }, tier: { prices: [{ price: '89.00' }] } });
+
+    const join = (who: string, orderId: string) => call('POST', `/me/promotion/groups/${groupId}/members`, { orderId }, memberToken(who));
+    const pay = (orderId: string) => call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId }, cashier);
+    expectProblem(await join('a', 'o-a'), 409, 'PROMOTION.GROUP_NOT_OPEN');
+    expect((await pay('o-L')).body).toMatchObject({ paid: 1, status: 'open', replayed: false });
+    for (const who of ['a', 'b', 'c']) expect((await join(who, `o-${who}`)).body.mine).toMatchObject({ status: 'pending' });
+    expect((await join('a', 'o-a')).status).toBe(200); // the same order again: no-op
+    expectProblem(await join('a', 'o-a2'), 409, 'PROMOTION.ALREADY_JOINED');
+    const seen = await call('GET', `/me/promotion/groups/${groupId}`, undefined, memberToken('b'));
+    expect(seen.body).toMatchObject({ members: 4, paid: 1, mine: { orderId: 'o-b' } });
+    expect(JSON.stringify(seen.body)).not.toContain('o-a'); // other members' orders stay private
+
+    expect((await pay('o-a')).body).toMatchObject({ paid: 2, status: 'open' });
+    expect((await pay('o-b')).body).toMatchObject({ paid: 3, status: 'succeeded' });
+    expect((await pay('o-b')).body).toMatchObject({ paid: 3, replayed: true });
+    const before = JSON.stringify(await s.zt.promotions.getGroup({ groupId }));
+    expectProblem(await pay('o-c'), 409, 'PROMOTION.GROUP_FULL');
+    expect(JSON.stringify(await s.zt.promotions.getGroup({ groupId }))).toBe(before);
+    expectProblem(await pay('o-nope'), 404, 'PROMOTION.ORDER_NOT_IN_GROUP');
+    expectProblem(await join('d', 'o-d'), 409, 'PROMOTION.GROUP_FULL');
+    expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-a' }, memberToken('z')), 409, 'PROMOTION.ORDER_IN_ANOTHER_GROUP');
+    expect((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body.map((g: any) => [g.id, g.status])).toEqual([[groupId, 'succeeded']]);
+  });
+
+  it('group buy: at the deadline the expiry sweep fails a group short of its size; its paid orders are to be refunded', async () => {
+    const gb = await published(groupBuy({ name: '五人团' }));
+    const opened = await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-5L', size: 5 }, memberToken('five'));
+    const groupId = opened.body.id;
+    await call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId: 'o-5L' }, cashier);
+    const failed: unknown[] = [];
+    const off = s.zt.events.subscribe('promotion.group.failed', (e) => void failed.push(e.payload));
+    now = new Date(T0.getTime() + 25 * 60 * 60_000);
+    try {
+      expectProblem(await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-late' }, memberToken('late')), 409, 'PROMOTION.GROUP_CLOSED');
+      const sweep = await call('POST', '/admin/promotion/groups/expiry-sweep', {});
+      expect(sweep.body.failed).toContain(groupId);
+      expect((await call('GET', `/me/promotion/groups/${groupId}`, undefined, memberToken('five'))).body).toMatchObject({ status: 'failed' });
+      expect(failed).toContainEqual(expect.objectContaining({ paidOrderIds: ['o-5L'], unpaidOrderIds: [] }));
+      expect((await call('POST', '/admin/promotion/groups/expiry-sweep')).body.failed).toEqual([]);
+    } finally {
+      now = T0;
+      off?.();
+    }
+  });
+
+  it('bargain: helpers cut to exactly the floor, each once; then it is complete', async () => {
+    const b = await published(bargain());
+    const owner = memberToken('owner');
+    const started = await call('POST', '/me/promotion/bargains', { activityId: b.id }, owner);
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ originalPrice: '100.00', floorPrice: '10.00', currentPrice: '100.00', helpers: 0, mine: true, status: 'open' });
+    expect(started.body.seed).toBeUndefined();
+    expect((await call('POST', '/me/promotion/bargains', { activityId: b.id }, owner)).body.id).toBe(started.body.id);
+    const help = (who: string) => call('POST', `/me/promotion/bargains/${started.body.id}/helps`, undefined, memberToken(who));
+    const first = await help('h1');
+    expect(first.body).toMatchObject({ helpers: 1, replayed: false, mine: false });
+    expect((await help('h1')).body).toMatchObject({ helpers: 1, replayed: true, cut: first.body.cut });
+    await help('h2');
+    const last = await help('h3');
+    expect(last.body).toMatchObject({ currentPrice: '10.00', helpers: 3, status: 'complete' });
+    expectProblem(await help('h4'), 409, 'PROMOTION.BARGAIN_COMPLETE');
+    expectProblem(await call('GET', '/me/promotion/bargains/nope', undefined, owner), 404, 'PROMOTION.BARGAIN_NOT_FOUND');
+    const gb = await published(groupBuy({ name: 'not a bargain' }));
+    expectProblem(await call('POST', '/me/promotion/bargains', { activityId: gb.id }, owner), 409, 'PROMOTION.NOT_ACTIVE');
+  });
+
+  it.each([
+    ['no lines', 422, 'PRICING.NO_LINES', { lines: [], member }],
+    ['a fractional-cent price', 422, 'PRICING.INVALID_LINE', { lines: [line('a', '1.001')], member }],
+    ['an unknown channel', 400, 'VALIDATION.FAILED', { lines: [line('a', '1.00')], member: { ...member, channel: 'fax' } }],
+  ])('a price preview with %s is a %i %s problem', async (_what, status, code, body) => {
+    expectProblem(await call('POST', '/admin/promotion/price-preview', body), status, code);
+  });
+
+  it('the routes are in the OpenAPI document', async () => {
+    const doc = (await s.request('GET', '/openapi.json')).body;
+    for (const path of ['/admin/promotion/activities', '/admin/promotion/activities/{activityId}/approve', '/admin/promotion/price-preview', '/me/promotion/groups', '/me/promotion/bargains/{bargainId}/helps']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});
+
+describe('promotion demo data', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+    await seedDemo(s.zt);
+    await seedDemo(s.zt); // idempotent
+  });
+  afterAll(() => s.close());
+
+  it('a published 满减, a flash sale on the carved-out milk powder pool, and a group buy, each once', async () => {
+    const all = await s.zt.promotions.listActivities();
+    expect(all.map((a) => [a.kind, a.reviewStatus, a.status]).sort()).toEqual([
+      ['flash_sale', 'published', 'active'],
+      ['full_reduction', 'published', 'active'],
+      ['group_buy', 'published', 'active'],
+    ]);
+    const flash = all.find((a) => a.kind === 'flash_sale')!;
+    expect(flash.versions[0]!.definition.stockPool).toBe('demo-flash-sale');
+  });
+});
