@@ -44,37 +44,36 @@ export class LockCoupon {
   }
 }
 
-/** The order holding the coupon was cancelled: the coupon is available again (expired if past its validity). Idempotent per order. */
-export class ReleaseCoupon {
+/** An order's action on a coupon it holds, by order id (idempotent per order), in one unit of work. */
+abstract class HeldCouponAction {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
+  protected abstract act(coupon: OwnedCoupon, orderId: string, at: Date): { readonly replayed: boolean };
+
   execute(cmd: OrderCouponCommand): Promise<CouponActionResult> {
     return this.uow.run(async (tx) => {
       const at = this.clock.now();
       const coupon = await requireCoupon(tx, cmd.couponId);
-      const { replayed } = coupon.release(cmd.orderId, at);
+      const { replayed } = this.act(coupon, cmd.orderId, at);
       return { coupon: await settle(tx, coupon, !replayed, at), replayed };
     });
   }
 }
 
-/** The order holding the coupon was paid: the coupon is used (核销). Idempotent per order. */
-export class UseCoupon {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-  ) {}
+/** The order holding the coupon was cancelled: the coupon is available again (expired if past its validity). */
+export class ReleaseCoupon extends HeldCouponAction {
+  protected act(coupon: OwnedCoupon, orderId: string, at: Date) {
+    return coupon.release(orderId, at);
+  }
+}
 
-  execute(cmd: OrderCouponCommand): Promise<CouponActionResult> {
-    return this.uow.run(async (tx) => {
-      const at = this.clock.now();
-      const coupon = await requireCoupon(tx, cmd.couponId);
-      const { replayed } = coupon.use(cmd.orderId, at);
-      return { coupon: await settle(tx, coupon, !replayed, at), replayed };
-    });
+/** The order holding the coupon was paid: the coupon is used (核销). */
+export class UseCoupon extends HeldCouponAction {
+  protected act(coupon: OwnedCoupon, orderId: string, at: Date) {
+    return coupon.use(orderId, at);
   }
 }
 
