@@ -1,36 +1,20 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
-import { testDatabase, truncateAll, type TestDatabase } from '../support/postgres.js';
+import { fileDatabase } from '../support/postgres.js';
 import { warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 import { layerStockContract } from './layer-stock-contract.js';
 
-// One database per file (PGlite in memory, or a fresh database on DATABASE_URL), emptied before each test.
 const onServer = Boolean(process.env.DATABASE_URL);
-let db: TestDatabase | undefined;
-let persistence: MikroOrmPersistence | undefined;
-const ready = (async () => {
-  db = await testDatabase();
-  persistence = await mikroOrmPersistence({ ...db.options, poolSize: onServer ? 16 : undefined });
-  return persistence;
-})();
+const db = fileDatabase({ poolSize: onServer ? 16 : undefined });
 
-layerStockContract(onServer ? 'PostgreSQL server (DATABASE_URL)' : 'PGlite', async () => {
-  const p = await ready;
-  return {
-    fresh: async () => {
-      await truncateAll(p);
-      return p;
-    },
-  };
-});
+layerStockContract(db.name, async () => ({ fresh: db.fresh }));
 
 describe('stock layer tables on PostgreSQL', () => {
-  const sql = async (text: string) => (await ready).orm.em.fork().getConnection().execute(text);
+  const sql = db.sql;
 
   it('CHECK constraints are the last line of defence: no negative counter, book = available + unsellable + used', async () => {
-    await truncateAll(await ready);
+    await db.fresh();
     await expect(sql(`insert into dispatch_stock values ('s', 'w', 1, 1, -1, 0, 0)`)).rejects.toThrow(/dispatch_stock_counters_check/);
     await expect(sql(`insert into dispatch_stock values ('s', 'w', 5, 1, 0, 1, 1)`)).rejects.toThrow(/dispatch_stock_book_check/);
     await expect(sql(`insert into location_stock values ('s', 'w', 'A-01', 0, -1, 0, 0)`)).rejects.toThrow(/location_stock_counters_check/);
@@ -39,8 +23,7 @@ describe('stock layer tables on PostgreSQL', () => {
   });
 
   it(`concurrent flows (${onServer ? 'real concurrency' : 'serialised on PGlite'}): transfers both ways never deadlock a caller, over-asks never drive a counter negative, and the layers stay consistent`, { timeout: 120_000 }, async () => {
-    const p = await ready;
-    await truncateAll(p);
+    const p = await db.fresh();
     const zt = createZhongtai({ persistence: p });
     const leaf = await zt.catalog.createCategory({ name: 'Tea' });
     const sku = (await zt.catalog.createSpu({ code: 'HOT', title: 'Hot tea', categoryId: leaf.id, salePrice: '10.00' })).skus[0]!.id;
@@ -82,7 +65,3 @@ describe('stock layer tables on PostgreSQL', () => {
   });
 });
 
-afterAll(async () => {
-  await persistence?.close();
-  await db?.drop();
-});

@@ -1,32 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
-import { testDatabase, truncateAll, type TestDatabase } from '../support/postgres.js';
+import { describe, expect, it } from 'vitest';
+import { fileDatabase } from '../support/postgres.js';
 import { promotionContract } from './promotion-contract.js';
 
-// One database per file (PGlite in memory, or a fresh database on DATABASE_URL), emptied before each test.
-let db: TestDatabase | undefined;
-let persistence: MikroOrmPersistence | undefined;
-const ready = (async () => {
-  db = await testDatabase();
-  persistence = await mikroOrmPersistence(db.options);
-  return persistence;
-})();
+const db = fileDatabase();
 
-promotionContract(process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'PGlite', async () => {
-  const p = await ready;
-  return {
-    fresh: async () => {
-      await truncateAll(p);
-      return p;
-    },
-  };
-});
+promotionContract(db.name, async () => ({ fresh: db.fresh }));
 
 describe('promotion tables on PostgreSQL', () => {
-  const sql = async (text: string) => (await ready).orm.em.fork().getConnection().execute(text);
+  const sql = db.sql;
 
   it('CHECK constraints are the last line of defence: a group never holds more paid members than its size, a budget never goes negative', async () => {
-    await truncateAll(await ready);
+    await db.fresh();
     const group = (paid: number) =>
       `insert into group_buy values ('g', 'a', 1, 'normal', 3, ${paid}, '{}', 'open', 'L', now(), now(), null, 1)`;
     await expect(sql(group(4))).rejects.toThrow(/group_buy_paid_check/);
@@ -35,7 +19,3 @@ describe('promotion tables on PostgreSQL', () => {
   });
 });
 
-afterAll(async () => {
-  await persistence?.close();
-  await db?.drop();
-});

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll } from 'vitest';
+import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import type { MikroOrmPersistence, MikroOrmPersistenceOptions } from '../../adapters/persistence/mikro-orm/index.js';
 
 export interface TestDatabase {
@@ -48,4 +50,33 @@ export async function truncateAll(p: MikroOrmPersistence): Promise<void> {
     .fork()
     .getConnection()
     .execute('truncate table sku, spu, category, brand, front_category, outbox, sales_stock, stock_movement, stock_hold, warehouse, stock_pool, dispatch_stock, dispatch_stock_movement, location_stock, location_stock_movement, coupon_template, coupon_member_claim, owned_coupon, activity, activity_budget, activity_budget_charge, group_buy, group_member, bargain restart identity cascade');
+}
+
+/**
+ * The database of one test file (PGlite in memory, or a fresh database on DATABASE_URL): opened once,
+ * closed and dropped after the file; `fresh()` empties it for the next test; `sql` runs a statement
+ * behind the adapter's back (CHECK constraints, corruption for consistency checks).
+ */
+export function fileDatabase(options: Partial<MikroOrmPersistenceOptions> = {}) {
+  let db: TestDatabase | undefined;
+  let persistence: MikroOrmPersistence | undefined;
+  const ready = (async () => {
+    db = await testDatabase();
+    persistence = await mikroOrmPersistence({ ...db.options, ...options });
+    return persistence;
+  })();
+  afterAll(async () => {
+    await persistence?.close();
+    await db?.drop();
+  });
+  return {
+    name: process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'PGlite',
+    ready,
+    fresh: async () => {
+      const p = await ready;
+      await truncateAll(p);
+      return p;
+    },
+    sql: async (text: string) => (await ready).orm.em.fork().getConnection().execute(text),
+  };
 }
