@@ -139,6 +139,11 @@ export interface PromotionFacade {
   getBargain: Bound<import('../../application/promotion/index.js').GetBargain>;
   /** Lines priced with the activities serving now (the pricing engine, PRM-3/PRM-4). */
   previewPrice: Bound<import('../../application/promotion/index.js').PreviewPrice>;
+  /** 限购: an order takes units under an activity's per-member limit (guarded, idempotent per reference); for orders (#6). */
+  consumePurchaseLimit: Bound<import('../../application/promotion/index.js').ConsumePurchaseLimit>;
+  releasePurchaseLimit: Bound<import('../../application/promotion/index.js').ReleasePurchaseLimit>;
+  /** What a member may still buy under an activity now. */
+  purchaseAllowance: Bound<import('../../application/promotion/index.js').GetPurchaseAllowance>;
 }
 
 export interface Zhongtai {
@@ -268,6 +273,9 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     helpBargain: run(PROMOTION.HelpBargain),
     getBargain: run(PROMOTION.GetBargain),
     previewPrice: run(PROMOTION.PreviewPrice),
+    consumePurchaseLimit: run(PROMOTION.ConsumePurchaseLimit),
+    releasePurchaseLimit: run(PROMOTION.ReleasePurchaseLimit),
+    purchaseAllowance: run(PROMOTION.GetPurchaseAllowance),
   };
   return { catalog, inventory, dispatch, coupons, promotions, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

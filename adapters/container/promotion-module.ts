@@ -26,9 +26,12 @@ export const PROMOTION = {
   HelpBargain: t<uc.HelpBargain>('HelpBargain'),
   GetBargain: t<uc.GetBargain>('GetBargain'),
   PreviewPrice: t<uc.PreviewPrice>('PreviewPrice'),
+  ConsumePurchaseLimit: t<uc.ConsumePurchaseLimit>('ConsumePurchaseLimit'),
+  ReleasePurchaseLimit: t<uc.ReleasePurchaseLimit>('ReleasePurchaseLimit'),
+  GetPurchaseAllowance: t<uc.GetPurchaseAllowance>('GetPurchaseAllowance'),
 } as const;
 
-/** Promotion use cases: activities and their review (PRM-2), budgets, group buys, bargains, price preview. */
+/** Promotion use cases: activities and their review (PRM-2), budgets, purchase limits, group buys, bargains, price preview. */
 export const promotionModule = new ContainerModule(({ bind }) => {
   const U = [TOKENS.UnitOfWork] as const;
   const UC = [TOKENS.UnitOfWork, TOKENS.Clock] as const;
@@ -54,4 +57,7 @@ export const promotionModule = new ContainerModule(({ bind }) => {
   bind(PROMOTION.HelpBargain).toResolvedValue((u, c) => new uc.HelpBargain(u, c), [...UC]).inSingletonScope();
   bind(PROMOTION.GetBargain).toResolvedValue((u) => new uc.GetBargain(u), [...U]).inSingletonScope();
   bind(PROMOTION.PreviewPrice).toResolvedValue((u, c) => new uc.PreviewPrice(u, c), [...UC]).inSingletonScope();
+  bind(PROMOTION.ConsumePurchaseLimit).toResolvedValue((u, c) => new uc.ConsumePurchaseLimit(u, c), [...UC]).inSingletonScope();
+  bind(PROMOTION.ReleasePurchaseLimit).toResolvedValue((u) => new uc.ReleasePurchaseLimit(u), [...U]).inSingletonScope();
+  bind(PROMOTION.GetPurchaseAllowance).toResolvedValue((u, c) => new uc.GetPurchaseAllowance(u, c), [...UC]).inSingletonScope();
 });

@@ -1,8 +1,9 @@
 import { priceOrder, type MemberContext, type PricingLineInput, type PricingResult } from '../../domain/pricing/index.js';
-import type { Activity as PricingActivity } from '../../domain/pricing/index.js';
+import type { Activity as PricingActivity, PurchaseLimitInput } from '../../domain/pricing/index.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { servingActivities } from './activity-use-cases.js';
+import { allowancesOf } from './purchase-limit-use-cases.js';
 
 export interface PreviewPriceCommand {
   readonly lines: readonly PricingLineInput[];
@@ -18,7 +19,9 @@ export interface PricePreview extends PricingResult {
 /**
  * Prices lines for a member with the activities serving now (PRM-3 order, PRM-4 best plan): the pricing
  * engine over `activeAt(now)` of every live activity whose budget is not used up. Group-buy prices apply
- * only inside a group and bargains only to their member, so neither takes part here.
+ * only inside a group and bargains only to their member, so neither takes part here. 限购: for a known
+ * member, what they may still take under each limited activity goes to the engine (`purchaseLimits`), so
+ * an activity price covers no more units than they have left and the rest are at the normal price.
  */
 export class PreviewPrice {
   constructor(
@@ -28,9 +31,17 @@ export class PreviewPrice {
 
   async execute(cmd: PreviewPriceCommand): Promise<PricePreview> {
     const now = this.clock.now();
-    const serving = await this.uow.run((tx) => servingActivities(tx, now));
+    const memberId = cmd.member.memberId;
+    const { serving, allowances } = await this.uow.run(async (tx) => {
+      const serving = await servingActivities(tx, now);
+      return { serving, allowances: memberId === undefined ? [] : await allowancesOf(tx, serving, memberId, now) };
+    });
     const activities = serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
-    const result = priceOrder({ now, member: cmd.member, lines: cmd.lines, activities, ...(cmd.freight !== undefined ? { freight: cmd.freight } : {}) });
+    const priced = new Set(activities.map((a) => a.id));
+    const purchaseLimits: PurchaseLimitInput[] = allowances.flatMap((x) => (x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : []));
+    const result = priceOrder({
+      now, member: cmd.member, lines: cmd.lines, activities, ...(purchaseLimits.length > 0 ? { purchaseLimits } : {}), ...(cmd.freight !== undefined ? { freight: cmd.freight } : {}),
+    });
     return { ...result, at: now };
   }
 }

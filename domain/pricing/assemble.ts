@@ -70,6 +70,7 @@ export function assemble(ctx: PricingContext, ev: Evaluated): PricingResult {
       normalAmount: m(l.normal),
       itemPriceActivityId: ip.activity?.id ?? null,
       activityUnitPrice: m(ip.unit),
+      activityUnits: Number(ip.units),
       activityPriceAmount: m(ip.amount),
       discounts,
       pointsAmount: m(pointShares[li]!),

@@ -5,6 +5,7 @@ export type { PricingLineInput } from './line.js';
 export * from './activity.js';
 export * from './coupon.js';
 export * from './points.js';
-export type { PricingInput } from './context.js';
+export type { PricingInput, PurchaseLimitInput } from './context.js';
 export * from './result.js';
 export { priceOrder, evaluatePlan, comparePlanScores } from './engine.js';
+export * from './presale.js';

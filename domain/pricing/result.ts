@@ -22,7 +22,9 @@ export interface PricedLineResult {
   readonly itemPriceActivityId: string | null;
   /** The unit price after step 2 (= `unitPrice` without a price activity). PRM-1: never above `unitPrice`. */
   readonly activityUnitPrice: Money;
-  /** quantity × activity unit price. */
+  /** Units at the activity unit price: the quantity, or fewer when a purchase limit (限购) leaves fewer. */
+  readonly activityUnits: number;
+  /** activity unit price × activity units + unit price × the rest (quantity × activity unit price without a limit). */
   readonly activityPriceAmount: Money;
   /** Set-level activity shares (step 3), then coupon shares (step 4); every share is whole cents. */
   readonly discounts: readonly LineDiscountShare[];

@@ -1,6 +1,6 @@
 import { allocateCents, minCents, money, roundedDiscount, sumCents, type Cents } from './amounts.js';
 import type { CompiledActivity, CompiledRule, GiftTier } from './activity.js';
-import type { PricingContext } from './context.js';
+import { unitRuns, type PricingContext } from './context.js';
 import type { Money } from '../shared/money.js';
 import type { AddOnOffer, Benefit, GiftGrant, GiftPool, UnmetThreshold } from './result.js';
 
@@ -152,48 +152,48 @@ function bestCount(most: bigint, positive: (g: bigint) => boolean): bigint {
 }
 
 /**
- * The units of some lines, priciest first (ties → line order), at their step-2 unit price: the group
- * family runs first in step 3, so a line's amount there is quantity × that price.
+ * The units of some lines, priciest first (ties → line order), at their step-2 prices: the group family
+ * runs first in step 3, so a line's amount there is what step 2 left. A line whose price activity a
+ * purchase limit held to fewer units has two runs of units: the normal-priced rest and the activity's.
  */
 class UnitLadder {
-  private readonly order: number[];
+  private readonly runs: { k: number; qty: bigint; unit: Cents }[] = [];
   private readonly counts: bigint[] = [0n];
   private readonly sums: bigint[] = [0n];
   constructor(
-    private readonly ctx: PricingContext,
+    ctx: PricingContext,
     private readonly members: readonly number[],
   ) {
-    this.order = members.map((_, k) => k);
-    const unit = (k: number) => ctx.itemPrices[members[k]!]!.unit;
-    this.order.sort((x, y) => (unit(y) > unit(x) ? 1 : unit(y) < unit(x) ? -1 : x - y));
-    for (const k of this.order) {
-      const q = ctx.lines[members[k]!]!.qty;
-      this.counts.push(this.counts.at(-1)! + q);
-      this.sums.push(this.sums.at(-1)! + q * unit(k));
+    members.forEach((li, k) => {
+      for (const r of unitRuns(ctx.lines[li]!, ctx.itemPrices[li]!)) this.runs.push({ k, ...r });
+    });
+    // Stable: equal prices keep line order (and a line's own runs their order).
+    this.runs.sort((x, y) => (y.unit > x.unit ? 1 : y.unit < x.unit ? -1 : x.k - y.k));
+    for (const r of this.runs) {
+      this.counts.push(this.counts.at(-1)! + r.qty);
+      this.sums.push(this.sums.at(-1)! + r.qty * r.unit);
     }
   }
   /** Σ of the `n` priciest units. */
   top(n: bigint): Cents {
     let lo = 0;
-    let hi = this.order.length;
+    let hi = this.runs.length;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.counts[mid]! <= n) lo = mid;
       else hi = mid - 1;
     }
-    if (lo === this.order.length) return this.sums[lo]!;
-    const unit = this.ctx.itemPrices[this.members[this.order[lo]!]!]!.unit;
-    return this.sums[lo]! + (n - this.counts[lo]!) * unit;
+    if (lo === this.runs.length) return this.sums[lo]!;
+    return this.sums[lo]! + (n - this.counts[lo]!) * this.runs[lo]!.unit;
   }
   /** Per member (in `members` order), the amount of its units among the `n` priciest. */
   taken(n: bigint): Cents[] {
     const out = this.members.map(() => 0n);
     let left = n;
-    for (const k of this.order) {
+    for (const r of this.runs) {
       if (left === 0n) break;
-      const q = this.ctx.lines[this.members[k]!]!.qty;
-      const t = q < left ? q : left;
-      out[k] = t * this.ctx.itemPrices[this.members[k]!]!.unit;
+      const t = r.qty < left ? r.qty : left;
+      out[r.k] = out[r.k]! + t * r.unit;
       left -= t;
     }
     return out;
@@ -246,8 +246,15 @@ function addOnStage(
     if (!item) return;
     const units = minCents(line.qty, left.get(line.skuId)!);
     left.set(line.skuId, left.get(line.skuId)! - units);
-    const unit = ctx.itemPrices[li]!.unit;
-    if (unit > item.price) weights[k] = minCents(amounts[li]!, units * (unit - item.price));
+    // The line's priciest units take the add-on price (a purchase limit may have left some at the normal price).
+    let take = units;
+    let saving = 0n;
+    for (const r of unitRuns(line, ctx.itemPrices[li]!)) {
+      const t = minCents(r.qty, take);
+      take -= t;
+      if (r.unit > item.price) saving += t * (r.unit - item.price);
+    }
+    if (saving > 0n) weights[k] = minCents(amounts[li]!, saving);
   });
   const discount = sumCents(weights);
   const addOn: AddOnOffer = {

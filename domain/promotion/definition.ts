@@ -5,6 +5,8 @@ import { CHANNELS, type ActivityScope, type Audience, type Channel } from '../pr
 import { DomainError } from '../shared/domain-error.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import { PROMOTION_ERROR, invalidField } from './errors.js';
+import { checkPresale, type DepositPresaleRule } from './presale.js';
+import { LIMIT_PERIODS, type LimitPeriod } from './purchase-limit.js';
 
 /** The fields of a pricing activity that setup owns (PRM-2); the rest of the pricing type is the rule. */
 type SetupKey = 'id' | 'name' | 'priority' | 'stacking' | 'shopId' | 'scope' | 'audience' | 'channels' | 'startsAt' | 'endsAt';
@@ -28,10 +30,10 @@ export interface BargainRule {
   readonly hours: number;
 }
 
-export type PromotionRule = PricingRule | BargainRule;
+export type PromotionRule = PricingRule | BargainRule | DepositPresaleRule;
 export type PromotionKind = PromotionRule['kind'];
 export const PROMOTION_KINDS = [
-  'single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift', 'bargain',
+  'single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift', 'bargain', 'deposit_presale',
 ] as const satisfies readonly PromotionKind[];
 
 export const GROUP_TYPES = ['normal', 'new_member', 'super'] as const;
@@ -77,8 +79,14 @@ export interface ActivityDefinition {
   readonly scope: ActivityScope;
   /** A shop's own activity; null: the platform's. */
   readonly shopId: string | null;
-  /** How many orders of one member may take part; null: no limit (the spec's default). */
+  /**
+   * 限购, per member and `limitPeriod`: the units one member may buy at the activity's price (price kinds —
+   * single-item, flash sale, group buy — and deposit presale), or the orders that may take part (set-level
+   * kinds); null: no limit (the spec's default). Counted by `PurchaseLimits`.
+   */
   readonly perMemberLimit: number | null;
+  /** Over what the per-member limit counts: the whole activity (default), or each calendar day, week or month. */
+  readonly limitPeriod: LimitPeriod;
   /** What the activity may give away in all; null: no budget. Spending is counted by `ActivityBudgets`. */
   readonly budget: Money | null;
   /** PRM-4: shared (共享) or exclusive (互斥), and the priority among activities. */
@@ -125,6 +133,10 @@ export function checkedDefinition(activityId: string, input: ActivityInput): Act
   if (perMemberLimit !== null && !wholeIn(perMemberLimit, 1, MAX_PER_MEMBER_LIMIT)) {
     throw invalidField(PROMOTION_ERROR.INVALID_SETTINGS, 'perMemberLimit', 'OUT_OF_RANGE', `a per-member limit is a whole number from 1 to ${MAX_PER_MEMBER_LIMIT}`);
   }
+  const limitPeriod = input.limitPeriod ?? 'activity';
+  if (!LIMIT_PERIODS.includes(limitPeriod)) {
+    throw invalidField(PROMOTION_ERROR.INVALID_SETTINGS, 'limitPeriod', 'UNKNOWN_PERIOD', `a limit period is ${LIMIT_PERIODS.join(', ')}`);
+  }
   const priority = input.priority ?? 0;
   if (!wholeIn(priority, 0, MAX_PRIORITY)) {
     throw invalidField(PROMOTION_ERROR.INVALID_SETTINGS, 'priority', 'OUT_OF_RANGE', `a priority is a whole number from 0 to ${MAX_PRIORITY}`);
@@ -146,6 +158,7 @@ export function checkedDefinition(activityId: string, input: ActivityInput): Act
     scope: plain(input.scope ?? { kind: 'all' }) as ActivityScope,
     shopId: input.shopId ?? null,
     perMemberLimit,
+    limitPeriod,
     budget,
     stacking: input.stacking ?? 'shared',
     priority,
@@ -161,6 +174,7 @@ function checkRule(activityId: string, definition: ActivityDefinition): void {
     throw invalidField(PROMOTION_ERROR.INVALID_SETTINGS, 'channels', 'UNKNOWN_CHANNEL', `channels are ${CHANNELS.join(', ')}`);
   }
   if (definition.rule.kind === 'bargain') checkBargain(definition.rule);
+  else if (definition.rule.kind === 'deposit_presale') checkPresale(definition.rule, definition);
   else compileActivity(pricingActivityOf(activityId, definition)!, CURRENCY);
   if ((definition.rule.kind === 'group_buy') !== (definition.groupBuy !== null)) {
     throw invalidField(PROMOTION_ERROR.INVALID_GROUP_BUY, 'groupBuy', definition.groupBuy ? 'ONLY_FOR_GROUP_BUY' : 'MISSING', 'a group_buy activity, and only one, has group-buy terms');
@@ -175,11 +189,11 @@ export function checkBudget(budget: Money): void {
 }
 
 /**
- * The pricing engine's input for one version (PRM-3/PRM-4 read it as it is); null for a bargain, which
- * has no pricing rule of its own. Setup fields come last, so a rule cannot smuggle in another window.
+ * The pricing engine's input for one version (PRM-3/PRM-4 read it as it is); null for a bargain or a
+ * deposit presale, which have no pricing rule of their own (see `presaleAmounts` for the latter). Setup fields come last, so a rule cannot smuggle in another window.
  */
 export function pricingActivityOf(activityId: string, d: ActivityDefinition, rule: PromotionRule = d.rule): PricingActivity | null {
-  if (rule.kind === 'bargain') return null;
+  if (rule.kind === 'bargain' || rule.kind === 'deposit_presale') return null;
   return {
     ...rule,
     id: activityId,

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 
 /**
- * Stable codes of the promotion context (促销中心): activities (PRM-2), group buys and bargains.
+ * Stable codes of the promotion context (促销中心): activities (PRM-2), group buys, bargains, purchase limits, presales.
  * Definition errors carry the field and a stable upper-case `reason` in `details`; rule errors found by
  * the pricing engine's own validation keep its code (`PRICING.INVALID_RULE`, with field and reason).
  */
@@ -59,6 +59,12 @@ export const PROMOTION_ERROR = {
   BARGAIN_COMPLETE: 'PROMOTION.BARGAIN_COMPLETE',
   /** The bargain's time is up (409). */
   BARGAIN_EXPIRED: 'PROMOTION.BARGAIN_EXPIRED',
+  /** 限购: the member's units (or orders) under the activity would pass its per-member limit in this period (409). */
+  PURCHASE_LIMIT_REACHED: 'PROMOTION.PURCHASE_LIMIT_REACHED',
+  /** A quantity to count against a purchase limit is a whole number ≥ 1 (422). */
+  INVALID_QUANTITY: 'PROMOTION.INVALID_QUANTITY',
+  /** Deposit presale terms: leverage < 1, deposit ≥ final price, balance window before the deposit window ends … (422). */
+  INVALID_PRESALE: 'PROMOTION.INVALID_PRESALE',
 } as const;
 
 export type PromotionErrorCode = (typeof PROMOTION_ERROR)[keyof typeof PROMOTION_ERROR];

@@ -7,3 +7,5 @@ export * from './group-buy.js';
 export * from './bargain.js';
 export * from './budget.js';
 export * from './ports.js';
+export * from './purchase-limit.js';
+export * from './presale.js';

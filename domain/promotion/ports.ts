@@ -76,10 +76,51 @@ export interface Bargains {
   ofMember(activityId: string, memberId: string): Promise<Bargain | null>;
 }
 
+/** 限购: taking units (or an order's participation) under an activity's per-member limit, keyed by a business reference. */
+export interface PurchaseLimitConsumption {
+  readonly activityId: string;
+  readonly memberId: string;
+  /** The order (or its line): replaying a reference changes nothing and returns the first. */
+  readonly reference: string;
+  /** Whole, ≥ 1. */
+  readonly quantity: number;
+  /** The live version's per-member limit: refused when used + quantity would exceed it; null: only counted. */
+  readonly limit: number | null;
+  /** The period key (`periodKey`): the counter this consumption moves. */
+  readonly period: string;
+  readonly at: Date;
+}
+
+export interface PurchaseLimitResult {
+  readonly activityId: string;
+  readonly memberId: string;
+  readonly period: string;
+  /** What the member has taken in the period after this call. */
+  readonly used: number;
+  /** The quantity this reference holds (0 once released, or when it never consumed). */
+  readonly quantity: number;
+  readonly replayed: boolean;
+}
+
+/**
+ * Port: what each member has taken under each activity per period (限购), a counter changed by guarded
+ * atomic updates only (`used + n <= limit`, decision 0010), never by a value computed in JavaScript and
+ * saved later.
+ */
+export interface PurchaseLimits {
+  /** Used per activity for one member, each in its given period (0 when nothing was taken). */
+  used(memberId: string, periods: readonly { readonly activityId: string; readonly period: string }[]): Promise<Map<string, number>>;
+  /** `PROMOTION.PURCHASE_LIMIT_REACHED` (nothing written) when the quantity does not fit. */
+  consume(c: PurchaseLimitConsumption): Promise<PurchaseLimitResult>;
+  /** Gives a consumption back to its period (the order was cancelled); releasing twice, or what was never taken, changes nothing. */
+  release(activityId: string, reference: string): Promise<PurchaseLimitResult | null>;
+}
+
 /** The promotion repositories of a transaction. */
 export interface PromotionRepositories {
   readonly activities: Activities;
   readonly activityBudgets: ActivityBudgets;
+  readonly purchaseLimits: PurchaseLimits;
   readonly groupBuys: GroupBuys;
   readonly bargains: Bargains;
 }

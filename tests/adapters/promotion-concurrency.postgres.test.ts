@@ -89,3 +89,28 @@ describe(`activity budgets under concurrent charges (${onServer ? 'PostgreSQL se
     expect(charges!.n).toBe(33);
   });
 });
+
+describe(`purchase limits under concurrent orders of one member (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
+  it('限购 3 per member: 20 orders of 1 unit by one member at once → exactly 3 consume, 17 PROMOTION.PURCHASE_LIMIT_REACHED; used = 3', { timeout: 60_000 }, async () => {
+    const activityId = await published({
+      name: '秒杀 限购3件', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] }, startsAt: at(0), endsAt: at(24 * 60), perMemberLimit: 3,
+    });
+    const outcomes = await together(Array.from({ length: 20 }, (_, i) => () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: `order-${i}`, quantity: 1 })));
+    expect(outcomes.filter((o) => o === null)).toHaveLength(3);
+    expect(outcomes.filter((o) => o !== null)).toEqual(Array(17).fill('PROMOTION.PURCHASE_LIMIT_REACHED'));
+    const [row] = await sql<{ used: number; usage_limit: number }>('select used, usage_limit from purchase_limit_usage where activity_id = ? and member_id = ?', [activityId, 'buyer']);
+    expect(row).toEqual({ used: 3, usage_limit: 3 });
+    const [consumed] = await sql<{ n: number }>('select count(*)::int as n from purchase_limit_consumption where activity_id = ?', [activityId]);
+    expect(consumed!.n).toBe(3);
+    expect(await zt.promotions.purchaseAllowance({ activityId, memberId: 'buyer' })).toMatchObject({ limit: 3, used: 3, remaining: 0 });
+  });
+
+  it('the same order consuming 10 times at once counts once', { timeout: 60_000 }, async () => {
+    const activityId = await published({
+      name: '秒杀 replays', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] }, startsAt: at(0), endsAt: at(24 * 60), perMemberLimit: 5,
+    });
+    const results = await Promise.all(Array.from({ length: 10 }, () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: 'order-r', quantity: 2 })));
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(results.every((r) => r.used === 2)).toBe(true);
+  });
+});

@@ -16,6 +16,10 @@ describe('promotion tables on PostgreSQL', () => {
     await expect(sql(group(4))).rejects.toThrow(/group_buy_paid_check/);
     await expect(sql(`insert into activity_budget values ('a', -1)`)).rejects.toThrow(/activity_budget_spent_check/);
     await expect(sql(`insert into activity (id, code, kind, versions, created_at, version) values ('a', 'A', 'lottery', '[]', now(), 1)`)).rejects.toThrow(/activity_kind_check/);
+    // 限购: the counter never passes the limit it was judged by, never goes negative; a consumption takes at least 1.
+    await expect(sql(`insert into purchase_limit_usage values ('a', 'm', 'activity', 4, 3)`)).rejects.toThrow(/purchase_limit_usage_used_check/);
+    await expect(sql(`insert into purchase_limit_usage values ('a', 'm', 'activity', -1, null)`)).rejects.toThrow(/purchase_limit_usage_used_check/);
+    await expect(sql(`insert into purchase_limit_consumption values ('a', 'o', 'm', 'activity', 0, false, now())`)).rejects.toThrow(/purchase_limit_consumption_quantity_check/);
   });
 });
 

@@ -4,7 +4,7 @@ import { Activity } from '../../domain/promotion/activity.js';
 import { Bargain } from '../../domain/promotion/bargain.js';
 import { GroupBuy } from '../../domain/promotion/group-buy.js';
 import { Money } from '../../domain/shared/money.js';
-import { aBargain, aFullReduction, aGroupBuy, aPublished } from '../domain/promotion/promotion-mothers.js';
+import { aBargain, aFullReduction, aGroupBuy, aPresale, aPublished } from '../domain/promotion/promotion-mothers.js';
 import { at } from '../support/mothers.js';
 import { codeOf, inTx, plain, type ContractBackend } from './contract/support.js';
 
@@ -69,11 +69,14 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         expect(await inTx(p(), (tx) => tx.activities.get('nope'))).toBeNull();
       });
 
-      it('a group-buy and a bargain activity round-trip with their terms', async () => {
-        for (const a of [aPublished('gb', aGroupBuy()), aPublished('bg', aBargain())]) {
+      it('a group-buy, a bargain and a deposit-presale activity round-trip with their terms (the presale windows as Dates)', async () => {
+        for (const a of [aPublished('gb', aGroupBuy()), aPublished('bg', aBargain()), aPublished('ps', aPresale({}, { perMemberLimit: 2, limitPeriod: 'day' }))]) {
           await inTx(p(), (tx) => tx.activities.save(a));
           expect(plain((await inTx(p(), (tx) => tx.activities.get(a.id)))!.toSnapshot())).toEqual(plain(a.toSnapshot()));
         }
+        const presale = (await inTx(p(), (tx) => tx.activities.get('ps')))!.live!.definition;
+        expect(presale.limitPeriod).toBe('day');
+        expect((presale.rule as { balanceWindow: { startsAt: unknown } }).balanceWindow.startsAt).toEqual(at(24 * 60));
       });
 
       it('updates at the stored version; a stale copy, or creating an id that exists, is CONCURRENCY.STALE_AGGREGATE', async () => {
@@ -121,6 +124,48 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
           }),
         ).rejects.toThrow('boom');
         expect(await inTx(p(), (tx) => tx.activities.get('a'))).toBeNull();
+      });
+    });
+
+    describe('PurchaseLimits (限购): a guarded counter per activity, member and period', () => {
+      const consume = (reference: string, quantity: number, limit: number | null, memberId = 'm1', period = 'activity') =>
+        inTx(p(), (tx) => tx.purchaseLimits.consume({ activityId: 'a', memberId, reference, quantity, limit, period, at: at(1) }));
+      const used = (memberId = 'm1', period = 'activity') => inTx(p(), (tx) => tx.purchaseLimits.used(memberId, [{ activityId: 'a', period }, { activityId: 'none', period }]));
+
+      it('consumptions add up within the limit; a replayed reference changes nothing; members and periods count apart', async () => {
+        expect(await consume('o1', 2, 3)).toEqual({ activityId: 'a', memberId: 'm1', period: 'activity', used: 2, quantity: 2, replayed: false });
+        expect(await consume('o1', 2, 3)).toMatchObject({ used: 2, quantity: 2, replayed: true });
+        expect(await consume('o2', 1, 3)).toMatchObject({ used: 3, replayed: false });
+        expect(await consume('o3', 3, 3, 'm2')).toMatchObject({ used: 3, memberId: 'm2' });
+        expect(await consume('o4', 3, 3, 'm1', '2026-11-23')).toMatchObject({ used: 3, period: '2026-11-23' });
+        expect([...(await used())]).toEqual([['a', 3], ['none', 0]]);
+        expect((await used('m1', '2026-11-23')).get('a')).toBe(3);
+        expect(await consume('free', 1000, null, 'm3')).toMatchObject({ used: 1000 });
+      });
+
+      it('PROMOTION.PURCHASE_LIMIT_REACHED with the figures: a consumption past the limit writes nothing (its reference stays free)', async () => {
+        await consume('o1', 2, 3);
+        await expect(consume('o2', 2, 3)).rejects.toMatchObject({
+          code: 'PROMOTION.PURCHASE_LIMIT_REACHED',
+          details: { activityId: 'a', memberId: 'm1', limit: 3, used: 2, remaining: 1, requested: 2 },
+        });
+        await expect(consume('o3', 4, 3, 'm2')).rejects.toMatchObject({ code: 'PROMOTION.PURCHASE_LIMIT_REACHED', details: { used: 0, remaining: 3 } });
+        expect((await used()).get('a')).toBe(2);
+        expect(await consume('o2', 1, 3)).toMatchObject({ used: 3, replayed: false });
+        // A lowered limit (a new version) refuses more; the counter keeps what was taken.
+        await expect(consume('o4', 1, 2)).rejects.toMatchObject({ details: { limit: 2, used: 3, remaining: 0 } });
+      });
+
+      it('a release gives the units back once to the period they were taken in; releasing again is a replay, an unknown reference null', async () => {
+        await consume('o1', 2, 3);
+        await consume('o2', 1, 3);
+        const release = (ref: string) => inTx(p(), (tx) => tx.purchaseLimits.release('a', ref));
+        expect(await release('o1')).toEqual({ activityId: 'a', memberId: 'm1', period: 'activity', used: 1, quantity: 0, replayed: false });
+        expect(await release('o1')).toMatchObject({ used: 1, quantity: 0, replayed: true });
+        expect(await release('nope')).toBeNull();
+        expect(await consume('o3', 2, 3)).toMatchObject({ used: 3 });
+        // A released reference is still a replay: the same order does not consume twice.
+        expect(await consume('o1', 2, 3)).toMatchObject({ used: 3, quantity: 0, replayed: true });
       });
     });
 

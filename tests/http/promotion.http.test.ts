@@ -29,6 +29,18 @@ const bargain = (over: Record<string, unknown> = {}) => ({
   endsAt: iso(7 * DAY),
   ...over,
 });
+/** 定金预售: final price 599.00, deposit 100.00 worth 150.00; deposit window the first day, balance the second. */
+const presale = (rule: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
+  name: '预售',
+  rule: {
+    kind: 'deposit_presale', items: [{ skuId: 'sku-milk', price: '599.00', deposit: '100.00' }], leverage: '1.5',
+    depositWindow: { startsAt: iso(-60), endsAt: iso(DAY) }, balanceWindow: { startsAt: iso(DAY), endsAt: iso(2 * DAY) }, ...rule,
+  },
+  scope: { kind: 'skus', ids: ['sku-milk'] },
+  startsAt: iso(-60),
+  endsAt: iso(2 * DAY),
+  ...over,
+});
 const line = (lineId: string, unitPrice: string, quantity = 1) => ({ lineId, skuId: `sku-${lineId}`, productId: `p-${lineId}`, shopId: 'self', quantity, unitPrice });
 const member = { memberId: 'member-1', isNew: false, channel: 'app' };
 
@@ -107,6 +119,13 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     ['a per-member limit of 0', 422, 'PROMOTION.INVALID_SETTINGS', fullReduction({ perMemberLimit: 0 })],
     ['a group buy without its terms', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: null })],
     ['a group ladder whose bigger group pays more', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: 'sku-tea', price: '99.00' }] }] } })],
+    ['a discount above 100 %', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '120' }] } })],
+    ['a threshold below its discount', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '30.00', off: '40.00' }] } } })],
+    ['overlapping discount tiers', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }, { threshold: '100.00', percentOff: '20' }] } })],
+    ['a presale leverage below 1', 422, 'PROMOTION.INVALID_PRESALE', presale({ leverage: '0.5' })],
+    ['a presale deposit not below its final price', 422, 'PROMOTION.INVALID_PRESALE', presale({ items: [{ skuId: 'sku-milk', price: '100.00', deposit: '120.00' }] })],
+    ['a presale balance window opening before the deposit window ends', 422, 'PROMOTION.INVALID_PRESALE', presale({ balanceWindow: { startsAt: iso(0), endsAt: iso(2 * DAY) } })],
+    ['an unknown limit period', 400, 'VALIDATION.FAILED', fullReduction({ perMemberLimit: 2, limitPeriod: 'year' })],
     ['a bargain floor above its price', 422, 'PROMOTION.INVALID_BARGAIN', bargain({ rule: { kind: 'bargain', skuId: 'x', originalPrice: '10.00', floorPrice: '20.00', maxHelpers: 3, hours: 1 } })],
     ['an unknown kind', 400, 'VALIDATION.FAILED', fullReduction({ rule: { kind: 'lottery' } })],
     ['a date without an offset', 400, 'VALIDATION.FAILED', fullReduction({ startsAt: '2026-12-01T00:00:00' })],
@@ -244,6 +263,60 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expectProblem(await call('GET', '/me/promotion/bargains/nope', undefined, owner), 404, 'PROMOTION.BARGAIN_NOT_FOUND');
     const gb = await published(groupBuy({ name: 'not a bargain' }));
     expectProblem(await call('POST', '/me/promotion/bargains', { activityId: gb.id }, owner), 409, 'PROMOTION.NOT_ACTIVE');
+  });
+
+  it('限购: a member sees what is left, the preview prices no more units than that, orders consume it (guarded, idempotent), and a release gives it back', async () => {
+    const flash = await published({
+      name: '秒杀 限购2件/天', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-limited', price: '60.00' }] }, scope: { kind: 'skus', ids: ['sku-limited'] },
+      startsAt: iso(-60), endsAt: iso(DAY), perMemberLimit: 2, limitPeriod: 'day',
+    });
+    expect(flash.versions[0].definition).toMatchObject({ perMemberLimit: 2, limitPeriod: 'day' });
+    const buyer = memberToken('buyer');
+    const allowance = () => call('GET', `/me/promotion/activities/${flash.id}/allowance`, undefined, buyer);
+    expect((await allowance()).body).toMatchObject({ activityId: flash.id, memberId: 'buyer', limit: 2, limitPeriod: 'day', period: '2026-12-01', used: 0, remaining: 2 });
+    const limitedLine = { lineId: 'x', skuId: 'sku-limited', productId: 'p-x', shopId: 'self', quantity: 3, unitPrice: '100.00' };
+    const preview = async () => (await call('POST', '/admin/promotion/price-preview', { lines: [limitedLine], member: { ...member, memberId: 'buyer' } })).body.lines[0];
+    expect(await preview()).toMatchObject({ itemPriceActivityId: flash.id, activityUnits: 2, activityPriceAmount: '220.00' });
+
+    const consume = (reference: string, quantity: number, token = marketer) =>
+      call('POST', `/admin/promotion/activities/${flash.id}/purchase-limits/consumptions`, { memberId: 'buyer', reference, quantity }, token);
+    const orderService = s.token({ subject: 'order-service', kind: 'staff', roles: ['order'] });
+    expect((await consume('o-1', 1, orderService)).body).toMatchObject({ used: 1, remaining: 1, limit: 2, period: '2026-12-01', replayed: false });
+    expect((await consume('o-1', 1)).body).toMatchObject({ used: 1, replayed: true });
+    expect(await preview()).toMatchObject({ activityUnits: 1, activityPriceAmount: '260.00' });
+    const before = JSON.stringify((await allowance()).body);
+    const refused = await consume('o-2', 2);
+    expectProblem(refused, 409, 'PROMOTION.PURCHASE_LIMIT_REACHED');
+    expect(refused.body.details).toMatchObject({ limit: 2, used: 1, remaining: 1, requested: 2 });
+    expectProblem(await consume('o-3', 0), 422, 'PROMOTION.INVALID_QUANTITY');
+    expect(JSON.stringify((await allowance()).body)).toBe(before);
+    expect((await consume('o-2', 1)).body).toMatchObject({ used: 2, remaining: 0 });
+    expect(await preview()).toMatchObject({ itemPriceActivityId: null, activityUnits: 3, activityPriceAmount: '300.00' });
+    expect((await call('GET', `/admin/promotion/activities/${flash.id}/purchase-limits/buyer`)).body).toMatchObject({ used: 2, remaining: 0 });
+
+    const release = (reference: string) => call('POST', `/admin/promotion/activities/${flash.id}/purchase-limits/releases`, { reference });
+    expect((await release('o-1')).body).toMatchObject({ used: 1, replayed: false });
+    expect((await release('o-1')).body).toMatchObject({ used: 1, replayed: true });
+    expect((await release('o-never')).body).toEqual({ released: false });
+    expect((await allowance()).body).toMatchObject({ used: 1, remaining: 1 });
+
+    // The next calendar day in Beijing (from 16:00 UTC) counts afresh.
+    now = new Date(T0.getTime() + 17 * 60 * 60_000);
+    try {
+      expect((await allowance()).body).toMatchObject({ period: '2026-12-02', used: 0, remaining: 2 });
+    } finally {
+      now = T0;
+    }
+    await call('POST', `/admin/promotion/activities/${flash.id}/void`);
+    expectProblem(await consume('o-4', 1), 409, 'PROMOTION.NOT_ACTIVE');
+    expectProblem(await allowance(), 409, 'PROMOTION.NOT_ACTIVE');
+    expectProblem(await consume('o-5', 1, buyer), 403, 'AUTH.FORBIDDEN');
+  });
+
+  it('定金预售: a deposit presale is created, reviewed and published with its windows', async () => {
+    const p = await published(presale({}, { perMemberLimit: 1 }));
+    expect(p).toMatchObject({ kind: 'deposit_presale', reviewStatus: 'published', status: 'active' });
+    expect(p.versions[0].definition.rule).toMatchObject({ leverage: '1.5', depositWindow: { endsAt: iso(DAY) }, balanceWindow: { startsAt: iso(DAY) } });
   });
 
   it.each([

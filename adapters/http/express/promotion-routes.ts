@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BargainView } from '../../../application/promotion/bargain-use-cases.js';
 import { CHANNELS } from '../../../domain/pricing/scope.js';
 import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
+import { LIMIT_PERIODS } from '../../../domain/promotion/purchase-limit.js';
 import type { GroupBuySnapshot } from '../../../domain/promotion/group-buy.js';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';
 import { amount, id, route, type Route } from './route.js';
@@ -50,6 +51,15 @@ const rule = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('bargain'), skuId: id, originalPrice: amount, floorPrice: amount, maxHelpers: count, hours: count }).strict(),
+  z
+    .object({
+      kind: z.literal('deposit_presale'),
+      items: list(z.object({ skuId: id, price: amount, deposit: amount }).strict(), 500),
+      leverage: z.string().max(20),
+      depositWindow: z.object({ startsAt: timestamp, endsAt: timestamp }).strict(),
+      balanceWindow: z.object({ startsAt: timestamp, endsAt: timestamp }).strict(),
+    })
+    .strict(),
 ]);
 
 const audience = z.discriminatedUnion('kind', [
@@ -80,6 +90,7 @@ const activityFields = {
   scope,
   shopId: id.nullable(),
   perMemberLimit: count.nullable(),
+  limitPeriod: z.enum(LIMIT_PERIODS),
   budget: amount.nullable(),
   stacking: z.enum(['shared', 'exclusive']),
   priority: count,
@@ -201,6 +212,32 @@ export const promotionRoutes: Route[] = [
     summary: 'Price lines for a member with the activities serving now (PRM-3 order, PRM-4 best plan)',
     body: z.object({ lines: list(pricingLine, 200), member: memberContext, freight: amount.optional() }).strict(),
     handler: ({ zt, body }) => zt.promotions.previewPrice(body),
+  }),
+
+  route({
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'order'],
+    method: 'post', path: '/admin/promotion/activities/:activityId/purchase-limits/consumptions', params: activityParams,
+    summary: '限购: an order takes units under the per-member limit (idempotent per reference); PROMOTION.PURCHASE_LIMIT_REACHED with the figures when they do not fit',
+    body: z.object({ memberId: text, reference: orderId, quantity: count }).strict(),
+    handler: ({ zt, params, body }) => zt.promotions.consumePurchaseLimit({ ...params, ...body }),
+  }),
+  route({
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'order'],
+    method: 'post', path: '/admin/promotion/activities/:activityId/purchase-limits/releases', params: activityParams,
+    summary: '限购: give an order’s units back (cancelled or refunded); a second release changes nothing',
+    body: z.object({ reference: orderId }).strict(),
+    handler: async ({ zt, params, body }) => (await zt.promotions.releasePurchaseLimit({ ...params, ...body })) ?? { released: false },
+  }),
+  route({
+    ...staff, method: 'get', path: '/admin/promotion/activities/:activityId/purchase-limits/:memberId',
+    params: z.object({ activityId: id, memberId: text }),
+    summary: '限购: what a member has taken under the activity in the current period, and may still take',
+    handler: ({ zt, params }) => zt.promotions.purchaseAllowance(params),
+  }),
+  route({
+    ...member, method: 'get', path: '/me/promotion/activities/:activityId/allowance', params: activityParams,
+    summary: '限购: how many units of the activity you may still buy in the current period (null: no limit)',
+    handler: ({ zt, params, identity }) => zt.promotions.purchaseAllowance({ ...params, memberId: identity!.subject }),
   }),
 
   route({

@@ -56,6 +56,10 @@ export interface MemoryTables {
   activityBudgetCharges: Map<string, { id: string; activityId: string; reference: string; amount: Money; released: boolean; at: Date; version: number }>;
   groupBuys: Map<string, GroupBuySnapshot>;
   bargains: Map<string, BargainSnapshot>;
+  /** 限购: keyed by (activity, member, period), what the member took (moved only by consumptions and releases). */
+  purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
+  /** Keyed by (activity, reference): a consumption, replays are no-ops. */
+  purchaseLimitConsumptions: Map<string, { id: string; activityId: string; reference: string; memberId: string; period: string; quantity: number; released: boolean; at: Date; version: number }>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -88,6 +92,8 @@ export class MemoryDatabase {
     activityBudgetCharges: new Map(),
     groupBuys: new Map(),
     bargains: new Map(),
+    purchaseLimitUsage: new Map(),
+    purchaseLimitConsumptions: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

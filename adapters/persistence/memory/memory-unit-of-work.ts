@@ -7,6 +7,7 @@ import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stock
 import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
+import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -98,6 +99,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         couponStatistics: new MemoryCouponStatistics(state),
         activities: new MemoryActivities(state),
         activityBudgets: new MemoryActivityBudgets(state),
+        purchaseLimits: new MemoryPurchaseLimits(state),
         groupBuys: new MemoryGroupBuys(state),
         bargains: new MemoryBargains(state),
         recordEvents: (events) => state.events.push(...events),

@@ -14,6 +14,7 @@ import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/l
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
+import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -83,6 +84,7 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     couponStatistics: new MikroOrmCouponStatistics(scope),
     activities: new MikroOrmActivities(scope),
     activityBudgets: new MikroOrmActivityBudgets(scope),
+    purchaseLimits: new MikroOrmPurchaseLimits(scope),
     groupBuys: new MikroOrmGroupBuys(scope),
     bargains: new MikroOrmBargains(scope),
     recordEvents: (recorded) => void events.push(...recorded),

@@ -49,6 +49,8 @@ function live(a: Activity, input: PricingInput): boolean {
   const now = input.now.getTime();
   if ((a.startsAt && at(a.startsAt)! > now) || (a.endsAt && at(a.endsAt)! <= now)) return false;
   if (a.channels && a.channels.length > 0 && !a.channels.includes(input.member.channel)) return false;
+  // 限购: a set-level activity the member has nothing left of does not apply.
+  if (input.purchaseLimits?.some((x) => x.activityId === a.id && x.remaining === 0)) return false;
   const au = a.audience;
   if (au?.kind === 'new_members') return input.member.isNew;
   if (au?.kind === 'members') return au.memberIds.includes(input.member.memberId ?? '');

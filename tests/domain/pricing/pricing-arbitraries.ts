@@ -282,8 +282,10 @@ export const pricingInputArb = ({ maxLines, maxActivities, maxCoupons, minCoupon
         .tuple(
           fc.tuple(...Array.from({ length: s.nActivities }, (_, i) => activityArb(`a${(i * 7) % 10}${i}`))),
           fc.tuple(...Array.from({ length: s.nCoupons }, (_, i) => couponArb(`c${(i * 3) % 5}${i}`))),
+          // 限购: what the member may still take under some of the activities (units or orders).
+          fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: s.nActivities }).map((xs) => xs.map((r) => (r === 4 ? null : r))),
         )
-        .map(([activities, coupons]) => ({
+        .map(([activities, coupons, remaining]) => ({
           now: NOW,
           member: s.member,
           lines: s.lines,
@@ -291,6 +293,9 @@ export const pricingInputArb = ({ maxLines, maxActivities, maxCoupons, minCoupon
           coupons,
           ...(s.freight === null ? {} : { freight: s.freight }),
           ...(s.points === null ? {} : { points: s.points }),
+          ...(remaining.some((r) => r !== null)
+            ? { purchaseLimits: remaining.flatMap((r, i) => (r === null ? [] : [{ activityId: activities[i]!.id, remaining: r }])) }
+            : {}),
         })),
     );
 

@@ -125,8 +125,25 @@ describe('pricing engine properties (1,000 runs each)', () => {
         for (const l of r.lines) {
           if (l.itemPriceActivityId === null) expect(l.activityUnitPrice.equals(l.unitPrice)).toBe(true);
           else expect(l.activityUnitPrice.lessThan(l.unitPrice)).toBe(true);
-          expect(fen(l.activityPriceAmount)).toBe(fen(l.activityUnitPrice) * BigInt(l.quantity));
+          // 限购: the activity's units at its price, the rest at the normal price.
+          expect(fen(l.activityPriceAmount)).toBe(fen(l.activityUnitPrice) * BigInt(l.activityUnits) + fen(l.unitPrice) * BigInt(l.quantity - l.activityUnits));
+          if (!input.purchaseLimits?.some((x) => x.activityId === l.itemPriceActivityId)) expect(l.activityUnits).toBe(l.quantity);
         }
+      }),
+      runs,
+    );
+  });
+
+  it('限购 (PRM-3 step 2): a price activity prices at most the units the member has left over the whole order; a set-level one with none left does not apply', () => {
+    fc.assert(
+      fc.property(orders, (input) => {
+        const r = priceOrder(input);
+        for (const { activityId, remaining } of input.purchaseLimits ?? []) {
+          const units = r.lines.filter((l) => l.itemPriceActivityId === activityId).reduce((n, l) => n + l.activityUnits, 0);
+          expect(units).toBeLessThanOrEqual(remaining);
+          if (remaining === 0) expect(r.activities.map((a) => a.id)).not.toContain(activityId);
+        }
+        for (const l of r.lines) if (l.itemPriceActivityId !== null) expect(l.activityUnits).toBeGreaterThan(0);
       }),
       runs,
     );
@@ -141,6 +158,7 @@ describe('pricing engine properties (1,000 runs each)', () => {
           const inputLine = input.lines.find((x) => x.lineId === l.lineId)!;
           const candidates = (input.activities ?? []).flatMap((a) => {
             if (a.kind !== 'single_item' && a.kind !== 'flash_sale' && a.kind !== 'group_buy') return [];
+            if (input.purchaseLimits?.some((x) => x.activityId === a.id)) return []; // 限购: may cover only some units, tested on its own
             if (!a.prices || (a.startsAt && a.startsAt.getTime() > now) || (a.endsAt && a.endsAt.getTime() <= now)) return [];
             if (a.channels && a.channels.length > 0 && !a.channels.includes(input.member.channel)) return [];
             if (a.audience && a.audience.kind !== 'all') return [];

@@ -1,5 +1,6 @@
 import { Activity } from '../../../domain/promotion/activity.js';
 import type { ActivityInput, GroupBuyTerms } from '../../../domain/promotion/definition.js';
+import type { DepositPresaleRule } from '../../../domain/promotion/presale.js';
 import { at } from '../../support/mothers.js';
 
 /** 满 300 减 40, 满 500 减 80 (tiered 满减) over every product, from minute 0 to one day later. */
@@ -46,4 +47,23 @@ export function aPublished(id: string, input: ActivityInput, minute = 0): Activi
   a.approve(at(minute));
   a.pullEvents();
   return a;
+}
+
+/** 定金预售 on the 800g milk powder: final price 599.00, deposit 100.00 worth 150.00; deposit for a day, balance the day after. */
+export function aPresale(rule: Partial<DepositPresaleRule> = {}, over: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    name: '双11预售',
+    rule: {
+      kind: 'deposit_presale',
+      items: [{ skuId: 'sku-milk', price: '599.00', deposit: '100.00' }],
+      leverage: '1.5',
+      depositWindow: { startsAt: at(0), endsAt: at(24 * 60) },
+      balanceWindow: { startsAt: at(24 * 60), endsAt: at(48 * 60) },
+      ...rule,
+    },
+    scope: { kind: 'skus', ids: ['sku-milk'] },
+    startsAt: at(0),
+    endsAt: at(48 * 60),
+    ...over,
+  };
 }

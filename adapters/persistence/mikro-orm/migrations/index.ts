@@ -6,6 +6,7 @@ import { Migration20261122030000_stock_layers } from './Migration20261122030000_
 import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
+import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
+  { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
 ];

@@ -8,6 +8,7 @@ import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovement
 import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
+import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
@@ -19,6 +20,7 @@ export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './coupon-records.js';
 export * from './promotion-records.js';
+export * from './purchase-limit-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -28,4 +30,5 @@ export const schemas = [
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
+  PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
 ];

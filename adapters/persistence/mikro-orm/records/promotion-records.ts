@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { ActivitySnapshot } from '../../../../domain/promotion/activity.js';
 import type { BargainSnapshot, BargainStatus } from '../../../../domain/promotion/bargain.js';
-import type { ActivityDefinition, GroupType, ItemPriceRule, PromotionKind } from '../../../../domain/promotion/definition.js';
+import type { ActivityDefinition, GroupType, ItemPriceRule, PromotionKind, PromotionRule } from '../../../../domain/promotion/definition.js';
 import type { GroupBuySnapshot, GroupMember, GroupStatus } from '../../../../domain/promotion/group-buy.js';
 import type { ActivityVersion } from '../../../../domain/promotion/review.js';
 import { Money } from '../../../../domain/shared/money.js';
@@ -49,7 +49,7 @@ export const ActivitySchema = new EntitySchema<ActivityRecord>({
   checks: [
     {
       name: 'activity_kind_check',
-      expression: `kind in ('single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift', 'bargain')`,
+      expression: `kind in ('single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift', 'bargain', 'deposit_presale')`,
     },
     { name: 'activity_version_check', expression: 'version >= 0' },
   ],
@@ -75,7 +75,7 @@ function versionJson(v: ActivityVersion): VersionJson {
     status: v.status,
     definition: {
       name: d.name, rule: d.rule, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString(), channels: d.channels, audience: d.audience,
-      scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit, budget: d.budget?.toString() ?? null, stacking: d.stacking,
+      scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit, limitPeriod: d.limitPeriod, budget: d.budget?.toString() ?? null, stacking: d.stacking,
       priority: d.priority, groupBuy: d.groupBuy, stockPool: d.stockPool,
     },
     createdAt: v.createdAt.toISOString(),
@@ -91,14 +91,24 @@ function versionFromJson(j: VersionJson): ActivityVersion {
   const d = j.definition;
   // jsonb keeps no key order: rebuild each object in the domain's field order.
   const definition: ActivityDefinition = {
-    name: d.name, rule: d.rule, startsAt: requiredTimestamp(d.startsAt), endsAt: requiredTimestamp(d.endsAt), channels: d.channels,
-    audience: d.audience, scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit, budget: d.budget === null ? null : Money.of(d.budget),
+    name: d.name, rule: ruleFromJson(d.rule), startsAt: requiredTimestamp(d.startsAt), endsAt: requiredTimestamp(d.endsAt), channels: d.channels,
+    audience: d.audience, scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit,
+    // Stored before limit periods existed: the limit counted over the whole activity.
+    limitPeriod: d.limitPeriod ?? 'activity',
+    budget: d.budget === null ? null : Money.of(d.budget),
     stacking: d.stacking, priority: d.priority, groupBuy: d.groupBuy, stockPool: d.stockPool,
   };
   return {
     number: j.number, status: j.status, definition, createdAt: requiredTimestamp(j.createdAt), submittedAt: timestamp(j.submittedAt),
     submittedBy: j.submittedBy, reviewedAt: timestamp(j.reviewedAt), reviewedBy: j.reviewedBy, rejectionReason: j.rejectionReason,
   };
+}
+
+/** jsonb gives a presale's window dates back as ISO strings: the rule gets its Dates again. */
+function ruleFromJson(rule: PromotionRule): PromotionRule {
+  if (rule.kind !== 'deposit_presale') return rule;
+  const w = (x: { startsAt: Date | string; endsAt: Date | string }) => ({ startsAt: requiredTimestamp(x.startsAt as string), endsAt: requiredTimestamp(x.endsAt as string) });
+  return { kind: rule.kind, items: rule.items, leverage: rule.leverage, depositWindow: w(rule.depositWindow), balanceWindow: w(rule.balanceWindow) };
 }
 
 export function activityRecord(s: ActivitySnapshot, version: number): ActivityRecord {
