@@ -10,6 +10,7 @@ import { DISPATCH, dispatchModule } from './dispatch-module.js';
 import { COUPON, couponModule, type CouponModuleOptions } from './coupon-module.js';
 import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { PROMOTION, promotionModule } from './promotion-module.js';
+import { FREIGHT, freightModule } from './freight-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -146,12 +147,28 @@ export interface PromotionFacade {
   purchaseAllowance: Bound<import('../../application/promotion/index.js').GetPurchaseAllowance>;
 }
 
+/** The use cases of freight (运费模板, spec §7): per-item templates, shop settings (mode, FRT-1, combination), SKU assignments, quotes. */
+export interface FreightFacade {
+  createTemplate: Bound<import('../../application/freight/index.js').CreateFreightTemplate>;
+  updateTemplate: Bound<import('../../application/freight/index.js').UpdateFreightTemplate>;
+  listTemplates: Bound<import('../../application/freight/index.js').ListFreightTemplates>;
+  getTemplate: Bound<import('../../application/freight/index.js').GetFreightTemplate>;
+  /** Which template SKUs use (null: none). */
+  assignTemplate: Bound<import('../../application/freight/index.js').AssignFreightTemplate>;
+  templateSkus: Bound<import('../../application/freight/index.js').ListTemplateSkus>;
+  setShopSettings: Bound<import('../../application/freight/index.js').SetShopFreightSettings>;
+  getShopSettings: Bound<import('../../application/freight/index.js').GetShopFreightSettings>;
+  /** One shop's lines to an address → the explained quote. */
+  quote: Bound<import('../../application/freight/index.js').QuoteFreight>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
   readonly promotions: PromotionFacade;
+  readonly freight: FreightFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -180,6 +197,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     dispatchModule,
     couponModule(options.coupons),
     promotionModule,
+    freightModule,
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -277,5 +295,16 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     releasePurchaseLimit: run(PROMOTION.ReleasePurchaseLimit),
     purchaseAllowance: run(PROMOTION.GetPurchaseAllowance),
   };
-  return { catalog, inventory, dispatch, coupons, promotions, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const freight: FreightFacade = {
+    createTemplate: run(FREIGHT.CreateFreightTemplate),
+    updateTemplate: run(FREIGHT.UpdateFreightTemplate),
+    listTemplates: run(FREIGHT.ListFreightTemplates),
+    getTemplate: run(FREIGHT.GetFreightTemplate),
+    assignTemplate: run(FREIGHT.AssignFreightTemplate),
+    templateSkus: run(FREIGHT.ListTemplateSkus),
+    setShopSettings: run(FREIGHT.SetShopFreightSettings),
+    getShopSettings: run(FREIGHT.GetShopFreightSettings),
+    quote: run(FREIGHT.QuoteFreight),
+  };
+  return { catalog, inventory, dispatch, coupons, promotions, freight, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

@@ -6,3 +6,4 @@ export * from './inventory-module.js';
 export * from './dispatch-module.js';
 export * from './coupon-module.js';
 export * from './promotion-module.js';
+export * from './freight-module.js';

@@ -2,6 +2,7 @@ import type { Zhongtai } from '../container/create-zhongtai.js';
 import { seedCatalogDemo } from './catalog-demo.js';
 import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
+import { seedFreightDemo } from './freight-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
 import { seedPromotionDemo } from './promotion-demo.js';
 
@@ -12,5 +13,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   await seedInventoryDemo(zt); // sales-layer policies and the flash-sale carve-out, on that stock
   await seedCouponDemo(zt); // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   await seedPromotionDemo(zt); // a published 满减, a flash sale on the carved-out milk powder, a group buy
+  await seedFreightDemo(zt); // per-piece and per-weight (remote regions) templates, the shop's "free over 69.00, else 10.00"
   return { catalog: catalog.created };
 }

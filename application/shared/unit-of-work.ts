@@ -1,6 +1,7 @@
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
+import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplates } from '../../domain/freight/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { PromotionRepositories } from '../../domain/promotion/ports.js';
@@ -22,6 +23,10 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories 
   readonly couponClaims: CouponClaims;
   readonly ownedCoupons: OwnedCoupons;
   readonly couponStatistics: CouponStatisticsQuery;
+  /** Freight (运费模板): per-item templates, each shop's settings, the SKU → template assignments. */
+  readonly freightTemplates: FreightTemplates;
+  readonly shopFreightSettings: ShopFreightSettingsRepository;
+  readonly skuFreightTemplates: SkuFreightTemplates;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

@@ -7,6 +7,7 @@ import { MemoryUnitOfWork, publishOutbox } from './memory-unit-of-work.js';
 export { MemoryDatabase } from './memory-database.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryCatalogQueries } from './memory-catalog-queries.js';
+export { MemoryCrossBorderPurchases } from './memory-crossborder-purchases.js';
 
 /** In-memory persistence: the default for embedding and for fast tests. Nothing survives the process. */
 export function memoryPersistence(db: MemoryDatabase = new MemoryDatabase()): Persistence {

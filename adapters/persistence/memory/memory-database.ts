@@ -4,6 +4,8 @@ import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
+import type { FreightTemplateSnapshot } from '../../../domain/freight/template.js';
+import type { ShopFreightSettingsSnapshot } from '../../../domain/freight/shop-settings.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
 import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
@@ -60,6 +62,12 @@ export interface MemoryTables {
   purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
   /** Keyed by (activity, reference): a consumption, replays are no-ops. */
   purchaseLimitConsumptions: Map<string, { id: string; activityId: string; reference: string; memberId: string; period: string; quantity: number; released: boolean; at: Date; version: number }>;
+  /** Per-item freight templates (运费模板). */
+  freightTemplates: Map<string, FreightTemplateSnapshot>;
+  /** Each shop's freight settings, keyed by shop id. */
+  shopFreightSettings: Map<string, ShopFreightSettingsSnapshot>;
+  /** Which template each SKU uses, keyed by SKU id. */
+  skuFreightTemplates: Map<string, { id: string; templateId: string; version: number }>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -94,6 +102,9 @@ export class MemoryDatabase {
     bargains: new Map(),
     purchaseLimitUsage: new Map(),
     purchaseLimitConsumptions: new Map(),
+    freightTemplates: new Map(),
+    shopFreightSettings: new Map(),
+    skuFreightTemplates: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

@@ -8,6 +8,7 @@ import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
+import { MemoryFreightTemplates, MemoryShopFreightSettings, MemorySkuFreightTemplates } from './memory-freight.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -102,6 +103,9 @@ export class MemoryUnitOfWork implements UnitOfWork {
         purchaseLimits: new MemoryPurchaseLimits(state),
         groupBuys: new MemoryGroupBuys(state),
         bargains: new MemoryBargains(state),
+        freightTemplates: new MemoryFreightTemplates(state),
+        shopFreightSettings: new MemoryShopFreightSettings(state),
+        skuFreightTemplates: new MemorySkuFreightTemplates(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

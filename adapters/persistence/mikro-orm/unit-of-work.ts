@@ -15,6 +15,7 @@ import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
+import { MikroOrmFreightTemplates, MikroOrmShopFreightSettings, MikroOrmSkuFreightTemplates } from './repositories/freight-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -87,6 +88,9 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     purchaseLimits: new MikroOrmPurchaseLimits(scope),
     groupBuys: new MikroOrmGroupBuys(scope),
     bargains: new MikroOrmBargains(scope),
+    freightTemplates: new MikroOrmFreightTemplates(scope),
+    shopFreightSettings: new MikroOrmShopFreightSettings(scope),
+    skuFreightTemplates: new MikroOrmSkuFreightTemplates(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

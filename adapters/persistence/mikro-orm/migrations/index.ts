@@ -7,6 +7,7 @@ import { Migration20261122040000_sales_pools } from './Migration20261122040000_s
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
+import { Migration20261122080000_freight } from './Migration20261122080000_freight.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
+  { name: 'Migration20261122080000_freight', class: Migration20261122080000_freight },
 ];

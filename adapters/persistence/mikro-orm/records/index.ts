@@ -9,6 +9,7 @@ import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
+import { FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema } from './freight-records.js';
 
 export * from './brand-record.js';
 export * from './category-record.js';
@@ -21,6 +22,7 @@ export * from './warehouse-record.js';
 export * from './coupon-records.js';
 export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
+export * from './freight-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -31,4 +33,5 @@ export const schemas = [
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
+  FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema,
 ];

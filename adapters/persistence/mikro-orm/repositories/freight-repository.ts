@@ -1,0 +1,86 @@
+import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplates } from '../../../../domain/freight/ports.js';
+import { FreightTemplate } from '../../../../domain/freight/template.js';
+import { ShopFreightSettings } from '../../../../domain/freight/shop-settings.js';
+import type { TxScope } from '../db.js';
+import {
+  FreightTemplateRecord, freightTemplateFromRow, freightTemplateRecord, ShopFreightSettingsRecord, shopFreightSettingsFromRow,
+  shopFreightSettingsRecord, type FreightTemplateRow, type ShopFreightSettingsRow,
+} from '../records/freight-records.js';
+import { saveVersionedRow } from './versioned-row.js';
+
+/** Per-item freight templates on PostgreSQL (`freight_template`), optimistic by version. */
+export class MikroOrmFreightTemplates implements FreightTemplates {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(id: string): Promise<FreightTemplate | null> {
+    const [row] = await this.tx.rows<FreightTemplateRow>('select * from freight_template where id = ?', [id]);
+    return row ? FreightTemplate.restore(freightTemplateFromRow(row)) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<FreightTemplate[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.tx.rows<FreightTemplateRow>('select * from freight_template where id = any(?::text[])', [[...new Set(ids)]]);
+    return rows.map((r) => FreightTemplate.restore(freightTemplateFromRow(r)));
+  }
+
+  async save(template: FreightTemplate): Promise<void> {
+    const s = template.toSnapshot();
+    template.markSaved(
+      await saveVersionedRow(this.tx, FreightTemplateRecord, 'freightTemplates', s.version, freightTemplateRecord(s, s.version + 1)),
+    );
+  }
+
+  async list(filter: { readonly shopId?: string } = {}): Promise<FreightTemplate[]> {
+    const rows = await this.tx.rows<FreightTemplateRow>(
+      'select * from freight_template where (?::text is null or shop_id = ?) order by name collate "C", id collate "C"',
+      [filter.shopId ?? null, filter.shopId ?? null],
+    );
+    return rows.map((r) => FreightTemplate.restore(freightTemplateFromRow(r)));
+  }
+}
+
+/** Each shop's freight settings on PostgreSQL (`shop_freight_settings`, one row per shop). */
+export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepository {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(shopId: string): Promise<ShopFreightSettings | null> {
+    const [row] = await this.tx.rows<ShopFreightSettingsRow>('select * from shop_freight_settings where id = ?', [shopId]);
+    return row ? ShopFreightSettings.restore(shopFreightSettingsFromRow(row)) : null;
+  }
+
+  async save(settings: ShopFreightSettings): Promise<void> {
+    const s = settings.toSnapshot();
+    settings.markSaved(
+      await saveVersionedRow(this.tx, ShopFreightSettingsRecord, 'shopFreightSettings', s.version, shopFreightSettingsRecord(s, s.version + 1)),
+    );
+  }
+}
+
+/** SKU → template assignments on PostgreSQL (`sku_freight_template`): one upsert or one delete per call. */
+export class MikroOrmSkuFreightTemplates implements SkuFreightTemplates {
+  constructor(private readonly tx: TxScope) {}
+
+  async templatesOf(skuIds: readonly string[]): Promise<Record<string, string>> {
+    if (skuIds.length === 0) return {};
+    const rows = await this.tx.rows<{ sku_id: string; template_id: string }>('select sku_id, template_id from sku_freight_template where sku_id = any(?::text[])', [[...new Set(skuIds)]]);
+    return Object.fromEntries(rows.map((r) => [r.sku_id, r.template_id]));
+  }
+
+  async assign(skuIds: readonly string[], templateId: string | null): Promise<void> {
+    const ids = [...new Set(skuIds)];
+    if (ids.length === 0) return;
+    if (templateId === null) {
+      await this.tx.rows('delete from sku_freight_template where sku_id = any(?::text[])', [ids]);
+    } else {
+      await this.tx.rows(
+        'insert into sku_freight_template (sku_id, template_id) select unnest(?::text[]), ? on conflict (sku_id) do update set template_id = excluded.template_id',
+        [ids, templateId],
+      );
+    }
+  }
+
+  async skusOf(templateId: string): Promise<string[]> {
+    const rows = await this.tx.rows<{ sku_id: string }>('select sku_id from sku_freight_template where template_id = ? order by sku_id collate "C"', [templateId]);
+    return rows.map((r) => r.sku_id);
+  }
+}

@@ -1,0 +1,1 @@
+export * from './cross-border-limits.js';

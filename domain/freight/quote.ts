@@ -1,0 +1,369 @@
+import type { Decimal } from 'decimal.js';
+import type { RegionCode } from '../dispatch/region.js';
+import { Dec, toDec, type DecimalInput } from '../shared/decimal.js';
+import { Money } from '../shared/money.js';
+import { quantity as wholeQuantity } from '../shared/quantity.js';
+import { FREIGHT_ERROR, freightInvalid } from './errors.js';
+import { charge, freightAddress, price, rateFor, type AmountInput, type ChargeMode, type FreightRate } from './rates.js';
+import { shopRateFor, type FreightCombination, type FreightMode, type ShopFreightSettingsSnapshot, type ShopRate } from './shop-settings.js';
+import { freeRuleFor, freeRuleMet, type FreeRuleCombination, type FreightTemplateSnapshot } from './template.js';
+
+/** One order line as freight sees it. */
+export interface FreightLineInput {
+  /** Names the line in the quote (default: its position, "0", "1" …). */
+  readonly lineId?: string;
+  readonly skuId: string;
+  readonly quantity: number;
+  /**
+   * What the line's goods cost: the amount free-shipping rules and the shop's "free over" compare.
+   * Checkout passes the amount after activity discounts and before coupons (CRT-1, PRM-3 puts freight last).
+   */
+  readonly amount: AmountInput;
+  /** Kilograms per unit; needed when the line's template charges by weight. */
+  readonly weight?: DecimalInput | null;
+  /** Cubic metres per unit; needed when the line's template charges by volume. */
+  readonly volume?: DecimalInput | null;
+  /** The SKU's per-item template; null = none. */
+  readonly templateId: string | null;
+}
+
+export interface FreightQuoteInput {
+  /** The shipping address: a district code (GB/T 2260), else `FREIGHT.INVALID_ADDRESS`. */
+  readonly address: string;
+  /** The shop's settings (`defaultShopFreightSettings(shopId)` when it has none). */
+  readonly settings: ShopFreightSettingsSnapshot;
+  /** The per-item templates the lines name (of this shop). Others may be given; they are ignored. */
+  readonly templates: readonly FreightTemplateSnapshot[];
+  readonly lines: readonly FreightLineInput[];
+  /** A shipping coupon's deduction (运费券), applied after everything else and capped by the freight. */
+  readonly shippingDeduction?: AmountInput;
+}
+
+export interface FreightQuoteLine {
+  readonly lineId: string;
+  readonly skuId: string;
+  readonly quantity: number;
+  readonly amount: Money;
+  /** What the line adds to its group's units: pieces, kilograms or cubic metres (exact decimal). */
+  readonly units: string;
+}
+
+/** Which rate matched: a region rule (its index and regions) or the default. */
+export interface MatchedRate {
+  readonly source: 'region' | 'default';
+  readonly index: number | null;
+  readonly regions: readonly RegionCode[];
+}
+
+/** The free-shipping condition that applied to a group, and whether the group met it. */
+export interface FreeCheck {
+  /** `template`: a rule of the template (its index); `shop`: the shop rate's "free over". */
+  readonly source: 'template' | 'shop';
+  readonly index: number | null;
+  readonly regions: readonly RegionCode[];
+  readonly minAmount: Money | null;
+  readonly minQuantity: number | null;
+  readonly combine: FreeRuleCombination;
+  readonly met: boolean;
+}
+
+/**
+ * A group of lines charged together: the lines of one per-item template (`template`), the lines the
+ * shop template charges (`shop`), or lines without any template (`unassigned`, charged nothing).
+ */
+export interface FreightGroup {
+  readonly kind: 'template' | 'shop' | 'unassigned';
+  readonly templateId: string | null;
+  readonly name: string | null;
+  readonly chargeBy: ChargeMode | null;
+  readonly overridesShop: boolean;
+  readonly lines: readonly FreightQuoteLine[];
+  /** Pieces in the group. */
+  readonly quantity: number;
+  /** Units charged: pieces, kilograms or cubic metres (shop groups: pieces). */
+  readonly units: string;
+  readonly amount: Money;
+  readonly rate: { readonly matched: MatchedRate; readonly template: FreightRate | null; readonly shop: ShopRate | null } | null;
+  readonly free: FreeCheck | null;
+  /** What the group costs on its own. */
+  readonly fee: Money;
+  /** What it adds to the total after the combination (max: the largest fee only; FRT-1 free shop level: 0). */
+  readonly charged: Money;
+}
+
+/** The mixed-mode (and shop-mode) check of the shop template against the whole order. */
+export interface ShopCheck {
+  readonly matched: MatchedRate;
+  readonly rate: ShopRate;
+  readonly orderAmount: Money;
+  /** The order reached the rate's "free over" amount. */
+  readonly free: boolean;
+}
+
+export interface FreightQuote {
+  readonly address: RegionCode;
+  readonly mode: FreightMode;
+  readonly combination: FreightCombination;
+  readonly shopCheck: ShopCheck | null;
+  readonly groups: readonly FreightGroup[];
+  /** Σ charged of the groups. */
+  readonly subtotal: Money;
+  /** The shipping coupon's deduction as applied: min(asked, subtotal). */
+  readonly deduction: Money;
+  /** subtotal − deduction: the freight the shopper pays, never negative. */
+  readonly total: Money;
+  /** The carrier's real cost by the shop's carrier cost table, beside the charge and never in it; null when unknown. */
+  readonly carrierCost: Money | null;
+}
+
+interface Line extends FreightQuoteLine {
+  readonly weight: Decimal | null;
+  readonly volume: Decimal | null;
+  readonly templateId: string | null;
+}
+
+/**
+ * Freight of one shop's order (spec §7), pure. Steps:
+ *
+ * 1. **shop** mode: the shop template charges the whole order (its rate for the address; free when the
+ *    order amount reaches its "free over"). Per-item templates are not used.
+ * 2. **per_item** mode: lines sharing a template are charged together (units by the template's charge
+ *    mode; the region rule covering the address, else the default; free when its free-shipping rule is
+ *    met); lines without a template ship free (`unassigned`). Groups combine by the shop's choice:
+ *    `sum` charges every fee, `max` only the largest (ties: the first group).
+ * 3. **mixed** mode (FRT-1): the shop template is checked first, against the whole order. If the order
+ *    reaches its "free over", the order ships free at shop level except the templates flagged
+ *    `overridesShop`, always charged on their own (combined among themselves). Otherwise freight
+ *    follows the per-item templates; lines without one are charged the shop fee as one more group.
+ * 4. A shipping coupon deducts after all that, capped by the freight.
+ *
+ * Every price is whole cents and no step divides money, so no rounding happens.
+ */
+export function quoteFreight(input: FreightQuoteInput): FreightQuote {
+  const address = freightAddress(input.address);
+  const { settings } = input;
+  const lines = checkedLines(input.lines);
+  const currency = 'CNY';
+  const zero = Money.zero(currency);
+  const deductionAsked = input.shippingDeduction === undefined ? zero : price(input.shippingDeduction, 'shippingDeduction');
+  const templates = new Map(input.templates.map((t) => [t.id, t]));
+  const orderAmount = Money.sum(lines.map((l) => l.amount), currency);
+
+  const shopCheck: ShopCheck | null =
+    settings.mode !== 'per_item' && settings.shopTemplate
+      ? (() => {
+          const found = shopRateFor(settings.shopTemplate, address);
+          const free = found.rate.freeOver !== null && orderAmount.compare(found.rate.freeOver) >= 0;
+          return { matched: matched(found), rate: found.rate, orderAmount, free };
+        })()
+      : null;
+  if (settings.mode !== 'per_item' && !shopCheck) {
+    throw freightInvalid(FREIGHT_ERROR.SHOP_TEMPLATE_REQUIRED, `${settings.mode} mode needs a shop template`, { shopId: settings.id });
+  }
+
+  let groups: FreightGroup[];
+  if (settings.mode === 'shop') {
+    groups = [shopGroup(lines, shopCheck!, shopCheck!.free)];
+  } else {
+    const byTemplate = groupLines(lines, (l) => {
+      if (l.templateId === null) return null;
+      const t = templates.get(l.templateId);
+      if (!t || t.shopId !== settings.id) {
+        throw freightInvalid(FREIGHT_ERROR.UNKNOWN_TEMPLATE, `template ${l.templateId} is not a template of shop ${settings.id}`, {
+          templateId: l.templateId,
+          skuId: l.skuId,
+        });
+      }
+      return t.id;
+    });
+    const shopFree = settings.mode === 'mixed' && shopCheck!.free;
+    // Each group with the position of its first line (groups are listed in that order) and whether it
+    // takes part in the combination (waived groups, free at shop level or without a template, do not).
+    const built: { group: FreightGroup; at: number; combined: boolean }[] = [];
+    const at = (members: readonly Line[]) => lines.indexOf(members[0]!);
+    const atShopLevel: Line[] = [];
+    for (const [templateId, members] of byTemplate) {
+      const t = templateId === null ? null : templates.get(templateId)!;
+      if (settings.mode === 'mixed' && (t === null || (shopFree && !t.overridesShop))) {
+        atShopLevel.push(...members); // FRT-1: the shop template charges them (free when the order reached its amount)
+      } else if (t === null) {
+        built.push({ group: unassignedGroup(members, zero), at: at(members), combined: false });
+      } else {
+        built.push({ group: templateGroup(t, members, address), at: at(members), combined: true });
+      }
+    }
+    if (atShopLevel.length > 0) {
+      atShopLevel.sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
+      built.push({ group: shopGroup(atShopLevel, shopCheck!, shopFree), at: at(atShopLevel), combined: !shopFree });
+    }
+    built.sort((a, b) => a.at - b.at);
+    const combined = combine(built.filter((b) => b.combined).map((b) => b.group), settings.combination, zero);
+    let next = 0;
+    groups = built.map((b) => (b.combined ? combined[next++]! : b.group));
+  }
+
+  const subtotal = Money.sum(groups.map((g) => g.charged), currency);
+  const deduction = Money.min(deductionAsked, subtotal);
+  return {
+    address,
+    mode: settings.mode,
+    combination: settings.combination,
+    shopCheck,
+    groups,
+    subtotal,
+    deduction,
+    total: subtotal.subtract(deduction),
+    carrierCost: carrierCost(settings, lines, address),
+  };
+}
+
+function matched(found: { ruleIndex: number | null; regions: readonly RegionCode[] }): MatchedRate {
+  return found.ruleIndex === null
+    ? { source: 'default', index: null, regions: [] }
+    : { source: 'region', index: found.ruleIndex, regions: found.regions };
+}
+
+function checkedLines(input: readonly FreightLineInput[]): Line[] {
+  if (!Array.isArray(input) || input.length === 0) throw freightInvalid(FREIGHT_ERROR.NO_LINES, 'a freight quote needs at least one line');
+  return input.map((l, i) => {
+    const q = wholeQuantity(l.quantity);
+    return {
+      lineId: l.lineId ?? String(i),
+      skuId: l.skuId,
+      quantity: q,
+      amount: price(l.amount, `lines[${i}].amount`),
+      units: String(q),
+      weight: measure(l.weight, 'weight', l.skuId),
+      volume: measure(l.volume, 'volume', l.skuId),
+      templateId: l.templateId ?? null,
+    };
+  });
+}
+
+function measure(value: DecimalInput | null | undefined, what: 'weight' | 'volume', skuId: string): Decimal | null {
+  if (value === undefined || value === null || value === '') return null;
+  let d: Decimal | undefined;
+  try {
+    d = toDec(value);
+  } catch {
+    d = undefined;
+  }
+  if (!d || d.lte(0)) throw freightInvalid(FREIGHT_ERROR.INVALID_MEASURE, `the ${what} of SKU ${skuId} is a positive number`, { skuId, [what]: String(value) });
+  return d;
+}
+
+function groupLines(lines: readonly Line[], key: (l: Line) => string | null): Map<string | null, Line[]> {
+  const groups = new Map<string | null, Line[]>();
+  for (const l of lines) {
+    const k = key(l);
+    const members = groups.get(k);
+    if (members) members.push(l);
+    else groups.set(k, [l]);
+  }
+  return groups;
+}
+
+/** The units a line adds under a charge mode; a weight or volume template needs the SKU's measure. */
+function unitsOf(l: Line, chargeBy: ChargeMode): Decimal {
+  if (chargeBy === 'piece') return new Dec(l.quantity);
+  const m = chargeBy === 'weight' ? l.weight : l.volume;
+  if (m === null) {
+    const code = chargeBy === 'weight' ? FREIGHT_ERROR.MISSING_WEIGHT : FREIGHT_ERROR.MISSING_VOLUME;
+    throw freightInvalid(code, `SKU ${l.skuId} has no ${chargeBy} and its template charges by ${chargeBy}`, { skuId: l.skuId });
+  }
+  return m.times(l.quantity);
+}
+
+const pieces = (lines: readonly Line[]) => lines.reduce((n, l) => n + l.quantity, 0);
+const amountOf = (lines: readonly Line[]) => Money.sum(lines.map((l) => l.amount));
+const view = (l: Line, units: Decimal): FreightQuoteLine => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, amount: l.amount, units: units.toString() });
+
+function templateGroup(t: FreightTemplateSnapshot, members: readonly Line[], address: RegionCode): FreightGroup {
+  const lineUnits = members.map((l) => unitsOf(l, t.chargeBy));
+  const units = lineUnits.reduce((a, u) => a.plus(u), new Dec(0));
+  const found = rateFor(t, address);
+  const amount = amountOf(members);
+  const quantity = pieces(members);
+  const rule = freeRuleFor(t.freeRules, address);
+  const free: FreeCheck | null = rule && {
+    source: 'template',
+    index: rule.index,
+    regions: rule.rule.regions,
+    minAmount: rule.rule.minAmount,
+    minQuantity: rule.rule.minQuantity,
+    combine: rule.rule.combine,
+    met: freeRuleMet(rule.rule, amount, quantity),
+  };
+  const fee = free?.met ? Money.zero(amount.currency) : charge(found.rate, units);
+  return {
+    kind: 'template',
+    templateId: t.id,
+    name: t.name,
+    chargeBy: t.chargeBy,
+    overridesShop: t.overridesShop,
+    lines: members.map((l, i) => view(l, lineUnits[i]!)),
+    quantity,
+    units: units.toString(),
+    amount,
+    rate: { matched: matched(found), template: found.rate, shop: null },
+    free,
+    fee,
+    charged: fee,
+  };
+}
+
+function shopGroup(members: readonly Line[], check: ShopCheck, free: boolean): FreightGroup {
+  const amount = amountOf(members);
+  const fee = free ? Money.zero(amount.currency) : check.rate.fee;
+  const quantity = pieces(members);
+  return {
+    kind: 'shop',
+    templateId: null,
+    name: null,
+    chargeBy: null,
+    overridesShop: false,
+    lines: members.map((l) => view(l, new Dec(l.quantity))),
+    quantity,
+    units: String(quantity),
+    amount,
+    rate: { matched: check.matched, template: null, shop: check.rate },
+    free: {
+      source: 'shop', index: check.matched.index, regions: check.matched.regions,
+      minAmount: check.rate.freeOver, minQuantity: null, combine: 'and', met: free,
+    },
+    fee,
+    charged: fee,
+  };
+}
+
+function unassignedGroup(members: readonly Line[], zero: Money): FreightGroup {
+  const quantity = pieces(members);
+  return {
+    kind: 'unassigned', templateId: null, name: null, chargeBy: null, overridesShop: false,
+    lines: members.map((l) => view(l, new Dec(l.quantity))),
+    quantity, units: String(quantity), amount: amountOf(members), rate: null, free: null, fee: zero, charged: zero,
+  };
+}
+
+/** `sum` charges every fee; `max` only the largest (the first of equal largest), the others 0. */
+function combine(groups: readonly FreightGroup[], how: FreightCombination, zero: Money): FreightGroup[] {
+  if (how === 'sum' || groups.length <= 1) return [...groups];
+  let top = 0;
+  groups.forEach((g, i) => {
+    if (g.fee.greaterThan(groups[top]!.fee)) top = i;
+  });
+  return groups.map((g, i) => (i === top ? g : { ...g, charged: zero }));
+}
+
+/** The whole order as one parcel by the carrier cost table; null without a table or a needed measure. */
+function carrierCost(settings: ShopFreightSettingsSnapshot, lines: readonly Line[], address: RegionCode): Money | null {
+  const table = settings.carrierCost;
+  if (!table) return null;
+  let units = new Dec(0);
+  for (const l of lines) {
+    const m = table.chargeBy === 'piece' ? new Dec(1) : table.chargeBy === 'weight' ? l.weight : l.volume;
+    if (m === null) return null;
+    units = units.plus(m.times(l.quantity));
+  }
+  return charge(rateFor(table, address).rate, units);
+}

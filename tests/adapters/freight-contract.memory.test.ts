@@ -1,0 +1,4 @@
+import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
+import { freightContract } from './freight-contract.js';
+
+freightContract('memory', async () => ({ fresh: async () => memoryPersistence() }));
