@@ -5,4 +5,4 @@
 export * from './domain/index.js';
 export * from './application/index.js';
 export * as pricing from './domain/pricing/index.js';
-export { createZhongtai, type Zhongtai, type ZhongtaiOptions, type CatalogFacade, type InventoryFacade, type DispatchFacade, type CouponFacade, type PromotionFacade } from './adapters/container/create-zhongtai.js';
+export { createZhongtai, type Zhongtai, type ZhongtaiOptions, type CatalogFacade, type InventoryFacade, type DispatchFacade, type CouponFacade, type PromotionFacade, type CartFacade } from './adapters/container/create-zhongtai.js';

@@ -10,6 +10,7 @@ import { DISPATCH, dispatchModule } from './dispatch-module.js';
 import { COUPON, couponModule, type CouponModuleOptions } from './coupon-module.js';
 import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { PROMOTION, promotionModule } from './promotion-module.js';
+import { CART, cartModule, type CartModuleOptions } from './cart-module.js';
 import { FREIGHT, freightModule } from './freight-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
@@ -23,6 +24,8 @@ export interface ZhongtaiOptions {
   readonly onEventError?: (error: unknown, event: { type: string }) => void;
   /** Coupons: the random source of random-amount coupons, and who counts as a new customer (default: everyone, no orders yet). */
   readonly coupons?: CouponModuleOptions;
+  /** Cart: which shop sells a product and purchase limits (default: decision 0014), guest cart ids. */
+  readonly cart?: CartModuleOptions;
 }
 
 type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
@@ -162,12 +165,29 @@ export interface FreightFacade {
   quote: Bound<import('../../application/freight/index.js').QuoteFreight>;
 }
 
+/** The use cases of the cart (购物车, spec §4): a member's or a guest's, the guest's merged at login, the view (CRT-1). */
+export interface CartFacade {
+  add: Bound<import('../../application/cart/index.js').AddToCart>;
+  changeQuantity: Bound<import('../../application/cart/index.js').ChangeCartQuantity>;
+  remove: Bound<import('../../application/cart/index.js').RemoveFromCart>;
+  /** 勾选: one line, a shop's lines, or all. */
+  select: Bound<import('../../application/cart/index.js').SelectCartLines>;
+  clearInvalid: Bound<import('../../application/cart/index.js').ClearInvalidLines>;
+  /** A new guest cart under an unguessable server-made id. */
+  openGuestCart: Bound<import('../../application/cart/index.js').OpenGuestCart>;
+  /** At login: the guest's cart into the member's (a second merge changes nothing). */
+  mergeGuestCart: Bound<import('../../application/cart/index.js').MergeGuestCart>;
+  /** Lines by shop and promotion, invalid lines apart, prices and stock now, CRT-1 total. */
+  view: Bound<import('../../application/cart/index.js').ViewCart>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
   readonly promotions: PromotionFacade;
+  readonly cart: CartFacade;
   readonly freight: FreightFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
@@ -197,6 +217,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     dispatchModule,
     couponModule(options.coupons),
     promotionModule,
+    cartModule(options.cart),
     freightModule,
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
@@ -306,5 +327,15 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     getShopSettings: run(FREIGHT.GetShopFreightSettings),
     quote: run(FREIGHT.QuoteFreight),
   };
-  return { catalog, inventory, dispatch, coupons, promotions, freight, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const cart: CartFacade = {
+    add: run(CART.AddToCart),
+    changeQuantity: run(CART.ChangeCartQuantity),
+    remove: run(CART.RemoveFromCart),
+    select: run(CART.SelectCartLines),
+    clearInvalid: run(CART.ClearInvalidLines),
+    openGuestCart: run(CART.OpenGuestCart),
+    mergeGuestCart: run(CART.MergeGuestCart),
+    view: run(CART.ViewCart),
+  };
+  return { catalog, inventory, dispatch, coupons, promotions, cart, freight, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

@@ -6,4 +6,5 @@ export * from './inventory-module.js';
 export * from './dispatch-module.js';
 export * from './coupon-module.js';
 export * from './promotion-module.js';
+export * from './cart-module.js';
 export * from './freight-module.js';

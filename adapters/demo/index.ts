@@ -1,4 +1,5 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
+import { seedCartDemo } from './cart-demo.js';
 import { seedCatalogDemo } from './catalog-demo.js';
 import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
@@ -14,5 +15,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   await seedCouponDemo(zt); // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   await seedPromotionDemo(zt); // a published 满减, a flash sale on the carved-out milk powder, a group buy
   await seedFreightDemo(zt); // per-piece and per-weight (remote regions) templates, the shop's "free over 69.00, else 10.00"
+  await seedCartDemo(zt); // the demo member's cart: 3 lines from 2 shops
   return { catalog: catalog.created };
 }

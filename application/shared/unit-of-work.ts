@@ -1,3 +1,4 @@
+import type { Carts } from '../../domain/cart/ports.js';
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
@@ -27,6 +28,8 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories 
   readonly freightTemplates: FreightTemplates;
   readonly shopFreightSettings: ShopFreightSettingsRepository;
   readonly skuFreightTemplates: SkuFreightTemplates;
+  /** Shoppers' carts, one per member or guest (购物车). */
+  readonly carts: Carts;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

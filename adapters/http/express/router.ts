@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
 import type { Authenticator, Identity } from './auth.js';
+import { cartRoutes } from './cart-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
@@ -29,7 +30,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...freightRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

@@ -4,6 +4,7 @@ import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
+import type { CartSnapshot } from '../../../domain/cart/cart.js';
 import type { FreightTemplateSnapshot } from '../../../domain/freight/template.js';
 import type { ShopFreightSettingsSnapshot } from '../../../domain/freight/shop-settings.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
@@ -58,6 +59,8 @@ export interface MemoryTables {
   activityBudgetCharges: Map<string, { id: string; activityId: string; reference: string; amount: Money; released: boolean; at: Date; version: number }>;
   groupBuys: Map<string, GroupBuySnapshot>;
   bargains: Map<string, BargainSnapshot>;
+  /** Shoppers' carts, keyed by `cartIdOf(owner)`. */
+  carts: Map<string, CartSnapshot>;
   /** 限购: keyed by (activity, member, period), what the member took (moved only by consumptions and releases). */
   purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
   /** Keyed by (activity, reference): a consumption, replays are no-ops. */
@@ -100,6 +103,7 @@ export class MemoryDatabase {
     activityBudgetCharges: new Map(),
     groupBuys: new Map(),
     bargains: new Map(),
+    carts: new Map(),
     purchaseLimitUsage: new Map(),
     purchaseLimitConsumptions: new Map(),
     freightTemplates: new Map(),

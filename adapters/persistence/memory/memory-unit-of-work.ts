@@ -5,6 +5,7 @@ import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } fro
 import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
+import { MemoryCarts } from './memory-carts.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
@@ -106,6 +107,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         freightTemplates: new MemoryFreightTemplates(state),
         shopFreightSettings: new MemoryShopFreightSettings(state),
         skuFreightTemplates: new MemorySkuFreightTemplates(state),
+        carts: new MemoryCarts(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

@@ -12,6 +12,7 @@ import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
+import { MikroOrmCarts } from './repositories/cart-repository.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
@@ -91,6 +92,7 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     freightTemplates: new MikroOrmFreightTemplates(scope),
     shopFreightSettings: new MikroOrmShopFreightSettings(scope),
     skuFreightTemplates: new MikroOrmSkuFreightTemplates(scope),
+    carts: new MikroOrmCarts(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

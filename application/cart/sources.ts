@@ -1,0 +1,109 @@
+import type { SpuSnapshot } from '../../domain/catalog/spu.js';
+import type { CartActivities, CartCatalog, CartProduct, CartStock, ProductShops, SkuAvailability } from '../../domain/cart/ports.js';
+import { sellable } from '../../domain/inventory/sales-stock.js';
+import type { Activity as PricingActivity } from '../../domain/pricing/index.js';
+import { servingActivities } from '../promotion/activity-use-cases.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+
+/** The platform's own shop (自营): where the default policy puts products without a brand (decision 0014). */
+export const PLATFORM_SHOP_ID = 'platform';
+
+/**
+ * The default `ProductShops` (decision 0014): a branded product is sold by its brand's shop (品牌旗舰店,
+ * the shop id is the brand id), an unbranded one by the platform's self-run shop; no purchase limits.
+ */
+export const brandShops: ProductShops = {
+  shopOf: (spu) => (spu.brandId !== null ? { shopId: spu.brandId, selfRun: false } : { shopId: PLATFORM_SHOP_ID, selfRun: true }),
+  purchaseLimit: () => null,
+};
+
+/** What the cart reads of other contexts, scoped to one transaction. */
+export interface CartSources {
+  readonly catalog: CartCatalog;
+  readonly stock: CartStock;
+  readonly activities: CartActivities;
+}
+
+/** The cart's ports over the transaction: catalog (`spus`), sales-layer stock, the promotions serving now. */
+export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
+  return {
+    catalog: { products: (skuIds) => productsOf(tx, shops, skuIds) },
+    stock: { availability: (products) => availabilityOf(tx, products) },
+    activities: { serving: (now) => activitiesServing(tx, now) },
+  };
+}
+
+async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
+  const found = await tx.spus.findSkus([...new Set(skuIds)]);
+  const spus = new Map<string, SpuSnapshot>();
+  for (const spuId of new Set(found.map((f) => f.spuId))) {
+    const spu = await tx.spus.get(spuId);
+    if (spu) spus.set(spuId, spu.toSnapshot());
+  }
+  const out = new Map<string, CartProduct>();
+  for (const { skuId, spuId } of found) {
+    const spu = spus.get(spuId);
+    const sku = spu?.skus.find((k) => k.id === skuId);
+    if (!spu || !sku) continue;
+    out.set(skuId, {
+      skuId,
+      skuCode: sku.code,
+      spuId,
+      title: spu.title,
+      specs: sku.specs,
+      kind: spu.kind,
+      listed: spu.status === 'listed',
+      salePrice: sku.salePrice,
+      marketPrice: sku.marketPrice,
+      categoryIds: spu.categoryPath,
+      brandId: spu.brandId,
+      tags: spu.tags.map((t) => t.name),
+      purchaseLimit: shops.purchaseLimit(spu, skuId),
+      ...shops.shopOf(spu),
+    });
+  }
+  return out;
+}
+
+/**
+ * INV-1 sellable per SKU (0 without a stock record). A combo SKU has no stock of its own: it can sell
+ * as many sets as its scarcest component allows, and is virtual only when every component is.
+ */
+async function availabilityOf(tx: Transaction, products: readonly CartProduct[]): Promise<ReadonlyMap<string, SkuAvailability>> {
+  const cache = new Map<string, SkuAvailability>();
+  const of = async (skuId: string): Promise<SkuAvailability> => {
+    let a = cache.get(skuId);
+    if (!a) {
+      const s = await tx.salesStocks.get(skuId);
+      a = s ? { sellable: sellable(s), virtual: s.virtual } : { sellable: 0, virtual: false };
+      cache.set(skuId, a);
+    }
+    return a;
+  };
+  const out = new Map<string, SkuAvailability>();
+  for (const p of products) {
+    if (p.kind !== 'combo') {
+      out.set(p.skuId, await of(p.skuId));
+      continue;
+    }
+    const spu = (await tx.spus.get(p.spuId))?.toSnapshot();
+    const components = spu?.skus.find((k) => k.id === p.skuId)?.components ?? [];
+    let sets = Number.POSITIVE_INFINITY;
+    let virtual = components.length > 0;
+    for (const c of components) {
+      const a = await of(c.skuId);
+      if (!a.virtual) {
+        virtual = false;
+        sets = Math.min(sets, Math.floor(Math.max(0, a.sellable) / c.quantity));
+      }
+    }
+    out.set(p.skuId, { sellable: Number.isFinite(sets) ? sets : 0, virtual });
+  }
+  return out;
+}
+
+/** As the price preview takes them: the live version of each serving activity, group-buy prices left out (they apply only inside a group). */
+async function activitiesServing(tx: Transaction, now: Date): Promise<PricingActivity[]> {
+  const serving = await servingActivities(tx, now);
+  return serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
+}

@@ -1,0 +1,65 @@
+import { Cart, cartIdOf, type CartOwner } from '../../domain/cart/cart.js';
+import { cartView, pricingLinesOf, type CartView, type ResolvedCartLine } from '../../domain/cart/view.js';
+import { priceOrder, type Channel, type PricingResult } from '../../domain/pricing/index.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import type { CartDependencies } from './cart-use-cases.js';
+import { guestCartNotFound, resolveCart } from './lookups.js';
+import { cartSources } from './sources.js';
+
+export interface ViewCartCommand {
+  readonly owner: CartOwner;
+  /** The shopper's channel: activities limited to channels are judged on it (default `app`). */
+  readonly channel?: Channel;
+  /** Member level and new-customer flag for activity audiences (until membership, #7, supplies them). */
+  readonly level?: string;
+  readonly isNew?: boolean;
+}
+
+/** A cart's lines as they stand now, and the engine's result over the selected valid ones (CRT-1: no coupons). */
+export interface CartContents {
+  readonly cart: ReturnType<Cart['toSnapshot']>;
+  readonly lines: readonly ResolvedCartLine[];
+  /** Null when no valid line is selected. */
+  readonly pricing: PricingResult | null;
+}
+
+/**
+ * Reads a cart inside a transaction with prices and stock refreshed: what the cart view shows and what
+ * checkout starts from (`lines` filtered by `line.selected && invalid === null` are the lines to buy;
+ * `pricingLinesOf(lines)` is their engine input, to price again with coupons, points and freight).
+ */
+export async function readCart(tx: Transaction, deps: Pick<CartDependencies, 'shops'>, cmd: ViewCartCommand, now: Date): Promise<CartContents> {
+  const stored = await tx.carts.get(cartIdOf(cmd.owner));
+  if (!stored && cmd.owner.kind === 'guest') throw guestCartNotFound(cmd.owner.id);
+  const cart = (stored ?? Cart.open(cmd.owner, now)).toSnapshot();
+  const sources = cartSources(tx, deps.shops);
+  const lines = await resolveCart(sources, cart.lines);
+  const toPrice = pricingLinesOf(lines);
+  const pricing =
+    toPrice.length === 0
+      ? null
+      : priceOrder({
+          now,
+          member: { ...(cmd.owner.kind === 'member' ? { memberId: cmd.owner.id } : {}), ...(cmd.level ? { level: cmd.level } : {}), isNew: cmd.isNew ?? false, channel: cmd.channel ?? 'app' },
+          lines: toPrice,
+          activities: await sources.activities.serving(now),
+          // CRT-1: the cart total takes activity discounts, never coupons (none given), nor points or freight.
+        });
+  return { cart, lines, pricing };
+}
+
+/**
+ * 购物车: lines newest first, grouped by shop and by shared promotion, invalid lines apart, prices and
+ * stock read now, and the total of the selected lines after activity discounts but before coupons (CRT-1).
+ */
+export class ViewCart {
+  constructor(private readonly deps: CartDependencies) {}
+
+  execute(cmd: ViewCartCommand): Promise<CartView> {
+    return this.deps.uow.run(async (tx) => {
+      const now = this.deps.clock.now();
+      const { cart, lines, pricing } = await readCart(tx, this.deps, cmd, now);
+      return cartView({ cart, resolved: lines, pricing, now });
+    });
+  }
+}
