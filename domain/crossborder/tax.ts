@@ -60,10 +60,18 @@ export function crossBorderTax(lines: readonly CrossBorderTaxLineInput[]): Cross
       consumptionRate: toDec(l.consumptionRate).toString(),
       vatRate: toDec(l.vatRate).toString(),
       rate: r.toString(),
-      tax: p.multiply(r).roundToCents(),
+      // Divide last: price × (c + v) × 70 % / (1 − c) is exact whenever the true tax has a finite
+      // decimal form, so the half-up rounding to the cent sees 740.745, not 740.74499… (rate first).
+      tax: taxOf(p, l.consumptionRate, l.vatRate),
     };
   });
   return { lines: out, total: Money.sum(out.map((l) => l.tax)) };
+}
+
+function taxOf(price: Money, consumptionRate: DecimalInput, vatRate: DecimalInput): Money {
+  const c = toDec(consumptionRate);
+  const numerator = price.amount.times(c.plus(toDec(vatRate))).times(CROSSBORDER_TAX_SHARE);
+  return Money.of(numerator.div(new Dec(1).minus(c)), price.currency).roundToCents();
 }
 
 /** A cross-border amount: whole cents, zero or more (`CROSSBORDER.INVALID_AMOUNT`). */

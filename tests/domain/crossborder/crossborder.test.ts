@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comprehensiveTaxRate, crossBorderTax } from '../../../domain/crossborder/tax.js';
 import { checkCrossBorderLimits, chinaYear, crossBorderLimitViolations } from '../../../domain/crossborder/limits.js';
 import { assertFourDocumentsAgree, checkFourDocuments, type FourDocuments } from '../../../domain/crossborder/documents.js';
+import { Money } from '../../../domain/shared/money.js';
 import { domainErrorOf } from '../../support/mothers.js';
 
 describe('comprehensive tax (综合税, spec §18)', () => {
@@ -118,5 +119,11 @@ describe('the four-document check (四单对碰)', () => {
     const e = domainErrorOf(() => assertFourDocumentsAgree({ ...d, waybill: { ...d.waybill, orderNo: 'X' } }));
     expect(e.code).toBe('CROSSBORDER.DOCUMENTS_MISMATCH');
     expect(e.details.mismatches).toHaveLength(1);
+  });
+});
+
+describe('rounding at the half cent (spec §18)', () => {
+  it('823.05 at 51 % consumption tax and 12 % VAT pays 740.75: the exact tax is 740.745, rounded half-up', () => {
+    expect(crossBorderTax([{ price: Money.of('823.05'), consumptionRate: '0.51', vatRate: '0.12' }]).total.toString()).toBe('740.75');
   });
 });
