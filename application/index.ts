@@ -7,3 +7,4 @@ export * from './promotion/index.js';
 export * from './cart/index.js';
 export * from './freight/index.js';
 export * from './crossborder/index.js';
+export * from './checkout/index.js';

@@ -12,6 +12,7 @@ import { INVENTORY, inventoryModule } from './inventory-module.js';
 import { PROMOTION, promotionModule } from './promotion-module.js';
 import { CART, cartModule, type CartModuleOptions } from './cart-module.js';
 import { FREIGHT, freightModule } from './freight-module.js';
+import { CHECKOUT, checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -26,6 +27,7 @@ export interface ZhongtaiOptions {
   readonly coupons?: CouponModuleOptions;
   /** Cart: which shop sells a product and purchase limits (default: decision 0014), guest cart ids. */
   readonly cart?: CartModuleOptions;
+  readonly checkout?: CheckoutModuleOptions;
 }
 
 type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
@@ -181,6 +183,11 @@ export interface CartFacade {
   view: Bound<import('../../application/cart/index.js').ViewCart>;
 }
 
+/** The checkout preview (结算页, issue #5): pricing, freight, pre-dispatch, cross-border tax and the child orders, per line. */
+export interface CheckoutFacade {
+  preview: Bound<import('../../application/checkout/index.js').PreviewCheckout>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
@@ -189,6 +196,7 @@ export interface Zhongtai {
   readonly promotions: PromotionFacade;
   readonly cart: CartFacade;
   readonly freight: FreightFacade;
+  readonly checkout: CheckoutFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -219,6 +227,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     promotionModule,
     cartModule(options.cart),
     freightModule,
+    checkoutModule(options.checkout),
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -337,5 +346,6 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     mergeGuestCart: run(CART.MergeGuestCart),
     view: run(CART.ViewCart),
   };
-  return { catalog, inventory, dispatch, coupons, promotions, cart, freight, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
+  return { catalog, inventory, dispatch, coupons, promotions, cart, freight, checkout, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

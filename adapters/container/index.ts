@@ -8,3 +8,4 @@ export * from './coupon-module.js';
 export * from './promotion-module.js';
 export * from './cart-module.js';
 export * from './freight-module.js';
+export * from './checkout-module.js';

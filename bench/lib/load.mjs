@@ -5,7 +5,7 @@ import http from 'node:http';
  * next request as soon as the previous answer is read, for `seconds`. The same client drives every
  * side of a comparison, so its own cost weighs on both alike.
  */
-export async function load({ url, concurrency, seconds, expectStatus = 200 }) {
+export async function load({ url, concurrency, seconds, expectStatus = 200, method = 'GET', body, headers = {} }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   let ok = 0;
@@ -15,7 +15,7 @@ export async function load({ url, concurrency, seconds, expectStatus = 200 }) {
   const once = () =>
     new Promise((resolve) => {
       const started = performance.now();
-      const req = http.get({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent }, (res) => {
+      const req = http.request({ method, host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers }, (res) => {
         res.on('data', () => {});
         res.on('end', () => {
           if (res.statusCode === expectStatus) ok += 1;
@@ -28,6 +28,7 @@ export async function load({ url, concurrency, seconds, expectStatus = 200 }) {
         failed += 1;
         resolve();
       });
+      req.end(body);
     });
   const worker = async () => {
     while (performance.now() < deadline) await once();

@@ -4,6 +4,7 @@ import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
 import type { Authenticator, Identity } from './auth.js';
 import { cartRoutes } from './cart-routes.js';
+import { checkoutRoutes } from './checkout-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
@@ -30,7 +31,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

@@ -1,0 +1,38 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import * as uc from '../../application/checkout/index.js';
+import type { CartDependencies } from '../../application/cart/index.js';
+import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
+import type { CustomerHistory } from '../../domain/coupon/ports.js';
+import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
+import type { Clock } from '../../domain/shared/ports.js';
+import { CART } from './cart-module.js';
+import { COUPON } from './coupon-module.js';
+import { CROSSBORDER } from './freight-module.js';
+import { TOKENS } from './tokens.js';
+
+const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.checkout.${name}`);
+
+export const CHECKOUT = {
+  PreviewCheckout: t<uc.PreviewCheckout>('PreviewCheckout'),
+  Dependencies: t<uc.CheckoutDependencies>('Dependencies'),
+} as const;
+
+export interface CheckoutModuleOptions {
+  /** The member's points and the spending rule (default: none until membership, #7, binds its ledger). */
+  readonly points?: uc.CheckoutPoints;
+}
+
+/** The checkout preview (结算页): the cart's shop policy, the coupon context's customer history, the cross-border purchases port. */
+export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(CHECKOUT.Dependencies)
+      .toResolvedValue(
+        (uow: UnitOfWork, clock: Clock, cart: CartDependencies, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
+          uow, clock, shops: cart.shops, customers, purchases, points: options.points ?? uc.noCheckoutPoints,
+        }),
+        [TOKENS.UnitOfWork, TOKENS.Clock, CART.Dependencies, COUPON.CustomerHistory, CROSSBORDER.Purchases],
+      )
+      .inSingletonScope();
+    bind(CHECKOUT.PreviewCheckout).toResolvedValue((d) => new uc.PreviewCheckout(d), [CHECKOUT.Dependencies]).inSingletonScope();
+  });
+}
