@@ -36,10 +36,7 @@ export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
 async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
   const found = await tx.spus.findSkus([...new Set(skuIds)]);
   const spus = new Map<string, SpuSnapshot>();
-  for (const spuId of new Set(found.map((f) => f.spuId))) {
-    const spu = await tx.spus.get(spuId);
-    if (spu) spus.set(spuId, spu.toSnapshot());
-  }
+  for (const spu of await tx.spus.getMany(found.map((f) => f.spuId))) spus.set(spu.id, spu.toSnapshot());
   const out = new Map<string, CartProduct>();
   for (const { skuId, spuId } of found) {
     const spu = spus.get(spuId);
@@ -71,6 +68,10 @@ async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly
  */
 async function availabilityOf(tx: Transaction, products: readonly CartProduct[]): Promise<ReadonlyMap<string, SkuAvailability>> {
   const cache = new Map<string, SkuAvailability>();
+  // One read for the plain SKUs; combos read their components below (a cache miss reads one).
+  const plain = products.filter((p) => p.kind !== 'combo').map((p) => p.skuId);
+  for (const s of await tx.salesStocks.getMany(plain)) cache.set(s.skuId, { sellable: sellable(s), virtual: s.virtual });
+  for (const skuId of plain) if (!cache.has(skuId)) cache.set(skuId, { sellable: 0, virtual: false });
   const of = async (skuId: string): Promise<SkuAvailability> => {
     let a = cache.get(skuId);
     if (!a) {

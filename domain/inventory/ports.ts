@@ -18,6 +18,8 @@ export interface ApplyStockOperation {
  */
 export interface SalesStocks {
   get(skuId: string): Promise<SalesStock | null>;
+  /** The stock records found among these SKUs, in no particular order (one read for many). */
+  getMany(skuIds: readonly string[]): Promise<SalesStock[]>;
   /** Creates the stock row of a SKU (all counters zero) or changes its policies. */
   configure(skuId: string, policies: StockPolicies): Promise<SalesStock>;
   apply(command: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }>;

@@ -94,6 +94,8 @@ class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: stri
     const [stock] = await Promise.all([r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.get(r.skuId))]);
     expect(stock).toMatchObject({ total: m.total, locked: m.locked, sold: m.sold, activity: m.activity, presale: m.presale });
     const pools = await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.pools(r.skuId));
+    // getMany reads the same row (and nothing for a SKU without a stock record).
+    expect(await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.getMany([r.skuId, 'no-such-sku']))).toEqual([stock]);
     expect(pools).toEqual(Object.fromEntries([...m.pools].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))));
     // INV-3: sellable never below −allowance (virtual SKUs have no physical stock to protect); INV-4: the ledger sums to the counters.
     if (!m.virtual) expect(stock!.total - stock!.locked - stock!.activity).toBeGreaterThanOrEqual(-m.allowance);

@@ -57,6 +57,12 @@ export class MemorySpus implements Spus {
     const s = this.tx.read('spus', id);
     return s ? Spu.restore(s) : null;
   }
+  async getMany(ids: readonly string[]): Promise<Spu[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const s = this.tx.read('spus', id);
+      return s ? [Spu.restore(s)] : [];
+    });
+  }
   async save(spu: Spu): Promise<void> {
     spu.markSaved(this.tx.write('spus', spu.toSnapshot()));
   }

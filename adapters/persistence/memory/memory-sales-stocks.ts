@@ -17,6 +17,13 @@ export class MemorySalesStocks implements SalesStocks {
     return row ? strip(row) : null;
   }
 
+  async getMany(skuIds: readonly string[]): Promise<SalesStock[]> {
+    return [...new Set(skuIds)].flatMap((id) => {
+      const row = this.tx.read('salesStocks', id);
+      return row ? [strip(row)] : [];
+    });
+  }
+
   async configure(skuId: string, policies: StockPolicies): Promise<SalesStock> {
     const current = this.tx.read('salesStocks', skuId) ?? {
       id: skuId, skuId, total: 0, locked: 0, sold: 0, activity: 0, presale: 0, oversellAllowance: 0, virtual: false, lowStockThreshold: null, version: 0,

@@ -19,6 +19,14 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
       expect(found.toSnapshot().createdAt).toBeInstanceOf(Date);
     });
 
+    it('getMany loads the products found among the ids, each once, and skips unknown ones', async () => {
+      const phone = aPhoneSpu();
+      await inTx(current(), (tx) => tx.spus.save(phone));
+      const found = await inTx(current(), (tx) => tx.spus.getMany([phone.id, 'nope', phone.id]));
+      expect(found.map((s) => plain(s.toSnapshot()))).toEqual([plain(phone.toSnapshot())]);
+      expect(await inTx(current(), (tx) => tx.spus.getMany([]))).toEqual([]);
+    });
+
     it('keeps money exact: 0.01, 12.30 and 99999999.99 come back as they went in', async () => {
       const prices = ['0.01', '12.30', '99999999.99'];
       const spu = aPhoneSpu({

@@ -64,6 +64,12 @@ export class MikroOrmSalesStocks implements SalesStocks {
     return row ? stockFromRow(row) : null;
   }
 
+  async getMany(skuIds: readonly string[]): Promise<SalesStock[]> {
+    if (skuIds.length === 0) return [];
+    const rows = await this.tx.rows<StockRow>('select * from sales_stock where sku_id = any(?::text[])', [[...new Set(skuIds)]]);
+    return rows.map(stockFromRow);
+  }
+
   async configure(skuId: string, policies: StockPolicies): Promise<SalesStock> {
     const [row] = await this.tx.rows<StockRow>(
       `insert into sales_stock (sku_id, total, locked, sold, activity, presale, oversell_allowance, virtual, low_stock_threshold)

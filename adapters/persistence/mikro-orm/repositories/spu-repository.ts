@@ -17,6 +17,12 @@ export class MikroOrmSpus implements Spus {
     return row ? this.restore(row) : null;
   }
 
+  async getMany(ids: readonly string[]): Promise<Spu[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.tx.rows<SpuRow>(`${SELECT_SPU} where s.id = any(?::text[])`, [[...new Set(ids)]]);
+    return rows.map((r) => this.restore(r));
+  }
+
   async save(spu: Spu): Promise<void> {
     const s = spu.toSnapshot();
     const version = await saveVersionedRow(this.tx, SpuRecord, 'spus', s.version, spuRecord(s, s.version + 1, spu.platformPrice));
