@@ -7,3 +7,5 @@ export * as promotion from './promotion/index.js';
 export * as cart from './cart/index.js';
 export * as freight from './freight/index.js';
 export * as crossborder from './crossborder/index.js';
+export * as ordering from './ordering/index.js';
+export * as payment from './payment/index.js';

@@ -1,0 +1,432 @@
+import { AggregateRoot } from '../shared/domain-event.js';
+import { DomainError } from '../shared/domain-error.js';
+import { Money } from '../shared/money.js';
+import { checkFreight, checkLineAmounts, orderAmounts, type LineAmounts, type OrderAmounts } from './amounts.js';
+import { invalidAmounts, invalidOrder, ORDER_ERROR, orderNotFound } from './errors.js';
+import type { VerificationCodes } from './ports.js';
+import { ORDER_KINDS, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
+
+export interface Consignee {
+  readonly name: string;
+  readonly phone: string;
+  /** Province, city, district … as the address book gives them. */
+  readonly region: readonly string[];
+  readonly address: string;
+  readonly postcode: string | null;
+}
+
+export interface InvoiceRequest {
+  readonly title: string;
+  readonly taxNumber: string | null;
+}
+
+/** ORD-5: what every child order copies from its parent. */
+export interface OrderCommon {
+  readonly memberId: string;
+  readonly memberLevel: string | null;
+  /** Null for a service order without delivery. */
+  readonly consignee: Consignee | null;
+  readonly platform: string;
+  readonly channel: string;
+  readonly invoice: InvoiceRequest | null;
+  readonly remark: string | null;
+}
+
+export interface OrderLine {
+  /** The pricing line id; a child's line keeps the parent's line id. */
+  readonly lineId: string;
+  readonly skuId: string;
+  readonly spuId: string;
+  readonly title: string;
+  readonly specs: Readonly<Record<string, string>>;
+  readonly image: string | null;
+  readonly shopId: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  /** ORD-1 / ORD-4: goods and each discount's share of this line. */
+  readonly amounts: LineAmounts;
+}
+
+export type CancelCause = 'member' | 'timeout' | 'risk_control';
+export type CloseReason = 'cancelled_after_payment' | 'fully_refunded';
+export type ReceiptBy = 'member' | 'auto';
+
+export interface OrderSnapshot {
+  readonly id: string;
+  /** The number shown to people and sent to payment channels. */
+  readonly number: string;
+  readonly kind: OrderKind;
+  /** ORD-5: set on a child order. */
+  readonly parentId: string | null;
+  /** ORD-5: set on a parent once it is split; its status then follows them (`parentStatus`). */
+  readonly childIds: readonly string[];
+  /** The shop when every line is of one shop (every child order), else null. */
+  readonly shopId: string | null;
+  /** The shipping warehouse a child was split for (DSP-1), when known. */
+  readonly warehouseId: string | null;
+  readonly common: OrderCommon;
+  readonly currency: string;
+  readonly lines: readonly OrderLine[];
+  readonly freight: Money;
+  readonly freightCouponDiscount: Money;
+  readonly status: OrderStatus;
+  readonly placedAt: Date;
+  /** ORD-3: unpaid at this moment, the order is cancelled by the timeout. */
+  readonly payBy: Date;
+  readonly payment: { readonly paymentId: string; readonly paidAt: Date } | null;
+  readonly verification: { readonly code: string; readonly issuedAt: Date; readonly redeemedAt: Date | null; readonly redeemedByShop: string | null } | null;
+  readonly shipment: { readonly carrier: string; readonly trackingNumber: string; readonly shippedAt: Date; readonly autoConfirmAt: Date } | null;
+  readonly receipt: { readonly by: ReceiptBy; readonly at: Date } | null;
+  readonly cancellation: { readonly by: CancelCause; readonly at: Date; readonly reason: string | null } | null;
+  readonly closure: { readonly reason: CloseReason; readonly at: Date } | null;
+  readonly completedAt: Date | null;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+export interface NewOrder {
+  readonly id: string;
+  readonly number: string;
+  readonly kind?: OrderKind;
+  readonly common: OrderCommon;
+  readonly currency?: string;
+  readonly lines: readonly OrderLine[];
+  readonly freight: Money;
+  readonly freightCouponDiscount?: Money;
+  readonly placedAt: Date;
+  /** placedAt + the configured unpaid timeout (ORD-3). */
+  readonly payBy: Date;
+  readonly warehouseId?: string | null;
+}
+
+export interface ReplayOutcome {
+  /** The same command was applied before: nothing changed now. */
+  readonly replayed: boolean;
+}
+
+const CODE = /^[0-9A-Za-z]{6,32}$/;
+
+/** Member commands: another member's order is never visible to them, so it is "not found". */
+export function memberRejection(o: Pick<OrderSnapshot, 'id' | 'common'>, memberId: string): DomainError | null {
+  return o.common.memberId === memberId ? null : orderNotFound(o.id);
+}
+
+/** ORD-5: a split parent is acted on through its children. */
+export function splitParentRejection(o: Pick<OrderSnapshot, 'id' | 'childIds'>): DomainError | null {
+  return o.childIds.length === 0
+    ? null
+    : DomainError.conflict(ORDER_ERROR.SPLIT_PARENT, `order ${o.id} was split; act on its child orders`, { orderId: o.id, childIds: [...o.childIds] });
+}
+
+/** ORD-3: an unpaid order whose time to pay is over. */
+export function unpaidTimeoutDue(o: Pick<OrderSnapshot, 'status' | 'payBy' | 'childIds'>, now: Date): boolean {
+  return o.status === 'pending_payment' && o.childIds.length === 0 && now.getTime() >= o.payBy.getTime();
+}
+
+/** Automatic receipt confirmation: shipped, and the confirmation date set at shipping has come. */
+export function autoConfirmDue(o: Pick<OrderSnapshot, 'status' | 'shipment'>, now: Date): boolean {
+  return o.status === 'shipped' && o.shipment !== null && now.getTime() >= o.shipment.autoConfirmAt.getTime();
+}
+
+/**
+ * An order (订单): its lines with their per-line amounts (ORD-1), its status by the table of its kind
+ * (ORD-2), the unpaid timeout (ORD-3), and, once split (ORD-5), the link between parent and children.
+ * Every status change goes through `transitionTo`, which checks the table, and records an event.
+ */
+export class Order extends AggregateRoot {
+  private constructor(private state: OrderSnapshot) {
+    super();
+  }
+
+  static place(input: NewOrder): Order {
+    const order = new Order(checkNewOrder(input));
+    const a = order.amounts;
+    order.record({
+      type: 'order.placed',
+      aggregateId: input.id,
+      occurredAt: input.placedAt,
+      payload: {
+        number: input.number,
+        kind: order.kind,
+        memberId: input.common.memberId,
+        parentId: null,
+        payable: a.payable.toString(),
+        goodsTotal: a.goodsTotal.toString(),
+        payBy: input.payBy.toISOString(),
+        lines: input.lines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, shopId: l.shopId, quantity: l.quantity })),
+      },
+    });
+    return order;
+  }
+
+  /** A child order made by `splitOrder` (ORD-5): checked like a new order, recorded as placed with its parent. */
+  static child(snapshot: OrderSnapshot): Order {
+    if (snapshot.parentId === null) throw new Error('a child order has a parent');
+    const checked = checkNewOrder({ ...snapshot, warehouseId: snapshot.warehouseId });
+    const order = new Order({ ...checked, parentId: snapshot.parentId });
+    order.record({
+      type: 'order.placed',
+      aggregateId: snapshot.id,
+      occurredAt: snapshot.placedAt,
+      payload: {
+        number: snapshot.number,
+        kind: snapshot.kind,
+        memberId: snapshot.common.memberId,
+        parentId: snapshot.parentId,
+        payable: order.amounts.payable.toString(),
+        goodsTotal: order.amounts.goodsTotal.toString(),
+        payBy: snapshot.payBy.toISOString(),
+        lines: snapshot.lines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, shopId: l.shopId, quantity: l.quantity })),
+      },
+    });
+    return order;
+  }
+
+  static restore(snapshot: OrderSnapshot): Order {
+    return new Order(snapshot);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get number(): string {
+    return this.state.number;
+  }
+  get kind(): OrderKind {
+    return this.state.kind;
+  }
+  get status(): OrderStatus {
+    return this.state.status;
+  }
+  get memberId(): string {
+    return this.state.common.memberId;
+  }
+  get lines(): readonly OrderLine[] {
+    return this.state.lines;
+  }
+  get isSplitParent(): boolean {
+    return this.state.childIds.length > 0;
+  }
+  get version(): number {
+    return this.state.version;
+  }
+  /** ORD-1, computed from the lines and the freight (never stored apart, so never out of step). */
+  get amounts(): OrderAmounts {
+    return orderAmounts(this.state.lines, this.state.freight, this.state.freightCouponDiscount);
+  }
+  get payable(): Money {
+    return this.amounts.payable;
+  }
+
+  /**
+   * The payment `paymentId` succeeded (PAY-1 decided it is the first success): pending payment →
+   * pending shipment, or pending redemption with a new verification code for a service order. The
+   * same payment again is a replay and changes nothing; any other payment of a paid, cancelled or
+   * closed order is `ORDER.INVALID_TRANSITION` (the payment context refunds it).
+   */
+  pay(p: { paymentId: string; at: Date; codes: VerificationCodes }): ReplayOutcome {
+    if (this.state.payment?.paymentId === p.paymentId) return { replayed: true };
+    throwIf(splitParentRejection(this.state));
+    const to: OrderStatus = this.state.kind === 'service' ? 'pending_redemption' : 'pending_shipment';
+    throwIf(transitionRejection(this.state, to));
+    let verification: OrderSnapshot['verification'] = null;
+    if (this.state.kind === 'service') {
+      const code = p.codes.next();
+      if (typeof code !== 'string' || !CODE.test(code)) throw new Error(`a verification code has 6 to 32 letters or digits: ${String(code)}`);
+      verification = { code, issuedAt: p.at, redeemedAt: null, redeemedByShop: null };
+    }
+    this.transitionTo(to, p.at, { payment: { paymentId: p.paymentId, paidAt: p.at }, verification });
+    this.record({
+      type: 'order.paid',
+      aggregateId: this.state.id,
+      occurredAt: p.at,
+      payload: {
+        paymentId: p.paymentId,
+        payable: this.payable.toString(),
+        memberId: this.memberId,
+        parentId: this.state.parentId,
+        verificationCodeIssued: verification !== null,
+      },
+    });
+    return { replayed: false };
+  }
+
+  /** Before payment: the member cancels their own order, or risk control does (ORD-2). */
+  cancel(c: { by: 'member'; memberId: string; at: Date; reason?: string } | { by: 'risk_control'; at: Date; reason: string }): void {
+    if (c.by === 'member') throwIf(memberRejection(this.state, c.memberId));
+    throwIf(splitParentRejection(this.state));
+    throwIf(transitionRejection(this.state, 'cancelled'));
+    this.cancelNow(c.by, c.at, c.reason ?? null);
+  }
+
+  /** ORD-3: cancels an unpaid order whose time to pay is over; false (nothing changes) when it is not due or already paid. */
+  expireIfUnpaid(now: Date): boolean {
+    if (!unpaidTimeoutDue(this.state, now)) return false;
+    this.cancelNow('timeout', now, null);
+    return true;
+  }
+
+  /** A paid goods order leaves the warehouse (发货): carrier and tracking number; receipt is confirmed automatically at `autoConfirmAt`. */
+  ship(s: { carrier: string; trackingNumber: string; at: Date; autoConfirmAt: Date }): void {
+    throwIf(splitParentRejection(this.state));
+    throwIf(transitionRejection(this.state, 'shipped'));
+    const carrier = typeof s.carrier === 'string' ? s.carrier.trim() : '';
+    const trackingNumber = typeof s.trackingNumber === 'string' ? s.trackingNumber.trim() : '';
+    if (carrier.length === 0 || carrier.length > 60 || trackingNumber.length === 0 || trackingNumber.length > 64) {
+      throw DomainError.invalid(ORDER_ERROR.INVALID_SHIPMENT, 'a shipment names a carrier (1–60 characters) and a tracking number (1–64)', { orderId: this.state.id });
+    }
+    if (s.autoConfirmAt.getTime() <= s.at.getTime()) throw new RangeError('autoConfirmAt comes after shipping');
+    this.transitionTo('shipped', s.at, { shipment: { carrier, trackingNumber, shippedAt: s.at, autoConfirmAt: s.autoConfirmAt } });
+    this.record({ type: 'order.shipped', aggregateId: this.state.id, occurredAt: s.at, payload: { carrier, trackingNumber, memberId: this.memberId } });
+  }
+
+  /** The member confirms receipt (确认收货) of their own shipped order: received, and the order completes (交易成功). */
+  confirmReceipt(memberId: string, at: Date): void {
+    throwIf(memberRejection(this.state, memberId));
+    throwIf(splitParentRejection(this.state));
+    throwIf(transitionRejection(this.state, 'completed'));
+    this.receive('member', at);
+  }
+
+  /** Automatic receipt confirmation N days after shipping; false (nothing changes) when not due or not shipped. */
+  autoConfirmIfDue(now: Date): boolean {
+    if (!autoConfirmDue(this.state, now)) return false;
+    this.receive('auto', now);
+    return true;
+  }
+
+  /** A service order: the shop redeems the verification code (核销) and the order completes. */
+  redeem(r: { code: string; shopId: string; at: Date }): void {
+    throwIf(splitParentRejection(this.state));
+    throwIf(transitionRejection(this.state, 'completed'));
+    const v = this.state.verification;
+    if (this.state.kind !== 'service' || v === null) throw new Error('a pending_redemption order has a verification code');
+    if (r.code !== v.code || this.state.lines.some((l) => l.shopId !== r.shopId)) {
+      throw DomainError.invalid(ORDER_ERROR.INVALID_CODE, 'the verification code is not valid for this order and shop', { orderId: this.state.id });
+    }
+    this.transitionTo('completed', r.at, { verification: { ...v, redeemedAt: r.at, redeemedByShop: r.shopId }, completedAt: r.at });
+    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: r.at, payload: { via: 'redemption', shopId: r.shopId, memberId: this.memberId } });
+  }
+
+  /**
+   * ORD-2 交易关闭: a paid order whose money was refunded in full — a cancellation after payment that
+   * ORD-6 allowed, or a full refund before completion.
+   */
+  close(c: { reason: CloseReason; at: Date }): void {
+    throwIf(splitParentRejection(this.state));
+    throwIf(transitionRejection(this.state, 'closed'));
+    this.transitionTo('closed', c.at, { closure: { reason: c.reason, at: c.at } });
+    this.record({ type: 'order.closed', aggregateId: this.state.id, occurredAt: c.at, payload: { reason: c.reason, memberId: this.memberId } });
+  }
+
+  /**
+   * ORD-5: a split parent's stored status follows its children (`parentStatus`); true when it changed.
+   * The parent records no events of its own: each child records its own.
+   */
+  followChildren(children: readonly OrderStatus[], at: Date): boolean {
+    if (!this.isSplitParent) throw new Error(`order ${this.state.id} is not a split parent`);
+    if (children.length !== this.state.childIds.length) throw new Error('one status per child order');
+    const status = parentStatus(children);
+    if (status === this.state.status) return false;
+    this.state = { ...this.state, status, updatedAt: at };
+    return true;
+  }
+
+  /** Used by `splitOrder` only: the parent now stands for its children. */
+  markSplit(childIds: readonly string[], at: Date): void {
+    if (childIds.length < 2 || this.isSplitParent) throw new Error('a parent is split once, into at least two children');
+    this.state = { ...this.state, childIds: [...childIds], updatedAt: at };
+    this.record({ type: 'order.split', aggregateId: this.state.id, occurredAt: at, payload: { childIds: [...childIds], memberId: this.memberId } });
+  }
+
+  toSnapshot(): OrderSnapshot {
+    return this.state;
+  }
+
+  markSaved(version: number): void {
+    this.state = { ...this.state, version };
+  }
+
+  private cancelNow(by: CancelCause, at: Date, reason: string | null): void {
+    this.transitionTo('cancelled', at, { cancellation: { by, at, reason } });
+    this.record({
+      type: 'order.cancelled',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: { by, reason, memberId: this.memberId, parentId: this.state.parentId, lines: this.state.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })) },
+    });
+  }
+
+  private receive(by: ReceiptBy, at: Date): void {
+    this.transitionTo('completed', at, { receipt: { by, at }, completedAt: at });
+    this.record({ type: 'order.received', aggregateId: this.state.id, occurredAt: at, payload: { by, memberId: this.memberId } });
+    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: at, payload: { via: 'receipt', memberId: this.memberId } });
+  }
+
+  /** The one place the status changes: refuses anything the table of the order's kind does not list. */
+  private transitionTo(to: OrderStatus, at: Date, changes: Partial<OrderSnapshot>): void {
+    const rejection = transitionRejection(this.state, to);
+    if (rejection) throw new Error(`order ${this.state.id}: ${this.state.status} → ${to} is not a transition`);
+    this.state = { ...this.state, ...changes, status: to, updatedAt: at };
+  }
+}
+
+function throwIf(rejection: DomainError | null): void {
+  if (rejection) throw rejection;
+}
+
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+/** The invariants of a new order (placed, or a child of a split): lines, quantities, shops, amounts. */
+function checkNewOrder(input: NewOrder): OrderSnapshot {
+  if (!text(input.id, 64)) throw invalidOrder('id', 'INVALID_ID');
+  if (!text(input.number, 64)) throw invalidOrder('number', 'INVALID_NUMBER');
+  const kind = input.kind ?? 'goods';
+  if (!(ORDER_KINDS as readonly string[]).includes(kind)) throw invalidOrder('kind', 'UNKNOWN_KIND');
+  const c = input.common;
+  if (c === null || typeof c !== 'object' || !text(c.memberId, 64)) throw invalidOrder('common.memberId', 'MISSING');
+  if (kind === 'goods' && !c.consignee) throw invalidOrder('common.consignee', 'MISSING', 'a goods order ships to a consignee');
+  if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalidOrder('lines', 'EMPTY', 'an order has at least one line');
+  if (input.lines.length > 200) throw invalidOrder('lines', 'TOO_MANY', 'an order has at most 200 lines');
+  if (!(input.freight instanceof Money)) throw invalidAmounts('freight', 'NOT_AN_AMOUNT');
+  const currency = input.currency ?? input.freight.currency;
+  const ids = new Set<string>();
+  for (const l of input.lines) {
+    if (!text(l.lineId, 64)) throw invalidOrder('lines.lineId', 'INVALID_ID');
+    if (ids.has(l.lineId)) throw invalidOrder(`lines[${l.lineId}]`, 'DUPLICATE_LINE');
+    ids.add(l.lineId);
+    if (!text(l.skuId, 64) || !text(l.shopId, 64)) throw invalidOrder(`lines[${l.lineId}]`, 'MISSING_SKU_OR_SHOP');
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1 || l.quantity > 1_000_000) throw invalidOrder(`lines[${l.lineId}].quantity`, 'INVALID_QUANTITY');
+    checkLineAmounts(l, currency);
+  }
+  const freightCouponDiscount = input.freightCouponDiscount ?? Money.zero(currency);
+  checkFreight(input.freight, freightCouponDiscount, currency);
+  if (!(input.payBy.getTime() > input.placedAt.getTime())) throw invalidOrder('payBy', 'NOT_AFTER_PLACING', 'the time to pay ends after the order is placed');
+  const shops = new Set(input.lines.map((l) => l.shopId));
+  return {
+    id: input.id,
+    number: input.number,
+    kind,
+    parentId: null,
+    childIds: [],
+    shopId: shops.size === 1 ? input.lines[0]!.shopId : null,
+    warehouseId: input.warehouseId ?? null,
+    common: c,
+    currency,
+    lines: input.lines,
+    freight: input.freight,
+    freightCouponDiscount,
+    status: 'pending_payment',
+    placedAt: input.placedAt,
+    payBy: input.payBy,
+    payment: null,
+    verification: null,
+    shipment: null,
+    receipt: null,
+    cancellation: null,
+    closure: null,
+    completedAt: null,
+    updatedAt: input.placedAt,
+    version: 0,
+  };
+}

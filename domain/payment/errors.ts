@@ -1,0 +1,31 @@
+import { DomainError } from '../shared/domain-error.js';
+
+/** Stable codes of the payment context (支付中心). `details` name the payment and, where it helps, a stable `reason`. */
+export const PAYMENT_ERROR = {
+  /** A status change the payment table does not allow (refunding an unpaid payment, closing a paid one …) (409); details `from`, `to`. */
+  INVALID_TRANSITION: 'PAYMENT.INVALID_TRANSITION',
+  /** A payment that cannot be opened: no orders, orders of several members or currencies, a zero payable … (422); details `reason`. */
+  INVALID_PAYMENT: 'PAYMENT.INVALID_PAYMENT',
+  /** PAY-1: a callback whose amount (or currency) is not the payment's (422); nothing is written. */
+  AMOUNT_MISMATCH: 'PAYMENT.AMOUNT_MISMATCH',
+  /** No such payment — also a callback naming a payment number nobody issued (404). */
+  NOT_FOUND: 'PAYMENT.NOT_FOUND',
+  /** A refund above what is left of the payment, or of the order it names (409); details `paid`, `refunded`, `requested`. */
+  REFUND_EXCEEDS_PAID: 'PAYMENT.REFUND_EXCEEDS_PAID',
+  /** A malformed refund: not a positive amount of whole cents, an order the payment does not cover, a refund id reused for another refund … (422); details `reason`. */
+  INVALID_REFUND: 'PAYMENT.INVALID_REFUND',
+} as const;
+
+export type PaymentErrorCode = (typeof PAYMENT_ERROR)[keyof typeof PAYMENT_ERROR];
+
+export function paymentNotFound(reference: string): DomainError {
+  return DomainError.notFound(PAYMENT_ERROR.NOT_FOUND, `no payment ${reference}`, { reference });
+}
+
+export function invalidPayment(reason: string, message: string, details: Record<string, unknown> = {}): DomainError {
+  return DomainError.invalid(PAYMENT_ERROR.INVALID_PAYMENT, message, { reason, ...details });
+}
+
+export function invalidRefund(reason: string, message: string, details: Record<string, unknown> = {}): DomainError {
+  return DomainError.invalid(PAYMENT_ERROR.INVALID_REFUND, message, { reason, ...details });
+}

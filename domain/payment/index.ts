@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './payment.js';
+export * from './reconciliation.js';

@@ -1,0 +1,413 @@
+import { allocate } from '../shared/allocation.js';
+import { AggregateRoot } from '../shared/domain-event.js';
+import { DomainError } from '../shared/domain-error.js';
+import { Money } from '../shared/money.js';
+import { ORDER_ERROR } from '../ordering/errors.js';
+import { transitionRejection, type OrderKind, type OrderStatus } from '../ordering/status.js';
+import { invalidPayment, invalidRefund, PAYMENT_ERROR } from './errors.js';
+
+export const PAYMENT_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded', 'cancelled'] as const;
+/** §10: 未支付, 已支付, 部分退款, 已退款, 已取消 (closed unpaid: PAY-2 timeout, or its order cancelled). */
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** §10 as data (the docs draw it; a test keeps the drawing true). A second partial refund stays partially refunded. */
+export const PAYMENT_TRANSITIONS = {
+  unpaid: ['paid', 'cancelled'],
+  paid: ['partially_refunded', 'refunded'],
+  partially_refunded: ['partially_refunded', 'refunded'],
+  refunded: [],
+  cancelled: [],
+} as const satisfies Record<PaymentStatus, readonly PaymentStatus[]>;
+
+export type CloseReason = 'timeout' | 'order_cancelled';
+
+/** What a payment needs of an order: `Order` fits as it is. */
+export interface PayableOrder {
+  readonly id: string;
+  readonly number: string;
+  readonly kind: OrderKind;
+  readonly status: OrderStatus;
+  readonly memberId: string;
+  readonly payable: Money;
+  readonly isSplitParent: boolean;
+}
+
+/** One order a payment pays for, its share (= its payable) and what was refunded of it. */
+export interface PaymentShare {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly amount: Money;
+  readonly refunded: Money;
+}
+
+export interface RefundRecord {
+  readonly refundId: string;
+  readonly amount: Money;
+  /** The refund over the orders (ORD-4 / `allocate`); sums exactly to `amount`. */
+  readonly orders: readonly { readonly orderId: string; readonly amount: Money }[];
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/**
+ * PAY-1 / PAY-2: money the channel took that the platform must give back: a success that came after
+ * the payment was closed or its order cancelled, or a second success of a payment already paid.
+ * The application asks the channel to refund it, then calls `settleLateRefund`.
+ */
+export interface RefundInstruction {
+  readonly paymentId: string;
+  readonly paymentNumber: string;
+  /** The refund's own number at the channel (its idempotency key there). */
+  readonly refundId: string;
+  readonly channel: string;
+  readonly channelTransactionId: string;
+  readonly amount: Money;
+  readonly reason: 'payment_closed' | 'order_cancelled' | 'already_paid';
+}
+
+/** A success notification from the channel, after the channel adapter checked its signature. */
+export interface PaymentCallback {
+  readonly channel: string;
+  readonly channelTransactionId: string;
+  readonly amount: Money;
+  /** The channel's completion time (what reconciliation compares, PAY-3). */
+  readonly paidAt: Date;
+}
+
+/** What a callback decided (PAY-1). A duplicate answers the first decision again, with `replayed: true`. */
+export type CallbackOutcome =
+  | { readonly kind: 'paid'; readonly replayed: boolean; readonly orderIds: readonly string[] }
+  | { readonly kind: 'late'; readonly replayed: boolean; readonly refund: RefundInstruction };
+
+export interface HandledCallback {
+  readonly channel: string;
+  readonly channelTransactionId: string;
+  readonly amount: Money;
+  readonly paidAt: Date;
+  readonly receivedAt: Date;
+  readonly outcome: 'paid' | 'late';
+  /** For a late one: the refund to make, and when it was made. */
+  readonly refund: RefundInstruction | null;
+  readonly refundSettledAt: Date | null;
+}
+
+export interface PaymentSnapshot {
+  readonly id: string;
+  /** The merchant's trade number sent to the channel (out trade no); reconciliation matches on it. */
+  readonly number: string;
+  readonly memberId: string;
+  readonly currency: string;
+  /** Σ of the shares: exactly the payables of the orders. */
+  readonly amount: Money;
+  readonly orders: readonly PaymentShare[];
+  readonly status: PaymentStatus;
+  readonly createdAt: Date;
+  /** PAY-2: unpaid at this moment, the payment closes. */
+  readonly expiresAt: Date;
+  /** The accepted success, once paid. */
+  readonly paid: { readonly channel: string; readonly channelTransactionId: string; readonly paidAt: Date; readonly receivedAt: Date } | null;
+  readonly cancellation: { readonly reason: CloseReason; readonly at: Date } | null;
+  readonly refunds: readonly RefundRecord[];
+  /** Every callback handled, by channel transaction id (PAY-1 idempotency); late ones are the flagged ones. */
+  readonly callbacks: readonly HandledCallback[];
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+export interface RefundOutcome {
+  readonly replayed: boolean;
+  readonly refund: RefundRecord;
+  /** Orders this refund completed (all their money back): the application closes them (ORD-2 交易关闭). */
+  readonly fullyRefundedOrderIds: readonly string[];
+}
+
+const key = (channel: string, tx: string) => `${channel}\u0000${tx}`;
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+/**
+ * A payment (交易记录) for one order, or one combined payment for several child orders (ORD-5): its
+ * amount is exactly the sum of their payables. unpaid → paid by the first success callback (PAY-1),
+ * or cancelled by the timeout (PAY-2) or when its order is cancelled; refunds never exceed what was
+ * paid, and a partial refund of a combined payment is allocated back over its orders.
+ */
+export class Payment extends AggregateRoot {
+  private constructor(private state: PaymentSnapshot) {
+    super();
+  }
+
+  /** Opens a payment for orders that can be paid now (pending payment, not split parents), all of one member. */
+  static open(p: { id: string; number: string; orders: readonly PayableOrder[]; createdAt: Date; expiresAt: Date }): Payment {
+    if (!text(p.id, 64) || !text(p.number, 64)) throw invalidPayment('INVALID_ID', 'a payment has an id and a number of 1 to 64 characters');
+    if (!Array.isArray(p.orders) || p.orders.length === 0) throw invalidPayment('NO_ORDERS', 'a payment pays at least one order');
+    if (p.orders.length > 50) throw invalidPayment('TOO_MANY_ORDERS', 'a combined payment pays at most 50 orders');
+    const first = p.orders[0]!;
+    if (new Set(p.orders.map((o) => o.id)).size !== p.orders.length) throw invalidPayment('DUPLICATE_ORDER', 'an order appears once in a payment');
+    for (const o of p.orders) {
+      if (o.isSplitParent) throw DomainError.conflict(ORDER_ERROR.SPLIT_PARENT, `order ${o.id} was split; pay its child orders`, { orderId: o.id });
+      const rejection = transitionRejection(o, o.kind === 'service' ? 'pending_redemption' : 'pending_shipment');
+      if (rejection) throw rejection;
+      if (o.memberId !== first.memberId) throw invalidPayment('MIXED_MEMBERS', 'a combined payment pays the orders of one member', { orderId: o.id });
+      if (o.payable.currency !== first.payable.currency) throw invalidPayment('MIXED_CURRENCIES', 'a combined payment is in one currency', { orderId: o.id });
+      if (!o.payable.isPositive()) throw invalidPayment('NOTHING_TO_PAY', `order ${o.id} has nothing to pay; it is paid without a channel`, { orderId: o.id });
+    }
+    if (!(p.expiresAt.getTime() > p.createdAt.getTime())) throw invalidPayment('INVALID_EXPIRY', 'a payment expires after it is opened');
+    const currency = first.payable.currency;
+    const zero = Money.zero(currency);
+    const orders = p.orders.map((o): PaymentShare => ({ orderId: o.id, orderNumber: o.number, amount: o.payable, refunded: zero }));
+    const payment = new Payment({
+      id: p.id,
+      number: p.number,
+      memberId: first.memberId,
+      currency,
+      amount: Money.sum(orders.map((o) => o.amount), currency),
+      orders,
+      status: 'unpaid',
+      createdAt: p.createdAt,
+      expiresAt: p.expiresAt,
+      paid: null,
+      cancellation: null,
+      refunds: [],
+      callbacks: [],
+      updatedAt: p.createdAt,
+      version: 0,
+    });
+    payment.record({
+      type: 'payment.opened',
+      aggregateId: p.id,
+      occurredAt: p.createdAt,
+      payload: { number: p.number, amount: payment.amount.toString(), orderIds: orders.map((o) => o.orderId), expiresAt: p.expiresAt.toISOString() },
+    });
+    return payment;
+  }
+
+  static restore(snapshot: PaymentSnapshot): Payment {
+    return new Payment(snapshot);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get number(): string {
+    return this.state.number;
+  }
+  get status(): PaymentStatus {
+    return this.state.status;
+  }
+  get amount(): Money {
+    return this.state.amount;
+  }
+  get orders(): readonly PaymentShare[] {
+    return this.state.orders;
+  }
+  get version(): number {
+    return this.state.version;
+  }
+  /** What was refunded through `refund` (late-payment refunds are apart: they give back money the payment never kept). */
+  get refunded(): Money {
+    return Money.sum(this.state.refunds.map((r) => r.amount), this.state.currency);
+  }
+  /** Callbacks flagged late (PAY-1 / PAY-2), with their refund instructions. */
+  get lateCallbacks(): readonly HandledCallback[] {
+    return this.state.callbacks.filter((c) => c.outcome === 'late');
+  }
+
+  /**
+   * PAY-1: a success callback from the channel. The amount (and currency) must be the payment's, else
+   * `PAYMENT.AMOUNT_MISMATCH` and nothing changes. Then, by channel transaction id:
+   * - seen before: nothing changes, the first answer is given again (`replayed: true`);
+   * - the payment is unpaid and its orders still await payment: paid (the application then pays the orders);
+   * - the payment is unpaid but an order was cancelled meanwhile (`ordersAwaitingPayment` false): the
+   *   payment is cancelled and the callback flagged late, with a refund instruction;
+   * - the payment was closed (PAY-2 timeout, order cancelled): flagged late, refund instruction;
+   * - the payment was already paid by another transaction: flagged, the second money is refunded.
+   * The signature is checked by the channel adapter before anything reaches the domain.
+   */
+  handleCallback(cb: PaymentCallback, ctx: { receivedAt: Date; ordersAwaitingPayment: boolean }): CallbackOutcome {
+    if (!text(cb.channel, 32) || !text(cb.channelTransactionId, 128)) throw new RangeError('a callback names its channel and transaction id');
+    if (!(cb.amount instanceof Money) || cb.amount.currency !== this.state.currency || !cb.amount.equals(this.state.amount)) {
+      throw DomainError.invalid(PAYMENT_ERROR.AMOUNT_MISMATCH, `payment ${this.state.number} is for ${this.state.amount.toString()} ${this.state.currency}`, {
+        paymentId: this.state.id,
+        expected: this.state.amount.toString(),
+        received: cb.amount instanceof Money ? `${cb.amount.toString()} ${cb.amount.currency}` : String(cb.amount),
+      });
+    }
+    const seen = this.state.callbacks.find((c) => key(c.channel, c.channelTransactionId) === key(cb.channel, cb.channelTransactionId));
+    if (seen) return seen.outcome === 'paid' ? { kind: 'paid', replayed: true, orderIds: this.orderIds() } : { kind: 'late', replayed: true, refund: seen.refund! };
+
+    const at = ctx.receivedAt;
+    if (this.state.status === 'unpaid' && ctx.ordersAwaitingPayment) {
+      this.transitionTo('paid', at, {
+        paid: { channel: cb.channel, channelTransactionId: cb.channelTransactionId, paidAt: cb.paidAt, receivedAt: at },
+        callbacks: [...this.state.callbacks, { ...cb, receivedAt: at, outcome: 'paid', refund: null, refundSettledAt: null }],
+      });
+      this.record({
+        type: 'payment.paid',
+        aggregateId: this.state.id,
+        occurredAt: at,
+        payload: { number: this.state.number, amount: this.state.amount.toString(), channel: cb.channel, channelTransactionId: cb.channelTransactionId, orderIds: this.orderIds() },
+      });
+      return { kind: 'paid', replayed: false, orderIds: this.orderIds() };
+    }
+
+    const reason: RefundInstruction['reason'] =
+      this.state.status === 'unpaid' ? 'order_cancelled'
+      : this.state.status === 'cancelled' ? (this.state.cancellation?.reason === 'order_cancelled' ? 'order_cancelled' : 'payment_closed')
+      : 'already_paid';
+    if (this.state.status === 'unpaid') this.closeNow('order_cancelled', at);
+    const refund: RefundInstruction = {
+      paymentId: this.state.id,
+      paymentNumber: this.state.number,
+      refundId: `${this.state.number}-L${this.lateCallbacks.length + 1}`,
+      channel: cb.channel,
+      channelTransactionId: cb.channelTransactionId,
+      amount: cb.amount,
+      reason,
+    };
+    this.state = {
+      ...this.state,
+      callbacks: [...this.state.callbacks, { ...cb, receivedAt: at, outcome: 'late', refund, refundSettledAt: null }],
+      updatedAt: at,
+    };
+    this.record({
+      type: 'payment.late-callback',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: { number: this.state.number, channel: cb.channel, channelTransactionId: cb.channelTransactionId, amount: cb.amount.toString(), reason, refundId: refund.refundId },
+    });
+    return { kind: 'late', replayed: false, refund };
+  }
+
+  /** The channel gave back the money of a late callback; a second call changes nothing. */
+  settleLateRefund(channel: string, channelTransactionId: string, at: Date): boolean {
+    const i = this.state.callbacks.findIndex((c) => c.outcome === 'late' && key(c.channel, c.channelTransactionId) === key(channel, channelTransactionId));
+    if (i < 0) throw invalidRefund('UNKNOWN_TRANSACTION', `payment ${this.state.number} flagged no late transaction ${channelTransactionId}`, { paymentId: this.state.id });
+    const c = this.state.callbacks[i]!;
+    if (c.refundSettledAt !== null) return false;
+    const callbacks = this.state.callbacks.map((x, k) => (k === i ? { ...x, refundSettledAt: at } : x));
+    this.state = { ...this.state, callbacks, updatedAt: at };
+    this.record({ type: 'payment.late-refund-settled', aggregateId: this.state.id, occurredAt: at, payload: { channelTransactionId, amount: c.amount.toString(), refundId: c.refund!.refundId } });
+    return true;
+  }
+
+  /**
+   * Closes an unpaid payment: its order was cancelled (ORD-2/3), or by PAY-2 (`closeIfExpired`). Closing a
+   * closed payment changes nothing (false); a paid one cannot be closed (`PAYMENT.INVALID_TRANSITION`).
+   */
+  close(reason: CloseReason, at: Date): boolean {
+    if (this.state.status === 'cancelled') return false;
+    this.throwUnlessAllowed('cancelled');
+    this.closeNow(reason, at);
+    return true;
+  }
+
+  /** PAY-2: an unpaid payment past its expiry closes; false (nothing changes) otherwise. */
+  closeIfExpired(now: Date): boolean {
+    if (this.state.status !== 'unpaid' || now.getTime() < this.state.expiresAt.getTime()) return false;
+    this.closeNow('timeout', now);
+    return true;
+  }
+
+  /**
+   * Refunds part or all of a paid payment, for one order (`orderId`) or over all its orders. Never more
+   * than what is left: `PAYMENT.REFUND_EXCEEDS_PAID` for the payment or the order. Without an order,
+   * the amount is allocated over the orders with `allocate` (largest remainder, decision 0003) in
+   * proportion to what is left of each: on a first refund, their payables. Idempotent by refund id.
+   */
+  refund(r: { refundId: string; amount: Money; orderId?: string | null; reason: string; at: Date }): RefundOutcome {
+    if (!text(r.refundId, 64)) throw invalidRefund('INVALID_ID', 'a refund id has 1 to 64 characters');
+    const previous = this.state.refunds.find((x) => x.refundId === r.refundId);
+    if (previous) {
+      const same = r.amount instanceof Money && previous.amount.equals(r.amount) && (r.orderId == null || (previous.orders.length === 1 && previous.orders[0]!.orderId === r.orderId));
+      if (!same) throw invalidRefund('REFUND_ID_REUSED', `refund ${r.refundId} was made for another amount or order`, { refundId: r.refundId });
+      return { replayed: true, refund: previous, fullyRefundedOrderIds: [] };
+    }
+    const amount = r.amount;
+    if (!(amount instanceof Money) || amount.currency !== this.state.currency || !amount.isWholeMinorUnits() || !amount.isPositive()) {
+      throw invalidRefund('NOT_A_POSITIVE_AMOUNT', `a refund is a positive amount of whole cents in ${this.state.currency}`, { refundId: r.refundId });
+    }
+    if (r.orderId != null && !this.state.orders.some((o) => o.orderId === r.orderId)) {
+      throw invalidRefund('UNKNOWN_ORDER', `payment ${this.state.number} does not pay order ${r.orderId}`, { orderId: r.orderId });
+    }
+    // Only money that was paid is refunded: an unpaid or closed payment has nothing (INVALID_TRANSITION);
+    // a paid one never gives back more than is left (REFUND_EXCEEDS_PAID, also once fully refunded).
+    if (this.state.status === 'unpaid' || this.state.status === 'cancelled') this.throwUnlessAllowed('refunded');
+    const left = this.state.amount.subtract(this.refunded);
+    if (amount.greaterThan(left)) throw this.exceeds(this.state.amount, this.refunded, amount, null);
+    const target: PaymentStatus = amount.equals(left) ? 'refunded' : 'partially_refunded';
+
+    const room = this.state.orders.map((o) => o.amount.subtract(o.refunded));
+    let parts: Money[];
+    if (r.orderId != null) {
+      const i = this.state.orders.findIndex((o) => o.orderId === r.orderId);
+      const o = this.state.orders[i]!;
+      if (amount.greaterThan(room[i]!)) throw this.exceeds(o.amount, o.refunded, amount, o.orderId);
+      parts = this.state.orders.map((_, k) => (k === i ? amount : Money.zero(this.state.currency)));
+    } else {
+      parts = allocate(amount, room.map((m) => m.toMinor().toString()));
+    }
+    const orders = this.state.orders.map((o, k) => ({ ...o, refunded: o.refunded.add(parts[k]!) }));
+    const record: RefundRecord = {
+      refundId: r.refundId,
+      amount,
+      orders: this.state.orders.flatMap((o, k) => (parts[k]!.isZero() ? [] : [{ orderId: o.orderId, amount: parts[k]! }])),
+      reason: r.reason,
+      at: r.at,
+    };
+    const fullyRefundedOrderIds = orders.filter((o, k) => !parts[k]!.isZero() && o.refunded.equals(o.amount)).map((o) => o.orderId);
+    this.transitionTo(target, r.at, { orders, refunds: [...this.state.refunds, record] });
+    this.record({
+      type: 'payment.refunded',
+      aggregateId: this.state.id,
+      occurredAt: r.at,
+      payload: {
+        refundId: r.refundId,
+        amount: amount.toString(),
+        full: target === 'refunded',
+        orders: record.orders.map((o) => ({ orderId: o.orderId, amount: o.amount.toString() })),
+        fullyRefundedOrderIds,
+      },
+    });
+    return { replayed: false, refund: record, fullyRefundedOrderIds };
+  }
+
+  toSnapshot(): PaymentSnapshot {
+    return this.state;
+  }
+
+  markSaved(version: number): void {
+    this.state = { ...this.state, version };
+  }
+
+  private orderIds(): string[] {
+    return this.state.orders.map((o) => o.orderId);
+  }
+
+  private exceeds(paid: Money, refunded: Money, requested: Money, orderId: string | null): DomainError {
+    return DomainError.conflict(PAYMENT_ERROR.REFUND_EXCEEDS_PAID, `a refund of ${requested.toString()} exceeds what is left (${paid.subtract(refunded).toString()})`, {
+      paymentId: this.state.id,
+      orderId,
+      paid: paid.toString(),
+      refunded: refunded.toString(),
+      requested: requested.toString(),
+    });
+  }
+
+  private closeNow(reason: CloseReason, at: Date): void {
+    this.transitionTo('cancelled', at, { cancellation: { reason, at } });
+    this.record({ type: 'payment.cancelled', aggregateId: this.state.id, occurredAt: at, payload: { number: this.state.number, reason, orderIds: this.orderIds() } });
+  }
+
+  private throwUnlessAllowed(to: PaymentStatus): void {
+    const allowed: readonly PaymentStatus[] = PAYMENT_TRANSITIONS[this.state.status];
+    if (!allowed.includes(to)) {
+      throw DomainError.conflict(PAYMENT_ERROR.INVALID_TRANSITION, `a ${this.state.status} payment cannot become ${to}`, { paymentId: this.state.id, from: this.state.status, to });
+    }
+  }
+
+  /** The one place the status changes: refuses anything the table does not list. */
+  private transitionTo(to: PaymentStatus, at: Date, changes: Partial<PaymentSnapshot>): void {
+    const allowed: readonly PaymentStatus[] = PAYMENT_TRANSITIONS[this.state.status];
+    if (!allowed.includes(to)) throw new Error(`payment ${this.state.id}: ${this.state.status} → ${to} is not a transition`);
+    this.state = { ...this.state, ...changes, status: to, updatedAt: at };
+  }
+}
