@@ -4,6 +4,7 @@ export * from './inventory/index.js';
 export * from './dispatch/index.js';
 export * from './coupon/index.js';
 export * from './promotion/index.js';
+export * from './membership/index.js';
 export * from './cart/index.js';
 export * from './freight/index.js';
 export * from './crossborder/index.js';

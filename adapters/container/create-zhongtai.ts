@@ -15,6 +15,7 @@ import { FREIGHT, freightModule } from './freight-module.js';
 import { CHECKOUT, checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
+import { MEMBERSHIP, membershipModule } from './membership-module.js';
 
 export interface ZhongtaiOptions {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -27,6 +28,7 @@ export interface ZhongtaiOptions {
   readonly coupons?: CouponModuleOptions;
   /** Cart: which shop sells a product and purchase limits (default: decision 0014), guest cart ids. */
   readonly cart?: CartModuleOptions;
+  /** Checkout: the member's points and spending rule (default: none until membership binds its ledger). */
   readonly checkout?: CheckoutModuleOptions;
 }
 
@@ -188,12 +190,46 @@ export interface CheckoutFacade {
   preview: Bound<import('../../application/checkout/index.js').PreviewCheckout>;
 }
 
+/** The use cases of membership (#7): profile, growth and levels (MBR-1), points, the paid-order projection, RFM (MBR-2). */
+export interface MembershipFacade {
+  register: Bound<import('../../application/membership/index.js').RegisterMember>;
+  get: Bound<import('../../application/membership/index.js').GetMember>;
+  updateProfile: Bound<import('../../application/membership/index.js').UpdateMemberProfile>;
+  putAddress: Bound<import('../../application/membership/index.js').PutAddress>;
+  removeAddress: Bound<import('../../application/membership/index.js').RemoveAddress>;
+  buyPaidCard: Bound<import('../../application/membership/index.js').BuyPaidCard>;
+  joinShop: Bound<import('../../application/membership/index.js').JoinShop>;
+  setShopLevel: Bound<import('../../application/membership/index.js').SetShopLevel>;
+  history: Bound<import('../../application/membership/index.js').GetMemberHistory>;
+  recordLogin: Bound<import('../../application/membership/index.js').RecordLogin>;
+  recordReviewApproved: Bound<import('../../application/membership/index.js').RecordReviewApproved>;
+  recordReviewDeleted: Bound<import('../../application/membership/index.js').RecordReviewDeleted>;
+  adjustGrowth: Bound<import('../../application/membership/index.js').AdjustGrowth>;
+  setLevel: Bound<import('../../application/membership/index.js').SetMemberLevel>;
+  rules: Bound<import('../../application/membership/index.js').GetMembershipRules>;
+  setRules: import('../../application/membership/index.js').SetMembershipRules['execute'];
+  proposeThresholds: Bound<import('../../application/membership/index.js').ProposeLevelThresholds>;
+  signIn: Bound<import('../../application/membership/index.js').SignIn>;
+  earnPoints: Bound<import('../../application/membership/index.js').EarnPoints>;
+  deductAtCheckout: Bound<import('../../application/membership/index.js').DeductPointsAtCheckout>;
+  spendPoints: Bound<import('../../application/membership/index.js').SpendPoints>;
+  adjustPoints: Bound<import('../../application/membership/index.js').AdjustPoints>;
+  expirePoints: Bound<import('../../application/membership/index.js').ExpirePoints>;
+  recordPaidOrder: Bound<import('../../application/membership/index.js').RecordPaidOrder>;
+  recordOrderCompleted: Bound<import('../../application/membership/index.js').RecordOrderCompleted>;
+  recordRefund: Bound<import('../../application/membership/index.js').RecordRefund>;
+  runRfm: Bound<import('../../application/membership/index.js').RunRfm>;
+  rfmSegments: Bound<import('../../application/membership/index.js').RfmSegmentCounts>;
+  memberRfm: Bound<import('../../application/membership/index.js').MemberRfm>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
   readonly promotions: PromotionFacade;
+  readonly membership: MembershipFacade;
   readonly cart: CartFacade;
   readonly freight: FreightFacade;
   readonly checkout: CheckoutFacade;
@@ -225,6 +261,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     dispatchModule,
     couponModule(options.coupons),
     promotionModule,
+    membershipModule,
     cartModule(options.cart),
     freightModule,
     checkoutModule(options.checkout),
@@ -347,5 +384,16 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     view: run(CART.ViewCart),
   };
   const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
-  return { catalog, inventory, dispatch, coupons, promotions, cart, freight, checkout, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const M = MEMBERSHIP;
+  const membership: MembershipFacade = {
+    register: run(M.RegisterMember), get: run(M.GetMember), updateProfile: run(M.UpdateMemberProfile), putAddress: run(M.PutAddress),
+    removeAddress: run(M.RemoveAddress), buyPaidCard: run(M.BuyPaidCard), joinShop: run(M.JoinShop), setShopLevel: run(M.SetShopLevel),
+    history: run(M.GetMemberHistory), recordLogin: run(M.RecordLogin), recordReviewApproved: run(M.RecordReviewApproved),
+    recordReviewDeleted: run(M.RecordReviewDeleted), adjustGrowth: run(M.AdjustGrowth), setLevel: run(M.SetMemberLevel), rules: run(M.GetMembershipRules),
+    setRules: run(M.SetMembershipRules), proposeThresholds: run(M.ProposeLevelThresholds), signIn: run(M.SignIn), earnPoints: run(M.EarnPoints),
+    deductAtCheckout: run(M.DeductPointsAtCheckout), spendPoints: run(M.SpendPoints), adjustPoints: run(M.AdjustPoints), expirePoints: run(M.ExpirePoints),
+    recordPaidOrder: run(M.RecordPaidOrder), recordOrderCompleted: run(M.RecordOrderCompleted), recordRefund: run(M.RecordRefund),
+    runRfm: run(M.RunRfm), rfmSegments: run(M.RfmSegmentCounts), memberRfm: run(M.MemberRfm),
+  };
+  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, freight, checkout, events: eventBus, persistence, clock, container, close: () => persistence.close() };
 }

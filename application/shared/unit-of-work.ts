@@ -5,6 +5,7 @@ import type { Warehouses } from '../../domain/dispatch/ports.js';
 import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplates } from '../../domain/freight/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
+import type { MembershipRepositories } from '../../domain/membership/ports.js';
 import type { PromotionRepositories } from '../../domain/promotion/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 
@@ -12,7 +13,7 @@ import type { DomainEvent } from '../../domain/shared/domain-event.js';
  * Everything one use case may touch inside its transaction: the repositories of every context,
  * scoped to the transaction, and the event outbox.
  */
-export interface Transaction extends CatalogRepositories, PromotionRepositories {
+export interface Transaction extends CatalogRepositories, PromotionRepositories, MembershipRepositories {
   readonly salesStocks: SalesStocks;
   readonly warehouses: Warehouses;
   /** The dispatch layer of stock (调度层), per SKU and warehouse. */

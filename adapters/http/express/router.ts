@@ -11,6 +11,7 @@ import { dispatchRoutes } from './dispatch-routes.js';
 import { freightRoutes } from './freight-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
+import { membershipRoutes } from './membership-routes.js';
 import { promotionRoutes } from './promotion-routes.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
@@ -31,7 +32,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes, ...membershipRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 

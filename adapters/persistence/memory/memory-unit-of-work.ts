@@ -10,6 +10,7 @@ import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, Memo
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
 import { MemoryFreightTemplates, MemoryShopFreightSettings, MemorySkuFreightTemplates } from './memory-freight.js';
+import { MemoryGrowthLedger, MemoryMembers, MemoryMembershipSettings, MemoryOrderFacts, MemoryPointsLedger, MemoryRfmRuns } from './memory-membership.js';
 import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
 
 const DELETED = Symbol('deleted');
@@ -108,6 +109,12 @@ export class MemoryUnitOfWork implements UnitOfWork {
         shopFreightSettings: new MemoryShopFreightSettings(state),
         skuFreightTemplates: new MemorySkuFreightTemplates(state),
         carts: new MemoryCarts(state),
+        members: new MemoryMembers(state),
+        growthLedger: new MemoryGrowthLedger(state),
+        pointsLedger: new MemoryPointsLedger(state),
+        membershipSettings: new MemoryMembershipSettings(state),
+        orderFacts: new MemoryOrderFacts(state),
+        rfmRuns: new MemoryRfmRuns(state),
         recordEvents: (events) => state.events.push(...events),
       };
       const result = await work(tx);

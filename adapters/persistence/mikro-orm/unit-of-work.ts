@@ -17,6 +17,7 @@ import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
 import { MikroOrmFreightTemplates, MikroOrmShopFreightSettings, MikroOrmSkuFreightTemplates } from './repositories/freight-repository.js';
+import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -93,6 +94,12 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     shopFreightSettings: new MikroOrmShopFreightSettings(scope),
     skuFreightTemplates: new MikroOrmSkuFreightTemplates(scope),
     carts: new MikroOrmCarts(scope),
+    members: new MikroOrmMembers(scope),
+    growthLedger: new MikroOrmGrowthLedger(scope),
+    pointsLedger: new MikroOrmPointsLedger(scope),
+    membershipSettings: new MikroOrmMembershipSettings(scope),
+    orderFacts: new MikroOrmOrderFacts(scope),
+    rfmRuns: new MikroOrmRfmRuns(scope),
     recordEvents: (recorded) => void events.push(...recorded),
   };
 }

@@ -9,6 +9,7 @@ import { Migration20261122060000_promotions } from './Migration20261122060000_pr
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
 import { Migration20261122080000_freight } from './Migration20261122080000_freight.js';
 import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
+import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
   { name: 'Migration20261122080000_freight', class: Migration20261122080000_freight },
   { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },
+  { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
 ];

@@ -11,8 +11,10 @@ import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 import { FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema } from './freight-records.js';
+import { membershipSchemas } from './membership-records.js';
 
 export * from './brand-record.js';
+export * from './membership-records.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
 export * from './layer-stock-records.js';
@@ -37,4 +39,5 @@ export const schemas = [
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
   FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema,
   CartSchema,
+  ...membershipSchemas,
 ];

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/http.js';
+
+let s: TestServer;
+let staff: string;
+beforeAll(async () => {
+  s = await startTestServer();
+  staff = s.token({ subject: 'staff-m', kind: 'staff', roles: ['membership'] });
+});
+afterAll(() => s.close());
+
+describe('membership over HTTP', () => {
+  it('a member registers, signs in once a day, adds an address and reads the history; staff of other roles are refused', async () => {
+    expect((await s.request('GET', '/me/membership', { token: s.memberToken })).body.code).toBe('MEMBERSHIP.MEMBER_NOT_FOUND');
+    expect((await s.request('POST', '/me/membership', { token: s.memberToken, body: { gender: 'male' } })).status).toBe(201);
+    const signIn = await s.request('POST', '/me/membership/sign-in', { token: s.memberToken });
+    expect(signIn.body).toMatchObject({ points: 5, streak: 1, balance: 5, replayed: false });
+    expect((await s.request('POST', '/me/membership/sign-in', { token: s.memberToken })).body.replayed).toBe(true);
+    const a = await s.request('POST', '/me/membership/addresses', { token: s.memberToken, body: { recipient: '李四', phone: '13900000000', region: '北京市', detail: '长安街 1 号' } });
+    expect(a.status).toBe(201);
+    expect(a.body.addresses).toEqual([expect.objectContaining({ recipient: '李四', isDefault: true })]);
+    const me = await s.request('GET', '/me/membership', { token: s.memberToken });
+    expect(me.body).toMatchObject({ id: 'member-1', points: 5, growth: 5, level: 1 });
+    const h = await s.request('GET', '/me/membership/history', { token: s.memberToken });
+    expect(h.body.points.map((e: { source: string }) => e.source)).toEqual(['sign_in']);
+    expect((await s.request('GET', '/admin/membership/rules', { token: s.staffToken })).status).toBe(403);
+  });
+
+  it('bad input gets a clear 4xx and writes nothing: negative or fractional points, overspending, a negative factor, thresholds out of order', async () => {
+    const before = (await s.request('GET', '/admin/membership/members/member-1/history', { token: staff })).body;
+    const cases: [string, string, unknown, number, string][] = [
+      ['POST', '/me/membership/points/spend', { purpose: 'mall', reference: 'neg', points: -5 }, 422, 'MEMBERSHIP.INVALID_AMOUNT'],
+      ['POST', '/me/membership/points/spend', { purpose: 'mall', reference: 'frac', points: 1.5 }, 422, 'MEMBERSHIP.INVALID_AMOUNT'],
+      ['POST', '/me/membership/points/spend', { purpose: 'mall', reference: 'big', points: 6 }, 409, 'MEMBERSHIP.INSUFFICIENT_POINTS'],
+      ['POST', '/admin/membership/members/member-1/points', { delta: -6, reason: 'too much' }, 409, 'MEMBERSHIP.INSUFFICIENT_POINTS'],
+      ['POST', '/admin/membership/members/member-1/points', { delta: 0.5, reason: 'half' }, 422, 'MEMBERSHIP.INVALID_AMOUNT'],
+      ['POST', '/admin/membership/members/member-1/growth', { delta: 10, reason: '' }, 422, 'MEMBERSHIP.REASON_REQUIRED'],
+      ['PUT', '/admin/membership/rules', { table: 'growth', value: { dailyLogin: 5, orderFactor: '-1.5', review: 20, showOrder: 20, showOrderFirst: 10, qualifyingPrice: '20.00' } }, 422, 'MEMBERSHIP.INVALID_RULE'],
+      ['PUT', '/admin/membership/rules', { table: 'levels', value: { thresholds: [0, 500, 300] } }, 422, 'MEMBERSHIP.THRESHOLDS_OUT_OF_ORDER'],
+      ['PUT', '/admin/membership/rules', { table: 'growth', value: { dailyLogin: 'x' } }, 400, 'VALIDATION.FAILED'],
+    ];
+    for (const [method, path, body, status, code] of cases) {
+      const token = path.startsWith('/me') ? s.memberToken : staff;
+      const r = await s.request(method, path, { token, body });
+      expect([path, r.status, r.body.code]).toEqual([path, status, code]);
+    }
+    expect((await s.request('GET', '/admin/membership/members/member-1/history', { token: staff })).body).toEqual(before);
+    const rules = (await s.request('GET', '/admin/membership/rules', { token: staff })).body;
+    expect([rules.growth.orderFactor, rules.levels.thresholds]).toEqual(['1', [0, 200, 1_000, 3_000, 8_000, 20_000, 50_000]]);
+  });
+
+  it('staff: a threshold proposal, an audited level change, an RFM run with segment counts and a member’s RFM', async () => {
+    await s.zt.membership.recordPaidOrder({ orderId: 'http-o1', memberId: 'member-1', paidAt: new Date(Date.now() - 86_400_000), amount: '99.00' });
+    const proposal = await s.request('POST', '/admin/membership/levels/proposal', { token: staff, body: { shares: [60, 40] } });
+    expect(proposal.body).toEqual({ thresholds: [0, 5], members: 1 });
+    const level = await s.request('PUT', '/admin/membership/members/member-1/level', { token: staff, body: { level: 3, reason: 'key account' } });
+    expect(level.body).toEqual({ fromLevel: 1, toLevel: 3 });
+    const run = await s.request('POST', '/admin/membership/rfm/runs', { token: staff, body: {} });
+    expect(run.status).toBe(201);
+    expect(run.body.members).toBe(1);
+    const seg = await s.request('GET', '/admin/membership/rfm/segments', { token: staff });
+    expect(Object.values(seg.body.segments).reduce((a: number, b) => a + (b as number), 0)).toBe(1);
+    const mine = await s.request('GET', '/admin/membership/members/member-1/rfm', { token: staff });
+    expect(mine.body).toMatchObject({ memberId: 'member-1', recencyDays: 1, frequency: 1, monetary: '99.00', runId: run.body.id });
+  });
+});
