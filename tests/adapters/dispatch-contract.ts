@@ -1,8 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Persistence } from '../../application/shared/persistence.js';
+import { describe, expect, it } from 'vitest';
 import { Warehouse } from '../../domain/dispatch/warehouse.js';
 import { aWarehouse, R } from '../domain/dispatch/dispatch-mothers.js';
-import { codeOf, inTx, plain, type ContractBackend } from './contract/support.js';
+import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from './contract/support.js';
 
 /** A warehouse with every field set and three tiers, to round-trip. */
 const full = (id = 'hz') =>
@@ -21,13 +20,7 @@ const full = (id = 'hz') =>
  */
 export function dispatchContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`dispatch persistence contract — ${name}`, () => {
-    let ready: Promise<ContractBackend> | undefined;
-    let persistence: Persistence | undefined;
-    const p = (): Persistence => persistence!;
-    beforeEach(async () => {
-      ready ??= backend();
-      persistence = await (await ready).fresh();
-    });
+    const p = contractPersistence(backend);
 
     describe('Warehouses', () => {
       it('saves a new warehouse at version 1 and reads back the same snapshot, tiers and regions included', async () => {

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Persistence } from '../../application/shared/persistence.js';
+import { describe, expect, it } from 'vitest';
 import { FreightTemplate } from '../../domain/freight/template.js';
 import { ShopFreightSettings } from '../../domain/freight/shop-settings.js';
 import { R, rate, templateFields } from '../domain/freight/freight-mothers.js';
-import { codeOf, inTx, plain, type ContractBackend } from './contract/support.js';
+import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from './contract/support.js';
 
 /** A template with every field set, to round-trip. */
 const full = (id = 't1', over: Parameters<typeof templateFields>[0] = {}) =>
@@ -32,13 +31,7 @@ const fullSettings = (shopId = 'shop-1') => {
  */
 export function freightContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`freight persistence contract — ${name}`, () => {
-    let ready: Promise<ContractBackend> | undefined;
-    let persistence: Persistence | undefined;
-    const p = (): Persistence => persistence!;
-    beforeEach(async () => {
-      ready ??= backend();
-      persistence = await (await ready).fresh();
-    });
+    const p = contractPersistence(backend);
 
     describe('FreightTemplates', () => {
       it('saves a template at version 1 and reads back the same snapshot, Money and key order included', async () => {

@@ -1,8 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Persistence } from '../../application/shared/persistence.js';
+import { describe, expect, it } from 'vitest';
 import type { DispatchOperation } from '../../domain/inventory/dispatch-stock.js';
 import type { LocationOperation } from '../../domain/inventory/location-stock.js';
-import { codeOf, inTx, plain, type ContractBackend } from './contract/support.js';
+import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from './contract/support.js';
 
 const T = new Date('2026-11-22T08:00:00.000Z');
 let n = 0;
@@ -20,13 +19,7 @@ const located = (skuId: string, warehouseId: string, location: string, reference
  */
 export function layerStockContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`stock layers persistence contract — ${name}`, () => {
-    let ready: Promise<ContractBackend> | undefined;
-    let persistence: Persistence | undefined;
-    const p = (): Persistence => persistence!;
-    beforeEach(async () => {
-      ready ??= backend();
-      persistence = await (await ready).fresh();
-    });
+    const p = contractPersistence(backend);
 
     it('the first raising operation creates the row; a lowering one on a missing row is refused against zeros and creates nothing', async () => {
       expect(await codeOf(inTx(p(), (tx) => tx.dispatchStocks.apply(dispatch('s1', 'w1', 'a-1', { kind: 'assign', quantity: 1 }))))).toBe('INVENTORY.INSUFFICIENT_AVAILABLE');

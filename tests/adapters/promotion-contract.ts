@@ -1,12 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Persistence } from '../../application/shared/persistence.js';
+import { describe, expect, it } from 'vitest';
 import { Activity } from '../../domain/promotion/activity.js';
 import { Bargain } from '../../domain/promotion/bargain.js';
 import { GroupBuy } from '../../domain/promotion/group-buy.js';
 import { Money } from '../../domain/shared/money.js';
 import { aBargain, aFullReduction, aGroupBuy, aPresale, aPublished } from '../domain/promotion/promotion-mothers.js';
 import { at } from '../support/mothers.js';
-import { codeOf, inTx, plain, type ContractBackend } from './contract/support.js';
+import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from './contract/support.js';
 
 /** An activity with every setup field set, through two versions (1 superseded, 2 live) and a rejected third. */
 function full(id = 'act-full'): Activity {
@@ -47,13 +46,7 @@ const charge = (activityId: string, reference: string, amount: string, budget: s
  */
 export function promotionContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`promotion persistence contract — ${name}`, () => {
-    let ready: Promise<ContractBackend> | undefined;
-    let persistence: Persistence | undefined;
-    const p = (): Persistence => persistence!;
-    beforeEach(async () => {
-      ready ??= backend();
-      persistence = await (await ready).fresh();
-    });
+    const p = contractPersistence(backend);
 
     describe('Activities (PRM-2)', () => {
       it('saves a new activity at version 1 and reads back the same snapshot: versions, rules, dates, budget', async () => {

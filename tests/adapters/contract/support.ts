@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import type { Persistence } from '../../../application/shared/persistence.js';
 import type { EventPublisher, Transaction } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
@@ -57,5 +58,22 @@ export function meetingPoint(parties: number, patienceMs = 300): () => Promise<v
   return async () => {
     if (++arrived >= parties) open();
     await Promise.race([allHere, new Promise((resolve) => setTimeout(resolve, patienceMs))]);
+  };
+}
+
+/**
+ * The persistence of the running test for a contract suite: `backend()` is awaited once, `fresh()` before
+ * each test. Call inside the suite's `describe`.
+ */
+export function contractPersistence(backend: () => Promise<ContractBackend>): CurrentPersistence {
+  let ready: Promise<ContractBackend> | undefined;
+  let persistence: Persistence | undefined;
+  beforeEach(async () => {
+    ready ??= backend();
+    persistence = await (await ready).fresh();
+  });
+  return () => {
+    if (!persistence) throw new Error('no persistence: fresh() did not run');
+    return persistence;
   };
 }
