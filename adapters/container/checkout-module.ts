@@ -1,5 +1,6 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import * as uc from '../../application/checkout/index.js';
+import { membershipCheckoutPoints } from '../../application/membership/checkout-points.js';
 import type { CartDependencies } from '../../application/cart/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { CustomerHistory } from '../../domain/coupon/ports.js';
@@ -18,7 +19,7 @@ export const CHECKOUT = {
 } as const;
 
 export interface CheckoutModuleOptions {
-  /** The member's points and the spending rule (default: none until membership, #7, binds its ledger). */
+  /** The member's points and the spending rule (default: the membership ledger and its points rule). */
   readonly points?: uc.CheckoutPoints;
 }
 
@@ -28,7 +29,7 @@ export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerMo
     bind(CHECKOUT.Dependencies)
       .toResolvedValue(
         (uow: UnitOfWork, clock: Clock, cart: CartDependencies, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
-          uow, clock, shops: cart.shops, customers, purchases, points: options.points ?? uc.noCheckoutPoints,
+          uow, clock, shops: cart.shops, customers, purchases, points: options.points ?? membershipCheckoutPoints,
         }),
         [TOKENS.UnitOfWork, TOKENS.Clock, CART.Dependencies, COUPON.CustomerHistory, CROSSBORDER.Purchases],
       )

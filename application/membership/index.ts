@@ -4,3 +4,4 @@ export * from './growth-use-cases.js';
 export * from './points-use-cases.js';
 export * from './order-use-cases.js';
 export * from './rfm-use-cases.js';
+export * from './checkout-points.js';
