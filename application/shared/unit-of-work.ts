@@ -6,6 +6,8 @@ import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplat
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { MembershipRepositories } from '../../domain/membership/ports.js';
+import type { Orders } from '../../domain/ordering/ports.js';
+import type { Payments } from '../../domain/payment/ports.js';
 import type { PromotionRepositories } from '../../domain/promotion/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 
@@ -31,6 +33,10 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories,
   readonly skuFreightTemplates: SkuFreightTemplates;
   /** Shoppers' carts, one per member or guest (购物车). */
   readonly carts: Carts;
+  /** Orders (订单), parents and children of a split alike. */
+  readonly orders: Orders;
+  /** Payments (交易记录) of one order or combined over several. */
+  readonly payments: Payments;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

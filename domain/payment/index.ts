@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './payment.js';
 export * from './reconciliation.js';
+export * from './ports.js';

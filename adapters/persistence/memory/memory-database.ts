@@ -5,6 +5,8 @@ import type { FrontCategorySnapshot } from '../../../domain/catalog/front-catego
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { CartSnapshot } from '../../../domain/cart/cart.js';
+import type { OrderSnapshot } from '../../../domain/ordering/order.js';
+import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
 import type { FreightTemplateSnapshot } from '../../../domain/freight/template.js';
 import type { ShopFreightSettingsSnapshot } from '../../../domain/freight/shop-settings.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
@@ -64,6 +66,10 @@ export interface MemoryTables {
   bargains: Map<string, BargainSnapshot>;
   /** Shoppers' carts, keyed by `cartIdOf(owner)`. */
   carts: Map<string, CartSnapshot>;
+  /** Orders (ORD-1 … ORD-5), parents and children alike. */
+  orders: Map<string, OrderSnapshot>;
+  /** Payments (交易记录), one order's or a combined one. */
+  payments: Map<string, PaymentSnapshot>;
   /** 限购: keyed by (activity, member, period), what the member took (moved only by consumptions and releases). */
   purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
   /** Keyed by (activity, reference): a consumption, replays are no-ops. */
@@ -121,6 +127,8 @@ export class MemoryDatabase {
     groupBuys: new Map(),
     bargains: new Map(),
     carts: new Map(),
+    orders: new Map(),
+    payments: new Map(),
     purchaseLimitUsage: new Map(),
     purchaseLimitConsumptions: new Map(),
     freightTemplates: new Map(),

@@ -6,6 +6,7 @@ import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCarts } from './memory-carts.js';
+import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
@@ -109,6 +110,8 @@ export class MemoryUnitOfWork implements UnitOfWork {
         shopFreightSettings: new MemoryShopFreightSettings(state),
         skuFreightTemplates: new MemorySkuFreightTemplates(state),
         carts: new MemoryCarts(state),
+        orders: new MemoryOrders(state),
+        payments: new MemoryPayments(state),
         members: new MemoryMembers(state),
         growthLedger: new MemoryGrowthLedger(state),
         pointsLedger: new MemoryPointsLedger(state),

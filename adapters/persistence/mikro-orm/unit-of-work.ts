@@ -13,6 +13,7 @@ import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCarts } from './repositories/cart-repository.js';
+import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
@@ -94,6 +95,8 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     shopFreightSettings: new MikroOrmShopFreightSettings(scope),
     skuFreightTemplates: new MikroOrmSkuFreightTemplates(scope),
     carts: new MikroOrmCarts(scope),
+    orders: new MikroOrmOrders(scope),
+    payments: new MikroOrmPayments(scope),
     members: new MikroOrmMembers(scope),
     growthLedger: new MikroOrmGrowthLedger(scope),
     pointsLedger: new MikroOrmPointsLedger(scope),

@@ -10,6 +10,7 @@ import { Migration20261122070000_purchase_limits } from './Migration202611220700
 import { Migration20261122080000_freight } from './Migration20261122080000_freight.js';
 import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
 import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
+import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122080000_freight', class: Migration20261122080000_freight },
   { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },
   { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
+  { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
 ];

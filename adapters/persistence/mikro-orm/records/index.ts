@@ -12,6 +12,7 @@ import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, Barga
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 import { FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema } from './freight-records.js';
 import { membershipSchemas } from './membership-records.js';
+import { orderSchemas } from './order-records.js';
 
 export * from './brand-record.js';
 export * from './membership-records.js';
@@ -27,6 +28,7 @@ export * from './coupon-records.js';
 export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
 export * from './freight-records.js';
+export * from './order-records.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -40,4 +42,5 @@ export const schemas = [
   FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema,
   CartSchema,
   ...membershipSchemas,
+  ...orderSchemas,
 ];

@@ -1,0 +1,101 @@
+import type { Orders } from '../../../../domain/ordering/ports.js';
+import { Order } from '../../../../domain/ordering/order.js';
+import type { Payments } from '../../../../domain/payment/ports.js';
+import { Payment } from '../../../../domain/payment/payment.js';
+import type { TxScope } from '../db.js';
+import { channelTransactions, OrderRecord, orderFromRow, orderRecord, PaymentRecord, paymentFromRow, paymentRecord, type OrderRow, type PaymentRow } from '../records/order-records.js';
+import { saveVersionedRow } from './versioned-row.js';
+
+/** Orders on PostgreSQL: one `order` row each, the snapshot as jsonb. */
+export class MikroOrmOrders implements Orders {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(id: string): Promise<Order | null> {
+    return this.one('select id, snapshot, version from sales_order where id = ?', [id]);
+  }
+
+  async save(order: Order): Promise<void> {
+    const s = order.toSnapshot();
+    order.markSaved(await saveVersionedRow(this.tx, OrderRecord, 'orders', s.version, orderRecord(s, s.version + 1)));
+  }
+
+  async byNumber(number: string): Promise<Order | null> {
+    return this.one('select id, snapshot, version from sales_order where number = ?', [number]);
+  }
+
+  async children(parentId: string): Promise<Order[]> {
+    return this.list('select id, snapshot, version from sales_order where parent_id = ? order by number collate "C"', [parentId]);
+  }
+
+  /** Earliest due first; `skip locked`: schedulers running side by side take different orders. */
+  async dueForPaymentTimeout(now: Date, limit: number): Promise<Order[]> {
+    return this.list(
+      `select id, snapshot, version from sales_order
+       where status = 'pending_payment' and pay_by <= ?::timestamptz and snapshot -> 'childIds' = '[]'::jsonb
+       order by pay_by, id collate "C" limit ? for update skip locked`,
+      [now.toISOString(), Math.max(0, Math.trunc(limit))],
+    );
+  }
+
+  private async one(sql: string, params: unknown[]): Promise<Order | null> {
+    const [row] = await this.tx.rows<OrderRow>(sql, params);
+    return row ? Order.restore(orderFromRow(row)) : null;
+  }
+
+  private async list(sql: string, params: unknown[]): Promise<Order[]> {
+    return (await this.tx.rows<OrderRow>(sql, params)).map((r) => Order.restore(orderFromRow(r)));
+  }
+}
+
+/**
+ * Payments on PostgreSQL: one `payment` row each (snapshot as jsonb), the orders it pays in
+ * `payment_order` (written when it is created: they never change) and its channel transactions in
+ * `payment_channel_transaction` (they only grow; the first payment to claim a transaction keeps it).
+ */
+export class MikroOrmPayments implements Payments {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(id: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where id = ?', [id]);
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
+  async save(payment: Payment): Promise<void> {
+    const s = payment.toSnapshot();
+    const version = await saveVersionedRow(this.tx, PaymentRecord, 'payments', s.version, paymentRecord(s, s.version + 1));
+    if (s.version === 0) {
+      const orderIds = s.orders.map((o) => o.orderId);
+      await this.tx.rows(
+        `insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`,
+        [s.id, orderIds],
+      );
+    }
+    const txs = channelTransactions(s);
+    if (txs.length > 0) {
+      await this.tx.rows(
+        `insert into payment_channel_transaction (channel, transaction_id, payment_id)
+         select c, t, ? from unnest(?::text[], ?::text[]) as x(c, t) on conflict do nothing`,
+        [s.id, txs.map((t) => t.channel), txs.map((t) => t.transactionId)],
+      );
+    }
+    payment.markSaved(version);
+  }
+
+  async byChannelTransaction(channel: string, channelTransactionId: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>(
+      `select p.id, p.snapshot, p.version from payment_channel_transaction c join payment p on p.id = c.payment_id
+       where c.channel = ? and c.transaction_id = ?`,
+      [channel, channelTransactionId],
+    );
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
+  async ofOrder(orderId: string): Promise<Payment[]> {
+    const rows = await this.tx.rows<PaymentRow>(
+      `select p.id, p.snapshot, p.version from payment_order o join payment p on p.id = o.payment_id
+       where o.order_id = ? order by p.created_at, p.id collate "C"`,
+      [orderId],
+    );
+    return rows.map((r) => Payment.restore(paymentFromRow(r)));
+  }
+}
