@@ -2,8 +2,8 @@
 // Express 5 handler returning the same JSON from memory; same client, same concurrency, same run.
 // Goal (issue 2): ratio ≥ 0.5. Options: --seconds N (default 5), --concurrency N (default 16).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
-import { load } from './lib/load.mjs';
-import { numberOption, withScratchDatabase } from './lib/options.mjs';
+import { load, printLoad } from './lib/load.mjs';
+import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
 
 export async function main(args) {
@@ -12,10 +12,8 @@ export async function main(args) {
   await withScratchDatabase(async (url) => {
     const databaseUrl = url.toString();
     // Migrate and load the demo catalog once, then benchmark the demo phone (6 SKUs).
-    const { createZhongtai } = await import('../dist/index.js');
-    const { mikroOrmPersistence } = await import('../dist/adapters/persistence/mikro-orm/index.js');
     const { seedDemo } = await import('../dist/adapters/demo/index.js');
-    const zt = createZhongtai({ persistence: await mikroOrmPersistence({ url: databaseUrl }) });
+    const zt = await openZhongtai(databaseUrl);
     await seedDemo(zt);
     const { items } = await zt.catalog.queries.searchSpus({ keyword: 'NOVA-X1' }, { page: 1, size: 1 });
     await zt.close();
@@ -39,11 +37,9 @@ export async function main(args) {
     const bareExpress = await run(bare.port, seconds);
     for (const side of [full, uncached, bare]) await side.stop();
 
-    const line = (name, r) =>
-      console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed`);
-    line('full stack, PostgreSQL (as shipped)', fullStack);
-    line('full stack, PostgreSQL, no cache', fullStackUncached);
-    line('bare Express 5, memory', bareExpress);
+    printLoad('full stack, PostgreSQL (as shipped)', fullStack);
+    printLoad('full stack, PostgreSQL, no cache', fullStackUncached);
+    printLoad('bare Express 5, memory', bareExpress);
     const ratio = fullStack.rps / bareExpress.rps;
     console.log(
       JSON.stringify({

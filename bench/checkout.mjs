@@ -6,8 +6,8 @@
 // one warehouse with stock of everything; the member holds a platform 满500减50 and B's shipping coupon
 // ('recommended' picks them). Options: --seconds N (default 5), --concurrency N (default 16).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
-import { load } from './lib/load.mjs';
-import { numberOption, withScratchDatabase } from './lib/options.mjs';
+import { load, printLoad } from './lib/load.mjs';
+import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
 
 const MEMBER = 'bench-member';
@@ -60,10 +60,8 @@ export async function main(args) {
   const concurrency = numberOption(args, 'concurrency', 16);
   await withScratchDatabase(async (url) => {
     const databaseUrl = url.toString();
-    const { createZhongtai } = await import('../dist/index.js');
-    const { mikroOrmPersistence } = await import('../dist/adapters/persistence/mikro-orm/index.js');
     const { signToken } = await import('../dist/adapters/http/express/index.js');
-    const zt = createZhongtai({ persistence: await mikroOrmPersistence({ url: databaseUrl }) });
+    const zt = await openZhongtai(databaseUrl);
     await seed(zt);
     await zt.close();
 
@@ -86,10 +84,8 @@ export async function main(args) {
     const bareExpress = await run(bare.port, seconds);
     for (const side of [full, bare]) await side.stop();
 
-    const line = (name, r) =>
-      console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed`);
-    line('checkout preview, PostgreSQL', fullStack);
-    line('bare Express 5, same JSON', bareExpress);
+    printLoad('checkout preview, PostgreSQL', fullStack);
+    printLoad('bare Express 5, same JSON', bareExpress);
     console.log(
       JSON.stringify({
         bench: 'checkout',

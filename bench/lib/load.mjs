@@ -41,3 +41,8 @@ export async function load({ url, concurrency, seconds, expectStatus = 200, meth
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? 0;
   return { requests: ok, failed, rps: ok / elapsed, p50ms: pct(50), p99ms: pct(99) };
 }
+
+/** One line per side of a bench: requests/s, p50, p99 and failures. */
+export function printLoad(name, r) {
+  console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed`);
+}

@@ -25,3 +25,10 @@ export async function withScratchDatabase(work) {
     await admin.end();
   }
 }
+
+/** The built library on the scratch database at `url` (migrated at start): `zt` for seeding, closed by the caller. */
+export async function openZhongtai(url, options = {}) {
+  const { createZhongtai } = await import('../../dist/index.js');
+  const { mikroOrmPersistence } = await import('../../dist/adapters/persistence/mikro-orm/index.js');
+  return createZhongtai({ persistence: await mikroOrmPersistence({ url: url.toString(), ...options }) });
+}
