@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { startTestServer, twoTeaSkus, type TestServer } from '../support/http.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 
 const tier = tierInput;
@@ -15,9 +15,7 @@ describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer o
   beforeAll(async () => {
     s = await startTestServer();
     dispatcher = s.token({ subject: 'dispatcher', kind: 'staff', roles: ['dispatch'] });
-    const leaf = await s.zt.catalog.createCategory({ name: 'Tea' });
-    skuA = (await s.zt.catalog.createSpu({ code: 'TEA-A', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' })).skus[0]!.id;
-    skuB = (await s.zt.catalog.createSpu({ code: 'TEA-B', title: 'Biluochun', categoryId: leaf.id, salePrice: '98.00' })).skus[0]!.id;
+    [skuA, skuB] = await twoTeaSkus(s.zt);
   });
   afterAll(() => s.close());
 

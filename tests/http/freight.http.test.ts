@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { DEMO_FREIGHT_SHOP } from '../../adapters/demo/freight-demo.js';
 import { freightRoutes } from '../../adapters/http/express/freight-routes.js';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { startTestServer, twoTeaSkus, type TestServer } from '../support/http.js';
 import { R, rate } from '../domain/freight/freight-mothers.js';
 
 const SHOP = 'shop-1';
@@ -15,9 +15,7 @@ describe('freight over HTTP (templates, shop settings, SKU assignments, quotes)'
   beforeAll(async () => {
     s = await startTestServer();
     logistics = s.token({ subject: 'shipper', kind: 'staff', roles: ['logistics'] });
-    const leaf = await s.zt.catalog.createCategory({ name: 'Tea' });
-    skuA = (await s.zt.catalog.createSpu({ code: 'TEA-A', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' })).skus[0]!.id;
-    skuB = (await s.zt.catalog.createSpu({ code: 'TEA-B', title: 'Biluochun', categoryId: leaf.id, salePrice: '98.00' })).skus[0]!.id;
+    [skuA, skuB] = await twoTeaSkus(s.zt);
   });
   afterAll(() => s.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { startTestServer, twoTeaSkus, type TestServer } from '../support/http.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 
 describe('dispatch and warehouse layers of stock over HTTP', () => {
@@ -13,9 +13,7 @@ describe('dispatch and warehouse layers of stock over HTTP', () => {
   beforeAll(async () => {
     s = await startTestServer();
     stocker = s.token({ subject: 'stocker', kind: 'staff', roles: ['inventory'] });
-    const leaf = await s.zt.catalog.createCategory({ name: 'Tea' });
-    sku = (await s.zt.catalog.createSpu({ code: 'TEA-A', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' })).skus[0]!.id;
-    other = (await s.zt.catalog.createSpu({ code: 'TEA-B', title: 'Biluochun', categoryId: leaf.id, salePrice: '98.00' })).skus[0]!.id;
+    [sku, other] = await twoTeaSkus(s.zt);
     hz = (await s.zt.dispatch.createWarehouse(warehouseFields('HZ', { tiers: [tierInput(1, [R.zhejiang])] }))).id;
     gz = (await s.zt.dispatch.createWarehouse(warehouseFields('GZ', { tiers: [tierInput(3, [R.zhejiang])] }))).id;
   });

@@ -87,3 +87,11 @@ export async function startTestServer(given?: Persistence, options: { clock?: Cl
     },
   };
 }
+
+/** Two catalog SKUs on a new leaf category, Longjing (128.00) and Biluochun (98.00): the HTTP suites' stock to work on. */
+export async function twoTeaSkus(zt: TestServer['zt']): Promise<[string, string]> {
+  const leaf = await zt.catalog.createCategory({ name: 'Tea' });
+  const a = (await zt.catalog.createSpu({ code: 'TEA-A', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' })).skus[0]!.id;
+  const b = (await zt.catalog.createSpu({ code: 'TEA-B', title: 'Biluochun', categoryId: leaf.id, salePrice: '98.00' })).skus[0]!.id;
+  return [a, b];
+}
