@@ -9,3 +9,5 @@ export * from './cart/index.js';
 export * from './freight/index.js';
 export * from './crossborder/index.js';
 export * from './checkout/index.js';
+export * from './ordering/index.js';
+export * from './payment/index.js';

@@ -10,3 +10,4 @@ export * as freight from './freight/index.js';
 export * as crossborder from './crossborder/index.js';
 export * as ordering from './ordering/index.js';
 export * as payment from './payment/index.js';
+export * as risk from './risk/index.js';

@@ -11,6 +11,8 @@ export interface ServiceConfig {
   readonly dataDir: string;
   /** Demo mode: no ZHONGTAI_JWT_SECRET, so `serve` uses a generated one, prints tokens and seeds demo data. */
   readonly demo: boolean;
+  /** How often `serve` polls for due durable jobs, in ms (ZHONGTAI_JOB_POLL_MS, default 1000). */
+  readonly jobPollMs: number;
   /** The configured secret; in demo mode the generated one, created on first use. */
   jwtSecret(): string;
 }
@@ -18,6 +20,8 @@ export interface ServiceConfig {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
+  const jobPollMs = Number(env.ZHONGTAI_JOB_POLL_MS ?? 1_000);
+  if (!Number.isInteger(jobPollMs) || jobPollMs < 1) throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
   const dataDir = resolve(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
   const configured = env.ZHONGTAI_JWT_SECRET;
   return {
@@ -26,6 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     demo: configured === undefined,
+    jobPollMs,
     jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
   };
 }

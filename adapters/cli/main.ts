@@ -15,7 +15,8 @@ const USAGE = `usage: zhongtai <command>
                --repair counters  append correction movements so every ledger explains its counters
                --repair ledger    set the sales counters to what the sales ledger sums to
 
-environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET`;
+environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET,
+             ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000)`;
 
 async function open(config: ServiceConfig, migrateAtStart = true): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
@@ -39,6 +40,8 @@ async function serve(config: ServiceConfig): Promise<void> {
       .then(() => zt.persistence.drainOutbox(zt.events))
       .catch((error: unknown) => logger.error('periodic job failed', { error: String(error) }));
   }, 5_000);
+  // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
+  zt.jobs.start(config.jobPollMs);
   const secret = config.jwtSecret();
   const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger });
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import { Container } from 'inversify';
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
+import { JobRunner, type JobHandler, type JobRunnerOptions, type JobRunResult } from '../../application/shared/job-runner.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/ports.js';
 import { memoryPersistence } from '../persistence/memory/index.js';
@@ -16,6 +17,14 @@ import { CHECKOUT, checkoutModule, type CheckoutModuleOptions } from './checkout
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 import { MEMBERSHIP, membershipModule } from './membership-module.js';
+import { ORDER_QUERIES, orderQueryModule } from './order-query-module.js';
+import { ORDERING, orderingModule, type OrderingModuleOptions } from './ordering-module.js';
+import { FULFILMENT, fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
+import { FULFILMENT_JOBS } from '../../application/ordering/fulfilment-use-cases.js';
+import { JOB } from '../../application/ordering/order-resources.js';
+import type { PaymentChannels } from '../../application/payment/channels.js';
+import { FakePaymentChannel } from '../payment/fake-channel.js';
+import { isDomainError } from '../../domain/shared/domain-error.js';
 
 export interface ZhongtaiOptions {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -30,6 +39,12 @@ export interface ZhongtaiOptions {
   readonly cart?: CartModuleOptions;
   /** Checkout: the member's points and spending rule (default: none until membership binds its ledger). */
   readonly checkout?: CheckoutModuleOptions;
+  /** Orders and payments: risk control, payment channels (default: the fake one), verification codes, ORD-3 and PAY-2 timeouts. */
+  readonly ordering?: OrderingModuleOptions;
+  /** Fulfilment: days to the automatic receipt confirmation, the fulfilment stage and the warehouse and carrier interceptions (default: fakes). */
+  readonly fulfilment?: FulfilmentModuleOptions;
+  /** Durable jobs: batch, lease, backoff, and `onError` (default: stderr) for failed runs (decision 0017). */
+  readonly jobs?: JobRunnerOptions;
 }
 
 type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
@@ -185,6 +200,41 @@ export interface CartFacade {
   view: Bound<import('../../application/cart/index.js').ViewCart>;
 }
 
+/** Placing and cancelling orders (issue #6): one transaction each; the ORD-3 timeout runs as a durable job. */
+export interface OrdersFacade {
+  place: Bound<import('../../application/ordering/index.js').PlaceOrder>;
+  /** Before payment (the member's own order; a split parent cancels its unpaid children). */
+  cancel: Bound<import('../../application/ordering/index.js').CancelUnpaidOrder>;
+  /** ORD-3 for one order (what the `order.payment-timeout` job runs). */
+  expireUnpaid: Bound<import('../../application/ordering/index.js').ExpireUnpaidOrder>;
+}
+
+/** Payments (spec §10): open one for one or several orders, channel callbacks (PAY-1), expiry (PAY-2), late refunds. */
+export interface PaymentsFacade {
+  pay: Bound<import('../../application/payment/index.js').PayOrders>;
+  handleCallback: Bound<import('../../application/payment/index.js').HandlePaymentCallback>;
+  expire: Bound<import('../../application/payment/index.js').ExpirePayment>;
+  refundLate: Bound<import('../../application/payment/index.js').RefundLateCallback>;
+  /** The channels the shop takes, by name. */
+  channels: PaymentChannels;
+}
+
+/** Fulfilment (issue #6 item 5): ship, confirm receipt (member or automatic), redeem a service order's code, cancel after payment (ORD-6). */
+export interface FulfilmentFacade {
+  ship: Bound<import('../../application/ordering/index.js').ShipOrder>;
+  /** The member's own shipped order (another member's is ORDER.NOT_FOUND). */
+  confirmReceipt: Bound<import('../../application/ordering/index.js').ConfirmReceipt>;
+  /** What the `order.auto-confirm` job runs. */
+  autoConfirm: Bound<import('../../application/ordering/index.js').AutoConfirmReceipt>;
+  redeem: Bound<import('../../application/ordering/index.js').RedeemVerificationCode>;
+  /** ORD-6: a paid order, by staff or its member, as far as fulfilment allows. */
+  cancelPaid: Bound<import('../../application/ordering/index.js').CancelPaidOrder>;
+  /** What the `membership.order-completed` job runs. */
+  notifyCompleted: Bound<import('../../application/ordering/index.js').NotifyOrderCompleted>;
+  /** What the `payment.channel-refund` job runs. */
+  refundThroughChannel: Bound<import('../../application/ordering/index.js').RefundThroughChannel>;
+}
+
 /** The checkout preview (结算页, issue #5): pricing, freight, pre-dispatch, cross-border tax and the child orders, per line. */
 export interface CheckoutFacade {
   preview: Bound<import('../../application/checkout/index.js').PreviewCheckout>;
@@ -223,6 +273,37 @@ export interface MembershipFacade {
   memberRfm: Bound<import('../../application/membership/index.js').MemberRfm>;
 }
 
+/**
+ * Durable jobs (decision 0017): each context registers the handler of the kinds it schedules through
+ * `tx.jobs`; the host runs what is due, once (`runDue`) or in the background (`start`, as `serve` does).
+ */
+export interface JobsFacade {
+  /** The handler of jobs of `kind`, e.g. 'order.payment-timeout'; one per kind, idempotent (at least once). */
+  register(kind: string, handler: JobHandler): void;
+  /** Claims the jobs due now and runs them: completed, or retried with backoff when the handler throws. */
+  runDue(): Promise<JobRunResult>;
+  /** `runDue` again while it finds jobs (at most `maxRounds` times). */
+  runUntilIdle(maxRounds?: number): Promise<JobRunResult>;
+  /** Polls in the background (unref'd timer), every `intervalMs` (default 1000) after each run. */
+  start(intervalMs?: number): void;
+  /** Stops polling and waits for the run in flight; `close()` does it too. */
+  stop(): Promise<void>;
+}
+
+/** The read side of ordering (订单查询): a member's orders and their details, staff search and details, period statistics. */
+export interface OrderQueryFacade {
+  /** 我的订单: the member's leaf orders, newest first, optionally of one status, paginated. */
+  list: Bound<import('../../application/ordering/order-queries.js').ListMemberOrders>;
+  /** One of the member's own orders (another member's is ORDER.NOT_FOUND). */
+  get: Bound<import('../../application/ordering/order-queries.js').GetMemberOrder>;
+  /** Staff search by number, member, status, shop, placing time. */
+  search: Bound<import('../../application/ordering/order-queries.js').SearchOrders>;
+  /** Any order, for staff. */
+  staffGet: Bound<import('../../application/ordering/order-queries.js').GetOrder>;
+  /** GMV, orders, average order value, ordering / paying / new / returning members of a period. */
+  statistics: Bound<import('../../application/ordering/order-queries.js').OrderStatistics>;
+}
+
 export interface Zhongtai {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
@@ -233,6 +314,10 @@ export interface Zhongtai {
   readonly cart: CartFacade;
   readonly freight: FreightFacade;
   readonly checkout: CheckoutFacade;
+  readonly orderQueries: OrderQueryFacade;
+  readonly orders: OrdersFacade;
+  readonly payments: PaymentsFacade;
+  readonly fulfilment: FulfilmentFacade;
   /** Subscribe to committed domain events: `zt.events.subscribe('catalog.spu.listed', handler)`. */
   readonly events: InProcessEventBus;
   readonly persistence: Persistence;
@@ -240,6 +325,8 @@ export interface Zhongtai {
   readonly clock: Clock;
   /** The inversify container, for hosts that add their own modules. */
   readonly container: Container;
+  /** Durable jobs: `zt.jobs.register(kind, handler)`, `runDue()`, `start(ms)` / `stop()`. */
+  readonly jobs: JobsFacade;
   close(): Promise<void>;
 }
 
@@ -265,6 +352,9 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     cartModule(options.cart),
     freightModule,
     checkoutModule(options.checkout),
+    orderQueryModule,
+    orderingModule(options.ordering),
+    fulfilmentModule(options.fulfilment),
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
@@ -395,5 +485,66 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     recordPaidOrder: run(M.RecordPaidOrder), recordOrderCompleted: run(M.RecordOrderCompleted), recordRefund: run(M.RecordRefund),
     runRfm: run(M.RunRfm), rfmSegments: run(M.RfmSegmentCounts), memberRfm: run(M.MemberRfm),
   };
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, freight, checkout, events: eventBus, persistence, clock, container, close: () => persistence.close() };
+  const orderQueries: OrderQueryFacade = {
+    list: run(ORDER_QUERIES.ListMemberOrders),
+    get: run(ORDER_QUERIES.GetMemberOrder),
+    search: run(ORDER_QUERIES.SearchOrders),
+    staffGet: run(ORDER_QUERIES.GetOrder),
+    statistics: run(ORDER_QUERIES.OrderStatistics),
+  };
+  const jobRunner = new JobRunner(persistence.jobQueue, clock, {}, {
+    ...options.jobs,
+    onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
+  });
+  const orders: OrdersFacade = { place: run(ORDERING.PlaceOrder), cancel: run(ORDERING.CancelUnpaidOrder), expireUnpaid: run(ORDERING.ExpireUnpaidOrder) };
+  const payments: PaymentsFacade = {
+    pay: run(ORDERING.PayOrders), handleCallback: run(ORDERING.HandlePaymentCallback), expire: run(ORDERING.ExpirePayment),
+    refundLate: run(ORDERING.RefundLateCallback), channels: container.get(ORDERING.Channels),
+  };
+  // The timers and notifications orders and payments schedule (decision 0017).
+  jobRunner.register(JOB.PAYMENT_TIMEOUT, async (job) => void (await orders.expireUnpaid({ orderId: String(job.payload.orderId) })));
+  jobRunner.register(JOB.PAYMENT_EXPIRY, async (job) => void (await payments.expire({ paymentId: String(job.payload.paymentId) })));
+  jobRunner.register(JOB.LATE_REFUND, async (job) => {
+    await payments.refundLate({ paymentId: String(job.payload.paymentId), channel: String(job.payload.channel), channelTransactionId: String(job.payload.channelTransactionId) });
+  });
+  jobRunner.register(JOB.MEMBERSHIP_PAID, async (job) => {
+    const p = job.payload as { orderId: string; memberId: string; paidAt: string; amount: string };
+    try {
+      await membership.recordPaidOrder({ orderId: p.orderId, memberId: p.memberId, paidAt: new Date(p.paidAt), amount: p.amount });
+    } catch (e) {
+      // A buyer who is not a registered member has no membership to notify: acknowledged, not retried.
+      if (!(isDomainError(e) && e.code === 'MEMBERSHIP.MEMBER_NOT_FOUND')) throw e;
+    }
+  });
+  // The fake channel calls back into this instance, as a real channel calls the callback route.
+  for (const name of payments.channels.names) {
+    const c = payments.channels.get(name);
+    if (c instanceof FakePaymentChannel && c.deliver === null) c.deliver = (body) => payments.handleCallback({ channel: c.name, body });
+  }
+  const F = FULFILMENT;
+  const fulfilment: FulfilmentFacade = {
+    ship: run(F.ShipOrder), confirmReceipt: run(F.ConfirmReceipt), autoConfirm: run(F.AutoConfirmReceipt), redeem: run(F.RedeemVerificationCode),
+    cancelPaid: run(F.CancelPaidOrder), notifyCompleted: run(F.NotifyOrderCompleted), refundThroughChannel: run(F.RefundThroughChannel),
+  };
+  jobRunner.register(FULFILMENT_JOBS.autoConfirm, async (job) => {
+    const { notBefore } = await fulfilment.autoConfirm({ orderId: String(job.payload.orderId) });
+    // Run early (clocks apart): fail, so the runner tries again later rather than forgetting the timer.
+    if (notBefore) throw new Error(`order ${String(job.payload.orderId)} is not due for automatic receipt before ${notBefore.toISOString()}`);
+  });
+  jobRunner.register(FULFILMENT_JOBS.orderCompleted, async (job) => void (await fulfilment.notifyCompleted({ orderId: String(job.payload.orderId) })));
+  jobRunner.register(FULFILMENT_JOBS.channelRefund, async (job) => {
+    await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
+  });
+  const jobs: JobsFacade = {
+    register: (kind, handler) => jobRunner.register(kind, handler),
+    runDue: () => jobRunner.runDue(),
+    runUntilIdle: (maxRounds) => jobRunner.runUntilIdle(maxRounds),
+    start: (intervalMs) => jobRunner.start(intervalMs),
+    stop: () => jobRunner.stop(),
+  };
+  const close = async () => {
+    await jobRunner.stop();
+    await persistence.close();
+  };
+  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, freight, checkout, orderQueries, orders, payments, fulfilment, events: eventBus, persistence, clock, container, jobs, close };
 }

@@ -10,3 +10,4 @@ export * from './membership-module.js';
 export * from './cart-module.js';
 export * from './freight-module.js';
 export * from './checkout-module.js';
+export * from './fulfilment-module.js';

@@ -7,6 +7,7 @@ import { seedFreightDemo } from './freight-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
 import { seedPromotionDemo } from './promotion-demo.js';
 import { seedMembershipDemo } from './membership-demo.js';
+import { seedOrderDemo } from './order-demo.js';
 
 /** Loads the demo data of every context (catalog only on an empty catalog, warehouses only when there are none; the rest is idempotent). */
 export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
@@ -18,5 +19,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   await seedFreightDemo(zt); // per-piece and per-weight (remote regions) templates, the shop's "free over 69.00, else 10.00"
   await seedCartDemo(zt); // the demo member's cart: 3 lines from 2 shops
   await seedMembershipDemo(zt); // the demo member's profile, points and growth; paid orders of twelve members and an RFM run
+  await seedOrderDemo(zt); // the demo member's orders: one paid through the fake channel, one awaiting payment
   return { catalog: catalog.created };
 }

@@ -129,6 +129,8 @@ export interface CheckoutPreview {
     readonly couponOptions: readonly CouponOption[];
     readonly recommendedCouponId: string | null;
     readonly pointsUsed: number;
+    /** Of the activities applied, those with a per-member purchase limit (限购): placing the order consumes it. */
+    readonly limitedActivityIds: readonly string[];
     /** The engine's own total (ORD-1): goods − discounts − points + freight − shipping coupon. */
     readonly enginePayable: Money;
   };
@@ -163,13 +165,13 @@ export class PreviewCheckout {
   constructor(private readonly deps: CheckoutDependencies) {}
 
   async execute(cmd: PreviewCheckoutCommand): Promise<CheckoutPreview> {
-    let address: string;
-    try {
-      address = districtCode(cmd.address);
-    } catch {
-      throw checkoutInvalid(CHECKOUT_ERROR.INVALID_ADDRESS, 'the address must be a district code of a known region', { address: cmd.address });
-    }
+    const address = checkoutAddress(cmd.address);
     return this.deps.uow.run((tx) => this.preview(tx, cmd, address));
+  }
+
+  /** The same preview inside a transaction the caller runs (placing an order prices what it locks, in one transaction). */
+  inTransaction(tx: Transaction, cmd: PreviewCheckoutCommand): Promise<CheckoutPreview> {
+    return this.preview(tx, cmd, checkoutAddress(cmd.address));
   }
 
   private async preview(tx: Transaction, cmd: PreviewCheckoutCommand, address: string): Promise<CheckoutPreview> {
@@ -183,7 +185,8 @@ export class PreviewCheckout {
     const serving = await servingActivities(tx, now);
     const activities = serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
     const priced = new Set(activities.map((a) => a.id));
-    const purchaseLimits: PurchaseLimitInput[] = (await allowancesOf(tx, serving, cmd.memberId, now)).flatMap((x) =>
+    const allowances = await allowancesOf(tx, serving, cmd.memberId, now);
+    const purchaseLimits: PurchaseLimitInput[] = allowances.flatMap((x) =>
       x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : [],
     );
     const member: MemberContext = { memberId: cmd.memberId, ...(cmd.level ? { level: cmd.level } : {}), isNew: await this.deps.customers.isNewCustomer(cmd.memberId), channel: cmd.channel ?? 'app' };
@@ -297,6 +300,7 @@ export class PreviewCheckout {
       pricing: {
         activities: result.activities, coupons: result.coupons, couponOptions: result.couponOptions, recommendedCouponId: result.recommendedCouponId,
         pointsUsed: result.totals.pointsUsed, enginePayable: result.totals.payable,
+        limitedActivityIds: result.activities.filter((a) => allowances.some((x) => x.activityId === a.id && x.limit !== null)).map((a) => a.id),
       },
       shops, crossBorder, childOrders,
     };
@@ -357,6 +361,15 @@ export class PreviewCheckout {
     });
     const templates = await templatesOf(tx, usable);
     return { coupons: usable.map((c) => c.toMemberCoupon(templates.get(c.templateId)!)), chosen };
+  }
+}
+
+/** The district code of a delivery address, or CHECKOUT.INVALID_ADDRESS. */
+export function checkoutAddress(address: string): string {
+  try {
+    return districtCode(address);
+  } catch {
+    throw checkoutInvalid(CHECKOUT_ERROR.INVALID_ADDRESS, 'the address must be a district code of a known region', { address });
   }
 }
 

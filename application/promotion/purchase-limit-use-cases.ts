@@ -60,19 +60,25 @@ export class ConsumePurchaseLimit {
   ) {}
 
   execute(cmd: { readonly activityId: string; readonly memberId: string; readonly reference: string; readonly quantity: number }): Promise<PurchaseLimitOutcome> {
-    return this.uow.run(async (tx) => {
-      if (!Number.isSafeInteger(cmd.quantity) || cmd.quantity < 1) {
-        throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, 'a quantity is a whole number ≥ 1', { field: 'quantity', reason: 'NOT_A_WHOLE_QUANTITY' });
-      }
-      const now = this.clock.now();
-      const a = await requireActivity(tx, cmd.activityId);
-      const d = serving(a, now);
-      const r = await tx.purchaseLimits.consume({
-        activityId: a.id, memberId: cmd.memberId, reference: cmd.reference, quantity: cmd.quantity, limit: d.perMemberLimit, period: periodKey(d.limitPeriod, now), at: now,
-      });
-      return { ...r, limit: d.perMemberLimit, remaining: remainingOf(d.perMemberLimit, r.used) };
-    });
+    return this.uow.run((tx) => consumePurchaseLimit(tx, cmd, this.clock.now()));
   }
+}
+
+/** `ConsumePurchaseLimit` inside the caller's transaction (placing an order consumes with everything else it writes). */
+export async function consumePurchaseLimit(
+  tx: Transaction,
+  cmd: { readonly activityId: string; readonly memberId: string; readonly reference: string; readonly quantity: number },
+  now: Date,
+): Promise<PurchaseLimitOutcome> {
+  if (!Number.isSafeInteger(cmd.quantity) || cmd.quantity < 1) {
+    throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, 'a quantity is a whole number ≥ 1', { field: 'quantity', reason: 'NOT_A_WHOLE_QUANTITY' });
+  }
+  const a = await requireActivity(tx, cmd.activityId);
+  const d = serving(a, now);
+  const r = await tx.purchaseLimits.consume({
+    activityId: a.id, memberId: cmd.memberId, reference: cmd.reference, quantity: cmd.quantity, limit: d.perMemberLimit, period: periodKey(d.limitPeriod, now), at: now,
+  });
+  return { ...r, limit: d.perMemberLimit, remaining: remainingOf(d.perMemberLimit, r.used) };
 }
 
 /** Gives an order's consumption back (cancelled before payment, or refunded); a second release changes nothing. */

@@ -1,5 +1,6 @@
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { OrderStockLocks } from '../inventory/order-stock-locks.js';
+import type { JobQueue } from './jobs.js';
 import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
 
 /**
@@ -12,6 +13,8 @@ export interface Persistence {
   /** Order stock locks with their own transactions, when the adapter has a better way than one unit of work per order. */
   orderStockLocks?(publisher: EventPublisher): OrderStockLocks;
   readonly catalogQueries: CatalogQueries;
+  /** The runner's side of the durable jobs that transactions schedule (`tx.jobs`, decision 0017). */
+  readonly jobQueue: JobQueue;
   /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
   drainOutbox(publisher: EventPublisher): Promise<number>;
   close(): Promise<void>;

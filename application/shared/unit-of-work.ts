@@ -7,9 +7,12 @@ import type { DispatchStocks, LocationStocks } from '../../domain/inventory/laye
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { MembershipRepositories } from '../../domain/membership/ports.js';
 import type { Orders } from '../../domain/ordering/ports.js';
+import type { OrderQueries } from '../../domain/ordering/queries.js';
 import type { Payments } from '../../domain/payment/ports.js';
 import type { PromotionRepositories } from '../../domain/promotion/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
+import type { IdempotencyKeys } from './idempotency.js';
+import type { Jobs } from './jobs.js';
 
 /**
  * Everything one use case may touch inside its transaction: the repositories of every context,
@@ -37,6 +40,12 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories,
   readonly orders: Orders;
   /** Payments (交易记录) of one order or combined over several. */
   readonly payments: Payments;
+  /** The read side of orders: members' lists, details with timelines, staff search, period statistics. */
+  readonly orderQueries: OrderQueries;
+  /** Durable jobs (timers, acknowledged notifications) scheduled with this transaction's change (decision 0017). */
+  readonly jobs: Jobs;
+  /** First answers to request keys (placing an order …), stored with their effect. */
+  readonly idempotency: IdempotencyKeys;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
 }

@@ -21,6 +21,12 @@ export const ORDER_ERROR = {
   INVALID_CODE: 'ORDER.INVALID_CODE',
   /** ORD-6: the goods were signed for, or the interception failed: no cancellation, after-sales only (409); details `reason`. */
   AFTER_SALES_ONLY: 'ORDER.AFTER_SALES_ONLY',
+  /** A query the read side cannot answer: a bad page or page size, a time window that ends before it starts, a statistics period over 366 days (422); details `field`, `reason`. */
+  INVALID_QUERY: 'ORDER.INVALID_QUERY',
+  /** The order would cost another amount now than the member saw (409); details `expected`, `actual`. */
+  PRICE_CHANGED: 'ORDER.PRICE_CHANGED',
+  /** An idempotency key sent again with another request (409). */
+  IDEMPOTENCY_KEY_REUSED: 'ORDER.IDEMPOTENCY_KEY_REUSED',
   /** No such order — also what a member gets for another member's order, which is never visible to them (404). */
   NOT_FOUND: 'ORDER.NOT_FOUND',
 } as const;

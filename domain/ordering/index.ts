@@ -5,3 +5,4 @@ export * from './order.js';
 export * from './split.js';
 export * from './cancellation.js';
 export * from './ports.js';
+export * from './queries.js';

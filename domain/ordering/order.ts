@@ -79,10 +79,24 @@ export interface OrderSnapshot {
   readonly receipt: { readonly by: ReceiptBy; readonly at: Date } | null;
   readonly cancellation: { readonly by: CancelCause; readonly at: Date; readonly reason: string | null } | null;
   readonly closure: { readonly reason: CloseReason; readonly at: Date } | null;
+  /**
+   * What the member spent on the order at placing (top-level orders only; children leave it empty):
+   * the coupons it locked and the points it deducted, so cancelling gives them back and paying uses them.
+   */
+  readonly benefits: OrderBenefits;
   readonly completedAt: Date | null;
   readonly updatedAt: Date;
   readonly version: number;
 }
+
+export interface OrderBenefits {
+  readonly couponIds: readonly string[];
+  readonly points: number;
+  /** Activities whose per-member purchase limit (限购) the order consumed. */
+  readonly limitedActivityIds: readonly string[];
+}
+
+export const NO_BENEFITS: OrderBenefits = { couponIds: [], points: 0, limitedActivityIds: [] };
 
 export interface NewOrder {
   readonly id: string;
@@ -97,6 +111,7 @@ export interface NewOrder {
   /** placedAt + the configured unpaid timeout (ORD-3). */
   readonly payBy: Date;
   readonly warehouseId?: string | null;
+  readonly benefits?: OrderBenefits;
 }
 
 export interface ReplayOutcome {
@@ -209,6 +224,16 @@ export class Order extends AggregateRoot {
   }
   get version(): number {
     return this.state.version;
+  }
+  get parentId(): string | null {
+    return this.state.parentId;
+  }
+  get childIds(): readonly string[] {
+    return this.state.childIds;
+  }
+  /** The coupons and points of a top-level order (empty on children and on snapshots stored before they were kept). */
+  get benefits(): OrderBenefits {
+    return this.state.benefits ?? NO_BENEFITS;
   }
   /** ORD-1, computed from the lines and the freight (never stored apart, so never out of step). */
   get amounts(): OrderAmounts {
@@ -371,6 +396,14 @@ export class Order extends AggregateRoot {
   }
 }
 
+function checkBenefits(b: OrderBenefits): OrderBenefits {
+  const ids = (v: unknown) => Array.isArray(v) && v.every((id) => text(id, 64));
+  if (!ids(b.couponIds) || !ids(b.limitedActivityIds) || !Number.isSafeInteger(b.points) || b.points < 0) {
+    throw invalidOrder('benefits', 'INVALID_BENEFITS', 'benefits are coupon and activity ids and a whole number of points from 0');
+  }
+  return { couponIds: [...b.couponIds], points: b.points, limitedActivityIds: [...b.limitedActivityIds] };
+}
+
 function throwIf(rejection: DomainError | null): void {
   if (rejection) throw rejection;
 }
@@ -425,6 +458,7 @@ function checkNewOrder(input: NewOrder): OrderSnapshot {
     receipt: null,
     cancellation: null,
     closure: null,
+    benefits: checkBenefits(input.benefits ?? NO_BENEFITS),
     completedAt: null,
     updatedAt: input.placedAt,
     version: 0,

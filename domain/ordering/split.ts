@@ -2,7 +2,7 @@ import { allocate } from '../shared/allocation.js';
 import { Money } from '../shared/money.js';
 import { LINE_DISCOUNTS, type LineAmounts } from './amounts.js';
 import { invalidSplit } from './errors.js';
-import { Order, type OrderLine, type OrderSnapshot } from './order.js';
+import { NO_BENEFITS, Order, type OrderLine, type OrderSnapshot } from './order.js';
 
 /**
  * One child order to make (ORD-5): the caller groups the parent's lines by shop, then by the
@@ -11,6 +11,12 @@ import { Order, type OrderLine, type OrderSnapshot } from './order.js';
  */
 export interface SplitGroup {
   readonly warehouseId: string | null;
+  /**
+   * The child's freight as quoted for it (checkout quotes freight per shop, FRT-1): when every group
+   * gives one, they are kept as they are and must add up to the parent's freight and shipping-coupon
+   * deduction exactly; otherwise freight is allocated by goods total.
+   */
+  readonly freight?: { readonly freight: Money; readonly freightCouponDiscount: Money };
   readonly lines: readonly { readonly lineId: string; readonly quantity: number }[];
 }
 
@@ -78,10 +84,20 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
     const amounts = ps.length === 1 ? [l.amounts] : splitLineAmounts(l, ps.map((x) => x.quantity));
     ps.forEach((x, k) => childLines[x.group]!.push({ ...l, quantity: x.quantity, amounts: amounts[k]! }));
   }
-  // Freight by goods total; the shipping coupon over the freight parts.
-  const goodsTotals = childLines.map((ls) => Money.sum(ls.map((l) => l.amounts.goods), p.currency).toMinor().toString());
-  const freights = allocate(p.freight, goodsTotals);
-  const freightDiscounts = allocate(p.freightCouponDiscount, freights.map((f) => f.toMinor().toString()));
+  // Freight as quoted per group, or by goods total; the shipping coupon over the freight parts.
+  let freights: Money[];
+  let freightDiscounts: Money[];
+  if (groups.every((g) => g.freight !== undefined)) {
+    freights = groups.map((g) => g.freight!.freight);
+    freightDiscounts = groups.map((g) => g.freight!.freightCouponDiscount);
+    if (!Money.sum(freights, p.currency).equals(p.freight) || !Money.sum(freightDiscounts, p.currency).equals(p.freightCouponDiscount)) {
+      throw invalidSplit('FREIGHT_DOES_NOT_ADD_UP', `the groups' freight does not add up to order ${p.id}'s`, { freight: p.freight.toString() });
+    }
+  } else {
+    const goodsTotals = childLines.map((ls) => Money.sum(ls.map((l) => l.amounts.goods), p.currency).toMinor().toString());
+    freights = allocate(p.freight, goodsTotals);
+    freightDiscounts = allocate(p.freightCouponDiscount, freights.map((f) => f.toMinor().toString()));
+  }
 
   const ids = groups.map((_, gi) => newChild(gi));
   const distinct = new Set([p.id, ...ids.map((x) => x.id)]);
@@ -97,6 +113,7 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
       lines: childLines[gi]!,
       freight: freights[gi]!,
       freightCouponDiscount: freightDiscounts[gi]!,
+      benefits: NO_BENEFITS,
       version: 0,
     };
     return Order.child(snapshot);

@@ -8,6 +8,14 @@ export const PAYMENT_ERROR = {
   INVALID_PAYMENT: 'PAYMENT.INVALID_PAYMENT',
   /** PAY-1: a callback whose amount (or currency) is not the payment's (422); nothing is written. */
   AMOUNT_MISMATCH: 'PAYMENT.AMOUNT_MISMATCH',
+  /** A callback whose signature does not hold: nothing in it is read (401). */
+  INVALID_SIGNATURE: 'PAYMENT.INVALID_SIGNATURE',
+  /** A callback that is not the channel's shape (422). */
+  INVALID_CALLBACK: 'PAYMENT.INVALID_CALLBACK',
+  /** The channel refused or could not be reached to collect a payment (409; try again). */
+  CHANNEL_UNAVAILABLE: 'PAYMENT.CHANNEL_UNAVAILABLE',
+  /** A channel the shop does not take (422). */
+  UNKNOWN_CHANNEL: 'PAYMENT.UNKNOWN_CHANNEL',
   /** No such payment — also a callback naming a payment number nobody issued (404). */
   NOT_FOUND: 'PAYMENT.NOT_FOUND',
   /** A refund above what is left of the payment, or of the order it names (409); details `paid`, `refunded`, `requested`. */

@@ -41,4 +41,13 @@ describe('HTTP service on memory, over a real socket', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.code).toBe('AUTH.FORBIDDEN');
   });
+
+  it("shows the demo member's orders: one paid through the fake channel, one awaiting payment; seeding again adds none", async () => {
+    const token = s.token({ subject: 'demo-member', kind: 'member', roles: [] });
+    const list = async () => (await s.request('GET', '/me/orders', { token })).body;
+    const before = await list();
+    expect(before.items.map((o: { status: string }) => o.status).sort()).toEqual(['pending_payment', 'pending_shipment']);
+    await seedDemo(s.zt);
+    expect((await list()).total).toBe(before.total);
+  });
 });

@@ -2,6 +2,7 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { CheckoutPoints } from '../../application/checkout/index.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Clock } from '../../domain/shared/ports.js';
+import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 import { at } from './mothers.js';
 
@@ -33,9 +34,12 @@ export interface CheckoutWorld {
  * (tier 1 Zhejiang) holds A1, B1, P1, P2; SH (tier 1 Shanghai, tier 2 Zhejiang) holds A2. Member m1
  * holds a platform 满500减50 and shop B's 5.00 shipping coupon; m2 a platform coupon.
  */
-export async function checkoutWorld(options: { persistence?: Persistence; clock?: Clock } = {}): Promise<CheckoutWorld> {
+export async function checkoutWorld(options: { persistence?: Persistence; clock?: Clock; ordering?: OrderingModuleOptions } = {}): Promise<CheckoutWorld> {
   const now = at(10);
-  const zt = createZhongtai({ clock: options.clock ?? { now: () => now }, ...(options.persistence ? { persistence: options.persistence } : {}), checkout: { points: fivethousandPoints } });
+  const zt = createZhongtai({
+    clock: options.clock ?? { now: () => now }, ...(options.persistence ? { persistence: options.persistence } : {}), checkout: { points: fivethousandPoints },
+    ...(options.ordering ? { ordering: options.ordering } : {}),
+  });
   return populateCheckoutWorld(zt, now);
 }
 

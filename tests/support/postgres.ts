@@ -49,7 +49,7 @@ export async function truncateAll(p: MikroOrmPersistence): Promise<void> {
   await p.orm.em
     .fork()
     .getConnection()
-    .execute('truncate table sku, spu, category, brand, front_category, outbox, sales_stock, stock_movement, stock_hold, warehouse, stock_pool, dispatch_stock, dispatch_stock_movement, location_stock, location_stock_movement, coupon_template, coupon_member_claim, owned_coupon, activity, activity_budget, activity_budget_charge, group_buy, group_member, bargain, purchase_limit_usage, purchase_limit_consumption, freight_template, shop_freight_settings, sku_freight_template, cart, member, growth_account, points_account, growth_entry, points_entry, member_level_change, member_audit, shop_membership, membership_setting, member_order_fact, member_order_refund, rfm_run, rfm_score, sales_order, payment, payment_order, payment_channel_transaction restart identity cascade');
+    .execute('truncate table sku, spu, category, brand, front_category, outbox, sales_stock, stock_movement, stock_hold, warehouse, stock_pool, dispatch_stock, dispatch_stock_movement, location_stock, location_stock_movement, coupon_template, coupon_member_claim, owned_coupon, activity, activity_budget, activity_budget_charge, group_buy, group_member, bargain, purchase_limit_usage, purchase_limit_consumption, freight_template, shop_freight_settings, sku_freight_template, cart, member, growth_account, points_account, growth_entry, points_entry, member_level_change, member_audit, shop_membership, membership_setting, member_order_fact, member_order_refund, rfm_run, rfm_score, sales_order, payment, payment_order, payment_channel_transaction, idempotency_record, job restart identity cascade');
 }
 
 /**

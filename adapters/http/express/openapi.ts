@@ -24,6 +24,12 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
         required: !(s as z.ZodType).safeParse(undefined).success,
         schema: jsonSchema(s as z.ZodType),
       })),
+      ...Object.entries(r.headers?.shape ?? {}).map(([name, s]) => ({
+        name,
+        in: 'header',
+        required: !(s as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(s as z.ZodType),
+      })),
     ];
     const responses: Json = {
       [String(r.status ?? 200)]: r.status === 204 ? { description: 'Done' } : { description: 'OK', content: { 'application/json': { schema: r.response ? jsonSchema(r.response) : {} } } },

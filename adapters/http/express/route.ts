@@ -8,6 +8,8 @@ export interface RouteContext<P, Q, B> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
+  /** The request headers the route declares (names in lower case). */
+  readonly headers: Record<string, unknown>;
   /** Null only on public routes called without a token. */
   readonly identity: Identity | null;
   readonly zt: Zhongtai;
@@ -30,6 +32,8 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
   readonly roles?: readonly string[];
   readonly params?: P;
   readonly query?: Q;
+  /** Request headers the route reads (lower-case names, e.g. `idempotency-key`), validated like the query. */
+  readonly headers?: Obj;
   readonly body?: B;
   /** Status of a successful answer; 204 sends no body. */
   readonly status?: 200 | 201 | 204;

@@ -5,6 +5,7 @@ import { isDomainError } from '../../../domain/shared/domain-error.js';
 import type { Authenticator, Identity } from './auth.js';
 import { cartRoutes } from './cart-routes.js';
 import { checkoutRoutes } from './checkout-routes.js';
+import { orderRoutes } from './order-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
@@ -12,6 +13,8 @@ import { freightRoutes } from './freight-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
 import { membershipRoutes } from './membership-routes.js';
+import { orderQueryRoutes } from './order-query-routes.js';
+import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { promotionRoutes } from './promotion-routes.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
@@ -32,7 +35,7 @@ export interface HttpOptions {
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes, ...membershipRoutes];
+export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 
@@ -88,12 +91,17 @@ function handle(r: Route, options: HttpOptions): RequestHandler {
       params: validate(r.params, req.params, 'params'),
       query: validate(r.query, req.query ?? {}, 'query'),
       body: validate(r.body, req.body, 'body'),
+      headers: r.headers ? (validate(r.headers, pick(req.headers, Object.keys(r.headers.shape)), 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
     });
     if (r.status === 204) res.status(204).end();
     else res.status(r.status ?? 200).json(result);
   };
+}
+
+function pick(headers: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.flatMap((n) => (headers[n] === undefined ? [] : [[n, headers[n]]])));
 }
 
 /** Staff routes need a staff token with a listed role (or admin); member routes a member token. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { HttpProblem } from './problem.js';
 
 /** Validates one part of a request; failures are 400 VALIDATION.FAILED listing every issue by path. */
-export function validate<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'params' | 'query' | 'body'): z.infer<T> {
+export function validate<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'params' | 'query' | 'headers' | 'body'): z.infer<T> {
   if (!schema) return (where === 'body' ? undefined : {}) as z.infer<T>;
   const result = schema.safeParse(value);
   if (result.success) return result.data;

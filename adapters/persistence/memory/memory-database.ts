@@ -29,6 +29,22 @@ export interface Versioned {
   readonly version: number;
 }
 
+/**
+ * A durable job (decision 0017), keyed by its job key, which is also its id here. `payload` is stored
+ * as JSON would keep it (a Date comes back as its ISO string), as PostgreSQL's jsonb does.
+ */
+export interface MemoryJob {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly runAt: Date;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly lockedUntil: Date | null;
+  readonly doneAt: Date | null;
+  readonly version: number;
+}
+
 export interface MemoryTables {
   categories: Map<string, CategorySnapshot>;
   brands: Map<string, BrandSnapshot>;
@@ -70,6 +86,8 @@ export interface MemoryTables {
   orders: Map<string, OrderSnapshot>;
   /** Payments (交易记录), one order's or a combined one. */
   payments: Map<string, PaymentSnapshot>;
+  /** First answers to request keys, keyed by scope and key. */
+  idempotency: Map<string, { id: string; fingerprint: string; response: unknown; at: Date; version: number }>;
   /** 限购: keyed by (activity, member, period), what the member took (moved only by consumptions and releases). */
   purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
   /** Keyed by (activity, reference): a consumption, replays are no-ops. */
@@ -94,6 +112,8 @@ export interface MemoryTables {
   orderRefunds: Map<string, { id: string; orderId: string; amount: string; version: number }>;
   rfmRuns: Map<string, RfmRun & { version: number }>;
   rfmScores: Map<string, RfmScore & { id: string; runId: string; version: number }>;
+  /** Durable jobs, keyed by job key; scheduled through transactions, claimed and settled by the job queue. */
+  jobs: Map<string, MemoryJob>;
 }
 
 export type TableName = keyof MemoryTables;
@@ -129,6 +149,7 @@ export class MemoryDatabase {
     carts: new Map(),
     orders: new Map(),
     payments: new Map(),
+    idempotency: new Map(),
     purchaseLimitUsage: new Map(),
     purchaseLimitConsumptions: new Map(),
     freightTemplates: new Map(),
@@ -147,6 +168,7 @@ export class MemoryDatabase {
     orderRefunds: new Map(),
     rfmRuns: new Map(),
     rfmScores: new Map(),
+    jobs: new Map(),
   };
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];

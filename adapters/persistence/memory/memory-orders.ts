@@ -55,6 +55,10 @@ export class MemoryPayments implements Payments {
     const s = this.tx.read('payments', id);
     return s ? Payment.restore(s) : null;
   }
+  async byNumber(number: string): Promise<Payment | null> {
+    const s = this.tx.rows('payments').find((p) => p.number === number);
+    return s ? Payment.restore(s) : null;
+  }
   async save(payment: Payment): Promise<void> {
     payment.markSaved(this.tx.write('payments', payment.toSnapshot()));
   }

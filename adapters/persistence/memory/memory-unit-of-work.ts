@@ -7,6 +7,9 @@ import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stock
 import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCarts } from './memory-carts.js';
 import { MemoryOrders, MemoryPayments } from './memory-orders.js';
+import { MemoryOrderQueries } from './memory-order-queries.js';
+import { MemoryJobs } from './memory-jobs.js';
+import { MemoryIdempotencyKeys } from './memory-idempotency.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
@@ -112,6 +115,9 @@ export class MemoryUnitOfWork implements UnitOfWork {
         carts: new MemoryCarts(state),
         orders: new MemoryOrders(state),
         payments: new MemoryPayments(state),
+        orderQueries: new MemoryOrderQueries(state),
+        jobs: new MemoryJobs(state),
+        idempotency: new MemoryIdempotencyKeys(state),
         members: new MemoryMembers(state),
         growthLedger: new MemoryGrowthLedger(state),
         pointsLedger: new MemoryPointsLedger(state),

@@ -11,3 +11,4 @@ export { MikroOrmCatalogQueries } from './catalog-queries.js';
 export { schemas } from './records/index.js';
 export { migrationsList } from './migrations/index.js';
 export { BatchingOrderStockLocks, type BatchingOptions } from './order-stock-locks.js';
+export { MikroOrmJobQueue, MikroOrmJobs } from './jobs.js';

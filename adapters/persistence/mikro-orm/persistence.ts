@@ -8,6 +8,7 @@ import { SpuDetailCache } from './spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './order-stock-locks.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
+import { MikroOrmJobQueue } from './jobs.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -42,6 +43,7 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
       new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options)),
     unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(sessions, orm.em.fork(), publisher, cache, options.onPublishError, statementObserver(options)),
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
+    jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     close: () => orm.close(),
   };

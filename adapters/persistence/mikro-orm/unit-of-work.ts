@@ -4,6 +4,7 @@ import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { TxScope, translateDbError } from './db.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
+import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
 import { appendToOutbox, publishStored } from './outbox.js';
 import { MikroOrmBrands } from './repositories/brand-repository.js';
 import { MikroOrmCategories } from './repositories/category-repository.js';
@@ -14,6 +15,8 @@ import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/l
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCarts } from './repositories/cart-repository.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
+import { MikroOrmOrderQueries } from './repositories/order-queries.js';
+import { MikroOrmJobs } from './jobs.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
@@ -97,6 +100,9 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     carts: new MikroOrmCarts(scope),
     orders: new MikroOrmOrders(scope),
     payments: new MikroOrmPayments(scope),
+    orderQueries: new MikroOrmOrderQueries(scope),
+    jobs: new MikroOrmJobs(scope),
+    idempotency: new MikroOrmIdempotencyKeys(scope),
     members: new MikroOrmMembers(scope),
     growthLedger: new MikroOrmGrowthLedger(scope),
     pointsLedger: new MikroOrmPointsLedger(scope),

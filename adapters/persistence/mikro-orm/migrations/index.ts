@@ -11,6 +11,9 @@ import { Migration20261122080000_freight } from './Migration20261122080000_freig
 import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
 import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
+import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
+import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
+import { Migration20261122130000_order_queries } from './Migration20261122130000_order_queries.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -29,4 +32,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },
   { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
+  { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
+  { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },
+  { name: 'Migration20261122140000_idempotency', class: Migration20261122140000_idempotency },
 ];

@@ -13,6 +13,8 @@ import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purc
 import { FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema } from './freight-records.js';
 import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
+import { IdempotencyRecordSchema } from './idempotency-record.js';
+import { JobSchema } from './job-record.js';
 
 export * from './brand-record.js';
 export * from './membership-records.js';
@@ -29,6 +31,8 @@ export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
 export * from './freight-records.js';
 export * from './order-records.js';
+export * from './idempotency-record.js';
+export * from './job-record.js';
 
 /** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
 export const schemas = [
@@ -43,4 +47,6 @@ export const schemas = [
   CartSchema,
   ...membershipSchemas,
   ...orderSchemas,
+  IdempotencyRecordSchema,
+  JobSchema,
 ];

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { OrderSnapshot } from '../../../../domain/ordering/order.js';
-import type { OrderStatus } from '../../../../domain/ordering/status.js';
+import { orderAmounts } from '../../../../domain/ordering/amounts.js';
+import type { OrderKind, OrderStatus } from '../../../../domain/ordering/status.js';
 import type { PaymentSnapshot, PaymentStatus } from '../../../../domain/payment/payment.js';
 import { Money } from '../../../../domain/shared/money.js';
 import { requiredTimestamp } from './timestamp.js';
@@ -52,6 +53,17 @@ export class OrderRecord {
   payBy!: Date;
   snapshot!: StoredJson;
   version!: number;
+  // The query columns (Migration20261122130000_order_queries), derived from the snapshot on every save.
+  // Nullable types with a CHECK that they are set: see `sales_order_summary_check`.
+  kind!: OrderKind;
+  shopId!: string | null;
+  placedAt!: Date;
+  /** When the order was paid (null: unpaid, or a split parent, which is paid through its children). */
+  paidAt!: Date | null;
+  /** ORD-1 payable, as the exact decimal string. */
+  payable!: string;
+  /** No children: an unsplit order or a child order (members see and pay leaf orders). */
+  isLeaf!: boolean;
 }
 
 export const OrderSchema = new EntitySchema<OrderRecord>({
@@ -66,12 +78,21 @@ export const OrderSchema = new EntitySchema<OrderRecord>({
     payBy: { ...timestamptz },
     snapshot: { type: 'json' },
     version: { type: 'integer' },
+    kind: { type: 'text', nullable: true },
+    shopId: { type: 'text', nullable: true },
+    placedAt: { ...timestamptz, nullable: true },
+    paidAt: { ...timestamptz, nullable: true },
+    payable: { type: 'decimal', precision: 20, scale: 2, nullable: true },
+    isLeaf: { type: 'boolean', nullable: true },
   },
   uniques: [{ name: 'sales_order_number_unique', properties: ['number'] }],
   indexes: [
     { name: 'sales_order_member_index', properties: ['memberId'] },
     { name: 'sales_order_parent_index', properties: ['parentId'] },
     { name: 'sales_order_status_pay_by_index', properties: ['status', 'payBy'] },
+    { name: 'sales_order_member_placed_index', columns: [{ name: 'member_id' }, { name: 'placed_at', sort: 'desc' }] },
+    { name: 'sales_order_placed_index', properties: ['placedAt'] },
+    { name: 'sales_order_shop_placed_index', columns: [{ name: 'shop_id' }, { name: 'placed_at', sort: 'desc' }] },
   ],
   checks: [
     {
@@ -79,6 +100,12 @@ export const OrderSchema = new EntitySchema<OrderRecord>({
       expression: `status in ('pending_payment', 'pending_shipment', 'pending_redemption', 'shipped', 'completed', 'cancelled', 'closed')`,
     },
     { name: 'sales_order_version_check', expression: 'version >= 0' },
+    // A CHECK rather than NOT NULL: evaluated after the status check (PostgreSQL runs CHECKs by name),
+    // so a bad status is still reported as such by rows written behind the adapter's back.
+    {
+      name: 'sales_order_summary_check',
+      expression: `kind is not null and placed_at is not null and payable is not null and is_leaf is not null and kind in ('goods', 'service') and payable >= 0`,
+    },
   ],
 });
 
@@ -93,6 +120,12 @@ export function orderRecord(s: OrderSnapshot, version: number): OrderRecord {
     payBy: s.payBy,
     snapshot: encodeSnapshot({ ...s, version }),
     version,
+    kind: s.kind,
+    shopId: s.shopId,
+    placedAt: s.placedAt,
+    paidAt: s.payment?.paidAt ?? null,
+    payable: orderAmounts(s.lines, s.freight, s.freightCouponDiscount).payable.toString(),
+    isLeaf: s.childIds.length === 0,
   };
 }
 

@@ -60,6 +60,11 @@ export class MikroOrmPayments implements Payments {
     return row ? Payment.restore(paymentFromRow(row)) : null;
   }
 
+  async byNumber(number: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where number = ?', [number]);
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
   async save(payment: Payment): Promise<void> {
     const s = payment.toSnapshot();
     const version = await saveVersionedRow(this.tx, PaymentRecord, 'payments', s.version, paymentRecord(s, s.version + 1));
