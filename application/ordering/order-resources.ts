@@ -1,0 +1,154 @@
+import type { Order } from '../../domain/ordering/order.js';
+import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
+import { applyStockChange } from '../inventory/stock-use-cases.js';
+import { changePoints } from '../membership/support.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+
+/**
+ * What an order holds between placing and paying, and what happens to it: the stock of its lines
+ * (locked per leaf order and SKU, reference `<order>:<sku>`), the coupons, points and purchase limits
+ * of its top-level order (keyed by the top-level order id), and its unpaid timeout. Every function runs
+ * inside the caller's transaction; every step is idempotent by its reference.
+ */
+
+export const JOB = {
+  /** ORD-3: cancel the order if it is still unpaid. */
+  PAYMENT_TIMEOUT: 'order.payment-timeout',
+  /** PAY-2: close the payment if it is still unpaid. */
+  PAYMENT_EXPIRY: 'payment.expire',
+  /** PAY-1: give back money a late or second success took (the channel refund, then `settleLateRefund`). */
+  LATE_REFUND: 'payment.refund-late',
+  /** Notify membership of a paid order (growth, points, RFM facts) until it acknowledges. */
+  MEMBERSHIP_PAID: 'membership.order-paid',
+} as const;
+
+type Deps = { readonly clock: Clock; readonly ids: IdGenerator };
+
+/** The orders that are paid and shipped on their own: the children of a split, or the order itself. */
+export async function leavesOf(tx: Transaction, top: Order): Promise<Order[]> {
+  return top.isSplitParent ? tx.orders.children(top.id) : [top];
+}
+
+/** INV-3 / INV-5: locks every line of the leaves, SKU by SKU in one order across them (no deadlocks between placings). */
+export async function lockOrderStock(tx: Transaction, deps: Deps, leaves: readonly Order[], at: Date): Promise<void> {
+  const lines = leaves.flatMap((o) => o.lines.map((l) => ({ orderId: o.id, skuId: l.skuId, quantity: l.quantity })));
+  lines.sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : a.orderId < b.orderId ? -1 : 1));
+  const clock = { now: () => at };
+  for (const l of lines) {
+    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference: `${l.orderId}:${l.skuId}`, operation: { kind: 'lock', quantity: l.quantity } });
+  }
+}
+
+/** ORD-3: the leaf's unpaid timeout as a durable job, at its time to pay. */
+export async function scheduleUnpaidTimeout(tx: Transaction, leaf: Order): Promise<void> {
+  await tx.jobs.schedule({ kind: JOB.PAYMENT_TIMEOUT, key: `${JOB.PAYMENT_TIMEOUT}:${leaf.id}`, runAt: leaf.toSnapshot().payBy, payload: { orderId: leaf.id } });
+}
+
+/** A split parent's status follows its children (ORD-5); saved when it moved. */
+export async function followChildren(tx: Transaction, parentId: string | null, at: Date): Promise<void> {
+  if (parentId === null) return;
+  const parent = await tx.orders.get(parentId);
+  if (!parent) throw new Error(`parent order ${parentId} is missing`);
+  const children = await tx.orders.children(parentId);
+  if (parent.followChildren(children.map((c) => c.status), at)) await tx.orders.save(parent);
+}
+
+/**
+ * A leaf order was cancelled before payment (member, timeout, risk control): its locked stock is
+ * unlocked, its unpaid payments close, the points of its lines come back; once no leaf of the top-level
+ * order is left to pay or paid, the coupons and purchase limits come back too.
+ */
+export async function releaseCancelledOrder(tx: Transaction, deps: Deps, leaf: Order, at: Date): Promise<void> {
+  const clock = { now: () => at };
+  const lines = [...leaf.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1));
+  for (const l of lines) {
+    const reference = `${leaf.id}:${l.skuId}`;
+    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference, operation: { kind: 'unlock', quantity: l.quantity, lockReference: reference } });
+  }
+  for (const p of await tx.payments.ofOrder(leaf.id)) {
+    if (p.status === 'unpaid' && p.close('order_cancelled', at)) {
+      await tx.payments.save(p);
+      tx.recordEvents(p.pullEvents());
+    }
+  }
+  const top = leaf.parentId === null ? leaf : await tx.orders.get(leaf.parentId);
+  if (!top) throw new Error(`parent order ${leaf.parentId} is missing`);
+  const b = top.benefits;
+  if (b.points > 0) await returnPointsOfLines(tx, deps, top, leaf, at);
+  const siblings = top.isSplitParent ? (await tx.orders.children(top.id)).map((o) => (o.id === leaf.id ? leaf : o)) : [leaf];
+  if (siblings.some((o) => o.status !== 'cancelled' && o.status !== 'closed')) return;
+  for (const activityId of b.limitedActivityIds) await tx.purchaseLimits.release(activityId, top.id);
+  // Some children were paid and then refunded in full (closed): the coupons were used, and come back by CPN-2.
+  if (siblings.some((o) => o.status === 'closed')) {
+    await returnCouponsOfRefundedOrder(tx, top, at);
+    return;
+  }
+  for (const couponId of b.couponIds) {
+    const coupon = await tx.ownedCoupons.get(couponId);
+    if (coupon && !coupon.release(top.id, at).replayed) {
+      await tx.ownedCoupons.save(coupon);
+      tx.recordEvents(coupon.pullEvents());
+    }
+  }
+}
+
+/** The points the checkout took for the leaf's lines (its `perLine` detail) come back, once (cancelled before or after payment). */
+export async function returnPointsOfLines(tx: Transaction, deps: Deps, top: Order, leaf: Order, at: Date): Promise<void> {
+  const used = await tx.pointsLedger.entry(top.memberId, 'checkout', top.id);
+  if (!used) return;
+  const perLine = (used.detail.perLine ?? {}) as Record<string, number>;
+  const lines = leaf.lines.map((l) => l.lineId).filter((id) => (perLine[id] ?? 0) > 0);
+  const points = lines.reduce((n, id) => n + perLine[id]!, 0);
+  if (points === 0) return;
+  await changePoints(tx, { clock: { now: () => at }, ids: deps.ids }, { memberId: top.memberId, source: 'refund', reference: `${top.id}:cancel:${leaf.id}`, delta: points, detail: { lines } });
+}
+
+/**
+ * A leaf order was paid: its locked stock is sold (locked → deducted), the top-level order's coupons are
+ * used, the parent follows, and membership is notified through a durable job (retried until it acknowledges).
+ */
+export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, at: Date): Promise<void> {
+  const clock = { now: () => at };
+  const lines = [...leaf.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1));
+  for (const l of lines) {
+    const reference = `${leaf.id}:${l.skuId}`;
+    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference, operation: { kind: 'deduct', quantity: l.quantity, lockReference: reference } });
+  }
+  const top = leaf.parentId === null ? leaf : await tx.orders.get(leaf.parentId);
+  if (!top) throw new Error(`parent order ${leaf.parentId} is missing`);
+  for (const couponId of top.benefits.couponIds) {
+    const coupon = await tx.ownedCoupons.get(couponId);
+    if (coupon && !coupon.use(top.id, at).replayed) {
+      await tx.ownedCoupons.save(coupon);
+      tx.recordEvents(coupon.pullEvents());
+    }
+  }
+  await tx.jobs.schedule({
+    kind: JOB.MEMBERSHIP_PAID,
+    key: `${JOB.MEMBERSHIP_PAID}:${leaf.id}`,
+    runAt: at,
+    payload: { orderId: leaf.id, memberId: leaf.memberId, paidAt: at.toISOString(), amount: leaf.payable.toString() },
+  });
+}
+
+/**
+ * CPN-2: the top-level order is now wholly refunded or cancelled (every leaf closed or cancelled), so
+ * the coupons it used come back while still valid. Only coupons in state `used` by this order: one still
+ * locked was never paid for (the unpaid cancellation releases it). Idempotent per order (the coupon
+ * keeps the order's `return`). Returns the ids of the coupons given back now.
+ */
+export async function returnCouponsOfRefundedOrder(tx: Transaction, top: Order, at: Date): Promise<string[]> {
+  const returned: string[] = [];
+  for (const couponId of top.benefits.couponIds) {
+    const coupon = await tx.ownedCoupons.get(couponId);
+    const s = coupon?.toSnapshot();
+    // Only a coupon this order used: one still locked (never paid) is released by the unpaid cancellation.
+    if (!coupon || s!.state !== 'used' || s!.orderId !== top.id) continue;
+    const outcome = coupon.returnOnRefund(top.id, 'full', at);
+    if (outcome.replayed) continue;
+    await tx.ownedCoupons.save(coupon);
+    tx.recordEvents(coupon.pullEvents());
+    if (outcome.returned) returned.push(couponId);
+  }
+  return returned;
+}

@@ -1,0 +1,299 @@
+import { ORDER_ERROR } from '../../domain/ordering/errors.js';
+import { Order, type InvoiceRequest, type OrderLine } from '../../domain/ordering/order.js';
+import { splitOrder } from '../../domain/ordering/split.js';
+import type { Channel } from '../../domain/pricing/index.js';
+import type { RiskControl } from '../../domain/risk/ports.js';
+import { riskRejection } from '../../domain/risk/risk.js';
+import { allocate } from '../../domain/shared/allocation.js';
+import { DomainError, isDomainError } from '../../domain/shared/domain-error.js';
+import { Money } from '../../domain/shared/money.js';
+import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
+import { cartIdOf } from '../../domain/cart/cart.js';
+import type { CheckoutPreview, PreviewCheckout } from '../checkout/preview-checkout.js';
+import { changePoints } from '../membership/support.js';
+import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
+import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import { lockOrderStock, scheduleUnpaidTimeout } from './order-resources.js';
+
+export interface PlaceOrderDependencies {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Prices what is bought exactly as the checkout page showed it (PRM-3), inside the placing transaction. */
+  readonly preview: PreviewCheckout;
+  readonly risk: RiskControl;
+  /** ORD-3: how long an order waits for payment. Default 30 minutes. */
+  readonly unpaidTimeoutMs?: number;
+}
+
+export interface PlaceOrderCommand {
+  readonly memberId: string;
+  /** 立即购买: this line instead of the cart's selected lines (which then stay in the cart). */
+  readonly buyNow?: { readonly skuId: string; readonly quantity: number };
+  readonly consignee: {
+    readonly name: string;
+    readonly phone: string;
+    /** The district code delivery is priced and dispatched for. */
+    readonly district: string;
+    readonly address: string;
+    readonly postcode?: string | null;
+  };
+  /** As in the checkout preview: 'recommended' (default), 'none', or the member's chosen coupon ids. */
+  readonly coupons?: 'recommended' | 'none' | readonly string[];
+  readonly points?: number | 'max';
+  /** The pricing channel (app, mini program …). */
+  readonly channel?: Channel;
+  readonly level?: string;
+  /** Where the order came from (the platform of the shop front). Default 'zhongtai'. */
+  readonly platform?: string;
+  readonly remark?: string | null;
+  readonly invoice?: InvoiceRequest | null;
+  /** The payable the member saw on the checkout page: `ORDER.PRICE_CHANGED` when the order would cost anything else now. */
+  readonly expectedPayable?: string;
+  /** A retried request with the same key gets the first answer; the same key with another request is `ORDER.IDEMPOTENCY_KEY_REUSED`. */
+  readonly idempotencyKey?: string;
+}
+
+export interface PlacedOrderPart {
+  readonly orderId: string;
+  readonly number: string;
+  readonly shopId: string | null;
+  readonly warehouseId: string | null;
+  readonly payable: string;
+}
+
+/** The answer to placing an order: JSON-safe, because it is also what a replayed request gets back. */
+export interface PlacedOrder extends PlacedOrderPart {
+  readonly memberId: string;
+  readonly currency: string;
+  readonly placedAt: string;
+  /** ORD-3: unpaid at this moment, the order is cancelled and everything it holds is released. */
+  readonly payBy: string;
+  /** ORD-5: the child orders when it was split (each paid on its own, or together). */
+  readonly children: readonly PlacedOrderPart[];
+  /** What to pay: the children of a split order, or the order itself. */
+  readonly payableOrderIds: readonly string[];
+}
+
+export interface PlaceOrderResult extends PlacedOrder {
+  /** True when this answers an idempotency key used before: nothing was placed now. */
+  readonly replayed: boolean;
+}
+
+const DEFAULT_UNPAID_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * 下单 (issue #6 item 2). One transaction, so if anything fails nothing is written and nothing stays
+ * locked:
+ * 1. an idempotency key seen before answers with the first result (another request under it: 409);
+ * 2. the checkout preview again, inside this transaction (PRM-3: lines, activities, freight, coupons,
+ *    points, dispatch and the child orders by shop then warehouse);
+ * 3. the price the member saw, if given, must still hold (`ORDER.PRICE_CHANGED`);
+ * 4. risk control (spec §16: blacklists at placement);
+ * 5. the order (ORD-1 amounts per line from pricing) and its split (ORD-5) with freight as quoted per shop;
+ * 6. the member's coupons locked, points deducted, purchase limits consumed (all keyed by the order, so
+ *    cancelling gives them back);
+ * 7. the bought lines leave the cart; the unpaid timeout (ORD-3) is scheduled as a durable job;
+ * 8. the stock of every line locked last (INV-3, in SKU order), so hot stock rows are held the shortest.
+ */
+export class PlaceOrder {
+  constructor(private readonly deps: PlaceOrderDependencies) {}
+
+  async execute(cmd: PlaceOrderCommand): Promise<PlaceOrderResult> {
+    checkCommand(cmd);
+    try {
+      return await this.attempt(cmd);
+    } catch (e) {
+      // Another request with this idempotency key committed while ours ran: ours rolled back; now it answers that order.
+      if (isDomainError(e) && e.code === 'CONCURRENCY.BUSY' && e.details.idempotencyKey === cmd.idempotencyKey) return this.attempt(cmd);
+      throw e;
+    }
+  }
+
+  private attempt(cmd: PlaceOrderCommand): Promise<PlaceOrderResult> {
+    return this.deps.uow.run(async (tx) => {
+      const scope = `place-order:${cmd.memberId}`;
+      const fingerprint = fingerprintOf(cmd);
+      if (cmd.idempotencyKey !== undefined) {
+        const first = await tx.idempotency.get(scope, cmd.idempotencyKey);
+        if (first) return replay(first, fingerprint, cmd.idempotencyKey);
+      }
+      const placed = await this.place(tx, cmd);
+      if (cmd.idempotencyKey !== undefined && !(await tx.idempotency.put(scope, cmd.idempotencyKey, { fingerprint, response: placed }, this.deps.clock.now()))) {
+        // A concurrent request with this key committed first: roll ours back; its retry answers with that one's result.
+        throw DomainError.conflict('CONCURRENCY.BUSY', 'the same request is being placed right now; retry', { retryable: true, idempotencyKey: cmd.idempotencyKey });
+      }
+      return { ...placed, replayed: false };
+    });
+  }
+
+  private async place(tx: Transaction, cmd: PlaceOrderCommand): Promise<PlacedOrder> {
+    const now = this.deps.clock.now();
+    const preview = await this.deps.preview.inTransaction(tx, {
+      memberId: cmd.memberId,
+      address: cmd.consignee.district,
+      ...(cmd.buyNow ? { buyNow: cmd.buyNow } : {}),
+      ...(cmd.coupons !== undefined ? { coupons: cmd.coupons } : {}),
+      ...(cmd.points !== undefined ? { points: cmd.points } : {}),
+      ...(cmd.channel ? { channel: cmd.channel } : {}),
+      ...(cmd.level ? { level: cmd.level } : {}),
+    });
+    const payable = preview.totals.payable;
+    if (cmd.expectedPayable !== undefined && !Money.of(cmd.expectedPayable, payable.currency).equals(payable)) {
+      throw DomainError.conflict(ORDER_ERROR.PRICE_CHANGED, `the order now costs ${payable.toString()}, not ${cmd.expectedPayable}; review it and place it again`, {
+        expected: cmd.expectedPayable,
+        actual: payable.toString(),
+      });
+    }
+    const verdict = await this.deps.risk.assessOrder({
+      memberId: cmd.memberId, phone: cmd.consignee.phone, district: preview.address, payable, skuIds: preview.lines.map((l) => l.skuId),
+    });
+    const rejection = riskRejection(verdict);
+    if (rejection) throw rejection;
+
+    const { parent, children } = this.buildOrders(cmd, preview, now);
+    const top = parent.id;
+    const leaves = children.length > 0 ? children : [parent];
+
+    for (const couponId of parent.benefits.couponIds) {
+      const coupon = await tx.ownedCoupons.get(couponId);
+      if (!coupon) throw new Error(`coupon ${couponId} priced but not found`);
+      coupon.lock(top, now);
+      await tx.ownedCoupons.save(coupon);
+      tx.recordEvents(coupon.pullEvents());
+    }
+    if (parent.benefits.points > 0) {
+      await changePoints(tx, this.deps, {
+        memberId: cmd.memberId, source: 'checkout', reference: top, delta: -parent.benefits.points,
+        detail: { value: parent.amounts.pointsDeduction.toString(), perLine: pointsPerLine(parent.benefits.points, preview) },
+      });
+    }
+    for (const a of preview.pricing.activities.filter((x) => parent.benefits.limitedActivityIds.includes(x.id))) {
+      const units = a.family === 'item_price' ? preview.lines.filter((l) => a.lineIds.includes(l.lineId)).reduce((n, l) => n + l.quantity, 0) : 1;
+      await consumePurchaseLimit(tx, { activityId: a.id, memberId: cmd.memberId, reference: top, quantity: units }, now);
+    }
+    if (preview.source === 'cart') {
+      const cart = await tx.carts.get(cartIdOf({ kind: 'member', id: cmd.memberId }));
+      if (cart && cart.removeLines(preview.lines.map((l) => l.skuId), now) > 0) {
+        await tx.carts.save(cart);
+        tx.recordEvents(cart.pullEvents());
+      }
+    }
+    for (const o of [parent, ...children]) {
+      await tx.orders.save(o);
+      tx.recordEvents(o.pullEvents());
+    }
+    for (const leaf of leaves) await scheduleUnpaidTimeout(tx, leaf);
+    await lockOrderStock(tx, this.deps, leaves, now);
+
+    const part = (o: Order): PlacedOrderPart => ({ orderId: o.id, number: o.number, shopId: o.toSnapshot().shopId, warehouseId: o.toSnapshot().warehouseId, payable: o.payable.toString() });
+    return {
+      ...part(parent),
+      memberId: cmd.memberId,
+      currency: preview.currency,
+      placedAt: now.toISOString(),
+      payBy: parent.toSnapshot().payBy.toISOString(),
+      children: children.map(part),
+      payableOrderIds: leaves.map((o) => o.id),
+    };
+  }
+
+  /** The order from the preview's lines (ORD-1 per line), split into the preview's child orders (ORD-5). */
+  private buildOrders(cmd: PlaceOrderCommand, preview: CheckoutPreview, now: Date): { parent: Order; children: readonly Order[] } {
+    const currency = preview.currency;
+    const zero = Money.zero(currency);
+    if (preview.lines.some((l) => !l.tax.isZero())) throw new Error('cross-border lines are not placed yet');
+    const lines: OrderLine[] = preview.lines.map((l) => ({
+      lineId: l.lineId, skuId: l.skuId, spuId: l.spuId, title: l.title, specs: l.specs, image: null, shopId: l.shopId, quantity: l.quantity, unitPrice: l.unitPrice,
+      amounts: { goods: l.subtotal, activityDiscount: l.itemPriceDiscount.add(l.activityDiscount), couponDiscount: l.couponDiscount, pointsDeduction: l.pointsAmount, memberDiscount: zero },
+    }));
+    const limited = new Set(preview.pricing.limitedActivityIds);
+    const id = this.deps.ids.next();
+    const number = orderNumber(now, id);
+    const single = preview.childOrders.length === 1 ? preview.childOrders[0]! : null;
+    const parent = Order.place({
+      id, number, kind: 'goods', currency, lines,
+      common: {
+        memberId: cmd.memberId, memberLevel: cmd.level ?? null,
+        consignee: { name: cmd.consignee.name.trim(), phone: cmd.consignee.phone.trim(), region: [preview.address], address: cmd.consignee.address.trim(), postcode: cmd.consignee.postcode ?? null },
+        platform: cmd.platform ?? 'zhongtai', channel: cmd.channel ?? 'app', invoice: cmd.invoice ?? null, remark: cmd.remark ?? null,
+      },
+      freight: Money.sum(preview.lines.map((l) => l.freight), currency),
+      freightCouponDiscount: Money.sum(preview.lines.map((l) => l.freightDeduction), currency),
+      placedAt: now,
+      payBy: new Date(now.getTime() + (this.deps.unpaidTimeoutMs ?? DEFAULT_UNPAID_TIMEOUT_MS)),
+      warehouseId: single?.warehouseId ?? null,
+      benefits: {
+        couponIds: preview.pricing.coupons.map((c) => c.id),
+        points: preview.pricing.pointsUsed,
+        limitedActivityIds: preview.pricing.activities.filter((a) => limited.has(a.id)).map((a) => a.id),
+      },
+    });
+    if (!parent.payable.equals(preview.totals.payable)) throw new Error(`ORD-1: order payable ${parent.payable.toString()} ≠ checkout ${preview.totals.payable.toString()}`);
+    if (preview.childOrders.length < 2) return { parent, children: [] };
+    const { children } = splitOrder(
+      parent,
+      preview.childOrders.map((c) => ({
+        warehouseId: c.warehouseId,
+        lines: c.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+        freight: { freight: c.amounts.freight, freightCouponDiscount: c.amounts.freightDeduction },
+      })),
+      (i) => ({ id: this.deps.ids.next(), number: `${number}-${i + 1}` }),
+      now,
+    );
+    return { parent, children };
+  }
+}
+
+/**
+ * An order number people can read out: the placing day (UTC) and 12 digits from the order id's
+ * randomness. Unique by the table's constraint; a clash (about one in 10¹² a day) fails the placing, which the client retries.
+ */
+export function orderNumber(at: Date, id: string): string {
+  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+  const hex = id.replace(/[^0-9a-f]/gi, '').slice(-12).padStart(12, '0');
+  return `${day}${(BigInt(`0x${hex}`) % 10n ** 12n).toString().padStart(12, '0')}`;
+}
+
+/** The points spent, split over the lines by their points deduction (whole points, largest remainder), so a refund returns a line's exact share. */
+function pointsPerLine(points: number, preview: CheckoutPreview): Record<string, number> {
+  const weights = preview.lines.map((l) => l.pointsAmount.toMinor().toString());
+  // `allocate` splits money to the cent; a point is handled as one cent of a pseudo amount.
+  const parts = allocate(Money.fromMinor(points, 'PTS'), weights);
+  return Object.fromEntries(preview.lines.flatMap((l, i) => (parts[i]!.isZero() ? [] : [[l.lineId, Number(parts[i]!.toMinor())]])));
+}
+
+function replay(first: { fingerprint: string; response: unknown }, fingerprint: string, key: string): PlaceOrderResult {
+  if (first.fingerprint !== fingerprint) {
+    throw DomainError.conflict(ORDER_ERROR.IDEMPOTENCY_KEY_REUSED, `idempotency key ${key} was used for another order`, { idempotencyKey: key });
+  }
+  return { ...(first.response as PlacedOrder), replayed: true };
+}
+
+/** The request as data, keys sorted, without the key itself: what "the same request" means. */
+function fingerprintOf(cmd: PlaceOrderCommand): string {
+  const { idempotencyKey: _, ...rest } = cmd;
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical)
+    : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().flatMap((k) => ((v as Record<string, unknown>)[k] === undefined ? [] : [[k, canonical((v as Record<string, unknown>)[k])]])))
+    : v;
+  return JSON.stringify(canonical(rest));
+}
+
+const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+function checkCommand(cmd: PlaceOrderCommand): void {
+  const invalid = (field: string, reason: string, message: string) => DomainError.invalid(ORDER_ERROR.INVALID_ORDER, message, { field, reason });
+  if (!text(cmd.memberId, 64)) throw invalid('memberId', 'MISSING', 'an order is placed by a member');
+  const c = cmd.consignee;
+  if (!c || typeof c !== 'object') throw invalid('consignee', 'MISSING', 'a goods order ships to a consignee');
+  if (!text(c.name, 60)) throw invalid('consignee.name', 'INVALID', 'the consignee has a name of 1 to 60 characters');
+  if (typeof c.phone !== 'string' || !/^\+?[0-9][0-9 -]{4,22}$/.test(c.phone.trim())) throw invalid('consignee.phone', 'INVALID', 'the consignee has a phone number');
+  if (!text(c.address, 300)) throw invalid('consignee.address', 'INVALID', 'the consignee has a street address of 1 to 300 characters');
+  if (cmd.idempotencyKey !== undefined && !(typeof cmd.idempotencyKey === 'string' && /^[\x21-\x7e]{1,128}$/.test(cmd.idempotencyKey))) {
+    throw invalid('idempotencyKey', 'INVALID', 'an idempotency key has 1 to 128 visible ASCII characters');
+  }
+  if (cmd.expectedPayable !== undefined && !(typeof cmd.expectedPayable === 'string' && /^\d{1,13}(\.\d{1,2})?$/.test(cmd.expectedPayable))) {
+    throw invalid('expectedPayable', 'INVALID', 'the expected payable is an amount like "128.00"');
+  }
+}
