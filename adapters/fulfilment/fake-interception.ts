@@ -1,0 +1,115 @@
+import { FULFILMENT_STAGES, type FulfilmentStage } from '../../domain/ordering/cancellation.js';
+import type { Order } from '../../domain/ordering/order.js';
+import type { CarrierInterception, FulfilmentProgress, WarehouseInterception } from '../../domain/ordering/ports.js';
+import type { OrderStatus } from '../../domain/ordering/status.js';
+
+/**
+ * The fulfilment stage as the order's own status tells it, until a warehouse system reports the real
+ * one (§9): a paid order not shipped is taken as not yet pre-allocated, a shipped one as shipped and not
+ * signed for, a completed one as signed for. `set` overrides the stage of one order (tests, the demo,
+ * or an operator relaying what the warehouse said).
+ */
+export class StatusFulfilmentProgress implements FulfilmentProgress {
+  private readonly overrides = new Map<string, FulfilmentStage>();
+
+  static readonly BY_STATUS: Readonly<Record<OrderStatus, FulfilmentStage>> = {
+    pending_payment: 'not_allocated',
+    pending_shipment: 'not_allocated',
+    pending_redemption: 'not_allocated',
+    shipped: 'shipped',
+    completed: 'signed',
+    cancelled: 'not_allocated',
+    closed: 'not_allocated',
+  };
+
+  async stageOf(order: Order): Promise<FulfilmentStage> {
+    return this.overrides.get(order.id) ?? StatusFulfilmentProgress.BY_STATUS[order.status];
+  }
+
+  set(orderId: string, stage: FulfilmentStage): this {
+    if (!(FULFILMENT_STAGES as readonly string[]).includes(stage)) throw new RangeError(`not a fulfilment stage: ${String(stage)}`);
+    this.overrides.set(orderId, stage);
+    return this;
+  }
+
+  clear(orderId?: string): this {
+    if (orderId === undefined) this.overrides.clear();
+    else this.overrides.delete(orderId);
+    return this;
+  }
+}
+
+/** A configurable outcome: one for everything, with exceptions by key. */
+class Outcomes {
+  private readonly byKey = new Map<string, boolean>();
+  constructor(public succeeds: boolean) {}
+  set(key: string, succeeds: boolean): void {
+    this.byKey.set(key, succeeds);
+  }
+  of(key: string): boolean {
+    return this.byKey.get(key) ?? this.succeeds;
+  }
+}
+
+/**
+ * A warehouse that intercepts as configured (every order by default, or `failFor(orderId)`), and
+ * records every request in `calls` (a real adapter is idempotent per order; the fake answers as configured each time).
+ */
+export class FakeWarehouseInterception implements WarehouseInterception {
+  readonly calls: string[] = [];
+  private readonly outcomes: Outcomes;
+
+  constructor(options: { succeeds?: boolean } = {}) {
+    this.outcomes = new Outcomes(options.succeeds ?? true);
+  }
+
+  /** Every later request succeeds (true) or fails (false), unless set per order. */
+  willSucceed(succeeds: boolean): this {
+    this.outcomes.succeeds = succeeds;
+    return this;
+  }
+  succeedFor(orderId: string): this {
+    this.outcomes.set(orderId, true);
+    return this;
+  }
+  failFor(orderId: string): this {
+    this.outcomes.set(orderId, false);
+    return this;
+  }
+
+  async intercept(orderId: string): Promise<boolean> {
+    this.calls.push(orderId);
+    return this.outcomes.of(orderId);
+  }
+}
+
+/**
+ * A carrier that intercepts parcels as configured (all by default, or `failFor(trackingNumber)`), and
+ * records every request in `calls`.
+ */
+export class FakeCarrierInterception implements CarrierInterception {
+  readonly calls: { readonly carrier: string; readonly trackingNumber: string }[] = [];
+  private readonly outcomes: Outcomes;
+
+  constructor(options: { succeeds?: boolean } = {}) {
+    this.outcomes = new Outcomes(options.succeeds ?? true);
+  }
+
+  willSucceed(succeeds: boolean): this {
+    this.outcomes.succeeds = succeeds;
+    return this;
+  }
+  succeedFor(trackingNumber: string): this {
+    this.outcomes.set(trackingNumber, true);
+    return this;
+  }
+  failFor(trackingNumber: string): this {
+    this.outcomes.set(trackingNumber, false);
+    return this;
+  }
+
+  async intercept(carrier: string, trackingNumber: string): Promise<boolean> {
+    this.calls.push({ carrier, trackingNumber });
+    return this.outcomes.of(trackingNumber);
+  }
+}
