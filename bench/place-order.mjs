@@ -1,0 +1,403 @@
+// place-order: 3-line cart orders placed through the application service (`zt.orders.place`, issue #6
+// item 2: checkout pricing, risk check, order, unpaid-timeout job, cart emptied, stock locked, outbox; one
+// transaction) by 16 concurrent clients on the local PostgreSQL, beside pgbench running the very
+// statements of one placed order (captured with the statement observer, parameters inlined) with the same
+// client count for the same time, in the same run; then the same orders through HTTP (`POST /me/orders`,
+// full stack in its own process). Catalog: 200 SKUs of the platform's shop, no activities, no freight
+// rules (free shipping), one warehouse with ample stock; every buyer's cart holds 3 of the SKUs, picked at
+// random, and each order empties one cart (carts are written straight into the `cart` table beforehand).
+// Goal (issue #6): orders/s ≥ 0.5 × pgbench's transactions/s.
+// Options: --seconds N (default 10, each side), --concurrency N (default 16), --skus N (default 200), --verbose
+// (pgbench's latency per statement), --diagnose (the same statements sent by node-postgres alone, for where the time goes).
+// Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
+import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
+import { startServer } from './lib/servers.mjs';
+
+const DISTRICT = '330106'; // 西湖区, served by the warehouse's tier 1 (浙江)
+const consignee = { name: '张三', phone: '13800000000', district: DISTRICT, address: '文三路 1 号' };
+const LINES = 3;
+// Member ids of fixed width, so pgbench can make them from a number: one range per side.
+const MEMBERS = { app: 1_000_000, pgbench: 2_000_000, http: 3_000_000 };
+const memberId = (base, i) => `bm-${base + i}`;
+const SECRET = 'bench-secret-0123456789';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/**
+ * Every statement any `pg` client of this process sends (BEGIN, COMMIT and the post-commit outbox update
+ * included), and the time spent waiting for their answers (summed over concurrent statements).
+ */
+const wire = { statements: 0, waitMs: 0 };
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (...args) {
+  wire.statements += 1;
+  const started = performance.now();
+  const result = query.apply(this, args);
+  if (result && typeof result.then === 'function') result.then(() => (wire.waitMs += performance.now() - started), () => {});
+  return result;
+};
+
+async function seed(zt, skuCount) {
+  const leaf = await zt.catalog.createCategory({ name: 'Goods' });
+  const hz = (await zt.dispatch.createWarehouse({
+    code: 'HZ', name: '杭州仓', address: { region: DISTRICT, detail: '文三路 1 号' }, contact: { name: '王仓管', phone: '0571-88880000' },
+    type: 'self_run_regional', priority: 10, tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
+  })).id;
+  const skus = new Array(skuCount);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < skuCount; i = next++) {
+      const spu = await zt.catalog.createSpu({ code: `PO-${i}`, title: `Bench product ${i}`, categoryId: leaf.id, salePrice: `${10 + (i % 90)}.90` });
+      await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
+      const skuId = spu.skus[0].id;
+      await zt.inventory.receivePurchase({ warehouseId: hz, skuId, location: 'A-01-01', quantity: 10_000_000, fromInTransit: false, reference: `receipt-${i}` });
+      skus[i] = { skuId, spuId: spu.id, price: `${10 + (i % 90)}.90` };
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return skus;
+}
+
+/** `count` members from `base + from` on, each with a cart of 3 distinct random SKUs, selected (as `zt.cart.add` leaves them). */
+async function fillCarts(sql, skus, base, from, count) {
+  const at = new Date().toISOString();
+  for (let start = from; start < from + count; start += 5000) {
+    const rows = [];
+    for (let i = start; i < Math.min(from + count, start + 5000); i++) {
+      const picked = new Set();
+      while (picked.size < LINES) picked.add(skus[Math.floor(Math.random() * skus.length)]);
+      rows.push({ m: memberId(base, i), l: [...picked].map((s) => ({ skuId: s.skuId, quantity: 1, addedAt: at, selected: true, priceWhenAdded: s.price })) });
+    }
+    // One JSON parameter (MikroORM's `execute` spreads array parameters into lists).
+    await sql(
+      `insert into cart (id, owner_kind, owner_id, lines, merged_into, updated_at, version)
+       select 'member:' || m, 'member', m, l, null, now(), ${LINES} from jsonb_to_recordset(?::jsonb) as t(m text, l jsonb)`,
+      [JSON.stringify(rows)],
+    );
+  }
+}
+
+/** Statistics fresh and dirty pages flushed before a timed phase, so no side pays for the seeding's checkpoint or autovacuum. */
+async function settle(sql) {
+  await sql('vacuum analyze');
+  await sql('checkpoint');
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+
+/** Closed loop: `concurrency` clients each place the next member's cart as soon as the last order is acknowledged. */
+async function drive({ concurrency, seconds, members, place }) {
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  let exhausted = false;
+  const errors = new Map();
+  const latencies = [];
+  const deadline = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      if (next >= members.length) {
+        exhausted = true;
+        return;
+      }
+      const member = members[next++];
+      const started = performance.now();
+      try {
+        await place(member);
+        ok += 1;
+        latencies.push(performance.now() - started);
+      } catch (error) {
+        failed += 1;
+        const code = error?.code ?? error?.message ?? String(error);
+        errors.set(code, (errors.get(code) ?? 0) + 1);
+      }
+    }
+  };
+  const begun = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const elapsed = (performance.now() - begun) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { orders: ok, failed, errors: Object.fromEntries(errors), exhausted, ordersPerSecond: ok / elapsed, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99), used: next };
+}
+
+/** A parameter as a SQL literal (what node-postgres would bind: arrays in PostgreSQL's array syntax, dates in ISO 8601). */
+function literal(v) {
+  const quote = (s) => `'${s.replaceAll("'", "''")}'`;
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return quote(v.toISOString());
+  if (Array.isArray(v)) {
+    const item = (x) => (x === null ? 'NULL' : `"${String(x instanceof Date ? x.toISOString() : x).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
+    return quote(`{${v.map(item).join(',')}}`);
+  }
+  if (typeof v === 'object') return quote(JSON.stringify(v));
+  return quote(String(v));
+}
+
+/**
+ * The pgbench script of one placed order: its captured statements with their parameters inlined, the
+ * keys varied per transaction: fresh ids (the order's, the stock movements') and the order number from
+ * `random()`, the member from the pgbench range, the three SKUs (and their SPUs) from one of `variants`
+ * random triples of the catalog (same lock order as the app: ascending SKU id). The cart update's
+ * optimistic guard becomes `version = version + 1` (it must write the row, as the app's does). After
+ * COMMIT, the outbox rows are marked published, as the unit of work does once the events are handed over.
+ */
+function pgbenchScript({ statements, placed, member, skus, known, memberCount, variants }) {
+  const inlined = statements.map(([text, params]) => text.replace(/\$(\d+)/g, (_, n) => literal(params[Number(n) - 1])));
+  const fresh = [...new Set(inlined.join('\n').match(UUID).filter((id) => !known.has(id)))];
+  if (!fresh.includes(placed.orderId)) throw new Error('the captured statements do not write the placed order');
+  if (/:zt(order|member)\b/.test(inlined.join('\n'))) throw new Error('a statement already contains a pgbench variable name');
+  const ofSku = new Map(skus.map((s) => [s.skuId, s]));
+  const placedSkus = [...new Set(inlined.join('\n').match(UUID).filter((id) => ofSku.has(id)))].sort();
+  if (placedSkus.length !== LINES) throw new Error(`expected ${LINES} SKUs in the captured statements, found ${placedSkus.length}`);
+  const cartGuard = /"version" = \d+ where "id" = ('[^']*') and "version" = \d+/;
+  let guards = 0;
+  const keyed = inlined.map((s) => {
+    let out = s;
+    for (const [i, id] of fresh.entries()) out = out.replaceAll(id, `pgb-:ztorder-${i}`);
+    out = out.replaceAll(placed.number, 'N:ztorder').replaceAll(member, 'bm-:ztmember');
+    if (cartGuard.test(out)) {
+      guards += 1;
+      out = out.replace(cartGuard, '"version" = "version" + 1 where "id" = $1');
+    }
+    return out;
+  });
+  if (guards !== 1) throw new Error(`expected one guarded cart update, found ${guards}`);
+  const outbox = keyed.findIndex((s) => s.startsWith('insert into outbox'));
+  if (outbox < 0 || outbox !== keyed.length - 1) throw new Error('expected the outbox insert last');
+  const variant = () => {
+    const picked = new Set();
+    while (picked.size < LINES) picked.add(skus[Math.floor(Math.random() * skus.length)].skuId);
+    const triple = [...picked].sort();
+    const swap = new Map(placedSkus.flatMap((id, i) => [[id, triple[i]], [ofSku.get(id).spuId, ofSku.get(triple[i]).spuId]]));
+    const pattern = new RegExp([...swap.keys()].join('|'), 'g');
+    return keyed.map((s) => s.replace(pattern, (id) => swap.get(id)));
+  };
+  const all = Array.from({ length: variants }, variant);
+  const lines = [
+    '-- zhongtai place-order: the statements of one placed order (bench/place-order.mjs)',
+    '\\set ztorder random(1, 999999999999999)',
+    `\\set ztmember random(${MEMBERS.pgbench}, ${MEMBERS.pgbench + memberCount - 1})`,
+    `\\set ztvariant random(1, ${variants})`,
+    'BEGIN;',
+  ];
+  for (const [v, statements] of all.entries()) {
+    lines.push(`${v === 0 ? '\\if' : '\\elif'} :ztvariant = ${v + 1}`, ...statements.map((s, i) => `${s}${i === outbox ? ' \\gset' : ';'}`));
+  }
+  lines.push('\\endif', 'COMMIT;', `${PUBLISHED} any(array[:id]::int8[]);`, '');
+  return { script: lines.join('\n'), variants: all, memberCount };
+}
+
+const PUBLISHED = 'update outbox set published_at = now() where id =';
+
+/**
+ * `--diagnose`: the pgbench script's transactions sent by node-postgres from this process (same
+ * clients, same time): the floor of a Node client doing nothing but the statements, between pgbench
+ * (a C client) and the application service (the same statements plus the use case's own work).
+ */
+async function replay(url, { variants, memberCount }, concurrency, seconds) {
+  const pool = new pg.Pool({ connectionString: url.toString(), max: concurrency });
+  const fill = (s, order, member) => s.replaceAll(':ztorder', String(order)).replaceAll(':ztmember', String(member));
+  const cpu0 = process.cpuUsage();
+  const r = await drive({
+    concurrency,
+    seconds,
+    members: { length: Infinity }, // no carts: any number of transactions
+    place: async () => {
+      const order = 1 + Math.floor(Math.random() * 999_999_999_999_999);
+      const member = MEMBERS.pgbench + Math.floor(Math.random() * memberCount);
+      const statements = variants[Math.floor(Math.random() * variants.length)];
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        let ids = [];
+        for (const s of statements) ids = (await c.query(fill(s, order, member))).rows;
+        await c.query('COMMIT');
+        await c.query(`${PUBLISHED} any(array[${ids.map((x) => Number(x.id)).join(',')}]::int8[])`);
+      } finally {
+        c.release();
+      }
+    },
+  });
+  const cpu = process.cpuUsage(cpu0);
+  await pool.end();
+  return { ...r, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / Math.max(1, r.orders) };
+}
+
+function pgbench(url, dbName, script, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'zt-pgbench-'));
+  const file = join(dir, 'place-order.sql');
+  writeFileSync(file, script);
+  const target = new URL(url);
+  try {
+    const out = execFileSync('pgbench', ['-n', ...args, '-f', file, '-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', dbName], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { out, tps: Number(/tps = ([\d.]+)/.exec(out)?.[1]), transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1]), file };
+  } catch (error) {
+    throw new Error(`pgbench failed (script ${file}):\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+  }
+}
+
+/** POST /me/orders for each member with their own token, on keep-alive connections. */
+function httpPlacer(port, concurrency) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const body = JSON.stringify({ consignee });
+  const place = ({ token }) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        { method: 'POST', host: '127.0.0.1', port, path: '/me/orders', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (text += c));
+          res.on('end', () => (res.statusCode === 201 ? resolve(text) : reject(Object.assign(new Error(text), { code: `HTTP ${res.statusCode} ${text.slice(0, 120)}` }))));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { place, close: () => agent.destroy() };
+}
+
+export async function main(args) {
+  const seconds = numberOption(args, 'seconds', 10);
+  const concurrency = numberOption(args, 'concurrency', 16);
+  const skuCount = numberOption(args, 'skus', 200);
+  // --verbose: pgbench's per-statement latencies, and where the script was written.
+  const verbose = args.includes('--verbose');
+  // --diagnose: also the same statements sent by node-postgres alone, without the use case.
+  const diagnose = args.includes('--diagnose');
+  await withScratchDatabase(async (url, dbName) => {
+    const databaseUrl = url.toString();
+    const { signToken } = await import('../dist/adapters/http/express/index.js');
+    let capture = null;
+    let observed = 0;
+    const zt = await openZhongtai(databaseUrl, {
+      poolSize: concurrency,
+      onStatement: (text, params) => {
+        observed += 1;
+        capture?.push([text, params]);
+      },
+    });
+    const sql = (text, params = []) => zt.persistence.orm.em.fork().execute(text, params);
+    const skus = await seed(zt, skuCount);
+    const place = (member) => zt.orders.place({ memberId: member, consignee });
+
+    // Warm-up (JIT, prepared statements on every connection), then one order alone to capture its statements.
+    const WARM = 4000;
+    const range = (from, count) => Array.from({ length: count }, (_, i) => memberId(MEMBERS.app, from + i));
+    await fillCarts(sql, skus, MEMBERS.app, 0, WARM);
+    const warm = await drive({ concurrency, seconds: 2, members: range(0, WARM - 1), place });
+    const representative = memberId(MEMBERS.app, WARM - 1);
+    capture = [];
+    const placed = await place(representative);
+    const statements = capture;
+    capture = null;
+
+    // The timed run, with carts enough for 1.5 × the warm-up's rate.
+    const needed = Math.ceil(Math.max(warm.ordersPerSecond, 200) * seconds * 1.5) + 1000;
+    await fillCarts(sql, skus, MEMBERS.app, WARM, needed);
+    await settle(sql);
+    const load0 = loadavg()[0];
+    const [wire0, observed0, cpu0] = [{ ...wire }, observed, process.cpuUsage()];
+    const app = await drive({ concurrency, seconds, members: range(WARM, needed), place });
+    const cpu = process.cpuUsage(cpu0);
+    const attempts = Math.max(1, app.orders + app.failed);
+    const roundTripsPerOrder = (wire.statements - wire0.statements) / attempts;
+    const observedPerOrder = (observed - observed0) / attempts;
+    // Where an order's time goes: this process's CPU (JS, driver, GC) and the time its statements were awaited.
+    const cpuMsPerOrder = (cpu.user + cpu.system) / 1000 / attempts;
+    const dbWaitMsPerOrder = (wire.waitMs - wire0.waitMs) / attempts;
+    const [{ n: orderRows }] = await sql(`select count(*)::int as n from sales_order where member_id like 'bm-%'`);
+    const [{ n: lockedUnits }] = await sql('select coalesce(sum(locked), 0)::int as n from sales_stock');
+    const known = new Set((await sql('select id from sku union all select id from spu union all select id from warehouse union all select id from category')).map((r) => r.id));
+    await zt.close();
+
+    // pgbench: the same statements, same clients, same time, alone on the server.
+    const pgbenchMembers = 20_000;
+    const helper = await openZhongtai(databaseUrl, { poolSize: 2, migrate: false });
+    const helperSql = (text, params = []) => helper.persistence.orm.em.fork().execute(text, params);
+    await fillCarts(helperSql, skus, MEMBERS.pgbench, 0, pgbenchMembers);
+    await settle(helperSql);
+    await helper.close();
+    const { script, ...replayable } = pgbenchScript({ statements, placed, member: representative, skus, known, memberCount: pgbenchMembers, variants: 32 });
+    pgbench(url, dbName, script, ['-c', '1', '-t', '5']); // a dry run: fails loudly if the script is wrong
+    const bench = pgbench(url, dbName, script, ['-c', String(concurrency), '-j', '2', '-T', String(seconds), ...(verbose ? ['-r'] : [])]);
+    if (verbose) console.log(`${bench.out}\nscript: ${bench.file}`);
+    const nodeReplay = diagnose ? await replay(url, replayable, concurrency, seconds) : null;
+
+    // The same orders through HTTP: the full stack in its own process.
+    const httpNeeded = Math.ceil(Math.max(app.ordersPerSecond, 100) * (seconds + 1) * 1.5) + 1000;
+    const filler = await openZhongtai(databaseUrl, { poolSize: 2, migrate: false });
+    await fillCarts((text, params = []) => filler.persistence.orm.em.fork().execute(text, params), skus, MEMBERS.http, 0, httpNeeded);
+    await filler.close();
+    const httpMembers = Array.from({ length: httpNeeded }, (_, i) => {
+      const id = memberId(MEMBERS.http, i);
+      return { id, token: signToken({ subject: id, kind: 'member', roles: [] }, SECRET) };
+    });
+    const server = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl });
+    const client = httpPlacer(server.port, concurrency);
+    const httpWarm = await drive({ concurrency, seconds: 1, members: httpMembers, place: client.place });
+    const httpRun = await drive({ concurrency, seconds, members: httpMembers.slice(httpWarm.used), place: client.place });
+    client.close();
+    await server.stop();
+
+    const ratio = app.ordersPerSecond / bench.tps;
+    const fmt = (r) => `${r.ordersPerSecond.toFixed(0).padStart(6)} orders/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed${r.exhausted ? ' (ran out of carts)' : ''}`;
+    console.log(`${'application service, PostgreSQL'.padEnd(34)} ${fmt(app)}`);
+    console.log(`${'pgbench, same statements'.padEnd(34)} ${bench.tps.toFixed(0).padStart(6)} tps      (${bench.transactions} transactions)`);
+    if (nodeReplay) {
+      console.log(`${'node-postgres, same statements'.padEnd(34)} ${nodeReplay.ordersPerSecond.toFixed(0).padStart(6)} tps      p50 ${nodeReplay.p50ms.toFixed(2)} ms  p99 ${nodeReplay.p99ms.toFixed(2)} ms  ${nodeReplay.cpuMsPerOrder.toFixed(2)} ms CPU per transaction  ${nodeReplay.failed} failed`);
+    }
+    console.log(`${'HTTP POST /me/orders, full stack'.padEnd(34)} ${fmt(httpRun)}`);
+    console.log(
+      `statements per order: ${statements.length} in the transaction (+ BEGIN, COMMIT and the outbox mark after commit); ` +
+        `${roundTripsPerOrder.toFixed(2)} round trips per order measured on the wire; ratio ${ratio.toFixed(3)} (goal ≥ 0.5)`,
+    );
+    console.log(
+      `per order (application service): ${cpuMsPerOrder.toFixed(2)} ms of this process's CPU (a ceiling of ${(1000 / cpuMsPerOrder).toFixed(0)} orders/s on one core), ` +
+        `${dbWaitMsPerOrder.toFixed(2)} ms awaiting statements, ${app.p50ms.toFixed(2)} ms end to end at p50; pgbench: ${(1000 * concurrency / bench.tps).toFixed(2)} ms per transaction`,
+    );
+    console.log(`load average at the start of the app's timed run: ${load0.toFixed(2)} on this machine (other processes slow both sides, not alike)`);
+    if (app.failed + httpRun.failed > 0) console.log('failures:', JSON.stringify({ app: app.errors, http: httpRun.errors }));
+    const r2 = (x) => Number(x.toFixed(2));
+    console.log(
+      JSON.stringify({
+        bench: 'place-order',
+        skus: skuCount,
+        linesPerOrder: LINES,
+        concurrency,
+        seconds,
+        ordersPerSecond: Math.round(app.ordersPerSecond),
+        p50Ms: r2(app.p50ms),
+        p99Ms: r2(app.p99ms),
+        orders: app.orders,
+        statementsPerOrder: statements.length,
+        observedStatementsPerOrder: r2(observedPerOrder),
+        roundTripsPerOrder: r2(roundTripsPerOrder),
+        cpuMsPerOrder: r2(cpuMsPerOrder),
+        dbWaitMsPerOrder: r2(dbWaitMsPerOrder),
+        pgbenchTps: Math.round(bench.tps),
+        ratio: Number(ratio.toFixed(3)),
+        goal: 0.5,
+        met: ratio >= 0.5,
+        ...(nodeReplay ? { nodePgReplayTps: Math.round(nodeReplay.ordersPerSecond), nodePgReplayCpuMsPerTransaction: r2(nodeReplay.cpuMsPerOrder) } : {}),
+        httpOrdersPerSecond: Math.round(httpRun.ordersPerSecond),
+        httpP50Ms: r2(httpRun.p50ms),
+        httpP99Ms: r2(httpRun.p99ms),
+        failed: app.failed + httpRun.failed,
+        loadAverage: Number(load0.toFixed(2)),
+        exhausted: app.exhausted || httpRun.exhausted,
+        ordersInDatabase: orderRows,
+        stockLockedMatchesOrders: lockedUnits === LINES * orderRows,
+      }),
+    );
+  });
+}
