@@ -118,8 +118,9 @@ describe('statements', () => {
       }),
     );
     expect(statements).toHaveLength(3);
-    expect(statements[1]).toMatch(/^update "spu" set .* where "id" = 'spu-phone' and "version" = 1$/);
-    expect(statements[2]).toMatch(/^insert into "sku" .* values \('sku-2', [^)]*\) on conflict \("id"\) do update/);
+    // ORM-built writes are sent with bound parameters (prepared once per connection), never with values inlined.
+    expect(statements[1]).toMatch(/^update "spu" set .* where "id" = \$\d+ and "version" = \$\d+$/);
+    expect(statements[2]).toMatch(/^insert into "sku" \([^)]*\) values \(\$1, [^)]*\) on conflict \("id"\) do update/);
   });
 });
 

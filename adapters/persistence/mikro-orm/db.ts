@@ -44,7 +44,7 @@ export function staleAggregate(table: string, id: string): DomainError {
 
 /** A statement MikroORM's query builder produced (mapping and custom types applied by the ORM). */
 export interface BuiltQuery {
-  getFormattedQuery(): string;
+  toQuery(): { sql: string; params: readonly unknown[] };
 }
 
 /**
@@ -75,7 +75,9 @@ export class TxScope {
 
   /** Runs a statement built by MikroORM's query builder; returns the rows it touched. */
   async run(query: BuiltQuery): Promise<number> {
-    return (await this.send(query.getFormattedQuery(), [])).rowCount ?? 0;
+    const { sql, params } = query.toQuery();
+    const { text, name } = positional(sql);
+    return (await this.send(text, params.map(bindable), name)).rowCount ?? 0;
   }
 
   private async send<R>(text: string, params: readonly unknown[], name?: string): Promise<SqlResult<R>> {
@@ -88,4 +90,9 @@ export class TxScope {
       throw translated;
     }
   }
+}
+
+/** A value the ORM prepared for a column, as the driver must bind it: JSON documents (jsonb) as their text, never as PostgreSQL arrays. */
+function bindable(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v) ? JSON.stringify(v) : v;
 }
