@@ -39,14 +39,33 @@ export class StatusFulfilmentProgress implements FulfilmentProgress {
   }
 }
 
-/** A configurable outcome: one for everything, with exceptions by key. */
-class Outcomes {
+/**
+ * An interception that answers as configured: one outcome for everything (success by default), with
+ * exceptions by key (the order id at a warehouse, the tracking number at a carrier).
+ */
+abstract class ConfiguredInterception {
   private readonly byKey = new Map<string, boolean>();
-  constructor(public succeeds: boolean) {}
-  set(key: string, succeeds: boolean): void {
-    this.byKey.set(key, succeeds);
+  private succeeds: boolean;
+
+  constructor(options: { succeeds?: boolean } = {}) {
+    this.succeeds = options.succeeds ?? true;
   }
-  of(key: string): boolean {
+
+  /** Every later request succeeds (true) or fails (false), unless set per key. */
+  willSucceed(succeeds: boolean): this {
+    this.succeeds = succeeds;
+    return this;
+  }
+  succeedFor(key: string): this {
+    this.byKey.set(key, true);
+    return this;
+  }
+  failFor(key: string): this {
+    this.byKey.set(key, false);
+    return this;
+  }
+
+  protected outcomeOf(key: string): boolean {
     return this.byKey.get(key) ?? this.succeeds;
   }
 }
@@ -55,31 +74,12 @@ class Outcomes {
  * A warehouse that intercepts as configured (every order by default, or `failFor(orderId)`), and
  * records every request in `calls` (a real adapter is idempotent per order; the fake answers as configured each time).
  */
-export class FakeWarehouseInterception implements WarehouseInterception {
+export class FakeWarehouseInterception extends ConfiguredInterception implements WarehouseInterception {
   readonly calls: string[] = [];
-  private readonly outcomes: Outcomes;
-
-  constructor(options: { succeeds?: boolean } = {}) {
-    this.outcomes = new Outcomes(options.succeeds ?? true);
-  }
-
-  /** Every later request succeeds (true) or fails (false), unless set per order. */
-  willSucceed(succeeds: boolean): this {
-    this.outcomes.succeeds = succeeds;
-    return this;
-  }
-  succeedFor(orderId: string): this {
-    this.outcomes.set(orderId, true);
-    return this;
-  }
-  failFor(orderId: string): this {
-    this.outcomes.set(orderId, false);
-    return this;
-  }
 
   async intercept(orderId: string): Promise<boolean> {
     this.calls.push(orderId);
-    return this.outcomes.of(orderId);
+    return this.outcomeOf(orderId);
   }
 }
 
@@ -87,29 +87,11 @@ export class FakeWarehouseInterception implements WarehouseInterception {
  * A carrier that intercepts parcels as configured (all by default, or `failFor(trackingNumber)`), and
  * records every request in `calls`.
  */
-export class FakeCarrierInterception implements CarrierInterception {
+export class FakeCarrierInterception extends ConfiguredInterception implements CarrierInterception {
   readonly calls: { readonly carrier: string; readonly trackingNumber: string }[] = [];
-  private readonly outcomes: Outcomes;
-
-  constructor(options: { succeeds?: boolean } = {}) {
-    this.outcomes = new Outcomes(options.succeeds ?? true);
-  }
-
-  willSucceed(succeeds: boolean): this {
-    this.outcomes.succeeds = succeeds;
-    return this;
-  }
-  succeedFor(trackingNumber: string): this {
-    this.outcomes.set(trackingNumber, true);
-    return this;
-  }
-  failFor(trackingNumber: string): this {
-    this.outcomes.set(trackingNumber, false);
-    return this;
-  }
 
   async intercept(carrier: string, trackingNumber: string): Promise<boolean> {
     this.calls.push({ carrier, trackingNumber });
-    return this.outcomes.of(trackingNumber);
+    return this.outcomeOf(trackingNumber);
   }
 }

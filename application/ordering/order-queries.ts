@@ -2,7 +2,7 @@ import { memberRejection } from '../../domain/ordering/order.js';
 import { orderNotFound } from '../../domain/ordering/errors.js';
 import {
   checkPlacedWindow, checkStatusFilter, invalidQuery, orderPageRequest, orderPeriod,
-  type OrderDetail, type OrderPage, type OrderPeriodStatistics,
+  type OrderDetail, type OrderPage, type OrderPageRequest, type OrderPeriodStatistics, type OrderSearch,
 } from '../../domain/ordering/queries.js';
 import type { OrderStatus } from '../../domain/ordering/status.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -50,16 +50,7 @@ export class GetMemberOrder {
 export class SearchOrders {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(cmd: {
-    readonly number?: string;
-    readonly memberId?: string;
-    readonly status?: OrderStatus;
-    readonly shopId?: string;
-    readonly placedFrom?: Date;
-    readonly placedTo?: Date;
-    readonly page?: number;
-    readonly pageSize?: number;
-  } = {}): Promise<OrderPage> {
+  async execute(cmd: Omit<OrderSearch, keyof OrderPageRequest> & Partial<OrderPageRequest> = {}): Promise<OrderPage> {
     const number = optionalId('number', cmd.number);
     const memberId = optionalId('memberId', cmd.memberId);
     const shopId = optionalId('shopId', cmd.shopId);
