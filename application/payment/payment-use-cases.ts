@@ -21,8 +21,9 @@ export interface PaymentDependencies {
 }
 
 export interface OpenedPayment {
-  readonly paymentId: string;
-  readonly number: string;
+  /** Null (and so are number, amount, payUrl and expiresAt) when every order had nothing to pay and was paid at once. */
+  readonly paymentId: string | null;
+  readonly number: string | null;
   /** Null when nothing was left to pay through a channel (orders of zero payable are paid at once). */
   readonly amount: string | null;
   readonly channel: string;
@@ -77,7 +78,7 @@ export class PayOrders {
       return { payment, orderIds: ids, reused: false };
     });
     const p = opened.payment;
-    if (!p) return { paymentId: '', number: '', amount: null, channel: channel.name, payUrl: null, expiresAt: null, orderIds: opened.orderIds, reused: false };
+    if (!p) return { paymentId: null, number: null, amount: null, channel: channel.name, payUrl: null, expiresAt: null, orderIds: opened.orderIds, reused: false };
     const charge = await channel.charge({ paymentNumber: p.number, amount: p.amount, description: `zhongtai ${p.orders.map((o) => o.orderNumber).join(', ')}` });
     return {
       paymentId: p.id, number: p.number, amount: p.amount.toString(), channel: channel.name, payUrl: charge.payUrl,

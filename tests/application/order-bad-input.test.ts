@@ -89,33 +89,34 @@ describe.each(backends)('PAY-1: callbacks that are not what the channel would se
     fake = w.zt.payments.channels.get('fake') as FakePaymentChannel;
     fake.behaviour = 'never';
     orderId = (await w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.a1, quantity: 2 } })).orderId;
-    payment = await w.zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
+    const opened = await w.zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
+    payment = { paymentId: opened.paymentId!, number: opened.number!, amount: opened.amount };
   });
 
   it('PAYMENT.AMOUNT_MISMATCH for a callback of another amount: nothing written, and the right one still pays', async () => {
     const before = await footprint(w, [orderId]);
     const paid = Money.of(payment.amount!);
     for (const amount of [paid.subtract(Money.of('0.01')).toString(), paid.add(Money.of('0.01')).toString(), '0.01']) {
-      const body = fake.callbackFor(payment.number, { transactionId: 'T-1', amount });
+      const body = fake.callbackFor(payment.number!, { transactionId: 'T-1', amount });
       expect(await codeOf(w.zt.payments.handleCallback({ channel: 'fake', body }))).toBe('PAYMENT.AMOUNT_MISMATCH');
     }
     await w.zt.jobs.runUntilIdle();
     expect(await footprint(w, [orderId])).toEqual(before);
     // The refused callback recorded nothing, not even its transaction id: the right amount under it pays.
-    const result = await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(payment.number, { transactionId: 'T-1' }) });
+    const result = await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(payment.number!, { transactionId: 'T-1' }) });
     expect(result).toMatchObject({ outcome: 'paid', replayed: false });
     expect((await w.zt.orderQueries.get({ memberId: 'm1', orderId })).status).toBe('pending_shipment');
   });
 
   it('PAYMENT.INVALID_SIGNATURE for a tampered body or another secret: nothing written', async () => {
     const before = await footprint(w, [orderId]);
-    const genuine = fake.callbackFor(payment.number, { transactionId: 'T-2' });
+    const genuine = fake.callbackFor(payment.number!, { transactionId: 'T-2' });
     const forged = [
       { ...genuine, amount: Money.of(genuine.amount).add(Money.of('1.00')).toString() },
       { ...genuine, transactionId: 'T-3' },
       { ...genuine, paymentNumber: `${genuine.paymentNumber}X` },
       { ...genuine, signature: genuine.signature.replace(/^./, (c) => (c === '0' ? '1' : '0')) },
-      new FakePaymentChannel({ secret: 'not the shop secret' }).callbackFor(payment.number, { transactionId: 'T-4', amount: payment.amount! }),
+      new FakePaymentChannel({ secret: 'not the shop secret' }).callbackFor(payment.number!, { transactionId: 'T-4', amount: payment.amount! }),
     ];
     for (const body of forged) expect(await codeOf(w.zt.payments.handleCallback({ channel: 'fake', body }))).toBe('PAYMENT.INVALID_SIGNATURE');
     expect(await codeOf(w.zt.payments.handleCallback({ channel: 'fake', body: { ...genuine, signature: undefined } }))).toBe('PAYMENT.INVALID_CALLBACK');
@@ -146,7 +147,7 @@ describe('bad input to orders — memory', () => {
   const place = (memberId = 'm1') => w.zt.orders.place({ memberId, consignee, buyNow: { skuId: w.skus.a1, quantity: 2 } });
   const payNow = async (memberId: string, orderId: string) => {
     const p = await w.zt.payments.pay({ memberId, orderIds: [orderId], channel: 'fake' });
-    await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(p.number) });
+    await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(p.number!) });
   };
 
   it('ORDER.INVALID_TRANSITION for paying a cancelled order: no payment opened, nothing written', async () => {
@@ -163,13 +164,13 @@ describe('bad input to orders — memory', () => {
     const b = (await place()).orderId;
     const own = await w.zt.payments.pay({ memberId: 'm1', orderIds: [a], channel: 'fake' });
     const combined = await w.zt.payments.pay({ memberId: 'm1', orderIds: [a, b], channel: 'fake' });
-    await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(combined.number) });
+    await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(combined.number!) });
     const before = await footprint(w, [a, b]);
     // Found by the model: the open payment of `a` was answered again ("reused") for an order already paid.
     expect(await codeOf(w.zt.payments.pay({ memberId: 'm1', orderIds: [a], channel: 'fake' }))).toBe('ORDER.INVALID_TRANSITION');
     expect(await footprint(w, [a, b])).toEqual(before);
     // Should the member still pay the forgotten payment at the channel, that success is late and refunded (PAY-1).
-    expect(await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(own.number) })).toMatchObject({ outcome: 'late', replayed: false });
+    expect(await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(own.number!) })).toMatchObject({ outcome: 'late', replayed: false });
     await w.zt.jobs.runUntilIdle();
     expect([...fake.refunds.values()].map((r) => r.amount.toString())).toEqual([own.amount]);
     expect((await w.zt.orderQueries.get({ memberId: 'm1', orderId: a })).status).toBe('pending_shipment');
@@ -316,7 +317,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     fake.behaviour = 'never';
     const { orderId } = await w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.b1, quantity: 3 } });
     const payment = await w.zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
-    const body = fake.callbackFor(payment.number, { transactionId: 'T-TWICE' });
+    const body = fake.callbackFor(payment.number!, { transactionId: 'T-TWICE' });
 
     const answers = await Promise.all([0, 1].map(() => channelRetry(() => w.zt.payments.handleCallback({ channel: 'fake', body: { ...body } }))));
     expect(answers.map((a) => a.outcome)).toEqual(['paid', 'paid']);
@@ -329,7 +330,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     expect({ locked: stock.locked, sold: stock.sold, total: stock.total }).toEqual({ locked: 0, sold: 3, total: 97 });
     expect(stock.movements.filter((m) => m.delta.sold > 0)).toHaveLength(1);
     expect(await w.zt.inventory.checkStockConsistency({ skuIds: [w.skus.b1] })).toEqual([]);
-    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId))!.toSnapshot());
+    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId!))!.toSnapshot());
     expect([stored.status, stored.callbacks.length, stored.paid?.channelTransactionId]).toEqual(['paid', 1, 'T-TWICE']);
     expect(fake.refunds.size).toBe(0);
   });
@@ -342,7 +343,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     for (let i = 0; i < 6; i++) {
       const { orderId } = await w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.b1, quantity: 1 } });
       const payment = await w.zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
-      races.push({ orderId, payment, body: fake.callbackFor(payment.number, { transactionId: `T-RACE-${i}` }) });
+      races.push({ orderId, payment, body: fake.callbackFor(payment.number!, { transactionId: `T-RACE-${i}` }) });
     }
     const outcomes = await Promise.all(
       races.map(async (r) => {
@@ -358,7 +359,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     let paid = 0;
     for (const o of outcomes) {
       const status = (await w.zt.orderQueries.get({ memberId: 'm1', orderId: o.orderId })).status;
-      const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(o.payment.paymentId))!.status);
+      const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(o.payment.paymentId!))!.status);
       if (o.callback.outcome === 'paid') {
         paid++;
         expect([status, stored, o.cancel]).toEqual(['pending_shipment', 'paid', 'ORDER.INVALID_TRANSITION']);
@@ -379,7 +380,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     fake.behaviour = 'never';
     const { orderId } = await w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.b1, quantity: 2 } });
     const payment = await w.zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
-    const bodies = ['T-A', 'T-B'].map((transactionId) => fake.callbackFor(payment.number, { transactionId }));
+    const bodies = ['T-A', 'T-B'].map((transactionId) => fake.callbackFor(payment.number!, { transactionId }));
 
     const answers = await Promise.all(bodies.map((body) => channelRetry(() => w.zt.payments.handleCallback({ channel: 'fake', body }))));
     expect(answers.map((a) => a.outcome).sort()).toEqual(['late', 'paid']);
@@ -389,7 +390,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     const stock = await w.zt.inventory.viewStock({ skuId: w.skus.b1 });
     expect({ locked: stock.locked, sold: stock.sold }).toEqual({ locked: 0, sold: 2 });
     expect([...fake.refunds.values()].map((r) => r.amount.toString())).toEqual([payment.amount]);
-    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId))!.toSnapshot());
+    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId!))!.toSnapshot());
     expect(stored.status).toBe('paid');
     expect(stored.callbacks.map((c) => c.outcome).sort()).toEqual(['late', 'paid']);
     expect(stored.callbacks.find((c) => c.outcome === 'late')!.refundSettledAt).not.toBeNull();

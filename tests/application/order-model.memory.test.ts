@@ -20,7 +20,7 @@ describe('CPN-2: the coupon of a split order comes back once the order is closed
     expect(placed.children).toHaveLength(2);
     const [paid, unpaid] = placed.payableOrderIds as [string, string];
     const payment = await r.zt.payments.pay({ memberId: 'm1', orderIds: [paid], channel: 'fake' });
-    await r.zt.payments.handleCallback({ channel: 'fake', body: r.fake.callbackFor(payment.number) });
+    await r.zt.payments.handleCallback({ channel: 'fake', body: r.fake.callbackFor(payment.number!) });
     const coupons = (await r.zt.coupons.listMemberCoupons({ memberId: 'm1' })).filter((c) => c.orderId === placed.orderId);
     expect(coupons.map((c) => c.state)).toEqual(['used']);
     return { r, top: placed.orderId, paid, unpaid, couponId: coupons[0]!.id };

@@ -480,7 +480,7 @@ async function openPayment(m: Model, r: Real, member: Member, ids: readonly stri
     expect(value.paymentId).toBe(open.id);
   } else {
     expect(value.expiresAt).toBe(new Date(expiresAt).toISOString());
-    payment = { id: value.paymentId, number: value.number, member, orderIds, amount, expiresAt, status: 'unpaid', late: 0, refundedOrders: new Set() };
+    payment = { id: value.paymentId!, number: value.number!, member, orderIds, amount, expiresAt, status: 'unpaid', late: 0, refundedOrders: new Set() };
     m.payments.push(payment);
   }
   if (deliver) await deliverCallback(m, r, payment!);

@@ -56,7 +56,7 @@ describe(`placing and paying orders on PostgreSQL (${onServer ? 'server' : 'PGli
     expect(placed.children).toHaveLength(2);
     const payment = await w.zt.payments.pay({ memberId: 'm1', orderIds: [placed.orderId], channel: 'fake' });
     const fake = w.zt.payments.channels.get('fake') as FakePaymentChannel;
-    const body = fake.callbackFor(payment.number);
+    const body = fake.callbackFor(payment.number!);
     expect(await w.zt.payments.handleCallback({ channel: 'fake', body })).toMatchObject({ outcome: 'paid', replayed: false });
     const versions = await p.orm.em.fork().execute(`select id, version from sales_order where id in ('${placed.children.map((c) => c.orderId).join("','")}') order by id`);
     expect(await w.zt.payments.handleCallback({ channel: 'fake', body })).toMatchObject({ outcome: 'paid', replayed: true });
