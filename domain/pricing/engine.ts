@@ -23,7 +23,7 @@ import type { PlanScore, PricingPlan, PricingResult } from './result.js';
  *
  * The plan (which exclusive activity, if any, and which coupons) is the best for the shopper among the
  * allowed ones (PRM-4): lowest payable before points, then more gift activities, then fewer discounts,
- * then the higher sum of priorities, then the smaller sorted id list. Search: the shared stack and each
+ * then the higher sum of priorities, then the smaller sorted id list (the plan's exclusive activity always in it). Search: the shared stack and each
  * exclusive activity (1 + E activity plans), each with its exact best coupon combination (`bestCoupons`).
  */
 export function priceOrder(input: PricingInput): PricingResult {
@@ -72,12 +72,17 @@ export function evaluatePlan(input: PricingInput, plan: PricingPlan): PricingRes
 
 function scoreOf(ctx: PricingContext, act: ActivityOutcome, couponDeduction: Cents, coupons: readonly number[]): Score {
   const applied = act.effects.filter((e) => e.applied);
+  // The plan's exclusive activity is in the id list even when it gave nothing (its threshold unmet): two
+  // plans that differ only by which exclusive activity they name are then never tied, so the choice
+  // between them does not depend on the order the search tries them in.
+  const named = act.exclusive === null ? [] : [ctx.setActivities[act.exclusive]!];
+  const activities = [...new Set([...applied.map((e) => e.activity), ...named])];
   return {
     payable: sumCents(act.amounts) + ctx.freight - couponDeduction,
     gifts: applied.filter((e) => e.activity.kind === 'gift').length,
     discounts: applied.filter((e) => e.discount > 0n).length + coupons.length,
     prioritySum: applied.reduce((s, e) => s + e.activity.priority, 0) + coupons.reduce((s, i) => s + ctx.coupons[i]!.priority, 0),
-    ids: [...applied.map((e) => `activity:${e.activity.id}`), ...coupons.map((i) => `coupon:${ctx.coupons[i]!.id}`)].sort(),
+    ids: [...activities.map((a) => `activity:${a.id}`), ...coupons.map((i) => `coupon:${ctx.coupons[i]!.id}`)].sort(),
   };
 }
 

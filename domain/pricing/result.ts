@@ -152,7 +152,7 @@ export interface PlanScore {
   readonly discounts: number;
   /** Σ priority of the applied set-level activities and coupons (higher is better). */
   readonly prioritySum: number;
-  /** `activity:<id>` and `coupon:<id>` of the applied ones, sorted (smaller list is better). */
+  /** `activity:<id>` of the applied set-level activities and of the plan's exclusive one (even if it gave nothing), `coupon:<id>` of the coupons, sorted (smaller list is better). */
   readonly ids: readonly string[];
 }
 
