@@ -20,11 +20,9 @@ import { MEMBERSHIP, membershipModule } from './membership-module.js';
 import { ORDER_QUERIES, orderQueryModule } from './order-query-module.js';
 import { ORDERING, orderingModule, type OrderingModuleOptions } from './ordering-module.js';
 import { FULFILMENT, fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
-import { FULFILMENT_JOBS } from '../../application/ordering/fulfilment-use-cases.js';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { PaymentChannels } from '../../application/payment/channels.js';
 import { FakePaymentChannel } from '../payment/fake-channel.js';
-import { isDomainError } from '../../domain/shared/domain-error.js';
 
 export interface ZhongtaiOptions {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -215,6 +213,8 @@ export interface PaymentsFacade {
   handleCallback: Bound<import('../../application/payment/index.js').HandlePaymentCallback>;
   expire: Bound<import('../../application/payment/index.js').ExpirePayment>;
   refundLate: Bound<import('../../application/payment/index.js').RefundLateCallback>;
+  /** What the `membership.order-paid` job runs. */
+  notifyPaid: Bound<import('../../application/payment/index.js').NotifyOrderPaid>;
   /** The channels the shop takes, by name. */
   channels: PaymentChannels;
 }
@@ -499,7 +499,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
   const orders: OrdersFacade = { place: run(ORDERING.PlaceOrder), cancel: run(ORDERING.CancelUnpaidOrder), expireUnpaid: run(ORDERING.ExpireUnpaidOrder) };
   const payments: PaymentsFacade = {
     pay: run(ORDERING.PayOrders), handleCallback: run(ORDERING.HandlePaymentCallback), expire: run(ORDERING.ExpirePayment),
-    refundLate: run(ORDERING.RefundLateCallback), channels: container.get(ORDERING.Channels),
+    refundLate: run(ORDERING.RefundLateCallback), notifyPaid: run(ORDERING.NotifyOrderPaid), channels: container.get(ORDERING.Channels),
   };
   // The timers and notifications orders and payments schedule (decision 0017).
   jobRunner.register(JOB.PAYMENT_TIMEOUT, async (job) => void (await orders.expireUnpaid({ orderId: String(job.payload.orderId) })));
@@ -509,12 +509,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
   });
   jobRunner.register(JOB.MEMBERSHIP_PAID, async (job) => {
     const p = job.payload as { orderId: string; memberId: string; paidAt: string; amount: string };
-    try {
-      await membership.recordPaidOrder({ orderId: p.orderId, memberId: p.memberId, paidAt: new Date(p.paidAt), amount: p.amount });
-    } catch (e) {
-      // A buyer who is not a registered member has no membership to notify: acknowledged, not retried.
-      if (!(isDomainError(e) && e.code === 'MEMBERSHIP.MEMBER_NOT_FOUND')) throw e;
-    }
+    await payments.notifyPaid({ orderId: p.orderId, memberId: p.memberId, paidAt: new Date(p.paidAt), amount: p.amount });
   });
   // The fake channel calls back into this instance, as a real channel calls the callback route.
   for (const name of payments.channels.names) {
@@ -526,13 +521,13 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     ship: run(F.ShipOrder), confirmReceipt: run(F.ConfirmReceipt), autoConfirm: run(F.AutoConfirmReceipt), redeem: run(F.RedeemVerificationCode),
     cancelPaid: run(F.CancelPaidOrder), notifyCompleted: run(F.NotifyOrderCompleted), refundThroughChannel: run(F.RefundThroughChannel),
   };
-  jobRunner.register(FULFILMENT_JOBS.autoConfirm, async (job) => {
+  jobRunner.register(JOB.AUTO_CONFIRM, async (job) => {
     const { notBefore } = await fulfilment.autoConfirm({ orderId: String(job.payload.orderId) });
     // Run early (clocks apart): fail, so the runner tries again later rather than forgetting the timer.
     if (notBefore) throw new Error(`order ${String(job.payload.orderId)} is not due for automatic receipt before ${notBefore.toISOString()}`);
   });
-  jobRunner.register(FULFILMENT_JOBS.orderCompleted, async (job) => void (await fulfilment.notifyCompleted({ orderId: String(job.payload.orderId) })));
-  jobRunner.register(FULFILMENT_JOBS.channelRefund, async (job) => {
+  jobRunner.register(JOB.MEMBERSHIP_COMPLETED, async (job) => void (await fulfilment.notifyCompleted({ orderId: String(job.payload.orderId) })));
+  jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
   const jobs: JobsFacade = {

@@ -11,6 +11,7 @@ import { randomVerificationCodes } from '../ordering/verification-codes.js';
 import { FakePaymentChannel } from '../payment/fake-channel.js';
 import { BlacklistRiskControl } from '../risk/blacklist-risk-control.js';
 import { CHECKOUT } from './checkout-module.js';
+import { MEMBERSHIP } from './membership-module.js';
 import { TOKENS } from './tokens.js';
 
 const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.ordering.${name}`);
@@ -23,6 +24,7 @@ export const ORDERING = {
   HandlePaymentCallback: t<payment.HandlePaymentCallback>('HandlePaymentCallback'),
   ExpirePayment: t<payment.ExpirePayment>('ExpirePayment'),
   RefundLateCallback: t<payment.RefundLateCallback>('RefundLateCallback'),
+  NotifyOrderPaid: t<payment.NotifyOrderPaid>('NotifyOrderPaid'),
   Channels: t<payment.PaymentChannels>('Channels'),
   Risk: t<RiskControl>('Risk'),
   PaymentDependencies: t<payment.PaymentDependencies>('PaymentDependencies'),
@@ -68,5 +70,6 @@ export function orderingModule(options: OrderingModuleOptions = {}): ContainerMo
     bind(ORDERING.HandlePaymentCallback).toResolvedValue((d: payment.PaymentDependencies) => new payment.HandlePaymentCallback(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.ExpirePayment).toResolvedValue((d: payment.PaymentDependencies) => new payment.ExpirePayment(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.RefundLateCallback).toResolvedValue((d: payment.PaymentDependencies) => new payment.RefundLateCallback(d), [ORDERING.PaymentDependencies]).inSingletonScope();
+    bind(ORDERING.NotifyOrderPaid).toResolvedValue((m: payment.PaidOrderRecorder) => new payment.NotifyOrderPaid(m), [MEMBERSHIP.RecordPaidOrder]).inSingletonScope();
   });
 }

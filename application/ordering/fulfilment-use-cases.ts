@@ -14,19 +14,9 @@ import { DomainError, isDomainError } from '../../domain/shared/domain-error.js'
 import type { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { applyStockChange } from '../inventory/stock-use-cases.js';
-import { returnCouponsOfRefundedOrder, returnPointsOfLines } from './order-resources.js';
+import { JOB, returnCouponsOfRefundedOrder, returnPointsOfLines } from './order-resources.js';
 import type { PaymentChannels } from '../payment/channels.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
-
-/** The durable jobs fulfilment schedules (decision 0017), by kind; the composition root registers a handler for each. */
-export const FULFILMENT_JOBS = {
-  /** Confirms receipt automatically at the `autoConfirmAt` set when shipping (`AutoConfirmReceipt`). */
-  autoConfirm: 'order.auto-confirm',
-  /** Tells membership an order completed (growth and purchase points), retried until it is acknowledged (`NotifyOrderCompleted`). */
-  orderCompleted: 'membership.order-completed',
-  /** Gives a refund's money back through the payment channel, retried until the channel acknowledges it (`RefundThroughChannel`). */
-  channelRefund: 'payment.channel-refund',
-} as const;
 
 /**
  * Automatic receipt confirmation, N days after shipping. The seeds give no period for it (the 7 or 15
@@ -116,7 +106,7 @@ async function followParent(tx: Transaction, child: Order, at: Date): Promise<Or
 
 /** The order completed: membership is told (growth, purchase points) by a job retried until it succeeds. */
 async function scheduleCompletedNotification(tx: Transaction, orderId: string, at: Date): Promise<void> {
-  await tx.jobs.schedule({ kind: FULFILMENT_JOBS.orderCompleted, key: `${FULFILMENT_JOBS.orderCompleted}:${orderId}`, runAt: at, payload: { orderId } });
+  await tx.jobs.schedule({ kind: JOB.MEMBERSHIP_COMPLETED, key: `${JOB.MEMBERSHIP_COMPLETED}:${orderId}`, runAt: at, payload: { orderId } });
 }
 
 /**
@@ -142,8 +132,8 @@ export class ShipOrder {
       order.ship({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber, at, autoConfirmAt });
       await saveOrder(tx, order);
       await tx.jobs.schedule({
-        kind: FULFILMENT_JOBS.autoConfirm,
-        key: `${FULFILMENT_JOBS.autoConfirm}:${order.id}`,
+        kind: JOB.AUTO_CONFIRM,
+        key: `${JOB.AUTO_CONFIRM}:${order.id}`,
         runAt: autoConfirmAt,
         payload: { orderId: order.id },
       });
@@ -402,7 +392,7 @@ export class CancelPaidOrder {
     payment.refund({ refundId, amount: left, orderId: order.id, reason, at });
     await tx.payments.save(payment);
     tx.recordEvents(payment.pullEvents());
-    await tx.jobs.schedule({ kind: FULFILMENT_JOBS.channelRefund, key: `${FULFILMENT_JOBS.channelRefund}:${refundId}`, runAt: at, payload: { paymentId, refundId } });
+    await tx.jobs.schedule({ kind: JOB.CHANNEL_REFUND, key: `${JOB.CHANNEL_REFUND}:${refundId}`, runAt: at, payload: { paymentId, refundId } });
     return { paymentId, refundId, amount: left };
   }
 }

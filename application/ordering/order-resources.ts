@@ -20,6 +20,12 @@ export const JOB = {
   LATE_REFUND: 'payment.refund-late',
   /** Notify membership of a paid order (growth, points, RFM facts) until it acknowledges. */
   MEMBERSHIP_PAID: 'membership.order-paid',
+  /** Confirms receipt automatically at the `autoConfirmAt` set when shipping (`AutoConfirmReceipt`). */
+  AUTO_CONFIRM: 'order.auto-confirm',
+  /** Tells membership an order completed (growth and purchase points), until it acknowledges (`NotifyOrderCompleted`). */
+  MEMBERSHIP_COMPLETED: 'membership.order-completed',
+  /** Gives a refund's money back through the payment channel, until the channel acknowledges (`RefundThroughChannel`). */
+  CHANNEL_REFUND: 'payment.channel-refund',
 } as const;
 
 type Deps = { readonly clock: Clock; readonly ids: IdGenerator };
