@@ -1,2 +1,3 @@
 export * from './channels.js';
+export * from './payment-queries.js';
 export * from './payment-use-cases.js';

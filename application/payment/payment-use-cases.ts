@@ -1,7 +1,7 @@
 import { orderNotFound } from '../../domain/ordering/errors.js';
 import { memberRejection, type Order } from '../../domain/ordering/order.js';
 import type { VerificationCodes } from '../../domain/ordering/ports.js';
-import { invalidPayment, paymentNotFound } from '../../domain/payment/errors.js';
+import { invalidPayment, orderAlreadyPaid, paymentNotFound } from '../../domain/payment/errors.js';
 import { Payment, type CallbackOutcome } from '../../domain/payment/payment.js';
 import type { VerifiedCallback } from '../../domain/payment/ports.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -86,13 +86,20 @@ export class PayOrders {
     };
   }
 
-  /** The member's orders to pay (a split parent: its children awaiting payment), each checked by the domain when the payment opens. */
+  /**
+   * The member's orders to pay (a split parent: its children awaiting payment), each checked by the
+   * domain when the payment opens. An order already paid is `PAYMENT.ORDER_ALREADY_PAID` (409).
+   */
   private async payableOrders(tx: Transaction, memberId: string, orderIds: readonly string[]): Promise<Order[]> {
     const out = new Map<string, Order>();
     for (const id of new Set(orderIds)) {
       const o = await tx.orders.get(id);
       if (!o || memberRejection(o.toSnapshot(), memberId)) throw orderNotFound(id);
-      const leaves = o.isSplitParent ? (await tx.orders.children(o.id)).filter((c) => c.status === 'pending_payment') : [o];
+      const under = o.isSplitParent ? await tx.orders.children(o.id) : [o];
+      const leaves = o.isSplitParent ? under.filter((c) => c.status === 'pending_payment') : under;
+      // Already paid (a leaf, or a split parent none of whose children awaits payment): say so, naming the payment.
+      const paid = leaves.length === 0 || !o.isSplitParent ? under.find((c) => c.toSnapshot().payment !== null) : undefined;
+      if (paid) throw orderAlreadyPaid(o.id, paid.toSnapshot().payment!.paymentId);
       for (const leaf of leaves) out.set(leaf.id, leaf);
     }
     if (out.size === 0) throw invalidPayment('NOTHING_TO_PAY', 'none of these orders awaits payment');

@@ -16,6 +16,10 @@ export const PAYMENT_ERROR = {
   CHANNEL_UNAVAILABLE: 'PAYMENT.CHANNEL_UNAVAILABLE',
   /** A channel the shop does not take (422). */
   UNKNOWN_CHANNEL: 'PAYMENT.UNKNOWN_CHANNEL',
+  /** The shop takes no payment channel at all: none is configured (422). */
+  NO_CHANNEL_CONFIGURED: 'PAYMENT.NO_CHANNEL_CONFIGURED',
+  /** Paying an order that is already paid (409); details `orderId`, `paymentId` (the payment that paid it). */
+  ORDER_ALREADY_PAID: 'PAYMENT.ORDER_ALREADY_PAID',
   /** No such payment — also a callback naming a payment number nobody issued (404). */
   NOT_FOUND: 'PAYMENT.NOT_FOUND',
   /** A refund above what is left of the payment, or of the order it names (409); details `paid`, `refunded`, `requested`. */
@@ -28,6 +32,11 @@ export type PaymentErrorCode = (typeof PAYMENT_ERROR)[keyof typeof PAYMENT_ERROR
 
 export function paymentNotFound(reference: string): DomainError {
   return DomainError.notFound(PAYMENT_ERROR.NOT_FOUND, `no payment ${reference}`, { reference });
+}
+
+/** Paying an order that a payment (`paymentId`) already paid. */
+export function orderAlreadyPaid(orderId: string, paymentId: string): DomainError {
+  return DomainError.conflict(PAYMENT_ERROR.ORDER_ALREADY_PAID, `order ${orderId} is already paid (payment ${paymentId})`, { orderId, paymentId });
 }
 
 export function invalidPayment(reason: string, message: string, details: Record<string, unknown> = {}): DomainError {

@@ -159,7 +159,7 @@ describe('bad input to orders — memory', () => {
     expect(await footprint(w, [orderId])).toEqual(before);
   });
 
-  it('ORDER.INVALID_TRANSITION for paying an order another payment paid meanwhile, though its own payment is still open', async () => {
+  it('PAYMENT.ORDER_ALREADY_PAID for paying an order another payment paid meanwhile, though its own payment is still open', async () => {
     const a = (await place()).orderId;
     const b = (await place()).orderId;
     const own = await w.zt.payments.pay({ memberId: 'm1', orderIds: [a], channel: 'fake' });
@@ -167,7 +167,7 @@ describe('bad input to orders — memory', () => {
     await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(combined.number!) });
     const before = await footprint(w, [a, b]);
     // Found by the model: the open payment of `a` was answered again ("reused") for an order already paid.
-    expect(await codeOf(w.zt.payments.pay({ memberId: 'm1', orderIds: [a], channel: 'fake' }))).toBe('ORDER.INVALID_TRANSITION');
+    expect(await codeOf(w.zt.payments.pay({ memberId: 'm1', orderIds: [a], channel: 'fake' }))).toBe('PAYMENT.ORDER_ALREADY_PAID');
     expect(await footprint(w, [a, b])).toEqual(before);
     // Should the member still pay the forgotten payment at the channel, that success is late and refunded (PAY-1).
     expect(await w.zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(own.number!) })).toMatchObject({ outcome: 'late', replayed: false });

@@ -447,6 +447,7 @@ class Pay extends Step {
     const toPay = splitParent(m, id) ? under.filter((l) => l.status === 'pending_payment') : under;
     const want =
       memberOf(m, id) !== member ? 'ORDER.NOT_FOUND'
+      : toPay.some((l) => l.paidBy !== null) || (toPay.length === 0 && under.some((l) => l.paidBy !== null)) ? 'PAYMENT.ORDER_ALREADY_PAID'
       : toPay.length === 0 ? 'PAYMENT.INVALID_PAYMENT'
       : toPay.some((l) => l.status !== 'pending_payment') ? 'ORDER.INVALID_TRANSITION'
       : null;
