@@ -22,7 +22,6 @@ import { ORDERING, orderingModule, type OrderingModuleOptions } from './ordering
 import { FULFILMENT, fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { PaymentChannels } from '../../application/payment/channels.js';
-import { FakePaymentChannel } from '../payment/fake-channel.js';
 
 export interface ZhongtaiOptions {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -37,7 +36,7 @@ export interface ZhongtaiOptions {
   readonly cart?: CartModuleOptions;
   /** Checkout: the member's points and spending rule (default: none until membership binds its ledger). */
   readonly checkout?: CheckoutModuleOptions;
-  /** Orders and payments: risk control, payment channels (default: the fake one), verification codes, ORD-3 and PAY-2 timeouts. */
+  /** Orders and payments: risk control, payment channels (default none; the fake one only by name: `fakePaymentChannel()`), verification codes, ORD-3 and PAY-2 timeouts. */
   readonly ordering?: OrderingModuleOptions;
   /** Fulfilment: days to the automatic receipt confirmation, the fulfilment stage and the warehouse and carrier interceptions (default: fakes). */
   readonly fulfilment?: FulfilmentModuleOptions;
@@ -215,7 +214,9 @@ export interface PaymentsFacade {
   refundLate: Bound<import('../../application/payment/index.js').RefundLateCallback>;
   /** What the `membership.order-paid` job runs. */
   notifyPaid: Bound<import('../../application/payment/index.js').NotifyOrderPaid>;
-  /** The channels the shop takes, by name. */
+  /** A payment by its number, as stored. */
+  find: Bound<import('../../application/payment/index.js').FindPayment>;
+  /** The channels the shop takes, by name (none unless configured). */
   channels: PaymentChannels;
 }
 
@@ -353,7 +354,8 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     freightModule,
     checkoutModule(options.checkout),
     orderQueryModule,
-    orderingModule(options.ordering),
+    // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
+    orderingModule(options.ordering ?? {}, { handleCallback: (cmd) => payments.handleCallback(cmd), findPayment: (cmd) => payments.find(cmd) }),
     fulfilmentModule(options.fulfilment),
   );
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
@@ -499,7 +501,7 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
   const orders: OrdersFacade = { place: run(ORDERING.PlaceOrder), cancel: run(ORDERING.CancelUnpaidOrder), expireUnpaid: run(ORDERING.ExpireUnpaidOrder) };
   const payments: PaymentsFacade = {
     pay: run(ORDERING.PayOrders), handleCallback: run(ORDERING.HandlePaymentCallback), expire: run(ORDERING.ExpirePayment),
-    refundLate: run(ORDERING.RefundLateCallback), notifyPaid: run(ORDERING.NotifyOrderPaid), channels: container.get(ORDERING.Channels),
+    refundLate: run(ORDERING.RefundLateCallback), notifyPaid: run(ORDERING.NotifyOrderPaid), find: run(ORDERING.FindPayment), channels: container.get(ORDERING.Channels),
   };
   // The timers and notifications orders and payments schedule (decision 0017).
   jobRunner.register(JOB.PAYMENT_TIMEOUT, async (job) => void (await orders.expireUnpaid({ orderId: String(job.payload.orderId) })));
@@ -511,11 +513,6 @@ export function createZhongtai(options: ZhongtaiOptions = {}): Zhongtai {
     const p = job.payload as { orderId: string; memberId: string; paidAt: string; amount: string };
     await payments.notifyPaid({ orderId: p.orderId, memberId: p.memberId, paidAt: new Date(p.paidAt), amount: p.amount });
   });
-  // The fake channel calls back into this instance, as a real channel calls the callback route.
-  for (const name of payments.channels.names) {
-    const c = payments.channels.get(name);
-    if (c instanceof FakePaymentChannel && c.deliver === null) c.deliver = (body) => payments.handleCallback({ channel: c.name, body });
-  }
   const F = FULFILMENT;
   const fulfilment: FulfilmentFacade = {
     ship: run(F.ShipOrder), confirmReceipt: run(F.ConfirmReceipt), autoConfirm: run(F.AutoConfirmReceipt), redeem: run(F.RedeemVerificationCode),

@@ -11,3 +11,4 @@ export * from './cart-module.js';
 export * from './freight-module.js';
 export * from './checkout-module.js';
 export * from './fulfilment-module.js';
+export { fakePaymentChannel, fakeTransactionId, FakePaymentChannel, type FakeBehaviour, type FakeCallbackBody, type FakeChannelOptions } from '../payment/fake-channel.js';

@@ -4,11 +4,9 @@ import * as ordering from '../../application/ordering/index.js';
 import * as payment from '../../application/payment/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { VerificationCodes } from '../../domain/ordering/ports.js';
-import type { PaymentChannel } from '../../domain/payment/ports.js';
 import type { RiskControl } from '../../domain/risk/ports.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { randomVerificationCodes } from '../ordering/verification-codes.js';
-import { FakePaymentChannel } from '../payment/fake-channel.js';
 import { BlacklistRiskControl } from '../risk/blacklist-risk-control.js';
 import { CHECKOUT } from './checkout-module.js';
 import { MEMBERSHIP } from './membership-module.js';
@@ -25,6 +23,7 @@ export const ORDERING = {
   ExpirePayment: t<payment.ExpirePayment>('ExpirePayment'),
   RefundLateCallback: t<payment.RefundLateCallback>('RefundLateCallback'),
   NotifyOrderPaid: t<payment.NotifyOrderPaid>('NotifyOrderPaid'),
+  FindPayment: t<payment.FindPayment>('FindPayment'),
   Channels: t<payment.PaymentChannels>('Channels'),
   Risk: t<RiskControl>('Risk'),
   PaymentDependencies: t<payment.PaymentDependencies>('PaymentDependencies'),
@@ -33,8 +32,11 @@ export const ORDERING = {
 export interface OrderingModuleOptions {
   /** Risk control at placement (default: a blacklist, empty). */
   readonly risk?: RiskControl;
-  /** The channels the shop takes (default: the fake channel, for tests and the demo). */
-  readonly channels?: readonly PaymentChannel[];
+  /**
+   * The channels the shop takes: adapters, or factories that get the host's callback use case (the fake
+   * one: `fakePaymentChannel()`). Default none: paying answers 422 PAYMENT.NO_CHANNEL_CONFIGURED (decision 0019).
+   */
+  readonly channels?: readonly payment.PaymentChannelSetting[];
   /** Service orders' verification codes (default: 12 random digits). */
   readonly codes?: VerificationCodes;
   /** ORD-3 (default 30 minutes). */
@@ -43,11 +45,11 @@ export interface OrderingModuleOptions {
   readonly paymentTimeoutMs?: number;
 }
 
-/** Placing, cancelling and paying orders (issue #6), with their timers' handlers. */
-export function orderingModule(options: OrderingModuleOptions = {}): ContainerModule {
+/** Placing, cancelling and paying orders (issue #6), with their timers' handlers; channel factories are made with `host`. */
+export function orderingModule(options: OrderingModuleOptions, host: payment.PaymentChannelHost): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(ORDERING.Risk).toConstantValue(options.risk ?? new BlacklistRiskControl());
-    bind(ORDERING.Channels).toConstantValue(new payment.PaymentChannels(options.channels ?? [new FakePaymentChannel()]));
+    bind(ORDERING.Channels).toResolvedValue(() => payment.makeChannels(options.channels ?? [], host)).inSingletonScope();
     const orderDeps = [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator] as const;
     bind(ORDERING.PlaceOrder)
       .toResolvedValue(
@@ -70,6 +72,7 @@ export function orderingModule(options: OrderingModuleOptions = {}): ContainerMo
     bind(ORDERING.HandlePaymentCallback).toResolvedValue((d: payment.PaymentDependencies) => new payment.HandlePaymentCallback(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.ExpirePayment).toResolvedValue((d: payment.PaymentDependencies) => new payment.ExpirePayment(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.RefundLateCallback).toResolvedValue((d: payment.PaymentDependencies) => new payment.RefundLateCallback(d), [ORDERING.PaymentDependencies]).inSingletonScope();
+    bind(ORDERING.FindPayment).toResolvedValue((uow: UnitOfWork) => new payment.FindPayment(uow), [TOKENS.UnitOfWork]).inSingletonScope();
     bind(ORDERING.NotifyOrderPaid).toResolvedValue((m: payment.PaidOrderRecorder) => new payment.NotifyOrderPaid(m), [MEMBERSHIP.RecordPaidOrder]).inSingletonScope();
   });
 }

@@ -19,6 +19,6 @@ export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
   await seedFreightDemo(zt); // per-piece and per-weight (remote regions) templates, the shop's "free over 69.00, else 10.00"
   await seedCartDemo(zt); // the demo member's cart: 3 lines from 2 shops
   await seedMembershipDemo(zt); // the demo member's profile, points and growth; paid orders of twelve members and an RFM run
-  await seedOrderDemo(zt); // the demo member's orders: one paid through the fake channel, one awaiting payment
+  await seedOrderDemo(zt); // the demo member's orders (with the fake channel only): one paid through it, one awaiting payment
   return { catalog: catalog.created };
 }

@@ -8,9 +8,11 @@ const CONSIGNEE = { name: '演示用户', phone: '13800000000', district: '33010
  * Two orders of the demo member, once (idempotency keys make a second run answer the same orders): a
  * phone paid through the fake channel (pending shipment), and formula still awaiting payment (its
  * ORD-3 timeout is a durable job; the member can pay it with POST /me/payments). Buy-now, so the
- * demo cart stays as it is.
+ * demo cart stays as it is. They need the fake channel (demo mode, tests): without it, none is placed.
  */
 export async function seedOrderDemo(zt: Zhongtai): Promise<void> {
+  const fake = zt.payments.channels.has('fake') ? zt.payments.channels.get('fake') : null;
+  if (!(fake instanceof FakePaymentChannel)) return;
   const skus = new Map<string, string>();
   const { items } = await zt.catalog.queries.searchSpus({ status: 'listed' }, { page: 1, size: 100 });
   for (const summary of items) {
@@ -22,8 +24,7 @@ export async function seedOrderDemo(zt: Zhongtai): Promise<void> {
   const paid = await zt.orders.place({ memberId: DEMO_MEMBER_ID, buyNow: { skuId: phone, quantity: 1 }, consignee: CONSIGNEE, coupons: 'none', idempotencyKey: 'demo-order-paid' });
   if (!paid.replayed) {
     const payment = await zt.payments.pay({ memberId: DEMO_MEMBER_ID, orderIds: paid.payableOrderIds, channel: 'fake' });
-    const fake = zt.payments.channels.get('fake');
-    if (fake instanceof FakePaymentChannel && payment.number) await zt.payments.handleCallback({ channel: 'fake', body: fake.callbackFor(payment.number) });
+    if (payment.number) await fake.complete(payment.number);
   }
   await zt.orders.place({ memberId: DEMO_MEMBER_ID, buyNow: { skuId: formula, quantity: 1 }, consignee: CONSIGNEE, coupons: 'none', idempotencyKey: 'demo-order-unpaid' });
 }

@@ -1,4 +1,5 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { CallbackResult, PaymentChannelFactory, PaymentChannelHost } from '../../application/payment/index.js';
 import { PAYMENT_ERROR, paymentNotFound } from '../../domain/payment/errors.js';
 import type { ChannelCharge, PaymentChannel, VerifiedCallback } from '../../domain/payment/ports.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
@@ -24,8 +25,26 @@ export type FakeBehaviour = 'succeed' | 'twice' | 'fail' | 'never';
 export interface FakeChannelOptions {
   readonly secret?: string;
   readonly behaviour?: FakeBehaviour;
-  /** Where callbacks go (the composition root binds the callback use case); without it they are only kept. */
-  readonly deliver?: (body: FakeCallbackBody) => Promise<unknown>;
+  /** Where its callbacks go and where it reads payments (`fakePaymentChannel()` gets it from the composition root); without it the channel only signs. */
+  readonly host?: PaymentChannelHost;
+}
+
+/**
+ * The fake channel, configured by name (decision 0019): `createZhongtai({ ordering: { channels: [fakePaymentChannel()] } })`.
+ * It calls back into that instance, as a real channel calls the callback route. For the demo mode of
+ * `serve`, tests and an app that asks for it — never a default.
+ */
+export function fakePaymentChannel(options: Omit<FakeChannelOptions, 'host'> = {}): PaymentChannelFactory {
+  return (host) => new FakePaymentChannel({ ...options, host });
+}
+
+/**
+ * The transaction id the fake channel gives a payment: derived from its number alone, so the same
+ * payment always has the same one — in any instance, after any restart — and completing it again is a
+ * replay (PAY-1) rather than a second payment.
+ */
+export function fakeTransactionId(paymentNumber: string): string {
+  return `FAKE${createHash('sha256').update(`zhongtai fake channel|${paymentNumber}`).digest('hex').slice(0, 24).toUpperCase()}`;
 }
 
 /**
@@ -37,15 +56,16 @@ export class FakePaymentChannel implements PaymentChannel {
   readonly name = 'fake';
   behaviour: FakeBehaviour;
   failRefunds = false;
-  deliver: ((body: FakeCallbackBody) => Promise<unknown>) | null;
+  /** What this instance was asked to collect (tests' `callbackFor` reads it; `complete` reads the database). */
   readonly charges = new Map<string, { amount: Money; at: Date }>();
   readonly refunds = new Map<string, { paymentNumber: string; amount: Money; refundTransactionId: string }>();
   private readonly secret: string;
+  private readonly host: PaymentChannelHost | null;
 
   constructor(options: FakeChannelOptions = {}) {
     this.secret = options.secret ?? randomUUID();
     this.behaviour = options.behaviour ?? 'never';
-    this.deliver = options.deliver ?? null;
+    this.host = options.host ?? null;
   }
 
   async charge(p: { paymentNumber: string; amount: Money; description: string }): Promise<ChannelCharge> {
@@ -53,23 +73,37 @@ export class FakePaymentChannel implements PaymentChannel {
       throw DomainError.conflict(PAYMENT_ERROR.CHANNEL_UNAVAILABLE, 'the fake channel refused to collect this payment; try again', { channel: this.name, retryable: true });
     }
     this.charges.set(p.paymentNumber, { amount: p.amount, at: new Date() });
-    if ((this.behaviour === 'succeed' || this.behaviour === 'twice') && this.deliver) {
+    if ((this.behaviour === 'succeed' || this.behaviour === 'twice') && this.host) {
       const body = this.callbackFor(p.paymentNumber);
-      await this.deliver(body);
-      if (this.behaviour === 'twice') await this.deliver(body);
+      await this.host.handleCallback({ channel: this.name, body });
+      if (this.behaviour === 'twice') await this.host.handleCallback({ channel: this.name, body });
     }
     return { channel: this.name, payUrl: `/payments/fake/${encodeURIComponent(p.paymentNumber)}` };
   }
 
-  /** A signed success callback for a payment this channel was asked to collect (amount, time and transaction id may be overridden). */
-  callbackFor(paymentNumber: string, o: { transactionId?: string; amount?: string; paidAt?: Date } = {}): FakeCallbackBody {
+  /**
+   * The payer pays on the fake page: the payment is read from the database (number, amount, currency),
+   * its success signed with the payment's own transaction id and handed to the callback use case. A
+   * second completion is a replay: answered like the first, recording nothing.
+   */
+  async complete(paymentNumber: string): Promise<CallbackResult> {
+    if (!this.host) throw new Error('this fake channel has no host to call back: configure it with fakePaymentChannel()');
+    const p = await this.host.findPayment({ number: paymentNumber });
+    return this.host.handleCallback({ channel: this.name, body: this.callbackFor(p.number, { amount: p.amount, currency: p.currency }) });
+  }
+
+  /**
+   * A signed success callback for a payment: by default of what this instance was asked to collect,
+   * with the payment's own transaction id (amount, currency, time and transaction id may be given).
+   */
+  callbackFor(paymentNumber: string, o: { transactionId?: string; amount?: string; currency?: string; paidAt?: Date } = {}): FakeCallbackBody {
     const charge = this.charges.get(paymentNumber);
     if (!charge && o.amount === undefined) throw paymentNotFound(paymentNumber);
     const unsigned = {
       paymentNumber,
-      transactionId: o.transactionId ?? `FAKE${randomUUID().replaceAll('-', '').slice(0, 20).toUpperCase()}`,
+      transactionId: o.transactionId ?? fakeTransactionId(paymentNumber),
       amount: o.amount ?? charge!.amount.toString(),
-      currency: charge?.amount.currency ?? 'CNY',
+      currency: o.currency ?? charge?.amount.currency ?? 'CNY',
       paidAt: (o.paidAt ?? new Date()).toISOString(),
     };
     return { ...unsigned, signature: this.sign(unsigned) };

@@ -8,7 +8,7 @@
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { FULFILMENT } from '../../adapters/container/fulfilment-module.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/fulfilment/fake-interception.js';
-import { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Order, type OrderLine, type OrderSnapshot } from '../../domain/ordering/order.js';
@@ -58,14 +58,14 @@ export async function fulfilmentWorld(persistence?: Persistence, options: { auto
   const zt: Zhongtai = createZhongtai({
     ...(persistence ? { persistence } : {}),
     clock,
-    ordering: { channels: [new FakePaymentChannel()] },
+    ordering: { channels: [fakePaymentChannel()] },
     fulfilment: { progress: new StatusFulfilmentProgress(), warehouse: new FakeWarehouseInterception(), carrier: new FakeCarrierInterception(), ...options },
     jobs: { onError: (e) => void jobErrors.push(e) },
   });
   return { ...worldOn(zt, clock), jobErrors };
 }
 
-/** The helpers over a Zhongtai built elsewhere (an HTTP test server) with the default fakes, on `clock`. */
+/** The helpers over a Zhongtai built elsewhere (an HTTP test server) with the default fulfilment fakes and the fake payment channel, on `clock`. */
 export function worldOn(zt: Zhongtai, clock: ManualClock) {
   const fake = <T>(value: unknown, type: abstract new (...args: never[]) => T): T => {
     if (!(value instanceof type)) throw new Error('the fulfilment world needs the fake fulfilment ports and the fake payment channel');

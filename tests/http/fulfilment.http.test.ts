@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { fakePayments, startTestServer, type TestServer } from '../support/http.js';
 import { aLine, DAY, ManualClock, T0, worldOn } from '../application/fulfilment-world.js';
 
 let s: TestServer;
@@ -7,7 +7,7 @@ let w: ReturnType<typeof worldOn>;
 let staff: string;
 const clock = new ManualClock(T0);
 beforeAll(async () => {
-  s = await startTestServer(undefined, { clock });
+  s = await startTestServer(undefined, { clock, ...fakePayments() });
   w = worldOn(s.zt, clock);
   staff = s.token({ subject: 'staff-o', kind: 'staff', roles: ['orders'] });
 }, 60_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import { fillCart, populateCheckoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { fakePayments, startTestServer, type TestServer } from '../support/http.js';
 import { at } from '../support/mothers.js';
 
 const XIHU = '330106';
@@ -14,7 +14,7 @@ describe('placing, paying and cancelling orders over HTTP (issue #6 item 7)', ()
   let m2: string;
   beforeAll(async () => {
     const now = at(10);
-    s = await startTestServer(undefined, { clock: { now: () => now } });
+    s = await startTestServer(undefined, { clock: { now: () => now }, ...fakePayments() });
     w = await populateCheckoutWorld(s.zt, now);
     m1 = s.token({ subject: 'm1', kind: 'member', roles: [] });
     m2 = s.token({ subject: 'm2', kind: 'member', roles: [] });
@@ -55,9 +55,9 @@ describe('placing, paying and cancelling orders over HTTP (issue #6 item 7)', ()
     const dup = await s.request('POST', '/payments/callbacks/fake', { body });
     expect([dup.status, dup.body.outcome, dup.body.replayed]).toEqual([200, 'paid', true]);
     expect((await s.request('GET', `/me/orders/${placed.body.orderId}`, { token: m1 })).body.status).toBe('pending_shipment');
-    // Paying or cancelling a paid order: 409.
+    // Paying a paid order: 409, saying so (issue #12).
     const again = await s.request('POST', '/me/payments', { token: m1, body: { orderIds: [placed.body.orderId], channel: 'fake' } });
-    expect([again.status, again.body.code]).toEqual([409, 'ORDER.INVALID_TRANSITION']);
+    expect([again.status, again.body.code, again.body.details]).toEqual([409, 'PAYMENT.ORDER_ALREADY_PAID', { orderId: placed.body.orderId, paymentId: pay.body.paymentId }]);
   });
 
   it("cancels an unpaid order (stock released); another member's order is 404 and stays as it was", async () => {

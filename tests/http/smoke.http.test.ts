@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
-import { startTestServer, type TestServer } from '../support/http.js';
+import { fakePayments, startTestServer, type TestServer } from '../support/http.js';
 
 describe('HTTP service on memory, over a real socket', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer(undefined, fakePayments()); // the demo orders are paid through the fake channel
     await seedDemo(s.zt);
   });
   afterAll(() => s.close());

@@ -3,6 +3,7 @@ import type { CheckoutPoints } from '../../application/checkout/index.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
+import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 import { at } from './mothers.js';
 
@@ -32,13 +33,15 @@ export interface CheckoutWorld {
  * over 69.00), brand B (B1 50.00; per piece: first 8.00, each further 2.00) and the platform (P1
  * 400.00 milk powder, cross-border; P2 9.90; shop template 6.00, free over 999.00). Warehouses: HZ
  * (tier 1 Zhejiang) holds A1, B1, P1, P2; SH (tier 1 Shanghai, tier 2 Zhejiang) holds A2. Member m1
- * holds a platform 满500减50 and shop B's 5.00 shipping coupon; m2 a platform coupon.
+ * holds a platform 满500减50 and shop B's 5.00 shipping coupon; m2 a platform coupon. Payments go
+ * through the fake channel (`channel: 'fake'`).
  */
 export async function checkoutWorld(options: { persistence?: Persistence; clock?: Clock; ordering?: OrderingModuleOptions } = {}): Promise<CheckoutWorld> {
   const now = at(10);
   const zt = createZhongtai({
     clock: options.clock ?? { now: () => now }, ...(options.persistence ? { persistence: options.persistence } : {}), checkout: { points: fivethousandPoints },
-    ...(options.ordering ? { ordering: options.ordering } : {}),
+    // Orders are paid through the fake channel, asked for by name (decision 0019).
+    ordering: { channels: [fakePaymentChannel()], ...options.ordering },
   });
   return populateCheckoutWorld(zt, now);
 }

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { CheckoutModuleOptions } from '../../adapters/container/checkout-module.js';
+import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
+import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
@@ -39,7 +41,13 @@ export function useHttpBackend(kind: 'memory' | 'postgresql'): void {
   backend = kind;
 }
 
-export async function startTestServer(given?: Persistence, options: { clock?: Clock; checkout?: CheckoutModuleOptions } = {}): Promise<TestServer> {
+/** Server options: the fake payment channel and its page, as the demo mode of `serve` has them (a test asks for them by name). */
+export const fakePayments = (): { ordering: OrderingModuleOptions; fakePaymentPage: true } => ({ ordering: { channels: [fakePaymentChannel()] }, fakePaymentPage: true });
+
+export async function startTestServer(
+  given?: Persistence,
+  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean } = {},
+): Promise<TestServer> {
   let persistence = given;
   let dropDatabase = async () => {};
   if (!persistence && backend === 'postgresql') {
@@ -50,8 +58,11 @@ export async function startTestServer(given?: Persistence, options: { clock?: Cl
       await db.drop();
     };
   }
-  const zt = createZhongtai({ ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}) });
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
+  const zt = createZhongtai({
+    ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}),
+    ...(options.ordering ? { ordering: options.ordering } : {}),
+  });
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, fakePaymentPage: options.fakePaymentPage ?? false });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { FakePaymentChannel } from '../../payment/fake-channel.js';
 import { id, route, type Route } from './route.js';
 
 const placeBody = z
@@ -68,24 +67,14 @@ export const orderRoutes: Route[] = [
     method: 'post', path: '/me/payments', tag: 'payments', access: 'member', status: 201,
     body: z.object({ orderIds: z.array(id).min(1).max(50), channel: z.string().min(1).max(32) }).strict(),
     summary:
-      "Opens a payment for one order or one combined payment for several child orders (a split parent stands for its unpaid children) and asks the channel to collect it; answers the payment and the channel's pay URL. Asking again while it is open answers the same payment. Closes unpaid at its expiry (PAY-2).",
+      "Opens a payment for one order or one combined payment for several child orders (a split parent stands for its unpaid children) and asks the channel to collect it; answers the payment and the channel's pay URL. Asking again while it is open answers the same payment; an order already paid is 409 PAYMENT.ORDER_ALREADY_PAID; with no channel configured, 422 PAYMENT.NO_CHANNEL_CONFIGURED. Closes unpaid at its expiry (PAY-2).",
     handler: (ctx) => ctx.zt.payments.pay({ memberId: ctx.identity!.subject, orderIds: ctx.body.orderIds, channel: ctx.body.channel }),
   }),
   route({
     method: 'post', path: '/payments/callbacks/:channel', tag: 'payments', access: 'public',
     params: z.object({ channel: z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/) }), body: z.unknown(),
     summary:
-      "A payment channel's success notification (PAY-1). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
+      "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
     handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),
-  }),
-  route({
-    method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public',
-    params: z.object({ paymentNumber: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
-    summary: "The fake channel's payment page (demo and tests): the payer pays, and the fake channel sends its signed callback, as a real channel would call /payments/callbacks/fake.",
-    handler: async (ctx) => {
-      const channel = ctx.zt.payments.channels.get('fake');
-      if (!(channel instanceof FakePaymentChannel)) throw new Error('the fake channel is not the fake channel adapter');
-      return ctx.zt.payments.handleCallback({ channel: 'fake', body: channel.callbackFor(ctx.params.paymentNumber) });
-    },
   }),
 ];

@@ -6,6 +6,7 @@ import type { Authenticator, Identity } from './auth.js';
 import { cartRoutes } from './cart-routes.js';
 import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
+import { fakePaymentRoutes } from './fake-payment-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
@@ -32,6 +33,8 @@ export interface HttpOptions {
   readonly bodyLimit?: string;
   /** Extra routes of the host, validated and documented the same way. */
   readonly routes?: readonly Route[];
+  /** Mounts the fake channel's payment page (demo mode and tests; needs the fake channel). Default off: the path is a 404. */
+  readonly fakePaymentPage?: boolean;
 }
 
 /** Every route the service answers, in the order they are matched. */
@@ -46,7 +49,7 @@ const requestIds = new WeakMap<Request, string>();
  */
 export function createRouter(options: HttpOptions): express.Router {
   const logger = options.logger ?? jsonLogger();
-  const routes = [...allRoutes, ...(options.routes ?? [])];
+  const routes = [...allRoutes, ...(options.fakePaymentPage ? fakePaymentRoutes(options.zhongtai) : []), ...(options.routes ?? [])];
   const router = express.Router();
   const doc = openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' });
 
