@@ -13,6 +13,8 @@ export interface ServiceConfig {
   readonly demo: boolean;
   /** How often `serve` polls for due durable jobs, in ms (ZHONGTAI_JOB_POLL_MS, default 1000). */
   readonly jobPollMs: number;
+  /** The payment channels asked for by name (ZHONGTAI_PAYMENT_CHANNELS, comma-separated); see `paymentSetup`. */
+  readonly paymentChannels: readonly string[];
   /** The configured secret; in demo mode the generated one, created on first use. */
   jwtSecret(): string;
 }
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     dataDir,
     demo: configured === undefined,
     jobPollMs,
+    paymentChannels: (env.ZHONGTAI_PAYMENT_CHANNELS ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0),
     jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
   };
 }

@@ -5,6 +5,8 @@ import { seedDemo } from '../demo/index.js';
 import { createApp, Hs256Authenticator, jsonLogger, signToken } from '../http/express/index.js';
 import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
+import { paymentSetup } from './payment-channels.js';
+import type { PaymentChannelSetting } from '../../application/payment/channels.js';
 
 const USAGE = `usage: zhongtai <command>
   serve    start the HTTP service (PORT, default 3000) on DATABASE_URL or the embedded database
@@ -16,16 +18,18 @@ const USAGE = `usage: zhongtai <command>
                --repair ledger    set the sales counters to what the sales ledger sums to
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET,
-             ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000)`;
+             ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000),
+             ZHONGTAI_PAYMENT_CHANNELS (comma-separated channel names; demo mode takes the fake channel)`;
 
-async function open(config: ServiceConfig, migrateAtStart = true): Promise<Zhongtai> {
+async function open(config: ServiceConfig, migrateAtStart = true, channels: readonly PaymentChannelSetting[] = []): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
   const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart });
-  return createZhongtai({ persistence });
+  return createZhongtai({ persistence, ordering: { channels } });
 }
 
 async function serve(config: ServiceConfig): Promise<void> {
-  const zt = await open(config);
+  const payments = paymentSetup(config); // refuses channels it cannot take before anything opens
+  const zt = await open(config, true, payments.channels);
   const logger = jsonLogger();
   if (config.demo) {
     const seeded = await seedDemo(zt);
@@ -43,7 +47,7 @@ async function serve(config: ServiceConfig): Promise<void> {
   // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
   zt.jobs.start(config.jobPollMs);
   const secret = config.jwtSecret();
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger });
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger, fakePaymentPage: payments.fakePaymentPage });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
@@ -53,6 +57,7 @@ async function serve(config: ServiceConfig): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
+  process.stdout.write(`  ${payments.notice}\n`);
   if (config.demo) {
     const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, secret, 30 * 86_400);
     const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, secret, 30 * 86_400);
@@ -87,7 +92,7 @@ async function main(argv: readonly string[]): Promise<void> {
       return zt.close();
     }
     case 'seed': {
-      const zt = await open(config);
+      const zt = await open(config, true, paymentSetup(config).channels);
       const seeded = await seedDemo(zt);
       process.stdout.write(seeded.catalog ? 'demo data loaded\n' : 'demo data already present\n');
       return zt.close();
