@@ -1182,13 +1182,15 @@ describe('catalog over HTTP: OpenAPI document', () => {
   });
 
   it('staff and member routes declare bearer security and 401/403 answers; public routes declare none', () => {
-    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: expect.stringContaining('`admin`') });
     const staffRoutes = allRoutes.filter((r) => r.access === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
     for (const r of allRoutes) {
       const op = doc.paths[openApiPath(r.path)][r.method];
       if (r.access !== 'public') {
-        expect(op.security, `${r.method} ${r.path}`).toEqual([{ bearer: [] }]);
+        // Staff operations: one alternative requirement per admitted role, admin included (decision 0022).
+        const expected = r.access === 'staff' ? [...(r.roles ?? []), 'admin'].map((role) => ({ bearer: [role] })) : [{ bearer: [] }];
+        expect(op.security, `${r.method} ${r.path}`).toEqual(expected);
         expect(op['x-roles']).toEqual(r.roles ?? []);
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       } else {
@@ -1219,6 +1221,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     path: '/host/echo',
     tag: 'host',
     access: 'staff',
+    roles: ['catalog'],
     summary: 'A host route, validated and documented like the built-in ones',
     body: z.object({ text: z.string().min(1) }).strict(),
     handler: async ({ body, identity }) => ({ echo: body.text, by: identity?.subject }),
@@ -1259,7 +1262,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     expect((await fetch(`${base}/catalog/spus`)).status).toBe(404);
 
     const doc = (await (await fetch(`${base}/shop/openapi.json`)).json()) as any;
-    expect(doc.paths['/host/echo'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/host/echo'].post.security).toEqual([{ bearer: ['catalog'] }, { bearer: ['admin'] }]);
     expect(openApiProblems(doc)).toEqual([]);
   });
 
@@ -1271,7 +1274,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     expect(body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', instance: '/shop/admin/catalog/spus' });
     expect(body.requestId).toBe(res.headers.get('x-request-id'));
 
-    const token = signToken({ subject: 'host-staff', kind: 'staff', roles: [] } satisfies Identity, TEST_SECRET);
+    const token = signToken({ subject: 'host-staff', kind: 'staff', roles: ['catalog'] } satisfies Identity, TEST_SECRET);
     const send = (payload: string) =>
       fetch(`${base}/shop/host/echo`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: payload });
     const echoed = await send('{"text":"hi"}');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import type { Identity } from './auth.js';
+import type { Role } from './roles.js';
 
 export type Access = 'public' | 'member' | 'staff';
 
@@ -28,8 +29,8 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
   readonly summary: string;
   readonly tag: string;
   readonly access: Access;
-  /** Staff roles allowed (any of them; `admin` is always allowed). Empty: any staff. */
-  readonly roles?: readonly string[];
+  /** Staff roles admitted (any of them; `admin` always), from the role catalogue. Required on staff routes. */
+  readonly roles?: readonly Role[];
   readonly params?: P;
   readonly query?: Q;
   /** Request headers the route reads (lower-case names, e.g. `idempotency-key`), validated like the query. */
