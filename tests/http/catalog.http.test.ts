@@ -5,7 +5,7 @@ import express from 'express';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { allRoutes, createRouter, Hs256Authenticator, route, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import { allRoutes, createRouter, Hs256Authenticator, keyId, route, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 
@@ -886,7 +886,7 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('AUTH-4: a token with alg none is a 401 AUTH.INVALID_TOKEN, unsigned or even with a valid HMAC', async () => {
-    const claims = { sub: 'mallory', kind: 'staff', roles: ['admin'], iat: nowSeconds(), exp: nowSeconds() + 600 };
+    const claims = { sub: 'mallory', kind: 'staff', roles: ['admin'], iss: 'zhongtai', aud: 'zhongtai:staff', iat: nowSeconds(), exp: nowSeconds() + 600 };
     await rejectedWrite(s, post('/admin/catalog/categories', { name: 'None' }, rawToken({ alg: 'none', typ: 'JWT' }, claims, null)), 401, 'AUTH.INVALID_TOKEN');
     const res = await rejectedWrite(
       s,
@@ -896,7 +896,7 @@ describe('catalog over HTTP: bad requests', () => {
     );
     expect(res.body.detail).toMatch(/HS256/);
     // The same claims with alg HS256 are accepted: the rejection above is about the algorithm.
-    const good = rawToken({ alg: 'HS256', typ: 'JWT' }, claims, TEST_SECRET);
+    const good = rawToken({ alg: 'HS256', typ: 'JWT', kid: keyId(TEST_SECRET) }, claims, TEST_SECRET);
     expect((await s.request('GET', '/admin/catalog/front-categories', { token: good })).status).toBe(200);
   });
 
