@@ -16,7 +16,9 @@ const USAGE = `usage: zhongtai <command>
                --repair ledger    set the sales counters to what the sales ledger sums to
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET,
-             ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000)`;
+             ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000)
+             ZHONGTAI_JWT_SECRET signs tokens (32+ characters); ZHONGTAI_JWT_KEYS lists older keys that still
+             verify ("kid:secret" or bare secrets, comma-separated); ZHONGTAI_JWT_ISSUER (default zhongtai)`;
 
 async function open(config: ServiceConfig, migrateAtStart = true): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
@@ -25,6 +27,7 @@ async function open(config: ServiceConfig, migrateAtStart = true): Promise<Zhong
 }
 
 async function serve(config: ServiceConfig): Promise<void> {
+  const tokens = config.tokens(); // a bad key setting refuses to start before the database opens
   const zt = await open(config);
   const logger = jsonLogger();
   if (config.demo) {
@@ -42,8 +45,7 @@ async function serve(config: ServiceConfig): Promise<void> {
   }, 5_000);
   // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
   zt.jobs.start(config.jobPollMs);
-  const secret = config.jwtSecret();
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger });
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
@@ -54,8 +56,8 @@ async function serve(config: ServiceConfig): Promise<void> {
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
   if (config.demo) {
-    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, secret, 30 * 86_400);
-    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, secret, 30 * 86_400);
+    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, tokens, 30 * 86_400);
+    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, tokens, 30 * 86_400);
     process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days; paste into a shell:\n`);
     process.stdout.write(`  export STAFF=${staff}\n  export MEMBER=${member}\n`);
     process.stdout.write(`  curl -H "Authorization: Bearer $STAFF" '${url}/admin/catalog/spus?status=draft'\n`);

@@ -47,7 +47,8 @@ export interface Hs256Options extends TokenSettings {
   readonly clock?: () => number;
 }
 
-const KID = /^[A-Za-z0-9._-]{1,64}$/;
+/** What a key id may be: 1 to 64 letters, digits, `.`, `_` or `-`. */
+export const KEY_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The kid of a bare secret: a fingerprint (an HMAC of a fixed text, no more telling than any token's signature). */
 export const keyId = (secret: string): string => createHmac('sha256', secret).update('zhongtai key id').digest('base64url').slice(0, 16);
@@ -65,7 +66,7 @@ function keyring(given: string | TokenSettings): Keyring {
   const byKid = new Map<string, string>();
   for (const { kid, secret } of keys) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) throw new Error(`a token secret needs at least ${MIN_SECRET_LENGTH} characters`);
-    if (!KID.test(kid)) throw new Error(`a key id has 1 to 64 letters, digits, ".", "_" or "-": ${JSON.stringify(kid)}`);
+    if (!KEY_ID_PATTERN.test(kid)) throw new Error(`a key id has 1 to 64 letters, digits, ".", "_" or "-": ${JSON.stringify(kid)}`);
     if (byKid.has(kid)) throw new Error(`the key id ${kid} is listed twice`);
     byKid.set(kid, secret);
   }
