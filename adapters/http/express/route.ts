@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
+import { IDEMPOTENCY_KEY_RULE, INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../../application/shared/idempotency.js';
 import type { Identity } from './auth.js';
 import type { Role } from './roles.js';
 
@@ -55,3 +56,8 @@ export const pageQuery = {
   /** Capped: a larger size is answered with the maximum (100). */
   size: z.coerce.number().int().min(1).default(20),
 };
+/** The `Idempotency-Key` header: the application's rule, refused with 400 IDEMPOTENCY.INVALID_KEY (not VALIDATION.FAILED). */
+export const idempotencyKey = z
+  .string()
+  .refine(isIdempotencyKey, { message: IDEMPOTENCY_KEY_RULE.description, params: { code: INVALID_IDEMPOTENCY_KEY } })
+  .meta({ minLength: IDEMPOTENCY_KEY_RULE.minLength, maxLength: IDEMPOTENCY_KEY_RULE.maxLength, pattern: '^[!-~]+$' });
