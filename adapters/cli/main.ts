@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
 import { seedDemo } from '../demo/index.js';
-import { createApp, Hs256Authenticator, jsonLogger, signToken } from '../http/express/index.js';
+import { createApp, Hs256Authenticator, jsonLogger, listen, signToken } from '../http/express/index.js';
 import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
 
@@ -46,9 +46,7 @@ async function serve(config: ServiceConfig): Promise<void> {
   // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
   zt.jobs.start(config.jobPollMs);
   const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
+  const server: Server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;

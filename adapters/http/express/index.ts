@@ -6,3 +6,4 @@ export { openApiDocument } from './openapi.js';
 export { route, type Route, type RouteContext, type Access } from './route.js';
 export { problem, HttpProblem, STATUS_BY_KIND, type Problem } from './problem.js';
 export { ROLES, roleCatalogue, isRole, routeRoleProblems, type Role } from './roles.js';
+export { listen, problemClientErrors } from './server.js';
