@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
 import { seedDemo } from '../demo/index.js';
-import { createApp, Hs256Authenticator, jsonLogger, listen, signToken } from '../http/express/index.js';
+import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, signToken } from '../http/express/index.js';
 import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
 
@@ -53,6 +53,9 @@ async function serve(config: ServiceConfig): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
+  const signing = tokens.keys[0]!;
+  const older = tokens.keys.length > 1 ? `; ${tokens.keys.length - 1} older key(s) still verify` : '';
+  process.stdout.write(`  tokens: issuer ${tokens.issuer}, signed with key id ${typeof signing === 'string' ? keyId(signing) : signing.kid}${older}\n`);
   if (config.demo) {
     const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, tokens, 30 * 86_400);
     const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, tokens, 30 * 86_400);
