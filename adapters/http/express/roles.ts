@@ -48,12 +48,13 @@ export const hasRole = (r: Route, identityRoles: readonly string[]): boolean =>
   identityRoles.some((x) => x === 'admin' || (r.roles ?? []).some((role) => role === x));
 
 /**
- * The operation's OpenAPI security requirements: member routes need a bearer token; staff routes list
- * one requirement per admitted role (alternatives, so any one suffices), `admin` included. OpenAPI 3.1
- * allows role names in a requirement of a non-OAuth scheme.
+ * The operation's OpenAPI security requirements: none on public routes; member routes need a bearer
+ * token; staff routes list one requirement per admitted role (alternatives, so any one suffices),
+ * `admin` included. OpenAPI 3.1 allows role names in a requirement of a non-OAuth scheme.
  */
 export function securityOf(r: Route): Record<string, string[]>[] {
-  if (r.access !== 'staff') return [{ bearer: [] }];
+  if (r.access === 'public') return [];
+  if (r.access === 'member') return [{ bearer: [] }];
   const roles: string[] = [...(r.roles ?? [])];
   return [...roles, ...(roles.includes('admin') ? [] : ['admin'])].map((role) => ({ bearer: [role] }));
 }
