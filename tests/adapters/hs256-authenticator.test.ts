@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AUDIENCE, Hs256Authenticator, keyId, signToken, type Identity } from '../../adapters/http/express/index.js';
+import { rawToken } from '../support/tokens.js';
 
 // Decision 0022: staff and member tokens told apart by audience, issuer checked, keys by kid.
 
@@ -13,13 +13,8 @@ const now = Math.floor(T / 1000);
 const staff: Identity = { subject: 'staff-1', kind: 'staff', roles: ['catalog'] };
 const member: Identity = { subject: 'member-1', kind: 'member', roles: [] };
 
-/** A token with any header and claims, signed with `secret` (or unsigned). */
-function rawToken(header: object, claims: object, secret: string | null): string {
-  const h = Buffer.from(JSON.stringify(header)).toString('base64url');
-  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  const sig = secret === null ? '' : createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');
-  return `Bearer ${h}.${p}.${sig}`;
-}
+/** A bearer header with any header and claims, signed with `secret`. */
+const bearer = (header: object, claims: object, secret: string) => `Bearer ${rawToken(header, claims, secret)}`;
 const header = (secret = NEW) => ({ alg: 'HS256', typ: 'JWT', kid: keyId(secret) });
 const claims = (over: Record<string, unknown> = {}) => ({ sub: 'x-1', kind: 'staff', roles: ['admin'], iss: 'zhongtai', aud: AUDIENCE.staff, iat: now, exp: now + 600, ...over });
 const verifier = new Hs256Authenticator({ keys: [NEW], clock });
@@ -44,42 +39,42 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
   });
 
   it('a member token with a forged kind "staff" but its own audience is refused (kind must agree with aud)', () => {
-    rejects(rawToken(header(), claims({ kind: 'staff', aud: AUDIENCE.member }), NEW), /audience/);
+    rejects(bearer(header(), claims({ kind: 'staff', aud: AUDIENCE.member }), NEW), /audience/);
   });
 
   it('a staff audience with kind "member" is refused the same way', () => {
-    rejects(rawToken(header(), claims({ kind: 'member', roles: [], aud: AUDIENCE.staff }), NEW), /audience/);
+    rejects(bearer(header(), claims({ kind: 'member', roles: [], aud: AUDIENCE.staff }), NEW), /audience/);
   });
 
   it('a missing audience, a foreign one, or both zhongtai audiences at once are refused', () => {
     const { aud: _, ...noAud } = claims();
-    rejects(rawToken(header(), noAud, NEW), /audience/);
-    rejects(rawToken(header(), claims({ aud: 'another-app' }), NEW), /audience/);
-    rejects(rawToken(header(), claims({ aud: [AUDIENCE.staff, AUDIENCE.member] }), NEW), /audience/);
-    rejects(rawToken(header(), claims({ aud: 42 }), NEW), /audience/);
+    rejects(bearer(header(), noAud, NEW), /audience/);
+    rejects(bearer(header(), claims({ aud: 'another-app' }), NEW), /audience/);
+    rejects(bearer(header(), claims({ aud: [AUDIENCE.staff, AUDIENCE.member] }), NEW), /audience/);
+    rejects(bearer(header(), claims({ aud: 42 }), NEW), /audience/);
     // An audience list naming one zhongtai audience (and others) is fine (RFC 7519 §4.1.3).
-    expect(verifier.authenticate(rawToken(header(), claims({ aud: ['another-app', AUDIENCE.staff] }), NEW))).toMatchObject({ kind: 'staff' });
+    expect(verifier.authenticate(bearer(header(), claims({ aud: ['another-app', AUDIENCE.staff] }), NEW))).toMatchObject({ kind: 'staff' });
   });
 
   it('a wrong or missing issuer is refused; the issuer is configurable', () => {
-    rejects(rawToken(header(), claims({ iss: 'someone-else' }), NEW), /issuer/);
+    rejects(bearer(header(), claims({ iss: 'someone-else' }), NEW), /issuer/);
     const { iss: _, ...noIss } = claims();
-    rejects(rawToken(header(), noIss, NEW), /issuer/);
+    rejects(bearer(header(), noIss, NEW), /issuer/);
     const shop = new Hs256Authenticator({ keys: [NEW], issuer: 'https://login.example.com', clock });
     rejects(`Bearer ${signToken(staff, { keys: [NEW] }, 600, T)}`, /issuer/, shop);
     expect(shop.authenticate(`Bearer ${signToken(staff, { keys: [NEW], issuer: 'https://login.example.com' }, 600, T)}`)).toEqual(staff);
   });
 
   it('an unknown kid, or none, is refused even when the signature matches a listed key', () => {
-    rejects(rawToken({ ...header(), kid: 'retired' }, claims(), NEW), /unknown key id/);
+    rejects(bearer({ ...header(), kid: 'retired' }, claims(), NEW), /unknown key id/);
     const { kid: _, ...noKid } = header();
-    rejects(rawToken(noKid, claims(), NEW), /key id/);
-    rejects(rawToken({ ...header(), kid: 7 }, claims(), NEW), /key id/);
+    rejects(bearer(noKid, claims(), NEW), /key id/);
+    rejects(bearer({ ...header(), kid: 7 }, claims(), NEW), /key id/);
   });
 
   it('a kid naming one key with the signature of another is refused', () => {
     const both = new Hs256Authenticator({ keys: [NEW, OLD], clock });
-    rejects(rawToken(header(NEW), claims(), OLD), /bad signature/, both);
+    rejects(bearer(header(NEW), claims(), OLD), /bad signature/, both);
   });
 
   it('rotation: the new key signs, the old key still verifies its tokens, and dropping it logs those out', () => {
@@ -102,7 +97,7 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
   });
 
   it('a critical header extension it does not understand is refused (RFC 7515 §4.1.11)', () => {
-    rejects(rawToken({ ...header(), crit: ['exp'] }, claims(), NEW), /crit/);
+    rejects(bearer({ ...header(), crit: ['exp'] }, claims(), NEW), /crit/);
   });
 
   it('key sets are checked when built: at least one key, secrets of 32 characters or more, kids well-formed and distinct', () => {
@@ -126,10 +121,10 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
         const other = who.kind === 'staff' ? AUDIENCE.member : AUDIENCE.staff;
         const c = claims({ sub: who.subject, kind: who.kind, roles: who.roles, aud: AUDIENCE[who.kind] });
         const forged =
-          tamper === 'aud' ? rawToken(header(), { ...c, aud: other }, NEW)
-          : tamper === 'iss' ? rawToken(header(), { ...c, iss: 'zhongtai-test' }, NEW)
-          : tamper === 'kid' ? rawToken(header(OLD), c, OLD)
-          : rawToken(header(), c, OLD);
+          tamper === 'aud' ? bearer(header(), { ...c, aud: other }, NEW)
+          : tamper === 'iss' ? bearer(header(), { ...c, iss: 'zhongtai-test' }, NEW)
+          : tamper === 'kid' ? bearer(header(OLD), c, OLD)
+          : bearer(header(), c, OLD);
         expect(() => verifier.authenticate(forged)).toThrow(expect.objectContaining({ status: 401 }));
       }),
     );

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -8,6 +7,7 @@ import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { allRoutes, createRouter, Hs256Authenticator, keyId, route, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
+import { rawToken } from '../support/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -148,12 +148,6 @@ const listSpu = (s: TestServer, spuId: string) => staff(s, 'POST', `/admin/catal
 const codes = (page: { items: { code: string }[] }) => page.items.map((i) => i.code);
 
 /** A JWT with any header and claims, signed (HS256) with the given secret, or unsigned. */
-function rawToken(header: object, claims: object, secret: string | null): string {
-  const h = Buffer.from(JSON.stringify(header)).toString('base64url');
-  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  const sig = secret === null ? '' : createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');
-  return `${h}.${p}.${sig}`;
-}
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 // ---------------------------------------------------------------------------------------------

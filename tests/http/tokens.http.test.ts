@@ -1,19 +1,14 @@
-import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { AUDIENCE, createApp, Hs256Authenticator, keyId, signToken, silentLogger } from '../../adapters/http/express/index.js';
+import { AUDIENCE, createApp, Hs256Authenticator, keyId, listen, signToken, silentLogger } from '../../adapters/http/express/index.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
+import { rawToken } from '../support/tokens.js';
 
 // Decision 0022 over the wire: every refusal is a 401 problem+json AUTH.INVALID_TOKEN.
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-function rawToken(header: object, claims: object, secret: string): string {
-  const h = Buffer.from(JSON.stringify(header)).toString('base64url');
-  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
-}
 const header = { alg: 'HS256', typ: 'JWT', kid: keyId(TEST_SECRET) };
 const claims = (over: Record<string, unknown>) => ({ sub: 'mallory', iss: 'zhongtai', iat: nowSeconds(), exp: nowSeconds() + 600, ...over });
 
@@ -61,9 +56,7 @@ describe('tokens over HTTP: rotating the secret logs nobody out', () => {
   let base: string;
   beforeAll(async () => {
     const app = createApp({ zhongtai: createZhongtai(), authenticator: new Hs256Authenticator({ keys: [NEW, OLD] }), logger: silentLogger });
-    server = await new Promise<Server>((resolve) => {
-      const srv = app.listen(0, '127.0.0.1', () => resolve(srv));
-    });
+    server = await listen(app, 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
