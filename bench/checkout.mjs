@@ -9,6 +9,7 @@
 import { load, printLoad } from './lib/load.mjs';
 import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
+import { BENCH_SECRET } from './lib/secret.mjs';
 
 const MEMBER = 'bench-member';
 const XIHU = '330106';
@@ -66,7 +67,7 @@ export async function main(args) {
     await zt.close();
 
     const path = '/me/checkout/preview';
-    const token = signToken({ subject: MEMBER, kind: 'member', roles: [] }, 'bench-secret-0123456789');
+    const token = signToken({ subject: MEMBER, kind: 'member', roles: [] }, BENCH_SECRET);
     const request = { method: 'POST', body: JSON.stringify({ address: XIHU, coupons: 'recommended' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
     const full = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl });
     const first = await fetch(`http://127.0.0.1:${full.port}${path}`, request);

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
 import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
+import { BENCH_SECRET } from './lib/secret.mjs';
 
 const DISTRICT = '330106'; // 西湖区, served by the warehouse's tier 1 (浙江)
 const consignee = { name: '张三', phone: '13800000000', district: DISTRICT, address: '文三路 1 号' };
@@ -25,7 +26,6 @@ const LINES = 3;
 // Member ids of fixed width, so pgbench can make them from a number: one range per side.
 const MEMBERS = { app: 1_000_000, pgbench: 2_000_000, http: 3_000_000 };
 const memberId = (base, i) => `bm-${base + i}`;
-const SECRET = 'bench-secret-0123456789';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /**
@@ -340,7 +340,7 @@ export async function main(args) {
     await filler.close();
     const httpMembers = Array.from({ length: httpNeeded }, (_, i) => {
       const id = memberId(MEMBERS.http, i);
-      return { id, token: signToken({ subject: id, kind: 'member', roles: [] }, SECRET) };
+      return { id, token: signToken({ subject: id, kind: 'member', roles: [] }, BENCH_SECRET) };
     });
     const server = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl });
     const client = httpPlacer(server.port, concurrency);

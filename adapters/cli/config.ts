@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import type { TokenSettings } from '../http/express/auth.js';
+import { tokenSettings } from './token-config.js';
 
 /** Settings of the service, from the environment. */
 export interface ServiceConfig {
@@ -15,8 +15,11 @@ export interface ServiceConfig {
   readonly jobPollMs: number;
   /** The payment channels asked for by name (ZHONGTAI_PAYMENT_CHANNELS, comma-separated); see `paymentSetup`. */
   readonly paymentChannels: readonly string[];
-  /** The configured secret; in demo mode the generated one, created on first use. */
-  jwtSecret(): string;
+  /**
+   * Keys and issuer of bearer tokens (ZHONGTAI_JWT_SECRET, ZHONGTAI_JWT_KEYS, ZHONGTAI_JWT_ISSUER); in
+   * demo mode the generated secret inside the data folder, created on first use. Throws on a bad setting.
+   */
+  tokens(): TokenSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -34,16 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     demo: configured === undefined,
     jobPollMs,
     paymentChannels: (env.ZHONGTAI_PAYMENT_CHANNELS ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0),
-    jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
+    tokens: () => tokenSettings(env, dataDir),
   };
-}
-
-/** The demo secret lives beside the data so that printed tokens keep working after a restart. */
-function demoSecret(dir: string): string {
-  const file = join(dir, 'demo-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

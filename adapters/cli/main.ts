@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
 import { seedDemo } from '../demo/index.js';
-import { createApp, Hs256Authenticator, jsonLogger, signToken } from '../http/express/index.js';
+import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, signToken } from '../http/express/index.js';
 import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { paymentSetup } from './payment-channels.js';
@@ -19,7 +19,9 @@ const USAGE = `usage: zhongtai <command>
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET,
              ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000),
-             ZHONGTAI_PAYMENT_CHANNELS (comma-separated channel names; demo mode takes the fake channel)`;
+             ZHONGTAI_PAYMENT_CHANNELS (comma-separated channel names; demo mode takes the fake channel)
+             ZHONGTAI_JWT_SECRET signs tokens (32+ characters); ZHONGTAI_JWT_KEYS lists older keys that still
+             verify ("kid:secret" or bare secrets, comma-separated); ZHONGTAI_JWT_ISSUER (default zhongtai)`;
 
 async function open(config: ServiceConfig, migrateAtStart = true, channels: readonly PaymentChannelSetting[] = []): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
@@ -28,6 +30,7 @@ async function open(config: ServiceConfig, migrateAtStart = true, channels: read
 }
 
 async function serve(config: ServiceConfig): Promise<void> {
+  const tokens = config.tokens(); // a bad key setting refuses to start before the database opens
   const payments = paymentSetup(config); // refuses channels it cannot take before anything opens
   const zt = await open(config, true, payments.channels);
   const logger = jsonLogger();
@@ -46,11 +49,8 @@ async function serve(config: ServiceConfig): Promise<void> {
   }, 5_000);
   // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
   zt.jobs.start(config.jobPollMs);
-  const secret = config.jwtSecret();
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(secret), logger, fakePaymentPage: payments.fakePaymentPage });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-  });
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger, fakePaymentPage: payments.fakePaymentPage });
+  const server: Server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
@@ -58,9 +58,12 @@ async function serve(config: ServiceConfig): Promise<void> {
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
   process.stdout.write(`  ${payments.notice}\n`);
+  const signing = tokens.keys[0]!;
+  const older = tokens.keys.length > 1 ? `; ${tokens.keys.length - 1} older key(s) still verify` : '';
+  process.stdout.write(`  tokens: issuer ${tokens.issuer}, signed with key id ${typeof signing === 'string' ? keyId(signing) : signing.kid}${older}\n`);
   if (config.demo) {
-    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, secret, 30 * 86_400);
-    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, secret, 30 * 86_400);
+    const staff = signToken({ subject: 'demo-staff', kind: 'staff', roles: ['admin'] }, tokens, 30 * 86_400);
+    const member = signToken({ subject: 'demo-member', kind: 'member', roles: [] }, tokens, 30 * 86_400);
     process.stdout.write(`demo mode (no ZHONGTAI_JWT_SECRET set) — tokens valid for 30 days; paste into a shell:\n`);
     process.stdout.write(`  export STAFF=${staff}\n  export MEMBER=${member}\n`);
     process.stdout.write(`  curl -H "Authorization: Bearer $STAFF" '${url}/admin/catalog/spus?status=draft'\n`);

@@ -13,6 +13,7 @@ import type { CheckoutPreview, PreviewCheckout } from '../checkout/preview-check
 import { changePoints } from '../membership/support.js';
 import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import { checkIdempotencyKey } from '../shared/idempotency.js';
 import { lockOrderStock, scheduleUnpaidTimeout } from './order-resources.js';
 
 export interface PlaceOrderDependencies {
@@ -290,9 +291,7 @@ function checkCommand(cmd: PlaceOrderCommand): void {
   if (!text(c.name, 60)) throw invalid('consignee.name', 'INVALID', 'the consignee has a name of 1 to 60 characters');
   if (typeof c.phone !== 'string' || !/^\+?[0-9][0-9 -]{4,22}$/.test(c.phone.trim())) throw invalid('consignee.phone', 'INVALID', 'the consignee has a phone number');
   if (!text(c.address, 300)) throw invalid('consignee.address', 'INVALID', 'the consignee has a street address of 1 to 300 characters');
-  if (cmd.idempotencyKey !== undefined && !(typeof cmd.idempotencyKey === 'string' && /^[\x21-\x7e]{1,128}$/.test(cmd.idempotencyKey))) {
-    throw invalid('idempotencyKey', 'INVALID', 'an idempotency key has 1 to 128 visible ASCII characters');
-  }
+  checkIdempotencyKey(cmd.idempotencyKey);
   if (cmd.expectedPayable !== undefined && !(typeof cmd.expectedPayable === 'string' && /^\d{1,13}(\.\d{1,2})?$/.test(cmd.expectedPayable))) {
     throw invalid('expectedPayable', 'INVALID', 'the expected payable is an amount like "128.00"');
   }

@@ -1,13 +1,13 @@
-import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { allRoutes, createRouter, Hs256Authenticator, route, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import { allRoutes, createRouter, Hs256Authenticator, keyId, route, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
+import { rawToken } from '../support/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -148,12 +148,6 @@ const listSpu = (s: TestServer, spuId: string) => staff(s, 'POST', `/admin/catal
 const codes = (page: { items: { code: string }[] }) => page.items.map((i) => i.code);
 
 /** A JWT with any header and claims, signed (HS256) with the given secret, or unsigned. */
-function rawToken(header: object, claims: object, secret: string | null): string {
-  const h = Buffer.from(JSON.stringify(header)).toString('base64url');
-  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  const sig = secret === null ? '' : createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');
-  return `${h}.${p}.${sig}`;
-}
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 // ---------------------------------------------------------------------------------------------
@@ -886,7 +880,7 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('AUTH-4: a token with alg none is a 401 AUTH.INVALID_TOKEN, unsigned or even with a valid HMAC', async () => {
-    const claims = { sub: 'mallory', kind: 'staff', roles: ['admin'], iat: nowSeconds(), exp: nowSeconds() + 600 };
+    const claims = { sub: 'mallory', kind: 'staff', roles: ['admin'], iss: 'zhongtai', aud: 'zhongtai:staff', iat: nowSeconds(), exp: nowSeconds() + 600 };
     await rejectedWrite(s, post('/admin/catalog/categories', { name: 'None' }, rawToken({ alg: 'none', typ: 'JWT' }, claims, null)), 401, 'AUTH.INVALID_TOKEN');
     const res = await rejectedWrite(
       s,
@@ -896,7 +890,7 @@ describe('catalog over HTTP: bad requests', () => {
     );
     expect(res.body.detail).toMatch(/HS256/);
     // The same claims with alg HS256 are accepted: the rejection above is about the algorithm.
-    const good = rawToken({ alg: 'HS256', typ: 'JWT' }, claims, TEST_SECRET);
+    const good = rawToken({ alg: 'HS256', typ: 'JWT', kid: keyId(TEST_SECRET) }, claims, TEST_SECRET);
     expect((await s.request('GET', '/admin/catalog/front-categories', { token: good })).status).toBe(200);
   });
 
@@ -1182,13 +1176,15 @@ describe('catalog over HTTP: OpenAPI document', () => {
   });
 
   it('staff and member routes declare bearer security and 401/403 answers; public routes declare none', () => {
-    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: expect.stringContaining('`admin`') });
     const staffRoutes = allRoutes.filter((r) => r.access === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
     for (const r of allRoutes) {
       const op = doc.paths[openApiPath(r.path)][r.method];
       if (r.access !== 'public') {
-        expect(op.security, `${r.method} ${r.path}`).toEqual([{ bearer: [] }]);
+        // Staff operations: one alternative requirement per admitted role, admin included (decision 0022).
+        const expected = r.access === 'staff' ? [...(r.roles ?? []), 'admin'].map((role) => ({ bearer: [role] })) : [{ bearer: [] }];
+        expect(op.security, `${r.method} ${r.path}`).toEqual(expected);
         expect(op['x-roles']).toEqual(r.roles ?? []);
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       } else {
@@ -1219,6 +1215,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     path: '/host/echo',
     tag: 'host',
     access: 'staff',
+    roles: ['catalog'],
     summary: 'A host route, validated and documented like the built-in ones',
     body: z.object({ text: z.string().min(1) }).strict(),
     handler: async ({ body, identity }) => ({ echo: body.text, by: identity?.subject }),
@@ -1259,7 +1256,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     expect((await fetch(`${base}/catalog/spus`)).status).toBe(404);
 
     const doc = (await (await fetch(`${base}/shop/openapi.json`)).json()) as any;
-    expect(doc.paths['/host/echo'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/host/echo'].post.security).toEqual([{ bearer: ['catalog'] }, { bearer: ['admin'] }]);
     expect(openApiProblems(doc)).toEqual([]);
   });
 
@@ -1271,7 +1268,7 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     expect(body).toMatchObject({ code: 'AUTH.MISSING_TOKEN', instance: '/shop/admin/catalog/spus' });
     expect(body.requestId).toBe(res.headers.get('x-request-id'));
 
-    const token = signToken({ subject: 'host-staff', kind: 'staff', roles: [] } satisfies Identity, TEST_SECRET);
+    const token = signToken({ subject: 'host-staff', kind: 'staff', roles: ['catalog'] } satisfies Identity, TEST_SECRET);
     const send = (payload: string) =>
       fetch(`${base}/shop/host/echo`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: payload });
     const echoed = await send('{"text":"hi"}');

@@ -53,7 +53,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   beforeAll(async () => {
     s = await startTestServer(undefined, { clock: { now: () => now } });
     marketer = s.token({ subject: 'mia', kind: 'staff', roles: ['marketing'] });
-    cashier = s.token({ subject: 'pay-service', kind: 'staff', roles: ['payment'] });
+    cashier = s.token({ subject: 'pay-service', kind: 'staff', roles: ['payments'] });
   });
   afterAll(() => s.close());
 
@@ -280,7 +280,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
 
     const consume = (reference: string, quantity: number, token = marketer) =>
       call('POST', `/admin/promotion/activities/${flash.id}/purchase-limits/consumptions`, { memberId: 'buyer', reference, quantity }, token);
-    const orderService = s.token({ subject: 'order-service', kind: 'staff', roles: ['order'] });
+    const orderService = s.token({ subject: 'order-service', kind: 'staff', roles: ['orders'] });
     expect((await consume('o-1', 1, orderService)).body).toMatchObject({ used: 1, remaining: 1, limit: 2, period: '2026-12-01', replayed: false });
     expect((await consume('o-1', 1)).body).toMatchObject({ used: 1, replayed: true });
     expect(await preview()).toMatchObject({ activityUnits: 1, activityPriceAmount: '260.00' });

@@ -4,7 +4,7 @@ import type { OrderingModuleOptions } from '../../adapters/container/ordering-mo
 import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
-import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import { createApp, Hs256Authenticator, listen, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase } from './postgres.js';
@@ -63,9 +63,7 @@ export async function startTestServer(
     ...(options.ordering ? { ordering: options.ordering } : {}),
   });
   const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, fakePaymentPage: options.fakePaymentPage ?? false });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = (identity: Identity) => signToken(identity, TEST_SECRET);
   return {

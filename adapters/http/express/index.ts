@@ -1,7 +1,9 @@
 export { createApp } from './app.js';
 export { createRouter, allRoutes, toProblem, type HttpOptions } from './router.js';
-export { Hs256Authenticator, signToken, type Authenticator, type Identity, type IdentityKind } from './auth.js';
+export { Hs256Authenticator, signToken, keyId, AUDIENCE, DEFAULT_ISSUER, MIN_SECRET_LENGTH, type Authenticator, type Identity, type IdentityKind, type TokenKey, type TokenSettings, type Hs256Options } from './auth.js';
 export { jsonLogger, silentLogger, type Logger } from './logger.js';
 export { openApiDocument } from './openapi.js';
 export { route, type Route, type RouteContext, type Access } from './route.js';
 export { problem, HttpProblem, STATUS_BY_KIND, type Problem } from './problem.js';
+export { ROLES, roleCatalogue, isRole, routeRoleProblems, type Role } from './roles.js';
+export { listen, problemClientErrors } from './server.js';

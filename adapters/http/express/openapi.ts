@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Route } from './route.js';
+import { bearerDescription, securityOf } from './roles.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
       operationId: `${r.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
-      ...(r.access !== 'public' ? { security: [{ bearer: [] }], 'x-access': r.access, 'x-roles': r.roles ?? [] } : {}),
+      ...(r.access !== 'public' ? { security: securityOf(r), 'x-access': r.access, 'x-roles': r.roles ?? [] } : {}),
       responses,
     };
   }
@@ -57,7 +58,7 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
     info,
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: bearerDescription } },
       schemas: {
         Problem: {
           type: 'object',

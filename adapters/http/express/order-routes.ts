@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { id, route, type Route } from './route.js';
+import { id, idempotencyKey, route, type Route } from './route.js';
 
 const placeBody = z
   .object({
@@ -27,7 +27,7 @@ const orderParams = z.object({ orderId: id });
 export const orderRoutes: Route[] = [
   route({
     method: 'post', path: '/me/orders', tag: 'orders', access: 'member', body: placeBody, status: 201,
-    headers: z.object({ 'idempotency-key': z.string().min(1).max(128).optional() }),
+    headers: z.object({ 'idempotency-key': idempotencyKey.optional() }),
     summary:
       "Places the member's selected cart lines (or a buy-now line) as an order, in one transaction: priced as the checkout preview, risk-checked, split by shop then warehouse (ORD-5), coupons locked, points deducted, stock locked, the unpaid timeout (ORD-3) scheduled. With an Idempotency-Key header a retry answers the first order again; the same key with another body is 409 ORDER.IDEMPOTENCY_KEY_REUSED. expectedPayable (what the member saw) guards against price changes (409 ORDER.PRICE_CHANGED).",
     handler: async (ctx) => {

@@ -195,7 +195,7 @@ export const promotionRoutes: Route[] = [
     handler: ({ zt, params }) => zt.promotions.listGroups(params),
   }),
   route({
-    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'payment'],
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'payments'],
     method: 'post', path: '/admin/promotion/groups/:groupId/payments', params: groupParams,
     summary: 'A group order was paid: confirmed only while the group has room (PROMOTION.GROUP_FULL: refund it); the group succeeds at its size',
     body: z.object({ orderId }).strict(),
@@ -215,14 +215,14 @@ export const promotionRoutes: Route[] = [
   }),
 
   route({
-    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'order'],
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'orders'],
     method: 'post', path: '/admin/promotion/activities/:activityId/purchase-limits/consumptions', params: activityParams,
     summary: '限购: an order takes units under the per-member limit (idempotent per reference); PROMOTION.PURCHASE_LIMIT_REACHED with the figures when they do not fit',
     body: z.object({ memberId: text, reference: orderId, quantity: count }).strict(),
     handler: ({ zt, params, body }) => zt.promotions.consumePurchaseLimit({ ...params, ...body }),
   }),
   route({
-    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'order'],
+    tag: 'promotion-admin', access: 'staff', roles: ['marketing', 'orders'],
     method: 'post', path: '/admin/promotion/activities/:activityId/purchase-limits/releases', params: activityParams,
     summary: '限购: give an order’s units back (cancelled or refunded); a second release changes nothing',
     body: z.object({ reference: orderId }).strict(),

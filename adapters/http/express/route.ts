@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
+import { IDEMPOTENCY_KEY_RULE, INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../../application/shared/idempotency.js';
 import type { Identity } from './auth.js';
+import type { Role } from './roles.js';
 
 export type Access = 'public' | 'member' | 'staff';
 
@@ -28,8 +30,8 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
   readonly summary: string;
   readonly tag: string;
   readonly access: Access;
-  /** Staff roles allowed (any of them; `admin` is always allowed). Empty: any staff. */
-  readonly roles?: readonly string[];
+  /** Staff roles admitted (any of them; `admin` always), from the role catalogue. Required on staff routes. */
+  readonly roles?: readonly Role[];
   readonly params?: P;
   readonly query?: Q;
   /** Request headers the route reads (lower-case names, e.g. `idempotency-key`), validated like the query. */
@@ -54,3 +56,8 @@ export const pageQuery = {
   /** Capped: a larger size is answered with the maximum (100). */
   size: z.coerce.number().int().min(1).default(20),
 };
+/** The `Idempotency-Key` header: the application's rule, refused with 400 IDEMPOTENCY.INVALID_KEY (not VALIDATION.FAILED). */
+export const idempotencyKey = z
+  .string()
+  .refine(isIdempotencyKey, { message: IDEMPOTENCY_KEY_RULE.description, params: { code: INVALID_IDEMPOTENCY_KEY } })
+  .meta({ minLength: IDEMPOTENCY_KEY_RULE.minLength, maxLength: IDEMPOTENCY_KEY_RULE.maxLength, pattern: '^[!-~]+$' });

@@ -21,6 +21,7 @@ import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
 import type { Route } from './route.js';
+import { hasRole, routeRoleProblems } from './roles.js';
 import { validate } from './validation.js';
 import { warehouseStockRoutes } from './warehouse-stock-routes.js';
 
@@ -50,6 +51,8 @@ const requestIds = new WeakMap<Request, string>();
 export function createRouter(options: HttpOptions): express.Router {
   const logger = options.logger ?? jsonLogger();
   const routes = [...allRoutes, ...(options.fakePaymentPage ? fakePaymentRoutes(options.zhongtai) : []), ...(options.routes ?? [])];
+  const roleProblems = routeRoleProblems(routes);
+  if (roleProblems.length > 0) throw new Error(`routes with unsound roles: ${roleProblems.join('; ')}`);
   const router = express.Router();
   const doc = openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' });
 
@@ -112,9 +115,8 @@ function authorize(r: Route, identity: Identity | null): void {
   if (r.access === 'public') return;
   if (!identity) throw new HttpProblem(401, 'AUTH.MISSING_TOKEN', 'this route needs a bearer token');
   if (identity.kind !== r.access) throw new HttpProblem(403, 'AUTH.FORBIDDEN', `this route is for ${r.access} tokens`);
-  const roles = r.roles ?? [];
-  if (r.access === 'staff' && roles.length > 0 && !identity.roles.some((x) => x === 'admin' || roles.includes(x))) {
-    throw new HttpProblem(403, 'AUTH.FORBIDDEN', `this route needs one of the roles ${roles.join(', ')}`);
+  if (r.access === 'staff' && !hasRole(r, identity.roles)) {
+    throw new HttpProblem(403, 'AUTH.FORBIDDEN', `this route needs one of the roles ${(r.roles ?? []).join(', ')}`);
   }
 }
 
