@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { embeddedFolder } from '../persistence/mikro-orm/data-folder-lock.js';
 
 /** Settings of the service, from the environment. */
 export interface ServiceConfig {
@@ -22,7 +23,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   const jobPollMs = Number(env.ZHONGTAI_JOB_POLL_MS ?? 1_000);
   if (!Number.isInteger(jobPollMs) || jobPollMs < 1) throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
-  const dataDir = resolve(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
+  // A folder, resolved; `memory://` (a database that keeps nothing) stays as it is: no folder, no lock.
+  const folder = embeddedFolder(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
+  const dataDir = folder ?? env.ZHONGTAI_DATA_DIR!;
   const configured = env.ZHONGTAI_JWT_SECRET;
   return {
     port,
@@ -31,7 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     dataDir,
     demo: configured === undefined,
     jobPollMs,
-    jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
+    jwtSecret: () => configured ?? (folder === undefined ? processSecret() : demoSecret(dirname(dataDir))),
   };
 }
 
@@ -43,4 +46,10 @@ function demoSecret(dir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The demo secret beside a database that keeps nothing: kept neither, it lasts as long as the process. */
+let secretOfThisProcess: string | undefined;
+function processSecret(): string {
+  return (secretOfThisProcess ??= randomBytes(32).toString('base64url'));
 }

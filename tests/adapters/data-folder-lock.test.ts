@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../adapters/cli/config.js';
 import { claimName, DataFolderLockedError, embeddedFolder, LOCK_FILE, lockDataFolder, type LockRecord } from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
 import { spawnTs } from '../support/ts-child.js';
 
@@ -174,4 +175,24 @@ describe('the data folder lock (decision 0025)', () => {
     }
     expect(readdirSync(folder)).toEqual([]);
   }, 60_000);
+});
+
+describe('memory:// keeps nothing (decision 0025)', () => {
+  it('is no folder: no lock is taken, and the service configuration keeps it as it is, creating nothing', async () => {
+    expect(embeddedFolder('memory://')).toBeUndefined();
+    expect(embeddedFolder('./data')).toBe(join(process.cwd(), 'data'));
+    expect(embeddedFolder('file:///srv/zhongtai')).toBe('/srv/zhongtai');
+
+    const cwd = process.cwd();
+    const scratch = newFolder();
+    process.chdir(scratch);
+    try {
+      const config = readConfig({ ZHONGTAI_DATA_DIR: 'memory://' });
+      expect(config.dataDir).toBe('memory://');
+      expect(config.jwtSecret()).toBe(config.jwtSecret()); // a demo secret for the life of the process
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });
