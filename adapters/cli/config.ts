@@ -24,8 +24,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   const jobPollMs = Number(env.ZHONGTAI_JOB_POLL_MS ?? 1_000);
   if (!Number.isInteger(jobPollMs) || jobPollMs < 1) throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
   // A folder, resolved; `memory://` (a database that keeps nothing) stays as it is: no folder, no lock.
-  const folder = embeddedFolder(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
-  const dataDir = folder ?? env.ZHONGTAI_DATA_DIR!;
+  const given = env.ZHONGTAI_DATA_DIR || './.zhongtai/data'; // empty is unset, not the current directory
+  const folder = embeddedFolder(given);
+  const dataDir = folder ?? given;
   const configured = env.ZHONGTAI_JWT_SECRET;
   return {
     port,

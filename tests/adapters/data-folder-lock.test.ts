@@ -195,4 +195,8 @@ describe('memory:// keeps nothing (decision 0025)', () => {
       process.chdir(cwd);
     }
   });
+
+  it('is not the current directory either: an empty ZHONGTAI_DATA_DIR means the default folder, as an empty DATABASE_URL means none', () => {
+    expect(readConfig({ ZHONGTAI_DATA_DIR: '' }).dataDir).toBe(join(process.cwd(), '.zhongtai', 'data'));
+  });
 });
