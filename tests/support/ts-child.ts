@@ -17,6 +17,15 @@ export interface TsChild {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves with the first stdout line matching `pattern`; rejects if the child exits first or after `timeoutMs`. */
   line(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** `exited`, or SIGKILL after `timeoutMs` and an error saying so. */
+  exitedWithin(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const running = new Set<ChildProcessWithoutNullStreams>();
+
+/** SIGKILLs every child still running (a test's afterAll, whatever went wrong). */
+export function killChildren(): void {
+  for (const child of running) child.kill('SIGKILL');
 }
 
 /** Starts `node <script relative to the project root> ...args` with `env` added to this process's environment. */
@@ -30,7 +39,13 @@ export function spawnTs(script: string, args: readonly string[] = [], env: Recor
   let err = '';
   child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (err = (err + d.toString()).slice(-8000)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  running.add(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
   let done = false;
   void exited.then(() => (done = true));
   return {
@@ -47,6 +62,20 @@ export function spawnTs(script: string, args: readonly string[] = [], env: Recor
         if (done) throw new Error(`${script} exited before printing ${pattern}:\n${out}\n${err}`);
         if (Date.now() > deadline) throw new Error(`${script} printed no ${pattern} in ${timeoutMs} ms:\n${out}\n${err}`);
         await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async exitedWithin(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`${script} ${args.join(' ')} still ran after ${timeoutMs} ms:\n${out}\n${err}`));
+        }, timeoutMs);
+      });
+      try {
+        return await Promise.race([exited, late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
