@@ -40,7 +40,7 @@ describe('PGlite in a data directory', () => {
 });
 
 describe('one owner per data folder (decision 0025)', () => {
-  it('refuses a second opener of an open folder before PGlite touches it, naming this process', async () => {
+  it('refuses a second opener of an open folder, naming this process', async () => {
     expect(readdirSync(dir)).toContain(LOCK_FILE);
     const second = mikroOrmPersistence({ dataDir: dir });
     await expect(second).rejects.toBeInstanceOf(DataFolderLockedError);

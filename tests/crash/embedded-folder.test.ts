@@ -46,7 +46,7 @@ interface Acknowledged {
 describe('the embedded data folder has one owner (issue #12)', () => {
   it('beside a running server, a CLI command and an embedding app are refused naming it and write nothing; after SIGKILL the folder reopens with every acknowledged order', async () => {
     const server = spawnTs('adapters/cli/main.ts', ['serve'], env);
-    const url = /listening on (http:\/\/\S+)/.exec(await server.line(/listening on http:/, 50_000))![1]!;
+    const url = /listening on (http:\/\/\S+)/.exec(await server.line(/listening on http:/, 120_000))![1]!;
     const member = /export MEMBER=(\S+)/.exec(await server.line(/export MEMBER=/))![1]!;
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${url}${path}`, {
@@ -129,5 +129,5 @@ describe('the embedded data folder has one owner (issue #12)', () => {
       expect(order.lines.map((l) => [l.skuId, l.quantity])).toEqual([[a.skuId, 1]]);
     }
     expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
