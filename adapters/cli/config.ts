@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import type { TokenSettings } from '../http/express/auth.js';
+import { embeddedFolder } from '../persistence/mikro-orm/data-folder-lock.js';
 import { tokenSettings } from './token-config.js';
 
 /** Settings of the service, from the environment. */
@@ -27,7 +27,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   const jobPollMs = Number(env.ZHONGTAI_JOB_POLL_MS ?? 1_000);
   if (!Number.isInteger(jobPollMs) || jobPollMs < 1) throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
-  const dataDir = resolve(env.ZHONGTAI_DATA_DIR ?? './.zhongtai/data');
+  // A folder, resolved; `memory://` (a database that keeps nothing) stays as it is: no folder, no lock.
+  const given = env.ZHONGTAI_DATA_DIR || './.zhongtai/data'; // empty is unset, not the current directory
+  const folder = embeddedFolder(given);
+  const dataDir = folder ?? given;
   const configured = env.ZHONGTAI_JWT_SECRET;
   return {
     port,

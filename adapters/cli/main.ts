@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
 import { seedDemo } from '../demo/index.js';
 import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, signToken } from '../http/express/index.js';
-import { migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
+import { DataFolderLockedError, migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { paymentSetup } from './payment-channels.js';
 import type { PaymentChannelSetting } from '../../application/payment/channels.js';
@@ -16,6 +16,8 @@ const USAGE = `usage: zhongtai <command>
                with the locations (INV-4); exit 1 on anomalies
                --repair counters  append correction movements so every ledger explains its counters
                --repair ledger    set the sales counters to what the sales ledger sums to
+
+exit status 75: the embedded data folder is in use by another process (it is named; nothing was done)
 
 environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/data), ZHONGTAI_JWT_SECRET,
              ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000),
@@ -138,7 +140,23 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/**
+ * What each command does instead when a server holds the embedded data folder (decision 0025): the
+ * server itself migrates and seeds at start, and the stock check is one of its routes.
+ */
+const BESIDE_A_SERVER: Record<string, string> = {
+  serve: 'One server per data folder: use the running one, give this one its own ZHONGTAI_DATA_DIR, or run both on DATABASE_URL.',
+  'check-stock': 'Beside a running server, ask it: GET /admin/inventory/layers/consistency (repairs: POST /admin/inventory/consistency/repair), with a staff token.',
+  seed: 'A server in demo mode loads the demo data itself when it starts; to seed this folder, stop the server first.',
+  migrate: 'A server applies pending migrations itself when it starts; to migrate, restart it.',
+};
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof DataFolderLockedError) {
+    const command = process.argv[2] ?? '';
+    process.stderr.write(`zhongtai ${command}: ${error.message}\n${BESIDE_A_SERVER[command] ?? ''}\n`);
+    process.exit(75); // EX_TEMPFAIL: try again once the folder is free
+  }
   process.stderr.write(`zhongtai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

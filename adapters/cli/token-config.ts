@@ -57,8 +57,10 @@ function named<T>(variable: string, read: () => T): T {
  * printed tokens keep working after a restart. Readable by its owner only: an existing file open to
  * others is tightened to 0600 with a warning; one of another user, a link or junk is refused.
  */
+let secretOfThisProcess: string | undefined;
 function demoSecret(dataDir: string): string {
-  if (dataDir.startsWith('memory://')) return randomBytes(32).toString('base64url');
+  // A database that keeps nothing keeps no secret either: it lasts as long as the process.
+  if (dataDir.startsWith('memory://')) return (secretOfThisProcess ??= randomBytes(32).toString('base64url'));
   const file = join(dataDir, 'demo-secret');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {

@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
+import { LOCK_FILE, lockDataFolder } from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
+import { DataFolderLockedError, migrate, mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { aPhoneSpu } from '../support/mothers.js';
 import { plain, RecordingPublisher } from './contract/support.js';
 
@@ -24,8 +26,9 @@ beforeAll(async () => {
   reopened = await mikroOrmPersistence({ dataDir: dir });
 });
 
+let closed = false;
 afterAll(async () => {
-  await reopened?.close();
+  if (!closed) await reopened?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -33,6 +36,15 @@ describe('PGlite in a data directory', () => {
   it('keeps committed data across closing and reopening', async () => {
     expect(plain(await reopened.catalogQueries.spu(spu.id))).toEqual(plain(spu.toSnapshot()));
     expect(await migrate(reopened)).toEqual([]); // and remembers which migrations ran
+  });
+});
+
+describe('one owner per data folder (decision 0025)', () => {
+  it('refuses a second opener of an open folder, naming this process', async () => {
+    expect(readdirSync(dir)).toContain(LOCK_FILE);
+    const second = mikroOrmPersistence({ dataDir: dir });
+    await expect(second).rejects.toBeInstanceOf(DataFolderLockedError);
+    await expect(second).rejects.toMatchObject({ holder: { pid: process.pid } });
   });
 });
 
@@ -76,5 +88,14 @@ describe('the PGlite dialect', () => {
     const quick = uow.run(async () => void order.push('b runs'));
     await Promise.all([slow, quick]);
     expect(order).toEqual(['a starts', 'a ends', 'b runs']);
+  });
+});
+
+describe('one owner per data folder, at the end (decision 0025)', () => {
+  it('gives the folder back on close: the lock file is gone and the next opener takes it', async () => {
+    closed = true;
+    await reopened.close();
+    expect(readdirSync(dir)).not.toContain(LOCK_FILE);
+    await (await lockDataFolder(dir)).release();
   });
 });

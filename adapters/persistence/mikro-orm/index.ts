@@ -4,6 +4,7 @@
  */
 export { mikroOrmPersistence, migrate, type MikroOrmPersistence } from './persistence.js';
 export { DEFAULT_DATA_DIR, type MikroOrmPersistenceOptions } from './open-orm.js';
+export { DataFolderLockedError, LOCK_FILE, type LockRecord } from './data-folder-lock.js';
 export { pgliteDialect } from './pglite-dialect.js';
 export { MoneyType } from './types/money-type.js';
 export { MikroOrmUnitOfWork } from './unit-of-work.js';

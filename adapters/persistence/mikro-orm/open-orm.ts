@@ -4,14 +4,18 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { BatchingOptions } from './order-stock-locks.js';
 import { migrationsList } from './migrations/index.js';
-import { pgliteDialect, pgliteSessionPool } from './pglite-dialect.js';
+import { embeddedFolder, lockDataFolder } from './data-folder-lock.js';
+import { pgliteDialect, pgliteSessionPool, type PgliteEnd } from './pglite-dialect.js';
 import { pgSessionPool, type PgPoolLike, type SqlSessionPool } from './sql-session.js';
 import { schemas } from './records/index.js';
 
 export interface MikroOrmPersistenceOptions {
   /** A `postgres://` URL (e.g. `DATABASE_URL`): connect to that server through a `pg` pool. */
   readonly url?: string;
-  /** Without `url`: where the embedded PGlite keeps its files; `memory://` keeps nothing. */
+  /**
+   * Without `url`: where the embedded PGlite keeps its files; `memory://` keeps nothing. A folder has one
+   * owner: opening a folder another process (or this one) has open throws `DataFolderLockedError` (decision 0025).
+   */
   readonly dataDir?: string;
   /** Without `url`: an already started PGlite to use (it is left open on close). */
   readonly pglite?: PGlite;
@@ -67,23 +71,33 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ or
     });
     return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
   }
-  const pglite = options.pglite ?? (await startPglite(options.dataDir ?? DEFAULT_DATA_DIR));
+  if (options.pglite) return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false }), sessions: pgliteSessionPool(options.pglite) };
+  // The folder is locked before PGlite opens it, and given back once PGlite has closed (decision 0025).
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const folder = embeddedFolder(dataDir);
+  if (folder) await mkdir(folder, { recursive: true });
+  const lock = folder ? await lockDataFolder(folder) : undefined;
   try {
-    const orm = await MikroORM.init({
-      ...common,
-      dbName: 'postgres', // PGlite's one database
-      driverOptions: pgliteDialect(pglite, { closeOnEnd: !options.pglite }),
-    });
-    return { orm, sessions: pgliteSessionPool(pglite) };
+    const pglite = await PGlite.create(folder ?? dataDir);
+    return { orm: await ormOnPglite(common, pglite, { closeOnEnd: true, onEnd: lock?.release }), sessions: pgliteSessionPool(pglite) };
   } catch (error) {
-    if (!options.pglite) await pglite.close();
+    await lock?.release();
     throw error;
   }
 }
 
-async function startPglite(dataDir: string): Promise<PGlite> {
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  return PGlite.create(dataDir);
+/** MikroORM on a started PGlite; closed with it when `closeOnEnd`, also when MikroORM fails to start. */
+async function ormOnPglite(common: Options, pglite: PGlite, end: PgliteEnd): Promise<MikroORM> {
+  try {
+    return await MikroORM.init({
+      ...common,
+      dbName: 'postgres', // PGlite's one database
+      driverOptions: pgliteDialect(pglite, end),
+    });
+  } catch (error) {
+    if (end.closeOnEnd) await pglite.close();
+    throw error;
+  }
 }
 
 /** Applies the pending migrations; returns the names of those applied. */

@@ -9,8 +9,14 @@ import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type Postg
  * Kysely client from any object with `createDriver`). No socket and no extra package: PGlite is one
  * PostgreSQL session, so the "pool" below lends that session to one borrower at a time.
  */
-export function pgliteDialect(pglite: PGlite, options: { closeOnEnd?: boolean } = {}): PostgresDialect {
-  return new PostgresDialect({ pool: new PglitePool(pglite, options.closeOnEnd ?? false) });
+export function pgliteDialect(pglite: PGlite, options: PgliteEnd = {}): PostgresDialect {
+  return new PostgresDialect({ pool: new PglitePool(pglite, options) });
+}
+
+/** What ending the dialect's pool does: close the PGlite (when this adapter started it), then `onEnd` (e.g. give the data folder back). */
+export interface PgliteEnd {
+  readonly closeOnEnd?: boolean;
+  readonly onEnd?: () => Promise<void>;
 }
 
 /**
@@ -18,7 +24,7 @@ export function pgliteDialect(pglite: PGlite, options: { closeOnEnd?: boolean } 
  * transaction of either holds the one session until it ends.
  */
 export function pgliteSessionPool(pglite: PGlite): SqlSessionPool {
-  const pool = new PglitePool(pglite, false);
+  const pool = new PglitePool(pglite, {});
   return {
     async connect() {
       const client = await pool.connect();
@@ -53,7 +59,7 @@ class PglitePool implements PostgresPool {
 
   constructor(
     private readonly pglite: PGlite,
-    private readonly closeOnEnd: boolean,
+    private readonly ending: PgliteEnd,
   ) {
     let lock = locks.get(pglite);
     if (!lock) locks.set(pglite, (lock = new FifoLock()));
@@ -73,7 +79,8 @@ class PglitePool implements PostgresPool {
   }
 
   async end(): Promise<void> {
-    if (this.closeOnEnd && !this.pglite.closed) await this.pglite.close();
+    if (this.ending.closeOnEnd && !this.pglite.closed) await this.pglite.close();
+    await this.ending.onEnd?.();
   }
 }
 
