@@ -51,7 +51,8 @@ export async function startTestServer(given?: Persistence, options: { clock?: Cl
     };
   }
   const zt = createZhongtai({ ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}) });
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
+  // Every answer of every HTTP test is held to the documented contract (decision 0023).
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, checkResponses: true });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -79,6 +80,8 @@ export async function startTestServer(given?: Persistence, options: { clock?: Cl
       } catch {
         /* not JSON */
       }
+      const answer = parsed as { code?: unknown; detail?: unknown } | undefined;
+      if (res.status === 500 && answer?.code === 'HTTP.RESPONSE_CONTRACT') throw new Error(`${method} ${path}: ${String(answer.detail)}`);
       return { status: res.status, headers: res.headers, body: parsed };
     },
     close: async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
 import { FakePaymentChannel } from '../../payment/fake-channel.js';
-import { id, route, type Route } from './route.js';
+import { PRICING_ERRORS } from './checkout-routes.js';
+import { errorsOf, id, route, type Route } from './route.js';
+import { callbackResult, memberCancellation, openedPayment, placedOrder } from './wire/ordering.js';
 
 const placeBody = z
   .object({
@@ -19,6 +21,7 @@ const placeBody = z
   .strict();
 
 const orderParams = z.object({ orderId: id });
+const CALLBACK_ERRORS = { 401: ['PAYMENT.INVALID_SIGNATURE'], 404: ['PAYMENT.NOT_FOUND'], 409: ['PAYMENT.INVALID_TRANSITION'], 422: ['PAYMENT.INVALID_CALLBACK', 'PAYMENT.AMOUNT_MISMATCH', 'PAYMENT.UNKNOWN_CHANNEL'] };
 
 /**
  * Placing, cancelling and paying orders (issue #6), and the payment channels' callbacks. Member routes
@@ -27,7 +30,13 @@ const orderParams = z.object({ orderId: id });
  */
 export const orderRoutes: Route[] = [
   route({
-    method: 'post', path: '/me/orders', tag: 'orders', access: 'member', body: placeBody, status: 201,
+    method: 'post', path: '/me/orders', tag: 'orders', access: 'member', body: placeBody, status: 201, response: placedOrder,
+    errors: errorsOf(PRICING_ERRORS, {
+      403: ['RISK.ORDER_BLOCKED', 'RISK.VERIFICATION_REQUIRED'],
+      404: ['MEMBERSHIP.MEMBER_NOT_FOUND'],
+      409: ['ORDER.PRICE_CHANGED', 'ORDER.IDEMPOTENCY_KEY_REUSED', 'INVENTORY.OUT_OF_STOCK', 'MEMBERSHIP.INSUFFICIENT_POINTS', 'PROMOTION.PURCHASE_LIMIT_REACHED', 'COUPON.LOCKED_BY_ANOTHER_ORDER'],
+      422: ['ORDER.INVALID_ORDER', 'ORDER.INVALID_AMOUNTS'],
+    }),
     headers: z.object({ 'idempotency-key': z.string().min(1).max(128).optional() }),
     summary:
       "Places the member's selected cart lines (or a buy-now line) as an order, in one transaction: priced as the checkout preview, risk-checked, split by shop then warehouse (ORD-5), coupons locked, points deducted, stock locked, the unpaid timeout (ORD-3) scheduled. With an Idempotency-Key header a retry answers the first order again; the same key with another body is 409 ORDER.IDEMPOTENCY_KEY_REUSED. expectedPayable (what the member saw) guards against price changes (409 ORDER.PRICE_CHANGED).",
@@ -50,7 +59,8 @@ export const orderRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/me/orders/:orderId/cancel', tag: 'orders', access: 'member', params: orderParams,
+    method: 'post', path: '/me/orders/:orderId/cancel', tag: 'orders', access: 'member', params: orderParams, response: memberCancellation,
+    errors: { 404: ['ORDER.NOT_FOUND'], 409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'ORDER.AFTER_SALES_ONLY'] },
     body: z.object({ reason: z.string().max(200).optional() }).strict().optional(),
     summary:
       "Cancels the member's order. Awaiting payment (ORD-2): its stock, coupons, points and purchase limits are released at once; a split parent cancels its unpaid children. Paid (ORD-6): by how far fulfilment went — refunded and closed, after an interception where needed, or 409 ORDER.AFTER_SALES_ONLY.",
@@ -65,21 +75,22 @@ export const orderRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/me/payments', tag: 'payments', access: 'member', status: 201,
+    method: 'post', path: '/me/payments', tag: 'payments', access: 'member', status: 201, response: openedPayment,
+    errors: { 404: ['ORDER.NOT_FOUND'], 409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'PAYMENT.CHANNEL_UNAVAILABLE'], 422: ['PAYMENT.INVALID_PAYMENT', 'PAYMENT.UNKNOWN_CHANNEL'] },
     body: z.object({ orderIds: z.array(id).min(1).max(50), channel: z.string().min(1).max(32) }).strict(),
     summary:
       "Opens a payment for one order or one combined payment for several child orders (a split parent stands for its unpaid children) and asks the channel to collect it; answers the payment and the channel's pay URL. Asking again while it is open answers the same payment. Closes unpaid at its expiry (PAY-2).",
     handler: (ctx) => ctx.zt.payments.pay({ memberId: ctx.identity!.subject, orderIds: ctx.body.orderIds, channel: ctx.body.channel }),
   }),
   route({
-    method: 'post', path: '/payments/callbacks/:channel', tag: 'payments', access: 'public',
+    method: 'post', path: '/payments/callbacks/:channel', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
     params: z.object({ channel: z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/) }), body: z.unknown(),
     summary:
       "A payment channel's success notification (PAY-1). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
     handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),
   }),
   route({
-    method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public',
+    method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
     params: z.object({ paymentNumber: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
     summary: "The fake channel's payment page (demo and tests): the payer pays, and the fake channel sends its signed callback, as a real channel would call /payments/callbacks/fake.",
     handler: async (ctx) => {
