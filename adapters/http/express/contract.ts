@@ -54,7 +54,7 @@ function undescribed(wire: unknown, data: unknown, path: string): { path: string
   if (!isObject(wire) || !isObject(data)) return [];
   return Object.entries(wire).flatMap(([k, v]) => {
     const at = path ? `${path}.${k}` : k;
-    return k in data ? undescribed(v, data[k], at) : [{ path: at, message: `the field ${k} is not in the schema` }];
+    return Object.hasOwn(data, k) ? undescribed(v, data[k], at) : [{ path: at, message: `the field ${k} is not in the schema` }];
   });
 }
 
