@@ -42,7 +42,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 function rejections(r: Route): Json {
   const generic = genericCodesByStatus(r.access, r.body !== undefined);
   const own: Partial<Record<number, readonly string[]>> = r.errors ?? { 404: [], 422: [] };
-  const statuses = [...new Set([...Object.keys(generic), ...Object.keys(own)].map(Number))].sort();
+  const statuses = [...new Set([...Object.keys(generic), ...Object.keys(own)].map(Number))].sort((a, b) => a - b);
   const out: Json = {};
   for (const status of statuses) {
     const codes = [...(own[status] ?? []), ...(generic[status] ?? [])];
