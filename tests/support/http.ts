@@ -62,7 +62,10 @@ export async function startTestServer(
     ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.ordering ? { ordering: options.ordering } : {}),
   });
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, fakePaymentPage: options.fakePaymentPage ?? false });
+  // Every answer of every HTTP test is held to the documented contract (decision 0023).
+  const app = createApp({
+    zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, fakePaymentPage: options.fakePaymentPage ?? false, checkResponses: true,
+  });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = (identity: Identity) => signToken(identity, TEST_SECRET);
@@ -88,6 +91,8 @@ export async function startTestServer(
       } catch {
         /* not JSON */
       }
+      const answer = parsed as { code?: unknown; detail?: unknown } | undefined;
+      if (res.status === 500 && answer?.code === 'HTTP.RESPONSE_CONTRACT') throw new Error(`${method} ${path}: ${String(answer.detail)}`);
       return { status: res.status, headers: res.headers, body: parsed };
     },
     close: async () => {

@@ -3,7 +3,8 @@ import type { CartOwner } from '../../../domain/cart/cart.js';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import type { Identity } from './auth.js';
-import { id, route, type Route } from './route.js';
+import { errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { cartView, mergedCart, openedGuestCart } from './wire/cart.js';
 
 /**
  * A guest cart id as the server hands it out (192 random bits, base64url). It is the only key to a
@@ -18,6 +19,11 @@ const selection = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('shop'), shopId: id, selected: z.boolean() }).strict(),
   z.object({ scope: z.literal('all'), selected: z.boolean() }).strict(),
 ]);
+
+/** Putting units of a SKU in a line (docs/contexts/cart.md). */
+const QUANTITY_ERRORS: ErrorCodes = { 404: ['CART.UNKNOWN_SKU'], 409: ['CART.SKU_NOT_LISTED', 'CART.OUT_OF_STOCK'], 422: ['CART.INVALID_QUANTITY', 'CART.QUANTITY_LIMIT'] };
+const GUEST_CART_NOT_FOUND: ErrorCodes = { 404: ['CART.GUEST_CART_NOT_FOUND'] };
+const LINE_NOT_FOUND: ErrorCodes = { 404: ['CART.LINE_NOT_FOUND'] };
 
 interface Ctx {
   readonly zt: Zhongtai;
@@ -40,14 +46,16 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
   const params = z.object(base);
   const lineParams = z.object({ ...base, skuId: id });
   const skuOf = (ctx: Ctx): string => ctx.params.skuId!;
+  // Every route answers the cart; a guest's routes also answer 404 for a guest id the server did not make.
+  const answers = (...errors: ErrorCodes[]) => ({ response: cartView, errors: errorsOf(...errors, member ? {} : GUEST_CART_NOT_FOUND) });
   return [
     route({
-      method: 'get', path: prefix, tag, access, params, query: channelQuery,
+      method: 'get', path: prefix, tag, access, params, query: channelQuery, ...answers(),
       summary: `${whose}: lines by shop and shared promotion, newest first, invalid lines apart, prices and stock now; CRT-1 total (activities, no coupons)`,
       handler: (ctx) => view(ctx),
     }),
     route({
-      method: 'post', path: `${prefix}/lines`, tag, access, params, query: channelQuery,
+      method: 'post', path: `${prefix}/lines`, tag, access, params, query: channelQuery, ...answers(QUANTITY_ERRORS, { 409: ['CART.FULL'] }),
       body: z.object({ skuId: id, quantity }).strict(),
       summary: `Add a SKU to ${whose} (quantities add up; ≤ 999, purchase limit and stock per line; ≤ 120 lines); answers the cart`,
       handler: async (ctx) => {
@@ -56,7 +64,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'patch', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery,
+      method: 'patch', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery, ...answers(LINE_NOT_FOUND, QUANTITY_ERRORS),
       body: z.object({ quantity }).strict(),
       summary: `Set the quantity of a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
@@ -65,7 +73,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'delete', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery,
+      method: 'delete', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery, ...answers(LINE_NOT_FOUND),
       summary: `Remove a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
         await ctx.zt.cart.remove({ owner: ownerOf(ctx), skuId: skuOf(ctx) });
@@ -73,7 +81,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'post', path: `${prefix}/selection`, tag, access, params, query: channelQuery, body: selection,
+      method: 'post', path: `${prefix}/selection`, tag, access, params, query: channelQuery, body: selection, ...answers(LINE_NOT_FOUND),
       summary: `Select or unselect one line, a shop's lines or all lines of ${whose}; answers the cart`,
       handler: async (ctx) => {
         const b = ctx.body;
@@ -83,7 +91,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'delete', path: `${prefix}/invalid-lines`, tag, access, params, query: channelQuery,
+      method: 'delete', path: `${prefix}/invalid-lines`, tag, access, params, query: channelQuery, ...answers(),
       summary: `Clear the invalid lines of ${whose} (unknown SKU, not listed, out of stock); answers the cart`,
       handler: async (ctx) => {
         await ctx.zt.cart.clearInvalid({ owner: ownerOf(ctx) });
@@ -96,7 +104,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
 /** Member and guest carts (spec §4); a guest's cart merges into the member's at login. */
 export const cartRoutes: Route[] = [
   route({
-    method: 'post', path: '/guest/carts', tag: 'guest-cart', access: 'public', status: 201,
+    method: 'post', path: '/guest/carts', tag: 'guest-cart', access: 'public', status: 201, response: openedGuestCart, errors: {},
     summary: 'Open a guest cart (离线购物车): the server makes its id (192 random bits); keep it to reach the cart and to merge it at login',
     handler: async ({ zt }) => {
       const { guestId: made } = await zt.cart.openGuestCart();
@@ -106,7 +114,7 @@ export const cartRoutes: Route[] = [
   ...ownerCartRoutes('guest'),
   ...ownerCartRoutes('member'),
   route({
-    method: 'post', path: '/me/cart/merge', tag: 'cart', access: 'member', query: channelQuery,
+    method: 'post', path: '/me/cart/merge', tag: 'cart', access: 'member', query: channelQuery, response: mergedCart, errors: GUEST_CART_NOT_FOUND,
     body: z.object({ guestId }).strict(),
     summary: "At login: merge a guest cart into the calling member's (quantities add, capped by stock and purchase limits); merging it again changes nothing",
     handler: async ({ zt, identity, body, query }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { id, route, type Route } from './route.js';
+import { errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { checkoutPreview } from './wire/checkout.js';
 
 /** A tax rate as a decimal fraction string ("0.17"); its range is the domain's to judge (CROSSBORDER.INVALID_RATE). */
 const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction such as "0.17"');
@@ -21,10 +22,18 @@ const previewBody = z
   })
   .strict();
 
+/** What pricing the member's lines can refuse, in a preview and when placing the order (docs/contexts/checkout.md). */
+export const PRICING_ERRORS: ErrorCodes = {
+  404: ['CART.UNKNOWN_SKU', 'CHECKOUT.COUPON_NOT_FOUND'],
+  409: ['CART.SKU_NOT_LISTED', 'CART.OUT_OF_STOCK'],
+  422: ['CHECKOUT.INVALID_ADDRESS', 'CHECKOUT.NOTHING_TO_BUY', 'CHECKOUT.COUPON_NOT_USABLE', 'CART.INVALID_QUANTITY', 'CART.QUANTITY_LIMIT', 'FREIGHT.MISSING_WEIGHT', 'FREIGHT.MISSING_VOLUME'],
+};
+
 /** 结算页 for the calling member (the token's subject; no route takes a member id). */
 export const checkoutRoutes: Route[] = [
   route({
-    method: 'post', path: '/me/checkout/preview', tag: 'checkout', access: 'member', body: previewBody,
+    method: 'post', path: '/me/checkout/preview', tag: 'checkout', access: 'member', body: previewBody, response: checkoutPreview,
+    errors: errorsOf(PRICING_ERRORS, { 422: ['CHECKOUT.UNKNOWN_CROSS_BORDER_LINE', 'CROSSBORDER.INVALID_RATE', 'CROSSBORDER.TRANSACTION_LIMIT', 'CROSSBORDER.YEARLY_LIMIT'] }),
     summary:
       "Checkout preview of the member's selected cart lines (or a buy-now line) to an address: pricing with coupons and points (PRM-3), freight per shop, pre-dispatch, cross-border tax and limits, and the child orders per shop and warehouse (ORD-5), every amount per line. Writes nothing.",
     handler: (ctx) => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { FakePaymentChannel } from '../../payment/fake-channel.js';
+import { CALLBACK_ERRORS } from './order-routes.js';
 import { route, type Route } from './route.js';
+import { callbackResult } from './wire/ordering.js';
 
 /**
  * The fake channel's payment page (decision 0019): only on a router created with `fakePaymentPage: true`
@@ -15,7 +17,7 @@ export function fakePaymentRoutes(zt: Zhongtai): Route[] {
   }
   return [
     route({
-      method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public',
+      method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
       params: z.object({ paymentNumber: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
       summary:
         "The fake channel's payment page (demo mode and tests only): the payer pays, and the fake channel sends its signed callback for the payment as stored, as a real channel would call /payments/callbacks/fake. The same payment always has the same transaction id: completing it again answers like the first time and records nothing (PAY-1).",

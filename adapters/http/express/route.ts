@@ -15,7 +15,20 @@ export interface RouteContext<P, Q, B> {
   /** Null only on public routes called without a token. */
   readonly identity: Identity | null;
   readonly zt: Zhongtai;
+  /** The router serving the request: where it is mounted, and its OpenAPI document (with a `servers` entry for that prefix). */
+  readonly service: { readonly baseUrl: string; document(): Record<string, unknown> };
 }
+
+/** The 4xx statuses a business rejection answers with (a `DomainError`'s kind, or an `HttpProblem` a handler throws). */
+export type RejectionStatus = 400 | 401 | 403 | 404 | 409 | 422;
+
+/**
+ * The business error codes a route may answer, by status: `{ 404: ['ORDER.NOT_FOUND'], 409: ['ORDER.PRICE_CHANGED'] }`.
+ * The generic codes every route may answer (`GENERIC_ERROR_CODES`: validation, authentication, HTTP.*,
+ * CONCURRENCY.*) are implied. Documented per operation; with `HttpOptions.checkResponses` a 4xx answer
+ * with a code not declared for its status fails loudly.
+ */
+export type ErrorCodes = Partial<Record<RejectionStatus, readonly string[]>>;
 
 type Obj = z.ZodObject<z.ZodRawShape>;
 
@@ -39,8 +52,27 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
   readonly body?: B;
   /** Status of a successful answer; 204 sends no body. */
   readonly status?: 200 | 201 | 204;
+  /**
+   * The success answer's JSON wire form (Money and Date as strings …), built from `wire/shared.ts`. It is
+   * documented, and checked against every answer under `HttpOptions.checkResponses`. Without it the
+   * answer is documented as any JSON.
+   */
   readonly response?: z.ZodType;
+  /** The business error codes it may answer (see `ErrorCodes`); without it, any code passes the check. */
+  readonly errors?: ErrorCodes;
   readonly handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
+}
+
+/** The codes of several lists together, by status (e.g. what placing an order adds to the checkout preview's). */
+export function errorsOf(...lists: readonly ErrorCodes[]): ErrorCodes {
+  const out: Partial<Record<RejectionStatus, string[]>> = {};
+  for (const list of lists) {
+    for (const [key, codes] of Object.entries(list) as [string, readonly string[]][]) {
+      const status = Number(key) as RejectionStatus;
+      out[status] = [...new Set([...(out[status] ?? []), ...codes])];
+    }
+  }
+  return out;
 }
 
 export function route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.ZodType = z.ZodType>(r: Route<P, Q, B>): Route {

@@ -17,6 +17,8 @@ import { membershipRoutes } from './membership-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { promotionRoutes } from './promotion-routes.js';
+import { serviceRoutes } from './service-routes.js';
+import { checkAnswer, checkRejection } from './contract.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
@@ -36,10 +38,17 @@ export interface HttpOptions {
   readonly routes?: readonly Route[];
   /** Mounts the fake channel's payment page (demo mode and tests; needs the fake channel). Default off: the path is a 404. */
   readonly fakePaymentPage?: boolean;
+  /**
+   * Check every answer against the contract (default off; the test suite turns it on): a successful
+   * answer's wire form must match its route's `response` schema, and a 4xx code must be declared in its
+   * route's `errors` (when it declares them) or be generic. A breach answers 500 HTTP.RESPONSE_CONTRACT
+   * listing the issues, and is logged.
+   */
+  readonly checkResponses?: boolean;
 }
 
 /** Every route the service answers, in the order they are matched. */
-export const allRoutes: readonly Route[] = [...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
+export const allRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...freightRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
 
 const requestIds = new WeakMap<Request, string>();
 
@@ -54,7 +63,7 @@ export function createRouter(options: HttpOptions): express.Router {
   const roleProblems = routeRoleProblems(routes);
   if (roleProblems.length > 0) throw new Error(`routes with unsound roles: ${roleProblems.join('; ')}`);
   const router = express.Router();
-  const doc = openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' });
+  const documentFor = documentsByPrefix(openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' }));
 
   router.use((req, res, next) => {
     const given = req.get('x-request-id');
@@ -75,19 +84,27 @@ export function createRouter(options: HttpOptions): express.Router {
   });
   router.use(express.json({ limit: options.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', persistence: options.zhongtai.persistence.kind });
-  });
-  router.get('/openapi.json', (_req, res) => {
-    res.json(doc);
-  });
-  for (const r of routes) router[r.method](r.path, handle(r, options));
+  for (const r of routes) router[r.method](r.path, handle(r, options, documentFor));
+  // Unknown paths under the router are its own: a problem+json 404, wherever it is mounted.
+  router.use((req, res) => sendProblem(req, res, problem(404, 'HTTP.NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(logger));
   return router;
 }
 
-function handle(r: Route, options: HttpOptions): RequestHandler {
-  return async (req, res) => {
+/** The document with a `servers` entry for the prefix the router is mounted at, made once per prefix (at most 64 kept). */
+function documentsByPrefix(doc: Record<string, unknown>): (baseUrl: string) => Record<string, unknown> {
+  const cache = new Map<string, Record<string, unknown>>();
+  return (baseUrl) => {
+    const cached = cache.get(baseUrl);
+    if (cached) return cached;
+    const made = { ...doc, servers: [{ url: baseUrl === '' ? '/' : baseUrl }] };
+    if (cache.size < 64) cache.set(baseUrl, made);
+    return made;
+  };
+}
+
+function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) => Record<string, unknown>): RequestHandler {
+  const answer = async (req: Request, res: Response) => {
     const identity = await options.authenticator.authenticate(req.get('authorization'));
     authorize(r, identity);
     if (r.body && req.body === undefined && req.get('content-type') !== undefined && !req.is('application/json')) {
@@ -100,9 +117,20 @@ function handle(r: Route, options: HttpOptions): RequestHandler {
       headers: r.headers ? (validate(r.headers, pick(req.headers, Object.keys(r.headers.shape)), 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
+      service: { baseUrl: req.baseUrl, document: () => documentFor(req.baseUrl) },
     });
+    if (options.checkResponses && r.status !== 204) checkAnswer(r, result);
     if (r.status === 204) res.status(204).end();
     else res.status(r.status ?? 200).json(result);
+  };
+  if (!options.checkResponses) return answer;
+  return async (req, res) => {
+    try {
+      await answer(req, res);
+    } catch (error) {
+      checkRejection(r, toProblem(error));
+      throw error;
+    }
   };
 }
 
