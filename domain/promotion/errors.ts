@@ -10,6 +10,10 @@ export const PROMOTION_ERROR = {
   INVALID_TRANSITION: 'PROMOTION.INVALID_TRANSITION',
   /** The window is malformed or ends before (or when) it starts (422). */
   INVALID_WINDOW: 'PROMOTION.INVALID_WINDOW',
+  /** PRM-2 four eyes: the approver submitted or wrote the version (or its submitter is unknown) (403). */
+  SELF_APPROVAL: 'PROMOTION.SELF_APPROVAL',
+  /** A review step (submit, approve, reject) names the staff member who takes it (422). */
+  ACTOR_REQUIRED: 'PROMOTION.ACTOR_REQUIRED',
   /** Submitting or approving a version whose window has already ended (422). */
   WINDOW_ENDED: 'PROMOTION.WINDOW_ENDED',
   /** A name of 1 to 60 characters (422). */
@@ -72,7 +76,7 @@ export type PromotionErrorCode = (typeof PROMOTION_ERROR)[keyof typeof PROMOTION
 /** A rejection as data: what pure guards return and aggregates throw. */
 export interface PromotionRejection {
   readonly code: PromotionErrorCode;
-  readonly kind: 'invalid' | 'not_found' | 'conflict';
+  readonly kind: 'invalid' | 'not_found' | 'conflict' | 'forbidden';
   readonly message: string;
   readonly details: Readonly<Record<string, unknown>>;
 }

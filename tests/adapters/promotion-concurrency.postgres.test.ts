@@ -40,8 +40,8 @@ async function together(calls: (() => Promise<unknown>)[]): Promise<(string | nu
 
 async function published(input: Parameters<Zhongtai['promotions']['createActivity']>[0]): Promise<string> {
   const a = await zt.promotions.createActivity(input);
-  await zt.promotions.submitActivity({ activityId: a.id });
-  await zt.promotions.approveActivity({ activityId: a.id });
+  await zt.promotions.submitActivity({ activityId: a.id, by: 'mia' });
+  await zt.promotions.approveActivity({ activityId: a.id, by: 'rex' });
   return a.id;
 }
 

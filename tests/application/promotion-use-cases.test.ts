@@ -29,9 +29,24 @@ describe('promotion use cases on memory', () => {
       'promotion.activity.created', 'promotion.activity.submitted', 'promotion.activity.published', 'promotion.activity.revised', 'promotion.activity.voided',
     ]);
     // The table first (a draft is not approved), then the guards (nothing goes to review once voided).
-    await expect(zt.promotions.approveActivity({ activityId: a.id })).rejects.toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION' });
-    await expect(zt.promotions.submitActivity({ activityId: a.id })).rejects.toMatchObject({ code: 'PROMOTION.ACTIVITY_VOIDED' });
+    await expect(zt.promotions.approveActivity({ activityId: a.id, by: 'bob' })).rejects.toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION' });
+    await expect(zt.promotions.submitActivity({ activityId: a.id, by: 'alice' })).rejects.toMatchObject({ code: 'PROMOTION.ACTIVITY_VOIDED' });
     expect(events).toHaveLength(5);
+  });
+
+  it('four eyes (decision 0021): approving by the submitter or the author is refused, writes nothing and publishes nothing; a review step without a staff member is refused', async () => {
+    const a = await zt.promotions.createActivity({ ...aFullReduction(), by: 'carol' });
+    await zt.promotions.submitActivity({ activityId: a.id, by: 'alice' });
+    const before = JSON.stringify(await zt.promotions.getActivity({ activityId: a.id }));
+    const published = events.length;
+    for (const by of ['alice', 'carol']) {
+      await expect(zt.promotions.approveActivity({ activityId: a.id, by })).rejects.toMatchObject({ code: 'PROMOTION.SELF_APPROVAL', kind: 'forbidden' });
+    }
+    await expect(zt.promotions.approveActivity({ activityId: a.id, by: '' })).rejects.toMatchObject({ code: 'PROMOTION.ACTOR_REQUIRED' });
+    expect(JSON.stringify(await zt.promotions.getActivity({ activityId: a.id }))).toBe(before);
+    expect(events).toHaveLength(published);
+    const approved = await zt.promotions.approveActivity({ activityId: a.id, by: 'bob' });
+    expect(approved.versions[0]).toMatchObject({ authors: ['carol'], submittedBy: 'alice', approvedBy: 'bob', approvedAt: now });
   });
 
   it('budgets: charges are guarded and replayable; an exhausted activity stops serving; a new version may not budget below what was spent', async () => {

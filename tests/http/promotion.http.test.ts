@@ -48,11 +48,14 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   let s: TestServer;
   let now = T0;
   let marketer: string;
+  /** A second marketer: four eyes (decision 0021) — approves what `marketer` submits. */
+  let reviewer: string;
   let cashier: string;
   const memberToken = (id: string) => s.token({ subject: id, kind: 'member', roles: [] });
   beforeAll(async () => {
     s = await startTestServer(undefined, { clock: { now: () => now } });
     marketer = s.token({ subject: 'mia', kind: 'staff', roles: ['marketing'] });
+    reviewer = s.token({ subject: 'rex', kind: 'staff', roles: ['marketing'] });
     cashier = s.token({ subject: 'pay-service', kind: 'staff', roles: ['payment'] });
   });
   afterAll(() => s.close());
@@ -72,7 +75,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   const published = async (body: unknown) => {
     const a = await created(body);
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
-    return (await call('POST', `/admin/promotion/activities/${a.id}/approve`)).body;
+    return (await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer)).body;
   };
 
   it('PRM-2: create → submit → approve; a new version is reviewed while the live one keeps serving; void ends it', async () => {
@@ -81,7 +84,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect(a.versions[0]).toMatchObject({ number: 1, status: 'draft', definition: { name: '满300减40', channels: ['app'], perMemberLimit: 1, budget: '10000.00', startsAt: iso(-60) } });
     const submitted = await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect(submitted.body).toMatchObject({ reviewStatus: 'pending_review', versions: [{ submittedBy: 'mia' }] });
-    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
     expect(approved.body).toMatchObject({ reviewStatus: 'published', status: 'active', liveVersion: 1 });
 
     const preview = () => call('POST', '/admin/promotion/price-preview', { lines: [line('a', '200.00'), line('b', '150.00')], member });
@@ -94,7 +97,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect((await preview()).body.totals.activityDiscount).toBe('40.00'); // version 1 still serves
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect((await preview()).body.totals.activityDiscount).toBe('40.00');
-    const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
     expect(replaced.body).toMatchObject({ liveVersion: 2, hasOpenVersion: false, versions: [{ status: 'superseded' }, { status: 'published', definition: { name: '满300减60' } }] });
     expect((await preview()).body.totals.activityDiscount).toBe('60.00');
 
@@ -166,15 +169,47 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
       expectProblem(await call('POST', path, body), status, code);
       expect(await stored()).toBe(before);
     }
-    await call('POST', `/admin/promotion/activities/${live.id}/approve`);
+    await call('POST', `/admin/promotion/activities/${live.id}/approve`, undefined, reviewer);
     const twice = await stored();
-    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/approve`), 409, 'PROMOTION.INVALID_TRANSITION');
+    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/approve`, undefined, reviewer), 409, 'PROMOTION.INVALID_TRANSITION');
     expect((await call('POST', `/admin/promotion/activities/${live.id}/void`)).status).toBe(200); // the body is optional
     const voided = await stored();
     expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/void`, {}), 409, 'PROMOTION.INVALID_TRANSITION');
     expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/versions`, { priority: 5 }), 409, 'PROMOTION.ACTIVITY_VOIDED');
     expect(await stored()).toBe(voided);
     expect(twice).not.toBe(voided);
+  });
+
+  it('four eyes (PRM-2, decision 0021): one marketer creating, submitting and approving their own 0.01 price is 403 PROMOTION.SELF_APPROVAL and writes nothing; a second one approves, and the record shows both', async () => {
+    const penny = { name: '一分钱', rule: { kind: 'single_item', prices: [{ skuId: 'sku-phone', price: '0.01' }] }, scope: { kind: 'skus', ids: ['sku-phone'] }, startsAt: iso(-60), endsAt: iso(DAY) };
+    const a = await created(penny);
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    const before = await stored();
+    const self = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    expectProblem(self, 403, 'PROMOTION.SELF_APPROVAL');
+    expect(self.body.details).toMatchObject({ version: 1, by: 'mia', reason: 'SUBMITTER' });
+    expect(await stored()).toBe(before);
+    const phone = [{ lineId: 'p', skuId: 'sku-phone', productId: 'p-phone', shopId: 'self', quantity: 1, unitPrice: '1299.00' }];
+    const price = async () => (await call('POST', '/admin/promotion/price-preview', { lines: phone, member })).body.totals.payable;
+    expect(await price()).toBe('1299.00'); // nothing went live
+
+    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
+    expect(approved.status).toBe(200);
+    const shown = (await call('GET', `/admin/promotion/activities/${a.id}`)).body.versions[0];
+    expect(shown).toMatchObject({ authors: ['mia'], submittedBy: 'mia', approvedBy: 'rex', reviewedBy: 'rex' });
+    expect(Date.parse(shown.submittedAt)).toBe(T0.getTime());
+    expect(Date.parse(shown.approvedAt)).toBe(T0.getTime());
+    expect(await price()).toBe('0.01');
+
+    // A revision of the live activity: its author may not approve it, even when someone else submitted it.
+    await call('POST', `/admin/promotion/activities/${a.id}/versions`, { name: '一分钱 v2' }, reviewer);
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    const beforeRevision = await stored();
+    for (const token of [reviewer, marketer]) expectProblem(await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, token), 403, 'PROMOTION.SELF_APPROVAL');
+    expect(await stored()).toBe(beforeRevision);
+    // The submitter may withdraw it (reject); the live version keeps serving.
+    expect((await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'withdrawn' })).body).toMatchObject({ reviewStatus: 'rejected', liveVersion: 1 });
+    await call('POST', `/admin/promotion/activities/${a.id}/void`);
   });
 
   it('only marketing staff (or admin) manage activities; members and other staff are refused and nothing is written', async () => {
@@ -353,5 +388,6 @@ describe('promotion demo data', () => {
     ]);
     const flash = all.find((a) => a.kind === 'flash_sale')!;
     expect(flash.versions[0]!.definition.stockPool).toBe('demo-flash-sale');
+    for (const a of all) expect(a.versions[0]).toMatchObject({ authors: ['demo'], submittedBy: 'demo', approvedBy: 'demo-reviewer' }); // four eyes
   });
 });
