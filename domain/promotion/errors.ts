@@ -56,6 +56,13 @@ export const PROMOTION_ERROR = {
   ORDER_IN_ANOTHER_GROUP: 'PROMOTION.ORDER_IN_ANOTHER_GROUP',
   /** No member of the group joined with that order (404). */
   ORDER_NOT_IN_GROUP: 'PROMOTION.ORDER_NOT_IN_GROUP',
+  /** No such order of the caller (another member's order is never visible: the same answer) (404). */
+  ORDER_NOT_FOUND: 'PROMOTION.ORDER_NOT_FOUND',
+  /**
+   * The order cannot take part in a group buy now; `reason`: `SPLIT_ORDER`, `NOT_AWAITING_PAYMENT`,
+   * `NOT_FOR_ACTIVITY` (with the `skuIds` outside it), or `NOT_PAID` when confirming a payment (409).
+   */
+  ORDER_NOT_ELIGIBLE: 'PROMOTION.ORDER_NOT_ELIGIBLE',
   BARGAIN_NOT_FOUND: 'PROMOTION.BARGAIN_NOT_FOUND',
   /** A member has one bargain per activity (409). */
   BARGAIN_EXISTS: 'PROMOTION.BARGAIN_EXISTS',

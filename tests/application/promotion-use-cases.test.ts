@@ -2,16 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../index.js';
 import { aBargain, aFullReduction, aGroupBuy, GROUP_SKU } from '../domain/promotion/promotion-mothers.js';
 import { at } from '../support/mothers.js';
+import { storedOrders } from '../support/stored-orders.js';
 
 describe('promotion use cases on memory', () => {
   let zt: Zhongtai;
   let now: Date;
   let events: string[];
+  let orders: ReturnType<typeof storedOrders>;
   beforeEach(() => {
     now = at(10);
     zt = createZhongtai({ clock: { now: () => now } });
     events = [];
     zt.events.subscribe('*', (e) => void events.push(e.type));
+    orders = storedOrders(zt);
   });
   const publish = async (input: Parameters<Zhongtai['promotions']['createActivity']>[0]) => {
     const a = await zt.promotions.createActivity(input);
@@ -78,7 +81,9 @@ describe('promotion use cases on memory', () => {
 
   it('groups: a closing sweep fails what is due, once, and publishes who to refund', async () => {
     const gb = await publish(aGroupBuy());
+    for (const [id, m] of [['oL', 'L'], ['oa', 'a']]) await orders.unpaid(id!, m!, [GROUP_SKU]);
     const g = await zt.promotions.openGroup({ activityId: gb.id, memberId: 'L', orderId: 'oL' });
+    await orders.pay('oL');
     await zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'oL' });
     await zt.promotions.joinGroup({ groupId: g.id, memberId: 'a', orderId: 'oa' });
     now = at(10 + 24 * 60);
@@ -88,6 +93,47 @@ describe('promotion use cases on memory', () => {
     expect(events.filter((e) => e.startsWith('promotion.group.'))).toEqual([
       'promotion.group.created', 'promotion.group.member-paid', 'promotion.group.opened', 'promotion.group.joined', 'promotion.group.failed',
     ]);
+  });
+
+  it('groups take only the caller’s own order, awaiting payment, of the activity’s goods (decision 0021); a refusal writes and publishes nothing', async () => {
+    const gb = await publish(aGroupBuy());
+    await orders.unpaid('o-mine', 'me', [GROUP_SKU]);
+    await orders.unpaid('o-theirs', 'them', [GROUP_SKU]);
+    await orders.unpaid('o-mixed', 'me', [GROUP_SKU, 'sku-other']);
+    await orders.unpaid('o-paid', 'me', [GROUP_SKU]);
+    await orders.pay('o-paid');
+    await orders.unpaid('o-cancelled', 'me', [GROUP_SKU]);
+    await orders.cancel('o-cancelled');
+    const open = (orderId: string) => zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId });
+    const cases: [string, Record<string, unknown>][] = [
+      ['o-theirs', { code: 'PROMOTION.ORDER_NOT_FOUND', kind: 'not_found' }],
+      ['o-nowhere', { code: 'PROMOTION.ORDER_NOT_FOUND', kind: 'not_found' }],
+      ['o-mixed', { code: 'PROMOTION.ORDER_NOT_ELIGIBLE', kind: 'conflict', details: { reason: 'NOT_FOR_ACTIVITY', skuIds: ['sku-other'] } }],
+      ['o-paid', { code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_AWAITING_PAYMENT' } }],
+      ['o-cancelled', { code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_AWAITING_PAYMENT' } }],
+    ];
+    const published = events.length;
+    for (const [orderId, error] of cases) await expect(open(orderId), orderId).rejects.toMatchObject(error);
+    expect(await zt.promotions.listGroups({ activityId: gb.id })).toEqual([]);
+    expect(events).toHaveLength(published);
+
+    const g = await open('o-mine');
+    await expect(zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'o-mine' })).rejects.toMatchObject({
+      code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_PAID' },
+    });
+    await expect(zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'o-paid' })).rejects.toMatchObject({ code: 'PROMOTION.ORDER_NOT_IN_GROUP' });
+    expect(await zt.promotions.getGroup({ groupId: g.id })).toMatchObject({ paid: 0, status: 'pending' });
+    await orders.pay('o-mine');
+    expect(await zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'o-mine' })).toMatchObject({ paid: 1, status: 'open', replayed: false });
+
+    // Joining: the same rules, for the group's activity.
+    await orders.unpaid('o-join', 'you', [GROUP_SKU]);
+    await expect(zt.promotions.joinGroup({ groupId: g.id, memberId: 'you', orderId: 'o-theirs' })).rejects.toMatchObject({ code: 'PROMOTION.ORDER_NOT_FOUND' });
+    await expect(zt.promotions.joinGroup({ groupId: g.id, memberId: 'zed', orderId: 'o-join' })).rejects.toMatchObject({ code: 'PROMOTION.ORDER_NOT_FOUND' });
+    expect((await zt.promotions.joinGroup({ groupId: g.id, memberId: 'you', orderId: 'o-join' })).members).toHaveLength(2);
+    await orders.pay('o-join');
+    // Asking to join again with the same order after paying it is the same join, not a refusal.
+    expect((await zt.promotions.joinGroup({ groupId: g.id, memberId: 'you', orderId: 'o-join' })).members).toHaveLength(2);
   });
 
   it('bargains: one per member and activity, helped once per helper, reproducible from the stored seed', async () => {
