@@ -170,7 +170,8 @@ export class Activity extends AggregateRoot {
         kind: this.state.kind,
       });
     }
-    const edited = base.status === 'draft' ? { ...base, definition, authors: authorsWith(base.authors, actor) } : newVersion(base.number + 1, definition, now, authorsWith([], actor));
+    const edited =
+      base.status === 'draft' ? { ...base, definition, authors: authorsWith(base.authors, actor) } : newVersion(base.number + 1, definition, now, authorsWith([], actor));
     const versions = base.status === 'draft' ? [...this.state.versions.slice(0, -1), edited] : [...this.state.versions, edited];
     this.state = checked({ ...this.state, versions });
     this.emit('revised', now, { version: edited.number, by: actor.by ?? null });
@@ -226,7 +227,7 @@ function newVersion(number: number, definition: ActivityDefinition, now: Date, a
 /** The authors of a version with the actor added (once), when one is named. */
 function authorsWith(authors: readonly string[], actor: Actor): readonly string[] {
   const by = actor.by;
-  return typeof by === 'string' && by.length > 0 && !authors.includes(by) ? [...authors, by] : authors;
+  return typeof by === 'string' && by.trim().length > 0 && !authors.includes(by) ? [...authors, by] : authors;
 }
 
 function checkedReason(reason: string | undefined, required: boolean): string | null {

@@ -136,6 +136,21 @@ describe('promotion use cases on memory', () => {
     expect((await zt.promotions.joinGroup({ groupId: g.id, memberId: 'you', orderId: 'o-join' })).members).toHaveLength(2);
   });
 
+  it('a group buy scoped by category takes orders whose every product is in it, by what the catalog says of the product', async () => {
+    const tea = await zt.catalog.createCategory({ name: 'Tea' });
+    const cups = await zt.catalog.createCategory({ name: 'Cups' });
+    const longjing = await zt.catalog.createSpu({ code: 'LJ', title: 'Longjing', categoryId: tea.id, salePrice: '128.00' });
+    const mug = await zt.catalog.createSpu({ code: 'MUG', title: 'Mug', categoryId: cups.id, salePrice: '30.00' });
+    const spuOf = new Map([[longjing.skus[0]!.id, longjing.id], [mug.skus[0]!.id, mug.id]]);
+    const gb = await publish(aGroupBuy({ rule: { kind: 'group_buy', percentOff: '20' }, scope: { kind: 'categories', ids: [tea.id] } }, { ladder: [] }));
+    await orders.unpaid('o-tea', 'me', [longjing.skus[0]!.id], (sku) => spuOf.get(sku)!);
+    await orders.unpaid('o-mug', 'me', [mug.skus[0]!.id], (sku) => spuOf.get(sku)!);
+    await expect(zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId: 'o-mug' })).rejects.toMatchObject({
+      code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_FOR_ACTIVITY', skuIds: [mug.skus[0]!.id] },
+    });
+    expect(await zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId: 'o-tea' })).toMatchObject({ status: 'pending', members: [{ orderId: 'o-tea' }] });
+  });
+
   it('bargains: one per member and activity, helped once per helper, reproducible from the stored seed', async () => {
     const b = await publish(aBargain());
     const mine = await zt.promotions.startBargain({ activityId: b.id, memberId: 'me' });

@@ -22,15 +22,15 @@ export function storedOrders(zt: Pick<Zhongtai, 'persistence' | 'events' | 'cloc
   }
 
   return {
-    /** An unpaid goods order `id` of `memberId`: one line of 1 × 100.00 per SKU, in shop `self`. */
-    async unpaid(id: string, memberId: string, skuIds: readonly string[]): Promise<void> {
+    /** An unpaid goods order `id` of `memberId`: one line of 1 × 100.00 per SKU, in shop `self` (products `spu-<sku>` unless named). */
+    async unpaid(id: string, memberId: string, skuIds: readonly string[], spuOf: (skuId: string) => string = (skuId) => `spu-${skuId}`): Promise<void> {
       const at = zt.clock.now();
       const order = Order.place(
         newOrder({
           id,
           number: `SO-${id}`,
           common: { ...COMMON, memberId },
-          lines: skuIds.map((skuId, i) => aLine(`L${i + 1}`, '100.00', 1, { skuId, spuId: `spu-${skuId}`, shopId: 'self' })),
+          lines: skuIds.map((skuId, i) => aLine(`L${i + 1}`, '100.00', 1, { skuId, spuId: spuOf(skuId), shopId: 'self' })),
           placedAt: at,
           payBy: new Date(at.getTime() + 30 * 60_000),
         }),
