@@ -56,7 +56,8 @@ export async function seedPromotionDemo(zt: Zhongtai): Promise<{ created: number
     if (existing.has(fields.name)) continue;
     const a = await zt.promotions.createActivity({ ...fields, by: 'demo' });
     await zt.promotions.submitActivity({ activityId: a.id, by: 'demo' });
-    await zt.promotions.approveActivity({ activityId: a.id, by: 'demo' });
+    // Four eyes (decision 0021): a second staff member approves.
+    await zt.promotions.approveActivity({ activityId: a.id, by: 'demo-reviewer' });
     created += 1;
   }
   return { created };

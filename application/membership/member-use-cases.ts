@@ -1,4 +1,4 @@
-import { buyPaidCard, changeProfile, checkAudit, newMember, paidCardActive, putAddress, removeAddress, type Address, type Gender, type MemberProfile, type ShopMembership } from '../../domain/membership/member.js';
+import { addAddress, buyPaidCard, changeProfile, checkAudit, newMember, paidCardActive, removeAddress, replaceAddress, type Address, type Gender, type MemberProfile, type ShopMembership } from '../../domain/membership/member.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { member, type Deps } from './support.js';
@@ -58,11 +58,18 @@ export class UpdateMemberProfile {
   }
 }
 
+/**
+ * Without `addressId`: adds an address under a new id the server makes. With one: replaces that address
+ * of the member's; an id they do not have (another member's, or none) is MEMBERSHIP.ADDRESS_NOT_FOUND,
+ * never a new address (decision 0021).
+ */
 export class PutAddress {
   constructor(private readonly uow: UnitOfWork, private readonly d: Deps) {}
   execute(cmd: { memberId: string; addressId?: string } & Omit<Address, 'id' | 'isDefault'> & { isDefault?: boolean }): Promise<MemberProfile> {
-    const id = cmd.addressId ?? this.d.ids.next();
-    return edit(this.uow, cmd.memberId, (m) => putAddress(m, { id, recipient: cmd.recipient, phone: cmd.phone, region: cmd.region, detail: cmd.detail, isDefault: cmd.isDefault ?? false }));
+    const fields = { recipient: cmd.recipient, phone: cmd.phone, region: cmd.region, detail: cmd.detail, isDefault: cmd.isDefault ?? false };
+    const addressId = cmd.addressId;
+    if (addressId === undefined) return edit(this.uow, cmd.memberId, (m) => addAddress(m, { id: this.d.ids.next(), ...fields }));
+    return edit(this.uow, cmd.memberId, (m) => replaceAddress(m, { id: addressId, ...fields }));
   }
 }
 

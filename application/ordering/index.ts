@@ -3,3 +3,4 @@ export * from './place-order.js';
 export * from './cancel-order.js';
 export * from './order-resources.js';
 export * from './order-queries.js';
+export * from './order-facts.js';

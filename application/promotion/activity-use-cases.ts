@@ -10,8 +10,14 @@ import { checkBudgetCovers, checkCodeFree, requireActivity, viewsOf, type Activi
 export type ActivityFields = Omit<ActivityInput, 'budget'> & { readonly budget?: string | Money | null };
 
 export interface CreateActivityCommand extends ActivityFields {
-  /** The staff member, for the record. */
+  /** The staff member who writes it: the version's author (never its approver, decision 0021). */
   readonly by?: string;
+}
+
+/** A review step by a named staff member (the token's subject over HTTP): the record and four eyes need it. */
+export interface ReviewCommand {
+  readonly activityId: string;
+  readonly by: string;
 }
 
 const budgetOf = (b: string | Money | null | undefined): Money | null | undefined =>
@@ -49,8 +55,8 @@ export class CreateActivity {
   execute(cmd: CreateActivityCommand): Promise<ActivityView> {
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
-      const { by: _by, ...fields } = cmd;
-      const a = Activity.create(this.ids.next(), input(fields) as ActivityInput, now);
+      const { by, ...fields } = cmd;
+      const a = Activity.create(this.ids.next(), input(fields) as ActivityInput, now, by === undefined ? {} : { by });
       await checkCodeFree(tx, a);
       await tx.activities.save(a);
       tx.recordEvents(a.pullEvents());
@@ -66,19 +72,22 @@ export class SubmitActivity {
     private readonly clock: Clock,
   ) {}
 
-  execute(cmd: { readonly activityId: string; readonly by?: string }): Promise<ActivityView> {
+  execute(cmd: ReviewCommand): Promise<ActivityView> {
     return change(this.uow, this.clock, cmd.activityId, (a, now) => a.submit(now, { by: cmd.by }));
   }
 }
 
-/** PRM-2: the version under review is published and serves; the one it replaces is superseded. */
+/**
+ * PRM-2: the version under review is published and serves; the one it replaces is superseded. Four eyes:
+ * only by a staff member who neither submitted nor wrote it (`PROMOTION.SELF_APPROVAL`, nothing written).
+ */
 export class ApproveActivity {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
-  execute(cmd: { readonly activityId: string; readonly by?: string }): Promise<ActivityView> {
+  execute(cmd: ReviewCommand): Promise<ActivityView> {
     return change(this.uow, this.clock, cmd.activityId, async (a, now, tx) => {
       await checkBudgetCovers(tx, a, a.latest.definition.budget);
       a.approve(now, { by: cmd.by });
@@ -93,7 +102,7 @@ export class RejectActivity {
     private readonly clock: Clock,
   ) {}
 
-  execute(cmd: { readonly activityId: string; readonly reason: string; readonly by?: string }): Promise<ActivityView> {
+  execute(cmd: ReviewCommand & { readonly reason: string }): Promise<ActivityView> {
     return change(this.uow, this.clock, cmd.activityId, (a, now) => a.reject(cmd.reason, now, { by: cmd.by }));
   }
 }
@@ -110,7 +119,11 @@ export class VoidActivity {
   }
 }
 
-export type ReviseActivityCommand = Partial<ActivityFields> & { readonly activityId: string };
+export type ReviseActivityCommand = Partial<ActivityFields> & {
+  readonly activityId: string;
+  /** The staff member who writes the change: an author of the version (never its approver). */
+  readonly by?: string;
+};
 
 /**
  * PRM-2: a new version of a published (or rejected) activity, a draft that goes through review while the
@@ -123,9 +136,9 @@ export class ReviseActivity {
   ) {}
 
   execute(cmd: ReviseActivityCommand): Promise<ActivityView> {
-    const { activityId, ...fields } = cmd;
+    const { activityId, by, ...fields } = cmd;
     return change(this.uow, this.clock, activityId, async (a, now, tx) => {
-      const v = a.revise(input(fields), now);
+      const v = a.revise(input(fields), now, by === undefined ? {} : { by });
       await checkBudgetCovers(tx, a, v.definition.budget);
     });
   }

@@ -1,7 +1,10 @@
+import { toError } from '../../domain/promotion/errors.js';
 import { GroupBuy, paymentEvents, type GroupBuySnapshot, type Joiner } from '../../domain/promotion/group-buy.js';
+import { groupPaymentOrderRejection } from '../../domain/promotion/group-order.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { checkGroupOrder, groupOrderOf } from './group-orders.js';
 import { requireActivity, requireGroup } from './lookups.js';
 
 /** A member as group buys need them; `isNew` and `level` come from membership (the caller vouches for them). */
@@ -13,7 +16,10 @@ export interface MemberCommand {
 
 const joiner = (c: MemberCommand): Joiner => ({ memberId: c.memberId, isNew: c.isNewMember ?? false, ...(c.level !== undefined ? { level: c.level } : {}) });
 
-/** 开团: the leader opens a group with their order (pending payment) at a size of the activity's ladder. */
+/**
+ * 开团: the leader opens a group at a size of the activity's ladder with their own order, awaiting
+ * payment, of the activity's goods (`PROMOTION.ORDER_NOT_FOUND` / `PROMOTION.ORDER_NOT_ELIGIBLE`).
+ */
 export class OpenGroup {
   constructor(
     private readonly uow: UnitOfWork,
@@ -25,6 +31,7 @@ export class OpenGroup {
     return this.uow.run(async (tx) => {
       const activity = await requireActivity(tx, cmd.activityId);
       const group = GroupBuy.open({ id: this.ids.next(), activity, leader: joiner(cmd), orderId: cmd.orderId, ...(cmd.size !== undefined ? { size: cmd.size } : {}), now: this.clock.now() });
+      await checkGroupOrder(tx, activity, group.toSnapshot(), cmd.memberId, cmd.orderId);
       await tx.groupBuys.save(group);
       tx.recordEvents(group.pullEvents());
       return group.toSnapshot();
@@ -32,7 +39,10 @@ export class OpenGroup {
   }
 }
 
-/** 参团: a member joins an open group with their order, pending until it is paid. Joining again with the same order is a no-op. */
+/**
+ * 参团: a member joins an open group with their own order, awaiting payment, of the activity's goods;
+ * pending until it is paid. Joining again with the same order is a no-op (whatever the order's state now).
+ */
 export class JoinGroup {
   constructor(
     private readonly uow: UnitOfWork,
@@ -44,6 +54,7 @@ export class JoinGroup {
       const group = await requireGroup(tx, cmd.groupId);
       const activity = await requireActivity(tx, group.toSnapshot().activityId);
       if (group.join(joiner(cmd), cmd.orderId, this.clock.now(), activity)) {
+        await checkGroupOrder(tx, activity, group.toSnapshot(), cmd.memberId, cmd.orderId);
         await tx.groupBuys.save(group);
         tx.recordEvents(group.pullEvents());
       }
@@ -53,10 +64,11 @@ export class JoinGroup {
 }
 
 /**
- * The payment of a group order arrived (from the payment context). Confirmed only while the group has
- * room: checked again here, atomically (PostgreSQL: one guarded UPDATE), so concurrent payments never
- * over-fill it. `PROMOTION.GROUP_FULL` or `PROMOTION.GROUP_CLOSED`: the caller refunds the order.
- * A payment confirmed before is a no-op.
+ * The payment of a group order arrived (from the payment context). Only an order a member joined the
+ * group with, and that is paid (`PROMOTION.ORDER_NOT_IN_GROUP`, `PROMOTION.ORDER_NOT_ELIGIBLE` reason
+ * `NOT_PAID`). Confirmed only while the group has room: checked again here, atomically (PostgreSQL: one
+ * guarded UPDATE), so concurrent payments never over-fill it. `PROMOTION.GROUP_FULL` or
+ * `PROMOTION.GROUP_CLOSED`: the caller refunds the order. A payment confirmed before is a no-op.
  */
 export class ConfirmGroupPayment {
   constructor(
@@ -67,6 +79,8 @@ export class ConfirmGroupPayment {
   execute(cmd: { readonly groupId: string; readonly orderId: string }): Promise<GroupBuySnapshot & { readonly replayed: boolean }> {
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
+      const rejection = groupPaymentOrderRejection((await requireGroup(tx, cmd.groupId)).toSnapshot(), cmd.orderId, await groupOrderOf(tx, cmd.orderId));
+      if (rejection) throw toError(rejection);
       const { group, replayed } = await tx.groupBuys.confirmPayment(cmd.groupId, cmd.orderId, now);
       if (!replayed) tx.recordEvents(paymentEvents(group, cmd.orderId, now));
       return { ...group, replayed };

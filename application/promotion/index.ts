@@ -5,3 +5,4 @@ export * from './group-buy-use-cases.js';
 export * from './bargain-use-cases.js';
 export * from './preview-price.js';
 export * from './purchase-limit-use-cases.js';
+export * from './group-orders.js';

@@ -60,15 +60,33 @@ export function changeProfile(m: MemberProfile, fields: { phone?: string | null;
   return { ...m, phone: fields.phone === undefined ? m.phone : fields.phone, gender: fields.gender ?? m.gender };
 }
 
-/** Adds or replaces an address (by id); the one marked default makes the others not default; the first is default. */
-export function putAddress(m: MemberProfile, a: Address): MemberProfile {
+/**
+ * Adds an address under a new id made by the server (decision 0021: clients never choose address
+ * ids). The one marked default makes the others not default; the first is default.
+ */
+export function addAddress(m: MemberProfile, a: Address): MemberProfile {
+  if (m.addresses.some((x) => x.id === a.id)) throw new Error(`address id ${a.id} is taken: ids are made by the server, once`);
+  return placeAddress(m, a, m.addresses);
+}
+
+/** Replaces one of the member's own addresses; an id they do not have (another member's, or none) is MEMBERSHIP.ADDRESS_NOT_FOUND. */
+export function replaceAddress(m: MemberProfile, a: Address): MemberProfile {
+  if (!m.addresses.some((x) => x.id === a.id)) throw addressNotFound(a.id);
+  return placeAddress(m, a, m.addresses.filter((x) => x.id !== a.id));
+}
+
+function addressNotFound(addressId: string): DomainError {
+  return DomainError.notFound('MEMBERSHIP.ADDRESS_NOT_FOUND', `no address ${addressId}`, { addressId });
+}
+
+/** `a` checked and placed last beside `others`; default handling as `addAddress` says. */
+function placeAddress(m: MemberProfile, a: Address, others: readonly Address[]): MemberProfile {
   for (const [name, v, max] of [['recipient', a.recipient, 60], ['region', a.region, 200], ['detail', a.detail, 300]] as const) {
     if (typeof v !== 'string' || v.trim().length === 0 || v.length > max) {
       throw DomainError.invalid('MEMBERSHIP.INVALID_ADDRESS', `${name} has 1 to ${max} characters`, { field: name });
     }
   }
   checkPhone(a.phone);
-  const others = m.addresses.filter((x) => x.id !== a.id);
   if (others.length >= MAX_ADDRESSES) throw DomainError.conflict('MEMBERSHIP.TOO_MANY_ADDRESSES', `at most ${MAX_ADDRESSES} addresses`);
   const isDefault = a.isDefault || others.length === 0;
   const rest = isDefault ? others.map((x) => (x.isDefault ? { ...x, isDefault: false } : x)) : others;
@@ -77,7 +95,7 @@ export function putAddress(m: MemberProfile, a: Address): MemberProfile {
 
 export function removeAddress(m: MemberProfile, addressId: string): MemberProfile {
   const gone = m.addresses.find((x) => x.id === addressId);
-  if (!gone) throw DomainError.notFound('MEMBERSHIP.ADDRESS_NOT_FOUND', `no address ${addressId}`, { addressId });
+  if (!gone) throw addressNotFound(addressId);
   const rest = m.addresses.filter((x) => x.id !== addressId);
   if (gone.isDefault && rest.length > 0 && !rest.some((x) => x.isDefault)) rest[0] = { ...rest[0]!, isDefault: true };
   return { ...m, addresses: rest };

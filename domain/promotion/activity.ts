@@ -22,9 +22,14 @@ export interface ActivitySnapshot {
   readonly version: number;
 }
 
-/** Who does a review step, for the record (the staff subject). */
+/** Who wrote a version (create, revise): recorded among its authors when given (the staff subject). */
 export interface Actor {
   readonly by?: string;
+}
+
+/** Who takes a review step (submit, approve, reject): always named (the staff subject), for the record and four eyes. */
+export interface Reviewer {
+  readonly by: string;
 }
 
 /**
@@ -38,14 +43,14 @@ export class Activity extends AggregateRoot {
     super();
   }
 
-  static create(id: string, input: ActivityInput, now: Date): Activity {
+  static create(id: string, input: ActivityInput, now: Date, actor: Actor = {}): Activity {
     const definition = checkedDefinition(id, input);
     const a = new Activity(
       checked({
         id,
         code: activityCode(id),
         kind: definition.rule.kind,
-        versions: [newVersion(1, definition, now)],
+        versions: [newVersion(1, definition, now, authorsWith([], actor))],
         liveVersion: null,
         voidedAt: null,
         voidReason: null,
@@ -53,7 +58,7 @@ export class Activity extends AggregateRoot {
         version: 0,
       }),
     );
-    a.emit('created', now, { code: a.state.code, kind: a.state.kind, version: 1 });
+    a.emit('created', now, { code: a.state.code, kind: a.state.kind, version: 1, by: actor.by ?? null });
     return a;
   }
 
@@ -105,34 +110,41 @@ export class Activity extends AggregateRoot {
     return live ? pricingActivityOf(this.id, live.definition) : null;
   }
 
-  /** Draft → pending review. */
-  submit(now: Date, actor: Actor = {}): void {
-    const v = this.allowed('pending_review', now);
-    this.step(v, 'pending_review', { submittedAt: now, submittedBy: actor.by ?? null });
-    this.emit('submitted', now, { version: v.number });
+  /** Draft → pending review, by a named staff member. */
+  submit(now: Date, reviewer: Reviewer): void {
+    const v = this.allowed('pending_review', now, reviewer.by);
+    this.step(v, 'pending_review', { submittedAt: now, submittedBy: reviewer.by });
+    this.emit('submitted', now, { version: v.number, by: reviewer.by });
   }
 
-  /** Pending review → published: it becomes the live version; the one it replaces is superseded. */
-  approve(now: Date, actor: Actor = {}): void {
-    const v = this.allowed('published', now);
+  /**
+   * Pending review → published: it becomes the live version; the one it replaces is superseded. Four
+   * eyes: only by a staff member who neither submitted nor wrote the version (`PROMOTION.SELF_APPROVAL`).
+   */
+  approve(now: Date, reviewer: Reviewer): void {
+    const v = this.allowed('published', now, reviewer.by);
     const previous = this.live;
+    const by = reviewer.by;
     const versions = this.state.versions.map((x) =>
       x.number === v.number
-        ? { ...x, status: 'published' as const, reviewedAt: now, reviewedBy: actor.by ?? null }
+        ? { ...x, status: 'published' as const, reviewedAt: now, reviewedBy: by, approvedAt: now, approvedBy: by }
         : x.number === previous?.number
           ? { ...x, status: 'superseded' as const }
           : x,
     );
     this.state = checked({ ...this.state, versions, liveVersion: v.number });
-    this.emit('published', now, { version: v.number, replacedVersion: previous?.number ?? null });
+    this.emit('published', now, { version: v.number, replacedVersion: previous?.number ?? null, by });
   }
 
-  /** Pending review → rejected, with the reviewer's reason; the live version (if any) keeps serving. */
-  reject(reason: string, now: Date, actor: Actor = {}): void {
+  /**
+   * Pending review → rejected, with the reviewer's reason; the live version (if any) keeps serving. The
+   * submitter may reject their own submission (a withdrawal: nothing goes live).
+   */
+  reject(reason: string, now: Date, reviewer: Reviewer): void {
     const text = checkedReason(reason, true)!;
-    const v = this.allowed('rejected', now);
-    this.step(v, 'rejected', { reviewedAt: now, reviewedBy: actor.by ?? null, rejectionReason: text });
-    this.emit('rejected', now, { version: v.number, reason: text });
+    const v = this.allowed('rejected', now, reviewer.by);
+    this.step(v, 'rejected', { reviewedAt: now, reviewedBy: reviewer.by, rejectionReason: text });
+    this.emit('rejected', now, { version: v.number, reason: text, by: reviewer.by });
   }
 
   /**
@@ -140,7 +152,7 @@ export class Activity extends AggregateRoot {
    * the next version, a draft built on the newest one with the changes applied (PRM-2). A version under
    * review cannot change (reject it first). The kind never changes.
    */
-  revise(changes: Partial<ActivityInput>, now: Date): ActivityVersion {
+  revise(changes: Partial<ActivityInput>, now: Date, actor: Actor = {}): ActivityVersion {
     const blocked = this.voided
       ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'conflict', 'the activity is voided')
       : this.latest.status === 'pending_review'
@@ -158,10 +170,11 @@ export class Activity extends AggregateRoot {
         kind: this.state.kind,
       });
     }
-    const edited = base.status === 'draft' ? { ...base, definition } : newVersion(base.number + 1, definition, now);
+    const edited =
+      base.status === 'draft' ? { ...base, definition, authors: authorsWith(base.authors, actor) } : newVersion(base.number + 1, definition, now, authorsWith([], actor));
     const versions = base.status === 'draft' ? [...this.state.versions.slice(0, -1), edited] : [...this.state.versions, edited];
     this.state = checked({ ...this.state, versions });
-    this.emit('revised', now, { version: edited.number });
+    this.emit('revised', now, { version: edited.number, by: actor.by ?? null });
     return edited;
   }
 
@@ -187,9 +200,9 @@ export class Activity extends AggregateRoot {
   }
 
   /** The newest version, when the table and the guards let it go to `to` now; otherwise their rejection. */
-  private allowed(to: ReviewStatus, now: Date): ActivityVersion {
+  private allowed(to: ReviewStatus, now: Date, by: string): ActivityVersion {
     const v = this.latest;
-    const r = reviewRejection({ voided: this.voided, version: v, now }, to);
+    const r = reviewRejection({ voided: this.voided, version: v, now, by }, to);
     if (r) throw toError(r);
     return v;
   }
@@ -204,8 +217,17 @@ export class Activity extends AggregateRoot {
   }
 }
 
-function newVersion(number: number, definition: ActivityDefinition, now: Date): ActivityVersion {
-  return { number, status: 'draft', definition, createdAt: now, submittedAt: null, submittedBy: null, reviewedAt: null, reviewedBy: null, rejectionReason: null };
+function newVersion(number: number, definition: ActivityDefinition, now: Date, authors: readonly string[]): ActivityVersion {
+  return {
+    number, status: 'draft', definition, createdAt: now, authors, submittedAt: null, submittedBy: null, reviewedAt: null, reviewedBy: null,
+    approvedAt: null, approvedBy: null, rejectionReason: null,
+  };
+}
+
+/** The authors of a version with the actor added (once), when one is named. */
+function authorsWith(authors: readonly string[], actor: Actor): readonly string[] {
+  const by = actor.by;
+  return typeof by === 'string' && by.trim().length > 0 && !authors.includes(by) ? [...authors, by] : authors;
 }
 
 function checkedReason(reason: string | undefined, required: boolean): string | null {

@@ -10,6 +10,10 @@ export const PROMOTION_ERROR = {
   INVALID_TRANSITION: 'PROMOTION.INVALID_TRANSITION',
   /** The window is malformed or ends before (or when) it starts (422). */
   INVALID_WINDOW: 'PROMOTION.INVALID_WINDOW',
+  /** PRM-2 four eyes: the approver submitted or wrote the version (or its submitter is unknown) (403). */
+  SELF_APPROVAL: 'PROMOTION.SELF_APPROVAL',
+  /** A review step (submit, approve, reject) names the staff member who takes it (422). */
+  ACTOR_REQUIRED: 'PROMOTION.ACTOR_REQUIRED',
   /** Submitting or approving a version whose window has already ended (422). */
   WINDOW_ENDED: 'PROMOTION.WINDOW_ENDED',
   /** A name of 1 to 60 characters (422). */
@@ -52,6 +56,13 @@ export const PROMOTION_ERROR = {
   ORDER_IN_ANOTHER_GROUP: 'PROMOTION.ORDER_IN_ANOTHER_GROUP',
   /** No member of the group joined with that order (404). */
   ORDER_NOT_IN_GROUP: 'PROMOTION.ORDER_NOT_IN_GROUP',
+  /** No such order of the caller (another member's order is never visible: the same answer) (404). */
+  ORDER_NOT_FOUND: 'PROMOTION.ORDER_NOT_FOUND',
+  /**
+   * The order cannot take part in a group buy now; `reason`: `SPLIT_ORDER`, `NOT_AWAITING_PAYMENT`,
+   * `NOT_FOR_ACTIVITY` (with the `skuIds` outside it), or `NOT_PAID` when confirming a payment (409).
+   */
+  ORDER_NOT_ELIGIBLE: 'PROMOTION.ORDER_NOT_ELIGIBLE',
   BARGAIN_NOT_FOUND: 'PROMOTION.BARGAIN_NOT_FOUND',
   /** A member has one bargain per activity (409). */
   BARGAIN_EXISTS: 'PROMOTION.BARGAIN_EXISTS',
@@ -72,7 +83,7 @@ export type PromotionErrorCode = (typeof PROMOTION_ERROR)[keyof typeof PROMOTION
 /** A rejection as data: what pure guards return and aggregates throw. */
 export interface PromotionRejection {
   readonly code: PromotionErrorCode;
-  readonly kind: 'invalid' | 'not_found' | 'conflict';
+  readonly kind: 'invalid' | 'not_found' | 'conflict' | 'forbidden';
   readonly message: string;
   readonly details: Readonly<Record<string, unknown>>;
 }

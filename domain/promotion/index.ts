@@ -4,6 +4,7 @@ export * from './definition.js';
 export * from './review.js';
 export * from './activity.js';
 export * from './group-buy.js';
+export * from './group-order.js';
 export * from './bargain.js';
 export * from './budget.js';
 export * from './ports.js';

@@ -30,18 +30,26 @@ export interface ActivityVersion {
   readonly status: ReviewStatus;
   readonly definition: ActivityDefinition;
   readonly createdAt: Date;
+  /** Who wrote this version: the staff who created it or edited it as a draft, in order, each once. */
+  readonly authors: readonly string[];
   readonly submittedAt: Date | null;
   readonly submittedBy: string | null;
+  /** The review decision, approval or rejection: when and by whom. */
   readonly reviewedAt: Date | null;
   readonly reviewedBy: string | null;
+  /** Set only when the version was approved (published): four eyes, never its submitter or an author. */
+  readonly approvedAt: Date | null;
+  readonly approvedBy: string | null;
   readonly rejectionReason: string | null;
 }
 
-/** What the guards of a review step see: whether the activity is voided, the version, and the moment. */
+/** What the guards of a review step see: whether the activity is voided, the version, the moment and who takes the step. */
 export interface ReviewContext {
   readonly voided: boolean;
   readonly version: ActivityVersion;
   readonly now: Date;
+  /** The staff member taking the step (the token's subject over HTTP). */
+  readonly by: string;
 }
 
 /** A pure guard of a review step: a typed rejection, or null to let it pass. */
@@ -59,12 +67,34 @@ export const windowNotEnded: ReviewGuard = (c) =>
       })
     : null;
 
-/** The guards of entering each status (PRM-2), checked after the table allows the step. */
+/** Every review step names the staff member who takes it: the record says who, and four eyes needs it. */
+export const actorNamed: ReviewGuard = (c) =>
+  typeof c.by === 'string' && c.by.trim().length > 0
+    ? null
+    : rejectionOf(PROMOTION_ERROR.ACTOR_REQUIRED, 'invalid', 'a review step names the staff member who takes it', { version: c.version.number });
+
+/**
+ * Four eyes (decision 0021): a version is approved only by someone who neither submitted it nor wrote
+ * it. A version whose submitter is unknown (submitted before the rule) cannot prove it: reject it and
+ * submit it again.
+ */
+export const fourEyes: ReviewGuard = (c) => {
+  const v = c.version;
+  const reason = v.submittedBy === null ? 'SUBMITTER_UNKNOWN' : c.by === v.submittedBy ? 'SUBMITTER' : v.authors.includes(c.by) ? 'AUTHOR' : null;
+  if (reason === null) return null;
+  const message =
+    reason === 'SUBMITTER_UNKNOWN'
+      ? `version ${v.number} has no known submitter: reject it and submit it again`
+      : `version ${v.number} is approved by a staff member other than its ${reason === 'SUBMITTER' ? 'submitter' : 'authors'}`;
+  return rejectionOf(PROMOTION_ERROR.SELF_APPROVAL, 'forbidden', message, { version: v.number, by: c.by, reason });
+};
+
+/** The guards of entering each status (PRM-2), checked in order after the table allows the step. */
 export const REVIEW_GUARDS: Readonly<Record<ReviewStatus, readonly ReviewGuard[]>> = {
   draft: [notVoided],
-  pending_review: [notVoided, windowNotEnded],
-  published: [notVoided, windowNotEnded],
-  rejected: [notVoided],
+  pending_review: [notVoided, windowNotEnded, actorNamed],
+  published: [notVoided, windowNotEnded, actorNamed, fourEyes],
+  rejected: [notVoided, actorNamed],
   superseded: [],
 };
 

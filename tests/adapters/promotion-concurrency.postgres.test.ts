@@ -4,7 +4,8 @@ import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/pe
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { at } from '../support/mothers.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
-import { aFullReduction, aGroupBuy } from '../domain/promotion/promotion-mothers.js';
+import { storedOrders } from '../support/stored-orders.js';
+import { aFullReduction, aGroupBuy, GROUP_SKU } from '../domain/promotion/promotion-mothers.js';
 
 // Real concurrency needs the real server (DATABASE_URL); on PGlite every transaction is serialised,
 // so the same test proves only the bookkeeping there.
@@ -40,18 +41,25 @@ async function together(calls: (() => Promise<unknown>)[]): Promise<(string | nu
 
 async function published(input: Parameters<Zhongtai['promotions']['createActivity']>[0]): Promise<string> {
   const a = await zt.promotions.createActivity(input);
-  await zt.promotions.submitActivity({ activityId: a.id });
-  await zt.promotions.approveActivity({ activityId: a.id });
+  await zt.promotions.submitActivity({ activityId: a.id, by: 'mia' });
+  await zt.promotions.approveActivity({ activityId: a.id, by: 'rex' });
   return a.id;
 }
 
 describe(`group buy under concurrent payments (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
   it('a group of 5 whose leader paid, 20 members paying at once: exactly 4 more are confirmed (5 paid = the size), 16 get PROMOTION.GROUP_FULL', { timeout: 60_000 }, async () => {
     const activityId = await published(aGroupBuy({ startsAt: at(0), endsAt: at(7 * 24 * 60) }));
+    const orders = storedOrders(zt);
+    await orders.unpaid('o-leader', 'leader', [GROUP_SKU]);
     const group = await zt.promotions.openGroup({ activityId, memberId: 'leader', orderId: 'o-leader', size: 5 });
+    await orders.pay('o-leader');
     await zt.promotions.confirmGroupPayment({ groupId: group.id, orderId: 'o-leader' });
     const members = Array.from({ length: 20 }, (_, i) => `m${String(i).padStart(2, '0')}`);
-    for (const m of members) await zt.promotions.joinGroup({ groupId: group.id, memberId: m, orderId: `o-${m}` });
+    for (const m of members) {
+      await orders.unpaid(`o-${m}`, m, [GROUP_SKU]);
+      await zt.promotions.joinGroup({ groupId: group.id, memberId: m, orderId: `o-${m}` });
+      await orders.pay(`o-${m}`); // every member paid: the group's room alone decides
+    }
 
     const succeeded: unknown[] = [];
     const off = zt.events.subscribe('promotion.group.succeeded', (e) => void succeeded.push(e.payload));
@@ -70,7 +78,10 @@ describe(`group buy under concurrent payments (${onServer ? 'PostgreSQL server' 
 
   it('the same payment confirmed 10 times at once counts once', { timeout: 60_000 }, async () => {
     const activityId = await published(aGroupBuy({ name: 'replays', startsAt: at(0), endsAt: at(7 * 24 * 60) }));
+    const orders = storedOrders(zt);
+    await orders.unpaid('o-leader-r', 'leader-r', [GROUP_SKU]);
     const group = await zt.promotions.openGroup({ activityId, memberId: 'leader-r', orderId: 'o-leader-r' });
+    await orders.pay('o-leader-r');
     const results = await Promise.all(Array.from({ length: 10 }, () => zt.promotions.confirmGroupPayment({ groupId: group.id, orderId: 'o-leader-r' })));
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     const [row] = await sql<{ paid: number; status: string }>('select paid, status from group_buy where id = ?', [group.id]);

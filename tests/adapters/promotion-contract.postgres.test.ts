@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { Migration20261122150000_activity_four_eyes } from '../../adapters/persistence/mikro-orm/migrations/Migration20261122150000_activity_four_eyes.js';
+import { Activity } from '../../domain/promotion/activity.js';
+import { at } from '../support/mothers.js';
 import { fileDatabase } from '../support/postgres.js';
+import { inTx } from './contract/support.js';
+import { aFullReduction } from '../domain/promotion/promotion-mothers.js';
 import { promotionContract } from './promotion-contract.js';
 
 const db = fileDatabase();
@@ -23,3 +28,40 @@ describe('promotion tables on PostgreSQL', () => {
   });
 });
 
+
+describe('the four-eyes migration (decision 0021) on activities stored before it', () => {
+  const sql = db.sql;
+
+  it('fills authors (none known), and approvedBy / approvedAt from the review of every approved version; others stay unapproved', async () => {
+    const p = await db.fresh();
+    const a = Activity.create('old', aFullReduction(), at(0), { by: 'mia' });
+    a.submit(at(1), { by: 'mia' });
+    a.approve(at(2), { by: 'rex' });
+    a.revise({ priority: 1 }, at(3), { by: 'mia' });
+    a.submit(at(4), { by: 'mia' });
+    a.approve(at(5), { by: 'joy' });
+    a.revise({ priority: 2 }, at(6), { by: 'mia' });
+    a.submit(at(7), { by: 'mia' });
+    a.reject('no', at(8), { by: 'rex' });
+    a.revise({ priority: 3 }, at(9), { by: 'mia' });
+    await inTx(p, (tx) => tx.activities.save(a));
+    // As a version looked before the migration: without the three new keys.
+    await sql(`update activity set versions = (select jsonb_agg(v - 'authors' - 'approvedBy' - 'approvedAt' order by n) from jsonb_array_elements(versions) with ordinality as t(v, n))`);
+    const keys = async () => (await sql(`select jsonb_object_keys(versions->0) as k from activity`)).map((r) => String(r.k));
+    expect(await keys()).not.toContain('approvedBy');
+
+    const migration = new Migration20261122150000_activity_four_eyes(p.orm.em.getDriver(), p.orm.config);
+    await migration.up();
+    for (const q of migration.getQueries()) await sql(q as string);
+
+    expect(await keys()).toEqual(expect.arrayContaining(['authors', 'approvedBy', 'approvedAt']));
+    const found = (await inTx(p, (tx) => tx.activities.get('old')))!;
+    expect(found.toSnapshot().versions.map((v) => [v.status, v.authors, v.approvedBy, v.approvedAt])).toEqual([
+      ['superseded', [], 'rex', at(2)],
+      ['published', [], 'joy', at(5)],
+      ['rejected', [], null, null],
+      ['draft', [], null, null],
+    ]);
+    expect(found.version).toBe(a.version);
+  });
+});

@@ -23,15 +23,17 @@ function full(id = 'act-full'): Activity {
       stockPool: 'pool-1',
     }),
     at(0),
+    { by: 'alice' },
   );
   a.submit(at(1), { by: 'alice' });
   a.approve(at(2), { by: 'bob' });
-  a.revise({ name: '满300减50' }, at(3));
-  a.submit(at(4));
-  a.approve(at(5));
-  a.revise({ priority: 9 }, at(6));
-  a.submit(at(7));
-  a.reject('no', at(8));
+  a.revise({ name: '满300减50' }, at(3), { by: 'carol' });
+  a.revise({ priority: 8 }, at(3), { by: 'dan' });
+  a.submit(at(4), { by: 'carol' });
+  a.approve(at(5), { by: 'alice' });
+  a.revise({ priority: 9 }, at(6), { by: 'bob' });
+  a.submit(at(7), { by: 'bob' });
+  a.reject('no', at(8), { by: 'alice' });
   a.pullEvents();
   return a;
 }
@@ -76,7 +78,7 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         await inTx(p(), (tx) => tx.activities.save(Activity.create('a', aFullReduction(), at(0))));
         const mine = (await inTx(p(), (tx) => tx.activities.get('a')))!;
         const theirs = (await inTx(p(), (tx) => tx.activities.get('a')))!;
-        theirs.submit(at(1));
+        theirs.submit(at(1), { by: 'alice' });
         await inTx(p(), (tx) => tx.activities.save(theirs));
         expect(theirs.version).toBe(2);
         mine.void('x', at(1));

@@ -20,8 +20,8 @@ describe('cart use cases on memory', () => {
   };
   const publish = async (input: ActivityInput) => {
     const a = await w.zt.promotions.createActivity(input);
-    await w.zt.promotions.submitActivity({ activityId: a.id });
-    return w.zt.promotions.approveActivity({ activityId: a.id });
+    await w.zt.promotions.submitActivity({ activityId: a.id, by: 'alice' });
+    return w.zt.promotions.approveActivity({ activityId: a.id, by: 'bob' });
   };
   const stored = (owner: CartOwner) => w.zt.cart.view({ owner });
 

@@ -64,3 +64,35 @@ describe('membership over HTTP', () => {
     expect(mine.body).toMatchObject({ memberId: 'member-1', recencyDays: 1, frequency: 1, monetary: '99.00', runId: run.body.id });
   });
 });
+
+describe('member addresses over HTTP', () => {
+  let own: TestServer;
+  beforeAll(async () => {
+    own = await startTestServer();
+  });
+  afterAll(() => own.close());
+
+  it('addresses get server-made ids: PUT or DELETE of an id the caller does not have — another member’s, or none — is 404 MEMBERSHIP.ADDRESS_NOT_FOUND, never a creation', async () => {
+    const alice = own.token({ subject: 'addr-alice', kind: 'member', roles: [] });
+    const bob = own.token({ subject: 'addr-bob', kind: 'member', roles: [] });
+    for (const token of [alice, bob]) expect((await own.request('POST', '/me/membership', { token, body: {} })).status).toBe(201);
+    const body = { recipient: '王五', phone: '13700000000', region: '上海市', detail: '南京路 1 号' };
+    const alices = (await own.request('POST', '/me/membership/addresses', { token: alice, body })).body.addresses;
+    const bobs = (await own.request('POST', '/me/membership/addresses', { token: bob, body: { ...body, recipient: '赵六' } })).body.addresses;
+    const [aliceId, bobId] = [alices[0].id, bobs[0].id];
+    expect(aliceId).not.toBe(bobId);
+    const bobBefore = (await own.request('GET', '/me/membership', { token: bob })).body;
+    for (const [method, id] of [['PUT', aliceId], ['PUT', 'made-up-id'], ['DELETE', aliceId], ['DELETE', 'made-up-id']] as const) {
+      const r = await own.request(method, `/me/membership/addresses/${id}`, { token: bob, ...(method === 'PUT' ? { body } : {}) });
+      expect([method, id, r.status, r.body.code]).toEqual([method, id, 404, 'MEMBERSHIP.ADDRESS_NOT_FOUND']);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await own.request('GET', '/me/membership', { token: bob })).body).toEqual(bobBefore);
+    expect((await own.request('GET', '/me/membership', { token: alice })).body.addresses).toEqual(alices);
+    // A client cannot choose an id when adding; replacing its own keeps the id.
+    expect((await own.request('POST', '/me/membership/addresses', { token: bob, body: { ...body, id: 'mine' } })).status).toBe(400);
+    const replaced = await own.request('PUT', `/me/membership/addresses/${bobId}`, { token: bob, body: { ...body, detail: '南京路 2 号' } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.addresses).toEqual([expect.objectContaining({ id: bobId, detail: '南京路 2 号', isDefault: true })]);
+  });
+});

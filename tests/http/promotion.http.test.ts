@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { startTestServer, type TestServer } from '../support/http.js';
+import { storedOrders } from '../support/stored-orders.js';
 
 const T0 = new Date('2026-12-01T00:00:00.000Z');
 const iso = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();
@@ -48,11 +49,16 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   let s: TestServer;
   let now = T0;
   let marketer: string;
+  /** A second marketer: four eyes (decision 0021) — approves what `marketer` submits. */
+  let reviewer: string;
   let cashier: string;
+  let orders: ReturnType<typeof storedOrders>;
   const memberToken = (id: string) => s.token({ subject: id, kind: 'member', roles: [] });
   beforeAll(async () => {
     s = await startTestServer(undefined, { clock: { now: () => now } });
+    orders = storedOrders(s.zt);
     marketer = s.token({ subject: 'mia', kind: 'staff', roles: ['marketing'] });
+    reviewer = s.token({ subject: 'rex', kind: 'staff', roles: ['marketing'] });
     cashier = s.token({ subject: 'pay-service', kind: 'staff', roles: ['payments'] });
   });
   afterAll(() => s.close());
@@ -72,7 +78,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   const published = async (body: unknown) => {
     const a = await created(body);
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
-    return (await call('POST', `/admin/promotion/activities/${a.id}/approve`)).body;
+    return (await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer)).body;
   };
 
   it('PRM-2: create → submit → approve; a new version is reviewed while the live one keeps serving; void ends it', async () => {
@@ -81,7 +87,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect(a.versions[0]).toMatchObject({ number: 1, status: 'draft', definition: { name: '满300减40', channels: ['app'], perMemberLimit: 1, budget: '10000.00', startsAt: iso(-60) } });
     const submitted = await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect(submitted.body).toMatchObject({ reviewStatus: 'pending_review', versions: [{ submittedBy: 'mia' }] });
-    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
     expect(approved.body).toMatchObject({ reviewStatus: 'published', status: 'active', liveVersion: 1 });
 
     const preview = () => call('POST', '/admin/promotion/price-preview', { lines: [line('a', '200.00'), line('b', '150.00')], member });
@@ -94,7 +100,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect((await preview()).body.totals.activityDiscount).toBe('40.00'); // version 1 still serves
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect((await preview()).body.totals.activityDiscount).toBe('40.00');
-    const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
     expect(replaced.body).toMatchObject({ liveVersion: 2, hasOpenVersion: false, versions: [{ status: 'superseded' }, { status: 'published', definition: { name: '满300减60' } }] });
     expect((await preview()).body.totals.activityDiscount).toBe('60.00');
 
@@ -166,15 +172,47 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
       expectProblem(await call('POST', path, body), status, code);
       expect(await stored()).toBe(before);
     }
-    await call('POST', `/admin/promotion/activities/${live.id}/approve`);
+    await call('POST', `/admin/promotion/activities/${live.id}/approve`, undefined, reviewer);
     const twice = await stored();
-    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/approve`), 409, 'PROMOTION.INVALID_TRANSITION');
+    expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/approve`, undefined, reviewer), 409, 'PROMOTION.INVALID_TRANSITION');
     expect((await call('POST', `/admin/promotion/activities/${live.id}/void`)).status).toBe(200); // the body is optional
     const voided = await stored();
     expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/void`, {}), 409, 'PROMOTION.INVALID_TRANSITION');
     expectProblem(await call('POST', `/admin/promotion/activities/${live.id}/versions`, { priority: 5 }), 409, 'PROMOTION.ACTIVITY_VOIDED');
     expect(await stored()).toBe(voided);
     expect(twice).not.toBe(voided);
+  });
+
+  it('four eyes (PRM-2, decision 0021): one marketer creating, submitting and approving their own 0.01 price is 403 PROMOTION.SELF_APPROVAL and writes nothing; a second one approves, and the record shows both', async () => {
+    const penny = { name: '一分钱', rule: { kind: 'single_item', prices: [{ skuId: 'sku-phone', price: '0.01' }] }, scope: { kind: 'skus', ids: ['sku-phone'] }, startsAt: iso(-60), endsAt: iso(DAY) };
+    const a = await created(penny);
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    const before = await stored();
+    const self = await call('POST', `/admin/promotion/activities/${a.id}/approve`);
+    expectProblem(self, 403, 'PROMOTION.SELF_APPROVAL');
+    expect(self.body.details).toMatchObject({ version: 1, by: 'mia', reason: 'SUBMITTER' });
+    expect(await stored()).toBe(before);
+    const phone = [{ lineId: 'p', skuId: 'sku-phone', productId: 'p-phone', shopId: 'self', quantity: 1, unitPrice: '1299.00' }];
+    const price = async () => (await call('POST', '/admin/promotion/price-preview', { lines: phone, member })).body.totals.payable;
+    expect(await price()).toBe('1299.00'); // nothing went live
+
+    const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
+    expect(approved.status).toBe(200);
+    const shown = (await call('GET', `/admin/promotion/activities/${a.id}`)).body.versions[0];
+    expect(shown).toMatchObject({ authors: ['mia'], submittedBy: 'mia', approvedBy: 'rex', reviewedBy: 'rex' });
+    expect(Date.parse(shown.submittedAt)).toBe(T0.getTime());
+    expect(Date.parse(shown.approvedAt)).toBe(T0.getTime());
+    expect(await price()).toBe('0.01');
+
+    // A revision of the live activity: its author may not approve it, even when someone else submitted it.
+    await call('POST', `/admin/promotion/activities/${a.id}/versions`, { name: '一分钱 v2' }, reviewer);
+    await call('POST', `/admin/promotion/activities/${a.id}/submit`);
+    const beforeRevision = await stored();
+    for (const token of [reviewer, marketer]) expectProblem(await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, token), 403, 'PROMOTION.SELF_APPROVAL');
+    expect(await stored()).toBe(beforeRevision);
+    // The submitter may withdraw it (reject); the live version keeps serving.
+    expect((await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'withdrawn' })).body).toMatchObject({ reviewStatus: 'rejected', liveVersion: 1 });
+    await call('POST', `/admin/promotion/activities/${a.id}/void`);
   });
 
   it('only marketing staff (or admin) manage activities; members and other staff are refused and nothing is written', async () => {
@@ -193,6 +231,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
 
   it('group buy: open, pay, join, succeed at the size; a payment arriving when the group is full is refused (over-fill at payment)', async () => {
     const gb = await published(groupBuy());
+    for (const who of ['L', 'a', 'b', 'c']) await orders.unpaid(`o-${who}`, who === 'L' ? 'leader' : who, ['sku-tea']);
     const leader = memberToken('leader');
     expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-L', size: 4 }, leader), 422, 'PROMOTION.INVALID_GROUP_SIZE');
     const opened = await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-L' }, leader);
@@ -203,6 +242,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     const join = (who: string, orderId: string) => call('POST', `/me/promotion/groups/${groupId}/members`, { orderId }, memberToken(who));
     const pay = (orderId: string) => call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId }, cashier);
     expectProblem(await join('a', 'o-a'), 409, 'PROMOTION.GROUP_NOT_OPEN');
+    await orders.pay('o-L');
     expect((await pay('o-L')).body).toMatchObject({ paid: 1, status: 'open', replayed: false });
     for (const who of ['a', 'b', 'c']) expect((await join(who, `o-${who}`)).body.mine).toMatchObject({ status: 'pending' });
     expect((await join('a', 'o-a')).status).toBe(200); // the same order again: no-op
@@ -211,6 +251,7 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect(seen.body).toMatchObject({ members: 4, paid: 1, mine: { orderId: 'o-b' } });
     expect(JSON.stringify(seen.body)).not.toContain('o-a'); // other members' orders stay private
 
+    for (const who of ['a', 'b', 'c']) await orders.pay(`o-${who}`);
     expect((await pay('o-a')).body).toMatchObject({ paid: 2, status: 'open' });
     expect((await pay('o-b')).body).toMatchObject({ paid: 3, status: 'succeeded' });
     expect((await pay('o-b')).body).toMatchObject({ paid: 3, replayed: true });
@@ -219,15 +260,55 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect(JSON.stringify(await s.zt.promotions.getGroup({ groupId }))).toBe(before);
     expectProblem(await pay('o-nope'), 404, 'PROMOTION.ORDER_NOT_IN_GROUP');
     expectProblem(await join('d', 'o-d'), 409, 'PROMOTION.GROUP_FULL');
-    expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-a' }, memberToken('z')), 409, 'PROMOTION.ORDER_IN_ANOTHER_GROUP');
-    expect((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body.map((g: any) => [g.id, g.status])).toEqual([[groupId, 'succeeded']]);
+    await orders.unpaid('o-z', 'z', ['sku-tea']);
+    const other = (await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-z' }, memberToken('z'))).body.id;
+    expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-z' }, memberToken('z')), 409, 'PROMOTION.ORDER_IN_ANOTHER_GROUP');
+    expect((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body.map((g: any) => [g.id, g.status])).toEqual([[other, 'pending'], [groupId, 'succeeded']]);
+  });
+
+  it('group buy (decision 0021): only your own order, awaiting payment, of the activity’s goods opens or joins; staff confirm only a paid order of the group — each refusal its 4xx, nothing written', async () => {
+    const gb = await published(groupBuy({ name: '四人团' }));
+    await orders.unpaid('o-his', 'him', ['sku-tea']);
+    await orders.unpaid('o-mixed', 'her', ['sku-tea', 'sku-cup']);
+    await orders.unpaid('o-done', 'her', ['sku-tea']);
+    await orders.pay('o-done');
+    await orders.unpaid('o-hers', 'her', ['sku-tea']);
+    const her = memberToken('her');
+    const groups = async () => JSON.stringify((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body);
+    const open = (orderId: string) => call('POST', '/me/promotion/groups', { activityId: gb.id, orderId }, her);
+    const before = await groups();
+    expectProblem(await open('o-his'), 404, 'PROMOTION.ORDER_NOT_FOUND'); // another member's order: as if it did not exist
+    expectProblem(await open('o-nowhere'), 404, 'PROMOTION.ORDER_NOT_FOUND');
+    const mixed = await open('o-mixed');
+    expectProblem(mixed, 409, 'PROMOTION.ORDER_NOT_ELIGIBLE');
+    expect(mixed.body.details).toMatchObject({ reason: 'NOT_FOR_ACTIVITY', skuIds: ['sku-cup'] });
+    const paid = await open('o-done');
+    expectProblem(paid, 409, 'PROMOTION.ORDER_NOT_ELIGIBLE');
+    expect(paid.body.details.reason).toBe('NOT_AWAITING_PAYMENT');
+    expect(await groups()).toBe(before);
+
+    const groupId = (await open('o-hers')).body.id;
+    const confirm = (orderId: string) => call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId }, cashier);
+    const unpaid = await confirm('o-hers');
+    expectProblem(unpaid, 409, 'PROMOTION.ORDER_NOT_ELIGIBLE');
+    expect(unpaid.body.details.reason).toBe('NOT_PAID');
+    expectProblem(await confirm('o-done'), 404, 'PROMOTION.ORDER_NOT_IN_GROUP'); // paid, but not this group's
+    expect((await call('GET', `/me/promotion/groups/${groupId}`, undefined, her)).body).toMatchObject({ paid: 0, status: 'pending' });
+    await orders.pay('o-hers');
+    expect((await confirm('o-hers')).body).toMatchObject({ paid: 1, status: 'open' });
+    const joined = await groups();
+    expectProblem(await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-his' }, memberToken('thief')), 404, 'PROMOTION.ORDER_NOT_FOUND');
+    expect(await groups()).toBe(joined);
+    expect((await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-his' }, memberToken('him'))).body.mine).toMatchObject({ orderId: 'o-his' });
   });
 
   it('group buy: at the deadline the expiry sweep fails a group short of its size; its paid orders are to be refunded', async () => {
     const gb = await published(groupBuy({ name: '五人团' }));
+    await orders.unpaid('o-5L', 'five', ['sku-tea']);
     const opened = await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-5L', size: 5 }, memberToken('five'));
     const groupId = opened.body.id;
-    await call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId: 'o-5L' }, cashier);
+    await orders.pay('o-5L');
+    expect((await call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId: 'o-5L' }, cashier)).status).toBe(200);
     const failed: unknown[] = [];
     const off = s.zt.events.subscribe('promotion.group.failed', (e) => void failed.push(e.payload));
     now = new Date(T0.getTime() + 25 * 60 * 60_000);
@@ -353,5 +434,6 @@ describe('promotion demo data', () => {
     ]);
     const flash = all.find((a) => a.kind === 'flash_sale')!;
     expect(flash.versions[0]!.definition.stockPool).toBe('demo-flash-sale');
+    for (const a of all) expect(a.versions[0]).toMatchObject({ authors: ['demo'], submittedBy: 'demo', approvedBy: 'demo-reviewer' }); // four eyes
   });
 });

@@ -59,12 +59,12 @@ export const membershipRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/me/membership/addresses', tag: 'membership', access: 'member', status: 201, body: address,
-    summary: 'Add an address (the first, or one marked default, becomes the default)',
+    summary: 'Add an address under an id the server makes (the first, or one marked default, becomes the default)',
     handler: ({ zt, identity, body }) => zt.membership.putAddress({ memberId: identity!.subject, ...body }),
   }),
   route({
     method: 'put', path: '/me/membership/addresses/:addressId', tag: 'membership', access: 'member', params: z.object({ addressId: id }), body: address,
-    summary: 'Replace one of the calling member’s addresses',
+    summary: 'Replace one of the calling member’s addresses; an id they do not have is 404 MEMBERSHIP.ADDRESS_NOT_FOUND, never a new address',
     handler: ({ zt, identity, params, body }) => zt.membership.putAddress({ memberId: identity!.subject, addressId: params.addressId, ...body }),
   }),
   route({

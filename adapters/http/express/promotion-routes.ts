@@ -168,7 +168,7 @@ export const promotionRoutes: Route[] = [
   }),
   route({
     ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/approve', params: activityParams,
-    summary: 'PRM-2: the version under review is published and serves, replacing the live one',
+    summary: 'PRM-2: the version under review is published and serves, replacing the live one; four eyes: never by its submitter or an author (403 PROMOTION.SELF_APPROVAL)',
     handler: ({ zt, params, identity }) => zt.promotions.approveActivity({ ...params, by: identity!.subject }),
   }),
   route({
@@ -187,7 +187,7 @@ export const promotionRoutes: Route[] = [
     ...staff, method: 'post', path: '/admin/promotion/activities/:activityId/versions', params: activityParams,
     summary: 'PRM-2: a new version of a published activity (a draft to review while the live one serves), or an edit of the open draft',
     body: z.object(activityFields).partial().strict(),
-    handler: ({ zt, params, body }) => zt.promotions.reviseActivity({ ...params, ...body }),
+    handler: ({ zt, params, body, identity }) => zt.promotions.reviseActivity({ ...params, ...body, by: identity!.subject }),
   }),
   route({
     ...staff, method: 'get', path: '/admin/promotion/activities/:activityId/groups', params: activityParams,

@@ -90,13 +90,14 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
   const version = (status: ReviewStatus, endsAt = at(100)): ActivityVersion => ({
     ...draft().latest,
     status,
+    submittedBy: 'mia',
     definition: { ...draft().latest.definition, endsAt },
   });
 
   it('every pair of statuses is allowed exactly when the table lists it; otherwise PROMOTION.INVALID_TRANSITION with from and to', () => {
     for (const from of REVIEW_STATUSES) {
       for (const to of REVIEW_STATUSES) {
-        const r = reviewRejection({ voided: false, version: version(from), now: at(0) }, to);
+        const r = reviewRejection({ voided: false, version: version(from), now: at(0), by: 'rex' }, to);
         const listed = (REVIEW_TRANSITIONS[from] as readonly ReviewStatus[]).includes(to);
         if (listed) expect(r, `${from} → ${to}`).toBeNull();
         else expect(r, `${from} → ${to}`).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', details: { from, to } });
@@ -105,10 +106,10 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
   });
 
   it('guards: a voided activity takes no step; nothing is submitted or approved once its window has ended', () => {
-    expect(reviewRejection({ voided: true, version: version('draft'), now: at(0) }, 'pending_review')?.code).toBe('PROMOTION.ACTIVITY_VOIDED');
-    expect(reviewRejection({ voided: false, version: version('draft', at(10)), now: at(10) }, 'pending_review')?.code).toBe('PROMOTION.WINDOW_ENDED');
-    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11) }, 'published')?.code).toBe('PROMOTION.WINDOW_ENDED');
-    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11) }, 'rejected')).toBeNull();
+    expect(reviewRejection({ voided: true, version: version('draft'), now: at(0), by: 'rex' }, 'pending_review')?.code).toBe('PROMOTION.ACTIVITY_VOIDED');
+    expect(reviewRejection({ voided: false, version: version('draft', at(10)), now: at(10), by: 'rex' }, 'pending_review')?.code).toBe('PROMOTION.WINDOW_ENDED');
+    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11), by: 'rex' }, 'published')?.code).toBe('PROMOTION.WINDOW_ENDED');
+    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11), by: 'rex' }, 'rejected')).toBeNull();
     expect(Object.keys(REVIEW_GUARDS).sort()).toEqual([...REVIEW_STATUSES].sort());
   });
 
@@ -116,8 +117,8 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
     const a = draft();
     a.pullEvents();
     const before = a.toSnapshot();
-    expect(domainErrorOf(() => a.approve(at(1)))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', kind: 'conflict', details: { from: 'draft', to: 'published' } });
-    expect(domainErrorOf(() => a.reject('no', at(1))).code).toBe('PROMOTION.INVALID_TRANSITION');
+    expect(domainErrorOf(() => a.approve(at(1), { by: 'rex' }))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', kind: 'conflict', details: { from: 'draft', to: 'published' } });
+    expect(domainErrorOf(() => a.reject('no', at(1), { by: 'rex' })).code).toBe('PROMOTION.INVALID_TRANSITION');
     expect(a.toSnapshot()).toBe(before);
     expect(a.pullEvents()).toEqual([]);
   });
@@ -146,11 +147,11 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
       [1, 'published', '满300减40'],
       [2, 'draft', '满300减45'],
     ]);
-    a.submit(at(12));
+    a.submit(at(12), { by: 'mia' });
     expect(domainErrorOf(() => a.revise({ name: 'again' }, at(12)))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', details: { from: 'pending_review' } });
     expect(a.activeAt(at(12))?.name).toBe('满300减40');
     a.pullEvents();
-    a.approve(at(13));
+    a.approve(at(13), { by: 'joy' });
     expect(a.pullEvents().map((e) => [e.type, e.payload.version, e.payload.replacedVersion])).toEqual([['promotion.activity.published', 2, 1]]);
     expect(a.toSnapshot().versions.map((v) => v.status)).toEqual(['superseded', 'published']);
     expect(a.activeAt(at(14))?.name).toBe('满300减45');
@@ -159,11 +160,11 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
   it('PRM-2: a rejected new version leaves the live one serving; a revision after it starts version 3', () => {
     const a = aPublished('act-1', aFullReduction());
     a.revise({ priority: 5 }, at(1));
-    a.submit(at(2));
+    a.submit(at(2), { by: 'mia' });
     a.reject('too generous', at(3), { by: 'bob' });
     expect(a.latest).toMatchObject({ number: 2, status: 'rejected', rejectionReason: 'too generous', reviewedBy: 'bob' });
     expect(a.activeAt(at(4))?.priority).toBe(0);
-    expect(domainErrorOf(() => a.reject(' ', at(3))).code).toBe('PROMOTION.INVALID_SETTINGS');
+    expect(domainErrorOf(() => a.reject(' ', at(3), { by: 'bob' })).code).toBe('PROMOTION.INVALID_SETTINGS');
     expect(a.revise({ priority: 4 }, at(5)).number).toBe(3);
   });
 
@@ -182,7 +183,7 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
     expect(domainErrorOf(() => a.void(undefined, at(7)))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', details: { from: 'voided' } });
     const d = draft();
     d.void(undefined, at(1));
-    expect(domainErrorOf(() => d.submit(at(2))).code).toBe('PROMOTION.ACTIVITY_VOIDED');
+    expect(domainErrorOf(() => d.submit(at(2), { by: 'mia' })).code).toBe('PROMOTION.ACTIVITY_VOIDED');
   });
 });
 

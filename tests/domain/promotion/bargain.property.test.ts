@@ -81,8 +81,8 @@ describe('bargain cuts (砍价, spec §5): a pure function of the seed', () => {
         const original = floor + BigInt(helpers) + extra;
         const price = (c: bigint) => formatUnits(c, 2);
         const activity = Activity.create('b', aBargain({}, { originalPrice: price(original), floorPrice: price(floor), maxHelpers: helpers }), at(0));
-        activity.submit(at(0));
-        activity.approve(at(0));
+        activity.submit(at(0), { by: 'mia' });
+        activity.approve(at(0), { by: 'rex' });
         const b = Bargain.start({ id: 'bg', activity, memberId: 'm', seed, now: at(1) });
         const firstCut = new Map<number, Money>();
         for (const v of visits) {
@@ -117,8 +117,8 @@ describe('bargain cuts (砍价, spec §5): a pure function of the seed', () => {
 
   it('a bargain refuses help after its deadline (BARGAIN_EXPIRED), capped by the activity end', () => {
     const activity = Activity.create('b', aBargain({ endsAt: at(60) }), at(0));
-    activity.submit(at(0));
-    activity.approve(at(0));
+    activity.submit(at(0), { by: 'mia' });
+    activity.approve(at(0), { by: 'rex' });
     const b = Bargain.start({ id: 'bg', activity, memberId: 'm', seed: 's', now: at(1) });
     expect(b.toSnapshot().deadline).toEqual(at(60));
     expect(() => b.help('h', at(60))).toThrow(expect.objectContaining({ code: 'PROMOTION.BARGAIN_EXPIRED' }));

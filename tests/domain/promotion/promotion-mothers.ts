@@ -40,11 +40,11 @@ export function aBargain(over: Partial<ActivityInput> = {}, rule: Record<string,
   };
 }
 
-/** An activity taken through review: created, submitted and approved at minute `minute`. */
+/** An activity taken through review: created, submitted (by `mia`) and approved (by `rex`: four eyes) at minute `minute`. */
 export function aPublished(id: string, input: ActivityInput, minute = 0): Activity {
-  const a = Activity.create(id, input, at(minute));
-  a.submit(at(minute));
-  a.approve(at(minute));
+  const a = Activity.create(id, input, at(minute), { by: 'mia' });
+  a.submit(at(minute), { by: 'mia' });
+  a.approve(at(minute), { by: 'rex' });
   a.pullEvents();
   return a;
 }

@@ -36,8 +36,8 @@ describe('限购: periods and the limit rule', () => {
 describe('deposit presale activities (定金预售, spec §5)', () => {
   it('a presale is an activity of its own kind: no pricing rule, stages by its windows, quotes deposit and balance', () => {
     const a = Activity.create('p', aPresale(), at(0));
-    a.submit(at(0));
-    a.approve(at(0));
+    a.submit(at(0), { by: 'mia' });
+    a.approve(at(0), { by: 'rex' });
     expect(a.kind).toBe('deposit_presale');
     expect(a.activeAt(at(10))).toBeNull();
     const rule = a.live!.definition.rule as DepositPresaleRule;

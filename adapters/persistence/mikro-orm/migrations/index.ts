@@ -14,6 +14,7 @@ import { Migration20261122110000_orders } from './Migration20261122110000_orders
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
 import { Migration20261122130000_order_queries } from './Migration20261122130000_order_queries.js';
+import { Migration20261122150000_activity_four_eyes } from './Migration20261122150000_activity_four_eyes.js';
 
 /**
  * Every migration, in order. An explicit list, not a folder glob: the package is ESM compiled to
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
   { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },
   { name: 'Migration20261122140000_idempotency', class: Migration20261122140000_idempotency },
+  { name: 'Migration20261122150000_activity_four_eyes', class: Migration20261122150000_activity_four_eyes },
 ];
