@@ -78,6 +78,15 @@ describe('freight over HTTP (templates, shop settings, SKU assignments, quotes)'
     ['an unknown template', 'PATCH', '/admin/freight/templates/nope', { name: 'x' }, 404, 'FREIGHT.TEMPLATE_NOT_FOUND'],
     ['an address without a region', 'POST', '/admin/freight/quote', { shopId: SHOP, address: '', lines: [{ skuId: 'x', quantity: 1, amount: '1.00', templateId: null }] }, 422, 'FREIGHT.INVALID_ADDRESS'],
     ['quantity 0', 'POST', '/admin/freight/quote', { shopId: SHOP, address: R.xihu, lines: [{ skuId: 'x', quantity: 0, amount: '1.00', templateId: null }] }, 422, 'QUANTITY.INVALID'],
+    ['reading an unknown template', 'GET', '/admin/freight/templates/nope', undefined, 404, 'FREIGHT.TEMPLATE_NOT_FOUND'],
+    ['the SKUs of an unknown template', 'GET', '/admin/freight/templates/nope/skus', undefined, 404, 'FREIGHT.TEMPLATE_NOT_FOUND'],
+    ['assigning an unknown template', 'PUT', '/admin/freight/sku-templates', { templateId: 'nope', skuIds: ['x'] }, 404, 'FREIGHT.TEMPLATE_NOT_FOUND'],
+    ['assigning no SKU', 'PUT', '/admin/freight/sku-templates', { templateId: null, skuIds: [] }, 422, 'FREIGHT.INVALID_TEMPLATE'],
+    ['a free-shipping rule without a condition', 'POST', '/admin/freight/templates', { ...tenTemplate, freeRules: [{ regions: [R.xihu] }] }, 422, 'FREIGHT.INVALID_FREE_RULE'],
+    ['overlapping shop template regions', 'PUT', `/admin/freight/shops/${SHOP}/settings`, { mode: 'shop', shopTemplate: { defaultRate: { fee: '1.00' }, regionRates: [{ regions: [R.zhejiang], rate: { fee: '2.00' } }, { regions: [R.hangzhou], rate: { fee: '3.00' } }] } }, 422, 'FREIGHT.OVERLAPPING_REGIONS'],
+    ['a quote without lines', 'POST', '/admin/freight/quote', { shopId: SHOP, address: R.xihu, lines: [] }, 422, 'FREIGHT.NO_LINES'],
+    ['a quote naming an unknown template', 'POST', '/admin/freight/quote', { shopId: SHOP, address: R.xihu, lines: [{ skuId: 'x', quantity: 1, amount: '1.00', templateId: 'nope' }] }, 422, 'FREIGHT.UNKNOWN_TEMPLATE'],
+    ['a weight that is not a number', 'POST', '/admin/freight/quote', { shopId: SHOP, address: R.xihu, lines: [{ skuId: 'x', quantity: 1, amount: '1.00', weight: 'heavy', templateId: null }] }, 422, 'FREIGHT.INVALID_MEASURE'],
   ])('%s is a 4xx problem+json with its code, and nothing is written', async (_, method, path, body, status, code) => {
     const before = await stored();
     expectProblem(await call(method, path, body), status, code);
@@ -89,6 +98,39 @@ describe('freight over HTTP (templates, shop settings, SKU assignments, quotes)'
     const res = await call('POST', '/admin/freight/quote', { shopId: SHOP, address: R.xihu, lines: [{ skuId: skuB, quantity: 1, amount: '1.00', templateId: bulky.id }] });
     expectProblem(res, 422, 'FREIGHT.MISSING_VOLUME');
     expect(res.body.details).toEqual({ skuId: skuB });
+  });
+
+  it('free-shipping rules, regional shop rates and a carrier cost table come back as documented, and the quote explains them (spec §7)', async () => {
+    const other = 'shop-2';
+    const created = await call('POST', '/admin/freight/templates', {
+      shopId: other, name: 'by weight', chargeBy: 'weight', defaultRate: rate(1, '12.00', 1, '5.00'),
+      regionRates: [{ regions: [R.xinjiang], rate: rate(1, '25.00', 1, '15.00') }],
+      freeRules: [{ regions: [R.zhejiang], minAmount: '99.00', minQuantity: 2, combine: 'and' }, { minQuantity: 10 }],
+    });
+    expect([created.status, created.body.freeRules]).toEqual([201, [
+      { regions: [R.zhejiang], minAmount: '99.00', minQuantity: 2, combine: 'and' },
+      { regions: [], minAmount: null, minQuantity: 10, combine: 'and' },
+    ]]);
+    const body = {
+      mode: 'mixed', combination: 'max',
+      shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' }, regionRates: [{ regions: [R.xinjiang], rate: { fee: '20.00' } }] },
+      carrierCost: { chargeBy: 'weight', defaultRate: rate(1, '6.00', 1, '2.00') },
+    };
+    const set = await call('PUT', `/admin/freight/shops/${other}/settings`, body);
+    expect(set.body).toEqual({
+      id: other, mode: 'mixed', combination: 'max', version: 1,
+      shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' }, regionRates: [{ regions: [R.xinjiang], rate: { fee: '20.00', freeOver: null } }] },
+      carrierCost: { chargeBy: 'weight', defaultRate: { firstUnits: '1', firstPrice: '6.00', additionalUnits: '1', additionalPrice: '2.00' }, regionRates: [] },
+    });
+    expect((await call('GET', `/admin/freight/shops/${other}/settings`)).body).toEqual(set.body);
+    // 2 × 0.9 kg to Urumqi: the shop's Xinjiang rate never ships free, so the template's Xinjiang rate
+    // charges 25.00 + ⌈0.8⌉ × 15.00; its rule for everywhere asks 10 pieces; the carrier costs 6.00 + 2.00, apart.
+    const q = await call('POST', '/admin/freight/quote', { shopId: other, address: R.urumqi, lines: [{ skuId: skuA, quantity: 2, amount: '50.00', weight: '0.9', templateId: created.body.id }] });
+    expect(q.body.shopCheck).toEqual({ matched: { source: 'region', index: 0, regions: [R.xinjiang] }, rate: { fee: '20.00', freeOver: null }, orderAmount: '50.00', free: false });
+    expect(q.body.groups.map((g: any) => [g.units, g.fee, g.free])).toEqual([
+      ['1.8', '40.00', { source: 'template', index: 1, regions: [], minAmount: null, minQuantity: 10, combine: 'and', met: false }],
+    ]);
+    expect([q.body.total, q.body.carrierCost]).toEqual(['40.00', '8.00']);
   });
 
   it('a member token, or staff without the logistics role, is 403; no token is 401', async () => {

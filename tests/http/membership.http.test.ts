@@ -63,6 +63,48 @@ describe('membership over HTTP', () => {
     const mine = await s.request('GET', '/admin/membership/members/member-1/rfm', { token: staff });
     expect(mine.body).toMatchObject({ memberId: 'member-1', recencyDays: 1, frequency: 1, monetary: '99.00', runId: run.body.id });
   });
+
+  it('a member changes the profile, replaces and removes addresses (the next becomes the default) and spends points once per reference', async () => {
+    const token = s.token({ subject: 'member-2', kind: 'member', roles: [] });
+    expect((await s.request('POST', '/me/membership', { token, body: { phone: '13800000000' } })).body).toMatchObject({ id: 'member-2', phone: '13800000000', gender: 'unknown', addresses: [], paidCard: null });
+    expect((await s.request('PATCH', '/me/membership', { token, body: { phone: null, gender: 'female' } })).body).toMatchObject({ phone: null, gender: 'female' });
+    const home = { recipient: '王五', phone: '13700000000', region: '上海市', detail: '南京路 1 号' };
+    await s.request('POST', '/me/membership/addresses', { token, body: home });
+    const added = await s.request('POST', '/me/membership/addresses', { token, body: { ...home, detail: '淮海路 2 号', isDefault: true } });
+    const [first, second] = added.body.addresses;
+    expect([first.isDefault, second.isDefault]).toEqual([false, true]);
+    const replaced = await s.request('PUT', `/me/membership/addresses/${second.id}`, { token, body: { ...home, detail: '淮海路 3 号', isDefault: true } });
+    expect(replaced.body.addresses.find((a: { id: string }) => a.id === second.id)).toMatchObject({ detail: '淮海路 3 号', isDefault: true });
+    const removed = await s.request('DELETE', `/me/membership/addresses/${second.id}`, { token });
+    expect(removed.body.addresses).toEqual([{ ...first, isDefault: true }]);
+    const gone = await s.request('DELETE', `/me/membership/addresses/${second.id}`, { token });
+    expect([gone.status, gone.body.code]).toEqual([404, 'MEMBERSHIP.ADDRESS_NOT_FOUND']);
+
+    const staffPoints = await s.request('POST', '/admin/membership/members/member-2/points', { token: staff, body: { delta: 30, reason: 'welcome' } });
+    expect(staffPoints.body).toMatchObject({ replayed: false, balance: 30, entry: { memberId: 'member-2', source: 'manual', delta: 30 } });
+    const growth = await s.request('POST', '/admin/membership/members/member-2/growth', { token: staff, body: { delta: 250, reason: 'migration' } });
+    expect(growth.body).toMatchObject({ replayed: false, balance: 250, entry: { source: 'manual', delta: 250, expiresAt: null } });
+    const spend = { purpose: 'mall', reference: 'mall-order-1', points: 10 };
+    expect((await s.request('POST', '/me/membership/points/spend', { token, body: spend })).body).toMatchObject({ replayed: false, balance: 20, entry: { source: 'mall', delta: -10 } });
+    expect((await s.request('POST', '/me/membership/points/spend', { token, body: spend })).body).toMatchObject({ replayed: true, balance: 20 });
+    const reused = await s.request('POST', '/me/membership/points/spend', { token, body: { ...spend, points: 11 } });
+    expect([reused.status, reused.body.code]).toEqual([409, 'MEMBERSHIP.REFERENCE_REUSED']);
+    const view = await s.request('GET', '/admin/membership/members/member-2', { token: staff });
+    expect(view.body).toMatchObject({ id: 'member-2', points: 20, growth: 250, level: 2, paidCardActive: false, shops: [] });
+    const history = (await s.request('GET', '/admin/membership/members/member-2/history', { token: staff })).body;
+    expect(history.audits.map((a: { action: string; operator: string }) => [a.action, a.operator])).toEqual(expect.arrayContaining([['points', 'staff-m'], ['growth', 'staff-m']]));
+  });
+
+  it('staff set a rule table and read it back; a missing member or RFM run is 404 with its code', async () => {
+    const rules = (await s.request('GET', '/admin/membership/rules', { token: staff })).body;
+    const set = await s.request('PUT', '/admin/membership/rules', { token: staff, body: { table: 'points', value: { ...rules.points, share: 3 } } });
+    expect(set.body).toEqual({ ...rules.points, share: 3 });
+    expect((await s.request('GET', '/admin/membership/rules', { token: staff })).body.points.share).toBe(3);
+    const missing = await s.request('GET', '/admin/membership/members/nobody', { token: staff });
+    expect([missing.status, missing.body.code]).toEqual([404, 'MEMBERSHIP.MEMBER_NOT_FOUND']);
+    const noRun = await s.request('GET', '/admin/membership/rfm/segments?runId=nope', { token: staff });
+    expect([noRun.status, noRun.body.code]).toEqual([404, 'MEMBERSHIP.RFM_RUN_NOT_FOUND']);
+  });
 });
 
 describe('member addresses over HTTP', () => {
