@@ -14,9 +14,13 @@ export class SignIn {
   constructor(private readonly uow: UnitOfWork, private readonly d: Deps) {}
   execute(cmd: { memberId: string }): Promise<{ points: number; streak: number; balance: number; replayed: boolean }> {
     return this.uow.run(async (tx) => {
-      const r = await rules(tx);
       const now = this.d.clock.now();
       const day = businessDay(now);
+      // Signed in today already: the first sign-in's answer, whatever the rules say now (they may have
+      // changed since, and re-applying today's entries with other amounts would be a reference reuse).
+      const today = await tx.pointsLedger.entry(cmd.memberId, 'sign_in', day);
+      if (today) return { points: today.delta, streak: Number(today.detail.streak ?? 1), balance: await tx.pointsLedger.balance(cmd.memberId), replayed: true };
+      const r = await rules(tx);
       const yesterday = await tx.pointsLedger.entry(cmd.memberId, 'sign_in', previousDay(day));
       const streak = yesterday ? Number(yesterday.detail.streak ?? 1) + 1 : 1;
       const res = await changePoints(tx, this.d, { memberId: cmd.memberId, source: 'sign_in', reference: day, delta: signInPoints(r.points, streak), expiresAt: expiryOf(r.points, now), detail: { streak } });

@@ -138,3 +138,31 @@ describe('member addresses over HTTP', () => {
     expect(replaced.body.addresses).toEqual([expect.objectContaining({ id: bobId, detail: '南京路 2 号', isDefault: true })]);
   });
 });
+
+describe('daily sign-in (its own service: it changes the rule tables)', () => {
+  let t: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    admin = t.token({ subject: 'staff-r', kind: 'staff', roles: ['membership'] });
+  });
+  afterAll(() => t.close());
+
+  it('signing in again the same day answers the first sign-in (replayed), even after staff changed the points and growth rules in between', async () => {
+    const member = t.token({ subject: 'member-rules-change', kind: 'member', roles: [] });
+    expect((await t.request('POST', '/me/membership', { token: member, body: {} })).status).toBe(201);
+    const first = await t.request('POST', '/me/membership/sign-in', { token: member });
+    expect(first.body).toMatchObject({ points: 5, streak: 1, balance: 5, replayed: false });
+    const rules = (await t.request('GET', '/admin/membership/rules', { token: admin })).body;
+    expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table: 'points', value: { ...rules.points, signIn: rules.points.signIn + 7 } } })).status).toBe(200);
+    expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table: 'growth', value: { ...rules.growth, dailyLogin: rules.growth.dailyLogin + 3 } } })).status).toBe(200);
+    const again = await t.request('POST', '/me/membership/sign-in', { token: member });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ points: 5, streak: 1, balance: 5, replayed: true });
+    const me = (await t.request('GET', '/me/membership', { token: member })).body;
+    expect(me).toMatchObject({ points: 5, growth: rules.growth.dailyLogin });
+    for (const [table, value] of [['points', rules.points], ['growth', rules.growth]] as const) {
+      expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table, value } })).status).toBe(200);
+    }
+  });
+});
