@@ -12,10 +12,12 @@ import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
+import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
+import { promotionRoutes } from '../../adapters/http/express/promotion-routes.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
@@ -258,7 +260,10 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 // ---------------------------------------------------------------------------------------------
 
 /** The route files whose answers and errors are declared (issue #12); the others follow (see decision 0023). */
-const DECLARED: Record<string, readonly Route[]> = { serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes };
+const DECLARED: Record<string, readonly Route[]> = {
+  serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
+  promotionRoutes, couponRoutes,
+};
 
 /**
  * The codes the code base raises: every `'AREA.CODE'` literal outside the route files (which only
