@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { COUPON_STATES } from '../../../domain/coupon/owned-coupon.js';
 import { COUPON_SCOPE_KINDS, CHANNELS } from '../../../domain/pricing/index.js';
-import { amount, id, route, type Route } from './route.js';
-import { errorsOf, type ErrorCodes } from './route.js';
+import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
 import { claimableCoupon, couponRecommendation, couponStatistics, couponTemplateView, expiredCoupons, issueReport, ownedCoupon } from './wire/coupon.js';
 
 const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -106,9 +105,9 @@ export const couponRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/admin/coupons/expiry-sweep', tag: 'coupon-admin', access: 'staff', roles: ['marketing'],
-    response: expiredCoupons, errors: BAD_COMMAND,
     body: z.object({ at: timestamp.optional(), limit: z.number().int().optional() }).strict(),
     summary: 'Expire available and returned coupons past their validity (at most `limit`, default 500)',
+    response: expiredCoupons, errors: BAD_COMMAND,
     handler: ({ zt, body }) => zt.coupons.expire(body),
   }),
   route({

@@ -3,8 +3,7 @@ import { CHANNELS } from '../../../domain/pricing/scope.js';
 import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
 import { LIMIT_PERIODS } from '../../../domain/promotion/purchase-limit.js';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';
-import { amount, id, route, type Route } from './route.js';
-import { errorsOf, type ErrorCodes } from './route.js';
+import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
 import {
   activityView, bargainHelp, expiredGroups, groupBuyView, groupPayment, memberBargain, memberBargainView, memberGroup, memberGroupView, memberHelpView,
   pricePreview, purchaseAllowance, purchaseLimitOutcome, purchaseLimitRelease,
