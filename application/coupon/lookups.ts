@@ -2,7 +2,7 @@ import type { CouponTemplate, CouponTemplateSnapshot } from '../../domain/coupon
 import { COUPON_ERROR, couponNotFound, templateNotFound } from '../../domain/coupon/errors.js';
 import { effectiveState, type CouponState, type OwnedCoupon, type OwnedCouponSnapshot } from '../../domain/coupon/owned-coupon.js';
 import type { ClaimRefusal } from '../../domain/coupon/ports.js';
-import type { MemberCoupon } from '../../domain/pricing/index.js';
+import type { TemplateCouponTerms } from '../../domain/coupon/terms.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
@@ -47,7 +47,7 @@ export function refusalError(refusal: ClaimRefusal, t: CouponTemplateSnapshot, m
 export interface OwnedCouponView extends Omit<OwnedCouponSnapshot, 'handled' | 'version' | 'amount'> {
   /** `expired` already when an available or returned coupon is past its validity, before the sweep marks it. */
   readonly state: CouponState;
-  readonly terms: MemberCoupon;
+  readonly terms: TemplateCouponTerms;
 }
 
 export function couponView(c: OwnedCoupon, template: CouponTemplateSnapshot, at: Date): OwnedCouponView {

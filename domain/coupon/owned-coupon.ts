@@ -1,9 +1,8 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
-import type { MemberCoupon } from '../pricing/index.js';
 import { COUPON_ERROR } from './errors.js';
-import { memberCouponTerms, type CouponTerms } from './terms.js';
+import { memberCouponTerms, type CouponTerms, type TemplateCouponTerms } from './terms.js';
 
 export const COUPON_STATES = ['available', 'locked', 'used', 'returned', 'expired'] as const;
 /** 可用, 锁定 (held by an unpaid order), 已使用, 已退回 (CPN-2, usable again), 已过期. */
@@ -214,7 +213,7 @@ export class OwnedCoupon extends AggregateRoot {
   }
 
   /** The coupon as the pricing engine prices it, with the terms of its template. */
-  toMemberCoupon(template: CouponTerms): MemberCoupon {
+  toMemberCoupon(template: CouponTerms): TemplateCouponTerms {
     return memberCouponTerms(template, this.state);
   }
 

@@ -1,5 +1,5 @@
 import type { Money } from '../shared/money.js';
-import type { MemberCoupon } from '../pricing/index.js';
+import type { MemberCoupon, Stacking } from '../pricing/index.js';
 import type { CouponTemplateSnapshot } from './coupon-template.js';
 
 /** What a coupon's terms are made of: the template's definition of the benefit and where it applies. */
@@ -9,10 +9,24 @@ export type CouponTerms = Pick<
 >;
 
 /**
+ * A `MemberCoupon` as a template makes it: name, stacking and priority always given, amounts as Money,
+ * the percentage as the template's decimal string (what a member's coupon shows as its `terms`).
+ */
+export interface TemplateCouponTerms extends MemberCoupon {
+  readonly name: string;
+  readonly amount?: Money;
+  readonly threshold?: Money;
+  readonly percentOff?: string;
+  readonly cap?: Money;
+  readonly stacking: Stacking;
+  readonly priority: number;
+}
+
+/**
  * The terms a coupon from this template carries, as the pricing engine prices it (`MemberCoupon`),
  * given the coupon's own id, validity and (random kind) drawn amount.
  */
-export function memberCouponTerms(t: CouponTerms, coupon: { id: string; validFrom: Date; validUntil: Date; amount: Money | null }): MemberCoupon {
+export function memberCouponTerms(t: CouponTerms, coupon: { id: string; validFrom: Date; validUntil: Date; amount: Money | null }): TemplateCouponTerms {
   const amount = t.kind === 'random' ? coupon.amount : t.amount;
   return {
     id: coupon.id,

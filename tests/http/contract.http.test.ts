@@ -13,11 +13,13 @@ import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type H
 import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { freightRoutes } from '../../adapters/http/express/freight-routes.js';
+import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { membershipRoutes } from '../../adapters/http/express/membership-routes.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
+import { promotionRoutes } from '../../adapters/http/express/promotion-routes.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
@@ -263,6 +265,7 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 const DECLARED: Record<string, readonly Route[]> = {
   serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
   membershipRoutes, freightRoutes,
+  promotionRoutes, couponRoutes,
 };
 
 /**

@@ -76,6 +76,32 @@ describe('coupons over HTTP', () => {
     expect((await s.request('GET', '/admin/coupons/templates?status=stopped', { token: marketing })).body.map((x: any) => x.id)).toContain(t.id);
   });
 
+  it('the staff routes answer their declared refusals (decision 0023): issuing from a stopped template or one whose validity is over, an unknown template, a sweep of 0 — nothing written', async () => {
+    const stopped = (await create(body({ name: 'stopped for issue' }))).body;
+    await s.request('POST', `/admin/coupons/templates/${stopped.id}/stop`, { token: marketing });
+    const over = (await create(body({ name: 'over', validity: { kind: 'fixed', from: day(1).toISOString(), until: day(2).toISOString() }, claimWindow: { startsAt: day(1).toISOString(), endsAt: day(2).toISOString() } }))).body;
+    const issue = (id: string) => s.request('POST', `/admin/coupons/templates/${id}/issue`, { token: marketing, body: { memberIds: ['member-9'] } });
+    const before = [await statsOf(stopped.id), await statsOf(over.id)];
+    clock.set(day(3));
+    try {
+      const cases: [() => Promise<{ status: number; body: any }>, number, string][] = [
+        [() => issue(stopped.id), 409, 'COUPON.TEMPLATE_STOPPED'],
+        [() => issue(over.id), 422, 'COUPON.CLAIM_WINDOW_CLOSED'],
+        [() => issue('nope'), 404, 'COUPON.TEMPLATE_NOT_FOUND'],
+        [() => s.request('POST', '/admin/coupons/templates/nope/stop', { token: marketing }), 404, 'COUPON.TEMPLATE_NOT_FOUND'],
+        [() => s.request('GET', '/admin/coupons/templates/nope/statistics', { token: marketing }), 404, 'COUPON.TEMPLATE_NOT_FOUND'],
+        [() => s.request('POST', '/admin/coupons/expiry-sweep', { token: marketing, body: { limit: 0 } }), 422, 'COUPON.INVALID_COMMAND'],
+      ];
+      for (const [request, status, code] of cases) {
+        const res = await request();
+        expect([res.status, res.body.code]).toEqual([status, code]);
+      }
+    } finally {
+      clock.set(day(1));
+    }
+    expect([await statsOf(stopped.id), await statsOf(over.id)]).toEqual(before);
+  });
+
   it.each<[string, Record<string, unknown>, number, string, string | undefined]>([
     ['a discount above 100 %', { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '120' }, 422, 'COUPON.INVALID_TEMPLATE', 'PERCENT_OUT_OF_RANGE'],
     ['a threshold below the discount', { threshold: '15.00' }, 422, 'COUPON.INVALID_TEMPLATE', 'THRESHOLD_BELOW_DISCOUNT'],

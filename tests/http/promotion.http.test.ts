@@ -340,10 +340,42 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     await help('h2');
     const last = await help('h3');
     expect(last.body).toMatchObject({ currentPrice: '10.00', helpers: 3, status: 'complete' });
+    const seen = (who: string) => call('GET', `/me/promotion/bargains/${started.body.id}`, undefined, memberToken(who));
+    expect((await seen('owner')).body).toMatchObject({ currentPrice: '10.00', helpers: 3, status: 'complete', mine: true, myCut: null });
+    expect((await seen('h1')).body).toMatchObject({ mine: false, myCut: first.body.cut });
     expectProblem(await help('h4'), 409, 'PROMOTION.BARGAIN_COMPLETE');
     expectProblem(await call('GET', '/me/promotion/bargains/nope', undefined, owner), 404, 'PROMOTION.BARGAIN_NOT_FOUND');
     const gb = await published(groupBuy({ name: 'not a bargain' }));
     expectProblem(await call('POST', '/me/promotion/bargains', { activityId: gb.id }, owner), 409, 'PROMOTION.NOT_ACTIVE');
+  });
+
+  it('rarer refusals answer with the status and code their route declares (decision 0023), and write nothing', async () => {
+    const admin = s.token({ subject: 'boss', kind: 'staff', roles: ['admin'] });
+    const before = await stored();
+    expectProblem(await call('POST', '/admin/promotion/activities', fullReduction({ budget: '100.001' })), 422, 'MONEY.TOO_MANY_DECIMALS');
+    expectProblem(await call('GET', '/admin/promotion/activities/nope'), 404, 'PROMOTION.ACTIVITY_NOT_FOUND');
+    expectProblem(await call('GET', '/admin/promotion/activities/nope/groups'), 404, 'PROMOTION.ACTIVITY_NOT_FOUND');
+    expectProblem(await call('GET', '/me/promotion/groups/nope', undefined, memberToken('m')), 404, 'PROMOTION.GROUP_NOT_FOUND');
+    expectProblem(await call('POST', '/admin/promotion/groups/nope/payments', { orderId: 'o-1' }, cashier), 404, 'PROMOTION.GROUP_NOT_FOUND');
+    expectProblem(await call('POST', '/admin/promotion/price-preview', { lines: [line('a', '1.00')], member, freight: '1.001' }), 422, 'PRICING.INVALID_INPUT');
+    expect(await stored()).toBe(before);
+
+    const short = await created(fullReduction({ name: '两小时', endsAt: iso(120) }));
+    await call('POST', `/admin/promotion/activities/${short.id}/submit`);
+    const b = await published(bargain({ name: '砍价 短' }));
+    const started = (await call('POST', '/me/promotion/bargains', { activityId: b.id }, memberToken('owner-2'))).body;
+    const notGroup = await call('POST', '/me/promotion/groups', { activityId: b.id, orderId: 'o-x' }, memberToken('owner-2'));
+    now = new Date(T0.getTime() + 25 * 60 * 60_000);
+    try {
+      const late = await stored();
+      expectProblem(await call('POST', `/admin/promotion/activities/${short.id}/approve`, undefined, admin), 422, 'PROMOTION.WINDOW_ENDED');
+      expectProblem(await call('POST', `/me/promotion/bargains/${started.id}/helps`, undefined, memberToken('late-helper')), 409, 'PROMOTION.BARGAIN_EXPIRED');
+      expect(await stored()).toBe(late);
+    } finally {
+      now = T0;
+    }
+    expectProblem(notGroup, 409, 'PROMOTION.NOT_ACTIVE');
+    expect((await call('GET', `/me/promotion/bargains/${started.id}`, undefined, memberToken('owner-2'))).body).toMatchObject({ helpers: 0, currentPrice: '100.00' });
   });
 
   it('限购: a member sees what is left, the preview prices no more units than that, orders consume it (guarded, idempotent), and a release gives it back', async () => {
