@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
+import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
@@ -258,7 +259,10 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 // ---------------------------------------------------------------------------------------------
 
 /** The route files whose answers and errors are declared (issue #12); the others follow (see decision 0023). */
-const DECLARED: Record<string, readonly Route[]> = { serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes };
+const DECLARED: Record<string, readonly Route[]> = {
+  serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
+  catalogRoutes,
+};
 
 /**
  * The codes the code base raises: every `'AREA.CODE'` literal outside the route files (which only
