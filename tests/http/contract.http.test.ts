@@ -15,9 +15,11 @@ import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
+import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
+import { warehouseStockRoutes } from '../../adapters/http/express/warehouse-stock-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 
@@ -261,7 +263,7 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 /** The route files whose answers and errors are declared (issue #12); the others follow (see decision 0023). */
 const DECLARED: Record<string, readonly Route[]> = {
   serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
-  catalogRoutes,
+  catalogRoutes, inventoryRoutes, warehouseStockRoutes,
 };
 
 /**
