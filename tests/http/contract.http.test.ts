@@ -13,6 +13,7 @@ import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type H
 import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
 import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
+import { dispatchRoutes } from '../../adapters/http/express/dispatch-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js';
@@ -263,7 +264,7 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 /** The route files whose answers and errors are declared (issue #12); the others follow (see decision 0023). */
 const DECLARED: Record<string, readonly Route[]> = {
   serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
-  catalogRoutes, inventoryRoutes, warehouseStockRoutes,
+  catalogRoutes, inventoryRoutes, warehouseStockRoutes, dispatchRoutes,
 };
 
 /**
