@@ -11,16 +11,21 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
+import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
+import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight-routes.js';
 import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
+import { dispatchRoutes } from '../../adapters/http/express/dispatch-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
+import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js';
 import { membershipRoutes } from '../../adapters/http/express/membership-routes.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion-routes.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
+import { warehouseStockRoutes } from '../../adapters/http/express/warehouse-stock-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 
@@ -261,11 +266,10 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 
 // ---------------------------------------------------------------------------------------------
 
-/** The route files whose answers and errors are declared (issue #12); the others follow (see decision 0023). */
+/** Every route of every route file (issue #12, decision 0023). */
 const DECLARED: Record<string, readonly Route[]> = {
   serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
-  membershipRoutes, freightRoutes,
-  promotionRoutes, couponRoutes,
+  membershipRoutes, freightRoutes, promotionRoutes, couponRoutes, catalogRoutes, inventoryRoutes, warehouseStockRoutes, dispatchRoutes,
 };
 
 /**
@@ -286,6 +290,11 @@ async function codesInSources(): Promise<Set<string>> {
 }
 
 describe('routes declare their answers and errors', () => {
+  it('the list above is every route the router serves, so a new route file cannot be left out', () => {
+    const key = (r: Route) => `${r.method} ${r.path}`;
+    expect(Object.values(DECLARED).flat().map(key).sort()).toEqual(allRoutes.map(key).sort());
+  });
+
   it.each(Object.entries(DECLARED))('every route of %s declares its response schema and its error codes', (_name, routes) => {
     for (const r of routes) {
       expect(r.status === 204 || r.response !== undefined, `${r.method} ${r.path} response`).toBe(true);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { startTestServer, type TestServer } from '../support/http.js';
 
 describe('inventory over HTTP (sales layer)', () => {
@@ -65,6 +66,36 @@ describe('inventory over HTTP (sales layer)', () => {
     expect([repair.status, repair.body.anomalies]).toEqual([200, []]);
     const bad = await s.request('POST', '/admin/inventory/consistency/repair', { body: { trust: 'both' }, token: admin });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION.FAILED']);
+  });
+
+  it('INV-4 repair: trusting the ledger resets the counters to it; trusting the counters writes a correction; a ledger that breaks INV-3 is a 409 and writes nothing', async () => {
+    const other = (await s.zt.catalog.createSpu({ code: 'TEA2', title: 'Biluochun', categoryId: (await s.zt.catalog.createCategory({ name: 'Green tea' })).id, salePrice: '98.00' })).skus[0]!.id;
+    /** Breaks INV-4 behind the use cases' back, as a manual SQL fix would. */
+    const tamper = (work: (tx: Transaction) => Promise<void>) => s.zt.persistence.unitOfWork({ publish: async () => {} }).run(work);
+    const repair = (trust: string) => s.request('POST', '/admin/inventory/consistency/repair', { body: { skuIds: [other], trust }, token: admin });
+    const view = async () => (await s.request('GET', `/admin/inventory/skus/${other}`, { token: admin })).body;
+    expect((await s.request('PUT', `/admin/inventory/skus/${other}/policies`, { body: {}, token: admin })).status).toBe(200);
+    expect((await s.request('POST', `/admin/inventory/skus/${other}/operations`, { body: { kind: 'increase', quantity: 10, reference: 'receipt-t' }, token: admin })).status).toBe(200);
+
+    await tamper((tx) => tx.salesStocks.overwriteCounters(other, { total: 7, locked: 0, sold: 0, activity: 0, presale: 0 }));
+    const byLedger = await repair('ledger');
+    expect([byLedger.status, byLedger.body]).toEqual([200, { anomalies: [{ skuId: other, field: 'total', counter: 7, ledger: 10 }], corrections: [] }]);
+    expect((await view()).total).toBe(10);
+
+    await tamper((tx) => tx.salesStocks.overwriteCounters(other, { total: 12, locked: 0, sold: 0, activity: 0, presale: 0 }));
+    const found = await s.request('GET', `/admin/inventory/layers/consistency?skuId=${other}`, { token: admin });
+    expect([found.status, found.body]).toEqual([200, [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }]]);
+    const byCounters = await repair('counters');
+    expect(byCounters.status).toBe(200);
+    expect(byCounters.body).toMatchObject({ anomalies: [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }], corrections: { dispatch: [], warehouse: [] }, unrepaired: [] });
+    expect(byCounters.body.corrections.sales.map((m: any) => [m.kind, m.delta.total])).toEqual([['correction', 2]]);
+
+    const at = new Date();
+    await tamper((tx) => tx.salesStocks.recordCorrection({ id: 'tamper-1', skuId: other, kind: 'correction', reference: 'tamper-1', lockReference: null, pool: null, quantity: 0, delta: { total: 0, locked: 50, sold: 0, activity: 0, presale: 0 }, at }));
+    const before = await view();
+    const refused = await repair('ledger');
+    expect([refused.status, refused.body.code]).toEqual([409, 'INVENTORY.REPAIR_WOULD_OVERSELL']);
+    expect(await view()).toEqual(before);
   });
 
   it('an unknown SKU is a 404 INVENTORY.UNKNOWN_SKU, for policies and operations', async () => {
