@@ -1,5 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { DomainEvent } from '../shared/domain-event.js';
+import { isWholeIn } from '../shared/integers.js';
+import { MAX_QUANTITY } from '../shared/quantity.js';
 
 /**
  * The sales layer (销售层) of one SKU: what may be sold. `total` is every unit on hand and not yet
@@ -141,11 +143,11 @@ export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): 
   }
 }
 
-/** Quantities are whole and positive; a stock-take adjustment is whole and non-zero (either sign); pools are named. */
+/** Quantities are whole and positive, at most MAX_QUANTITY; a stock-take adjustment is whole and non-zero (either sign); pools are named. */
 export function checkQuantity(op: StockOperation): void {
   const n = op.quantity;
-  if (!Number.isSafeInteger(n) || (op.kind === 'adjust' ? n === 0 : n < 1)) {
-    throw DomainError.invalid('QUANTITY.INVALID', `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity: ${n}`);
+  if (!isWholeIn(n, -MAX_QUANTITY, MAX_QUANTITY) || (op.kind === 'adjust' ? n === 0 : n < 1)) {
+    throw DomainError.invalid('QUANTITY.INVALID', `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity of at most ${MAX_QUANTITY}: ${n}`);
   }
   if ('pool' in op && (typeof op.pool !== 'string' || op.pool.length === 0 || op.pool.length > 120)) {
     throw DomainError.invalid('INVENTORY.INVALID_POOL', `${op.kind} names its pool (an activity id or channel:<name>)`);

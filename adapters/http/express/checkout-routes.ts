@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { id, route, type Route } from './route.js';
+import { id, number32, route, type Route } from './route.js';
 
 /** A tax rate as a decimal fraction string ("0.17"); its range is the domain's to judge (CROSSBORDER.INVALID_RATE). */
 const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction such as "0.17"');
@@ -12,7 +12,7 @@ const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction suc
 const previewBody = z
   .object({
     address: z.string().max(20),
-    buyNow: z.object({ skuId: id, quantity: z.number() }).strict().optional(),
+    buyNow: z.object({ skuId: id, quantity: number32 }).strict().optional(),
     coupons: z.union([z.enum(['recommended', 'none']), z.array(id).max(20)]).optional(),
     points: z.union([z.number().int().min(0).max(1_000_000_000), z.literal('max')]).optional(),
     channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]).optional(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { id, route, type Route } from './route.js';
+import { id, int32, route, type Route } from './route.js';
 
 const skuParams = z.object({ skuId: id });
 const reference = z.string().min(1).max(120);
-const quantity = z.number().int();
+const quantity = int32;
 
 /** Staff routes of the inventory sales layer: view, policies, and operations with a business reference. */
 export const inventoryRoutes: Route[] = [
@@ -16,7 +16,7 @@ export const inventoryRoutes: Route[] = [
     method: 'put', path: '/admin/inventory/skus/:skuId/policies', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
     summary: 'Create the stock record of a catalog SKU, or set its oversell allowance, low-stock threshold and virtual flag',
     body: z
-      .object({ oversellAllowance: z.number().int().min(0).optional(), lowStockThreshold: z.number().int().min(0).nullable().optional(), virtual: z.boolean().optional() })
+      .object({ oversellAllowance: int32.min(0).optional(), lowStockThreshold: int32.min(0).nullable().optional(), virtual: z.boolean().optional() })
       .strict(),
     handler: ({ zt, params, body }) => zt.inventory.configureStock({ skuId: params.skuId, ...body }),
   }),

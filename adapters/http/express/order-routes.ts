@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
 import { FakePaymentChannel } from '../../payment/fake-channel.js';
-import { id, route, type Route } from './route.js';
+import { id, number32, route, type Route } from './route.js';
 
 const placeBody = z
   .object({
-    buyNow: z.object({ skuId: id, quantity: z.number() }).strict().optional(),
+    buyNow: z.object({ skuId: id, quantity: number32 }).strict().optional(),
     consignee: z
       .object({ name: z.string().max(60), phone: z.string().max(24), district: z.string().max(20), address: z.string().max(300), postcode: z.string().max(12).nullable().optional() })
       .strict(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { id, route, type Route } from './route.js';
+import { id, int32, route, type Route } from './route.js';
 
 // Types and sizes are checked here; quantities (sign, zero), location codes and references are the
 // domain's to judge, with their own codes (QUANTITY.INVALID, INVENTORY.INVALID_LOCATION …).
 const rowParams = z.object({ warehouseId: id, skuId: id });
 const reference = z.string().min(1).max(120);
-const quantity = z.number().int();
+const quantity = int32;
 const location = z.string().max(40);
 const atLocation = z.object({ location, quantity, reference }).strict();
 const base = '/admin/inventory/warehouses/:warehouseId/skus/:skuId';
