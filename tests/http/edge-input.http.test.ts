@@ -1,6 +1,7 @@
 // Issue #12 findings 2 and 3: strings and integers at the edge. Runs on memory here and on PostgreSQL
 // (server or PGlite) in edge-input.http.postgres.test.ts, where these inputs used to answer 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../adapters/demo/index.js';
 import { startTestServer, type TestServer } from '../support/http.js';
 
 let s: TestServer;
@@ -86,5 +87,21 @@ describe('integers bounded by what is stored (issue #12 finding 3)', () => {
     const r = await s.request('POST', '/admin/membership/members/member-1/growth', { token: staff, body: { delta: 1, reason: 'one more' } });
     expect([r.status, r.body.code]).toEqual([409, 'MEMBERSHIP.BALANCE_OVERFLOW']);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('placing cross-border lines (issue #12 finding 4)', () => {
+  it('POST /me/orders with the rates the checkout preview takes is 422 ORDER.CROSS_BORDER_NOT_SUPPORTED with the SKUs, not a 500, and places nothing', async () => {
+    await seedDemo(s.zt);
+    const member = s.token({ subject: 'demo-member', kind: 'member', roles: [] });
+    const { items } = await s.zt.catalog.queries.searchSpus({ keyword: 'MEADOW-GOLD-2', status: 'listed' }, { page: 1, size: 5 });
+    const skuId = (await s.zt.catalog.queries.spu(items[0]!.id))!.skus[0]!.id;
+    const body = { buyNow: { skuId, quantity: 1 }, consignee, coupons: 'none', crossBorder: [{ skuId, consumptionRate: '0', vatRate: '0.17' }] };
+    const preview = await s.request('POST', '/me/checkout/preview', { token: member, body: { address: consignee.district, buyNow: body.buyNow, coupons: 'none', crossBorder: body.crossBorder } });
+    expect([preview.status, preview.body.crossBorder?.tax?.total]).toEqual([200, expect.any(String)]);
+    const before = (await s.request('GET', '/me/orders', { token: member })).body.total;
+    const r = await s.request('POST', '/me/orders', { token: member, body });
+    expect([r.status, r.body.code, r.body.details]).toEqual([422, 'ORDER.CROSS_BORDER_NOT_SUPPORTED', { skuIds: [skuId] }]);
+    expect((await s.request('GET', '/me/orders', { token: member })).body.total).toBe(before);
   });
 });

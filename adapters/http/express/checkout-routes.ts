@@ -4,6 +4,8 @@ import { id, number32, route, type Route } from './route.js';
 
 /** A tax rate as a decimal fraction string ("0.17"); its range is the domain's to judge (CROSSBORDER.INVALID_RATE). */
 const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction such as "0.17"');
+/** Cross-border lines and their tax rates (the checkout preview prices them; placing them is refused for now). */
+export const crossBorderRates = z.array(z.object({ skuId: id, consumptionRate: rate, vatRate: rate }).strict()).max(120);
 
 /**
  * The body of a checkout preview. Quantities are only typed: 0, fractional and too large quantities get
@@ -16,7 +18,7 @@ const previewBody = z
     coupons: z.union([z.enum(['recommended', 'none']), z.array(id).max(20)]).optional(),
     points: z.union([z.number().int().min(0).max(1_000_000_000), z.literal('max')]).optional(),
     channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]).optional(),
-    crossBorder: z.array(z.object({ skuId: id, consumptionRate: rate, vatRate: rate }).strict()).max(120).optional(),
+    crossBorder: crossBorderRates.optional(),
     personId: z.string().min(1).max(64).optional(),
   })
   .strict();

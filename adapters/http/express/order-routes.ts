@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
 import { FakePaymentChannel } from '../../payment/fake-channel.js';
+import { crossBorderRates } from './checkout-routes.js';
 import { id, number32, route, type Route } from './route.js';
 
 const placeBody = z
@@ -15,6 +16,7 @@ const placeBody = z
     remark: z.string().max(500).nullable().optional(),
     invoice: z.object({ title: z.string().min(1).max(100), taxNumber: z.string().max(32).nullable() }).strict().nullable().optional(),
     expectedPayable: z.string().max(20).optional(),
+    crossBorder: crossBorderRates.optional(),
   })
   .strict();
 
@@ -44,6 +46,7 @@ export const orderRoutes: Route[] = [
         ...(b.remark !== undefined ? { remark: b.remark } : {}),
         ...(b.invoice !== undefined ? { invoice: b.invoice } : {}),
         ...(b.expectedPayable !== undefined ? { expectedPayable: b.expectedPayable } : {}),
+        ...(b.crossBorder ? { crossBorder: b.crossBorder } : {}),
         ...(key !== undefined ? { idempotencyKey: key } : {}),
       });
       return placed;
