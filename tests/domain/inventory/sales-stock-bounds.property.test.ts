@@ -17,7 +17,7 @@ const raising: fc.Arbitrary<StockOperation> = fc.oneof(
   n.map((quantity) => ({ kind: 'presale_open' as const, quantity })),
   n.map((quantity) => ({ kind: 'return' as const, quantity })),
   n.map((quantity) => ({ kind: 'lock' as const, quantity })),
-  n.map((quantity) => ({ kind: 'carve_out' as const, quantity })),
+  n.map((quantity) => ({ kind: 'carve_out' as const, quantity, pool: 'flash' })),
   n.map((quantity) => ({ kind: 'adjust' as const, quantity })),
 );
 
