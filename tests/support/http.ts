@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CheckoutModuleOptions } from '../../adapters/container/checkout-module.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
-import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import { createApp, Hs256Authenticator, signToken, silentLogger, type Identity, type Logger } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase } from './postgres.js';
@@ -39,7 +39,7 @@ export function useHttpBackend(kind: 'memory' | 'postgresql'): void {
   backend = kind;
 }
 
-export async function startTestServer(given?: Persistence, options: { clock?: Clock; checkout?: CheckoutModuleOptions } = {}): Promise<TestServer> {
+export async function startTestServer(given?: Persistence, options: { clock?: Clock; checkout?: CheckoutModuleOptions; logger?: Logger } = {}): Promise<TestServer> {
   let persistence = given;
   let dropDatabase = async () => {};
   if (!persistence && backend === 'postgresql') {
@@ -51,7 +51,7 @@ export async function startTestServer(given?: Persistence, options: { clock?: Cl
     };
   }
   const zt = createZhongtai({ ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}) });
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger });
+  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: options.logger ?? silentLogger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
