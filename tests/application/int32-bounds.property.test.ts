@@ -53,6 +53,7 @@ describe('inputs that land in an int column, through the library (no HTTP schema
     // Signed changes by hand: 0 is refused too (a change changes something).
     ['points changed by hand', -INT32_MAX, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.adjustPoints({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `p${n++}` })],
     ['growth changed by hand', -INT32_MAX, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.adjustGrowth({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `g${n++}` })],
+    ['purchase-limit units taken', 1, MAX_QUANTITY, 'PROMOTION.INVALID_QUANTITY', (z, v) => z.promotions.consumePurchaseLimit({ activityId: 'a1', memberId: 'm1', reference: `o${n++}`, quantity: v })],
     ['points spent', 1, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.spendPoints({ memberId: 'm1', purpose: 'mall', reference: `s${n++}`, points: v })],
   ];
 
