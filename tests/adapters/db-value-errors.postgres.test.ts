@@ -43,6 +43,8 @@ describe(`values the database cannot store are 4xx DomainErrors, never 500s (${d
     ['2^31 for an int (22003)', 'select ?::int', [2 ** 31], 'VALUE.OUT_OF_RANGE'],
     ['an int sum past 2^31 − 1 (22003)', 'select ?::int + 2147483647', [1], 'VALUE.OUT_OF_RANGE'],
     ['10^30 for a numeric(20,2) (22003)', 'select ?::numeric(20,2)', ['1e30'], 'VALUE.OUT_OF_RANGE'],
+    ['a negative limit (2201W)', 'select 1 limit ?', [-1], 'VALUE.OUT_OF_RANGE'],
+    ['a negative offset (2201X)', 'select 1 offset ?', [-1], 'VALUE.OUT_OF_RANGE'],
     ['a timestamp before 4713 BC (22008 / 22009)', 'select ?::timestamptz', ['-271821-04-20T00:00:00.000Z'], 'VALUE.OUT_OF_RANGE'],
   ])('write path: %s → %s', async (_, sql, params, code) => {
     const e = await statement(sql, params);

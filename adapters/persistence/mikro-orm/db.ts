@@ -32,6 +32,8 @@ const VALUE_ERRORS: Readonly<Record<string, { code: string; what: string }>> = {
   '22001': { code: 'VALUE.OUT_OF_RANGE', what: 'a text is longer than its column holds' }, // string_data_right_truncation
   '22008': { code: 'VALUE.OUT_OF_RANGE', what: 'a date or time is past what its column holds' }, // datetime_field_overflow
   '22009': { code: 'VALUE.OUT_OF_RANGE', what: 'a date or time is past what its column holds' }, // invalid_time_zone_displacement_value (PGlite, for the same)
+  '2201W': { code: 'VALUE.OUT_OF_RANGE', what: 'a limit is negative' }, // invalid_row_count_in_limit_clause
+  '2201X': { code: 'VALUE.OUT_OF_RANGE', what: 'an offset is negative' }, // invalid_row_count_in_result_offset_clause
 };
 
 /**
