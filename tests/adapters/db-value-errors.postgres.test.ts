@@ -21,11 +21,12 @@ beforeAll(async () => {
 
 const errorOf = (run: () => Promise<unknown>) => Promise.resolve().then(run).then(() => null, (e: unknown) => e);
 
-/** One statement in its own transaction on a pooled session, through the unit of work's TxScope. */
-async function statement(sql: string, params: unknown[]): Promise<unknown> {
+/** One statement (after `setup`) in its own transaction on a pooled session, through the unit of work's TxScope: what it threw. */
+async function statement(sql: string, params: unknown[], setup?: string): Promise<unknown> {
   const session = await p.sessions.connect();
   try {
     await session.query('begin', []);
+    if (setup) await session.query(setup, []);
     return await errorOf(() => new TxScope(session, p.orm.em.fork()).rows(sql, params));
   } finally {
     await session.query('rollback', []);
@@ -53,16 +54,8 @@ describe(`values the database cannot store are 4xx DomainErrors, never 500s (${d
   });
 
   it('write path: a text past a varchar column (22001) is VALUE.OUT_OF_RANGE (an explicit cast would truncate silently, an insert does not)', async () => {
-    const session = await p.sessions.connect();
-    try {
-      await session.query('begin', []);
-      await session.query('create temporary table edge_v (v varchar(2)) on commit drop', []);
-      const err = await errorOf(() => new TxScope(session, p.orm.em.fork()).rows('insert into edge_v values (?)', ['abc']));
-      expect([(err as DomainError).kind, (err as DomainError).code]).toEqual(['invalid', 'VALUE.OUT_OF_RANGE']);
-    } finally {
-      await session.query('rollback', []);
-      session.release();
-    }
+    const e = await statement('insert into edge_v values (?)', ['abc'], 'create temporary table edge_v (v varchar(2)) on commit drop');
+    expect([(e as DomainError).kind, (e as DomainError).code]).toEqual(['invalid', 'VALUE.OUT_OF_RANGE']);
   });
 
   it('through the library: a NUL in a category name, a lone surrogate in an attribute option (jsonb) are refused by the use case, and nothing is written', async () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HttpProblem } from '../../adapters/http/express/problem.js';
 import { rejectInvalidText } from '../../adapters/http/express/validation.js';
+import { at, nodes, replaceAt } from '../support/json-paths.js';
 
 /** Well-formed text without NUL: printable graphemes of every plane (emoji are surrogate pairs). */
 const goodText = fc.string({ unit: 'grapheme', maxLength: 8 });
@@ -14,20 +15,6 @@ const goodJson = fc.letrec((tie) => ({
   object: fc.dictionary(goodText, tie('value'), { maxKeys: 3 }),
 })).value;
 const fault = fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d');
-
-function paths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => paths(v, [...path, i]))];
-  if (value !== null && typeof value === 'object') return [path, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...path, k]))];
-  return [path];
-}
-
-function put(value: unknown, path: (string | number)[], leaf: unknown): unknown {
-  if (path.length === 0) return leaf;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[head] = put(copy[head], rest, leaf);
-  return copy;
-}
 
 function refusal(parts: Record<string, unknown>): HttpProblem | null {
   try {
@@ -46,9 +33,9 @@ describe('the edge string rule', () => {
   it('refuses a NUL or a lone surrogate placed in any string value, with 400 VALIDATION.INVALID_TEXT and its path', () => {
     fc.assert(
       fc.property(goodJson, fc.nat(), goodText, fault, goodText, (body, pick, before, bad, after) => {
-        const all = paths(body);
+        const all = nodes(body);
         const path = all[pick % all.length]!;
-        const p = refusal({ body: put(body, path, before + bad + after) });
+        const p = refusal({ body: replaceAt(body, path, before + bad + after) });
         expect(p).toBeInstanceOf(HttpProblem);
         expect([p!.status, p!.code]).toEqual([400, 'VALIDATION.INVALID_TEXT']);
         expect((p!.extra.errors as { path: string }[]).map((e) => e.path)).toContain(['body', ...path].join('.'));
@@ -59,13 +46,13 @@ describe('the edge string rule', () => {
   it('refuses a NUL or a lone surrogate in an object key at any depth', () => {
     fc.assert(
       fc.property(goodJson, fc.nat(), goodText, fault, (body, pick, key, bad) => {
-        const objects = paths(body).filter((p) => {
-          const node = p.reduce<any>((v, k) => v[k], body);
+        const objects = nodes(body).filter((p) => {
+          const node = at(body, p);
           return node !== null && typeof node === 'object' && !Array.isArray(node);
         });
         const target = objects.length > 0 ? objects[pick % objects.length]! : [];
-        const node = target.reduce<any>((v, k) => v[k], body);
-        const withKey = put(body, target, { ...(node && typeof node === 'object' && !Array.isArray(node) ? node : {}), [key + bad]: 1 });
+        const node = at(body, target);
+        const withKey = replaceAt(body, target, { ...(node && typeof node === 'object' && !Array.isArray(node) ? node : {}), [key + bad]: 1 });
         expect(refusal({ query: withKey })?.code).toBe('VALIDATION.INVALID_TEXT');
       }),
     );

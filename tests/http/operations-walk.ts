@@ -9,6 +9,7 @@ import { seedDemo } from '../../adapters/demo/index.js';
 import type { Logger } from '../../adapters/http/express/index.js';
 import type { MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { startTestServer, type TestServer } from '../support/http.js';
+import { at, nodes, replaceAt } from '../support/json-paths.js';
 
 type Schema = Record<string, any>;
 interface Operation {
@@ -168,26 +169,6 @@ function tokenFor(s: TestServer, op: Schema): string | undefined {
   if (op['x-access'] === 'staff') return s.token({ subject: 'walk-staff', kind: 'staff', roles: op['x-roles'] as string[] });
   if (op['x-access'] === 'member') return s.token({ subject: DEMO_MEMBER_ID, kind: 'member', roles: [] });
   return undefined;
-}
-
-/** Every node of a JSON value, as key paths (the root is []). */
-function nodes(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  const out = [path];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodes(v, [...path, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
-  return out;
-}
-
-function at(value: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
-}
-
-function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[head] = replaceAt(copy[head], rest, replacement);
-  return copy;
 }
 
 /**
