@@ -2,6 +2,7 @@ import type { StockMovement, StockOperationResult } from '../../domain/inventory
 import type { StockPolicies } from '../../domain/inventory/ports.js';
 import { checkQuantity, lowStockEvents, sellable, STOCK_FIELDS, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { INT32_MAX, isWholeIn } from '../../domain/shared/integers.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { TransactionalOrderStockLocks, type OrderStockLocks } from './order-stock-locks.js';
@@ -34,8 +35,8 @@ export class ConfigureStock {
       const [sku] = await tx.spus.findSkus([cmd.skuId]);
       if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${cmd.skuId} in the catalog`, { skuId: cmd.skuId });
       for (const [name, v] of [['oversellAllowance', cmd.oversellAllowance], ['lowStockThreshold', cmd.lowStockThreshold]] as const) {
-        if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v < 0)) {
-          throw DomainError.invalid('INVENTORY.INVALID_POLICY', `${name} is a whole number from 0`, { [name]: v });
+        if (v !== undefined && v !== null && !isWholeIn(v, 0, INT32_MAX)) {
+          throw DomainError.invalid('INVENTORY.INVALID_POLICY', `${name} is a whole number from 0 to ${INT32_MAX}`, { [name]: v });
         }
       }
       if (cmd.virtual !== undefined && typeof cmd.virtual !== 'boolean') {

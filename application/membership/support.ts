@@ -1,10 +1,11 @@
 import { DEFAULT_GROWTH_RULES, type GrowthRules, type GrowthSource } from '../../domain/membership/growth.js';
-import type { LedgerChange, LedgerResult } from '../../domain/membership/ledger.js';
+import { balanceOverflow, type LedgerChange, type LedgerResult } from '../../domain/membership/ledger.js';
 import { DEFAULT_LEVELS, levelOf, type LevelTable } from '../../domain/membership/levels.js';
 import type { MemberProfile } from '../../domain/membership/member.js';
 import { DEFAULT_POINTS_RULES, type PointsRules, type PointsSource } from '../../domain/membership/points.js';
 import { DEFAULT_RFM_CONFIG, type RfmConfig } from '../../domain/membership/rfm.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { INT32_MAX, isWholeIn } from '../../domain/shared/integers.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
@@ -50,10 +51,16 @@ export async function followGrowth(tx: Transaction, d: Deps, memberId: string, b
 
 type Change<S extends string> = Omit<LedgerChange<S>, 'entryId' | 'at'>;
 
+/** A computed change (an order's growth, a top-up's points …) larger than any balance holds is refused before it reaches a ledger. */
+function bounded<S extends string>(kind: 'points' | 'growth', c: Change<S>): Change<S> {
+  if (!isWholeIn(c.delta, -INT32_MAX, INT32_MAX)) throw balanceOverflow(kind, c.memberId, null, c.delta);
+  return c;
+}
+
 /** One growth change: the ledger (guarded, idempotent), then the level (MBR-1 rollbacks are clamped changes). */
 export async function changeGrowth(tx: Transaction, d: Deps, c: Change<GrowthSource>, levels?: LevelTable): Promise<LedgerResult<GrowthSource>> {
   await member(tx, c.memberId);
-  const r = await tx.growthLedger.apply({ ...c, entryId: d.ids.next(), at: d.clock.now() });
+  const r = await tx.growthLedger.apply({ ...bounded('growth', c), entryId: d.ids.next(), at: d.clock.now() });
   if (!r.replayed && r.entry.delta !== 0) {
     tx.recordEvents([{ type: 'membership.growth.changed', aggregateId: c.memberId, occurredAt: r.entry.at, payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance } }]);
     await followGrowth(tx, d, c.memberId, r.balance, levels ?? (await rules(tx)).levels);
@@ -63,7 +70,7 @@ export async function changeGrowth(tx: Transaction, d: Deps, c: Change<GrowthSou
 
 export async function changePoints(tx: Transaction, d: Deps, c: Change<PointsSource>): Promise<LedgerResult<PointsSource>> {
   await member(tx, c.memberId);
-  const r = await tx.pointsLedger.apply({ ...c, entryId: d.ids.next(), at: d.clock.now() });
+  const r = await tx.pointsLedger.apply({ ...bounded('points', c), entryId: d.ids.next(), at: d.clock.now() });
   if (!r.replayed && r.entry.delta !== 0) {
     tx.recordEvents([{ type: 'membership.points.changed', aggregateId: c.memberId, occurredAt: r.entry.at, payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance } }]);
   }

@@ -1,4 +1,4 @@
-import { ORDER_ERROR } from '../../domain/ordering/errors.js';
+import { crossBorderNotSupported, ORDER_ERROR } from '../../domain/ordering/errors.js';
 import { Order, type InvoiceRequest, type OrderLine } from '../../domain/ordering/order.js';
 import { splitOrder } from '../../domain/ordering/split.js';
 import type { Channel } from '../../domain/pricing/index.js';
@@ -9,7 +9,7 @@ import { DomainError, isDomainError } from '../../domain/shared/domain-error.js'
 import { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
-import type { CheckoutPreview, PreviewCheckout } from '../checkout/preview-checkout.js';
+import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
 import { changePoints } from '../membership/support.js';
 import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
@@ -53,6 +53,8 @@ export interface PlaceOrderCommand {
   readonly expectedPayable?: string;
   /** A retried request with the same key gets the first answer; the same key with another request is `ORDER.IDEMPOTENCY_KEY_REUSED`. */
   readonly idempotencyKey?: string;
+  /** Tax rates of cross-border lines, as in the checkout preview: such lines are refused, ORDER.CROSS_BORDER_NOT_SUPPORTED (422). */
+  readonly crossBorder?: PreviewCheckoutCommand['crossBorder'];
 }
 
 export interface PlacedOrderPart {
@@ -131,8 +133,7 @@ export class PlaceOrder {
   private async place(tx: Transaction, cmd: PlaceOrderCommand): Promise<PlacedOrder> {
     const now = this.deps.clock.now();
     const preview = await this.deps.preview.inTransaction(tx, {
-      memberId: cmd.memberId,
-      address: cmd.consignee.district,
+      memberId: cmd.memberId, address: cmd.consignee.district, crossBorder: cmd.crossBorder,
       ...(cmd.buyNow ? { buyNow: cmd.buyNow } : {}),
       ...(cmd.coupons !== undefined ? { coupons: cmd.coupons } : {}),
       ...(cmd.points !== undefined ? { points: cmd.points } : {}),
@@ -203,7 +204,7 @@ export class PlaceOrder {
   private buildOrders(cmd: PlaceOrderCommand, preview: CheckoutPreview, now: Date): { parent: Order; children: readonly Order[] } {
     const currency = preview.currency;
     const zero = Money.zero(currency);
-    if (preview.lines.some((l) => !l.tax.isZero())) throw new Error('cross-border lines are not placed yet');
+    if (preview.crossBorder) throw crossBorderNotSupported(preview.lines.filter((l) => l.crossBorder).map((l) => l.skuId));
     const lines: OrderLine[] = preview.lines.map((l) => ({
       lineId: l.lineId, skuId: l.skuId, spuId: l.spuId, title: l.title, specs: l.specs, image: null, shopId: l.shopId, quantity: l.quantity, unitPrice: l.unitPrice,
       amounts: { goods: l.subtotal, activityDiscount: l.itemPriceDiscount.add(l.activityDiscount), couponDiscount: l.couponDiscount, pointsDeduction: l.pointsAmount, memberDiscount: zero },

@@ -3,6 +3,8 @@ import { PROMOTION_ERROR } from '../../domain/promotion/errors.js';
 import type { PurchaseLimitResult } from '../../domain/promotion/ports.js';
 import { periodKey, remainingOf, type LimitPeriod } from '../../domain/promotion/purchase-limit.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
+import { isWholeIn } from '../../domain/shared/integers.js';
+import { MAX_QUANTITY } from '../../domain/shared/quantity.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { requireActivity } from './lookups.js';
@@ -70,8 +72,8 @@ export async function consumePurchaseLimit(
   cmd: { readonly activityId: string; readonly memberId: string; readonly reference: string; readonly quantity: number },
   now: Date,
 ): Promise<PurchaseLimitOutcome> {
-  if (!Number.isSafeInteger(cmd.quantity) || cmd.quantity < 1) {
-    throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, 'a quantity is a whole number ≥ 1', { field: 'quantity', reason: 'NOT_A_WHOLE_QUANTITY' });
+  if (!isWholeIn(cmd.quantity, 1, MAX_QUANTITY)) {
+    throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, `a quantity is a whole number from 1 to ${MAX_QUANTITY}`, { field: 'quantity', reason: 'NOT_A_WHOLE_QUANTITY' });
   }
   const a = await requireActivity(tx, cmd.activityId);
   const d = serving(a, now);

@@ -88,7 +88,7 @@ export class Cart extends AggregateRoot {
   /** An empty cart for an owner (stored on its first save). */
   static open(owner: CartOwner, now: Date): Cart {
     if (!CART_OWNER_KINDS.includes(owner.kind) || typeof owner.id !== 'string' || owner.id.length === 0 || owner.id.length > 128) {
-      throw new RangeError(`not a cart owner: ${JSON.stringify(owner)}`);
+      throw cartInvalid(CART_ERROR.INVALID_OWNER, 'a cart belongs to a member or a guest, named by an id of 1 to 128 characters', { owner });
     }
     return new Cart({ id: cartIdOf(owner), owner: { kind: owner.kind, id: owner.id }, lines: [], mergedInto: null, updatedAt: now, version: 0 });
   }

@@ -18,6 +18,8 @@ export const CART_ERROR = {
   LINE_NOT_FOUND: 'CART.LINE_NOT_FOUND',
   /** No guest cart under this id: guest ids are handed out by the server, never chosen by clients (404). */
   GUEST_CART_NOT_FOUND: 'CART.GUEST_CART_NOT_FOUND',
+  /** A cart owner that is not a member or a guest with an id of 1 to 128 characters (422). */
+  INVALID_OWNER: 'CART.INVALID_OWNER',
 } as const;
 
 export const cartInvalid = (code: string, message: string, details?: Record<string, unknown>) => DomainError.invalid(code, message, details);

@@ -1,5 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
+import { wholeNumber } from '../shared/integers.js';
 import { validateAttributeTemplate, type AttributeTemplate } from './attribute.js';
 
 /** CAT-1: the back-end category tree has at most this many levels. */
@@ -43,7 +44,7 @@ export class Category extends AggregateRoot {
       name: checkName(input.name),
       parentId: parent?.id ?? null,
       path: [...(parent?.path ?? []), input.id],
-      sort: input.sort ?? 0,
+      sort: checkSort(input.sort ?? 0),
       attributes: [],
       version: 0,
     });
@@ -87,7 +88,7 @@ export class Category extends AggregateRoot {
   }
 
   rename(name: string, sort?: number): void {
-    this.state = { ...this.state, name: checkName(name), sort: sort ?? this.state.sort };
+    this.state = { ...this.state, name: checkName(name), sort: sort === undefined ? this.state.sort : checkSort(sort) };
   }
 
   /** Replaces the attribute templates. Only leaves carry attributes (they describe the products there). */
@@ -115,6 +116,9 @@ export class Category extends AggregateRoot {
     this.state = { ...this.state, version };
   }
 }
+
+/** A sort key is a whole number as stored (int32): CATALOG.INVALID_SORT otherwise. Shared with front categories. */
+export const checkSort = (sort: unknown): number => wholeNumber(sort, 'CATALOG.INVALID_SORT', 'sort');
 
 /** CAT-1: depth is capped; a category holding products or attribute templates cannot become a parent. */
 export function assertCanHaveChild(parent: Category, parentProductCount: number): void {

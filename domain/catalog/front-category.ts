@@ -1,5 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
+import { checkSort } from './category.js';
 
 /**
  * What a front category (前台类目) shows (CAT-2): products of back-end categories (many-to-many), of a
@@ -92,5 +93,5 @@ function checked(s: FrontCategorySnapshot): FrontCategorySnapshot {
   if (s.visibleFrom && s.visibleUntil && s.visibleUntil <= s.visibleFrom) {
     throw DomainError.invalid('CATALOG.INVALID_SCHEDULE', 'visibleUntil must come after visibleFrom');
   }
-  return { ...s, name };
+  return { ...s, name, sort: checkSort(s.sort) };
 }

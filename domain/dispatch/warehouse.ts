@@ -166,7 +166,7 @@ function checked(s: Unchecked): WarehouseSnapshot {
     throw invalid('DISPATCH.INVALID_CONTACT', 'a contact has a name of 1 to 30 characters and a phone number');
   }
   if (!WAREHOUSE_TYPES.includes(s.type)) throw invalid('DISPATCH.INVALID_TYPE', `not a warehouse type: ${String(s.type)}`);
-  if (!WAREHOUSE_STATUSES.includes(s.status)) throw new RangeError(`not a warehouse status: ${String(s.status)}`);
+  if (!WAREHOUSE_STATUSES.includes(s.status)) throw invalid('DISPATCH.INVALID_STATUS', `not a warehouse status: ${String(s.status)}`);
   if (!Number.isSafeInteger(s.priority) || s.priority < 0 || s.priority > MAX_WAREHOUSE_PRIORITY) {
     throw invalid('DISPATCH.INVALID_PRIORITY', `a warehouse priority is a whole number from 0 to ${MAX_WAREHOUSE_PRIORITY}`, {
       priority: s.priority,

@@ -1,5 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { DomainEvent } from '../shared/domain-event.js';
+import { INT32_MAX, isWholeIn } from '../shared/integers.js';
+import { MAX_QUANTITY } from '../shared/quantity.js';
 
 /**
  * The sales layer (销售层) of one SKU: what may be sold. `total` is every unit on hand and not yet
@@ -86,9 +88,10 @@ export function decide(stock: SalesStock, op: StockOperation, drawable = 0): Sto
   return deltaOf(op);
 }
 
-/** The guard of each operation (INV-3 for locks; nothing goes below what is held, sold, carved out or promised). */
+/** The guard of each operation (INV-3 for locks; nothing goes below what is held, sold, carved out or promised; no counter past an int). */
 export function allows(stock: SalesStock, op: StockOperation, drawable = 0): boolean {
   const n = op.quantity;
+  if (overflows(stock, op)) return false;
   switch (op.kind) {
     case 'increase':
     case 'presale_open':
@@ -112,10 +115,17 @@ export function allows(stock: SalesStock, op: StockOperation, drawable = 0): boo
   }
 }
 
+/** Whether the operation would carry a counter past what is stored (an int, decision 0020). */
+export function overflows(stock: SalesStock, op: StockOperation): boolean {
+  const d = deltaOf(op);
+  return STOCK_FIELDS.some((f) => stock[f] + d[f] > INT32_MAX);
+}
+
 /** Why an operation is refused, with the figures it was judged on. */
 export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): DomainError {
   const details = { skuId: stock.skuId, quantity: op.quantity };
   const available = Math.max(0, sellable(stock));
+  if (overflows(stock, op)) return DomainError.conflict('INVENTORY.COUNTER_OVERFLOW', `the stock of SKU ${stock.skuId} would pass ${INT32_MAX} units`, { ...details, max: INT32_MAX });
   switch (op.kind) {
     case 'lock':
       return DomainError.conflict('INVENTORY.OUT_OF_STOCK', `only ${available} of SKU ${stock.skuId} can be sold`, { ...details, sellable: sellable(stock) });
@@ -141,11 +151,11 @@ export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): 
   }
 }
 
-/** Quantities are whole and positive; a stock-take adjustment is whole and non-zero (either sign); pools are named. */
+/** Quantities are whole and positive, at most MAX_QUANTITY; a stock-take adjustment is whole and non-zero (either sign); pools are named. */
 export function checkQuantity(op: StockOperation): void {
   const n = op.quantity;
-  if (!Number.isSafeInteger(n) || (op.kind === 'adjust' ? n === 0 : n < 1)) {
-    throw DomainError.invalid('QUANTITY.INVALID', `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity: ${n}`);
+  if (!isWholeIn(n, -MAX_QUANTITY, MAX_QUANTITY) || (op.kind === 'adjust' ? n === 0 : n < 1)) {
+    throw DomainError.invalid('QUANTITY.INVALID', `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity of at most ${MAX_QUANTITY}: ${n}`);
   }
   if ('pool' in op && (typeof op.pool !== 'string' || op.pool.length === 0 || op.pool.length > 120)) {
     throw DomainError.invalid('INVENTORY.INVALID_POOL', `${op.kind} names its pool (an activity id or channel:<name>)`);

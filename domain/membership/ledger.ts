@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { INT32_MAX, isWholeIn } from '../shared/integers.js';
 
 /**
  * A line of a member's growth or points ledger. `(member, source, reference)` is the idempotency key:
@@ -42,10 +43,10 @@ export interface LedgerResult<S extends string = string> {
   readonly balance: number;
 }
 
-/** The whole, non-negative amount a grant, spend or rollback takes: fractional or negative points are refused. */
+/** The whole, positive amount a grant, spend or rollback takes, at most what a balance holds (int32): fractional, negative or larger amounts are refused. */
 export function checkAmount(n: unknown, what = 'points'): number {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_AMOUNT', `${what} are a whole number from 1`, { [what]: n });
+  if (!isWholeIn(n, 1, INT32_MAX)) {
+    throw DomainError.invalid('MEMBERSHIP.INVALID_AMOUNT', `${what} are a whole number from 1 to ${INT32_MAX}`, { [what]: n });
   }
   return n;
 }
@@ -73,6 +74,18 @@ export function debitOf(balance: number, change: Pick<LedgerChange, 'delta' | 'c
   if (change.delta >= 0) return change.delta;
   if (change.clamp) return -Math.min(-change.delta, balance);
   return balance + change.delta >= 0 ? change.delta : null;
+}
+
+/** Whether a credit would carry the balance past what is stored (int32). */
+export function overflows(balance: number, delta: number): boolean {
+  return delta > 0 && balance + delta > INT32_MAX;
+}
+
+/** A change that would carry a balance past what is stored: refused before anything is written. */
+export function balanceOverflow(kind: 'points' | 'growth', memberId: string, balance: number | null, delta: number): DomainError {
+  return DomainError.conflict('MEMBERSHIP.BALANCE_OVERFLOW', `a change of ${delta} would carry the ${kind} balance past ${INT32_MAX}`, {
+    memberId, kind, balance, delta, max: INT32_MAX,
+  });
 }
 
 export function insufficient(kind: 'points' | 'growth', memberId: string, balance: number, wanted: number): DomainError {

@@ -29,9 +29,17 @@ export const ORDER_ERROR = {
   IDEMPOTENCY_KEY_REUSED: 'ORDER.IDEMPOTENCY_KEY_REUSED',
   /** No such order — also what a member gets for another member's order, which is never visible to them (404). */
   NOT_FOUND: 'ORDER.NOT_FOUND',
+  /** Cross-border lines (with tax rates) cannot be placed yet: customs declaration is not built (422); details `skuIds`. */
+  CROSS_BORDER_NOT_SUPPORTED: 'ORDER.CROSS_BORDER_NOT_SUPPORTED',
 } as const;
 
 export type OrderErrorCode = (typeof ORDER_ERROR)[keyof typeof ORDER_ERROR];
+
+export function crossBorderNotSupported(skuIds: readonly string[]): DomainError {
+  return DomainError.invalid(ORDER_ERROR.CROSS_BORDER_NOT_SUPPORTED, 'cross-border lines cannot be placed as an order yet (customs declaration is not built): buy them on their own channel', {
+    skuIds: [...skuIds],
+  });
+}
 
 export function orderNotFound(orderId: string): DomainError {
   return DomainError.notFound(ORDER_ERROR.NOT_FOUND, `no order ${orderId}`, { orderId });

@@ -4,7 +4,7 @@ import { Money } from '../shared/money.js';
 import { checkFreight, checkLineAmounts, orderAmounts, type LineAmounts, type OrderAmounts } from './amounts.js';
 import { invalidAmounts, invalidOrder, ORDER_ERROR, orderNotFound } from './errors.js';
 import type { VerificationCodes } from './ports.js';
-import { ORDER_KINDS, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
+import { goodsNotRedeemable, ORDER_KINDS, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
 
 export interface Consignee {
   readonly name: string;
@@ -323,9 +323,9 @@ export class Order extends AggregateRoot {
   /** A service order: the shop redeems the verification code (核销) and the order completes. */
   redeem(r: { code: string; shopId: string; at: Date }): void {
     throwIf(splitParentRejection(this.state));
-    throwIf(transitionRejection(this.state, 'completed'));
+    throwIf(this.state.kind === 'goods' ? goodsNotRedeemable(this.state) : transitionRejection(this.state, 'completed'));
     const v = this.state.verification;
-    if (this.state.kind !== 'service' || v === null) throw new Error('a pending_redemption order has a verification code');
+    if (v === null) throw new Error('a pending_redemption order has a verification code');
     if (r.code !== v.code || this.state.lines.some((l) => l.shopId !== r.shopId)) {
       throw DomainError.invalid(ORDER_ERROR.INVALID_CODE, 'the verification code is not valid for this order and shop', { orderId: this.state.id });
     }

@@ -82,6 +82,16 @@ export function transitionRejection(o: { readonly id: string; readonly kind: Ord
   });
 }
 
+/** Only a service order is redeemed (核销): a goods order, whatever its status, is `ORDER.INVALID_TRANSITION`. */
+export function goodsNotRedeemable(o: { readonly id: string; readonly status: OrderStatus }): DomainError {
+  return DomainError.conflict(ORDER_ERROR.INVALID_TRANSITION, `a ${o.status} goods order is never redeemed: it has no verification code`, {
+    orderId: o.id,
+    kind: 'goods',
+    from: o.status,
+    to: 'completed',
+  });
+}
+
 const LIVE_ORDER: readonly OrderStatus[] = ['pending_payment', 'pending_shipment', 'pending_redemption', 'shipped', 'completed'];
 
 /**

@@ -3,6 +3,7 @@ export * from './domain-error.js';
 export * from './money.js';
 export * from './allocation.js';
 export * from './quantity.js';
+export * from './integers.js';
 export * from './percentage.js';
 export * from './ids.js';
 export * from './domain-event.js';

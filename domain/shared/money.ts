@@ -7,6 +7,9 @@ const MINOR_UNITS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, 
 
 export const DEFAULT_CURRENCY = 'CNY';
 
+/** Amounts are stored as numeric(20,2): an amount a user writes is below 10^18 either way (decision 0020). */
+export const MAX_STORED_AMOUNT = '999999999999999999.99';
+
 export function minorUnitsOf(currency: string): number {
   return MINOR_UNITS[currency] ?? 2;
 }
@@ -52,6 +55,9 @@ export class Money {
         'MONEY.TOO_MANY_DECIMALS',
         `${text} has more than ${minorUnitsOf(currency)} decimal places for ${currency}`,
       );
+    }
+    if (m.amount.abs().greaterThan(MAX_STORED_AMOUNT)) {
+      throw DomainError.invalid('MONEY.OUT_OF_RANGE', `${text} is past what an amount holds (±${MAX_STORED_AMOUNT})`);
     }
     return m;
   }

@@ -43,6 +43,24 @@ describe(`points under concurrency (${onServer ? 'PostgreSQL server' : 'PGlite, 
     expect(row).toEqual({ balance: 0, ledger: 0, spends: 10 });
   });
 
+  it('20 concurrent credits of 2^30 against an empty balance: the guard in the statement lets exactly one through, the others are MEMBERSHIP.BALANCE_OVERFLOW; the balance stays in an int and equals the ledger', { timeout: 60_000 }, async () => {
+    await zt.membership.register({ memberId: 'flood' });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        zt.membership.adjustPoints({ memberId: 'flood', delta: 2 ** 30, operator: 't', reason: `credit ${i}`, reference: `c-${i}` }).then(
+          () => 'ok',
+          (e) => (isDomainError(e) ? e.code : `UNEXPECTED ${String(e)}`),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'MEMBERSHIP.BALANCE_OVERFLOW')).toHaveLength(19);
+    const [row] = await sql<{ balance: number; ledger: number }>(
+      `select (select balance from points_account where member_id = 'flood') as balance, (select sum(delta)::int from points_entry where member_id = 'flood') as ledger`,
+    );
+    expect(row).toEqual({ balance: 2 ** 30, ledger: 2 ** 30 });
+  });
+
   it('the CHECK constraint stands behind the guard: a direct write below zero fails', async () => {
     await expect(sql(`update points_account set balance = balance - 1 where member_id = 'rush'`)).rejects.toThrow(/points_account_balance_check/);
   });

@@ -104,6 +104,24 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       );
     });
 
+    it('balances are bounded by what is stored (int32): an amount past 2147483647 is MEMBERSHIP.INVALID_AMOUNT, a credit that would carry a balance past it is MEMBERSHIP.BALANCE_OVERFLOW, and neither writes', async () => {
+      const MAX = 2_147_483_647;
+      await zt.membership.register({ memberId: 'full' });
+      const adjust = (kind: 'Growth' | 'Points', delta: number) => code(() => zt.membership[`adjust${kind}`]({ memberId: 'full', delta, operator: 't', reason: 'bound' }));
+      for (const kind of ['Growth', 'Points'] as const) {
+        expect(await adjust(kind, MAX + 1)).toBe('MEMBERSHIP.INVALID_AMOUNT');
+        expect(await adjust(kind, -(MAX + 1))).toBe('MEMBERSHIP.INVALID_AMOUNT');
+        expect(await adjust(kind, MAX - 5)).toBeNull();
+        const before = await balances('full');
+        expect(await adjust(kind, 6)).toBe('MEMBERSHIP.BALANCE_OVERFLOW');
+        expect(await balances('full')).toEqual(before);
+        expect(await adjust(kind, 5)).toBeNull();
+      }
+      expect(await code(() => zt.membership.spendPoints({ memberId: 'full', purpose: 'mall', reference: 'huge', points: Number.MAX_SAFE_INTEGER }))).toBe('MEMBERSHIP.INVALID_AMOUNT');
+      const m = await zt.membership.get({ memberId: 'full' });
+      expect([m.growth, m.points]).toEqual([MAX, MAX]);
+    });
+
     it('MBR-1: a deleted review rolls back exactly what it granted; a rollback never drives growth below zero', async () => {
       await zt.membership.register({ memberId: 'rb' });
       await zt.membership.adjustGrowth({ memberId: 'rb', delta: 150, operator: 't', reason: 'start' });

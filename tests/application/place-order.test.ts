@@ -35,6 +35,19 @@ describe('placing and paying an order (issue #6 items 2–3) on memory', () => {
     expect(coupons.filter((c) => c.state === 'locked').map((c) => c.id).sort()).toEqual(preview.pricing.coupons.map((c) => c.id).sort());
   });
 
+  it('placing cross-border lines (with the rates the checkout preview takes) is 422 ORDER.CROSS_BORDER_NOT_SUPPORTED, not a 500, and writes nothing', async () => {
+    const milk = [{ skuId: w.skus.p1, consumptionRate: '0', vatRate: '0.17' }];
+    const buyNow = { skuId: w.skus.p1, quantity: 1 };
+    expect((await w.zt.checkout.preview({ memberId: 'm1', address: XIHU, buyNow, crossBorder: milk })).crossBorder).not.toBeNull();
+    const before = [await stockOf(w, w.skus.p1), (await w.zt.orderQueries.search({ memberId: 'm1' })).total];
+    for (const rates of [milk, [{ ...milk[0]!, vatRate: '0' }]]) {
+      const e = await w.zt.orders.place({ memberId: 'm1', consignee, buyNow, crossBorder: rates }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DomainError);
+      expect([(e as DomainError).kind, (e as DomainError).code, (e as DomainError).details]).toEqual(['invalid', 'ORDER.CROSS_BORDER_NOT_SUPPORTED', { skuIds: [w.skus.p1] }]);
+    }
+    expect([await stockOf(w, w.skus.p1), (await w.zt.orderQueries.search({ memberId: 'm1' })).total]).toEqual(before);
+  });
+
   it('pays all children with one combined payment through the fake channel: stock sold, coupons used, orders pending shipment', async () => {
     const placed = await w.zt.orders.place({ memberId: 'm1', consignee });
     fake.behaviour = 'twice';

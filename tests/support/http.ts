@@ -4,7 +4,7 @@ import type { OrderingModuleOptions } from '../../adapters/container/ordering-mo
 import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
-import { createApp, Hs256Authenticator, listen, signToken, silentLogger, type Identity } from '../../adapters/http/express/index.js';
+import { createApp, Hs256Authenticator, type Identity, listen, type Logger, signToken, silentLogger } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase } from './postgres.js';
@@ -46,7 +46,7 @@ export const fakePayments = (): { ordering: OrderingModuleOptions; fakePaymentPa
 
 export async function startTestServer(
   given?: Persistence,
-  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean } = {},
+  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean; logger?: Logger } = {},
 ): Promise<TestServer> {
   let persistence = given;
   let dropDatabase = async () => {};
@@ -64,7 +64,7 @@ export async function startTestServer(
   });
   // Every answer of every HTTP test is held to the documented contract (decision 0023).
   const app = createApp({
-    zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: silentLogger, fakePaymentPage: options.fakePaymentPage ?? false, checkResponses: true,
+    zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: options.logger ?? silentLogger, fakePaymentPage: options.fakePaymentPage ?? false, checkResponses: true,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,7 +3,7 @@ import type { CartOwner } from '../../../domain/cart/cart.js';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import type { Identity } from './auth.js';
-import { errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { type ErrorCodes, errorsOf, id, number32, route, type Route } from './route.js';
 import { cartView, mergedCart, openedGuestCart } from './wire/cart.js';
 
 /**
@@ -12,8 +12,8 @@ import { cartView, mergedCart, openedGuestCart } from './wire/cart.js';
  */
 const guestId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'a guest cart id as POST /guest/carts returned it');
 const channelQuery = z.object({ channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]).optional() });
-/** Only the type: 0, negative, fractional and too large quantities are the domain's to refuse with their codes. */
-const quantity = z.number();
+/** Only the type and the stored range: 0, negative, fractional and too large quantities are the domain's to refuse with their codes. */
+const quantity = number32;
 const selection = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('line'), skuId: id, selected: z.boolean() }).strict(),
   z.object({ scope: z.literal('shop'), shopId: id, selected: z.boolean() }).strict(),

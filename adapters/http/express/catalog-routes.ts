@@ -5,7 +5,7 @@ import { FrontCategory } from '../../../domain/catalog/front-category.js';
 import { SPU_STATUSES, TAG_KINDS } from '../../../domain/catalog/spu.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { MAX_PAGE_SIZE } from '../../../domain/shared/page.js';
-import { amount, errorsOf, id, pageQuery, route, type Route } from './route.js';
+import { amount, errorsOf, id, int32, pageQuery, route, type Route } from './route.js';
 import { brand, brandPage, category, categoryTree, frontCategories, frontCategory, spuDetail, spuPage } from './wire/catalog.js';
 
 const name = z.string().min(1).max(60);
@@ -45,7 +45,7 @@ const frontMapping = z.discriminatedUnion('kind', [
 const frontFields = {
   name,
   parentId: id.nullable().optional(),
-  sort: z.number().int().optional(),
+  sort: int32.optional(),
   visible: z.boolean().optional(),
   visibleFrom: timestamp.nullable().optional(),
   visibleUntil: timestamp.nullable().optional(),
@@ -134,7 +134,7 @@ export const catalogRoutes: Route[] = [
   route({
     method: 'post', path: '/admin/catalog/categories', tag: 'catalog-admin', access: 'staff', roles: ['catalog'], status: 201,
     summary: 'Create a back-end category (at most 4 levels, CAT-1)',
-    body: z.object({ name, parentId: id.nullable().optional(), sort: z.number().int().optional() }).strict(),
+    body: z.object({ name, parentId: id.nullable().optional(), sort: int32.optional() }).strict(),
     response: category,
     errors: { ...CATEGORY_NOT_FOUND, 409: ['CATALOG.CATEGORY_HAS_PRODUCTS', 'CATALOG.CATEGORY_HAS_ATTRIBUTES'], 422: ['CATALOG.CATEGORY_TOO_DEEP', 'CATALOG.INVALID_NAME'] },
     handler: ({ zt, body }) => zt.catalog.createCategory(body),
@@ -143,7 +143,7 @@ export const catalogRoutes: Route[] = [
     method: 'patch', path: '/admin/catalog/categories/:categoryId', tag: 'catalog-admin', access: 'staff', roles: ['catalog'],
     summary: 'Rename a category or replace the attribute templates of a leaf',
     params: z.object({ categoryId: id }),
-    body: z.object({ name: name.optional(), sort: z.number().int().optional(), attributes: z.array(attributeTemplate).max(100).optional() }).strict(),
+    body: z.object({ name: name.optional(), sort: int32.optional(), attributes: z.array(attributeTemplate).max(100).optional() }).strict(),
     response: category, errors: { ...CATEGORY_NOT_FOUND, 422: ['CATALOG.INVALID_NAME', 'CATALOG.CATEGORY_NOT_LEAF', 'CATALOG.INVALID_ATTRIBUTE'] },
     handler: ({ zt, params, body }) => zt.catalog.updateCategory({ categoryId: params.categoryId, ...body }),
   }),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { type ErrorCodes, errorsOf, id, number32, route, type Route } from './route.js';
 import { checkoutPreview } from './wire/checkout.js';
 
 /** A tax rate as a decimal fraction string ("0.17"); its range is the domain's to judge (CROSSBORDER.INVALID_RATE). */
 const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction such as "0.17"');
+/** Cross-border lines and their tax rates (the checkout preview prices them; placing them is refused for now). */
+export const crossBorderRates = z.array(z.object({ skuId: id, consumptionRate: rate, vatRate: rate }).strict()).max(120);
 
 /**
  * The body of a checkout preview. Quantities are only typed: 0, fractional and too large quantities get
@@ -13,11 +15,11 @@ const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction suc
 const previewBody = z
   .object({
     address: z.string().max(20),
-    buyNow: z.object({ skuId: id, quantity: z.number() }).strict().optional(),
+    buyNow: z.object({ skuId: id, quantity: number32 }).strict().optional(),
     coupons: z.union([z.enum(['recommended', 'none']), z.array(id).max(20)]).optional(),
     points: z.union([z.number().int().min(0).max(1_000_000_000), z.literal('max')]).optional(),
     channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]).optional(),
-    crossBorder: z.array(z.object({ skuId: id, consumptionRate: rate, vatRate: rate }).strict()).max(120).optional(),
+    crossBorder: crossBorderRates.optional(),
     personId: z.string().min(1).max(64).optional(),
   })
   .strict();

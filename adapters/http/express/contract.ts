@@ -4,18 +4,20 @@ import type { Access, ErrorCodes, RejectionStatus, Route } from './route.js';
 
 /**
  * The codes any route may answer besides its own (`Route.errors`): request validation, the HTTP layer
- * itself (malformed JSON or URL, sizes, media types …), authentication and authorization, and
- * optimistic concurrency (retry). A trailing `*` stands for every code of that prefix.
+ * itself (malformed JSON or URL, sizes, media types …), authentication and authorization,
+ * optimistic concurrency (retry), and the database's refusal of a value it cannot store (decision 0020).
+ * A trailing `*` stands for every code of that prefix.
  */
-export const GENERIC_ERROR_CODES: readonly string[] = ['VALIDATION.*', 'HTTP.*', 'AUTH.*', 'CONCURRENCY.*'];
+export const GENERIC_ERROR_CODES: readonly string[] = ['VALIDATION.*', 'HTTP.*', 'AUTH.*', 'CONCURRENCY.*', 'VALUE.*'];
 
 /** The generic codes by the status they come with, as the document describes each operation's answers. */
 export function genericCodesByStatus(access: Access, hasBody: boolean): Partial<Record<number, readonly string[]>> {
   return {
-    400: ['VALIDATION.FAILED', 'HTTP.MALFORMED_JSON', 'HTTP.MALFORMED_URL', 'HTTP.BAD_REQUEST'],
+    400: ['VALIDATION.FAILED', 'VALIDATION.INVALID_TEXT', 'HTTP.MALFORMED_JSON', 'HTTP.MALFORMED_URL', 'HTTP.BAD_REQUEST'],
     401: access === 'public' ? ['AUTH.INVALID_TOKEN'] : ['AUTH.MISSING_TOKEN', 'AUTH.INVALID_TOKEN'],
     ...(access === 'public' ? {} : { 403: ['AUTH.FORBIDDEN'] }),
     409: ['CONCURRENCY.STALE_AGGREGATE', 'CONCURRENCY.BUSY'],
+    422: ['VALUE.INVALID_TEXT', 'VALUE.OUT_OF_RANGE'],
     ...(hasBody ? { 413: ['HTTP.PAYLOAD_TOO_LARGE'], 415: ['HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.UNSUPPORTED_ENCODING', 'HTTP.UNSUPPORTED_CHARSET'] } : {}),
   };
 }

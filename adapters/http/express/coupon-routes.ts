@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COUPON_STATES } from '../../../domain/coupon/owned-coupon.js';
 import { COUPON_SCOPE_KINDS, CHANNELS } from '../../../domain/pricing/index.js';
-import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from './route.js';
 import { claimableCoupon, couponRecommendation, couponStatistics, couponTemplateView, expiredCoupons, issueReport, ownedCoupon } from './wire/coupon.js';
 
 const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -32,16 +32,16 @@ const templateBody = z
     randomRange: z.object({ min: amount, max: amount }).strict().optional(),
     validity: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('fixed'), from: timestamp, until: timestamp }).strict(),
-      z.object({ kind: z.literal('relative'), days: z.number().int() }).strict(),
+      z.object({ kind: z.literal('relative'), days: int32 }).strict(),
     ]),
     claimWindow: z.object({ startsAt: timestamp, endsAt: timestamp }).strict(),
-    totalQuantity: z.number().int(),
-    perMemberLimit: z.number().int().optional(),
+    totalQuantity: int32,
+    perMemberLimit: int32.optional(),
     visibility: z.enum(['public', 'hidden']).optional(),
     audience: z.enum(['all', 'new_customers']).optional(),
     channels: z.array(channel).max(4).optional(),
     stacking: z.enum(['shared', 'exclusive']).optional(),
-    priority: z.number().int().optional(),
+    priority: int32.optional(),
   })
   .strict();
 
@@ -54,7 +54,7 @@ const pricingLine = z
     brandId: id.optional(),
     shopId: id,
     selfRun: z.boolean().optional(),
-    quantity: z.number().int(),
+    quantity: int32,
     unitPrice: amount,
   })
   .strict();
@@ -105,7 +105,7 @@ export const couponRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/admin/coupons/expiry-sweep', tag: 'coupon-admin', access: 'staff', roles: ['marketing'],
-    body: z.object({ at: timestamp.optional(), limit: z.number().int().optional() }).strict(),
+    body: z.object({ at: timestamp.optional(), limit: int32.optional() }).strict(),
     summary: 'Expire available and returned coupons past their validity (at most `limit`, default 500)',
     response: expiredCoupons, errors: BAD_COMMAND,
     handler: ({ zt, body }) => zt.coupons.expire(body),

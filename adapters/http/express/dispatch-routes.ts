@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import { WAREHOUSE_STATUSES, WAREHOUSE_TYPES } from '../../../domain/dispatch/warehouse.js';
-import { id, route, type Route } from './route.js';
+import { id, int32, route, type Route } from './route.js';
 import { dispatchPreview, warehouse, warehouses } from './wire/dispatch.js';
 
 // Types and sizes are checked here; shapes with a business meaning (region codes, tiers, days,
 // quantities, priorities, code patterns) are the domain's to judge, with their own codes.
 const region = z.string().max(12);
-const tier = z.object({ tier: z.number().int(), regions: z.array(region).max(500), estimatedDeliveryDays: z.number().int() }).strict();
+const tier = z.object({ tier: int32, regions: z.array(region).max(500), estimatedDeliveryDays: int32 }).strict();
 const warehouseFields = {
   code: z.string().max(64),
   name: z.string().max(200),
   address: z.object({ region, detail: z.string().max(500) }).strict(),
   contact: z.object({ name: z.string().max(100), phone: z.string().max(40) }).strict(),
   type: z.enum(WAREHOUSE_TYPES),
-  priority: z.number().int(),
+  priority: int32,
   status: z.enum(WAREHOUSE_STATUSES),
   tiers: z.array(tier).max(10),
 };
 const warehouseParams = z.object({ warehouseId: id });
-const line = z.object({ skuId: id, quantity: z.number().int() }).strict();
+const line = z.object({ skuId: id, quantity: int32 }).strict();
 
 // The business codes of a warehouse's fields: each field's shape, its regions and tiers, a free code.
 const WAREHOUSE_FIELDS = {

@@ -2,18 +2,18 @@ import { z } from 'zod';
 import { CHARGE_MODES } from '../../../domain/freight/rates.js';
 import { FREIGHT_COMBINATIONS, FREIGHT_MODES } from '../../../domain/freight/shop-settings.js';
 import { FREE_RULE_COMBINATIONS } from '../../../domain/freight/template.js';
-import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, number32, route, type Route } from './route.js';
 import { freightQuote, freightTemplate, freightTemplates, shopFreightSettings, skuTemplateAssignment, templateSkus } from './wire/freight.js';
 
 // Types and sizes are checked here; region codes, overlaps, units, prices (sign, cents) and measures are
 // the domain's to judge, with their own FREIGHT.* codes.
 const region = z.string().max(12);
 const regions = z.array(region).max(500);
-const units = z.union([z.number(), z.string().max(32)]);
+const units = z.union([number32, z.string().max(32)]);
 const rate = z.object({ firstUnits: units, firstPrice: amount, additionalUnits: units, additionalPrice: amount }).strict();
 const regionRate = z.object({ regions, rate }).strict();
 const freeRule = z
-  .object({ regions: regions.optional(), minAmount: amount.nullable().optional(), minQuantity: z.number().int().nullable().optional(), combine: z.enum(FREE_RULE_COMBINATIONS).optional() })
+  .object({ regions: regions.optional(), minAmount: amount.nullable().optional(), minQuantity: int32.nullable().optional(), combine: z.enum(FREE_RULE_COMBINATIONS).optional() })
   .strict();
 const templateFields = {
   name: z.string().max(200),
@@ -30,7 +30,7 @@ const line = z
   .object({
     lineId: z.string().max(64).optional(),
     skuId: id,
-    quantity: z.number().int(),
+    quantity: int32,
     amount,
     weight: units.nullable().optional(),
     volume: units.nullable().optional(),

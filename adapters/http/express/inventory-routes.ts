@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { id, route, type Route } from './route.js';
+import { id, int32, route, type Route } from './route.js';
 import { salesStock, stockChange, stockRepair, stockView } from './wire/inventory.js';
 
 const skuParams = z.object({ skuId: id });
 const reference = z.string().min(1).max(120);
-const quantity = z.number().int();
+const quantity = int32;
 
 const UNKNOWN_SKU = { 404: ['INVENTORY.UNKNOWN_SKU'] };
 
@@ -20,7 +20,7 @@ export const inventoryRoutes: Route[] = [
     method: 'put', path: '/admin/inventory/skus/:skuId/policies', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
     summary: 'Create the stock record of a catalog SKU, or set its oversell allowance, low-stock threshold and virtual flag',
     body: z
-      .object({ oversellAllowance: z.number().int().min(0).optional(), lowStockThreshold: z.number().int().min(0).nullable().optional(), virtual: z.boolean().optional() })
+      .object({ oversellAllowance: int32.min(0).optional(), lowStockThreshold: int32.min(0).nullable().optional(), virtual: z.boolean().optional() })
       .strict(),
     response: salesStock, errors: UNKNOWN_SKU,
     handler: ({ zt, params, body }) => zt.inventory.configureStock({ skuId: params.skuId, ...body }),
@@ -41,6 +41,7 @@ export const inventoryRoutes: Route[] = [
       409: [
         'INVENTORY.OUT_OF_STOCK', 'INVENTORY.UNLOCK_EXCEEDS_LOCK', 'INVENTORY.NOT_LOCKED', 'INVENTORY.RETURN_EXCEEDS_SOLD', 'INVENTORY.ADJUST_BELOW_HELD',
         'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE', 'INVENTORY.RELEASE_EXCEEDS_ACTIVITY', 'INVENTORY.PRESALE_EXCEEDED', 'INVENTORY.REFERENCE_REUSED',
+        'INVENTORY.COUNTER_OVERFLOW',
       ],
       422: ['QUANTITY.INVALID'],
     },

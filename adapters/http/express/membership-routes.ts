@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { GENDERS } from '../../../domain/membership/member.js';
-import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { amount, type ErrorCodes, errorsOf, id, number32, points, route, type Route } from './route.js';
 import {
-  growthChange, levelProposal, levelSet, memberHistory, memberProfile, memberRfm, membershipRules, memberView, pointsChange, rfmRun,
-  rfmSegmentCounts, ruleTable, signInResult,
+  growthChange, levelProposal, levelSet, memberHistory, memberProfile, memberRfm, membershipRules, memberView, pointsChange, rfmRun, rfmSegmentCounts, ruleTable, signInResult,
 } from './wire/membership.js';
 
 const STAFF = { access: 'staff', roles: ['membership'] } as const;
 const memberParams = z.object({ memberId: id });
-/** Points and growth amounts: JSON numbers; whole and positive is the domain's to judge (MEMBERSHIP.INVALID_AMOUNT). */
-const points = z.number();
 const audited = { reason: z.string().max(500) };
 const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const address = z
@@ -21,30 +18,30 @@ const MEMBER_NOT_FOUND: ErrorCodes = { 404: ['MEMBERSHIP.MEMBER_NOT_FOUND'] };
 const PHONE: ErrorCodes = { 422: ['MEMBERSHIP.INVALID_PHONE'] };
 const ADDRESS_ERRORS = errorsOf(MEMBER_NOT_FOUND, PHONE, { 409: ['MEMBERSHIP.TOO_MANY_ADDRESSES'], 422: ['MEMBERSHIP.INVALID_ADDRESS'] });
 /** A manual change by staff: a reason, a whole amount from 1, a member; a debit the balance does not cover is refused. */
-const manualChange = (insufficient: string) => errorsOf(MEMBER_NOT_FOUND, { 409: [insufficient], 422: ['MEMBERSHIP.REASON_REQUIRED', 'MEMBERSHIP.INVALID_AMOUNT'] });
+const manualChange = (insufficient: string) => errorsOf(MEMBER_NOT_FOUND, { 409: [insufficient, 'MEMBERSHIP.BALANCE_OVERFLOW'], 422: ['MEMBERSHIP.REASON_REQUIRED', 'MEMBERSHIP.INVALID_AMOUNT'] });
 const RULE_ERRORS: ErrorCodes = { 422: ['MEMBERSHIP.INVALID_RULE', 'MEMBERSHIP.INVALID_THRESHOLDS', 'MEMBERSHIP.THRESHOLDS_OUT_OF_ORDER', 'MEMBERSHIP.INVALID_RFM_CONFIG'] };
 const RFM_RUN_NOT_FOUND: ErrorCodes = { 404: ['MEMBERSHIP.RFM_RUN_NOT_FOUND'] };
 
 const rulesBody = z.discriminatedUnion('table', [
-  z.object({ table: z.literal('growth'), value: z.object({ dailyLogin: z.number(), orderFactor: z.string(), review: z.number(), showOrder: z.number(), showOrderFirst: z.number(), qualifyingPrice: z.string() }).strict() }).strict(),
+  z.object({ table: z.literal('growth'), value: z.object({ dailyLogin: number32, orderFactor: z.string(), review: number32, showOrder: number32, showOrderFirst: number32, qualifyingPrice: z.string() }).strict() }).strict(),
   z.object({
     table: z.literal('points'),
     value: z.object({
-      signIn: z.number(), streakEvery: z.number(), streakBonus: z.number(), perYuan: z.number(), review: z.number(), showOrder: z.number(), share: z.number(),
-      topUpPerYuan: z.number(), ratio: z.object({ points: z.number(), amount: z.string() }).strict(), maxPercent: z.number(), expiry: z.enum(['end_of_next_year', 'never']),
+      signIn: number32, streakEvery: number32, streakBonus: number32, perYuan: number32, review: number32, showOrder: number32, share: number32,
+      topUpPerYuan: number32, ratio: z.object({ points: number32, amount: z.string() }).strict(), maxPercent: number32, expiry: z.enum(['end_of_next_year', 'never']),
     }).strict(),
   }).strict(),
-  z.object({ table: z.literal('levels'), value: z.object({ thresholds: z.array(z.number()).max(20) }).strict() }).strict(),
+  z.object({ table: z.literal('levels'), value: z.object({ thresholds: z.array(number32).max(20) }).strict() }).strict(),
   z.object({
     table: z.literal('rfm'),
     value: z.object({
-      windowDays: z.number(), monetary: z.enum(['total', 'average']),
+      windowDays: number32, monetary: z.enum(['total', 'average']),
       scoring: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('quintiles') }).strict(),
-        z.object({ kind: z.literal('breakpoints'), recency: z.array(z.number()).max(4), frequency: z.array(z.number()).max(4), monetary: z.array(amount).max(4) }).strict(),
+        z.object({ kind: z.literal('breakpoints'), recency: z.array(number32).max(4), frequency: z.array(number32).max(4), monetary: z.array(amount).max(4) }).strict(),
       ]),
-      wakeUp: z.object({ minPrevious: z.number(), fallPercent: z.number() }).strict(),
-      downgradeAtRecencyScore: z.number().nullable(),
+      wakeUp: z.object({ minPrevious: number32, fallPercent: number32 }).strict(),
+      downgradeAtRecencyScore: number32.nullable(),
     }).strict(),
   }).strict(),
 ]);
@@ -101,7 +98,7 @@ export const membershipRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/me/membership/sign-in', tag: 'membership', access: 'member',
-    response: signInResult, errors: errorsOf(MEMBER_NOT_FOUND, { 409: ['MEMBERSHIP.REFERENCE_REUSED'] }),
+    response: signInResult, errors: errorsOf(MEMBER_NOT_FOUND, { 409: ['MEMBERSHIP.REFERENCE_REUSED', 'MEMBERSHIP.BALANCE_OVERFLOW'] }),
     summary: 'Daily sign-in (签到): points with the streak bonus, and the first-login growth of the day; once per day',
     handler: ({ zt, identity }) => zt.membership.signIn({ memberId: identity!.subject }),
   }),
@@ -127,7 +124,7 @@ export const membershipRoutes: Route[] = [
   route({
     method: 'post', path: '/admin/membership/levels/proposal', tag: 'membership-admin', ...STAFF,
     response: levelProposal, errors: { 422: ['MEMBERSHIP.INVALID_SHARES'] },
-    body: z.object({ shares: z.array(z.number()).min(1).max(20) }).strict(),
+    body: z.object({ shares: z.array(number32).min(1).max(20) }).strict(),
     summary: 'Propose growth thresholds for target shares per level (bottom to top, whole %, sum 100) from current growth',
     handler: ({ zt, body }) => zt.membership.proposeThresholds(body),
   }),
@@ -160,7 +157,7 @@ export const membershipRoutes: Route[] = [
   route({
     method: 'put', path: '/admin/membership/members/:memberId/level', tag: 'membership-admin', ...STAFF, params: memberParams,
     response: levelSet, errors: errorsOf(MEMBER_NOT_FOUND, { 422: ['MEMBERSHIP.REASON_REQUIRED', 'MEMBERSHIP.INVALID_LEVEL'] }),
-    body: z.object({ level: z.number(), ...audited }).strict(),
+    body: z.object({ level: number32, ...audited }).strict(),
     summary: 'Set a member’s platform level by hand (audited)',
     handler: ({ zt, identity, params, body }) => zt.membership.setLevel({ memberId: params.memberId, level: body.level, reason: body.reason, operator: identity!.subject }),
   }),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { PRICING_ERRORS } from './checkout-routes.js';
-import { errorsOf, id, idempotencyKey, route, type Route } from './route.js';
+import { crossBorderRates, PRICING_ERRORS } from './checkout-routes.js';
+import { errorsOf, id, idempotencyKey, number32, route, type Route } from './route.js';
 import { callbackResult, memberCancellation, openedPayment, placedOrder } from './wire/ordering.js';
 
 const placeBody = z
   .object({
-    buyNow: z.object({ skuId: id, quantity: z.number() }).strict().optional(),
+    buyNow: z.object({ skuId: id, quantity: number32 }).strict().optional(),
     consignee: z
       .object({ name: z.string().max(60), phone: z.string().max(24), district: z.string().max(20), address: z.string().max(300), postcode: z.string().max(12).nullable().optional() })
       .strict(),
@@ -16,6 +16,7 @@ const placeBody = z
     remark: z.string().max(500).nullable().optional(),
     invoice: z.object({ title: z.string().min(1).max(100), taxNumber: z.string().max(32).nullable() }).strict().nullable().optional(),
     expectedPayable: z.string().max(20).optional(),
+    crossBorder: crossBorderRates.optional(),
   })
   .strict();
 
@@ -41,7 +42,7 @@ export const orderRoutes: Route[] = [
       403: ['RISK.ORDER_BLOCKED', 'RISK.VERIFICATION_REQUIRED'],
       404: ['MEMBERSHIP.MEMBER_NOT_FOUND'],
       409: ['ORDER.PRICE_CHANGED', 'ORDER.IDEMPOTENCY_KEY_REUSED', 'INVENTORY.OUT_OF_STOCK', 'MEMBERSHIP.INSUFFICIENT_POINTS', 'PROMOTION.PURCHASE_LIMIT_REACHED', 'COUPON.LOCKED_BY_ANOTHER_ORDER'],
-      422: ['ORDER.INVALID_ORDER', 'ORDER.INVALID_AMOUNTS'],
+      422: ['ORDER.INVALID_ORDER', 'ORDER.INVALID_AMOUNTS', 'ORDER.CROSS_BORDER_NOT_SUPPORTED'],
     }),
     headers: z.object({ 'idempotency-key': idempotencyKey.optional() }),
     summary:
@@ -59,6 +60,7 @@ export const orderRoutes: Route[] = [
         ...(b.remark !== undefined ? { remark: b.remark } : {}),
         ...(b.invoice !== undefined ? { invoice: b.invoice } : {}),
         ...(b.expectedPayable !== undefined ? { expectedPayable: b.expectedPayable } : {}),
+        ...(b.crossBorder ? { crossBorder: b.crossBorder } : {}),
         ...(key !== undefined ? { idempotencyKey: key } : {}),
       });
       return placed;

@@ -3,17 +3,16 @@ import { CHANNELS } from '../../../domain/pricing/scope.js';
 import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
 import { LIMIT_PERIODS } from '../../../domain/promotion/purchase-limit.js';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';
-import { amount, errorsOf, id, route, type ErrorCodes, type Route } from './route.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from './route.js';
 import {
-  activityView, bargainHelp, expiredGroups, groupBuyView, groupPayment, memberBargain, memberBargainView, memberGroup, memberGroupView, memberHelpView,
-  pricePreview, purchaseAllowance, purchaseLimitOutcome, purchaseLimitRelease,
+  activityView, bargainHelp, expiredGroups, groupBuyView, groupPayment, memberBargain, memberBargainView, memberGroup, memberGroupView, memberHelpView, pricePreview, purchaseAllowance, purchaseLimitOutcome, purchaseLimitRelease,
 } from './wire/promotion.js';
 
 // Types and sizes are checked here; what the values mean (a window that ends before it starts, tiers that
 // overlap, a floor above the price, a size the ladder lacks …) is the domain's to judge, with its codes.
 const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const text = z.string().min(1).max(64);
-const count = z.number().int();
+const count = int32;
 const list = <T extends z.ZodType>(item: T, max = 50) => z.array(item).max(max);
 const skuPrices = list(z.object({ skuId: id, price: amount }).strict(), 500);
 const channel = z.enum(CHANNELS as unknown as ['app', 'h5', 'pc', 'mini_program']);

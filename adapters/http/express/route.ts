@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { IDEMPOTENCY_KEY_RULE, INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../../application/shared/idempotency.js';
+import { INT32_MAX, INT32_MIN } from '../../../domain/shared/integers.js';
 import type { Identity } from './auth.js';
 import type { Role } from './roles.js';
 
@@ -83,6 +84,15 @@ export function route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.ZodT
 export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id has letters, digits, - and _');
 /** A decimal amount as a string ("199.00"). Scale and sign are the domain's to judge, with precise codes. */
 export const amount = z.string().regex(/^-?\d{1,12}(\.\d+)?$/, 'an amount is a decimal string such as "199.00"');
+/** A whole number an `int` column can hold (decision 0020); its meaning (sign, zero, range) is the domain's to judge. */
+export const int32 = z.number().int().min(INT32_MIN).max(INT32_MAX);
+/**
+ * A JSON number within the range of an `int` column, whole or not: whether it must be whole or positive
+ * is the domain's to judge with its own codes (QUANTITY.INVALID, MEMBERSHIP.INVALID_AMOUNT …).
+ */
+export const number32 = z.number().min(INT32_MIN).max(INT32_MAX);
+/** Points or growth, an amount or a signed change of a balance: at most INT32_MAX either way; whole and non-zero is the domain's to judge (MEMBERSHIP.INVALID_AMOUNT). */
+export const points = z.number().min(-INT32_MAX).max(INT32_MAX);
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   /** Capped: a larger size is answered with the maximum (100). */

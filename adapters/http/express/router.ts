@@ -24,7 +24,7 @@ import { openApiDocument } from './openapi.js';
 import { HttpProblem, problem, STATUS_BY_KIND, type Problem } from './problem.js';
 import type { Route } from './route.js';
 import { hasRole, routeRoleProblems } from './roles.js';
-import { validate } from './validation.js';
+import { rejectInvalidText, validate } from './validation.js';
 import { warehouseStockRoutes } from './warehouse-stock-routes.js';
 
 export interface HttpOptions {
@@ -110,11 +110,13 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
     if (r.body && req.body === undefined && req.get('content-type') !== undefined && !req.is('application/json')) {
       throw new HttpProblem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
     }
+    const headers = r.headers ? pick(req.headers, Object.keys(r.headers.shape)) : {};
+    rejectInvalidText({ params: req.params, query: req.query ?? {}, headers, body: req.body });
     const result = await r.handler({
       params: validate(r.params, req.params, 'params'),
       query: validate(r.query, req.query ?? {}, 'query'),
       body: validate(r.body, req.body, 'body'),
-      headers: r.headers ? (validate(r.headers, pick(req.headers, Object.keys(r.headers.shape)), 'headers') as Record<string, unknown>) : {},
+      headers: r.headers ? (validate(r.headers, headers, 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
       service: { baseUrl: req.baseUrl, document: () => documentFor(req.baseUrl) },

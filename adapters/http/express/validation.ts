@@ -13,3 +13,46 @@ export function validate<T extends z.ZodType>(schema: T | undefined, value: unkn
     errors,
   });
 }
+
+/**
+ * The one string rule of the edge, applied to every request part before any schema sees it (decision
+ * 0020): no string — value or object key, at any depth, `z.unknown()` bodies included — may hold NUL
+ * (U+0000) or ill-formed UTF-16 (a lone surrogate). Neither can be stored as PostgreSQL text, and
+ * neither has a meaning in any field. 400 VALIDATION.INVALID_TEXT with the path of each such string.
+ */
+export function rejectInvalidText(parts: Readonly<Record<string, unknown>>): void {
+  const errors: { path: string; message: string }[] = [];
+  // Iterative, so that a deeply nested body cannot overflow the stack.
+  const stack: [unknown, string][] = Object.entries(parts).map(([where, value]) => [value, where]);
+  while (stack.length > 0 && errors.length < 20) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      const why = textFault(value);
+      if (why) errors.push({ path, message: `a string may not hold ${why}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${path}.${i}`]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const why = textFault(k);
+        if (why) errors.push({ path: `${path}.${printable(k)}`, message: `a key may not hold ${why}` });
+        stack.push([v, `${path}.${printable(k)}`]);
+      }
+    }
+  }
+  if (errors.length > 0) {
+    throw new HttpProblem(400, 'VALIDATION.INVALID_TEXT', `the request holds text that cannot be stored: ${errors[0]!.path}: ${errors[0]!.message}`, { errors });
+  }
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units: no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What makes a string unstorable, or null. */
+export function textFault(s: string): string | null {
+  if (s.includes('\u0000')) return 'the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(s)) return 'ill-formed UTF-16 (a lone surrogate)';
+  return null;
+}
+
+/** A key as it can be shown in a path (its faults replaced). */
+const printable = (k: string): string => k.replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').replaceAll('\u0000', '\\u0000');

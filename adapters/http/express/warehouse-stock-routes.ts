@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { errorsOf, id, route, type Route } from './route.js';
+import { errorsOf, id, int32, route, type Route } from './route.js';
 import { layerAnomalies, layeredChange, layeredStockView } from './wire/inventory.js';
 
 // Types and sizes are checked here; quantities (sign, zero), location codes and references are the
 // domain's to judge, with their own codes (QUANTITY.INVALID, INVENTORY.INVALID_LOCATION …).
 const rowParams = z.object({ warehouseId: id, skuId: id });
 const reference = z.string().min(1).max(120);
-const quantity = z.number().int();
+const quantity = int32;
 const location = z.string().max(40);
 const atLocation = z.object({ location, quantity, reference }).strict();
 const base = '/admin/inventory/warehouses/:warehouseId/skus/:skuId';
@@ -15,7 +15,7 @@ const staff = { tag: 'inventory-admin', access: 'staff', roles: ['inventory'] } 
 // The business codes of every flow (its SKU, warehouses, reference and quantity), and of every flow at a location.
 const FLOW = {
   404: ['INVENTORY.UNKNOWN_SKU', 'DISPATCH.WAREHOUSE_NOT_FOUND'],
-  409: ['INVENTORY.REFERENCE_REUSED'],
+  409: ['INVENTORY.REFERENCE_REUSED', 'INVENTORY.COUNTER_OVERFLOW'],
   422: ['QUANTITY.INVALID', 'INVENTORY.INVALID_REFERENCE'],
 };
 const AT_LOCATION = errorsOf(FLOW, { 422: ['INVENTORY.INVALID_LOCATION'] });

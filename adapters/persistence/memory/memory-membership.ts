@@ -1,5 +1,5 @@
 import type { GrowthSource } from '../../../domain/membership/growth.js';
-import { assertReplay, debitOf, insufficient, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../domain/membership/ledger.js';
+import { assertReplay, balanceOverflow, debitOf, insufficient, overflows, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../domain/membership/ledger.js';
 import { percentileDisc } from '../../../domain/membership/levels.js';
 import type { AuditRecord, LevelChange, MemberProfile, ShopMembership } from '../../../domain/membership/member.js';
 import { expiringPoints, type PointsSource } from '../../../domain/membership/points.js';
@@ -102,6 +102,7 @@ class MemoryLedger<S extends string> implements Ledger<S> {
     if (earlier) return { entry: assertReplay(earlier, c), replayed: true, balance: account.balance };
     const delta = debitOf(account.balance, c);
     if (delta === null) throw insufficient(this.kind, c.memberId, account.balance, -c.delta);
+    if (overflows(account.balance, delta)) throw balanceOverflow(this.kind, c.memberId, account.balance, delta);
     const entry: LedgerEntry<S> = { id: c.entryId, memberId: c.memberId, source: c.source, reference: c.reference, delta, at: c.at, expiresAt: c.expiresAt ?? null, detail: c.detail ?? {} };
     put(this.tx, this.table, { id: key(c.memberId, c.source, c.reference), version: 0, entry } as never);
     put(this.tx, this.accounts, { ...account, balance: account.balance + delta });

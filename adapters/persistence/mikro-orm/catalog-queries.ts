@@ -9,6 +9,7 @@ import { brandFromRow, type BrandRow } from './records/brand-record.js';
 import { categoryFromRow, type CategoryRow } from './records/category-record.js';
 import { frontCategoryFromRow, type FrontCategoryRow } from './records/front-category-record.js';
 import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './records/spu-row.js';
+import { refuseNul, translateDbError } from './db.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import { spuSearchQuery, type SpuSummaryRow } from './spu-search.js';
 
@@ -34,7 +35,7 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
 
   private async spuFromDatabase(id: string): Promise<SpuSnapshot | null> {
     const [row] = this.pool
-      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] })).rows as SpuRow[])
+      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] }).catch(rethrowTranslated)).rows as SpuRow[])
       : await this.rows<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, [id]);
     return row ? spuFromRow(row) : null;
   }
@@ -71,8 +72,10 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
     return rows.map(frontCategoryFromRow);
   }
 
-  private rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.em.execute<R[] & object[]>(sql, params) as Promise<R[]>;
+  /** Outside any unit of work: a value the database cannot read (a NUL in a keyword …) is refused or translated here (decision 0020). */
+  private async rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    refuseNul(params);
+    return (this.em.execute<R[] & object[]>(sql, params) as Promise<R[]>).catch(rethrowTranslated);
   }
 
   /** Only needed for a page past the end, where the window count has no row to ride on. */
@@ -81,6 +84,10 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
     return row?.n ?? 0;
   }
 }
+
+const rethrowTranslated = (error: unknown): never => {
+  throw translateDbError(error);
+};
 
 /** What `spu(id)` needs of a `pg` Pool (the one MikroORM built, with its type parsers). */
 export interface PreparingPool {

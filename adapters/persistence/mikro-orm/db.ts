@@ -18,11 +18,33 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
 };
 
 /**
+ * Data exceptions (SQLSTATE class 22) a value brings with it: text PostgreSQL cannot store or read as
+ * its type, and numbers, strings and times past their column. The HTTP edge refuses such values first
+ * (decision 0020); this is the backstop for every other way in (an embedding application, a computed
+ * value): an `invalid` DomainError with a stable code, never a 500.
+ */
+const VALUE_ERRORS: Readonly<Record<string, { code: string; what: string }>> = {
+  '22021': { code: 'VALUE.INVALID_TEXT', what: 'a text holds a character the database cannot store (NUL, or ill-formed UTF-16)' }, // character_not_in_repertoire
+  '22P05': { code: 'VALUE.INVALID_TEXT', what: 'a text holds a character the database cannot store (NUL, or ill-formed UTF-16)' }, // untranslatable_character
+  '22P02': { code: 'VALUE.INVALID_TEXT', what: 'a value cannot be read as its type' }, // invalid_text_representation
+  '22007': { code: 'VALUE.INVALID_TEXT', what: 'a value cannot be read as a date or time' }, // invalid_datetime_format
+  '22003': { code: 'VALUE.OUT_OF_RANGE', what: 'a number is past what its column holds' }, // numeric_value_out_of_range
+  '22001': { code: 'VALUE.OUT_OF_RANGE', what: 'a text is longer than its column holds' }, // string_data_right_truncation
+  '22008': { code: 'VALUE.OUT_OF_RANGE', what: 'a date or time is past what its column holds' }, // datetime_field_overflow
+  '22009': { code: 'VALUE.OUT_OF_RANGE', what: 'a date or time is past what its column holds' }, // invalid_time_zone_displacement_value (PGlite, for the same)
+  '2201W': { code: 'VALUE.OUT_OF_RANGE', what: 'a limit is negative' }, // invalid_row_count_in_limit_clause
+  '2201X': { code: 'VALUE.OUT_OF_RANGE', what: 'an offset is negative' }, // invalid_row_count_in_result_offset_clause
+};
+
+/**
  * A unique violation that got past a use case's own check (two transactions racing) becomes the same
- * DomainError the check would have thrown; anything else is a programming or infrastructure error.
+ * DomainError the check would have thrown; a value the database cannot store becomes a VALUE.* error
+ * (VALUE_ERRORS); anything else is a programming or infrastructure error.
  */
 export function translateDbError(error: unknown): unknown {
   const sqlState = (error as { code?: unknown })?.code;
+  const bad = typeof sqlState === 'string' ? VALUE_ERRORS[sqlState] : undefined;
+  if (bad) return DomainError.invalid(bad.code, `${bad.what}: ${(error as Error).message}`, { sqlState });
   if (sqlState === LOCK_NOT_AVAILABLE || sqlState === DEADLOCK_DETECTED) {
     const why = sqlState === LOCK_NOT_AVAILABLE ? 'lock timeout' : 'deadlock';
     return new DomainError('CONCURRENCY.BUSY', `a row is busy (${why}); retry shortly`, 'conflict', { retryable: true });
@@ -36,6 +58,16 @@ export function translateDbError(error: unknown): unknown {
   const value = /\)=\((.*)\) already exists/.exec(detail)?.[1];
   const details = rule.details?.(value) ?? {};
   return DomainError.conflict(rule.code, value ? `${rule.what} ${value} is taken` : `a ${rule.what} is taken`, details);
+}
+
+/**
+ * For statements MikroORM runs itself (`em.execute`), which inlines parameters into the SQL text: a NUL
+ * there would break the wire protocol (08P01, which reads like a connection fault) instead of raising
+ * 22021, so such a parameter is refused before it is sent, with the code the database would have given.
+ */
+export function refuseNul(params: readonly unknown[]): void {
+  const has = (v: unknown): boolean => (typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) && v.some(has));
+  if (params.some(has)) throw DomainError.invalid('VALUE.INVALID_TEXT', `${VALUE_ERRORS['22021']!.what}`, { sqlState: '22021' });
 }
 
 export function staleAggregate(table: string, id: string): DomainError {

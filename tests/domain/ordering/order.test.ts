@@ -45,6 +45,15 @@ describe('ORD-2: the order status tables', () => {
     expect(ORDER_TRANSITIONS.service.pending_payment).toEqual(['pending_redemption', 'cancelled']);
   });
 
+  it('redeeming a goods order, from any status (shipped included, which may complete), is ORDER.INVALID_TRANSITION, never a plain Error', () => {
+    for (const from of ORDER_STATUSES) {
+      const o = orderIn('goods', from);
+      const e = domainErrorOf(() => VERBS.redeem!.run(o));
+      expect([from, e.code, e.details]).toEqual([from, 'ORDER.INVALID_TRANSITION', expect.objectContaining({ from, to: 'completed', kind: 'goods' })]);
+      expect(o.status).toBe(from);
+    }
+  });
+
   it('ORD-2: every verb from every status succeeds exactly when the table lists the move, else ORDER.INVALID_TRANSITION with from/to', () => {
     let allowed = 0;
     for (const kind of ORDER_KINDS) {

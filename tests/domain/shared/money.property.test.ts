@@ -219,6 +219,23 @@ describe('Money.parse', () => {
     );
   });
 
+  it('bounds amounts by their column, numeric(20,2) (decision 0020): any amount of 10^18 or more either way is MONEY.OUT_OF_RANGE, any below is accepted', () => {
+    const MAX_CENTS_STORED = 10n ** 20n - 1n;
+    fc.assert(
+      fc.property(fc.bigInt(-MAX_CENTS_STORED, MAX_CENTS_STORED), fc.integer({ min: 0, max: 2 }), (c, dp) => {
+        expect(Money.parse(formatUnits(c - (c % 10n ** BigInt(2 - dp)), 2)).toMinor()).toBe(c - (c % 10n ** BigInt(2 - dp)));
+      }),
+      runs,
+    );
+    fc.assert(
+      fc.property(fc.bigInt(10n ** 20n, 10n ** 40n), fc.boolean(), fc.integer({ min: 0, max: 2 }), (c, negative, dp) => {
+        const text = formatUnits((negative ? -c : c) / 10n ** BigInt(2 - dp), dp);
+        expect(domainErrorOf(() => Money.parse(text)).code).toBe('MONEY.OUT_OF_RANGE');
+      }),
+      runs,
+    );
+  });
+
   it('rejects text that is not a plain decimal number with MONEY.INVALID_AMOUNT', () => {
     const notNumeric = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => /[^0-9.-]/.test(s));
     fc.assert(

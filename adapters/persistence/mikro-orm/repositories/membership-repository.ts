@@ -1,5 +1,5 @@
 import type { GrowthSource } from '../../../../domain/membership/growth.js';
-import { assertReplay, insufficient, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../../domain/membership/ledger.js';
+import { assertReplay, balanceOverflow, insufficient, overflows, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../../domain/membership/ledger.js';
 import type { Address, AuditRecord, Gender, LevelChange, MemberProfile, PaidCard, ShopMembership } from '../../../../domain/membership/member.js';
 import type { PointsSource } from '../../../../domain/membership/points.js';
 import type { Ledger, Members, MembershipSettings, OrderFacts, PointsLedger, RfmRuns } from '../../../../domain/membership/ports.js';
@@ -151,8 +151,8 @@ const entryFromRow = <S extends string>(r: EntryRow): LedgerEntry<S> => ({
  * A ledger on PostgreSQL: every change is ONE statement (decision 0010's pattern). `acct` locks the
  * balance row (FOR UPDATE re-reads the newest version after waiting); `amt` decides the delta (a
  * clamped rollback takes at most the balance); `ins` appends the entry only if the balance covers it
- * (a concurrent replay waits on the unique key, then does nothing); `upd` moves the balance only if
- * `ins` did. The CHECK `balance >= 0` stands behind the guard.
+ * (a concurrent replay waits on the unique key, then does nothing) and stays within an int (no
+ * overflow, decision 0020); `upd` moves the balance only if `ins` did. The CHECK `balance >= 0` stands behind the guard.
  */
 class SqlLedger<S extends string> implements Ledger<S> {
   private readonly applySql: string;
@@ -169,7 +169,7 @@ class SqlLedger<S extends string> implements Ledger<S> {
         select balance, case when $4::int >= 0 or not $9::boolean then $4::int else -least(-$4::int, balance) end as delta from acct
       ), ins as (
         insert into ${ent} (id, member_id, source, reference, delta, at, expires_at, detail)
-        select $1, $2, $3, $5, delta, $6, $7::timestamptz, $8::jsonb from amt where balance + delta >= 0
+        select $1, $2, $3, $5, delta, $6, $7::timestamptz, $8::jsonb from amt where balance::int8 + delta between 0 and 2147483647
         on conflict (member_id, source, reference) do nothing returning delta
       ), upd as (
         update ${acc} set balance = balance + (select delta from ins) where member_id = $2 and exists (select 1 from ins) returning balance
@@ -193,7 +193,7 @@ class SqlLedger<S extends string> implements Ledger<S> {
     }
     const earlier = await this.entry(c.memberId, c.source, c.reference);
     if (earlier) return { entry: assertReplay(earlier, c), replayed: true, balance: await this.balance(c.memberId) };
-    throw insufficient(this.kind, c.memberId, r!.before ?? 0, -c.delta);
+    throw overflows(r!.before ?? 0, c.delta) ? balanceOverflow(this.kind, c.memberId, r!.before, c.delta) : insufficient(this.kind, c.memberId, r!.before ?? 0, -c.delta);
   }
 
   async entry(memberId: string, source: S, reference: string): Promise<LedgerEntry<S> | null> {

@@ -44,16 +44,19 @@ export interface MovementRow {
 const GUARDS: Readonly<Record<StockOperation['kind'], string>> = {
   increase: 'true',
   presale_open: 'true',
-  lock: 'virtual or total - locked - activity - $7 >= -oversell_allowance',
+  lock: 'virtual or total::int8 - locked - activity - $7 >= -oversell_allowance',
   unlock: 'locked >= $7',
   deduct: 'locked >= $7',
   return: 'sold >= $7',
-  adjust: 'total + $7 >= locked + activity',
-  carve_out: 'total - locked - activity >= $7',
+  adjust: 'total::int8 + $7 >= locked::int8 + activity',
+  carve_out: 'total::int8 - locked - activity >= $7',
   release_activity: 'activity >= $7',
   activity_lock: 'activity >= $7',
   presale_arrive: 'presale >= $7',
 };
+
+/** No counter past an int (decision 0020): computed in int8, so the guard itself cannot overflow. */
+const FITS = ['total', 'locked', 'sold', 'activity', 'presale'].map((c, i) => `${c}::int8 + $${8 + i} <= 2147483647`).join(' and ');
 
 /** The sales layer on PostgreSQL: every operation is one statement (see `apply`). */
 export class MikroOrmSalesStocks implements SalesStocks {
@@ -112,7 +115,7 @@ export class MikroOrmSalesStocks implements SalesStocks {
          where $15 and sku_id = $2 and pool = $6 and quantity >= $7 and exists (select 1 from mv) returning 1
        ), upd as (
          update sales_stock set total = total + $8, locked = locked + $9, sold = sold + $10, activity = activity + $11, presale = presale + $12
-         where sku_id = $2 and (${GUARDS[op.kind]}) and exists (select 1 from mv)
+         where sku_id = $2 and (${GUARDS[op.kind]}) and (${FITS}) and exists (select 1 from mv)
            and (not $14 or exists (select 1 from draw_hold)) and (not $15 or exists (select 1 from draw_pool))
          returning *
        ), hold as (
