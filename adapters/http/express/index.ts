@@ -5,3 +5,4 @@ export { jsonLogger, silentLogger, type Logger } from './logger.js';
 export { openApiDocument } from './openapi.js';
 export { route, type Route, type RouteContext, type Access } from './route.js';
 export { problem, HttpProblem, STATUS_BY_KIND, type Problem } from './problem.js';
+export { OutageLog, type OutageLogOptions } from './outage-log.js';

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { positional, type SqlResult, type SqlSession, type StatementObserver } from './sql-session.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { asUnavailable } from './db-faults.js';
 
 const UNIQUE_VIOLATION = '23505';
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -22,6 +23,9 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
  * DomainError the check would have thrown; anything else is a programming or infrastructure error.
  */
 export function translateDbError(error: unknown): unknown {
+  // The database being down, refusing, or past a bound we set: retryable, answered 503 (decision 0024).
+  const unavailable = asUnavailable(error);
+  if (unavailable) return unavailable;
   const sqlState = (error as { code?: unknown })?.code;
   if (sqlState === LOCK_NOT_AVAILABLE || sqlState === DEADLOCK_DETECTED) {
     const why = sqlState === LOCK_NOT_AVAILABLE ? 'lock timeout' : 'deadlock';
