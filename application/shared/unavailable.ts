@@ -33,6 +33,22 @@ export class UnavailableError extends Error {
   readonly retryAfterSeconds: number;
 }
 
+/**
+ * `work`, or the error `late()` makes once `ms` passed first. The work is not cancelled (nothing can be):
+ * whatever it holds, it must give back when it ends on its own.
+ */
+export async function withinDeadline<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function isUnavailable(error: unknown): error is UnavailableError {
   return error instanceof UnavailableError;
 }

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Persistence } from '../../../application/shared/persistence.js';
-import { isUnavailable, UnavailableError } from '../../../application/shared/unavailable.js';
+import { isUnavailable, UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
 
 /**
  * Gives every request a deadline (decision 0024): one not answered within `ms` gets `onTimeout` (a 503)
@@ -28,15 +28,11 @@ export const requestTimedOut = () =>
 export async function checkReadiness(persistence: Persistence, timeoutMs: number, shuttingDown: boolean): Promise<void> {
   if (shuttingDown) throw new UnavailableError('shutting_down', 'the service is shutting down', { retryAfterSeconds: 5 });
   if (!persistence.checkReady) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UnavailableError('timeout', `the database did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
+  const check = persistence.checkReady(timeoutMs);
+  check.catch(() => {}); // given up on at the deadline: its failure is nobody's to hear
   try {
-    await Promise.race([persistence.checkReady(timeoutMs), late]);
+    await withinDeadline(check, timeoutMs, () => new UnavailableError('timeout', `the database did not answer within ${timeoutMs} ms`));
   } catch (error) {
     throw isUnavailable(error) ? error : new UnavailableError('database', 'the database is unavailable', { cause: error });
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -5,6 +5,7 @@ import type { FrontCategorySnapshot } from '../../../domain/catalog/front-catego
 import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { Page, PageRequest } from '../../../domain/shared/page.js';
+import { rethrowTranslated } from './db.js';
 import { brandFromRow, type BrandRow } from './records/brand-record.js';
 import { categoryFromRow, type CategoryRow } from './records/category-record.js';
 import { frontCategoryFromRow, type FrontCategoryRow } from './records/front-category-record.js';
@@ -34,7 +35,7 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
 
   private async spuFromDatabase(id: string): Promise<SpuSnapshot | null> {
     const [row] = this.pool
-      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] })).rows as SpuRow[])
+      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] }).catch(rethrowTranslated)).rows as SpuRow[])
       : await this.rows<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, [id]);
     return row ? spuFromRow(row) : null;
   }
@@ -72,7 +73,7 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
   }
 
   private rows<R>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return this.em.execute<R[] & object[]>(sql, params) as Promise<R[]>;
+    return (this.em.execute<R[] & object[]>(sql, params) as Promise<R[]>).catch(rethrowTranslated);
   }
 
   /** Only needed for a page past the end, where the window count has no row to ride on. */

@@ -42,6 +42,11 @@ export function translateDbError(error: unknown): unknown {
   return DomainError.conflict(rule.code, value ? `${rule.what} ${value} is taken` : `a ${rule.what} is taken`, details);
 }
 
+/** For `.catch`: the failure as translateDbError sees it. */
+export function rethrowTranslated(error: unknown): never {
+  throw translateDbError(error);
+}
+
 export function staleAggregate(table: string, id: string): DomainError {
   return DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `${table} ${id} was changed by someone else; reload and retry`);
 }

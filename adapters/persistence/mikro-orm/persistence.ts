@@ -9,6 +9,8 @@ import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './order-stock-locks.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
+import { rethrowTranslated } from './db.js';
+import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -45,7 +47,8 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
-    close: () => orm.close(),
+    checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),
+    close: () => closeForGood(orm),
   };
 }
 
@@ -54,6 +57,37 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
   if ('migrator' in target) return migrateOrm(target);
   if ('orm' in target && target.kind === 'postgresql') return migrateOrm((target as MikroOrmPersistence).orm);
   throw new TypeError(`${target.kind} persistence has no migrations`);
+}
+
+/**
+ * Closes the ORM and keeps it closed: MikroORM would open a new pool for the next query (a request still
+ * in flight at shutdown), which nothing would ever close; it fails as unavailable instead.
+ */
+async function closeForGood(orm: MikroORM): Promise<void> {
+  const connection = orm.em.getConnection() as { connect: () => Promise<unknown> };
+  connection.connect = () => Promise.reject(new UnavailableError('shutting_down', 'the database connection is closed'));
+  await orm.close();
+}
+
+/**
+ * Readiness (decision 0024): a session and `select 1` within `timeoutMs`, or an UnavailableError. A probe
+ * given up on still returns its session when it ends.
+ */
+async function checkReady(sessions: SqlSessionPool, timeoutMs: number): Promise<void> {
+  const probe = (async () => {
+    const session = await sessions.connect();
+    let broken = false;
+    try {
+      await session.query('select 1', []);
+    } catch (error) {
+      broken = true;
+      rethrowTranslated(error);
+    } finally {
+      session.release(broken);
+    }
+  })();
+  probe.catch(() => {}); // given up on: its failure is nobody's to hear
+  await withinDeadline(probe, timeoutMs, () => new UnavailableError('timeout', `the database did not answer within ${timeoutMs} ms`));
 }
 
 /** `onStatement`, and with `debug` a log line per unit-of-work statement (MikroORM logs the rest). */
