@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readLimits, type ServiceLimits } from './limits.js';
 
 /** Settings of the service, from the environment. */
 export interface ServiceConfig {
@@ -15,6 +16,8 @@ export interface ServiceConfig {
   readonly jobPollMs: number;
   /** The configured secret; in demo mode the generated one, created on first use. */
   jwtSecret(): string;
+  /** Timeouts, bounds and job settings (decision 0024): ZHONGTAI_UNPAID_TIMEOUT_MS, ZHONGTAI_DB_…, ZHONGTAI_REQUEST_TIMEOUT_MS … */
+  readonly limits: ServiceLimits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -32,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     demo: configured === undefined,
     jobPollMs,
     jwtSecret: () => configured ?? demoSecret(dirname(dataDir)),
+    limits: readLimits(env),
   };
 }
 
