@@ -80,6 +80,22 @@ async function serve(config: ServiceConfig): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
+  // SIGTERM, SIGINT, SIGHUP: stop accepting, drain, stop the jobs and the timer, close the pool (decision 0024).
+  // Constructed at once: it tracks every connection from the first.
+  shutdown = new GracefulShutdown({
+    server,
+    drainMs: shutdownTimeoutMs,
+    stopWork: async () => {
+      clearInterval(timer);
+      await Promise.all([periodic, zt.jobs.stop()]);
+    },
+    close: async () => {
+      await zt.close();
+      outages.flush();
+    },
+    logger,
+    exit: (code) => process.exit(code),
+  });
   // Receiving a request is bounded too (Node's own timers; its defaults are 300 s and 60 s).
   if (requestTimeoutMs > 0) server.requestTimeout = requestTimeoutMs;
   if (requestTimeoutMs > 0) server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
@@ -96,21 +112,6 @@ async function serve(config: ServiceConfig): Promise<void> {
     process.stdout.write(`  export STAFF=${staff}\n  export MEMBER=${member}\n`);
     process.stdout.write(`  curl -H "Authorization: Bearer $STAFF" '${url}/admin/catalog/spus?status=draft'\n`);
   }
-  // SIGTERM, SIGINT, SIGHUP: stop accepting, drain, stop the jobs and the timer, close the pool (decision 0024).
-  shutdown = new GracefulShutdown({
-    server,
-    drainMs: shutdownTimeoutMs,
-    stopWork: async () => {
-      clearInterval(timer);
-      await Promise.all([periodic, zt.jobs.stop()]);
-    },
-    close: async () => {
-      await zt.close();
-      outages.flush();
-    },
-    logger,
-    exit: (code) => process.exit(code),
-  });
   shutdown.listen();
 }
 

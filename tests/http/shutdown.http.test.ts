@@ -3,7 +3,7 @@
 // finish (to a deadline), stop background work, then close the pool; a second signal exits at once.
 import type { Server } from 'node:http';
 import { request as httpRequest, Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GracefulShutdown } from '../../adapters/cli/shutdown.js';
@@ -54,6 +54,8 @@ async function world(drainMs: number, work: { stopMs?: number } = {}): Promise<W
   shutdown = new GracefulShutdown({
     server,
     drainMs,
+    idleGraceMs: 200,
+    lingerMs: 50,
     stopWork: async () => {
       events.push('stopping work');
       await sleep(work.stopMs ?? 0);
@@ -101,11 +103,12 @@ describe('graceful shutdown of serve (issue #12)', () => {
     expect(w.events.at(-1)).toBe('exit 0');
   });
 
-  it('from the signal on, no new connection is accepted', async () => {
+  it('from the signal on (after lingerMs), no new connection is accepted', async () => {
     const w = await world(5_000);
-    const inFlight = get(w.port, '/test/slow?ms=300');
+    const inFlight = get(w.port, '/test/slow?ms=400');
     await sleep(50);
     w.shutdown.signal('SIGTERM');
+    await sleep(100);
     await expect(get(w.port, '/health')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect((await inFlight).status).toBe(200);
     await w.exited;
@@ -123,6 +126,23 @@ describe('graceful shutdown of serve (issue #12)', () => {
     expect(await w.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(1_500);
     agent.destroy();
+  });
+
+  it('a request on its way at the signal (connection open, request not yet read) is still served, and its connection then closed', async () => {
+    const w = await world(5_000);
+    const socket = connect(w.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    await sleep(50); // accepted by the server, nothing read yet
+    w.shutdown.signal('SIGTERM');
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString()));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    socket.write('GET /test/slow?ms=10 HTTP/1.1\r\nHost: x\r\n\r\n');
+    await ended;
+    expect(received).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(received.toLowerCase()).toContain('connection: close');
+    expect(received).toContain('"answered":10');
+    expect(await w.exited).toBe(0);
   });
 
   it('at the drain deadline the connections left are closed, and the pool still closes and the process exits', async () => {
