@@ -99,6 +99,10 @@ export function send(url: string, method: string, path: string, options: { token
   });
 }
 
+interface CartView {
+  shops: { groups: { lines: { skuId: string }[] }[] }[];
+}
+
 export interface Outcome {
   readonly what: 'cart' | 'place';
   readonly sentAt: number;
@@ -147,7 +151,16 @@ export function orderClients(options: { url: () => string; secret: string; skus:
       const since = Date.now();
       let filled = true;
       for (const [skuId, quantity] of Object.entries(lines)) {
-        const added = await until('cart', () => send(options.url(), 'POST', '/me/cart/lines', { token, body: { skuId, quantity } }), since);
+        // Adding adds up: after an answer that did not say (503, a lost connection), the cart says whether it took.
+        const add = () => send(options.url(), 'POST', '/me/cart/lines', { token, body: { skuId, quantity } });
+        let added = await attempt('cart', add);
+        while (options.retry && (added === undefined || added.status === 503) && Date.now() - since < (options.giveUpAfterMs ?? 60_000)) {
+          await new Promise((r) => setTimeout(r, 100));
+          const cart = await attempt('cart', () => send(options.url(), 'GET', '/me/cart', { token }));
+          if (cart?.status !== 200) continue;
+          const has = (JSON.parse(cart.body) as CartView).shops.some((sh) => sh.groups.some((g) => g.lines.some((l) => l.skuId === skuId)));
+          added = has ? cart : await attempt('cart', add);
+        }
         if (added?.status !== 200) filled = false;
       }
       if (!filled) continue;
