@@ -54,7 +54,7 @@ async function until(what: string, condition: () => boolean, ms = 30_000): Promi
   }
 }
 
-describe.skipIf(!onServer)('database faults under load (issue #12) on the PostgreSQL server', () => {
+describe.skipIf(!onServer)(`database faults under load (issue #12) on the PostgreSQL server${onServer ? '' : ' — skipped: set DATABASE_URL to run it'}`, () => {
   it('sessions terminated, then connections refused for seconds: never a 500, readiness unready and back, recovery by itself, every acknowledged order whole', async () => {
     db = await testDatabase();
     admin = await serverAdmin();
