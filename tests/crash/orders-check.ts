@@ -1,7 +1,8 @@
 // After whatever happened (a SIGKILL, a database fault, a SIGTERM under load): every acknowledged order is
 // whole, no order is half written and stock balances against its ledger.
 import { expect } from 'vitest';
-import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import { mikroOrmPersistence, type MikroOrmPersistenceOptions } from '../../adapters/persistence/mikro-orm/index.js';
 import { JOB } from '../../application/ordering/order-resources.js';
 import { Money } from '../../domain/shared/money.js';
 import { sumLines, type Acknowledged, type Skus } from './orders-world.js';
@@ -80,4 +81,21 @@ export async function expectOrdersWhole(zt: Zhongtai, sql: Sql, acked: readonly 
   expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([]);
   for (const skuId of [...skus.shopA, ...skus.platform]) expect((await zt.inventory.viewStock({ skuId })).locked).toBe(expectedLocked[skuId] ?? 0);
   return { orders, tops };
+}
+
+/**
+ * Opens the database after the service is gone and checks `expectOrdersWhole`, and that it holds exactly
+ * the acknowledged orders: every placing was answered (one whose answer was lost got it again through
+ * its Idempotency-Key), so none committed unacknowledged.
+ */
+export async function expectExactlyTheAcknowledgedOrders(options: MikroOrmPersistenceOptions, acked: readonly Acknowledged[], skus: Skus): Promise<void> {
+  const p = await mikroOrmPersistence({ ...options, migrate: false, poolSize: 2 });
+  try {
+    const sql: Sql = (text, params = []) => p.orm.em.fork().execute(text, params);
+    const { tops } = await expectOrdersWhole(createZhongtai({ persistence: p }), sql, acked, skus);
+    expect(tops.length).toBe(acked.length);
+    expect(new Set(acked.map((a) => a.orderId)).size).toBe(acked.length);
+  } finally {
+    await p.close();
+  }
 }

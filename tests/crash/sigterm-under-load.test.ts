@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistenceOptions } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
-import { expectOrdersWhole } from './orders-check.js';
+import { expectExactlyTheAcknowledgedOrders } from './orders-check.js';
 import { seedTwoShops, type Skus } from './orders-world.js';
 import { orderClients, startServe, type Outcome } from './serve-child.js';
 
@@ -78,16 +78,7 @@ async function underLoadThen(signal: NodeJS.Signals): Promise<void> {
   expect(logs.filter((l) => l.level === 'error'), JSON.stringify(logs.filter((l) => l.level === 'error'))).toEqual([]);
 
   // The database: every acknowledged order whole, nothing half written, stock balanced.
-  const p = await mikroOrmPersistence({ ...options, migrate: false });
-  try {
-    const zt = createZhongtai({ persistence: p });
-    const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute(text, params) as Promise<R[]>;
-    const { tops } = await expectOrdersWhole(zt, sql, load.acked, skus);
-    // Every placing sent before the signal was answered: an order exists if and only if it was acknowledged.
-    expect(tops.length).toBe(load.acked.length);
-  } finally {
-    await p.close();
-  }
+  await expectExactlyTheAcknowledgedOrders(options, load.acked, skus);
 }
 
 /** The first outcomes, for a failure message. */

@@ -1,4 +1,4 @@
-import { UnavailableError } from '../../../application/shared/unavailable.js';
+import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
 import { FifoLock } from '../../system/fifo-lock.js';
 
 /** How long, and how many, may wait for a database session (decision 0024). */
@@ -33,17 +33,13 @@ export class SessionGate {
     if (this.held + this.waiting > this.limits.maxWaiting) throw shed(this.limits.maxWaiting);
     this.waiting++;
     const turn = this.lock.acquire();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.limits.acquireTimeoutMs);
-    });
-    const release = await Promise.race([turn, gaveUp]);
-    clearTimeout(timer);
-    this.waiting--;
-    if (!release) {
-      void turn.then((r) => r());
-      throw waitedTooLong(this.limits.acquireTimeoutMs);
-    }
+    const { acquireTimeoutMs } = this.limits;
+    const release = await withinDeadline(turn, acquireTimeoutMs, () => waitedTooLong(acquireTimeoutMs))
+      .catch((error: unknown) => {
+        void turn.then((r) => r()); // given up: pass the turn on the moment it comes
+        throw error;
+      })
+      .finally(() => this.waiting--);
     this.held++;
     let released = false;
     return () => {
