@@ -3,7 +3,8 @@
 // clients place orders over HTTP, each request on a connection of its own; it gets SIGTERM (and, in the
 // second test, SIGHUP: closing the terminal shuts down the same way). Every request sent before the signal
 // gets its whole answer, none is cut; those after it find the door shut (connection refused); the process
-// exits 0 once done; and the database holds every acknowledged order whole, stock balanced.
+// exits 0 once done; and the database holds every acknowledged order whole, stock balanced. Also: the
+// unpaid timeout (ORD-3) set for serve by ZHONGTAI_UNPAID_TIMEOUT_MS.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,9 @@ import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistenceOptions } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
 import { expectExactlyTheAcknowledgedOrders } from './orders-check.js';
-import { seedTwoShops, type Skus } from './orders-world.js';
-import { orderClients, startServe, type Outcome } from './serve-child.js';
+import { randomLines, seedTwoShops, type Skus } from './orders-world.js';
+import { orderClients, send, startServe, type Outcome } from './serve-child.js';
+import { signToken } from '../../adapters/http/express/index.js';
 
 const SECRET = 'sigterm-test-secret-of-more-than-32-characters';
 const onServer = Boolean(process.env.DATABASE_URL);
@@ -81,10 +83,34 @@ async function underLoadThen(signal: NodeJS.Signals): Promise<void> {
   await expectExactlyTheAcknowledgedOrders(options, load.acked, skus);
 }
 
+/** Issue #12 finding 12: the unpaid timeout (ORD-3) could not be configured for serve. */
+async function unpaidTimeoutFromTheEnvironment(): Promise<void> {
+  const { env, skus } = await seededDatabase();
+  const service = await startServe({ ...env, ZHONGTAI_JWT_SECRET: SECRET, ZHONGTAI_UNPAID_TIMEOUT_MS: '2000', ZHONGTAI_JOB_POLL_MS: '200' });
+  try {
+    const token = signToken({ subject: 'unpaid-1', kind: 'member', roles: [] }, SECRET);
+    for (const [skuId, quantity] of Object.entries(randomLines(skus))) {
+      expect((await send(service.url, 'POST', '/me/cart/lines', { token, body: { skuId, quantity } })).status).toBe(200);
+    }
+    const placed = await send(service.url, 'POST', '/me/orders', { token, body: { consignee: { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' } } });
+    expect(placed.status).toBe(201);
+    const { orderId } = JSON.parse(placed.body) as { orderId: string };
+    const status = async () => (JSON.parse((await send(service.url, 'GET', `/me/orders/${orderId}`, { token })).body) as { status: string }).status;
+    expect(await status()).toBe('pending_payment');
+    const deadline = Date.now() + 30_000;
+    while ((await status()) !== 'cancelled' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await status()).toBe('cancelled');
+  } finally {
+    service.signal('SIGTERM');
+    await service.exited;
+  }
+}
+
 /** The first outcomes, for a failure message. */
 const show = (outcomes: readonly Outcome[]) => JSON.stringify(outcomes.slice(0, 20));
 
 describe(`serve under load — ${onServer ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite'} (issue #12)`, () => {
   it('SIGTERM: every request sent before the signal gets its whole answer; then the process exits 0 and every acknowledged order is whole', () => underLoadThen('SIGTERM'), 180_000);
   it('SIGHUP (the terminal closed) shuts down the same way, not like a crash', () => underLoadThen('SIGHUP'), 180_000);
+  it('ZHONGTAI_UNPAID_TIMEOUT_MS sets ORD-3 for serve: an order left unpaid 2 s is cancelled', () => unpaidTimeoutFromTheEnvironment(), 120_000);
 });
