@@ -99,6 +99,27 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
     }
   });
 
+  it('migrations at start are batch work: they run without the online statement timeout (a 1 ms bound still opens a fresh database)', async () => {
+    const fresh = await testDatabase();
+    try {
+      const strict = await mikroOrmPersistence({ ...fresh.options, poolSize: 1, statementTimeoutMs: 1 });
+      try {
+        const cut = await strict.orm.em.fork().execute('select pg_sleep(0.05)').catch((e: unknown) => translateDbError(e));
+        expect(cut).toMatchObject({ code: 'SERVICE.UNAVAILABLE', reason: 'timeout' });
+      } finally {
+        await strict.close();
+      }
+      const check = await mikroOrmPersistence({ ...fresh.options, poolSize: 1, migrate: false, statementTimeoutMs: 0 });
+      try {
+        expect(await check.orm.migrator.getPending()).toEqual([]);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('a statement past statement_timeout is an UnavailableError timeout, not a 500', async () => {
     const error = await p.orm.em.fork().execute('select pg_sleep(2)').catch((e: unknown) => translateDbError(e));
     expect(isUnavailable(error)).toBe(true);

@@ -28,7 +28,7 @@ export interface MikroOrmPersistence extends Persistence {
 export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
   const { orm, sessions } = await openOrm(options);
   try {
-    if (options.migrate ?? true) await migrateOrm(orm);
+    if (options.migrate ?? true) await migrateAtStart(orm, options);
   } catch (error) {
     await orm.close();
     throw error;
@@ -57,6 +57,21 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
   if ('migrator' in target) return migrateOrm(target);
   if ('orm' in target && target.kind === 'postgresql') return migrateOrm((target as MikroOrmPersistence).orm);
   throw new TypeError(`${target.kind} persistence has no migrations`);
+}
+
+/**
+ * Migrations are batch work (an index over a big table may take minutes): on a server they run on a
+ * connection of their own, without the online statement and idle-in-transaction timeouts.
+ */
+async function migrateAtStart(orm: MikroORM, options: MikroOrmPersistenceOptions): Promise<void> {
+  const online = (options.statementTimeoutMs ?? 1) > 0 || (options.idleInTransactionTimeoutMs ?? 1) > 0;
+  if (!options.url || !online) return void (await migrateOrm(orm));
+  const batch = await openOrm({ ...options, poolSize: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 });
+  try {
+    await migrateOrm(batch.orm);
+  } finally {
+    await batch.orm.close();
+  }
 }
 
 /**
