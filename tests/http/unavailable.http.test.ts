@@ -47,6 +47,13 @@ async function serve(options: Partial<HttpOptions> & { persistence?: Persistence
       },
     }),
     route({
+      method: 'get', path: '/test/late-failure', summary: 'fails after the deadline', tag: 'test', access: 'public', query: z.object({ unavailable: z.enum(['yes', 'no']) }),
+      handler: async ({ query }) => {
+        await sleep(300);
+        throw query.unavailable === 'yes' ? new UnavailableError('database', 'gone') : new Error('a bug after the deadline');
+      },
+    }),
+    route({
       method: 'get', path: '/test/slow', summary: 'answers late', tag: 'test', access: 'public', query: z.object({ ms: z.coerce.number().int() }),
       handler: async ({ query }) => {
         await sleep(query.ms);
@@ -165,6 +172,17 @@ describe('a request past its deadline (issue #12)', () => {
     expect(fast.status).toBe(200);
     expect(await fast.json()).toEqual({ late: true });
     expect(logger.lines.filter((l) => l.msg === 'unhandled error')).toEqual([]);
+  });
+
+  it('a handler failing after the deadline changes nothing for the client; a bug is still logged, an outage is not logged again', async () => {
+    const logger = recordingLogger();
+    const { url } = await serve({ logger, requestTimeoutMs: 100 });
+    expect((await fetch(`${url}/test/late-failure?unavailable=no`)).status).toBe(503);
+    expect((await fetch(`${url}/test/late-failure?unavailable=yes`)).status).toBe(503);
+    await sleep(500);
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors.map((l) => l.msg)).toEqual(['service unavailable', 'error after the answer was sent']);
+    expect(String(errors[1]!.error)).toContain('a bug after the deadline');
   });
 
   it('a deadline of 0 turns it off', async () => {

@@ -180,7 +180,11 @@ function sendUnavailable(req: Request, res: Response, error: UnavailableError, o
 
 function errorHandler(logger: Logger, outages: OutageLog): ErrorRequestHandler {
   return (error, req, res, next) => {
-    if (res.writableEnded) return; // answered already (503 at the deadline): the late failure changes nothing
+    // Answered already (503 at the deadline): the late failure changes nothing for the client; a bug is still logged.
+    if (res.writableEnded) {
+      if (!isUnavailable(error)) logger.error('error after the answer was sent', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });
+      return;
+    }
     if (res.headersSent) return next(error);
     if (isUnavailable(error)) return sendUnavailable(req, res, error, outages);
     const p = toProblem(error);
