@@ -1,6 +1,7 @@
 import type { TokenSettings } from '../http/express/auth.js';
 import { embeddedFolder } from '../persistence/mikro-orm/data-folder-lock.js';
 import { tokenSettings } from './token-config.js';
+import { readLimits, type ServiceLimits } from './limits.js';
 
 /** Settings of the service, from the environment. */
 export interface ServiceConfig {
@@ -20,6 +21,8 @@ export interface ServiceConfig {
    * demo mode the generated secret inside the data folder, created on first use. Throws on a bad setting.
    */
   tokens(): TokenSettings;
+  /** Timeouts, bounds and job settings (decision 0024): ZHONGTAI_UNPAID_TIMEOUT_MS, ZHONGTAI_DB_…, ZHONGTAI_REQUEST_TIMEOUT_MS … */
+  readonly limits: ServiceLimits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
@@ -41,5 +44,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     jobPollMs,
     paymentChannels: (env.ZHONGTAI_PAYMENT_CHANNELS ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0),
     tokens: () => tokenSettings(env, dataDir),
+    limits: readLimits(env),
   };
 }

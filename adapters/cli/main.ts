@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import type { Server } from 'node:http';
+import { isUnavailable } from '../../application/shared/unavailable.js';
 import { createZhongtai, type Zhongtai } from '../container/create-zhongtai.js';
 import { seedDemo } from '../demo/index.js';
-import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, signToken } from '../http/express/index.js';
+import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, type Logger, OutageLog, signToken } from '../http/express/index.js';
 import { DataFolderLockedError, migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { paymentSetup } from './payment-channels.js';
 import type { PaymentChannelSetting } from '../../application/payment/channels.js';
+import { LIMITS_USAGE } from './limits.js';
+import { GracefulShutdown } from './shutdown.js';
 
 const USAGE = `usage: zhongtai <command>
   serve    start the HTTP service (PORT, default 3000) on DATABASE_URL or the embedded database
@@ -23,36 +26,89 @@ environment: PORT, HOST, DATABASE_URL, ZHONGTAI_DATA_DIR (default ./.zhongtai/da
              ZHONGTAI_JOB_POLL_MS (how often serve runs due durable jobs, default 1000),
              ZHONGTAI_PAYMENT_CHANNELS (comma-separated channel names; demo mode takes the fake channel)
              ZHONGTAI_JWT_SECRET signs tokens (32+ characters); ZHONGTAI_JWT_KEYS lists older keys that still
-             verify ("kid:secret" or bare secrets, comma-separated); ZHONGTAI_JWT_ISSUER (default zhongtai)`;
+             verify ("kid:secret" or bare secrets, comma-separated); ZHONGTAI_JWT_ISSUER (default zhongtai)
+  and for serve (whole numbers, checked at start; the database bounds apply to serve only):
+${LIMITS_USAGE}`;
 
-async function open(config: ServiceConfig, migrateAtStart = true, channels: readonly PaymentChannelSetting[] = []): Promise<Zhongtai> {
+/** Told errors of work outside requests (jobs, timers, event publication); serve logs them (decision 0024). */
+type Report = (what: string) => (error: unknown, job?: { kind: string; key: string; attempts: number }) => void;
+
+/**
+ * The library on the configured database, with the payment channels asked for (decision 0019). `serve`
+ * passes `report`: its sessions get the online bounds (statement and idle-in-transaction timeouts …); the
+ * other commands are batch work and run without them.
+ */
+async function open(config: ServiceConfig, migrateAtStart = true, extra: { report?: Report; channels?: readonly PaymentChannelSetting[] } = {}): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
-  const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart });
-  return createZhongtai({ persistence, ordering: { channels } });
+  const { limits } = config;
+  const { report, channels = [] } = extra;
+  const bounds = report
+    ? { ...limits.database, onPublishError: report('event publication failed') }
+    : { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+  const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart, ...bounds });
+  return createZhongtai({
+    persistence,
+    ordering: { channels, unpaidTimeoutMs: limits.unpaidTimeoutMs },
+    jobs: { ...limits.jobs, ...(report ? { onError: report('job failed') } : {}) },
+  });
 }
+
+/** Unavailability goes to the outage's burst (two lines per outage); anything else gets a line of its own. */
+const reporter = (logger: Logger, outages: OutageLog): Report => (what) => (error, job) => {
+  if (isUnavailable(error)) return outages.failed(error);
+  const about = job ? { kind: job.kind, key: job.key, attempt: job.attempts + 1 } : {};
+  logger.error(what, { ...about, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+};
 
 async function serve(config: ServiceConfig): Promise<void> {
   const tokens = config.tokens(); // a bad key setting refuses to start before the database opens
   const payments = paymentSetup(config); // refuses channels it cannot take before anything opens
-  const zt = await open(config, true, payments.channels);
   const logger = jsonLogger();
+  const outages = new OutageLog(logger);
+  const report = reporter(logger, outages);
+  const zt = await open(config, true, { report, channels: payments.channels });
   if (config.demo) {
     const seeded = await seedDemo(zt);
     if (seeded.catalog) logger.info('demo data loaded');
   }
   await zt.persistence.drainOutbox(zt.events);
   // Scheduled listings, expired group buys and the outbox relay: small periodic jobs of this process.
+  let periodic: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    zt.catalog
+    periodic = zt.catalog
       .applyDueListingSchedules()
       .then(() => zt.promotions.closeExpiredGroups())
       .then(() => zt.persistence.drainOutbox(zt.events))
-      .catch((error: unknown) => logger.error('periodic job failed', { error: String(error) }));
+      .catch(report('periodic job failed'));
   }, 5_000);
   // Durable jobs (timers, acknowledged notifications; decision 0017): their own poller, stopped by zt.close().
   zt.jobs.start(config.jobPollMs);
-  const app = createApp({ zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger, fakePaymentPage: payments.fakePaymentPage });
+  let shutdown: GracefulShutdown | undefined;
+  const { requestTimeoutMs, shutdownTimeoutMs } = config.limits;
+  const isShuttingDown = () => shutdown?.shuttingDown ?? false;
+  const app = createApp({
+    zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger, fakePaymentPage: payments.fakePaymentPage, outages, requestTimeoutMs, isShuttingDown,
+  });
   const server: Server = await listen(app, config.port, config.host);
+  // SIGTERM, SIGINT, SIGHUP: stop accepting, drain, stop the jobs and the timer, close the pool (decision 0024).
+  // Constructed at once: it tracks every connection from the first.
+  shutdown = new GracefulShutdown({
+    server,
+    drainMs: shutdownTimeoutMs,
+    stopWork: async () => {
+      clearInterval(timer);
+      await Promise.all([periodic, zt.jobs.stop()]);
+    },
+    close: async () => {
+      await zt.close();
+      outages.flush();
+    },
+    logger,
+    exit: (code) => process.exit(code),
+  });
+  // Receiving a request is bounded too (Node's own timers; its defaults are 300 s and 60 s).
+  if (requestTimeoutMs > 0) server.requestTimeout = requestTimeoutMs;
+  if (requestTimeoutMs > 0) server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
@@ -70,18 +126,7 @@ async function serve(config: ServiceConfig): Promise<void> {
     process.stdout.write(`  export STAFF=${staff}\n  export MEMBER=${member}\n`);
     process.stdout.write(`  curl -H "Authorization: Bearer $STAFF" '${url}/admin/catalog/spus?status=draft'\n`);
   }
-  const stop = () => {
-    clearInterval(timer);
-    server.close(() => {
-      zt.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-    server.closeAllConnections();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  shutdown.listen();
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -97,7 +142,7 @@ async function main(argv: readonly string[]): Promise<void> {
       return zt.close();
     }
     case 'seed': {
-      const zt = await open(config, true, paymentSetup(config).channels);
+      const zt = await open(config, true, { channels: paymentSetup(config).channels });
       const seeded = await seedDemo(zt);
       process.stdout.write(seeded.catalog ? 'demo data loaded\n' : 'demo data already present\n');
       return zt.close();

@@ -8,9 +8,9 @@ import type { ClaimedJob, JobQueue } from './jobs.js';
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
 export interface JobRunnerOptions {
-  /** Jobs claimed per `runDue` (default 50). */
+  /** Jobs run per `runDue` at most (default 50); each is claimed, and leased, only when its turn comes. */
   readonly batch?: number;
-  /** How long a claimed job is ours before another runner may take it (default 60 s). */
+  /** How long a claimed job is ours before another runner may take it (default 60 s): longer than any job runs. */
   readonly leaseMs?: number;
   /** The delay before a failed job runs again, from its attempts before this run (default `exponentialBackoff`). */
   readonly backoff?: (attempts: number) => number;
@@ -36,13 +36,13 @@ export function exponentialBackoff(attempts: number): number {
 }
 
 /**
- * The runner of durable jobs (decision 0017): claims due jobs from the queue under a lease, calls the
- * handler of each job's kind one after the other, and completes the job, or retries it after a backoff
- * when the handler throws. A job of a kind no handler knows is retried with that error, never dropped:
- * a handler registered later (a newer version of the process) still gets it.
+ * The runner of durable jobs (decision 0017): claims due jobs from the queue one at a time under a lease
+ * (decision 0024), calls the handler of each job's kind, and completes the job, or retries it after a
+ * backoff when the handler throws. A job of a kind no handler knows is retried with that error, never
+ * dropped: a handler registered later (a newer version of the process) still gets it.
  *
  * `start` polls in the background on an unref'd timer (it never keeps the process alive); `stop` ends
- * polling and waits for the run in flight. Several runners (processes) may share one queue: leases keep
+ * polling and waits for the job in hand, if any. Several runners (processes) may share one queue: leases keep
  * them from taking the same job while its lease lasts.
  */
 export class JobRunner {
@@ -77,18 +77,23 @@ export class JobRunner {
   }
 
   /**
-   * Claims up to `batch` due jobs and runs them. A job whose lease ran out while the jobs before it ran
-   * is left alone: another runner may have it by now, and it is claimed again anyway. A failure of the
-   * queue itself (the database is gone) rejects; the jobs still leased are claimed again later.
+   * Runs up to `batch` due jobs, claiming them one at a time (issue #12): only the job in hand is ever
+   * leased, so a runner that dies, or loses its database, mid-batch delays that one job by its lease and
+   * leaves every other due job to the next runner at once (an unpaid order's timeout must not fire a
+   * minute late and hold its stock meanwhile). A failure of the queue itself (the database is gone)
+   * rejects; the job in hand, if any, is claimed again when its lease ends.
    */
-  async runDue(): Promise<JobRunResult> {
-    const claimedAt = this.clock.now();
-    const jobs = await this.queue.claimDue(claimedAt, this.batch, this.leaseMs);
-    const leaseEnd = claimedAt.getTime() + this.leaseMs;
+  runDue(): Promise<JobRunResult> {
+    return this.runBatch(() => true);
+  }
+
+  /** `runDue`, taking the next job only while `goOn()` (a stopped poller finishes the job in hand, no more). */
+  private async runBatch(goOn: () => boolean): Promise<JobRunResult> {
     let ran = 0;
     let failed = 0;
-    for (const job of jobs) {
-      if (this.clock.now().getTime() >= leaseEnd) break;
+    while (ran < this.batch && goOn()) {
+      const [job] = await this.queue.claimDue(this.clock.now(), 1, this.leaseMs);
+      if (!job) break;
       ran++;
       const error = await this.runOne(job);
       if (error === undefined) {
@@ -149,7 +154,7 @@ export class JobRunner {
   private async pollOnce(): Promise<void> {
     try {
       while (this.polling) {
-        const { ran } = await this.runDue();
+        const { ran } = await this.runBatch(() => this.polling);
         if (ran < this.batch) return;
       }
     } catch (error) {

@@ -17,5 +17,10 @@ export interface Persistence {
   readonly jobQueue: JobQueue;
   /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
   drainOutbox(publisher: EventPublisher): Promise<number>;
+  /**
+   * Readiness: resolves when the database answers a trivial query within `timeoutMs`, rejects with an
+   * UnavailableError otherwise (decision 0024). Absent: always ready (memory).
+   */
+  checkReady?(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -14,7 +14,8 @@ let p: MikroOrmPersistence;
 let zt: Zhongtai;
 beforeAll(async () => {
   db = await testDatabase();
-  p = await mikroOrmPersistence({ ...db.options, poolSize: onServer ? 32 : undefined });
+  // 300 claims start at once: they may all wait for a session (the default queue bound of 100 and wait of 5 s are for a small service).
+  p = await mikroOrmPersistence({ ...db.options, poolSize: onServer ? 32 : undefined, maxWaiting: 1_000, acquireTimeoutMs: 60_000 });
   zt = createZhongtai({ persistence: p, clock: new ManualClock(day(1)) });
 });
 afterAll(async () => {

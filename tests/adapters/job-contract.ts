@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRequest } from '../../application/shared/jobs.js';
+import { JobRunner } from '../../application/shared/job-runner.js';
+import type { JobQueue, JobRequest } from '../../application/shared/jobs.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { contractPersistence, inTx, type ContractBackend } from './contract/support.js';
 
@@ -128,11 +129,38 @@ export function jobContract(name: string, backend: () => Promise<ContractBackend
         expect((await claim(t(20)))[0]).toMatchObject({ key: 'job-1', attempts: 2 });
       });
 
+      it('claimed with a limit of 1, one job is leased and every other due job stays free for the next claim', async () => {
+        await schedule(p(), aJob('a', t(0)), aJob('b', t(0)), aJob('c', t(1)));
+        expect(keysOf(await claim(t(1), 1))).toEqual(['a']);
+        expect(keysOf(await claim(t(1)))).toEqual(['b', 'c']);
+      });
+
       it('retried and scheduled jobs are claimed together, in runAt order', async () => {
         await schedule(p(), aJob('job-1', t(0)), aJob('job-2', t(5)));
         const [one] = await claim(t(0));
         await p().jobQueue.retry(one!.id, t(1), 'x');
         expect(keysOf(await claim(t(5)))).toEqual(['job-1', 'job-2']);
+      });
+    });
+
+    describe('a JobRunner on this queue (issue #12)', () => {
+      it('a database error mid-batch leaves no job leased but the one in hand: the others are claimed at once, not a lease later', async () => {
+        await schedule(p(), ...['a', 'b', 'c', 'd'].map((k) => aJob(k, t(0))));
+        let completions = 0;
+        const queue = p().jobQueue;
+        const losing: JobQueue = {
+          claimDue: (now, limit, leaseMs) => queue.claimDue(now, limit, leaseMs),
+          complete: async (id, at) => {
+            if (++completions === 2) throw new Error('Connection terminated unexpectedly');
+            await queue.complete(id, at);
+          },
+          retry: (id, runAt, error) => queue.retry(id, runAt, error),
+        };
+        const runner = new JobRunner(losing, { now: () => t(0) }, { 'order.payment-timeout': async () => {} }, { leaseMs: LEASE });
+        await expect(runner.runDue()).rejects.toThrow('Connection terminated');
+        expect(keysOf(await claim(t(0), 100, 10 * LEASE))).toEqual(['c', 'd']);
+        // The one in hand ('b') ran but was not marked done: it runs again when its lease ends.
+        expect(keysOf(await claim(new Date(t(0).getTime() + LEASE)))).toEqual(['b']);
       });
     });
   });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JobRunner } from '../../application/shared/job-runner.js';
-import type { ClaimedJob } from '../../application/shared/jobs.js';
+import type { ClaimedJob, JobQueue } from '../../application/shared/jobs.js';
 import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
 import { inTx } from './contract/support.js';
-import { aJob, t } from './job-contract.js';
+import { aJob, schedule, t } from './job-contract.js';
 
 type Action =
   /** A use case schedules a job and commits, or fails and rolls back. */
@@ -109,6 +109,37 @@ describe('durable jobs on the memory adapter (property)', () => {
         await runner.runUntilIdle();
         expect(Object.fromEntries(completions)).toEqual(Object.fromEntries([...committed].map((k) => [k, 1])));
         expect(await p.jobQueue.claimDue(new Date(now + 86_400_000), 100, 1)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('for any batch and any call at which the queue fails (the database goes), a JobRunner leaves at most one job leased: the one in hand (issue #12)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (jobs, batch, failAt, handlersFail) => {
+        const p = memoryPersistence();
+        await schedule(p, ...Array.from({ length: jobs }, (_, i) => aJob(`job-${i}`, t(0))));
+        let calls = 0;
+        let done = 0;
+        let putOff = 0;
+        const fail = () => {
+          if (++calls === failAt) throw new Error('Connection terminated unexpectedly');
+        };
+        const flaky: JobQueue = {
+          claimDue: async (now, limit, leaseMs) => (fail(), p.jobQueue.claimDue(now, limit, leaseMs)),
+          complete: async (id, at) => (fail(), done++, p.jobQueue.complete(id, at)),
+          retry: async (id, _runAt, error) => (fail(), putOff++, p.jobQueue.retry(id, t(3_600), error)),
+        };
+        const handler = async () => {
+          if (handlersFail) throw new Error('the handler failed');
+        };
+        const runner = new JobRunner(flaky, { now: () => t(0) }, { 'order.payment-timeout': handler }, { batch, leaseMs: 60_000 });
+        await runner.runDue().catch(() => {});
+        // Whatever was neither done nor put off (retried an hour later) is free now, but for at most one job.
+        const free = await p.jobQueue.claimDue(t(0), 100, 1);
+        const leased = jobs - done - putOff - free.length;
+        expect(leased).toBeGreaterThanOrEqual(0);
+        expect(leased).toBeLessThanOrEqual(1);
       }),
       { numRuns: 300 },
     );

@@ -138,21 +138,52 @@ describe('JobRunner', () => {
     expect(await w.runner.runDue()).toEqual({ ran: 1, failed: 1 });
   });
 
-  it('a job whose lease ran out while earlier jobs of the batch ran is left for the next claim', async () => {
+  it('jobs are leased one at a time, as each is taken (issue #12): a slow job costs the next one no lease, and its own lease is its own', async () => {
     const ran: string[] = [];
     const w = world(
       {
         'order.payment-timeout': async (job) => {
           ran.push(job.key);
-          w.clock.advance(1_000); // a slow job: the batch's lease is over when it returns
+          w.clock.advance(1_000); // a slow job: as long as a lease
         },
       },
       { leaseMs: 1_000 },
     );
     await schedule(w.p, aJob('a', t(0)), aJob('b', t(0)));
-    expect(await w.runner.runDue()).toEqual({ ran: 1, failed: 0 });
-    expect(await w.runner.runDue()).toEqual({ ran: 1, failed: 0 });
+    expect(await w.runner.runDue()).toEqual({ ran: 2, failed: 0 });
     expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('while a job runs, every other due job is still free: a runner that dies in it delays that one job, not the batch (issue #12)', async () => {
+    const seenByAnother: string[][] = [];
+    const w = world({
+      'order.payment-timeout': async (job) => {
+        // Another runner, looking now, finds every due job but this one.
+        if (job.key === 'b') seenByAnother.push((await w.p.jobQueue.claimDue(w.clock.now(), 100, 1)).map((j) => j.key));
+      },
+    });
+    await schedule(w.p, ...['a', 'b', 'c', 'd'].map((k) => aJob(k, t(0))));
+    await w.runner.runDue();
+    expect(seenByAnother).toEqual([['c', 'd']]);
+  });
+
+  it('a database error mid-batch leaves no job leased but the one in hand: the rest are claimed at once by the next runner (issue #12)', async () => {
+    const p = memoryPersistence();
+    const clock = new ManualClock(t(0).getTime());
+    let completions = 0;
+    const failing: JobQueue = {
+      claimDue: (now, limit, leaseMs) => p.jobQueue.claimDue(now, limit, leaseMs),
+      complete: async (id, at) => {
+        if (++completions === 2) throw new Error('Connection terminated unexpectedly');
+        await p.jobQueue.complete(id, at);
+      },
+      retry: (id, runAt, error) => p.jobQueue.retry(id, runAt, error),
+    };
+    const runner = new JobRunner(failing, clock, { 'order.payment-timeout': async () => {} });
+    await schedule(p, ...['a', 'b', 'c', 'd', 'e'].map((k) => aJob(k, t(0))));
+    await expect(runner.runDue()).rejects.toThrow('Connection terminated');
+    // 'a' is done, 'b' ran but its completion was lost (leased, it runs again when the lease ends), the rest wait for nobody.
+    expect((await p.jobQueue.claimDue(clock.now(), 100, 1)).map((j) => j.key)).toEqual(['c', 'd', 'e']);
   });
 
   it('runDue claims one batch; runUntilIdle goes on while there are jobs', async () => {
@@ -198,6 +229,29 @@ describe('JobRunner', () => {
     await runner.stop();
     expect(reported.length).toBeGreaterThanOrEqual(2);
     expect(new Set(reported.map(String))).toEqual(new Set(['Error: database gone']));
+  });
+
+  it('stop waits for the job in hand only: the rest of the batch stays due, unleased, for the next start or runner (issue #12)', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    const ran: string[] = [];
+    const w = world({
+      'order.payment-timeout': async (job) => {
+        ran.push(job.key);
+        entered();
+        await blocked;
+      },
+    });
+    await schedule(w.p, ...['a', 'b', 'c'].map((k) => aJob(k, t(0))));
+    w.runner.start(1);
+    await running;
+    const stopping = w.runner.stop();
+    release();
+    await stopping;
+    expect(ran).toEqual(['a']);
+    expect((await w.p.jobQueue.claimDue(t(0), 10, 1)).map((j) => j.key)).toEqual(['b', 'c']);
   });
 
   it('start polls in the background; stop waits for the run in flight', async () => {

@@ -12,10 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { JOB } from '../../application/ordering/order-resources.js';
-import { Money } from '../../domain/shared/money.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
-import type { Acknowledged } from './place-orders-child.js';
+import { expectOrdersWhole } from './orders-check.js';
+import { seedTwoShops, type Acknowledged, type Skus } from './orders-world.js';
 
 const onServer = Boolean(process.env.DATABASE_URL);
 const CLIENTS = 16;
@@ -36,35 +36,11 @@ async function library(clock?: Clock): Promise<{ zt: Zhongtai; p: MikroOrmPersis
   return { zt: createZhongtai({ persistence: p, ordering: { unpaidTimeoutMs: UNPAID_TIMEOUT_MS }, ...(clock ? { clock } : {}) }), p };
 }
 
-/** Two shops (brand A with freight free over 69.00, else 10.00; the platform at 6.00), one warehouse in Zhejiang, stock of everything. */
-async function seed(zt: Zhongtai): Promise<{ shopA: string[]; platform: string[] }> {
-  const leaf = await zt.catalog.createCategory({ name: 'Goods' });
-  const brandA = (await zt.catalog.createBrand({ nameZh: '甲 A' })).id;
-  const hz = (await zt.dispatch.createWarehouse({
-    code: 'HZ', name: '杭州仓', address: { region: '330106', detail: '文三路 1 号' }, contact: { name: '王仓管', phone: '0571-88880000' },
-    type: 'self_run_regional', priority: 10, tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-  } as Parameters<Zhongtai['dispatch']['createWarehouse']>[0])).id;
-  const product = async (code: string, price: string, brandId: string | null) => {
-    const spu = await zt.catalog.createSpu({ code, title: `Product ${code}`, categoryId: leaf.id, salePrice: price, ...(brandId ? { brandId } : {}) });
-    await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
-    const skuId = spu.skus[0]!.id;
-    await zt.inventory.receivePurchase({ warehouseId: hz, skuId, location: 'A-01-01', quantity: 100_000, fromInTransit: false, reference: `receipt-${code}` });
-    return skuId;
-  };
-  const shopA = [];
-  for (let i = 0; i < 6; i++) shopA.push(await product(`A${i}`, `${19 + 7 * i}.90`, brandA));
-  const platform = [];
-  for (let i = 0; i < 4; i++) platform.push(await product(`P${i}`, `${9 + 11 * i}.50`, null));
-  await zt.freight.setShopSettings({ shopId: brandA, mode: 'mixed', combination: 'sum', shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' } } } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
-  await zt.freight.setShopSettings({ shopId: 'platform', mode: 'shop', combination: 'sum', shopTemplate: { defaultRate: { fee: '6.00', freeOver: '999.00' } } } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
-  return { shopA, platform };
-}
-
 /**
  * Runs the child until it has placed orders for UNDER_LOAD_MS, then SIGKILLs it; answers the acknowledged
  * orders and the members whose placing had begun (acknowledged or not).
  */
-async function placeAndKill(url: string, skus: { shopA: string[]; platform: string[] }): Promise<{ acked: Acknowledged[]; started: string[] }> {
+async function placeAndKill(url: string, skus: Skus): Promise<{ acked: Acknowledged[]; started: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'zt-crash-'));
   const ackFile = join(dir, 'acknowledged.jsonl');
   const startedFile = join(dir, 'started.txt');
@@ -104,24 +80,11 @@ async function placeAndKill(url: string, skus: { shopA: string[]; platform: stri
   }
 }
 
-interface OrderRow {
-  id: string;
-  parent_id: string | null;
-  member_id: string;
-  status: string;
-}
-
-const sumLines = (lines: readonly { skuId: string; quantity: number }[]) => {
-  const out: Record<string, number> = {};
-  for (const l of lines) out[l.skuId] = (out[l.skuId] ?? 0) + l.quantity;
-  return out;
-};
-
 describe.skipIf(!onServer)('a crash while placing orders (issue #6) on the PostgreSQL server', () => {
   it('SIGKILL under load: acknowledged orders are whole, no order is half written, stock balances, the ORD-3 timeouts still fire', async () => {
     db = await testDatabase();
     const seeding = await library();
-    const skus = await seed(seeding.zt);
+    const skus = await seedTwoShops(seeding.zt);
     await seeding.p.close();
     open.splice(open.indexOf(seeding.p), 1);
 
@@ -136,69 +99,11 @@ describe.skipIf(!onServer)('a crash while placing orders (issue #6) on the Postg
     const { zt, p } = await library(later);
     const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute(text, params) as Promise<R[]>;
 
-    // Every acknowledged order is there as placed: its children (ORD-5), its lines and payables (its stock locks: below, with every order).
-    for (const a of acked) {
-      const order = await zt.orderQueries.staffGet({ orderId: a.orderId });
-      expect(order.status).toBe('pending_payment');
-      expect(order.amounts.payable.toString()).toBe(a.payable);
-      expect(sumLines(order.lines)).toEqual(a.lines);
-      expect(order.children.map((c) => c.id).sort()).toEqual(a.children.map((c) => c.orderId).sort());
-      expect(a.children.length).toBe(2); // two shops: every order splits
-      const childLines: { skuId: string; quantity: number }[] = [];
-      for (const c of a.children) {
-        const child = await zt.orderQueries.staffGet({ orderId: c.orderId });
-        expect(child.amounts.payable.toString()).toBe(c.payable);
-        childLines.push(...child.lines);
-      }
-      expect(sumLines(childLines)).toEqual(a.lines);
-      expect(Money.sum(a.children.map((c) => Money.of(c.payable))).toString()).toBe(a.payable);
-    }
-
-    // No order is half written: every order in the database has its children, its lines' stock locks and its
-    // timeout job, and its member's cart lost exactly the ordered lines; nothing locked or scheduled belongs to no order.
-    const orders = await sql<OrderRow>('select id, parent_id, member_id, status from sales_order');
-    const tops = orders.filter((o) => o.parent_id === null);
+    // Every acknowledged order is there as placed, no order is half written, stock balances (INV-4).
+    const { orders, tops } = await expectOrdersWhole(zt, sql, acked, skus);
     // Each client has at most one order committed but not yet acknowledged when it dies.
     expect(tops.length).toBeGreaterThanOrEqual(acked.length);
     expect(tops.length - acked.length).toBeLessThanOrEqual(CLIENTS);
-    const locks = await sql<{ reference: string; sku_id: string; quantity: number }>(`select reference, sku_id, quantity from stock_movement where kind = 'lock'`);
-    const lockOf = new Map(locks.map((l) => [l.reference, Number(l.quantity)]));
-    const jobs = await sql<{ key: string; done_at: string | null }>('select key, done_at from job where kind = ?', [JOB.PAYMENT_TIMEOUT]);
-    const jobKeys = new Set(jobs.map((j) => j.key));
-    const leafIds = new Set<string>();
-    const expectedLocked: Record<string, number> = {};
-    for (const top of tops) {
-      const order = await zt.orderQueries.staffGet({ orderId: top.id });
-      expect(order.childIds).toHaveLength(2);
-      expect(orders.filter((o) => o.parent_id === top.id).map((o) => o.id).sort()).toEqual([...order.childIds].sort());
-      const childLines: { skuId: string; quantity: number }[] = [];
-      for (const childId of order.childIds) {
-        const child = await zt.orderQueries.staffGet({ orderId: childId });
-        leafIds.add(childId);
-        childLines.push(...child.lines);
-        expect(jobKeys.has(`${JOB.PAYMENT_TIMEOUT}:${childId}`)).toBe(true);
-        for (const l of child.lines) {
-          expect(lockOf.get(`${childId}:${l.skuId}`)).toBe(l.quantity);
-          expectedLocked[l.skuId] = (expectedLocked[l.skuId] ?? 0) + l.quantity;
-        }
-      }
-      expect(sumLines(childLines)).toEqual(sumLines(order.lines));
-      const cart = await zt.cart.view({ owner: { kind: 'member', id: top.member_id } });
-      const left = cart.shops.flatMap((s) => s.groups.flatMap((g) => g.lines.map((l) => l.skuId)));
-      expect(left.filter((skuId) => order.lines.some((l) => l.skuId === skuId))).toEqual([]);
-    }
-    expect(orders.length).toBe(tops.length + leafIds.size);
-    expect(locks.filter((l) => !leafIds.has(l.reference.split(':')[0]!))).toEqual([]);
-    expect(jobs.filter((j) => !leafIds.has(j.key.slice(JOB.PAYMENT_TIMEOUT.length + 1)))).toEqual([]);
-    // The events were stored with the orders (outbox, same transaction): one `order.placed` per order, one `order.split` per parent.
-    const events = await sql<{ type: string; aggregate_id: string }>(`select type, aggregate_id from outbox where type like 'order.%'`);
-    expect(events.filter((e) => e.type === 'order.placed').map((e) => e.aggregate_id).sort()).toEqual(orders.map((o) => o.id).sort());
-    expect(events.filter((e) => e.type === 'order.split').map((e) => e.aggregate_id).sort()).toEqual(tops.map((o) => o.id).sort());
-
-    // Stock balances against its ledger (INV-4), in every layer, and what is locked is what the orders hold.
-    expect(await zt.inventory.checkStockConsistency()).toEqual([]);
-    expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([]);
-    for (const skuId of [...skus.shopA, ...skus.platform]) expect((await zt.inventory.viewStock({ skuId })).locked).toBe(expectedLocked[skuId] ?? 0);
 
     // The pending timeouts still fire (ORD-3): every unpaid order is cancelled, every lock released.
     await zt.jobs.runUntilIdle(1_000);

@@ -9,15 +9,8 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
+import { randomLines, type Acknowledged } from './orders-world.js';
 
-export interface Acknowledged {
-  readonly memberId: string;
-  readonly orderId: string;
-  readonly payable: string;
-  readonly children: readonly { readonly orderId: string; readonly payable: string }[];
-  /** What was in the cart, hence in the order: SKU → quantity. */
-  readonly lines: Readonly<Record<string, number>>;
-}
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -31,16 +24,12 @@ const ack = openSync(env('CRASH_ACK_FILE'), 'a');
 const started = openSync(env('CRASH_STARTED_FILE'), 'a');
 const zt = createZhongtai({ persistence: await mikroOrmPersistence({ url: env('CRASH_DATABASE_URL'), migrate: false, poolSize: clients, readCacheTtlMs: 0 }) });
 const consignee = { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' };
-const pick = (from: readonly string[]) => from[Math.floor(Math.random() * from.length)]!;
 
 async function client(c: number): Promise<never> {
   for (let i = 0; ; i++) {
     const memberId = `crash-${c}-${i}`;
     try {
-      const lines: Record<string, number> = {};
-      const a = pick(skus.shopA);
-      const others = skus.shopA.filter((s) => s !== a);
-      for (const skuId of [a, pick(others), pick(skus.platform)]) lines[skuId] = 1 + Math.floor(Math.random() * 3);
+      const lines = randomLines(skus);
       for (const [skuId, quantity] of Object.entries(lines)) await zt.cart.add({ owner: { kind: 'member', id: memberId }, skuId, quantity });
       writeSync(started, `${memberId}\n`); // no fsync: the file outlives the process, and only the OS crashing would lose it
       const placed = await zt.orders.place({ memberId, consignee });

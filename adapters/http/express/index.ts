@@ -10,3 +10,4 @@ export * as wire from './wire/shared.js';
 export { problem, HttpProblem, STATUS_BY_KIND, type Problem } from './problem.js';
 export { ROLES, roleCatalogue, isRole, routeRoleProblems, type Role } from './roles.js';
 export { listen, problemClientErrors } from './server.js';
+export { OutageLog, type OutageLogOptions } from './outage-log.js';

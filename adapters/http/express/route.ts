@@ -17,7 +17,12 @@ export interface RouteContext<P, Q, B> {
   readonly identity: Identity | null;
   readonly zt: Zhongtai;
   /** The router serving the request: where it is mounted, and its OpenAPI document (with a `servers` entry for that prefix). */
-  readonly service: { readonly baseUrl: string; document(): Record<string, unknown> };
+  readonly service: {
+    readonly baseUrl: string;
+    document(): Record<string, unknown>;
+    /** Resolves when the database answers within the readiness timeout and no shutdown began; throws the 503 otherwise. */
+    ready(): Promise<void>;
+  };
 }
 
 /** The 4xx statuses a business rejection answers with (a `DomainError`'s kind, or an `HttpProblem` a handler throws). */

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Zhongtai } from '../../container/create-zhongtai.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
+import { isUnavailable, type UnavailableError } from '../../../application/shared/unavailable.js';
+import { checkReadiness, requestDeadline, requestTimedOut } from './availability.js';
+import { OutageLog } from './outage-log.js';
 import type { Authenticator, Identity } from './auth.js';
 import { cartRoutes } from './cart-routes.js';
 import { checkoutRoutes } from './checkout-routes.js';
@@ -45,6 +48,14 @@ export interface HttpOptions {
    * listing the issues, and is logged.
    */
   readonly checkResponses?: boolean;
+  /** A request not answered within this many ms is answered 503 (default 30000; 0 = no deadline). */
+  readonly requestTimeoutMs?: number;
+  /** How long `GET /ready` waits for the database (default 1000 ms). */
+  readonly readinessTimeoutMs?: number;
+  /** True once the host began shutting down: `GET /ready` answers 503 from then on. */
+  readonly isShuttingDown?: () => boolean;
+  /** Where 503s are logged, once per burst (default: an OutageLog on `logger`); share it with the host's jobs. */
+  readonly outages?: OutageLog;
 }
 
 /** Every route the service answers, in the order they are matched. */
@@ -64,6 +75,7 @@ export function createRouter(options: HttpOptions): express.Router {
   if (roleProblems.length > 0) throw new Error(`routes with unsound roles: ${roleProblems.join('; ')}`);
   const router = express.Router();
   const documentFor = documentsByPrefix(openApiDocument(routes, { title: 'zhongtai', version: '0.1.0' }));
+  const outages = options.outages ?? new OutageLog(logger);
 
   router.use((req, res, next) => {
     const given = req.get('x-request-id');
@@ -82,12 +94,13 @@ export function createRouter(options: HttpOptions): express.Router {
     });
     next();
   });
+  router.use(requestDeadline(options.requestTimeoutMs ?? 30_000, (req, res) => sendUnavailable(req, res, requestTimedOut(), outages)));
   router.use(express.json({ limit: options.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
 
   for (const r of routes) router[r.method](r.path, handle(r, options, documentFor));
   // Unknown paths under the router are its own: a problem+json 404, wherever it is mounted.
   router.use((req, res) => sendProblem(req, res, problem(404, 'HTTP.NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
-  router.use(errorHandler(logger));
+  router.use(errorHandler(logger, outages));
   return router;
 }
 
@@ -119,8 +132,14 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
       headers: r.headers ? (validate(r.headers, headers, 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
-      service: { baseUrl: req.baseUrl, document: () => documentFor(req.baseUrl) },
+      service: {
+        baseUrl: req.baseUrl,
+        document: () => documentFor(req.baseUrl),
+        // Readiness, unlike /health: the database answers, and the service is not shutting down (decision 0024).
+        ready: () => checkReadiness(options.zhongtai.persistence, options.readinessTimeoutMs ?? 1_000, options.isShuttingDown?.() ?? false),
+      },
     });
+    if (res.headersSent) return; // answered 503 at the deadline meanwhile
     if (options.checkResponses && r.status !== 204) checkAnswer(r, result);
     if (r.status === 204) res.status(204).end();
     else res.status(r.status ?? 200).json(result);
@@ -161,6 +180,7 @@ const PARSER_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) return problem(error.status, error.code, error.message, error.extra);
+  if (isUnavailable(error)) return problem(503, error.code, error.message, { details: { retryable: true, reason: error.reason } });
   if (isDomainError(error)) {
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, Object.keys(error.details).length ? { details: error.details } : {});
   }
@@ -186,9 +206,22 @@ export function sendProblem(req: Request, res: Response, p: Problem): void {
     .send(JSON.stringify({ ...p, instance: req.originalUrl, ...(requestId ? { requestId } : {}) }));
 }
 
-function errorHandler(logger: Logger): ErrorRequestHandler {
+/** 503 with `Retry-After`, counted in the outage's burst instead of a log line of its own. */
+function sendUnavailable(req: Request, res: Response, error: UnavailableError, outages: OutageLog): void {
+  outages.failed(error);
+  res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  sendProblem(req, res, toProblem(error));
+}
+
+function errorHandler(logger: Logger, outages: OutageLog): ErrorRequestHandler {
   return (error, req, res, next) => {
+    // Answered already (503 at the deadline): the late failure changes nothing for the client; a bug is still logged.
+    if (res.writableEnded) {
+      if (!isUnavailable(error)) logger.error('error after the answer was sent', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });
+      return;
+    }
     if (res.headersSent) return next(error);
+    if (isUnavailable(error)) return sendUnavailable(req, res, error, outages);
     const p = toProblem(error);
     if (p.status >= 500) {
       logger.error('unhandled error', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });

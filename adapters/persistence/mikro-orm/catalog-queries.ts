@@ -5,11 +5,11 @@ import type { FrontCategorySnapshot } from '../../../domain/catalog/front-catego
 import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { Page, PageRequest } from '../../../domain/shared/page.js';
+import { refuseNul, rethrowTranslated } from './db.js';
 import { brandFromRow, type BrandRow } from './records/brand-record.js';
 import { categoryFromRow, type CategoryRow } from './records/category-record.js';
 import { frontCategoryFromRow, type FrontCategoryRow } from './records/front-category-record.js';
 import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './records/spu-row.js';
-import { refuseNul, translateDbError } from './db.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import { spuSearchQuery, type SpuSummaryRow } from './spu-search.js';
 
@@ -84,10 +84,6 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
     return row?.n ?? 0;
   }
 }
-
-const rethrowTranslated = (error: unknown): never => {
-  throw translateDbError(error);
-};
 
 /** What `spu(id)` needs of a `pg` Pool (the one MikroORM built, with its type parsers). */
 export interface PreparingPool {

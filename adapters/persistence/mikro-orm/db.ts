@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { positional, type SqlResult, type SqlSession, type StatementObserver } from './sql-session.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { asUnavailable } from './db-faults.js';
 
 const UNIQUE_VIOLATION = '23505';
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -42,6 +43,9 @@ const VALUE_ERRORS: Readonly<Record<string, { code: string; what: string }>> = {
  * (VALUE_ERRORS); anything else is a programming or infrastructure error.
  */
 export function translateDbError(error: unknown): unknown {
+  // The database being down, refusing, or past a bound we set: retryable, answered 503 (decision 0024).
+  const unavailable = asUnavailable(error);
+  if (unavailable) return unavailable;
   const sqlState = (error as { code?: unknown })?.code;
   const bad = typeof sqlState === 'string' ? VALUE_ERRORS[sqlState] : undefined;
   if (bad) return DomainError.invalid(bad.code, `${bad.what}: ${(error as Error).message}`, { sqlState });
@@ -68,6 +72,11 @@ export function translateDbError(error: unknown): unknown {
 export function refuseNul(params: readonly unknown[]): void {
   const has = (v: unknown): boolean => (typeof v === 'string' ? v.includes('\u0000') : Array.isArray(v) && v.some(has));
   if (params.some(has)) throw DomainError.invalid('VALUE.INVALID_TEXT', `${VALUE_ERRORS['22021']!.what}`, { sqlState: '22021' });
+}
+
+/** For `.catch`: the failure as translateDbError sees it. */
+export function rethrowTranslated(error: unknown): never {
+  throw translateDbError(error);
 }
 
 export function staleAggregate(table: string, id: string): DomainError {

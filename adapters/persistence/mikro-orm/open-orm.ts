@@ -6,6 +6,7 @@ import type { BatchingOptions } from './order-stock-locks.js';
 import { migrationsList } from './migrations/index.js';
 import { embeddedFolder, lockDataFolder } from './data-folder-lock.js';
 import { pgliteDialect, pgliteSessionPool, type PgliteEnd } from './pglite-dialect.js';
+import { boundPoolQueue, DEFAULT_SESSION_LIMITS, type SessionLimits } from './session-gate.js';
 import { pgSessionPool, type PgPoolLike, type SqlSessionPool } from './sql-session.js';
 import { schemas } from './records/index.js';
 
@@ -31,6 +32,18 @@ export interface MikroOrmPersistenceOptions {
   readonly readCacheTtlMs?: number;
   /** On a server: how long a statement may wait for a row lock (default 5000 ms). */
   readonly lockTimeoutMs?: number;
+  /**
+   * How long a unit of work or a query waits for a free session before failing with the retryable
+   * UnavailableError (HTTP 503), in ms (default 5000). Bounds the wait behind a saturated pool, a busy
+   * PGlite, or a server that does not accept connections.
+   */
+  readonly acquireTimeoutMs?: number;
+  /** How many may wait for a session at once (default 100); past it a new one fails at once with UnavailableError. */
+  readonly maxWaiting?: number;
+  /** On a server: `statement_timeout` of its sessions, in ms (default 30000; 0 = none). Past it: UnavailableError. */
+  readonly statementTimeoutMs?: number;
+  /** On a server: `idle_in_transaction_session_timeout`, in ms (default 60000; 0 = none): a transaction left idle loses its session. */
+  readonly idleInTransactionTimeoutMs?: number;
   /** Group commit of order stock locks (`BatchingOrderStockLocks`): batches in flight and their size. */
   readonly batching?: BatchingOptions;
   /** Log every SQL statement. */
@@ -60,18 +73,26 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ or
     // The adapter queries through forks and explicit transactions, never through the global context.
     allowGlobalContext: false,
   };
+  const limits = sessionLimits(options);
   if (options.url) {
     const orm = await MikroORM.init({
       ...common,
       clientUrl: options.url,
       pool: { min: 0, max: options.poolSize ?? 10 },
-      // A row lock waited on longer than this fails the statement (SQLSTATE 55P03), surfaced as the
-      // retryable CONCURRENCY.BUSY instead of a caller hanging behind a hot row.
-      driverOptions: { lock_timeout: options.lockTimeoutMs ?? 5_000 },
+      driverOptions: {
+        // A row lock waited on longer than this fails the statement (SQLSTATE 55P03), surfaced as the
+        // retryable CONCURRENCY.BUSY instead of a caller hanging behind a hot row.
+        lock_timeout: options.lockTimeoutMs ?? 5_000,
+        // Bounded waits (decision 0024): for a connection, for a statement, for a transaction left idle.
+        connectionTimeoutMillis: limits.acquireTimeoutMs,
+        statement_timeout: orNone(options.statementTimeoutMs ?? 30_000),
+        idle_in_transaction_session_timeout: orNone(options.idleInTransactionTimeoutMs ?? 60_000),
+        onPoolCreated: (pool: Parameters<typeof boundPoolQueue>[0]) => boundPoolQueue(pool, limits.maxWaiting),
+      },
     });
     return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
   }
-  if (options.pglite) return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false }), sessions: pgliteSessionPool(options.pglite) };
+  if (options.pglite) return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false, limits }), sessions: pgliteSessionPool(options.pglite, limits) };
   // The folder is locked before PGlite opens it, and given back once PGlite has closed (decision 0025).
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const folder = embeddedFolder(dataDir);
@@ -79,7 +100,7 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ or
   const lock = folder ? await lockDataFolder(folder) : undefined;
   try {
     const pglite = await PGlite.create(folder ?? dataDir);
-    return { orm: await ormOnPglite(common, pglite, { closeOnEnd: true, onEnd: lock?.release }), sessions: pgliteSessionPool(pglite) };
+    return { orm: await ormOnPglite(common, pglite, { closeOnEnd: true, onEnd: lock?.release, limits }), sessions: pgliteSessionPool(pglite, limits) };
   } catch (error) {
     await lock?.release();
     throw error;
@@ -87,7 +108,7 @@ export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ or
 }
 
 /** MikroORM on a started PGlite; closed with it when `closeOnEnd`, also when MikroORM fails to start. */
-async function ormOnPglite(common: Options, pglite: PGlite, end: PgliteEnd): Promise<MikroORM> {
+async function ormOnPglite(common: Options, pglite: PGlite, end: PgliteEnd & { readonly limits: SessionLimits }): Promise<MikroORM> {
   try {
     return await MikroORM.init({
       ...common,
@@ -105,3 +126,13 @@ export async function migrateOrm(orm: MikroORM): Promise<string[]> {
   const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
 }
+
+function sessionLimits(options: MikroOrmPersistenceOptions): SessionLimits {
+  return {
+    acquireTimeoutMs: Math.max(1, options.acquireTimeoutMs ?? DEFAULT_SESSION_LIMITS.acquireTimeoutMs),
+    maxWaiting: Math.max(0, options.maxWaiting ?? DEFAULT_SESSION_LIMITS.maxWaiting),
+  };
+}
+
+/** `pg` leaves a session setting at the server's default when given `false`. */
+const orNone = (ms: number): number | false => (ms > 0 ? ms : false);

@@ -6,7 +6,7 @@ import { assertReplayOf, type StockMovement } from '../../../domain/inventory/mo
 import { allows, applyDelta, deltaOf, lowStockEvents, rejection, type SalesStock, type StockOperation } from '../../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import { TxScope, translateDbError } from './db.js';
+import { rethrowTranslated, TxScope } from './db.js';
 import { appendToOutbox, publishStored } from './outbox.js';
 import { movementFromRow, stockFromRow, type MovementRow, type StockRow } from './repositories/sales-stock-repository.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
@@ -89,14 +89,12 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
     let broken = false;
     try {
       const scope = new TxScope(session, this.em, this.observe);
-      await session.query('begin', []);
+      await session.query('begin', []).catch(rethrowTranslated);
       decided = await decide(scope, batch.map((w) => w.request));
       events = decided.flatMap((d) => (d.outcome === 'locked' ? d.events : []));
       await write(scope, decided);
       ids = await appendToOutbox(scope, events);
-      await session.query('commit', []).catch((error: unknown) => {
-        throw translateDbError(error);
-      });
+      await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       await session.query('rollback', []).catch(() => (broken = true));
       for (const w of batch) w.reject(error);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import type { TxScope } from './db.js';
+import { rethrowTranslated, type TxScope } from './db.js';
 import { requiredTimestamp } from './records/timestamp.js';
 
 /** Stores events in the outbox inside the caller's transaction (one statement); returns their ids. */
@@ -28,7 +28,7 @@ export async function publishStored(em: EntityManager, publisher: EventPublisher
     await em.execute('update outbox set attempts = attempts + 1 where id = any(array[?]::int8[])', [[...ids]]).catch(() => {});
     throw error;
   }
-  await em.execute('update outbox set published_at = now() where id = any(array[?]::int8[])', [[...ids]]);
+  await em.execute('update outbox set published_at = now() where id = any(array[?]::int8[])', [[...ids]]).catch(rethrowTranslated);
 }
 
 interface OutboxRow {
@@ -45,10 +45,9 @@ const DRAIN_BATCH = 500;
 export async function drainOutbox(em: EntityManager, publisher: EventPublisher): Promise<number> {
   let published = 0;
   for (;;) {
-    const rows = await em.execute<OutboxRow[]>(
-      'select id, type, aggregate_id, payload, occurred_at from outbox where published_at is null order by id limit ?',
-      [DRAIN_BATCH],
-    );
+    const rows = await em
+      .execute<OutboxRow[]>('select id, type, aggregate_id, payload, occurred_at from outbox where published_at is null order by id limit ?', [DRAIN_BATCH])
+      .catch(rethrowTranslated);
     if (rows.length === 0) return published;
     const events = rows.map(
       (r): DomainEvent => ({ type: r.type, aggregateId: r.aggregate_id, occurredAt: requiredTimestamp(r.occurred_at), payload: r.payload }),

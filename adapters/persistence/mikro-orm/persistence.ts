@@ -9,6 +9,8 @@ import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './order-stock-locks.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
+import { rethrowTranslated } from './db.js';
+import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -26,7 +28,7 @@ export interface MikroOrmPersistence extends Persistence {
 export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
   const { orm, sessions } = await openOrm(options);
   try {
-    if (options.migrate ?? true) await migrateOrm(orm);
+    if (options.migrate ?? true) await migrateAtStart(orm, options);
   } catch (error) {
     await orm.close();
     throw error;
@@ -45,7 +47,8 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
-    close: () => orm.close(),
+    checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),
+    close: () => closeForGood(orm),
   };
 }
 
@@ -54,6 +57,52 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
   if ('migrator' in target) return migrateOrm(target);
   if ('orm' in target && target.kind === 'postgresql') return migrateOrm((target as MikroOrmPersistence).orm);
   throw new TypeError(`${target.kind} persistence has no migrations`);
+}
+
+/**
+ * Migrations are batch work (an index over a big table may take minutes): on a server they run on a
+ * connection of their own, without the online statement and idle-in-transaction timeouts.
+ */
+async function migrateAtStart(orm: MikroORM, options: MikroOrmPersistenceOptions): Promise<void> {
+  const online = (options.statementTimeoutMs ?? 1) > 0 || (options.idleInTransactionTimeoutMs ?? 1) > 0;
+  if (!options.url || !online) return void (await migrateOrm(orm));
+  const batch = await openOrm({ ...options, poolSize: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 });
+  try {
+    await migrateOrm(batch.orm);
+  } finally {
+    await batch.orm.close();
+  }
+}
+
+/**
+ * Closes the ORM and keeps it closed: MikroORM would open a new pool for the next query (a request still
+ * in flight at shutdown), which nothing would ever close; it fails as unavailable instead.
+ */
+async function closeForGood(orm: MikroORM): Promise<void> {
+  const connection = orm.em.getConnection() as { connect: () => Promise<unknown> };
+  connection.connect = () => Promise.reject(new UnavailableError('shutting_down', 'the database connection is closed'));
+  await orm.close();
+}
+
+/**
+ * Readiness (decision 0024): a session and `select 1` within `timeoutMs`, or an UnavailableError. A probe
+ * given up on still returns its session when it ends.
+ */
+async function checkReady(sessions: SqlSessionPool, timeoutMs: number): Promise<void> {
+  const probe = (async () => {
+    const session = await sessions.connect();
+    let broken = false;
+    try {
+      await session.query('select 1', []);
+    } catch (error) {
+      broken = true;
+      rethrowTranslated(error);
+    } finally {
+      session.release(broken);
+    }
+  })();
+  probe.catch(() => {}); // given up on: its failure is nobody's to hear
+  await withinDeadline(probe, timeoutMs, () => new UnavailableError('timeout', `the database did not answer within ${timeoutMs} ms`));
 }
 
 /** `onStatement`, and with `debug` a log line per unit-of-work statement (MikroORM logs the rest). */

@@ -1,6 +1,6 @@
 import { types, type PGlite, type Results } from '@electric-sql/pglite';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
-import { FifoLock } from '../../system/fifo-lock.js';
+import { DEFAULT_SESSION_LIMITS, SessionGate, type SessionLimits } from './session-gate.js';
 import type { SqlResult, SqlSessionPool } from './sql-session.js';
 import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 
@@ -9,8 +9,8 @@ import { PostgresDialect, type PostgresPool, type PostgresPoolClient, type Postg
  * Kysely client from any object with `createDriver`). No socket and no extra package: PGlite is one
  * PostgreSQL session, so the "pool" below lends that session to one borrower at a time.
  */
-export function pgliteDialect(pglite: PGlite, options: PgliteEnd = {}): PostgresDialect {
-  return new PostgresDialect({ pool: new PglitePool(pglite, options) });
+export function pgliteDialect(pglite: PGlite, options: PgliteEnd & { readonly limits?: SessionLimits } = {}): PostgresDialect {
+  return new PostgresDialect({ pool: new PglitePool(pglite, options, options.limits) });
 }
 
 /** What ending the dialect's pool does: close the PGlite (when this adapter started it), then `onEnd` (e.g. give the data folder back). */
@@ -23,8 +23,8 @@ export interface PgliteEnd {
  * The unit of work's sessions on the same PGlite: they queue on the same lock as MikroORM's, so a
  * transaction of either holds the one session until it ends.
  */
-export function pgliteSessionPool(pglite: PGlite): SqlSessionPool {
-  const pool = new PglitePool(pglite, {});
+export function pgliteSessionPool(pglite: PGlite, limits?: SessionLimits): SqlSessionPool {
+  const pool = new PglitePool(pglite, {}, limits);
   return {
     async connect() {
       const client = await pool.connect();
@@ -50,31 +50,32 @@ const pgCompatibleParsers: Record<number, (text: string) => unknown> = {
   1231: arrayOfStrings(1231), // numeric[]
 };
 
-/** One lock per PGlite instance: every pool over the same instance shares it. */
-const locks = new WeakMap<PGlite, FifoLock>();
+/**
+ * One gate per PGlite instance: every pool over the same instance shares it, and its bounds (a bounded
+ * queue, a bounded wait: decision 0024), set by the first pool made over the instance.
+ */
+const gates = new WeakMap<PGlite, SessionGate>();
 
 class PglitePool implements PostgresPool {
   readonly options = { max: 1 };
-  private readonly lock: FifoLock;
+  private readonly gate: SessionGate;
 
   constructor(
     private readonly pglite: PGlite,
     private readonly ending: PgliteEnd,
+    limits: SessionLimits = DEFAULT_SESSION_LIMITS,
   ) {
-    let lock = locks.get(pglite);
-    if (!lock) locks.set(pglite, (lock = new FifoLock()));
-    this.lock = lock;
+    let gate = gates.get(pglite);
+    if (!gate) gates.set(pglite, (gate = new SessionGate(limits)));
+    this.gate = gate;
   }
 
   /** Waits for the session, then lends it: a transaction keeps it until Kysely releases it. */
   async connect(): Promise<PostgresPoolClient> {
-    const release = await this.lock.acquire();
-    let released = false;
+    const release = await this.gate.acquire();
     return {
       query: ((sql: string, params: readonly unknown[]) => run(this.pglite, sql, params)) as PostgresPoolClient['query'],
-      release: () => {
-        if (!released) (released = true), release();
-      },
+      release, // once: the gate ignores a second call
     };
   }
 

@@ -1,3 +1,5 @@
+import { asUnavailable } from './db-faults.js';
+
 /**
  * The narrow SQL surface the unit of work runs on: one borrowed session (a `pg` pool client on a
  * server, the PGlite session when embedded) that receives statements with native `$n` parameters.
@@ -33,7 +35,10 @@ export interface PgPoolLike {
 export function pgSessionPool(pool: PgPoolLike): SqlSessionPool {
   return {
     async connect() {
-      const client = await pool.connect();
+      // No session (pool closed, server down or refusing, the wait or the queue past its bound): unavailable.
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asUnavailable(error) ?? error;
+      });
       return {
         query: async <R>(text: string, values: readonly unknown[], name?: string) =>
           (await client.query(name ? { name, text, values: [...values] } : { text, values: [...values] })) as SqlResult<R>,

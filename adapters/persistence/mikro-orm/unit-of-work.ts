@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import { TxScope, translateDbError } from './db.js';
+import { rethrowTranslated, TxScope } from './db.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
@@ -54,15 +54,13 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     let ids: string[];
     let broken = false;
     try {
-      await session.query('begin', []);
+      await session.query('begin', []).catch(rethrowTranslated);
       result = await work(transaction(scope, events));
       // The work swallowed a failed statement: PostgreSQL already aborted the transaction, and COMMIT
       // would quietly roll it back. Fail loudly instead of reporting a commit that did not happen.
       if (scope.failure !== undefined) throw scope.failure;
       ids = await appendToOutbox(scope, events);
-      await session.query('commit', []).catch((error: unknown) => {
-        throw translateDbError(error);
-      });
+      await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       await session.query('rollback', []).catch(() => (broken = true));
       throw error;

@@ -6,6 +6,8 @@ import { jsonObject, wireObject, type Check, type Json, type Same } from './shar
 
 export const health = wireObject({ status: z.literal('ok'), persistence: z.enum(['memory', 'postgresql']) });
 
+export const readiness = wireObject({ status: z.literal('ready') });
+
 /** The OpenAPI 3.1 document: its top level described, paths and components as JSON objects. */
 export const openApiDocumentSchema = wireObject({
   openapi: z.literal('3.1.0'),
