@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the published package', () => {
-  it('packs, installs into a scratch project and imports under plain Node ESM with types', { timeout: 240_000 }, () => {
+  it('packs, installs into a scratch project and imports under plain Node ESM with types', { timeout: 240_000 }, async () => {
     run(npm, ['pack', '--pack-destination', scratch, '--silent'], root);
     const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
@@ -45,6 +46,11 @@ console.log(JSON.stringify({ category: c.name, parts, app: typeof createApp, pg:
     writeFileSync(join(scratch, 'readme.mjs'), example!);
     expect(run(process.execPath, ['readme.mjs'], scratch)).toContain('128.00');
 
+    // So does its mounting example: the router under /shop of the host's own app, on the port the snippet reads.
+    const mounting = /## Mounting the HTTP API into an existing Express app\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    writeFileSync(join(scratch, 'mount.ts'), mounting!); // TypeScript, run by Node's own type stripping
+    await expectMountedService(scratch);
+
     // Types: the declarations resolve through the export map under NodeNext resolution.
     writeFileSync(
       join(scratch, 'check.ts'),
@@ -66,3 +72,28 @@ export const wrong: number = Money.of('1.00');
     run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], scratch);
   });
 });
+
+/** Runs the README's mounting example (`mount.ts`) on a free port and asks the host's route and the mounted router. */
+async function expectMountedService(dir: string): Promise<void> {
+  const port = await new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as { port: number };
+      probe.close(() => done(p));
+    });
+  });
+  const child = spawn(process.execPath, ['mount.ts'], { cwd: dir, env: { ...env, PORT: String(port), ZHONGTAI_JWT_SECRET: 'readme-secret-of-at-least-32-characters' }, stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let health: Response | undefined;
+    for (let i = 0; i < 100 && !health; i++) {
+      health = await fetch(`${base}/shop/health`).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 100)));
+    }
+    expect(health?.status).toBe(200);
+    expect(await health!.json()).toEqual({ status: 'ok', persistence: 'memory' });
+    expect(await (await fetch(`${base}/`)).text()).toBe('my shop');
+    const unknown = await fetch(`${base}/shop/nothing-here`);
+    expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  } finally {
+    child.kill();
+  }
+}
