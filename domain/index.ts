@@ -11,3 +11,4 @@ export * as crossborder from './crossborder/index.js';
 export * as ordering from './ordering/index.js';
 export * as payment from './payment/index.js';
 export * as risk from './risk/index.js';
+export * from './errors.js';

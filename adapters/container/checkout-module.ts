@@ -8,7 +8,7 @@ import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { CART } from './cart-module.js';
 import { COUPON } from './coupon-module.js';
-import { CROSSBORDER } from './freight-module.js';
+import { MemoryCrossBorderPurchases } from '../persistence/memory/memory-crossborder-purchases.js';
 import { TOKENS } from './tokens.js';
 
 const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.checkout.${name}`);
@@ -16,6 +16,11 @@ const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.checko
 export const CHECKOUT = {
   PreviewCheckout: t<uc.PreviewCheckout>('PreviewCheckout'),
   Dependencies: t<uc.CheckoutDependencies>('Dependencies'),
+} as const;
+
+export const CROSSBORDER = {
+  /** What a person paid for cross-border orders per year; `MemoryCrossBorderPurchases` until orders implement it (issue #6). */
+  Purchases: Symbol.for('zhongtai.crossborder.Purchases') as ServiceIdentifier<CrossBorderPurchases>,
 } as const;
 
 export interface CheckoutModuleOptions {
@@ -26,6 +31,7 @@ export interface CheckoutModuleOptions {
 /** The checkout preview (结算页): the cart's shop policy, the coupon context's customer history, the cross-border purchases port. */
 export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerModule {
   return new ContainerModule(({ bind }) => {
+    bind(CROSSBORDER.Purchases).toConstantValue(new MemoryCrossBorderPurchases());
     bind(CHECKOUT.Dependencies)
       .toResolvedValue(
         (uow: UnitOfWork, clock: Clock, cart: CartDependencies, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({

@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { TransactionalOrderStockLocks } from '../../application/inventory/order-stock-locks.js';
+import type { SubscriptionTable } from '../../application/shared/subscriptions.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { TOKENS } from './tokens.js';
@@ -22,17 +23,24 @@ export function sharedModule(o: SharedModuleOptions): ContainerModule {
   });
 }
 
-/** The chosen persistence adapter: unit of work and read models. */
-export function persistenceModule(persistence: Persistence): ContainerModule {
+/**
+ * The chosen persistence adapter: unit of work and read models. Every unit of work gives the events it
+ * records their ids and routes them to the subscriptions of `routes` (filled by the composition root).
+ */
+export function persistenceModule(persistence: Persistence, routes: SubscriptionTable = new Map()): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(TOKENS.Persistence).toConstantValue(persistence);
     bind(TOKENS.UnitOfWork)
-      .toResolvedValue((p: Persistence, publisher: EventPublisher) => p.unitOfWork(publisher), [TOKENS.Persistence, TOKENS.EventPublisher])
+      .toResolvedValue(
+        (p: Persistence, publisher: EventPublisher, ids: IdGenerator) => p.unitOfWork(publisher, { ids, table: routes }),
+        [TOKENS.Persistence, TOKENS.EventPublisher, TOKENS.IdGenerator],
+      )
       .inSingletonScope();
     bind(TOKENS.OrderStockLocks)
       .toResolvedValue(
-        (p: Persistence, publisher: EventPublisher, uow: UnitOfWork) => p.orderStockLocks?.(publisher) ?? new TransactionalOrderStockLocks(uow),
-        [TOKENS.Persistence, TOKENS.EventPublisher, TOKENS.UnitOfWork],
+        (p: Persistence, publisher: EventPublisher, uow: UnitOfWork, ids: IdGenerator) =>
+          p.orderStockLocks?.(publisher, { ids, table: routes }) ?? new TransactionalOrderStockLocks(uow),
+        [TOKENS.Persistence, TOKENS.EventPublisher, TOKENS.UnitOfWork, TOKENS.IdGenerator],
       )
       .inSingletonScope();
     bind(TOKENS.CatalogQueries).toResolvedValue((p: Persistence) => p.catalogQueries, [TOKENS.Persistence]);

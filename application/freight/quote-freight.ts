@@ -1,7 +1,9 @@
 import { quoteFreight, type FreightLineInput, type FreightQuote, type FreightQuoteInput } from '../../domain/freight/quote.js';
 import { defaultShopFreightSettings } from '../../domain/freight/shop-settings.js';
 import type { AmountInput } from '../../domain/freight/rates.js';
-import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import type { UseCaseDeps } from '../shared/deps.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import { FREIGHT_STORE } from './store.js';
 
 export interface QuoteFreightLine extends Omit<FreightLineInput, 'templateId'> {
   /** The SKU's template; omitted: the SKU's assignment (`assignTemplate`); null: none. */
@@ -23,13 +25,14 @@ export interface QuoteFreightCommand {
  * checkout, which quotes inside its own unit of work: `quoteFreight(await freightQuoteInput(tx, cmd))`.
  */
 export async function freightQuoteInput(tx: Transaction, cmd: QuoteFreightCommand): Promise<FreightQuoteInput> {
+  const store = tx.use(FREIGHT_STORE);
   const lines = Array.isArray(cmd.lines) ? cmd.lines : [];
   const unassigned = [...new Set(lines.filter((l) => l.templateId === undefined).map((l) => l.skuId))];
-  const assigned = unassigned.length > 0 ? await tx.skuFreightTemplates.templatesOf(unassigned) : {};
+  const assigned = unassigned.length > 0 ? await store.skuTemplates.templatesOf(unassigned) : {};
   const withTemplates: FreightLineInput[] = lines.map((l) => ({ ...l, templateId: l.templateId === undefined ? (assigned[l.skuId] ?? null) : l.templateId }));
   const ids = [...new Set(withTemplates.flatMap((l) => (l.templateId === null ? [] : [l.templateId])))];
-  const templates = ids.length > 0 ? (await tx.freightTemplates.getMany(ids)).map((t) => t.toSnapshot()) : [];
-  const settings = (await tx.shopFreightSettings.get(cmd.shopId))?.toSnapshot() ?? defaultShopFreightSettings(cmd.shopId);
+  const templates = ids.length > 0 ? (await store.templates.getMany(ids)).map((t) => t.toSnapshot()) : [];
+  const settings = (await store.shopSettings.get(cmd.shopId))?.toSnapshot() ?? defaultShopFreightSettings(cmd.shopId);
   return {
     address: cmd.address,
     settings,
@@ -41,9 +44,9 @@ export async function freightQuoteInput(tx: Transaction, cmd: QuoteFreightComman
 
 /** The freight of one shop's lines to an address, explained (spec §7, FRT-1). Writes nothing. */
 export class QuoteFreight {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly d: UseCaseDeps) {}
 
   execute(cmd: QuoteFreightCommand): Promise<FreightQuote> {
-    return this.uow.run(async (tx) => quoteFreight(await freightQuoteInput(tx, cmd)));
+    return this.d.uow.run(async (tx) => quoteFreight(await freightQuoteInput(tx, cmd)));
   }
 }

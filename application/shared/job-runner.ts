@@ -3,9 +3,16 @@ import type { ClaimedJob, JobQueue } from './jobs.js';
 
 /**
  * Runs one job. It must be idempotent: delivery is at least once (a crash between the handler's own
- * commit and `complete`, or a run that outlives its lease, runs it again). Throwing retries it later.
+ * commit and `complete`, or a run that outlives its lease, runs it again). Throwing retries it later
+ * with backoff. A timer that fired early (clocks apart) answers `{ notBefore }`: the job runs again at
+ * that moment, with no attempt counted — the one way every early timer is treated (issue #13).
  */
-export type JobHandler = (job: ClaimedJob) => Promise<void>;
+export type JobHandler = (job: ClaimedJob) => Promise<void | JobOutcome>;
+
+/** What a handler may answer instead of completing: not due yet, run again at `notBefore`. */
+export interface JobOutcome {
+  readonly notBefore: Date;
+}
 
 export interface JobRunnerOptions {
   /** Jobs run per `runDue` at most (default 50); each is claimed, and leased, only when its turn comes. */
@@ -95,8 +102,10 @@ export class JobRunner {
       const [job] = await this.queue.claimDue(this.clock.now(), 1, this.leaseMs);
       if (!job) break;
       ran++;
-      const error = await this.runOne(job);
-      if (error === undefined) {
+      const { error, notBefore } = await this.runOne(job);
+      if (notBefore) {
+        await this.queue.postpone(job.id, notBefore);
+      } else if (error === undefined) {
         await this.queue.complete(job.id, this.clock.now());
       } else {
         failed++;
@@ -178,14 +187,15 @@ export class JobRunner {
   }
 
   /** The handler's error, or undefined when it succeeded. */
-  private async runOne(job: ClaimedJob): Promise<unknown> {
+  /** The handler's error (undefined when it succeeded), or when it is due after all. */
+  private async runOne(job: ClaimedJob): Promise<{ error?: unknown; notBefore?: Date }> {
     const handler = this.handlers.get(job.kind);
-    if (!handler) return new Error(`no handler for job kind ${job.kind}`);
+    if (!handler) return { error: new Error(`no handler for job kind ${job.kind}`) };
     try {
-      await handler(job);
-      return undefined;
+      const outcome = await handler(job);
+      return outcome?.notBefore ? { notBefore: outcome.notBefore } : {};
     } catch (error) {
-      return error ?? new Error('the handler threw nothing');
+      return { error: error ?? new Error('the handler threw nothing') };
     }
   }
 }

@@ -37,4 +37,6 @@ export interface JobQueue {
   complete(id: string, at: Date): Promise<void>;
   /** The handler failed: run again at `runAt`, with the attempt counted and the error kept. */
   retry(id: string, runAt: Date, error: string): Promise<void>;
+  /** Not due yet (a timer fired early): run again at `runAt`, no attempt counted. */
+  postpone(id: string, runAt: Date): Promise<void>;
 }

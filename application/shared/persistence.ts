@@ -1,6 +1,8 @@
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { OrderStockLocks } from '../inventory/order-stock-locks.js';
 import type { JobQueue } from './jobs.js';
+import type { StoreKey } from './store.js';
+import type { EventRouting } from './subscriptions.js';
 import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
 
 /**
@@ -9,12 +11,18 @@ import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
  */
 export interface Persistence {
   readonly kind: 'memory' | 'postgresql';
-  unitOfWork(publisher: EventPublisher): UnitOfWork;
+  /**
+   * Units of work whose committed events go to `publisher`; with `routing`, recorded events get their ids
+   * and are routed to their subscriptions in the same transaction (issue #13).
+   */
+  unitOfWork(publisher: EventPublisher, routing?: EventRouting): UnitOfWork;
   /** Order stock locks with their own transactions, when the adapter has a better way than one unit of work per order. */
-  orderStockLocks?(publisher: EventPublisher): OrderStockLocks;
+  orderStockLocks?(publisher: EventPublisher, routing?: EventRouting): OrderStockLocks;
   readonly catalogQueries: CatalogQueries;
   /** The runner's side of the durable jobs that transactions schedule (`tx.jobs`, decision 0017). */
   readonly jobQueue: JobQueue;
+  /** Whether transactions of this persistence can build the store of `key` (`tx.use(key)`). */
+  provides(key: StoreKey<unknown>): boolean;
   /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
   drainOutbox(publisher: EventPublisher): Promise<number>;
   /**

@@ -2,7 +2,6 @@ import type { Carts } from '../../domain/cart/ports.js';
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
-import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplates } from '../../domain/freight/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { MembershipRepositories } from '../../domain/membership/ports.js';
@@ -13,12 +12,19 @@ import type { PromotionRepositories } from '../../domain/promotion/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { Jobs } from './jobs.js';
+import type { StoreKey } from './store.js';
 
 /**
- * Everything one use case may touch inside its transaction: the repositories of every context,
- * scoped to the transaction, and the event outbox.
+ * Everything one use case may touch inside its transaction: its context's store (`use`), the durable
+ * jobs and idempotency records, and the event outbox. (Contexts not yet moved to their module still
+ * reach their repositories as fields of the transaction; issue #13 moves them into stores.)
  */
 export interface Transaction extends CatalogRepositories, PromotionRepositories, MembershipRepositories {
+  /**
+   * A context's repositories in this transaction, by the context's store key (built once per
+   * transaction). Only the owning context holds its key: other contexts go through its published services.
+   */
+  use<S>(key: StoreKey<S>): S;
   readonly salesStocks: SalesStocks;
   readonly warehouses: Warehouses;
   /** The dispatch layer of stock (调度层), per SKU and warehouse. */
@@ -30,10 +36,6 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories,
   readonly couponClaims: CouponClaims;
   readonly ownedCoupons: OwnedCoupons;
   readonly couponStatistics: CouponStatisticsQuery;
-  /** Freight (运费模板): per-item templates, each shop's settings, the SKU → template assignments. */
-  readonly freightTemplates: FreightTemplates;
-  readonly shopFreightSettings: ShopFreightSettingsRepository;
-  readonly skuFreightTemplates: SkuFreightTemplates;
   /** Shoppers' carts, one per member or guest (购物车). */
   readonly carts: Carts;
   /** Orders (订单), parents and children of a split alike. */

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { RegionCode } from '../dispatch/region.js';
+import type { RegionCode } from '../dispatch/index.js';
 import { Dec, toDec, type DecimalInput } from '../shared/decimal.js';
 import { Money } from '../shared/money.js';
 import { quantity as wholeQuantity } from '../shared/quantity.js';

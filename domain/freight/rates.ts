@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { districtCode, regionCode, regionContains, regionsOverlap, type RegionCode } from '../dispatch/region.js';
+import { districtCode, regionCode, regionContains, regionsOverlap, type RegionCode } from '../dispatch/index.js';
 import { Dec, toDec, type DecimalInput } from '../shared/decimal.js';
 import { isDomainError } from '../shared/domain-error.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';

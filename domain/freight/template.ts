@@ -1,4 +1,4 @@
-import type { RegionCode } from '../dispatch/region.js';
+import type { RegionCode } from '../dispatch/index.js';
 import { AggregateRoot } from '../shared/domain-event.js';
 import { Money } from '../shared/money.js';
 import { FREIGHT_ERROR, freightInvalid } from './errors.js';

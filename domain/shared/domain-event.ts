@@ -4,6 +4,12 @@
  * outbox in the same transaction and publishes them after commit.
  */
 export interface DomainEvent<Type extends string = string, Payload = Record<string, unknown>> {
+  /**
+   * The event's own id (a UUID v7), given by the unit of work when the event is recorded; aggregates
+   * leave it out. Reactions are idempotent by it (a subscription delivers each event to its handler once
+   * per id, at least once).
+   */
+  readonly id?: string;
   readonly type: Type;
   readonly aggregateId: string;
   readonly occurredAt: Date;

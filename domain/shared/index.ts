@@ -9,3 +9,5 @@ export * from './ids.js';
 export * from './domain-event.js';
 export * from './ports.js';
 export * from './page.js';
+export * from './errors.js';
+export * from './state-machine.js';

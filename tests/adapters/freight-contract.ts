@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FREIGHT_STORE } from '../../application/freight/store.js';
 import { describe, expect, it } from 'vitest';
 import { FreightTemplate } from '../../domain/freight/template.js';
 import { ShopFreightSettings } from '../../domain/freight/shop-settings.js';
@@ -36,51 +37,51 @@ export function freightContract(name: string, backend: () => Promise<ContractBac
     describe('FreightTemplates', () => {
       it('saves a template at version 1 and reads back the same snapshot, Money and key order included', async () => {
         const t = full();
-        await inTx(p(), (tx) => tx.freightTemplates.save(t));
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(t));
         expect(t.version).toBe(1);
-        const found = (await inTx(p(), (tx) => tx.freightTemplates.get('t1')))!;
+        const found = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('t1')))!;
         expect(found).toBeInstanceOf(FreightTemplate);
         expect(JSON.stringify(found.toSnapshot())).toBe(JSON.stringify(t.toSnapshot()));
         expect(found.toSnapshot().defaultRate.firstPrice.add(found.toSnapshot().freeRules[0]!.minAmount!).toString()).toBe('111.00');
-        expect(await inTx(p(), (tx) => tx.freightTemplates.get('nope'))).toBeNull();
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('nope'))).toBeNull();
       });
 
       it('updates at the stored version; a stale copy, or creating an id that exists, is CONCURRENCY.STALE_AGGREGATE', async () => {
-        await inTx(p(), (tx) => tx.freightTemplates.save(full()));
-        const mine = (await inTx(p(), (tx) => tx.freightTemplates.get('t1')))!;
-        const theirs = (await inTx(p(), (tx) => tx.freightTemplates.get('t1')))!;
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(full()));
+        const mine = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('t1')))!;
+        const theirs = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('t1')))!;
         theirs.update({ name: 'theirs', regionRates: [], freeRules: [] });
-        await inTx(p(), (tx) => tx.freightTemplates.save(theirs));
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(theirs));
         expect(theirs.version).toBe(2);
         mine.update({ name: 'mine' });
-        expect(await codeOf(inTx(p(), (tx) => tx.freightTemplates.save(mine)))).toBe('CONCURRENCY.STALE_AGGREGATE');
-        expect(await codeOf(inTx(p(), (tx) => tx.freightTemplates.save(full())))).toBe('CONCURRENCY.STALE_AGGREGATE');
-        const stored = (await inTx(p(), (tx) => tx.freightTemplates.get('t1')))!.toSnapshot();
+        expect(await codeOf(inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(mine)))).toBe('CONCURRENCY.STALE_AGGREGATE');
+        expect(await codeOf(inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(full())))).toBe('CONCURRENCY.STALE_AGGREGATE');
+        const stored = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('t1')))!.toSnapshot();
         expect([stored.name, stored.regionRates, stored.freeRules, stored.version]).toEqual(['theirs', [], [], 2]);
       });
 
       it('lists by shop, by name then id in code-unit order; getMany returns those that exist', async () => {
         await inTx(p(), async (tx) => {
-          await tx.freightTemplates.save(full('t3', { name: 'b' }));
-          await tx.freightTemplates.save(full('t1', { name: 'B' }));
-          await tx.freightTemplates.save(full('t2', { name: 'b' }));
-          await tx.freightTemplates.save(full('t4', { name: 'a', shopId: 'shop-2' }));
+          await tx.use(FREIGHT_STORE).templates.save(full('t3', { name: 'b' }));
+          await tx.use(FREIGHT_STORE).templates.save(full('t1', { name: 'B' }));
+          await tx.use(FREIGHT_STORE).templates.save(full('t2', { name: 'b' }));
+          await tx.use(FREIGHT_STORE).templates.save(full('t4', { name: 'a', shopId: 'shop-2' }));
         });
-        expect((await inTx(p(), (tx) => tx.freightTemplates.list({ shopId: 'shop-1' }))).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
-        expect((await inTx(p(), (tx) => tx.freightTemplates.list())).map((t) => t.id)).toEqual(['t1', 't4', 't2', 't3']);
-        expect((await inTx(p(), (tx) => tx.freightTemplates.getMany(['t4', 'nope', 't2', 't4']))).map((t) => t.id).sort()).toEqual(['t2', 't4']);
-        expect(await inTx(p(), (tx) => tx.freightTemplates.getMany([]))).toEqual([]);
+        expect((await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.list({ shopId: 'shop-1' }))).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+        expect((await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.list())).map((t) => t.id)).toEqual(['t1', 't4', 't2', 't3']);
+        expect((await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.getMany(['t4', 'nope', 't2', 't4']))).map((t) => t.id).sort()).toEqual(['t2', 't4']);
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.getMany([]))).toEqual([]);
       });
 
       it('reads its own writes inside the transaction, and a rollback leaves nothing', async () => {
         await expect(
           inTx(p(), async (tx) => {
-            await tx.freightTemplates.save(full());
-            expect((await tx.freightTemplates.list()).map((t) => t.id)).toEqual(['t1']);
+            await tx.use(FREIGHT_STORE).templates.save(full());
+            expect((await tx.use(FREIGHT_STORE).templates.list()).map((t) => t.id)).toEqual(['t1']);
             throw new Error('boom');
           }),
         ).rejects.toThrow('boom');
-        expect(await inTx(p(), (tx) => tx.freightTemplates.get('t1'))).toBeNull();
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get('t1'))).toBeNull();
       });
 
       it('any valid template round-trips unchanged (property, 25 runs)', async () => {
@@ -94,8 +95,8 @@ export function freightContract(name: string, backend: () => Promise<ContractBac
               ...(remote ? { regionRates: [{ regions: [R.tibet], rate: remote }] } : {}),
               ...(minAmount ? { freeRules: [{ minAmount }] } : {}),
             }));
-            await inTx(p(), (tx) => tx.freightTemplates.save(t));
-            const back = (await inTx(p(), (tx) => tx.freightTemplates.get(t.id)))!;
+            await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(t));
+            const back = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get(t.id)))!;
             expect(JSON.stringify(back.toSnapshot())).toBe(JSON.stringify(t.toSnapshot()));
           }),
           { numRuns: 25 },
@@ -105,36 +106,36 @@ export function freightContract(name: string, backend: () => Promise<ContractBac
 
     describe('ShopFreightSettingsRepository', () => {
       it('null for a shop without settings; saves, reads back and updates optimistically', async () => {
-        expect(await inTx(p(), (tx) => tx.shopFreightSettings.get('shop-1'))).toBeNull();
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.get('shop-1'))).toBeNull();
         const s = fullSettings();
-        await inTx(p(), (tx) => tx.shopFreightSettings.save(s));
-        const back = (await inTx(p(), (tx) => tx.shopFreightSettings.get('shop-1')))!;
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.save(s));
+        const back = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.get('shop-1')))!;
         expect(JSON.stringify(back.toSnapshot())).toBe(JSON.stringify(s.toSnapshot()));
         expect(plain(back.toSnapshot())).toMatchObject({ mode: 'mixed', combination: 'max', version: 1 });
         back.define({ mode: 'per_item' });
-        await inTx(p(), (tx) => tx.shopFreightSettings.save(back));
-        const again = (await inTx(p(), (tx) => tx.shopFreightSettings.get('shop-1')))!.toSnapshot();
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.save(back));
+        const again = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.get('shop-1')))!.toSnapshot();
         expect(again).toEqual({ id: 'shop-1', mode: 'per_item', combination: 'sum', shopTemplate: null, carrierCost: null, version: 2 });
         s.define({ mode: 'per_item', combination: 'max' });
-        expect(await codeOf(inTx(p(), (tx) => tx.shopFreightSettings.save(s)))).toBe('CONCURRENCY.STALE_AGGREGATE');
+        expect(await codeOf(inTx(p(), (tx) => tx.use(FREIGHT_STORE).shopSettings.save(s)))).toBe('CONCURRENCY.STALE_AGGREGATE');
       });
     });
 
     describe('SkuFreightTemplates', () => {
       it('assigns, reassigns and takes away templates; lists the SKUs of a template', async () => {
-        await inTx(p(), (tx) => tx.skuFreightTemplates.assign(['s2', 's1', 's3'], 't1'));
-        await inTx(p(), (tx) => tx.skuFreightTemplates.assign(['s3', 's4'], 't2'));
-        expect(await inTx(p(), (tx) => tx.skuFreightTemplates.templatesOf(['s1', 's3', 's4', 'nope']))).toEqual({ s1: 't1', s3: 't2', s4: 't2' });
-        expect(await inTx(p(), (tx) => tx.skuFreightTemplates.skusOf('t1'))).toEqual(['s1', 's2']);
-        await inTx(p(), (tx) => tx.skuFreightTemplates.assign(['s1', 'nope'], null));
-        expect(await inTx(p(), (tx) => tx.skuFreightTemplates.templatesOf(['s1', 's2']))).toEqual({ s2: 't1' });
-        expect(await inTx(p(), (tx) => tx.skuFreightTemplates.templatesOf([]))).toEqual({});
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.assign(['s2', 's1', 's3'], 't1'));
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.assign(['s3', 's4'], 't2'));
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s1', 's3', 's4', 'nope']))).toEqual({ s1: 't1', s3: 't2', s4: 't2' });
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.skusOf('t1'))).toEqual(['s1', 's2']);
+        await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.assign(['s1', 'nope'], null));
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s1', 's2']))).toEqual({ s2: 't1' });
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.templatesOf([]))).toEqual({});
         await expect(inTx(p(), async (tx) => {
-          await tx.skuFreightTemplates.assign(['s2'], 't9');
-          expect(await tx.skuFreightTemplates.templatesOf(['s2'])).toEqual({ s2: 't9' });
+          await tx.use(FREIGHT_STORE).skuTemplates.assign(['s2'], 't9');
+          expect(await tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s2'])).toEqual({ s2: 't9' });
           throw new Error('boom');
         })).rejects.toThrow('boom');
-        expect(await inTx(p(), (tx) => tx.skuFreightTemplates.skusOf('t1'))).toEqual(['s2']);
+        expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.skusOf('t1'))).toEqual(['s2']);
       });
     });
   });

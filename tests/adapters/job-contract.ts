@@ -135,6 +135,15 @@ export function jobContract(name: string, backend: () => Promise<ContractBackend
         expect(keysOf(await claim(t(1)))).toEqual(['b', 'c']);
       });
 
+      it('a postponed job (a timer fired early) is claimed again at its new time, its attempts untouched (issue #13)', async () => {
+        await schedule(p(), aJob('early', t(0)));
+        const [job] = await claim(t(0));
+        await p().jobQueue.postpone(job!.id, t(30));
+        expect(await claim(t(29))).toEqual([]);
+        const [again] = await claim(t(30));
+        expect([again?.key, again?.attempts]).toEqual(['early', 0]);
+      });
+
       it('retried and scheduled jobs are claimed together, in runAt order', async () => {
         await schedule(p(), aJob('job-1', t(0)), aJob('job-2', t(5)));
         const [one] = await claim(t(0));
@@ -155,6 +164,7 @@ export function jobContract(name: string, backend: () => Promise<ContractBackend
             await queue.complete(id, at);
           },
           retry: (id, runAt, error) => queue.retry(id, runAt, error),
+          postpone: (id, runAt) => queue.postpone(id, runAt),
         };
         const runner = new JobRunner(losing, { now: () => t(0) }, { 'order.payment-timeout': async () => {} }, { leaseMs: LEASE });
         await expect(runner.runDue()).rejects.toThrow('Connection terminated');

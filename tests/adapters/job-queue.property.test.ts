@@ -129,6 +129,7 @@ describe('durable jobs on the memory adapter (property)', () => {
           claimDue: async (now, limit, leaseMs) => (fail(), p.jobQueue.claimDue(now, limit, leaseMs)),
           complete: async (id, at) => (fail(), done++, p.jobQueue.complete(id, at)),
           retry: async (id, _runAt, error) => (fail(), putOff++, p.jobQueue.retry(id, t(3_600), error)),
+          postpone: async (id, runAt) => (fail(), p.jobQueue.postpone(id, runAt)),
         };
         const handler = async () => {
           if (handlersFail) throw new Error('the handler failed');

@@ -146,7 +146,7 @@ describe('outbox', () => {
     const failing = new RecordingPublisher();
     failing.failWith = new Error('down');
     const reported: unknown[] = [];
-    const uow = new MikroOrmUnitOfWork(p.sessions, p.orm.em.fork(), failing, undefined, (error) => reported.push(error));
+    const uow = new MikroOrmUnitOfWork({ sessions: p.sessions, em: p.orm.em.fork(), publisher: failing, onPublishError: (error) => reported.push(error) });
     await uow.run(async (tx) => tx.recordEvents([{ type: 'a', aggregateId: 'x', occurredAt: at(0), payload: {} }]));
     expect(reported).toEqual([failing.failWith]);
     await p.unitOfWork(new RecordingPublisher()).run(async (tx) => tx.recordEvents([{ type: 'b', aggregateId: 'y', occurredAt: at(1), payload: {} }]));
@@ -155,6 +155,31 @@ describe('outbox', () => {
       { type: 'a', attempts: 1, published: false },
       { type: 'b', attempts: 0, published: true },
     ]);
+  });
+});
+
+describe('outbox: events carry ids, drains never deliver one event twice at once (issue #13)', () => {
+  it('stores the ids the unit of work gives; two drains side by side publish every event once; a row its committer still holds is left alone', async () => {
+    const { UuidV7Generator } = await import('../../adapters/system/uuid-v7.js');
+    const uow = p.unitOfWork(new RecordingPublisher(), { ids: new UuidV7Generator(), table: new Map() });
+    const events = Array.from({ length: 40 }, (_, i) => ({ type: 'e', aggregateId: `a${i}`, occurredAt: at(i), payload: { i } }));
+    await uow.run(async (tx) => tx.recordEvents(events));
+    const ids = await sql<{ event_id: string }>('select event_id from outbox order by id');
+    expect(ids.map((r) => r.event_id)).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f-]{36}$/)]));
+    expect(new Set(ids.map((r) => r.event_id)).size).toBe(40);
+    // As if the committing process had died before publishing: unpublished, its claim run out.
+    await sql('update outbox set published_at = null, claimed_until = null');
+    const one = new RecordingPublisher();
+    const two = new RecordingPublisher();
+    const slow = (r: RecordingPublisher) => (r.whilePublishing = () => new Promise((done) => setTimeout(done, 20)));
+    slow(one);
+    slow(two);
+    const [n1, n2] = await Promise.all([p.drainOutbox(one), p.drainOutbox(two)]);
+    expect(n1 + n2).toBe(40);
+    expect([...one.published, ...two.published].map((e) => e.id).sort()).toEqual(ids.map((r) => r.event_id).sort());
+    // Stored and claimed by a committer that has not published yet: a drain leaves it to that committer.
+    await sql(`insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until) values ('held', 'e', 'x', '{}', now(), now() + interval '30 seconds')`);
+    expect(await p.drainOutbox(new RecordingPublisher())).toBe(0);
   });
 });
 

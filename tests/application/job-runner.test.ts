@@ -178,6 +178,7 @@ describe('JobRunner', () => {
         await p.jobQueue.complete(id, at);
       },
       retry: (id, runAt, error) => p.jobQueue.retry(id, runAt, error),
+      postpone: (id, runAt) => p.jobQueue.postpone(id, runAt),
     };
     const runner = new JobRunner(failing, clock, { 'order.payment-timeout': async () => {} });
     await schedule(p, ...['a', 'b', 'c', 'd', 'e'].map((k) => aJob(k, t(0))));
@@ -203,6 +204,25 @@ describe('JobRunner', () => {
     expect(await w.runner.runUntilIdle(5)).toEqual({ ran: 5, failed: 0 });
   });
 
+  it('a timer that fired early answers { notBefore }: the job runs again at that moment, with no attempt counted and no error (issue #13)', async () => {
+    const runs: Date[] = [];
+    const w = world({
+      'order.payment-timeout': async () => {
+        runs.push(w.clock.now());
+        return runs.length === 1 ? { notBefore: t(30) } : undefined;
+      },
+    });
+    await schedule(w.p, aJob('early', t(0)));
+    expect(await w.runner.runDue()).toEqual({ ran: 1, failed: 0 });
+    w.clock.set(t(29));
+    expect(await w.runner.runDue()).toEqual({ ran: 0, failed: 0 });
+    w.clock.set(t(30));
+    expect(await w.runner.runDue()).toEqual({ ran: 1, failed: 0 });
+    expect(runs).toEqual([t(0), t(30)]);
+    expect(w.errors).toEqual([]);
+    expect(await w.p.jobQueue.claimDue(t(10_000), 10, 1)).toEqual([]);
+  });
+
   it('one handler per kind', () => {
     const w = world({ 'order.auto-confirm': async () => {} });
     expect(() => w.runner.register('order.auto-confirm', async () => {})).toThrow('already registered');
@@ -213,6 +233,7 @@ describe('JobRunner', () => {
       claimDue: () => Promise.reject(new Error('database gone')),
       complete: async () => {},
       retry: async () => {},
+      postpone: async () => {},
     };
     const reported: unknown[] = [];
     let resolveSecond!: () => void;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { DEMO_FREIGHT_SHOP } from '../../adapters/demo/freight-demo.js';
-import { freightRoutes } from '../../adapters/http/express/freight-routes.js';
+import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { startTestServer, twoTeaSkus, type TestServer } from '../support/http.js';
 import { R, rate } from '../domain/freight/freight-mothers.js';
 

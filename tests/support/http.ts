@@ -4,6 +4,7 @@ import type { OrderingModuleOptions } from '../../adapters/container/ordering-mo
 import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import type { AnyContext } from '../../adapters/container/module.js';
 import { createApp, Hs256Authenticator, type Identity, listen, type Logger, signToken, silentLogger } from '../../adapters/http/express/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
@@ -46,7 +47,7 @@ export const fakePayments = (): { ordering: OrderingModuleOptions; fakePaymentPa
 
 export async function startTestServer(
   given?: Persistence,
-  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean; logger?: Logger } = {},
+  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean; logger?: Logger; contexts?: readonly AnyContext[] } = {},
 ): Promise<TestServer> {
   let persistence = given;
   let dropDatabase = async () => {};
@@ -61,7 +62,8 @@ export async function startTestServer(
   const zt = createZhongtai({
     ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.ordering ? { ordering: options.ordering } : {}),
-  });
+    ...(options.contexts ? { contexts: options.contexts } : {}),
+  }) as Zhongtai;
   // Every answer of every HTTP test is held to the documented contract (decision 0023).
   const app = createApp({
     zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: options.logger ?? silentLogger, fakePaymentPage: options.fakePaymentPage ?? false, checkResponses: true,

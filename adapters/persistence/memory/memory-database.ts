@@ -7,8 +7,6 @@ import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { CartSnapshot } from '../../../domain/cart/cart.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
-import type { FreightTemplateSnapshot } from '../../../domain/freight/template.js';
-import type { ShopFreightSettingsSnapshot } from '../../../domain/freight/shop-settings.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
 import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
@@ -92,12 +90,6 @@ export interface MemoryTables {
   purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
   /** Keyed by (activity, reference): a consumption, replays are no-ops. */
   purchaseLimitConsumptions: Map<string, { id: string; activityId: string; reference: string; memberId: string; period: string; quantity: number; released: boolean; at: Date; version: number }>;
-  /** Per-item freight templates (运费模板). */
-  freightTemplates: Map<string, FreightTemplateSnapshot>;
-  /** Each shop's freight settings, keyed by shop id. */
-  shopFreightSettings: Map<string, ShopFreightSettingsSnapshot>;
-  /** Which template each SKU uses, keyed by SKU id. */
-  skuFreightTemplates: Map<string, { id: string; templateId: string; version: number }>;
   /** Membership (#7): profiles, the growth and points balances and ledgers (keyed by member, source, reference), history, rules, order facts, RFM. */
   members: Map<string, MemberProfile>;
   growthAccounts: Map<string, { id: string; balance: number; version: number }>;
@@ -152,9 +144,6 @@ export class MemoryDatabase {
     idempotency: new Map(),
     purchaseLimitUsage: new Map(),
     purchaseLimitConsumptions: new Map(),
-    freightTemplates: new Map(),
-    shopFreightSettings: new Map(),
-    skuFreightTemplates: new Map(),
     members: new Map(),
     growthAccounts: new Map(),
     pointsAccounts: new Map(),
@@ -170,8 +159,19 @@ export class MemoryDatabase {
     rfmScores: new Map(),
     jobs: new Map(),
   };
+  /** Tables of the contexts' own memory stores (issue #13), made on first use, keyed by table name. */
+  private readonly own = new Map<string, Map<string, Versioned>>();
   /** Committed events waiting to be published. */
   readonly outbox: DomainEvent[] = [];
+
+  /** A table by name: a built-in one, or a context's own (made empty on first use). */
+  table(name: string): Map<string, Versioned> {
+    const builtIn = (this.tables as unknown as Record<string, Map<string, Versioned> | undefined>)[name];
+    if (builtIn) return builtIn;
+    let t = this.own.get(name);
+    if (!t) this.own.set(name, (t = new Map()));
+    return t;
+  }
   private readonly lock = new FifoLock();
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {

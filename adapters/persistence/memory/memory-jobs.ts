@@ -61,6 +61,11 @@ export class MemoryJobQueue implements JobQueue {
     if (j && j.doneAt === null) this.put({ ...j, runAt: new Date(runAt.getTime()), attempts: j.attempts + 1, lastError: error, lockedUntil: null });
   }
 
+  async postpone(id: string, runAt: Date): Promise<void> {
+    const j = this.table.get(id);
+    if (j && j.doneAt === null) this.put({ ...j, runAt: new Date(runAt.getTime()), lockedUntil: null });
+  }
+
   private get table(): Map<string, MemoryJob> {
     return this.db.tables.jobs;
   }

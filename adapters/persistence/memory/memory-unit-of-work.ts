@@ -1,5 +1,3 @@
-import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
 import { MemorySalesStocks } from './memory-sales-stocks.js';
@@ -13,84 +11,33 @@ import { MemoryIdempotencyKeys } from './memory-idempotency.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
-import { MemoryFreightTemplates, MemoryShopFreightSettings, MemorySkuFreightTemplates } from './memory-freight.js';
 import { MemoryGrowthLedger, MemoryMembers, MemoryMembershipSettings, MemoryOrderFacts, MemoryPointsLedger, MemoryRfmRuns } from './memory-membership.js';
-import type { MemoryDatabase, MemoryTables, TableName, Versioned } from './memory-database.js';
+import type { MemoryDatabase } from './memory-database.js';
+import { MemoryTransactionState } from './memory-transaction.js';
+import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
 
-const DELETED = Symbol('deleted');
-type Staged = Map<string, Versioned | typeof DELETED>;
+const NO_SUBSCRIPTIONS = new Map<string, readonly string[]>();
+import type { MemoryStores } from './memory-stores.js';
 
-/**
- * The view of the database one transaction has: its own writes first, then the committed data.
- * Writes are staged and applied at commit, all at once; a rollback just drops them.
- */
-export class MemoryTransactionState {
-  private readonly staged = new Map<TableName, Staged>();
-  readonly events: DomainEvent[] = [];
-
-  constructor(readonly db: MemoryDatabase) {}
-
-  read<T extends TableName>(table: T, id: string): MemoryTables[T] extends Map<string, infer S> ? S | undefined : never {
-    const s = this.staged.get(table)?.get(id);
-    if (s === DELETED) return undefined as never;
-    return (s ?? this.db.tables[table].get(id)) as never;
-  }
-
-  /** Every row of a table as this transaction sees it. */
-  rows<T extends TableName>(table: T): (MemoryTables[T] extends Map<string, infer S> ? S : never)[] {
-    const merged = new Map<string, unknown>(this.db.tables[table]);
-    for (const [id, s] of this.staged.get(table) ?? []) {
-      if (s === DELETED) merged.delete(id);
-      else merged.set(id, s);
-    }
-    return [...merged.values()] as never;
-  }
-
-  /** Optimistic write: the row's stored version must be the one the aggregate was loaded at. */
-  write(table: TableName, row: Versioned): number {
-    const current = this.read(table, row.id) as Versioned | undefined;
-    if ((current?.version ?? 0) !== row.version) {
-      throw DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `${table} ${row.id} was changed by someone else; reload and retry`);
-    }
-    const version = row.version + 1;
-    this.stage(table).set(row.id, { ...row, version });
-    return version;
-  }
-
-  delete(table: TableName, id: string): void {
-    this.stage(table).set(id, DELETED);
-  }
-
-  commit(): void {
-    for (const [table, rows] of this.staged) {
-      const target = this.db.tables[table] as Map<string, Versioned>;
-      for (const [id, s] of rows) {
-        if (s === DELETED) target.delete(id);
-        else target.set(id, s);
-      }
-    }
-    this.db.outbox.push(...this.events);
-  }
-
-  private stage(table: TableName): Staged {
-    let s = this.staged.get(table);
-    if (!s) this.staged.set(table, (s = new Map()));
-    return s;
-  }
-}
+export { MemoryTransactionState } from './memory-transaction.js';
 
 /** Unit of work over the in-memory database: serializable, all or nothing, events after commit. */
 export class MemoryUnitOfWork implements UnitOfWork {
   constructor(
     private readonly db: MemoryDatabase,
     private readonly publisher: EventPublisher,
+    /** The contexts' stores (`tx.use(key)`), built once per transaction. */
+    private readonly stores: MemoryStores,
+    /** Event ids and subscriptions (issue #13). */
+    private readonly routing?: EventRouting,
     /** A publisher failure after commit: the change stands, the events wait for the next drain. */
     private readonly onPublishError: (error: unknown) => void = (error) => console.error('event publication failed:', error),
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const { result, events } = await this.db.exclusive(async () => {
-      const state = new MemoryTransactionState(this.db);
+      const state = new MemoryTransactionState(this.db, this.routing?.ids);
+      const jobs = new MemoryJobs(state);
       const tx: Transaction = {
         categories: new MemoryCategories(state),
         brands: new MemoryBrands(state),
@@ -109,14 +56,11 @@ export class MemoryUnitOfWork implements UnitOfWork {
         purchaseLimits: new MemoryPurchaseLimits(state),
         groupBuys: new MemoryGroupBuys(state),
         bargains: new MemoryBargains(state),
-        freightTemplates: new MemoryFreightTemplates(state),
-        shopFreightSettings: new MemoryShopFreightSettings(state),
-        skuFreightTemplates: new MemorySkuFreightTemplates(state),
         carts: new MemoryCarts(state),
         orders: new MemoryOrders(state),
         payments: new MemoryPayments(state),
         orderQueries: new MemoryOrderQueries(state),
-        jobs: new MemoryJobs(state),
+        jobs,
         idempotency: new MemoryIdempotencyKeys(state),
         members: new MemoryMembers(state),
         growthLedger: new MemoryGrowthLedger(state),
@@ -124,9 +68,11 @@ export class MemoryUnitOfWork implements UnitOfWork {
         membershipSettings: new MemoryMembershipSettings(state),
         orderFacts: new MemoryOrderFacts(state),
         rfmRuns: new MemoryRfmRuns(state),
-        recordEvents: (events) => state.events.push(...events),
+        use: this.stores.scoped(state),
+        recordEvents: (events) => state.record(events),
       };
       const result = await work(tx);
+      for (const job of subscriptionJobs(state.events, this.routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
       state.commit();
       return { result, events: state.events };
     });

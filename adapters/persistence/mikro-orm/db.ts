@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { positional, type SqlResult, type SqlSession, type StatementObserver } from './sql-session.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import type { IdGenerator } from '../../../domain/shared/ports.js';
+import { withIds } from '../../../application/shared/subscriptions.js';
 import { asUnavailable } from './db-faults.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -98,12 +101,22 @@ export class TxScope {
   /** Products written in this transaction: their cached details are dropped after commit. */
   readonly writtenSpus = new Set<string>();
 
+  /** The events recorded in this transaction, with their ids: stored in the outbox before COMMIT. */
+  readonly events: DomainEvent[] = [];
+
   constructor(
     private readonly session: SqlSession,
     /** Builds (never runs) ORM statements: `builder.createQueryBuilder(Entity).insert(…)`. */
     readonly builder: EntityManager,
     private readonly observe?: StatementObserver,
+    /** Gives recorded events their ids (issue #13); without it they keep what they have. */
+    private readonly ids?: IdGenerator,
   ) {}
+
+  /** Records events in this transaction's outbox (what a store's `save` does with an aggregate's pending events). */
+  record(events: readonly DomainEvent[]): void {
+    this.events.push(...(this.ids ? withIds(events, this.ids) : events));
+  }
 
   /**
    * Runs one statement written with `?` placeholders, bound as native parameters (a JS array binds as

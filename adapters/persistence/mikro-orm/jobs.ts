@@ -42,6 +42,7 @@ const CLAIM_DUE = `update job set locked_until = ?::timestamptz
 /** A job done stays done: a late `complete` or `retry` of a runner that overran its lease changes nothing. */
 const COMPLETE = 'update job set done_at = ?::timestamptz, locked_until = null where id = ?::int8 and done_at is null';
 const RETRY = 'update job set run_at = ?::timestamptz, attempts = attempts + 1, last_error = ?, locked_until = null where id = ?::int8 and done_at is null';
+const POSTPONE = 'update job set run_at = ?::timestamptz, locked_until = null where id = ?::int8 and done_at is null';
 
 /**
  * The runner's side on PostgreSQL: each call is one statement in its own transaction (autocommit) on a
@@ -73,6 +74,10 @@ export class MikroOrmJobQueue implements JobQueue {
 
   async retry(id: string, runAt: Date, error: string): Promise<void> {
     await this.query(RETRY, [runAt.toISOString(), error, id]);
+  }
+
+  async postpone(id: string, runAt: Date): Promise<void> {
+    await this.query(POSTPONE, [runAt.toISOString(), id]);
   }
 
   private async query<R>(sql: string, params: readonly unknown[]): Promise<R[]> {

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { PostgresContext } from './context-part.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { BatchingOptions } from './order-stock-locks.js';
@@ -48,6 +50,11 @@ export interface MikroOrmPersistenceOptions {
   readonly batching?: BatchingOptions;
   /** Log every SQL statement. */
   readonly debug?: boolean;
+  /**
+   * The contexts whose tables, migrations and stores this persistence serves (default: every context of
+   * zhongtai). A host that adds a context of its own passes the same list to `createZhongtai`.
+   */
+  readonly contexts?: readonly PostgresContext[];
   /** Told every statement a unit of work sends, with its parameters (tests, tracing). */
   readonly onStatement?: (text: string, params: readonly unknown[]) => void;
   /**
@@ -64,11 +71,16 @@ export const DEFAULT_DATA_DIR = './.zhongtai/data';
  * and the pool of sessions the unit of work borrows: MikroORM's own `pg` pool on a server (same
  * connections, type parsers and lock timeout), PGlite's one session otherwise.
  */
-export async function openOrm(options: MikroOrmPersistenceOptions): Promise<{ orm: MikroORM; sessions: SqlSessionPool }> {
+export async function openOrm(
+  options: MikroOrmPersistenceOptions,
+  parts: { readonly entities?: readonly unknown[]; readonly migrations?: readonly MigrationObject[] } = {},
+): Promise<{ orm: MikroORM; sessions: SqlSessionPool }> {
+  // The contexts' own tables and migrations (issue #13) beside those not yet moved into a context's folder.
+  const all = [...migrationsList, ...(parts.migrations ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const common: Options = {
-    entities: schemas,
+    entities: [...schemas, ...((parts.entities ?? []) as typeof schemas)],
     extensions: [Migrator],
-    migrations: { migrationsList, snapshot: false, silent: !options.debug, transactional: true },
+    migrations: { migrationsList: all, snapshot: false, silent: !options.debug, transactional: true },
     debug: options.debug ?? false,
     // The adapter queries through forks and explicit transactions, never through the global context.
     allowGlobalContext: false,

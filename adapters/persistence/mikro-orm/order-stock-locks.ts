@@ -8,6 +8,8 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { rethrowTranslated, TxScope } from './db.js';
 import { appendToOutbox, publishStored } from './outbox.js';
+import { MikroOrmJobs } from './jobs.js';
+import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
 import { movementFromRow, stockFromRow, type MovementRow, type StockRow } from './repositories/sales-stock-repository.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 
@@ -54,6 +56,8 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
     private readonly onPublishError: (error: unknown) => void,
     options: BatchingOptions = {},
     private readonly observe?: StatementObserver,
+    /** Event ids and subscriptions, as in every unit of work (issue #13). */
+    private readonly routing?: EventRouting,
   ) {
     this.concurrency = options.concurrency ?? 4;
     this.maxBatch = options.maxBatch ?? 256;
@@ -88,11 +92,13 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
     if (!session) return;
     let broken = false;
     try {
-      const scope = new TxScope(session, this.em, this.observe);
+      const scope = new TxScope(session, this.em, this.observe, this.routing?.ids);
       await session.query('begin', []).catch(rethrowTranslated);
       decided = await decide(scope, batch.map((w) => w.request));
-      events = decided.flatMap((d) => (d.outcome === 'locked' ? d.events : []));
+      scope.record(decided.flatMap((d) => (d.outcome === 'locked' ? d.events : [])));
+      events = scope.events;
       await write(scope, decided);
+      for (const job of subscriptionJobs(events, this.routing?.table ?? new Map())) await new MikroOrmJobs(scope).schedule(job);
       ids = await appendToOutbox(scope, events);
       await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {

@@ -4,14 +4,24 @@ import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { rethrowTranslated, type TxScope } from './db.js';
 import { requiredTimestamp } from './records/timestamp.js';
 
-/** Stores events in the outbox inside the caller's transaction (one statement); returns their ids. */
+/**
+ * How long a process that stored or claimed outbox rows owns their publication: the committing process
+ * publishes its own events right after commit, and `drainOutbox` leaves them alone meanwhile.
+ */
+const CLAIM_SECONDS = 30;
+
+/**
+ * Stores events (with their ids) in the outbox inside the caller's transaction (one statement), claimed
+ * by this process for its publication right after commit; returns the rows' ids.
+ */
 export async function appendToOutbox(tx: TxScope, events: readonly DomainEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const inserted = await tx.rows<{ id: string }>(
-    `insert into outbox (type, aggregate_id, payload, occurred_at)
-     select type, aggregate_id, payload::jsonb, occurred_at from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(type, aggregate_id, payload, occurred_at)
+    `insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until)
+     select event_id, type, aggregate_id, payload::jsonb, occurred_at, now() + make_interval(secs => ${CLAIM_SECONDS})
+     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(event_id, type, aggregate_id, payload, occurred_at)
      returning id`,
-    [events.map((e) => e.type), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload)), events.map((e) => e.occurredAt)],
+    [events.map((e) => e.id ?? null), events.map((e) => e.type), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload)), events.map((e) => e.occurredAt)],
   );
   return inserted.map((r) => String(r.id));
 }
@@ -25,7 +35,8 @@ export async function publishStored(em: EntityManager, publisher: EventPublisher
   try {
     await publisher.publish(events);
   } catch (error) {
-    await em.execute('update outbox set attempts = attempts + 1 where id = any(array[?]::int8[])', [[...ids]]).catch(() => {});
+    // Given back at once: the next `drainOutbox` (of any process) may publish them.
+    await em.execute('update outbox set attempts = attempts + 1, claimed_until = null where id = any(array[?]::int8[])', [[...ids]]).catch(() => {});
     throw error;
   }
   await em.execute('update outbox set published_at = now() where id = any(array[?]::int8[])', [[...ids]]).catch(rethrowTranslated);
@@ -33,6 +44,7 @@ export async function publishStored(em: EntityManager, publisher: EventPublisher
 
 interface OutboxRow {
   id: string;
+  event_id: string | null;
   type: string;
   aggregate_id: string;
   payload: Record<string, unknown>;
@@ -41,16 +53,31 @@ interface OutboxRow {
 
 const DRAIN_BATCH = 500;
 
-/** Publishes every unpublished event in commit (id) order, batch by batch; returns how many. */
+/**
+ * Claims a batch of unpublished events no other process holds, in commit (id) order: `for update skip
+ * locked` makes processes draining side by side take different rows, and the claim (a lease) keeps a
+ * row from being published twice at once — also by its committing process (issue #13).
+ */
+const CLAIM_UNPUBLISHED = `update outbox set claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+  where id in (
+    select id from outbox where published_at is null and (claimed_until is null or claimed_until <= now())
+    order by id limit ? for update skip locked)
+  returning id, event_id, type, aggregate_id, payload, occurred_at`;
+
+/** Publishes every unpublished event no other process holds, in commit (id) order, batch by batch; returns how many. */
 export async function drainOutbox(em: EntityManager, publisher: EventPublisher): Promise<number> {
   let published = 0;
   for (;;) {
-    const rows = await em
-      .execute<OutboxRow[]>('select id, type, aggregate_id, payload, occurred_at from outbox where published_at is null order by id limit ?', [DRAIN_BATCH])
-      .catch(rethrowTranslated);
+    const rows = (await em.execute<OutboxRow[]>(CLAIM_UNPUBLISHED, [DRAIN_BATCH]).catch(rethrowTranslated)).sort((a, b) => Number(a.id) - Number(b.id));
     if (rows.length === 0) return published;
     const events = rows.map(
-      (r): DomainEvent => ({ type: r.type, aggregateId: r.aggregate_id, occurredAt: requiredTimestamp(r.occurred_at), payload: r.payload }),
+      (r): DomainEvent => ({
+        id: r.event_id ?? `outbox-${r.id}`, // events stored before they carried ids
+        type: r.type,
+        aggregateId: r.aggregate_id,
+        occurredAt: requiredTimestamp(r.occurred_at),
+        payload: r.payload,
+      }),
     );
     await publishStored(em, publisher, events, rows.map((r) => String(r.id)));
     published += rows.length;

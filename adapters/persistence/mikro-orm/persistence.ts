@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Persistence } from '../../../application/shared/persistence.js';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
+import type { EventRouting } from '../../../application/shared/subscriptions.js';
 import { MikroOrmCatalogQueries, type PreparingPool } from './catalog-queries.js';
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
 import { drainOutbox } from './outbox.js';
@@ -11,6 +12,7 @@ import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
 import { rethrowTranslated } from './db.js';
 import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
+import { loadContextParts, type PgStores, type PostgresContext } from './context-part.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -18,6 +20,13 @@ export interface MikroOrmPersistence extends Persistence {
   readonly orm: MikroORM;
   /** The sessions units of work borrow (MikroORM's `pg` pool, or the PGlite session). */
   readonly sessions: SqlSessionPool;
+  /** The contexts' stores on PostgreSQL (`tx.use(key)`). */
+  readonly stores: PgStores;
+}
+
+/** Every context of zhongtai: the composition root's list, loaded lazily (it imports the whole library). */
+async function builtInContexts(): Promise<readonly PostgresContext[]> {
+  return (await import('../../container/contexts.js')).CONTEXTS;
 }
 
 /**
@@ -26,9 +35,10 @@ export interface MikroOrmPersistence extends Persistence {
  * migrations run at start unless `migrate: false`.
  */
 export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
-  const { orm, sessions } = await openOrm(options);
+  const parts = await loadContextParts(options.contexts ?? (await builtInContexts()));
+  const { orm, sessions } = await openOrm(options, parts);
   try {
-    if (options.migrate ?? true) await migrateAtStart(orm, options);
+    if (options.migrate ?? true) await migrateAtStart(orm, options, parts);
   } catch (error) {
     await orm.close();
     throw error;
@@ -40,10 +50,16 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     kind: 'postgresql',
     orm,
     sessions,
+    stores: parts.stores,
+    provides: (key) => parts.stores.provides(key),
     // One batcher per publisher (the composition root asks once): batches only form inside one instance.
-    orderStockLocks: (publisher: EventPublisher) =>
-      new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options)),
-    unitOfWork: (publisher: EventPublisher) => new MikroOrmUnitOfWork(sessions, orm.em.fork(), publisher, cache, options.onPublishError, statementObserver(options)),
+    orderStockLocks: (publisher: EventPublisher, routing?: EventRouting) =>
+      new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options), routing),
+    unitOfWork: (publisher: EventPublisher, routing?: EventRouting) =>
+      new MikroOrmUnitOfWork({
+        sessions, em: orm.em.fork(), publisher, cache, stores: parts.stores, observe: statementObserver(options), ...(routing ? { routing } : {}),
+        ...(options.onPublishError ? { onPublishError: options.onPublishError } : {}),
+      }),
     catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
@@ -63,10 +79,11 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
  * Migrations are batch work (an index over a big table may take minutes): on a server they run on a
  * connection of their own, without the online statement and idle-in-transaction timeouts.
  */
-async function migrateAtStart(orm: MikroORM, options: MikroOrmPersistenceOptions): Promise<void> {
+async function migrateAtStart(orm: MikroORM, options: MikroOrmPersistenceOptions, parts: Parameters<typeof openOrm>[1]): Promise<void> {
   const online = (options.statementTimeoutMs ?? 1) > 0 || (options.idleInTransactionTimeoutMs ?? 1) > 0;
   if (!options.url || !online) return void (await migrateOrm(orm));
-  const batch = await openOrm({ ...options, poolSize: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 });
+  // The contexts' migrations too: the batch connection runs exactly the migrations `orm` knows.
+  const batch = await openOrm({ ...options, poolSize: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 }, parts);
   try {
     await migrateOrm(batch.orm);
   } finally {

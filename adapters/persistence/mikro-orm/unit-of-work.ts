@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
+import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
+import { PgStores } from './context-part.js';
+
+const NO_SUBSCRIPTIONS = new Map<string, readonly string[]>();
 import { rethrowTranslated, TxScope } from './db.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
@@ -20,7 +24,6 @@ import { MikroOrmJobs } from './jobs.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
-import { MikroOrmFreightTemplates, MikroOrmShopFreightSettings, MikroOrmSkuFreightTemplates } from './repositories/freight-repository.js';
 import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
@@ -33,33 +36,47 @@ export const logPublishError = (error: unknown): void => console.error('event pu
  * succeeded; a rollback drops writes and events together. Like the memory adapter, a failed
  * publication does not fail the committed run.
  */
+export interface MikroOrmUnitOfWorkDeps {
+  readonly sessions: SqlSessionPool;
+  /** Builds ORM statements and publishes after commit; never holds a transaction. */
+  readonly em: EntityManager;
+  readonly publisher: EventPublisher;
+  /** Drops cached read-side details of products this process changed. */
+  readonly cache?: SpuDetailCache;
+  /** A publisher failure after commit: the change stands, the events wait for the next drain (default: console.error). */
+  readonly onPublishError?: (error: unknown) => void;
+  readonly observe?: StatementObserver;
+  /** The contexts' stores (`tx.use(key)`); none by default. */
+  readonly stores?: PgStores;
+  /** Event ids and subscriptions (issue #13). */
+  readonly routing?: EventRouting;
+}
+
 export class MikroOrmUnitOfWork implements UnitOfWork {
-  constructor(
-    private readonly sessions: SqlSessionPool,
-    /** Builds ORM statements and publishes after commit; never holds a transaction. */
-    private readonly em: EntityManager,
-    private readonly publisher: EventPublisher,
-    /** Drops cached read-side details of products this process changed. */
-    private readonly cache: SpuDetailCache | undefined,
-    /** A publisher failure after commit: the change stands, the events wait for the next drain. */
-    private readonly onPublishError: (error: unknown) => void = logPublishError,
-    private readonly observe?: StatementObserver,
-  ) {}
+  private readonly stores: PgStores;
+  private readonly onPublishError: (error: unknown) => void;
+
+  constructor(private readonly d: MikroOrmUnitOfWorkDeps) {
+    this.stores = d.stores ?? new PgStores();
+    this.onPublishError = d.onPublishError ?? logPublishError;
+  }
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const session = await this.sessions.connect();
-    const scope = new TxScope(session, this.em, this.observe);
-    const events: DomainEvent[] = [];
+    const { sessions, em, publisher, cache, observe, routing } = this.d;
+    const session = await sessions.connect();
+    const scope = new TxScope(session, em, observe, routing?.ids);
     let result: T;
     let ids: string[];
     let broken = false;
     try {
       await session.query('begin', []).catch(rethrowTranslated);
-      result = await work(transaction(scope, events));
+      result = await work(transaction(scope, this.stores));
       // The work swallowed a failed statement: PostgreSQL already aborted the transaction, and COMMIT
       // would quietly roll it back. Fail loudly instead of reporting a commit that did not happen.
       if (scope.failure !== undefined) throw scope.failure;
-      ids = await appendToOutbox(scope, events);
+      const jobs = new MikroOrmJobs(scope);
+      for (const job of subscriptionJobs(scope.events, routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
+      ids = await appendToOutbox(scope, scope.events);
       await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       await session.query('rollback', []).catch(() => (broken = true));
@@ -67,14 +84,15 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     } finally {
       session.release(broken);
     }
-    if (scope.writtenSpus.size > 0) this.cache?.invalidate(scope.writtenSpus);
-    if (ids.length > 0) await publishStored(this.em.fork(), this.publisher, events, ids).catch(this.onPublishError);
+    if (scope.writtenSpus.size > 0) cache?.invalidate(scope.writtenSpus);
+    if (ids.length > 0) await publishStored(em.fork(), publisher, scope.events, ids).catch(this.onPublishError);
     return result;
   }
 }
 
-function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
+function transaction(scope: TxScope, stores: PgStores): Transaction {
   return {
+    use: stores.scoped(scope),
     categories: new MikroOrmCategories(scope),
     brands: new MikroOrmBrands(scope),
     frontCategories: new MikroOrmFrontCategories(scope),
@@ -92,9 +110,6 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     purchaseLimits: new MikroOrmPurchaseLimits(scope),
     groupBuys: new MikroOrmGroupBuys(scope),
     bargains: new MikroOrmBargains(scope),
-    freightTemplates: new MikroOrmFreightTemplates(scope),
-    shopFreightSettings: new MikroOrmShopFreightSettings(scope),
-    skuFreightTemplates: new MikroOrmSkuFreightTemplates(scope),
     carts: new MikroOrmCarts(scope),
     orders: new MikroOrmOrders(scope),
     payments: new MikroOrmPayments(scope),
@@ -107,6 +122,6 @@ function transaction(scope: TxScope, events: DomainEvent[]): Transaction {
     membershipSettings: new MikroOrmMembershipSettings(scope),
     orderFacts: new MikroOrmOrderFacts(scope),
     rfmRuns: new MikroOrmRfmRuns(scope),
-    recordEvents: (recorded) => void events.push(...recorded),
+    recordEvents: (recorded) => scope.record(recorded),
   };
 }

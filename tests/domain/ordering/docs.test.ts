@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CANCELLATION_BY_STAGE } from '../../../domain/ordering/cancellation.js';
 import { GOODS_ORDER_TRANSITIONS, SERVICE_ORDER_TRANSITIONS } from '../../../domain/ordering/status.js';
-import { diagramEdges, tableEdges } from './diagram.js';
+import { diagramEdges, tableEdges } from '../../support/diagram.js';
 
 const page = readFileSync(new URL('../../../docs/contexts/ordering.md', import.meta.url), 'utf8');
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_TRANSITIONS } from '../../../domain/payment/payment.js';
 import { DISCREPANCY_KINDS } from '../../../domain/payment/reconciliation.js';
-import { diagramEdges, tableEdges } from '../ordering/diagram.js';
+import { diagramEdges, tableEdges } from '../../support/diagram.js';
 
 const page = readFileSync(new URL('../../../docs/contexts/payment.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckoutPreview } from '../../../../application/checkout/index.js';
-import { freightQuote } from './freight.js';
+import { freightQuote } from '../freight/index.js';
 import { appliedActivity, appliedCoupon, couponOption, lineDiscountShare } from './pricing.js';
 import { component, count, decimal, int, money, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
 

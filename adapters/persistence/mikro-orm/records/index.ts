@@ -10,7 +10,6 @@ import { CartSchema } from './cart-records.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
-import { FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema } from './freight-records.js';
 import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
@@ -29,12 +28,14 @@ export * from './cart-records.js';
 export * from './coupon-records.js';
 export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
-export * from './freight-records.js';
 export * from './order-records.js';
 export * from './idempotency-record.js';
 export * from './job-record.js';
 
-/** Every table the adapter maps; the committed migrations must create exactly this schema (tested). */
+/**
+ * The tables not yet moved into a context's folder (issue #13); with the contexts' own entities, every
+ * table the adapter maps. The committed migrations must create exactly that schema (tested).
+ */
 export const schemas = [
   CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema,
   SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
@@ -43,7 +44,6 @@ export const schemas = [
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
-  FreightTemplateSchema, ShopFreightSettingsSchema, SkuFreightTemplateSchema,
   CartSchema,
   ...membershipSchemas,
   ...orderSchemas,

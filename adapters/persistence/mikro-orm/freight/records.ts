@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { RegionCode } from '../../../../domain/dispatch/region.js';
+import type { RegionCode } from '../../../../domain/dispatch/index.js';
 import type { ChargeMode, FreightRate, RateTable, RegionRate } from '../../../../domain/freight/rates.js';
 import type { FreightCombination, FreightMode, ShopFreightSettingsSnapshot, ShopRate, ShopTemplate } from '../../../../domain/freight/shop-settings.js';
 import type { FreeRuleCombination, FreeShippingRule, FreightTemplateSnapshot } from '../../../../domain/freight/template.js';

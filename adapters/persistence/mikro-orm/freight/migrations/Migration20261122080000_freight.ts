@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Freight (issue #5): per-item templates, each shop's settings (mode, combination, shop template,
- * carrier cost table) and the SKU → template assignments. Equals ../records/freight-records.ts.
+ * carrier cost table) and the SKU → template assignments. Equals ../records.ts.
  */
 export class Migration20261122080000_freight extends Migration {
   override name = 'Migration20261122080000_freight';

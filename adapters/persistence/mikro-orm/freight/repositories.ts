@@ -1,3 +1,4 @@
+import type { FreightStore } from '../../../../application/freight/store.js';
 import type { FreightTemplates, ShopFreightSettingsRepository, SkuFreightTemplates } from '../../../../domain/freight/ports.js';
 import { FreightTemplate } from '../../../../domain/freight/template.js';
 import { ShopFreightSettings } from '../../../../domain/freight/shop-settings.js';
@@ -5,8 +6,15 @@ import type { TxScope } from '../db.js';
 import {
   FreightTemplateRecord, freightTemplateFromRow, freightTemplateRecord, ShopFreightSettingsRecord, shopFreightSettingsFromRow,
   shopFreightSettingsRecord, type FreightTemplateRow, type ShopFreightSettingsRow,
-} from '../records/freight-records.js';
-import { saveVersionedRow } from './versioned-row.js';
+} from './records.js';
+import { saveVersionedRow } from '../repositories/versioned-row.js';
+
+/** The freight store of one PostgreSQL transaction. */
+export const pgFreightStore = (tx: TxScope): FreightStore => ({
+  templates: new MikroOrmFreightTemplates(tx),
+  shopSettings: new MikroOrmShopFreightSettings(tx),
+  skuTemplates: new MikroOrmSkuFreightTemplates(tx),
+});
 
 /** Per-item freight templates on PostgreSQL (`freight_template`), optimistic by version. */
 export class MikroOrmFreightTemplates implements FreightTemplates {

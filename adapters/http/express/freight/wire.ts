@@ -6,7 +6,7 @@ import type {
 import { CHARGE_MODES } from '../../../../domain/freight/rates.js';
 import { FREIGHT_COMBINATIONS, FREIGHT_MODES } from '../../../../domain/freight/shop-settings.js';
 import { FREE_RULE_COMBINATIONS } from '../../../../domain/freight/template.js';
-import { component, count, decimal, int, money, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { component, count, decimal, int, money, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** Freight's answers (spec §7): templates, shop settings, SKU assignments, and the quote as it explains itself (also the checkout preview's). */
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CHARGE_MODES } from '../../../domain/freight/rates.js';
-import { FREIGHT_COMBINATIONS, FREIGHT_MODES } from '../../../domain/freight/shop-settings.js';
-import { FREE_RULE_COMBINATIONS } from '../../../domain/freight/template.js';
-import { amount, type ErrorCodes, errorsOf, id, int32, number32, route, type Route } from './route.js';
-import { freightQuote, freightTemplate, freightTemplates, shopFreightSettings, skuTemplateAssignment, templateSkus } from './wire/freight.js';
+import { CHARGE_MODES } from '../../../../domain/freight/rates.js';
+import { FREIGHT_COMBINATIONS, FREIGHT_MODES } from '../../../../domain/freight/shop-settings.js';
+import { FREE_RULE_COMBINATIONS } from '../../../../domain/freight/template.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, number32, route, type Route } from '../route.js';
+import { freightQuote, freightTemplate, freightTemplates, shopFreightSettings, skuTemplateAssignment, templateSkus } from './wire.js';
 
 // Types and sizes are checked here; region codes, overlaps, units, prices (sign, cents) and measures are
 // the domain's to judge, with their own FREIGHT.* codes.
