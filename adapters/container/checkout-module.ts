@@ -1,12 +1,11 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import * as uc from '../../application/checkout/index.js';
 import { membershipCheckoutPoints } from '../../application/membership/checkout-points.js';
-import type { CartDependencies } from '../../application/cart/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
+import type { ProductShops } from '../../domain/cart/ports.js';
 import type { CustomerHistory } from '../../domain/coupon/ports.js';
 import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import type { Clock } from '../../domain/shared/ports.js';
-import { CART } from './cart-module.js';
 import { COUPON } from './coupon-module.js';
 import { MemoryCrossBorderPurchases } from '../persistence/memory/memory-crossborder-purchases.js';
 import { TOKENS } from './tokens.js';
@@ -34,10 +33,10 @@ export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerMo
     bind(CROSSBORDER.Purchases).toConstantValue(new MemoryCrossBorderPurchases());
     bind(CHECKOUT.Dependencies)
       .toResolvedValue(
-        (uow: UnitOfWork, clock: Clock, cart: CartDependencies, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
-          uow, clock, shops: cart.shops, customers, purchases, points: options.points ?? membershipCheckoutPoints,
+        (uow: UnitOfWork, clock: Clock, shops: ProductShops, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
+          uow, clock, shops, customers, purchases, points: options.points ?? membershipCheckoutPoints,
         }),
-        [TOKENS.UnitOfWork, TOKENS.Clock, CART.Dependencies, COUPON.CustomerHistory, CROSSBORDER.Purchases],
+        [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.ProductShops, COUPON.CustomerHistory, CROSSBORDER.Purchases],
       )
       .inSingletonScope();
     bind(CHECKOUT.PreviewCheckout).toResolvedValue((d) => new uc.PreviewCheckout(d), [CHECKOUT.Dependencies]).inSingletonScope();

@@ -5,7 +5,7 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/ports.js';
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
-import { cartModule, type CartModuleOptions } from './cart-module.js';
+import type { CartModuleOptions } from './cart.js';
 import { catalogModule } from './catalog-module.js';
 import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { composeContexts } from './compose.js';
@@ -25,6 +25,7 @@ import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
 export type * from './legacy-facade-types.js';
+export type { CartFacade } from './cart.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -117,7 +118,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     couponModule(options.coupons),
     promotionModule,
     membershipModule,
-    cartModule(options.cart),
     checkoutModule(options.checkout),
     orderQueryModule,
     // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
@@ -129,8 +129,9 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     ...options.jobs,
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
-  const legacy = legacyFacades(container, jobRunner);
+  // The contexts' modules first: the legacy modules' use cases may take what a context provides (checkout: the cart's shop policy).
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
+  const legacy = legacyFacades(container, jobRunner);
   const jobs: JobsFacade = {
     register: (kind, handler) => jobRunner.register(kind, handler),
     runDue: () => jobRunner.runDue(),

@@ -7,7 +7,7 @@ export * from './dispatch-module.js';
 export * from './coupon-module.js';
 export * from './promotion-module.js';
 export * from './membership-module.js';
-export * from './cart-module.js';
+export type { CartModuleOptions } from './cart.js';
 export * from './checkout-module.js';
 export * from './fulfilment-module.js';
 export { fakePaymentChannel, fakeTransactionId, FakePaymentChannel, type FakeBehaviour, type FakeCallbackBody, type FakeChannelOptions } from '../payment/fake-channel.js';

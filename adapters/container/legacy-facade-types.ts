@@ -126,22 +126,6 @@ export interface PromotionFacade {
   purchaseAllowance: Bound<import('../../application/promotion/index.js').GetPurchaseAllowance>;
 }
 
-/** The use cases of the cart (购物车, spec §4): a member's or a guest's, the guest's merged at login, the view (CRT-1). */
-export interface CartFacade {
-  add: Bound<import('../../application/cart/index.js').AddToCart>;
-  changeQuantity: Bound<import('../../application/cart/index.js').ChangeCartQuantity>;
-  remove: Bound<import('../../application/cart/index.js').RemoveFromCart>;
-  /** 勾选: one line, a shop's lines, or all. */
-  select: Bound<import('../../application/cart/index.js').SelectCartLines>;
-  clearInvalid: Bound<import('../../application/cart/index.js').ClearInvalidLines>;
-  /** A new guest cart under an unguessable server-made id. */
-  openGuestCart: Bound<import('../../application/cart/index.js').OpenGuestCart>;
-  /** At login: the guest's cart into the member's (a second merge changes nothing). */
-  mergeGuestCart: Bound<import('../../application/cart/index.js').MergeGuestCart>;
-  /** Lines by shop and promotion, invalid lines apart, prices and stock now, CRT-1 total. */
-  view: Bound<import('../../application/cart/index.js').ViewCart>;
-}
-
 /** Placing and cancelling orders (issue #6): one transaction each; the ORD-3 timeout runs as a durable job. */
 export interface OrdersFacade {
   place: Bound<import('../../application/ordering/index.js').PlaceOrder>;
@@ -241,7 +225,6 @@ export interface LegacyFacades {
   readonly coupons: CouponFacade;
   readonly promotions: PromotionFacade;
   readonly membership: MembershipFacade;
-  readonly cart: CartFacade;
   readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;
   readonly orders: OrdersFacade;

@@ -1,7 +1,6 @@
 import type { Container } from 'inversify';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
-import { CART } from './cart-module.js';
 import { CATALOG } from './catalog-module.js';
 import { CHECKOUT } from './checkout-module.js';
 import { COUPON } from './coupon-module.js';
@@ -9,7 +8,7 @@ import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
-  CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
+  CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
   OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
@@ -118,16 +117,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     releasePurchaseLimit: run(PROMOTION.ReleasePurchaseLimit),
     purchaseAllowance: run(PROMOTION.GetPurchaseAllowance),
   };
-  const cart: CartFacade = {
-    add: run(CART.AddToCart),
-    changeQuantity: run(CART.ChangeCartQuantity),
-    remove: run(CART.RemoveFromCart),
-    select: run(CART.SelectCartLines),
-    clearInvalid: run(CART.ClearInvalidLines),
-    openGuestCart: run(CART.OpenGuestCart),
-    mergeGuestCart: run(CART.MergeGuestCart),
-    view: run(CART.ViewCart),
-  };
   const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
   const M = MEMBERSHIP;
   const membership: MembershipFacade = {
@@ -176,5 +165,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, inventory, dispatch, coupons, promotions, membership, checkout, orderQueries, orders, payments, fulfilment };
 }

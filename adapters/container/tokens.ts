@@ -4,6 +4,7 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
+import type { ProductShops } from '../../domain/cart/ports.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 
 const token = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.${name}`);
@@ -18,4 +19,6 @@ export const TOKENS = {
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   OrderStockLocks: token<OrderStockLocks>('OrderStockLocks'),
   CatalogQueries: token<CatalogQueries>('CatalogQueries'),
+  /** The cart's shop policy (decision 0014), provided by the cart's module; checkout prices with the same shops. */
+  ProductShops: token<ProductShops>('cart.ProductShops'),
 } as const;

@@ -1,6 +1,6 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 import { FakePaymentChannel } from '../payment/fake-channel.js';
-import { DEMO_MEMBER_ID } from './cart-demo.js';
+import { DEMO_MEMBER_ID } from './cart.js';
 
 const CONSIGNEE = { name: '演示用户', phone: '13800000000', district: '330106', address: '杭州市西湖区文三路 1 号' };
 

@@ -2,9 +2,10 @@ import { Cart, cartIdOf, type CartOwner } from '../../domain/cart/cart.js';
 import { cartView, pricingLinesOf, type CartView, type ResolvedCartLine } from '../../domain/cart/view.js';
 import { priceOrder, type Channel, type PricingResult } from '../../domain/pricing/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import type { CartDependencies } from './cart-use-cases.js';
+import type { CartDeps } from './deps.js';
 import { guestCartNotFound, resolveCart } from './lookups.js';
 import { cartSources } from './sources.js';
+import { CART_STORE } from './store.js';
 
 export interface ViewCartCommand {
   readonly owner: CartOwner;
@@ -28,8 +29,8 @@ export interface CartContents {
  * checkout starts from (`lines` filtered by `line.selected && invalid === null` are the lines to buy;
  * `pricingLinesOf(lines)` is their engine input, to price again with coupons, points and freight).
  */
-export async function readCart(tx: Transaction, deps: Pick<CartDependencies, 'shops'>, cmd: ViewCartCommand, now: Date): Promise<CartContents> {
-  const stored = await tx.carts.get(cartIdOf(cmd.owner));
+export async function readCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, cmd: ViewCartCommand, now: Date): Promise<CartContents> {
+  const stored = await tx.use(CART_STORE).carts.get(cartIdOf(cmd.owner));
   if (!stored && cmd.owner.kind === 'guest') throw guestCartNotFound(cmd.owner.id);
   const cart = (stored ?? Cart.open(cmd.owner, now)).toSnapshot();
   const sources = cartSources(tx, deps.shops);
@@ -53,12 +54,12 @@ export async function readCart(tx: Transaction, deps: Pick<CartDependencies, 'sh
  * stock read now, and the total of the selected lines after activity discounts but before coupons (CRT-1).
  */
 export class ViewCart {
-  constructor(private readonly deps: CartDependencies) {}
+  constructor(private readonly d: CartDeps) {}
 
   execute(cmd: ViewCartCommand): Promise<CartView> {
-    return this.deps.uow.run(async (tx) => {
-      const now = this.deps.clock.now();
-      const { cart, lines, pricing } = await readCart(tx, this.deps, cmd, now);
+    return this.d.uow.run(async (tx) => {
+      const now = this.d.clock.now();
+      const { cart, lines, pricing } = await readCart(tx, this.d, cmd, now);
       return cartView({ cart, resolved: lines, pricing, now });
     });
   }

@@ -1,8 +1,4 @@
-import { cartIdOf } from '../../domain/cart/cart.js';
-import { CART_ERROR, cartConflict, cartInvalid, cartNotFound } from '../../domain/cart/errors.js';
-import type { ProductShops } from '../../domain/cart/ports.js';
-import type { CartLineSnapshot } from '../../domain/cart/cart.js';
-import { pricingLinesOf, type ResolvedCartLine } from '../../domain/cart/view.js';
+import { CART_ERRORS, pricingLinesOf, type CartLineSnapshot, type ProductShops, type ResolvedCartLine } from '../../domain/cart/index.js';
 import { AMOUNT_KEYS, afterActivities, allocateFreight, lineAmounts, splitIntoChildren, sumAmounts, type LineAmounts } from '../../domain/checkout/breakdown.js';
 import { CHECKOUT_ERROR, checkoutInvalid, checkoutNotFound } from '../../domain/checkout/errors.js';
 import { effectiveState } from '../../domain/coupon/owned-coupon.js';
@@ -21,8 +17,7 @@ import { allocate } from '../../domain/shared/allocation.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Clock } from '../../domain/shared/ports.js';
-import { resolveCart } from '../cart/lookups.js';
-import { cartSources } from '../cart/sources.js';
+import { cartLinesOf, cartSources, resolveCart } from '../cart/index.js';
 import { templatesOf } from '../coupon/lookups.js';
 import { enforceCrossBorderLimits } from '../crossborder/cross-border-limits.js';
 import { freightQuoteInput } from '../freight/quote-freight.js';
@@ -314,21 +309,20 @@ export class PreviewCheckout {
       const probe: CartLineSnapshot = { skuId, quantity, addedAt: now, selected: true, priceWhenAdded: null };
       resolved = await resolveCart(sources, [probe]);
       const r = resolved[0]!;
-      if (r.invalid === 'unknown_sku') throw cartNotFound(CART_ERROR.UNKNOWN_SKU, `no SKU ${skuId} in the catalog`, { skuId });
-      if (r.invalid === 'not_listed') throw cartConflict(CART_ERROR.SKU_NOT_LISTED, `SKU ${skuId} is not on sale (its product is not listed)`, { skuId });
+      if (r.invalid === 'unknown_sku') throw CART_ERRORS.raise('UNKNOWN_SKU', `no SKU ${skuId} in the catalog`, { skuId });
+      if (r.invalid === 'not_listed') throw CART_ERRORS.raise('SKU_NOT_LISTED', `SKU ${skuId} is not on sale (its product is not listed)`, { skuId });
     } else {
-      const cart = (await tx.carts.get(cartIdOf({ kind: 'member', id: cmd.memberId })))?.toSnapshot();
-      resolved = (await resolveCart(sources, cart?.lines ?? [])).filter((r) => r.line.selected && r.invalid === null);
+      resolved = (await resolveCart(sources, await cartLinesOf(tx, { kind: 'member', id: cmd.memberId }))).filter((r) => r.line.selected && r.invalid === null);
       if (resolved.length === 0) throw checkoutInvalid(CHECKOUT_ERROR.NOTHING_TO_BUY, 'nothing to buy: select cart lines that can be bought, or buy one SKU now');
     }
     for (const r of resolved) {
       const { skuId, quantity } = r.line;
       if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
-        throw cartInvalid(CART_ERROR.INVALID_QUANTITY, 'a quantity is a whole number of at least 1', { skuId, quantity });
+        throw CART_ERRORS.raise('INVALID_QUANTITY', 'a quantity is a whole number of at least 1', { skuId, quantity });
       }
       if (quantity > r.limit.max) {
-        if (r.limit.reason === 'stock' && r.limit.max <= 0) throw cartConflict(CART_ERROR.OUT_OF_STOCK, `SKU ${skuId} is out of stock`, { skuId });
-        throw cartInvalid(CART_ERROR.QUANTITY_LIMIT, `at most ${r.limit.max} of SKU ${skuId} can be bought (${r.limit.reason.replace('_', ' ')})`, { skuId, quantity, max: r.limit.max, reason: r.limit.reason });
+        if (r.limit.reason === 'stock' && r.limit.max <= 0) throw CART_ERRORS.raise('OUT_OF_STOCK', `SKU ${skuId} is out of stock`, { skuId });
+        throw CART_ERRORS.raise('QUANTITY_LIMIT', `at most ${r.limit.max} of SKU ${skuId} can be bought (${r.limit.reason.replace('_', ' ')})`, { skuId, quantity, max: r.limit.max, reason: r.limit.reason });
       }
     }
     return resolved;

@@ -8,7 +8,7 @@ import { allocate } from '../../domain/shared/allocation.js';
 import { DomainError, isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
-import { cartIdOf } from '../../domain/cart/cart.js';
+import { removeOrderedLines } from '../cart/index.js';
 import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
 import { changePoints } from '../membership/support.js';
 import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
@@ -174,13 +174,7 @@ export class PlaceOrder {
       const units = a.family === 'item_price' ? preview.lines.filter((l) => a.lineIds.includes(l.lineId)).reduce((n, l) => n + l.quantity, 0) : 1;
       await consumePurchaseLimit(tx, { activityId: a.id, memberId: cmd.memberId, reference: top, quantity: units }, now);
     }
-    if (preview.source === 'cart') {
-      const cart = await tx.carts.get(cartIdOf({ kind: 'member', id: cmd.memberId }));
-      if (cart && cart.removeLines(preview.lines.map((l) => l.skuId), now) > 0) {
-        await tx.carts.save(cart);
-        tx.recordEvents(cart.pullEvents());
-      }
-    }
+    if (preview.source === 'cart') await removeOrderedLines(tx, cmd.memberId, preview.lines.map((l) => l.skuId), now);
     for (const o of [parent, ...children]) {
       await tx.orders.save(o);
       tx.recordEvents(o.pullEvents());

@@ -1,4 +1,3 @@
-import type { Carts } from '../../domain/cart/ports.js';
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
@@ -36,8 +35,6 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories,
   readonly couponClaims: CouponClaims;
   readonly ownedCoupons: OwnedCoupons;
   readonly couponStatistics: CouponStatisticsQuery;
-  /** Shoppers' carts, one per member or guest (购物车). */
-  readonly carts: Carts;
   /** Orders (订单), parents and children of a split alike. */
   readonly orders: Orders;
   /** Payments (交易记录) of one order or combined over several. */

@@ -1,6 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import type { Money } from '../shared/money.js';
-import { CART_ERROR, cartConflict, cartInvalid, cartNotFound } from './errors.js';
+import { CART_ERRORS } from './errors.js';
 
 /** The most lines a cart holds (a new SKU beyond it is `CART.FULL`). */
 export const MAX_CART_LINES = 120;
@@ -88,7 +88,7 @@ export class Cart extends AggregateRoot {
   /** An empty cart for an owner (stored on its first save). */
   static open(owner: CartOwner, now: Date): Cart {
     if (!CART_OWNER_KINDS.includes(owner.kind) || typeof owner.id !== 'string' || owner.id.length === 0 || owner.id.length > 128) {
-      throw cartInvalid(CART_ERROR.INVALID_OWNER, 'a cart belongs to a member or a guest, named by an id of 1 to 128 characters', { owner });
+      throw CART_ERRORS.raise('INVALID_OWNER', 'a cart belongs to a member or a guest, named by an id of 1 to 128 characters', { owner });
     }
     return new Cart({ id: cartIdOf(owner), owner: { kind: owner.kind, id: owner.id }, lines: [], mergedInto: null, updatedAt: now, version: 0 });
   }
@@ -122,7 +122,7 @@ export class Cart extends AggregateRoot {
     checkQuantity(skuId, quantity);
     const existing = this.line(skuId);
     if (!existing && this.state.lines.length >= MAX_CART_LINES) {
-      throw cartConflict(CART_ERROR.FULL, `a cart holds at most ${MAX_CART_LINES} lines; remove some first`, { max: MAX_CART_LINES });
+      throw CART_ERRORS.raise('FULL', `a cart holds at most ${MAX_CART_LINES} lines; remove some first`, { max: MAX_CART_LINES });
     }
     const total = (existing?.quantity ?? 0) + quantity;
     checkLimit(skuId, total, at.limit);
@@ -209,7 +209,7 @@ export class Cart extends AggregateRoot {
 
   private required(skuId: string): CartLineSnapshot {
     const line = this.line(skuId);
-    if (!line) throw cartNotFound(CART_ERROR.LINE_NOT_FOUND, `the cart has no line for SKU ${skuId}`, { skuId });
+    if (!line) throw CART_ERRORS.raise('LINE_NOT_FOUND', `the cart has no line for SKU ${skuId}`, { skuId });
     return line;
   }
 
@@ -229,7 +229,7 @@ export class Cart extends AggregateRoot {
 /** CART.INVALID_QUANTITY: a line holds a whole number of units, at least 1. */
 function checkQuantity(skuId: string, quantity: number): void {
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
-    throw cartInvalid(CART_ERROR.INVALID_QUANTITY, 'a quantity is a whole number of at least 1', { skuId, quantity });
+    throw CART_ERRORS.raise('INVALID_QUANTITY', 'a quantity is a whole number of at least 1', { skuId, quantity });
   }
 }
 
@@ -237,9 +237,9 @@ function checkQuantity(skuId: string, quantity: number): void {
 function checkLimit(skuId: string, quantity: number, limit: LineLimit): void {
   if (quantity <= limit.max) return;
   if (limit.reason === 'stock' && limit.max <= 0) {
-    throw cartConflict(CART_ERROR.OUT_OF_STOCK, `SKU ${skuId} is out of stock`, { skuId });
+    throw CART_ERRORS.raise('OUT_OF_STOCK', `SKU ${skuId} is out of stock`, { skuId });
   }
-  throw cartInvalid(CART_ERROR.QUANTITY_LIMIT, `at most ${limit.max} of SKU ${skuId} fit in the cart (${limit.reason.replace('_', ' ')})`, {
+  throw CART_ERRORS.raise('QUANTITY_LIMIT', `at most ${limit.max} of SKU ${skuId} fit in the cart (${limit.reason.replace('_', ' ')})`, {
     skuId,
     quantity,
     max: limit.max,

@@ -5,7 +5,7 @@ cartModelSuite(
   'memory',
   async () => {
     const db = new MemoryDatabase();
-    return { persistence: memoryPersistence(db), clearCarts: async () => db.tables.carts.clear() };
+    return { persistence: memoryPersistence(db), clearCarts: async () => db.table('carts').clear() };
   },
   200,
 );

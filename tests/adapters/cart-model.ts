@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { CART_STORE } from '../../application/cart/store.js';
 import { cartIdOf, type CartOwner } from '../../domain/cart/cart.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { cartWorld, SteppingClock, type CartSkus, type CartWorld } from '../support/cart-world.js';
@@ -41,7 +42,7 @@ const isWholePositive = (q: number) => Number.isInteger(q) && q >= 1;
 /** After every command: the stored cart of each owner the command touched equals the model, newest first. */
 async function check(m: Model, r: Real, touched: readonly OwnerName[]): Promise<void> {
   for (const o of touched) {
-    const cart = await inTx(r.persistence, (tx) => tx.carts.get(cartIdOf(r.owners[o])));
+    const cart = await inTx(r.persistence, (tx) => tx.use(CART_STORE).carts.get(cartIdOf(r.owners[o])));
     const actual = (cart?.lines ?? []).map((l) => [l.skuId, l.quantity, l.selected]);
     const expected = [...m[o]].sort(([, a], [, b]) => b.at - a.at).map(([s, l]) => [skuId(r, s), l.qty, l.selected]);
     expect(actual, `cart of ${o}`).toEqual(expected);

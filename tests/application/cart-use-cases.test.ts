@@ -149,7 +149,7 @@ describe('cart demo', () => {
   it("the demo member's cart: 3 lines from 2 shops; seeding again changes nothing", async () => {
     const { createZhongtai } = await import('../../adapters/container/create-zhongtai.js');
     const { seedDemo } = await import('../../adapters/demo/index.js');
-    const { DEMO_MEMBER_ID } = await import('../../adapters/demo/cart-demo.js');
+    const { DEMO_MEMBER_ID } = await import('../../adapters/demo/cart.js');
     const zt = createZhongtai();
     await seedDemo(zt);
     const owner = { kind: 'member' as const, id: DEMO_MEMBER_ID };

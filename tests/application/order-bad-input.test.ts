@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import { BlacklistRiskControl } from '../../adapters/risk/blacklist-risk-control.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { CART_STORE } from '../../application/cart/store.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
@@ -60,7 +61,7 @@ async function footprint(w: CheckoutWorld, orderIds: readonly string[] = []): Pr
       out[`coupon:${name}`] = [c.state, c.orderId, c.version];
     }
     for (const memberId of ['m1', 'm2']) {
-      const cart = await tx.carts.get(cartIdOf({ kind: 'member', id: memberId }));
+      const cart = await tx.use(CART_STORE).carts.get(cartIdOf({ kind: 'member', id: memberId }));
       out[`cart:${memberId}`] = cart && [cart.lines.map((l) => [l.skuId, l.quantity]), cart.toSnapshot().version];
     }
     return out;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { FakeCallbackBody, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { CART_STORE } from '../../application/cart/store.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
 import type { Order } from '../../domain/ordering/order.js';
 import { canTransition, ORDER_STATUS_RANK, parentStatus, type OrderStatus } from '../../domain/ordering/status.js';
@@ -295,7 +296,7 @@ async function check(m: Model, r: Real): Promise<void> {
 
     // The cart: bought lines left it, the others stayed.
     for (const member of ['m1', 'm2'] as const) {
-      const cart = await tx.carts.get(cartIdOf({ kind: 'member', id: member }));
+      const cart = await tx.use(CART_STORE).carts.get(cartIdOf({ kind: 'member', id: member }));
       const real = Object.fromEntries((cart?.lines ?? []).map((l) => [r.skuName.get(l.skuId)!, l.quantity]));
       expect(real, `cart of ${member}`).toEqual(Object.fromEntries(m.carts[member]));
     }

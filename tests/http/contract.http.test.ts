@@ -10,7 +10,7 @@ import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
-import { cartRoutes } from '../../adapters/http/express/cart-routes.js';
+import { cartRoutes } from '../../adapters/http/express/cart/index.js';
 import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { allRoutes } from '../../adapters/http/express/router.js';

@@ -4,7 +4,7 @@
  * path parameter, query parameter and declared header in turn. No answer may be a 5xx; every 4xx is
  * problem+json with a code; a rejected request changes no row count of any table.
  */
-import { DEMO_MEMBER_ID } from '../../adapters/demo/cart-demo.js';
+import { DEMO_MEMBER_ID } from '../../adapters/demo/cart.js';
 import { seedDemo } from '../../adapters/demo/index.js';
 import type { Logger } from '../../adapters/http/express/index.js';
 import type { MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';

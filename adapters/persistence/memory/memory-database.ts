@@ -4,7 +4,6 @@ import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
-import type { CartSnapshot } from '../../../domain/cart/cart.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
@@ -78,8 +77,6 @@ export interface MemoryTables {
   activityBudgetCharges: Map<string, { id: string; activityId: string; reference: string; amount: Money; released: boolean; at: Date; version: number }>;
   groupBuys: Map<string, GroupBuySnapshot>;
   bargains: Map<string, BargainSnapshot>;
-  /** Shoppers' carts, keyed by `cartIdOf(owner)`. */
-  carts: Map<string, CartSnapshot>;
   /** Orders (ORD-1 … ORD-5), parents and children alike. */
   orders: Map<string, OrderSnapshot>;
   /** Payments (交易记录), one order's or a combined one. */
@@ -138,7 +135,6 @@ export class MemoryDatabase {
     activityBudgetCharges: new Map(),
     groupBuys: new Map(),
     bargains: new Map(),
-    carts: new Map(),
     orders: new Map(),
     payments: new Map(),
     idempotency: new Map(),

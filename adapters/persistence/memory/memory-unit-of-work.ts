@@ -3,7 +3,6 @@ import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } fro
 import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
-import { MemoryCarts } from './memory-carts.js';
 import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
@@ -56,7 +55,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
         purchaseLimits: new MemoryPurchaseLimits(state),
         groupBuys: new MemoryGroupBuys(state),
         bargains: new MemoryBargains(state),
-        carts: new MemoryCarts(state),
         orders: new MemoryOrders(state),
         payments: new MemoryPayments(state),
         orderQueries: new MemoryOrderQueries(state),

@@ -17,7 +17,6 @@ import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
-import { MikroOrmCarts } from './repositories/cart-repository.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
@@ -110,7 +109,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     purchaseLimits: new MikroOrmPurchaseLimits(scope),
     groupBuys: new MikroOrmGroupBuys(scope),
     bargains: new MikroOrmBargains(scope),
-    carts: new MikroOrmCarts(scope),
     orders: new MikroOrmOrders(scope),
     payments: new MikroOrmPayments(scope),
     orderQueries: new MikroOrmOrderQueries(scope),

@@ -7,7 +7,6 @@ import { Migration20261122040000_sales_pools } from './Migration20261122040000_s
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
-import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
 import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
@@ -30,7 +29,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
-  { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },
   { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },

@@ -6,7 +6,6 @@ import { SkuSchema, SpuSchema } from './spu-record.js';
 import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
-import { CartSchema } from './cart-records.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
@@ -24,7 +23,6 @@ export * from './outbox-record.js';
 export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
-export * from './cart-records.js';
 export * from './coupon-records.js';
 export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
@@ -44,7 +42,6 @@ export const schemas = [
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
-  CartSchema,
   ...membershipSchemas,
   ...orderSchemas,
   IdempotencyRecordSchema,

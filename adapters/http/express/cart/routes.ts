@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { CartOwner } from '../../../domain/cart/cart.js';
-import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import type { Zhongtai } from '../../container/create-zhongtai.js';
-import type { Identity } from './auth.js';
-import { type ErrorCodes, errorsOf, id, number32, route, type Route } from './route.js';
-import { cartView, mergedCart, openedGuestCart } from './wire/cart.js';
+import type { CartOwner } from '../../../../domain/cart/cart.js';
+import { CHANNELS, type Channel } from '../../../../domain/pricing/index.js';
+import type { Zhongtai } from '../../../container/create-zhongtai.js';
+import type { Identity } from '../auth.js';
+import { type ErrorCodes, errorsOf, id, number32, route, type Route } from '../route.js';
+import { cartView, mergedCart, openedGuestCart } from './wire.js';
 
 /**
  * A guest cart id as the server hands it out (192 random bits, base64url). It is the only key to a

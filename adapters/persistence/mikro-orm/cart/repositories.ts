@@ -1,8 +1,12 @@
+import type { CartStore } from '../../../../application/cart/store.js';
 import { Cart } from '../../../../domain/cart/cart.js';
 import type { Carts } from '../../../../domain/cart/ports.js';
 import type { TxScope } from '../db.js';
-import { CartRecord, cartFromRow, cartRecord, type CartRow } from '../records/cart-records.js';
-import { saveVersionedRow } from './versioned-row.js';
+import { saveVersionedRow } from '../repositories/versioned-row.js';
+import { CartRecord, cartFromRow, cartRecord, type CartRow } from './records.js';
+
+/** The cart store of one PostgreSQL transaction. */
+export const pgCartStore = (tx: TxScope): CartStore => ({ carts: new MikroOrmCarts(tx) });
 
 /** Carts on PostgreSQL: one row per cart, saved `where id = ? and version = ?` (CONCURRENCY.STALE_AGGREGATE). */
 export class MikroOrmCarts implements Carts {
@@ -16,5 +20,6 @@ export class MikroOrmCarts implements Carts {
   async save(cart: Cart): Promise<void> {
     const s = cart.toSnapshot();
     cart.markSaved(await saveVersionedRow(this.tx, CartRecord, 'carts', s.version, cartRecord(s, s.version + 1)));
+    this.tx.record(cart.pullEvents());
   }
 }

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { CartLineSnapshot, CartOwnerKind, CartSnapshot } from '../../../../domain/cart/cart.js';
 import { Money } from '../../../../domain/shared/money.js';
-import { requiredTimestamp } from './timestamp.js';
+import { requiredTimestamp } from '../records/timestamp.js';
 
 /** A cart line as stored in `cart.lines` (jsonb): times as ISO 8601, the noted price as a decimal string. */
 interface StoredCartLine {

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Shoppers' carts, one row per member or guest, lines as jsonb. Equals ../records/cart-records.ts. */
+/** Shoppers' carts, one row per member or guest, lines as jsonb. Equals ../records.ts. */
 export class Migration20261122090000_cart extends Migration {
   override name = 'Migration20261122090000_cart';
 
