@@ -93,7 +93,7 @@ export class Bargain extends AggregateRoot {
     const live = c.activity.liveAt(c.now);
     const rule = live?.definition.rule;
     if (!live || rule?.kind !== 'bargain') {
-      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, 'conflict', `activity ${c.activity.id} is not a bargain running now`, { activityId: c.activity.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, `activity ${c.activity.id} is not a bargain running now`, { activityId: c.activity.id }));
     }
     const r: BargainRule = rule;
     const cents = (v: BargainRule['originalPrice']) => Money.fromMinor(amount(v, () => new RangeError('checked at setup')), DEFAULT_CURRENCY);
@@ -145,10 +145,10 @@ export class Bargain extends AggregateRoot {
     const before = s.helps.find((h) => h.helperId === helperId);
     if (before) return { help: before, replayed: true };
     if (s.status === 'complete') {
-      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_COMPLETE, 'conflict', `bargain ${s.id} is at its floor price`, { bargainId: s.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_COMPLETE, `bargain ${s.id} is at its floor price`, { bargainId: s.id }));
     }
     if (now.getTime() >= s.deadline.getTime()) {
-      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_EXPIRED, 'conflict', `bargain ${s.id} ended at ${s.deadline.toISOString()}`, { bargainId: s.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_EXPIRED, `bargain ${s.id} ended at ${s.deadline.toISOString()}`, { bargainId: s.id }));
     }
     const help: BargainHelp = { helperId, cut: Money.fromMinor(this.schedule()[s.helps.length]!, s.originalPrice.currency), at: now };
     const helps = [...s.helps, help];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../../domain/pricing/scope.js';
+import { CHANNELS } from '../../../domain/pricing/index.js';
 import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
 import { LIMIT_PERIODS } from '../../../domain/promotion/purchase-limit.js';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActivityView, BargainView, CloseExpiredGroups, PricePreview, PurchaseAllowance, PurchaseLimitOutcome } from '../../../../application/promotion/index.js';
-import { CHANNELS, type Channel } from '../../../../domain/pricing/scope.js';
+import { CHANNELS, type Channel } from '../../../../domain/pricing/index.js';
 import type { BargainHelp } from '../../../../domain/promotion/bargain.js';
 import { GROUP_TYPES, PROMOTION_KINDS } from '../../../../domain/promotion/definition.js';
 import { GROUP_STATUSES, type GroupBuySnapshot } from '../../../../domain/promotion/group-buy.js';
