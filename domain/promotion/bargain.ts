@@ -1,5 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
+import { stateMachine } from '../shared/state-machine.js';
 import type { Activity } from './activity.js';
 import { amount, type BargainRule } from './definition.js';
 import { PROMOTION_ERROR, rejectionOf, toError } from './errors.js';
@@ -59,6 +60,15 @@ export interface BargainHelp {
 export const BARGAIN_STATUSES = ['open', 'complete'] as const;
 /** Open while helpers may cut; complete when the last allowed helper brought the price to the floor. */
 export type BargainStatus = (typeof BARGAIN_STATUSES)[number];
+
+/** A bargain's statuses as data: open until the last allowed helper brings the price to the floor. */
+export const BARGAIN_TRANSITIONS = {
+  open: ['complete'],
+  complete: [],
+} as const satisfies Record<BargainStatus, readonly BargainStatus[]>;
+
+/** The bargain's machine: its one move goes through it (`PROMOTION.INVALID_TRANSITION` with `from` and `to` otherwise). */
+export const BARGAIN = stateMachine<BargainStatus>(BARGAIN_TRANSITIONS, PROMOTION_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} bargain cannot become ${to}`);
 
 export interface BargainSnapshot {
   readonly id: string;
@@ -152,7 +162,9 @@ export class Bargain extends AggregateRoot {
     }
     const help: BargainHelp = { helperId, cut: Money.fromMinor(this.schedule()[s.helps.length]!, s.originalPrice.currency), at: now };
     const helps = [...s.helps, help];
-    this.state = { ...s, helps, status: helps.length === s.maxHelpers ? 'complete' : 'open' };
+    const status: BargainStatus = helps.length === s.maxHelpers ? 'complete' : 'open';
+    if (status !== s.status) BARGAIN.assert(s.status, status, { bargainId: s.id });
+    this.state = { ...s, helps, status };
     this.emit('helped', now, { helperId, cut: help.cut.toString(), price: this.currentPrice.toString(), helpers: helps.length });
     if (this.state.status === 'complete') this.emit('floor-reached', now, { memberId: s.memberId, price: this.currentPrice.toString() });
     return { help, replayed: false };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOODS_ORDER_TRANSITIONS, SERVICE_ORDER_TRANSITIONS } from '../../domain/ordering/status.js';
 import { PAYMENT_TRANSITIONS } from '../../domain/payment/payment.js';
+import { BARGAIN_TRANSITIONS } from '../../domain/promotion/bargain.js';
 import { GROUP_TRANSITIONS } from '../../domain/promotion/group-buy.js';
 import { REVIEW_TRANSITIONS } from '../../domain/promotion/review.js';
 import { edgesOf, stateMachine, type Transitions } from '../../domain/shared/state-machine.js';
@@ -17,6 +18,7 @@ const DRAWN: readonly [string, Transitions<string>, string][] = [
   ['PAYMENT_TRANSITIONS', PAYMENT_TRANSITIONS, 'payment'],
   ['REVIEW_TRANSITIONS', REVIEW_TRANSITIONS, 'promotion'],
   ['GROUP_TRANSITIONS', GROUP_TRANSITIONS, 'promotion'],
+  ['BARGAIN_TRANSITIONS', BARGAIN_TRANSITIONS, 'promotion'],
 ];
 
 /** Tables not drawn yet (their contexts move onto the helper in issue #13); the list shrinks to nothing. */

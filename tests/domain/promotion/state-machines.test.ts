@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BARGAIN, BARGAIN_TRANSITIONS } from '../../../domain/promotion/bargain.js';
 import { afterPayment, GROUP, GROUP_TRANSITIONS, GroupBuy } from '../../../domain/promotion/group-buy.js';
 import { REVIEW, REVIEW_TRANSITIONS } from '../../../domain/promotion/review.js';
 import { at } from '../../support/mothers.js';
@@ -6,9 +7,11 @@ import { aGroupBuy, aPublished } from './promotion-mothers.js';
 
 /** Issue #13: the promotion aggregates move through the state-machine helper, one lookup of their exported tables. */
 describe('promotion state machines', () => {
-  it('REVIEW and GROUP are the helper over the exported tables: their finals are the history states, a move outside is PROMOTION.INVALID_TRANSITION', () => {
+  it('REVIEW, GROUP and BARGAIN are the helper over the exported tables: their finals are the history states, a move outside is PROMOTION.INVALID_TRANSITION', () => {
     expect(REVIEW.table).toBe(REVIEW_TRANSITIONS);
     expect(GROUP.table).toBe(GROUP_TRANSITIONS);
+    expect(BARGAIN.table).toBe(BARGAIN_TRANSITIONS);
+    expect(BARGAIN.finals).toEqual(['complete']);
     expect(REVIEW.finals).toEqual(['rejected', 'superseded']);
     expect(GROUP.finals).toEqual(['succeeded', 'failed']);
     expect(GROUP.rejection('succeeded', 'failed', { groupId: 'g' })).toMatchObject({
