@@ -20,11 +20,11 @@ import { membershipModule } from './membership-module.js';
 import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
 import { orderQueryModule } from './order-query-module.js';
 import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
-import { promotionModule } from './promotion-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
 export type * from './legacy-facade-types.js';
+export type { PromotionFacade } from './promotion.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -115,7 +115,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     inventoryModule,
     dispatchModule,
     couponModule(options.coupons),
-    promotionModule,
     membershipModule,
     cartModule(options.cart),
     checkoutModule(options.checkout),

@@ -10,12 +10,11 @@ import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
   CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
-  OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
+  OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
-import { PROMOTION } from './promotion-module.js';
 import { TOKENS } from './tokens.js';
 
 /**
@@ -92,32 +91,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     forPricing: run(COUPON.MemberCouponsForPricing),
     recommend: run(COUPON.RecommendCoupon),
   };
-  const promotions: PromotionFacade = {
-    createActivity: run(PROMOTION.CreateActivity),
-    submitActivity: run(PROMOTION.SubmitActivity),
-    approveActivity: run(PROMOTION.ApproveActivity),
-    rejectActivity: run(PROMOTION.RejectActivity),
-    voidActivity: run(PROMOTION.VoidActivity),
-    reviseActivity: run(PROMOTION.ReviseActivity),
-    getActivity: run(PROMOTION.GetActivity),
-    listActivities: run(PROMOTION.ListActivities),
-    activeActivities: run(PROMOTION.ActiveActivities),
-    chargeBudget: run(PROMOTION.ChargeActivityBudget),
-    releaseBudget: run(PROMOTION.ReleaseActivityBudget),
-    openGroup: run(PROMOTION.OpenGroup),
-    joinGroup: run(PROMOTION.JoinGroup),
-    confirmGroupPayment: run(PROMOTION.ConfirmGroupPayment),
-    closeExpiredGroups: run(PROMOTION.CloseExpiredGroups),
-    getGroup: run(PROMOTION.GetGroup),
-    listGroups: run(PROMOTION.ListGroups),
-    startBargain: run(PROMOTION.StartBargain),
-    helpBargain: run(PROMOTION.HelpBargain),
-    getBargain: run(PROMOTION.GetBargain),
-    previewPrice: run(PROMOTION.PreviewPrice),
-    consumePurchaseLimit: run(PROMOTION.ConsumePurchaseLimit),
-    releasePurchaseLimit: run(PROMOTION.ReleasePurchaseLimit),
-    purchaseAllowance: run(PROMOTION.GetPurchaseAllowance),
-  };
   const cart: CartFacade = {
     add: run(CART.AddToCart),
     changeQuantity: run(CART.ChangeCartQuantity),
@@ -176,5 +149,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, inventory, dispatch, coupons, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -1,4 +1,4 @@
-import type { SpuSnapshot } from '../../domain/catalog/spu.js';
+import type { SpuSnapshot } from '../../domain/catalog/index.js';
 import type { ActivityScope, ScopedLine } from '../../domain/pricing/index.js';
 import type { Activity } from '../../domain/promotion/activity.js';
 import { toError } from '../../domain/promotion/errors.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CART_OWNER_KINDS, type MergeReport } from '../../../../domain/cart/cart.js';
 import type { CartView } from '../../../../domain/cart/view.js';
-import { activityFamily, activityKind, addOnOffer, gifts, pricedLine, unmetThreshold } from './pricing.js';
+import { activityFamily, activityKind, addOnOffer, gifts, pricedLine, unmetThreshold } from '../pricing/index.js';
 import { component, count, int, money, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
 
 /** The cart as the shopper sees it (spec §4, CRT-1), and what the cart routes answer around it. */

@@ -8,8 +8,6 @@ import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovement
 import { WarehouseSchema } from './warehouse-record.js';
 import { CartSchema } from './cart-records.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
-import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
-import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
@@ -26,8 +24,6 @@ export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './cart-records.js';
 export * from './coupon-records.js';
-export * from './promotion-records.js';
-export * from './purchase-limit-records.js';
 export * from './order-records.js';
 export * from './idempotency-record.js';
 export * from './job-record.js';
@@ -42,8 +38,6 @@ export const schemas = [
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
-  ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
-  PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
   CartSchema,
   ...membershipSchemas,
   ...orderSchemas,
