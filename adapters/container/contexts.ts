@@ -1,8 +1,13 @@
 import { cartContext } from './cart.js';
 import { freightContext } from './freight.js';
+import { promotionContext } from './promotion.js';
 
 /**
  * Every bounded context of zhongtai, as modules (issue #13): the one list the composition root reads.
  * Adding a context is one line here; its code lives in its own folders. Demo data load in this order.
  */
-export const CONTEXTS = [freightContext, cartContext] as const;
+export const CONTEXTS = [
+  promotionContext,
+  freightContext,
+  cartContext,
+] as const;

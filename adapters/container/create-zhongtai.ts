@@ -20,12 +20,12 @@ import { membershipModule } from './membership-module.js';
 import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
 import { orderQueryModule } from './order-query-module.js';
 import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
-import { promotionModule } from './promotion-module.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
 export type * from './legacy-facade-types.js';
 export type { CartFacade } from './cart.js';
+export type { PromotionFacade } from './promotion.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -116,7 +116,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     inventoryModule,
     dispatchModule,
     couponModule(options.coupons),
-    promotionModule,
     membershipModule,
     checkoutModule(options.checkout),
     orderQueryModule,

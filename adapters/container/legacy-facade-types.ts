@@ -92,40 +92,6 @@ export interface CouponFacade {
   recommend: Bound<import('../../application/coupon/index.js').RecommendCoupon>;
 }
 
-/** The use cases of promotions: activities and their review (PRM-2), budgets, group buys (拼团), bargains (砍价), price preview. */
-export interface PromotionFacade {
-  createActivity: Bound<import('../../application/promotion/index.js').CreateActivity>;
-  submitActivity: Bound<import('../../application/promotion/index.js').SubmitActivity>;
-  approveActivity: Bound<import('../../application/promotion/index.js').ApproveActivity>;
-  rejectActivity: Bound<import('../../application/promotion/index.js').RejectActivity>;
-  voidActivity: Bound<import('../../application/promotion/index.js').VoidActivity>;
-  /** PRM-2: a new version of a published activity, reviewed while the live one serves (or an edit of the open draft). */
-  reviseActivity: Bound<import('../../application/promotion/index.js').ReviseActivity>;
-  getActivity: Bound<import('../../application/promotion/index.js').GetActivity>;
-  listActivities: Bound<import('../../application/promotion/index.js').ListActivities>;
-  /** The activities serving now (or at a given moment). */
-  activeActivities: Bound<import('../../application/promotion/index.js').ActiveActivities>;
-  chargeBudget: Bound<import('../../application/promotion/index.js').ChargeActivityBudget>;
-  releaseBudget: Bound<import('../../application/promotion/index.js').ReleaseActivityBudget>;
-  openGroup: Bound<import('../../application/promotion/index.js').OpenGroup>;
-  joinGroup: Bound<import('../../application/promotion/index.js').JoinGroup>;
-  /** A group order was paid: confirmed only while the group has room (GROUP_FULL: refund it). */
-  confirmGroupPayment: Bound<import('../../application/promotion/index.js').ConfirmGroupPayment>;
-  closeExpiredGroups: Bound<import('../../application/promotion/index.js').CloseExpiredGroups>;
-  getGroup: Bound<import('../../application/promotion/index.js').GetGroup>;
-  listGroups: Bound<import('../../application/promotion/index.js').ListGroups>;
-  startBargain: Bound<import('../../application/promotion/index.js').StartBargain>;
-  helpBargain: Bound<import('../../application/promotion/index.js').HelpBargain>;
-  getBargain: Bound<import('../../application/promotion/index.js').GetBargain>;
-  /** Lines priced with the activities serving now (the pricing engine, PRM-3/PRM-4). */
-  previewPrice: Bound<import('../../application/promotion/index.js').PreviewPrice>;
-  /** 限购: an order takes units under an activity's per-member limit (guarded, idempotent per reference); for orders (#6). */
-  consumePurchaseLimit: Bound<import('../../application/promotion/index.js').ConsumePurchaseLimit>;
-  releasePurchaseLimit: Bound<import('../../application/promotion/index.js').ReleasePurchaseLimit>;
-  /** What a member may still buy under an activity now. */
-  purchaseAllowance: Bound<import('../../application/promotion/index.js').GetPurchaseAllowance>;
-}
-
 /** Placing and cancelling orders (issue #6): one transaction each; the ORD-3 timeout runs as a durable job. */
 export interface OrdersFacade {
   place: Bound<import('../../application/ordering/index.js').PlaceOrder>;
@@ -223,7 +189,6 @@ export interface LegacyFacades {
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
-  readonly promotions: PromotionFacade;
   readonly membership: MembershipFacade;
   readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;

@@ -9,12 +9,11 @@ import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
   CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
-  OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
+  OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
-import { PROMOTION } from './promotion-module.js';
 import { TOKENS } from './tokens.js';
 
 /**
@@ -91,32 +90,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     forPricing: run(COUPON.MemberCouponsForPricing),
     recommend: run(COUPON.RecommendCoupon),
   };
-  const promotions: PromotionFacade = {
-    createActivity: run(PROMOTION.CreateActivity),
-    submitActivity: run(PROMOTION.SubmitActivity),
-    approveActivity: run(PROMOTION.ApproveActivity),
-    rejectActivity: run(PROMOTION.RejectActivity),
-    voidActivity: run(PROMOTION.VoidActivity),
-    reviseActivity: run(PROMOTION.ReviseActivity),
-    getActivity: run(PROMOTION.GetActivity),
-    listActivities: run(PROMOTION.ListActivities),
-    activeActivities: run(PROMOTION.ActiveActivities),
-    chargeBudget: run(PROMOTION.ChargeActivityBudget),
-    releaseBudget: run(PROMOTION.ReleaseActivityBudget),
-    openGroup: run(PROMOTION.OpenGroup),
-    joinGroup: run(PROMOTION.JoinGroup),
-    confirmGroupPayment: run(PROMOTION.ConfirmGroupPayment),
-    closeExpiredGroups: run(PROMOTION.CloseExpiredGroups),
-    getGroup: run(PROMOTION.GetGroup),
-    listGroups: run(PROMOTION.ListGroups),
-    startBargain: run(PROMOTION.StartBargain),
-    helpBargain: run(PROMOTION.HelpBargain),
-    getBargain: run(PROMOTION.GetBargain),
-    previewPrice: run(PROMOTION.PreviewPrice),
-    consumePurchaseLimit: run(PROMOTION.ConsumePurchaseLimit),
-    releasePurchaseLimit: run(PROMOTION.ReleasePurchaseLimit),
-    purchaseAllowance: run(PROMOTION.GetPurchaseAllowance),
-  };
   const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
   const M = MEMBERSHIP;
   const membership: MembershipFacade = {
@@ -165,5 +138,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, inventory, dispatch, coupons, membership, checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -1,8 +1,7 @@
 import type { SpuSnapshot } from '../../domain/catalog/spu.js';
 import type { CartActivities, CartCatalog, CartProduct, CartStock, ProductShops, SkuAvailability } from '../../domain/cart/ports.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
-import type { Activity as PricingActivity } from '../../domain/pricing/index.js';
-import { servingActivities } from '../promotion/activity-use-cases.js';
+import { servingActivities } from '../promotion/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
 /** The platform's own shop (自营): where the default policy puts products without a brand (decision 0014). */
@@ -29,7 +28,7 @@ export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
   return {
     catalog: { products: (skuIds) => productsOf(tx, shops, skuIds) },
     stock: { availability: (products) => availabilityOf(tx, products) },
-    activities: { serving: (now) => activitiesServing(tx, now) },
+    activities: { serving: (now) => servingActivities(tx, now) },
   };
 }
 
@@ -101,10 +100,4 @@ async function availabilityOf(tx: Transaction, products: readonly CartProduct[])
     out.set(p.skuId, { sellable: Number.isFinite(sets) ? sets : 0, virtual });
   }
   return out;
-}
-
-/** As the price preview takes them: the live version of each serving activity, group-buy prices left out (they apply only inside a group). */
-async function activitiesServing(tx: Transaction, now: Date): Promise<PricingActivity[]> {
-  const serving = await servingActivities(tx, now);
-  return serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
 }

@@ -10,8 +10,8 @@ import { districtCode } from '../../domain/dispatch/region.js';
 import { selectWarehouses, type DispatchPlan } from '../../domain/dispatch/selection.js';
 import { quoteFreight, type FreightQuote, type FreightQuoteInput } from '../../domain/freight/quote.js';
 import {
-  evaluatePlan, priceOrder, type Activity as PricingActivity, type AppliedActivity, type AppliedCoupon, type Channel, type CouponOption,
-  type LineDiscountShare, type MemberContext, type MemberCoupon, type PointsInput, type PricingInput, type PricingResult, type PurchaseLimitInput,
+  evaluatePlan, priceOrder, type AppliedActivity, type AppliedCoupon, type Channel, type CouponOption,
+  type LineDiscountShare, type MemberContext, type MemberCoupon, type PointsInput, type PricingInput, type PricingResult,
 } from '../../domain/pricing/index.js';
 import { allocate } from '../../domain/shared/allocation.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -21,8 +21,7 @@ import { cartLinesOf, cartSources, resolveCart } from '../cart/index.js';
 import { templatesOf } from '../coupon/lookups.js';
 import { enforceCrossBorderLimits } from '../crossborder/cross-border-limits.js';
 import { freightQuoteInput } from '../freight/quote-freight.js';
-import { servingActivities } from '../promotion/activity-use-cases.js';
-import { allowancesOf } from '../promotion/purchase-limit-use-cases.js';
+import { promotionsForPricing } from '../promotion/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 
 /** The member's points and the platform's spending rule; membership (#7) supplies it. Null: the member has no points to spend. */
@@ -177,13 +176,7 @@ export class PreviewCheckout {
     const byId = new Map(resolved.map((r) => [r.line.skuId, r]));
 
     // Activities serving now and the member's purchase allowances, as the price preview takes them.
-    const serving = await servingActivities(tx, now);
-    const activities = serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
-    const priced = new Set(activities.map((a) => a.id));
-    const allowances = await allowancesOf(tx, serving, cmd.memberId, now);
-    const purchaseLimits: PurchaseLimitInput[] = allowances.flatMap((x) =>
-      x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : [],
-    );
+    const { activities, purchaseLimits, allowances } = await promotionsForPricing(tx, now, cmd.memberId);
     const member: MemberContext = { memberId: cmd.memberId, ...(cmd.level ? { level: cmd.level } : {}), isNew: await this.deps.customers.isNewCustomer(cmd.memberId), channel: cmd.channel ?? 'app' };
     const base: PricingInput = { now, member, lines, activities, ...(purchaseLimits.length > 0 ? { purchaseLimits } : {}) };
 

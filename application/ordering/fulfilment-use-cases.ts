@@ -16,6 +16,7 @@ import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { applyStockChange } from '../inventory/stock-use-cases.js';
 import { JOB, returnCouponsOfRefundedOrder, returnPointsOfLines } from './order-resources.js';
 import type { PaymentChannels } from '../payment/channels.js';
+import { releasePurchaseLimits } from '../promotion/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 
 /**
@@ -358,7 +359,7 @@ export class CancelPaidOrder {
       if (top.benefits.points > 0) await returnPointsOfLines(tx, this.d, top, order, at);
       const whollyEnded = top.status === 'closed' || top.status === 'cancelled';
       // The whole top-level order ended: its purchase limits (限购) and the coupons it used come back.
-      if (whollyEnded) for (const activityId of top.benefits.limitedActivityIds) await tx.purchaseLimits.release(activityId, top.id);
+      if (whollyEnded) await releasePurchaseLimits(tx, top.benefits.limitedActivityIds, top.id);
       const couponsReturned = whollyEnded ? await returnCouponsOfRefundedOrder(tx, top, at) : [];
       return {
         orderId: order.id,

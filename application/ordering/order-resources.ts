@@ -2,6 +2,7 @@ import type { Order } from '../../domain/ordering/order.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { applyStockChange } from '../inventory/stock-use-cases.js';
 import { changePoints } from '../membership/support.js';
+import { releasePurchaseLimits } from '../promotion/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
 /**
@@ -83,7 +84,7 @@ export async function releaseCancelledOrder(tx: Transaction, deps: Deps, leaf: O
   if (b.points > 0) await returnPointsOfLines(tx, deps, top, leaf, at);
   const siblings = top.isSplitParent ? (await tx.orders.children(top.id)).map((o) => (o.id === leaf.id ? leaf : o)) : [leaf];
   if (siblings.some((o) => o.status !== 'cancelled' && o.status !== 'closed')) return;
-  for (const activityId of b.limitedActivityIds) await tx.purchaseLimits.release(activityId, top.id);
+  await releasePurchaseLimits(tx, b.limitedActivityIds, top.id);
   // Some children were paid and then refunded in full (closed): the coupons were used, and come back by CPN-2.
   if (siblings.some((o) => o.status === 'closed')) {
     await returnCouponsOfRefundedOrder(tx, top, at);

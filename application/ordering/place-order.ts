@@ -11,7 +11,7 @@ import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { removeOrderedLines } from '../cart/index.js';
 import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
 import { changePoints } from '../membership/support.js';
-import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
+import { consumePurchaseLimit } from '../promotion/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { checkIdempotencyKey } from '../shared/idempotency.js';
 import { lockOrderStock, scheduleUnpaidTimeout } from './order-resources.js';

@@ -1,5 +1,5 @@
-import type { SpuSnapshot } from '../../domain/catalog/spu.js';
-import type { ActivityScope, ScopedLine } from '../../domain/pricing/scope.js';
+import type { SpuSnapshot } from '../../domain/catalog/index.js';
+import type { ActivityScope, ScopedLine } from '../../domain/pricing/index.js';
 import type { Activity } from '../../domain/promotion/activity.js';
 import { toError } from '../../domain/promotion/errors.js';
 import type { GroupBuySnapshot } from '../../domain/promotion/group-buy.js';

@@ -1,9 +1,6 @@
 import { priceOrder, type MemberContext, type PricingLineInput, type PricingResult } from '../../domain/pricing/index.js';
-import type { Activity as PricingActivity, PurchaseLimitInput } from '../../domain/pricing/index.js';
-import type { Clock } from '../../domain/shared/ports.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { servingActivities } from './activity-use-cases.js';
-import { allowancesOf } from './purchase-limit-use-cases.js';
+import type { UseCaseDeps } from '../shared/deps.js';
+import { promotionsForPricing } from './serving.js';
 
 export interface PreviewPriceCommand {
   readonly lines: readonly PricingLineInput[];
@@ -24,21 +21,11 @@ export interface PricePreview extends PricingResult {
  * an activity price covers no more units than they have left and the rest are at the normal price.
  */
 export class PreviewPrice {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly d: UseCaseDeps) {}
 
   async execute(cmd: PreviewPriceCommand): Promise<PricePreview> {
-    const now = this.clock.now();
-    const memberId = cmd.member.memberId;
-    const { serving, allowances } = await this.uow.run(async (tx) => {
-      const serving = await servingActivities(tx, now);
-      return { serving, allowances: memberId === undefined ? [] : await allowancesOf(tx, serving, memberId, now) };
-    });
-    const activities = serving.map((a) => a.activeAt(now)).filter((a): a is PricingActivity => a !== null && a.kind !== 'group_buy');
-    const priced = new Set(activities.map((a) => a.id));
-    const purchaseLimits: PurchaseLimitInput[] = allowances.flatMap((x) => (x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : []));
+    const now = this.d.clock.now();
+    const { activities, purchaseLimits } = await this.d.uow.run((tx) => promotionsForPricing(tx, now, cmd.member.memberId));
     const result = priceOrder({
       now, member: cmd.member, lines: cmd.lines, activities, ...(purchaseLimits.length > 0 ? { purchaseLimits } : {}), ...(cmd.freight !== undefined ? { freight: cmd.freight } : {}),
     });

@@ -7,7 +7,6 @@ import type { MembershipRepositories } from '../../domain/membership/ports.js';
 import type { Orders } from '../../domain/ordering/ports.js';
 import type { OrderQueries } from '../../domain/ordering/queries.js';
 import type { Payments } from '../../domain/payment/ports.js';
-import type { PromotionRepositories } from '../../domain/promotion/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { Jobs } from './jobs.js';
@@ -18,7 +17,7 @@ import type { StoreKey } from './store.js';
  * jobs and idempotency records, and the event outbox. (Contexts not yet moved to their module still
  * reach their repositories as fields of the transaction; issue #13 moves them into stores.)
  */
-export interface Transaction extends CatalogRepositories, PromotionRepositories, MembershipRepositories {
+export interface Transaction extends CatalogRepositories, MembershipRepositories {
   /**
    * A context's repositories in this transaction, by the context's store key (built once per
    * transaction). Only the owning context holds its key: other contexts go through its published services.

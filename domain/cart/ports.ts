@@ -1,5 +1,5 @@
 import type { SpuSnapshot } from '../catalog/spu.js';
-import type { Activity as PricingActivity } from '../pricing/activity.js';
+import type { Activity as PricingActivity } from '../pricing/index.js';
 import type { Money } from '../shared/money.js';
 import type { Cart } from './cart.js';
 

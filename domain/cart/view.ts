@@ -1,6 +1,7 @@
-import { FAMILY_OF, type ActivityFamily } from '../pricing/activity.js';
-import type { PricingLineInput } from '../pricing/line.js';
-import type { AddOnOffer, AppliedActivity, GiftGrant, GiftPool, PricedLineResult, PricingResult, UnmetThreshold } from '../pricing/result.js';
+import {
+  FAMILY_OF, type ActivityFamily, type AddOnOffer, type AppliedActivity, type GiftGrant, type GiftPool, type PricedLineResult, type PricingLineInput, type PricingResult,
+  type UnmetThreshold,
+} from '../pricing/index.js';
 import { Money } from '../shared/money.js';
 import { lineLimit, type CartLineSnapshot, type CartOwner, type CartSnapshot, type LineLimit } from './cart.js';
 import type { CartProduct, SkuAvailability } from './ports.js';

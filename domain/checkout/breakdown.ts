@@ -1,5 +1,5 @@
 import type { FreightQuote } from '../freight/quote.js';
-import type { LineDiscountShare, PricedLineResult } from '../pricing/result.js';
+import type { LineDiscountShare, PricedLineResult } from '../pricing/index.js';
 import { allocate } from '../shared/allocation.js';
 import { Money } from '../shared/money.js';
 

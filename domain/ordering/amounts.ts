@@ -1,5 +1,5 @@
 import { Money } from '../shared/money.js';
-import type { PricedLineResult, PricingTotals } from '../pricing/result.js';
+import type { PricedLineResult, PricingTotals } from '../pricing/index.js';
 import { invalidAmounts } from './errors.js';
 
 /** The discounts of a line, in the order ORD-1 names them (and the order a split allocates them in). */

@@ -1,9 +1,9 @@
-import type { Activity as PricingActivity } from '../pricing/activity.js';
+import type { Activity as PricingActivity } from '../pricing/index.js';
 import { AggregateRoot } from '../shared/domain-event.js';
 import { activityCode } from './code.js';
 import { checkedDefinition, pricingActivityOf, type ActivityDefinition, type ActivityInput, type PromotionKind } from './definition.js';
 import { PROMOTION_ERROR, invalidField, rejectionOf, toError } from './errors.js';
-import { OPEN_STATUSES, reviewRejection, timeStatusAt, type ActivityVersion, type ReviewStatus, type TimeStatus } from './review.js';
+import { OPEN_STATUSES, REVIEW, reviewRejection, timeStatusAt, type ActivityVersion, type ReviewStatus, type TimeStatus } from './review.js';
 
 export interface ActivitySnapshot {
   readonly id: string;
@@ -124,6 +124,7 @@ export class Activity extends AggregateRoot {
   approve(now: Date, reviewer: Reviewer): void {
     const v = this.allowed('published', now, reviewer.by);
     const previous = this.live;
+    if (previous) REVIEW.assert(previous.status, 'superseded', { version: previous.number });
     const by = reviewer.by;
     const versions = this.state.versions.map((x) =>
       x.number === v.number
@@ -154,9 +155,9 @@ export class Activity extends AggregateRoot {
    */
   revise(changes: Partial<ActivityInput>, now: Date, actor: Actor = {}): ActivityVersion {
     const blocked = this.voided
-      ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'conflict', 'the activity is voided')
+      ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'the activity is voided')
       : this.latest.status === 'pending_review'
-        ? rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, 'conflict', `version ${this.latest.number} is under review: reject it before revising`, {
+        ? rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, `version ${this.latest.number} is under review: reject it before revising`, {
             version: this.latest.number,
             from: 'pending_review',
             to: 'draft',
@@ -181,7 +182,7 @@ export class Activity extends AggregateRoot {
   /** 作废: the activity stops serving at once and for good; review steps and revisions end. */
   void(reason: string | undefined, now: Date): void {
     if (this.voided) {
-      throw toError(rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, 'conflict', 'the activity is voided already', { from: 'voided', to: 'voided' }));
+      throw toError(rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, 'the activity is voided already', { from: 'voided', to: 'voided' }));
     }
     this.state = checked({ ...this.state, voidedAt: now, voidReason: checkedReason(reason, false) });
     this.emit('voided', now, { liveVersion: this.state.liveVersion, reason: this.state.voidReason });
@@ -203,7 +204,7 @@ export class Activity extends AggregateRoot {
   private allowed(to: ReviewStatus, now: Date, by: string): ActivityVersion {
     const v = this.latest;
     const r = reviewRejection({ voided: this.voided, version: v, now, by }, to);
-    if (r) throw toError(r);
+    if (r) throw r;
     return v;
   }
 

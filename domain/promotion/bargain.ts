@@ -1,5 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
+import { stateMachine } from '../shared/state-machine.js';
 import type { Activity } from './activity.js';
 import { amount, type BargainRule } from './definition.js';
 import { PROMOTION_ERROR, rejectionOf, toError } from './errors.js';
@@ -60,6 +61,15 @@ export const BARGAIN_STATUSES = ['open', 'complete'] as const;
 /** Open while helpers may cut; complete when the last allowed helper brought the price to the floor. */
 export type BargainStatus = (typeof BARGAIN_STATUSES)[number];
 
+/** A bargain's statuses as data: open until the last allowed helper brings the price to the floor. */
+export const BARGAIN_TRANSITIONS = {
+  open: ['complete'],
+  complete: [],
+} as const satisfies Record<BargainStatus, readonly BargainStatus[]>;
+
+/** The bargain's machine: its one move goes through it (`PROMOTION.INVALID_TRANSITION` with `from` and `to` otherwise). */
+export const BARGAIN = stateMachine<BargainStatus>(BARGAIN_TRANSITIONS, PROMOTION_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} bargain cannot become ${to}`);
+
 export interface BargainSnapshot {
   readonly id: string;
   readonly activityId: string;
@@ -93,7 +103,7 @@ export class Bargain extends AggregateRoot {
     const live = c.activity.liveAt(c.now);
     const rule = live?.definition.rule;
     if (!live || rule?.kind !== 'bargain') {
-      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, 'conflict', `activity ${c.activity.id} is not a bargain running now`, { activityId: c.activity.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, `activity ${c.activity.id} is not a bargain running now`, { activityId: c.activity.id }));
     }
     const r: BargainRule = rule;
     const cents = (v: BargainRule['originalPrice']) => Money.fromMinor(amount(v, () => new RangeError('checked at setup')), DEFAULT_CURRENCY);
@@ -145,14 +155,16 @@ export class Bargain extends AggregateRoot {
     const before = s.helps.find((h) => h.helperId === helperId);
     if (before) return { help: before, replayed: true };
     if (s.status === 'complete') {
-      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_COMPLETE, 'conflict', `bargain ${s.id} is at its floor price`, { bargainId: s.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_COMPLETE, `bargain ${s.id} is at its floor price`, { bargainId: s.id }));
     }
     if (now.getTime() >= s.deadline.getTime()) {
-      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_EXPIRED, 'conflict', `bargain ${s.id} ended at ${s.deadline.toISOString()}`, { bargainId: s.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.BARGAIN_EXPIRED, `bargain ${s.id} ended at ${s.deadline.toISOString()}`, { bargainId: s.id }));
     }
     const help: BargainHelp = { helperId, cut: Money.fromMinor(this.schedule()[s.helps.length]!, s.originalPrice.currency), at: now };
     const helps = [...s.helps, help];
-    this.state = { ...s, helps, status: helps.length === s.maxHelpers ? 'complete' : 'open' };
+    const status: BargainStatus = helps.length === s.maxHelpers ? 'complete' : 'open';
+    if (status !== s.status) BARGAIN.assert(s.status, status, { bargainId: s.id });
+    this.state = { ...s, helps, status };
     this.emit('helped', now, { helperId, cut: help.cut.toString(), price: this.currentPrice.toString(), helpers: helps.length });
     if (this.state.status === 'complete') this.emit('floor-reached', now, { memberId: s.memberId, price: this.currentPrice.toString() });
     return { help, replayed: false };

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
-import { compileActivity, type Activity as PricingActivity, type ItemPriceActivity, type Stacking } from '../pricing/activity.js';
-import type { AmountInput } from '../pricing/amounts.js';
-import { CHANNELS, type ActivityScope, type Audience, type Channel } from '../pricing/scope.js';
+import {
+  CHANNELS, compileActivity, type Activity as PricingActivity, type ActivityScope, type AmountInput, type Audience, type Channel, type ItemPriceActivity, type Stacking,
+} from '../pricing/index.js';
 import { DomainError } from '../shared/domain-error.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import { PROMOTION_ERROR, invalidField } from './errors.js';

@@ -1,5 +1,6 @@
-import { audienceAdmits } from '../pricing/scope.js';
+import { audienceAdmits } from '../pricing/index.js';
 import { AggregateRoot, type DomainEvent } from '../shared/domain-event.js';
+import { stateMachine } from '../shared/state-machine.js';
 import type { Activity } from './activity.js';
 import { groupSizes, groupTierRule, type GroupType, type ItemPriceRule } from './definition.js';
 import { PROMOTION_ERROR, rejectionOf, toError, type PromotionRejection } from './errors.js';
@@ -17,6 +18,15 @@ export const GROUP_TRANSITIONS = {
   succeeded: [],
   failed: [],
 } as const satisfies Record<GroupStatus, readonly GroupStatus[]>;
+
+/** The group's machine: every status change goes through it (`PROMOTION.INVALID_TRANSITION` with `from` and `to` otherwise). */
+export const GROUP = stateMachine<GroupStatus>(GROUP_TRANSITIONS, PROMOTION_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} group cannot become ${to}`);
+
+/** `to`, once the table allows the move from the group's status (staying put is no move). */
+function moved(s: GroupBuySnapshot, to: GroupStatus): GroupStatus {
+  if (to !== s.status) GROUP.assert(s.status, to, { groupId: s.id });
+  return to;
+}
 
 /** A group keeps at most this many join attempts (paid or not), so an unpaid crowd cannot grow it without bound. */
 export const MAX_GROUP_ENTRIES = 1000;
@@ -67,15 +77,15 @@ export interface Joiner {
  * refusal is explained by this function on the row read afterwards.
  */
 export function paymentRejection(s: GroupBuySnapshot, now: Date): PromotionRejection | null {
-  if (s.status === 'failed') return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, 'conflict', `group ${s.id} failed`, { groupId: s.id });
+  if (s.status === 'failed') return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, `group ${s.id} failed`, { groupId: s.id });
   if (s.status === 'succeeded' || s.paid >= s.size) {
-    return rejectionOf(PROMOTION_ERROR.GROUP_FULL, 'conflict', `group ${s.id} already has its ${s.size} paid members: refund this order`, {
+    return rejectionOf(PROMOTION_ERROR.GROUP_FULL, `group ${s.id} already has its ${s.size} paid members: refund this order`, {
       groupId: s.id,
       size: s.size,
     });
   }
   if (now.getTime() >= s.deadline.getTime()) {
-    return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, 'conflict', `group ${s.id} closed at ${s.deadline.toISOString()}`, { groupId: s.id, deadline: s.deadline.toISOString() });
+    return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, `group ${s.id} closed at ${s.deadline.toISOString()}`, { groupId: s.id, deadline: s.deadline.toISOString() });
   }
   return null;
 }
@@ -87,7 +97,7 @@ export function afterPayment(s: GroupBuySnapshot, orderId: string, now: Date): G
   return {
     ...s,
     paid,
-    status: succeeded ? 'succeeded' : 'open',
+    status: moved(s, succeeded ? 'succeeded' : 'open'),
     closedAt: succeeded ? now : s.closedAt,
     members: s.members.map((m) => (m.orderId === orderId ? { ...m, status: 'paid' as const, paidAt: now } : m)),
   };
@@ -134,12 +144,12 @@ export class GroupBuy extends AggregateRoot {
     const live = c.activity.liveAt(c.now);
     const terms = live?.definition.groupBuy;
     if (!live || !terms) {
-      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, 'conflict', `activity ${c.activity.id} is not a group buy running now`, { activityId: c.activity.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, `activity ${c.activity.id} is not a group buy running now`, { activityId: c.activity.id }));
     }
     const size = c.size ?? terms.size;
     const tier = groupTierRule(live.definition, size);
     if (!tier) {
-      throw toError(rejectionOf(PROMOTION_ERROR.INVALID_GROUP_SIZE, 'invalid', `activity ${c.activity.id} offers groups of ${groupSizes(terms).join(', ')}`, {
+      throw toError(rejectionOf(PROMOTION_ERROR.INVALID_GROUP_SIZE, `activity ${c.activity.id} offers groups of ${groupSizes(terms).join(', ')}`, {
         size,
         sizes: groupSizes(terms),
       }));
@@ -189,22 +199,22 @@ export class GroupBuy extends AggregateRoot {
     const s = this.state;
     const mine = s.members.find((m) => m.memberId === joiner.memberId);
     if (mine?.orderId === orderId) return false;
-    if (mine) throw toError(rejectionOf(PROMOTION_ERROR.ALREADY_JOINED, 'conflict', `member ${joiner.memberId} is in group ${s.id} already`, { groupId: s.id, orderId: mine.orderId }));
+    if (mine) throw toError(rejectionOf(PROMOTION_ERROR.ALREADY_JOINED, `member ${joiner.memberId} is in group ${s.id} already`, { groupId: s.id, orderId: mine.orderId }));
     if (s.members.some((m) => m.orderId === orderId)) {
-      throw toError(rejectionOf(PROMOTION_ERROR.ORDER_IN_ANOTHER_GROUP, 'conflict', `order ${orderId} is another member's`, { orderId }));
+      throw toError(rejectionOf(PROMOTION_ERROR.ORDER_IN_ANOTHER_GROUP, `order ${orderId} is another member's`, { orderId }));
     }
-    if (s.status === 'pending') throw toError(rejectionOf(PROMOTION_ERROR.GROUP_NOT_OPEN, 'conflict', `group ${s.id} opens when its leader has paid`, { groupId: s.id }));
+    if (s.status === 'pending') throw toError(rejectionOf(PROMOTION_ERROR.GROUP_NOT_OPEN, `group ${s.id} opens when its leader has paid`, { groupId: s.id }));
     const closed = paymentRejection(s, now);
     if (closed) throw toError(closed);
     if (s.members.length >= MAX_GROUP_ENTRIES) {
-      throw toError(rejectionOf(PROMOTION_ERROR.GROUP_FULL, 'conflict', `group ${s.id} takes no more join attempts`, { groupId: s.id, size: s.size }));
+      throw toError(rejectionOf(PROMOTION_ERROR.GROUP_FULL, `group ${s.id} takes no more join attempts`, { groupId: s.id, size: s.size }));
     }
     if (s.type === 'new_member' && !joiner.isNew) {
-      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ELIGIBLE, 'invalid', 'only new members join a new-member group', { groupId: s.id }));
+      throw toError(rejectionOf(PROMOTION_ERROR.NOT_ELIGIBLE, 'only new members join a new-member group', { groupId: s.id }));
     }
     if (activity) {
       if (activity.voided) {
-        throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, 'conflict', `activity ${activity.id} was voided`, { activityId: activity.id }));
+        throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, `activity ${activity.id} was voided`, { activityId: activity.id }));
       }
       const audience = activity.versionNumbered(s.activityVersion)?.definition.audience;
       if (audience) eligible(audience, joiner, s.activityId);
@@ -221,7 +231,7 @@ export class GroupBuy extends AggregateRoot {
   confirmPayment(orderId: string, now: Date): { replayed: boolean } {
     const member = this.state.members.find((m) => m.orderId === orderId);
     if (!member) {
-      throw toError(rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, 'not_found', `no member of group ${this.id} joined with order ${orderId}`, { groupId: this.id, orderId }));
+      throw toError(rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, `no member of group ${this.id} joined with order ${orderId}`, { groupId: this.id, orderId }));
     }
     if (member.status === 'paid') return { replayed: true };
     const r = paymentRejection(this.state, now);
@@ -234,8 +244,8 @@ export class GroupBuy extends AggregateRoot {
   /** At or after the deadline, a group still short of its size fails; returns whether it did. */
   expire(now: Date): boolean {
     const s = this.state;
-    if ((s.status !== 'pending' && s.status !== 'open') || now.getTime() < s.deadline.getTime()) return false;
-    this.state = { ...s, status: 'failed', closedAt: now };
+    if (!GROUP.can(s.status, 'failed') || now.getTime() < s.deadline.getTime()) return false;
+    this.state = { ...s, status: moved(s, 'failed'), closedAt: now };
     this.emit('failed', now, outcome(this.state));
     return true;
   }
@@ -256,6 +266,6 @@ export class GroupBuy extends AggregateRoot {
 function eligible(audience: Parameters<typeof audienceAdmits>[0], j: Joiner, activityId: string): void {
   const member = { memberId: j.memberId, isNew: j.isNew ?? false, ...(j.level !== undefined ? { level: j.level } : {}), channel: 'app' as const };
   if (!audienceAdmits(audience, member)) {
-    throw toError(rejectionOf(PROMOTION_ERROR.NOT_ELIGIBLE, 'invalid', `member ${j.memberId} is outside the audience of activity ${activityId}`, { activityId }));
+    throw toError(rejectionOf(PROMOTION_ERROR.NOT_ELIGIBLE, `member ${j.memberId} is outside the audience of activity ${activityId}`, { activityId }));
   }
 }

@@ -1,5 +1,4 @@
-import { compileActivity } from '../pricing/activity.js';
-import type { ScopedLine } from '../pricing/scope.js';
+import { compileActivity, type ScopedLine } from '../pricing/index.js';
 import { DEFAULT_CURRENCY } from '../shared/money.js';
 import { pricingActivityOf, type ActivityDefinition, type ItemPriceRule } from './definition.js';
 import { PROMOTION_ERROR, rejectionOf, type PromotionRejection } from './errors.js';
@@ -22,9 +21,9 @@ export interface GroupOrder {
 export const GROUP_ORDER_REASONS = ['SPLIT_ORDER', 'NOT_AWAITING_PAYMENT', 'NOT_FOR_ACTIVITY', 'NOT_PAID'] as const;
 export type GroupOrderReason = (typeof GROUP_ORDER_REASONS)[number];
 
-const notFound = (orderId: string) => rejectionOf(PROMOTION_ERROR.ORDER_NOT_FOUND, 'not_found', `no order ${orderId}`, { orderId });
+const notFound = (orderId: string) => rejectionOf(PROMOTION_ERROR.ORDER_NOT_FOUND, `no order ${orderId}`, { orderId });
 const notEligible = (orderId: string, reason: GroupOrderReason, message: string, details: Record<string, unknown> = {}) =>
-  rejectionOf(PROMOTION_ERROR.ORDER_NOT_ELIGIBLE, 'conflict', message, { orderId, reason, ...details });
+  rejectionOf(PROMOTION_ERROR.ORDER_NOT_ELIGIBLE, message, { orderId, reason, ...details });
 
 /**
  * Whether a member may open or join a group with this order (decision 0021). Only their own (any other
@@ -61,7 +60,7 @@ export function groupOrderRejection(c: {
 export function groupPaymentOrderRejection(group: GroupBuySnapshot, orderId: string, order: GroupOrder | null): PromotionRejection | null {
   const member = group.members.find((m) => m.orderId === orderId);
   if (!member) {
-    return rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, 'not_found', `no member of group ${group.id} joined with order ${orderId}`, { groupId: group.id, orderId });
+    return rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, `no member of group ${group.id} joined with order ${orderId}`, { groupId: group.id, orderId });
   }
   if (order === null || order.memberId !== member.memberId) return notFound(orderId);
   if (!order.paid) return notEligible(orderId, 'NOT_PAID', `order ${orderId} is not paid`, { groupId: group.id });

@@ -115,12 +115,3 @@ export interface PurchaseLimits {
   /** Gives a consumption back to its period (the order was cancelled); releasing twice, or what was never taken, changes nothing. */
   release(activityId: string, reference: string): Promise<PurchaseLimitResult | null>;
 }
-
-/** The promotion repositories of a transaction. */
-export interface PromotionRepositories {
-  readonly activities: Activities;
-  readonly activityBudgets: ActivityBudgets;
-  readonly purchaseLimits: PurchaseLimits;
-  readonly groupBuys: GroupBuys;
-  readonly bargains: Bargains;
-}

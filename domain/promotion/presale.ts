@@ -1,6 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { AmountInput } from '../pricing/amounts.js';
-import { leveragedDeposit, presaleAmounts, presaleLeverage, type PresaleAmounts } from '../pricing/presale.js';
+import { leveragedDeposit, presaleAmounts, presaleLeverage, type AmountInput, type PresaleAmounts } from '../pricing/index.js';
 import { PROMOTION_ERROR, invalidField } from './errors.js';
 
 /** A window [startsAt, endsAt). */

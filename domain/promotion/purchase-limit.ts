@@ -48,7 +48,6 @@ export function purchaseLimitRejection(
   const remaining = remainingOf(c.limit, used)!;
   return rejectionOf(
     PROMOTION_ERROR.PURCHASE_LIMIT_REACHED,
-    'conflict',
     `member ${c.memberId} may take ${remaining} more under activity ${c.activityId} (limit ${c.limit}), not ${c.quantity}`,
     { activityId: c.activityId, memberId: c.memberId, period: c.period, limit: c.limit, used, remaining, requested: c.quantity },
   );

@@ -1,5 +1,7 @@
+import type { DomainError } from '../shared/domain-error.js';
+import { stateMachine } from '../shared/state-machine.js';
 import type { ActivityDefinition } from './definition.js';
-import { PROMOTION_ERROR, rejectionOf, type PromotionRejection } from './errors.js';
+import { PROMOTION_ERROR, rejectionOf, toError, type PromotionRejection } from './errors.js';
 
 export const REVIEW_STATUSES = ['draft', 'pending_review', 'published', 'rejected', 'superseded'] as const;
 /**
@@ -16,6 +18,9 @@ export const REVIEW_TRANSITIONS = {
   rejected: [],
   superseded: [],
 } as const satisfies Record<ReviewStatus, readonly ReviewStatus[]>;
+
+/** PRM-2's machine: every review step goes through it (`PROMOTION.INVALID_TRANSITION` with `from` and `to` otherwise). */
+export const REVIEW = stateMachine<ReviewStatus>(REVIEW_TRANSITIONS, PROMOTION_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} version cannot become ${to}`);
 
 /** A version still being worked on (at most one per activity, always the newest). */
 export const OPEN_STATUSES: readonly ReviewStatus[] = ['draft', 'pending_review'];
@@ -56,12 +61,12 @@ export interface ReviewContext {
 export type ReviewGuard = (c: ReviewContext) => PromotionRejection | null;
 
 export const notVoided: ReviewGuard = (c) =>
-  c.voided ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'conflict', 'the activity is voided', { version: c.version.number }) : null;
+  c.voided ? rejectionOf(PROMOTION_ERROR.ACTIVITY_VOIDED, 'the activity is voided', { version: c.version.number }) : null;
 
 /** Nothing is submitted or approved that could never run: the window must not have ended. */
 export const windowNotEnded: ReviewGuard = (c) =>
   c.now.getTime() >= c.version.definition.endsAt.getTime()
-    ? rejectionOf(PROMOTION_ERROR.WINDOW_ENDED, 'invalid', `version ${c.version.number}'s window ended at ${c.version.definition.endsAt.toISOString()}`, {
+    ? rejectionOf(PROMOTION_ERROR.WINDOW_ENDED, `version ${c.version.number}'s window ended at ${c.version.definition.endsAt.toISOString()}`, {
         version: c.version.number,
         endsAt: c.version.definition.endsAt.toISOString(),
       })
@@ -71,7 +76,7 @@ export const windowNotEnded: ReviewGuard = (c) =>
 export const actorNamed: ReviewGuard = (c) =>
   typeof c.by === 'string' && c.by.trim().length > 0
     ? null
-    : rejectionOf(PROMOTION_ERROR.ACTOR_REQUIRED, 'invalid', 'a review step names the staff member who takes it', { version: c.version.number });
+    : rejectionOf(PROMOTION_ERROR.ACTOR_REQUIRED, 'a review step names the staff member who takes it', { version: c.version.number });
 
 /**
  * Four eyes (decision 0021): a version is approved only by someone who neither submitted it nor wrote
@@ -86,7 +91,7 @@ export const fourEyes: ReviewGuard = (c) => {
     reason === 'SUBMITTER_UNKNOWN'
       ? `version ${v.number} has no known submitter: reject it and submit it again`
       : `version ${v.number} is approved by a staff member other than its ${reason === 'SUBMITTER' ? 'submitter' : 'authors'}`;
-  return rejectionOf(PROMOTION_ERROR.SELF_APPROVAL, 'forbidden', message, { version: v.number, by: c.by, reason });
+  return rejectionOf(PROMOTION_ERROR.SELF_APPROVAL, message, { version: v.number, by: c.by, reason });
 };
 
 /** The guards of entering each status (PRM-2), checked in order after the table allows the step. */
@@ -98,16 +103,13 @@ export const REVIEW_GUARDS: Readonly<Record<ReviewStatus, readonly ReviewGuard[]
   superseded: [],
 };
 
-/** Whether `from → to` may happen now: the table first, then the guards of `to`. Null: allowed. */
-export function reviewRejection(c: ReviewContext, to: ReviewStatus): PromotionRejection | null {
-  const from = c.version.status;
-  const allowed: readonly ReviewStatus[] = REVIEW_TRANSITIONS[from];
-  if (!allowed.includes(to)) {
-    return rejectionOf(PROMOTION_ERROR.INVALID_TRANSITION, 'conflict', `a ${from} version cannot become ${to}`, { version: c.version.number, from, to });
-  }
+/** Whether `from → to` may happen now: the table first (`REVIEW`), then the guards of `to`. Null: allowed. */
+export function reviewRejection(c: ReviewContext, to: ReviewStatus): DomainError | null {
+  const moved = REVIEW.rejection(c.version.status, to, { version: c.version.number });
+  if (moved) return moved;
   for (const guard of REVIEW_GUARDS[to]) {
     const r = guard(c);
-    if (r) return r;
+    if (r) return toError(r);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Migration20261122150000_activity_four_eyes } from '../../adapters/persistence/mikro-orm/migrations/Migration20261122150000_activity_four_eyes.js';
+import { PROMOTION_STORE } from '../../application/promotion/store.js';
+import { Migration20261122150000_activity_four_eyes } from '../../adapters/persistence/mikro-orm/promotion/migrations/Migration20261122150000_activity_four_eyes.js';
 import { Activity } from '../../domain/promotion/activity.js';
 import { at } from '../support/mothers.js';
 import { fileDatabase } from '../support/postgres.js';
@@ -44,7 +45,7 @@ describe('the four-eyes migration (decision 0021) on activities stored before it
     a.submit(at(7), { by: 'mia' });
     a.reject('no', at(8), { by: 'rex' });
     a.revise({ priority: 3 }, at(9), { by: 'mia' });
-    await inTx(p, (tx) => tx.activities.save(a));
+    await inTx(p, (tx) => tx.use(PROMOTION_STORE).activities.save(a));
     // As a version looked before the migration: without the three new keys.
     await sql(`update activity set versions = (select jsonb_agg(v - 'authors' - 'approvedBy' - 'approvedAt' order by n) from jsonb_array_elements(versions) with ordinality as t(v, n))`);
     const keys = async () => (await sql(`select jsonb_object_keys(versions->0) as k from activity`)).map((r) => String(r.k));
@@ -55,7 +56,7 @@ describe('the four-eyes migration (decision 0021) on activities stored before it
     for (const q of migration.getQueries()) await sql(q as string);
 
     expect(await keys()).toEqual(expect.arrayContaining(['authors', 'approvedBy', 'approvedAt']));
-    const found = (await inTx(p, (tx) => tx.activities.get('old')))!;
+    const found = (await inTx(p, (tx) => tx.use(PROMOTION_STORE).activities.get('old')))!;
     expect(found.toSnapshot().versions.map((v) => [v.status, v.authors, v.approvedBy, v.approvedAt])).toEqual([
       ['superseded', [], 'rex', at(2)],
       ['published', [], 'joy', at(5)],

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { servingActivities } from '../../application/promotion/activity-use-cases.js';
+import { servingActivities } from '../../application/promotion/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import { TOKENS } from '../../adapters/container/tokens.js';
 import { AMOUNT_KEYS } from '../../domain/checkout/breakdown.js';
 import { crossBorderTax } from '../../domain/crossborder/tax.js';
-import { priceOrder, type Activity, type PricingLineInput } from '../../domain/pricing/index.js';
+import { priceOrder, type PricingLineInput } from '../../domain/pricing/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { checkoutWorld, fillCart, type CheckoutWorld } from '../support/checkout-world.js';
 
@@ -67,7 +67,7 @@ describe('checkout preview on memory (issue #5 item 3)', () => {
       freight = freight.add(q.subtotal);
     }
     const uow = w.zt.container.get<UnitOfWork>(TOKENS.UnitOfWork);
-    const activities = await uow.run(async (tx) => (await servingActivities(tx, w.now)).map((a) => a.activeAt(w.now)).filter((a): a is Activity => a !== null));
+    const activities = await uow.run((tx) => servingActivities(tx, w.now));
     const lines: PricingLineInput[] = viewLines.map((l) => ({
       lineId: l.skuId, skuId: l.skuId, productId: l.product!.spuId, shopId: l.product!.shopId, selfRun: l.product!.selfRun, quantity: l.quantity, unitPrice: l.unitPrice!.toString(),
     }));

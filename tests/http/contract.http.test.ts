@@ -23,7 +23,7 @@ import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js
 import { membershipRoutes } from '../../adapters/http/express/membership-routes.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
-import { promotionRoutes } from '../../adapters/http/express/promotion-routes.js';
+import { promotionRoutes } from '../../adapters/http/express/promotion/index.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
 import { warehouseStockRoutes } from '../../adapters/http/express/warehouse-stock-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';

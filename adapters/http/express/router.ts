@@ -17,7 +17,6 @@ import { inventoryRoutes } from './inventory-routes.js';
 import { membershipRoutes } from './membership-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
-import { promotionRoutes } from './promotion-routes.js';
 import { serviceRoutes } from './service-routes.js';
 import { checkAnswer, checkRejection } from './contract.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -58,7 +57,20 @@ export interface HttpOptions {
 }
 
 /** The routes of the contexts not yet moved into modules (issue #13); the others come with their module. */
-const legacyRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
+const legacyRoutes: readonly Route[] = [
+  ...serviceRoutes,
+  ...identityRoutes,
+  ...catalogRoutes,
+  ...inventoryRoutes,
+  ...warehouseStockRoutes,
+  ...dispatchRoutes,
+  ...couponRoutes,
+  ...checkoutRoutes,
+  ...orderRoutes,
+  ...membershipRoutes,
+  ...orderQueryRoutes,
+  ...fulfilmentRoutes,
+];
 
 /** Every route a zhongtai of these contexts answers, in the order they are matched. */
 export function routesOf(contexts: readonly { readonly routes?: readonly Route[] }[]): Route[] {

@@ -9,10 +9,6 @@ import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
 import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import type { ActivitySnapshot } from '../../../domain/promotion/activity.js';
-import type { BargainSnapshot } from '../../../domain/promotion/bargain.js';
-import type { GroupBuySnapshot } from '../../../domain/promotion/group-buy.js';
-import type { Money } from '../../../domain/shared/money.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
 import type { LedgerEntry } from '../../../domain/membership/ledger.js';
@@ -69,24 +65,12 @@ export interface MemoryTables {
   /** Keyed by (template, member): how many of the template the member was handed. */
   couponMemberClaims: Map<string, { id: string; templateId: string; memberId: string; claimed: number; version: number }>;
   ownedCoupons: Map<string, OwnedCouponSnapshot>;
-  /** Promotion activities (PRM-2) with their versions. */
-  activities: Map<string, ActivitySnapshot>;
-  /** What each activity has spent of its budget (moved only by charges and releases). */
-  activityBudgets: Map<string, { id: string; spent: Money; version: number }>;
-  /** Keyed by (activity, reference): a charge, replays are no-ops. */
-  activityBudgetCharges: Map<string, { id: string; activityId: string; reference: string; amount: Money; released: boolean; at: Date; version: number }>;
-  groupBuys: Map<string, GroupBuySnapshot>;
-  bargains: Map<string, BargainSnapshot>;
   /** Orders (ORD-1 … ORD-5), parents and children alike. */
   orders: Map<string, OrderSnapshot>;
   /** Payments (交易记录), one order's or a combined one. */
   payments: Map<string, PaymentSnapshot>;
   /** First answers to request keys, keyed by scope and key. */
   idempotency: Map<string, { id: string; fingerprint: string; response: unknown; at: Date; version: number }>;
-  /** 限购: keyed by (activity, member, period), what the member took (moved only by consumptions and releases). */
-  purchaseLimitUsage: Map<string, { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number }>;
-  /** Keyed by (activity, reference): a consumption, replays are no-ops. */
-  purchaseLimitConsumptions: Map<string, { id: string; activityId: string; reference: string; memberId: string; period: string; quantity: number; released: boolean; at: Date; version: number }>;
   /** Membership (#7): profiles, the growth and points balances and ledgers (keyed by member, source, reference), history, rules, order facts, RFM. */
   members: Map<string, MemberProfile>;
   growthAccounts: Map<string, { id: string; balance: number; version: number }>;
@@ -130,16 +114,9 @@ export class MemoryDatabase {
     couponIssued: new Map(),
     couponMemberClaims: new Map(),
     ownedCoupons: new Map(),
-    activities: new Map(),
-    activityBudgets: new Map(),
-    activityBudgetCharges: new Map(),
-    groupBuys: new Map(),
-    bargains: new Map(),
     orders: new Map(),
     payments: new Map(),
     idempotency: new Map(),
-    purchaseLimitUsage: new Map(),
-    purchaseLimitConsumptions: new Map(),
     members: new Map(),
     growthAccounts: new Map(),
     pointsAccounts: new Map(),

@@ -8,8 +8,6 @@ import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
 import { MemoryIdempotencyKeys } from './memory-idempotency.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
-import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
-import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
 import { MemoryGrowthLedger, MemoryMembers, MemoryMembershipSettings, MemoryOrderFacts, MemoryPointsLedger, MemoryRfmRuns } from './memory-membership.js';
 import type { MemoryDatabase } from './memory-database.js';
 import { MemoryTransactionState } from './memory-transaction.js';
@@ -50,11 +48,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
         couponClaims: new MemoryCouponClaims(state),
         ownedCoupons: new MemoryOwnedCoupons(state),
         couponStatistics: new MemoryCouponStatistics(state),
-        activities: new MemoryActivities(state),
-        activityBudgets: new MemoryActivityBudgets(state),
-        purchaseLimits: new MemoryPurchaseLimits(state),
-        groupBuys: new MemoryGroupBuys(state),
-        bargains: new MemoryBargains(state),
         orders: new MemoryOrders(state),
         payments: new MemoryPayments(state),
         orderQueries: new MemoryOrderQueries(state),

@@ -21,8 +21,6 @@ import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repositor
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
-import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
-import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
 import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
@@ -104,11 +102,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     couponClaims: new MikroOrmCouponClaims(scope),
     ownedCoupons: new MikroOrmOwnedCoupons(scope),
     couponStatistics: new MikroOrmCouponStatistics(scope),
-    activities: new MikroOrmActivities(scope),
-    activityBudgets: new MikroOrmActivityBudgets(scope),
-    purchaseLimits: new MikroOrmPurchaseLimits(scope),
-    groupBuys: new MikroOrmGroupBuys(scope),
-    bargains: new MikroOrmBargains(scope),
     orders: new MikroOrmOrders(scope),
     payments: new MikroOrmPayments(scope),
     orderQueries: new MikroOrmOrderQueries(scope),

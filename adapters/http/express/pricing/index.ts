@@ -1,3 +1,3 @@
-// The pricing engine's figures as answers carry them (the cart view, the checkout preview, the price preview):
-// the edge other contexts' answer schemas import them through (issue #13).
-export * from '../wire/pricing.js';
+// The pricing engine's figures over HTTP (the engine is domain only): the answer schemas the cart, checkout,
+// coupon and promotion answers embed, and the vocabulary they share (channels, stacking).
+export * from './wire.js';

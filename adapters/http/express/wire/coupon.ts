@@ -3,8 +3,7 @@ import type { ClaimableCoupon, CouponRecommendation, CouponTemplateView, ExpireC
 import { COUPON_AUDIENCES, COUPON_VISIBILITIES, TEMPLATE_STATUSES, type CouponTemplateSnapshot } from '../../../../domain/coupon/coupon-template.js';
 import { COUPON_SOURCES, COUPON_STATES } from '../../../../domain/coupon/owned-coupon.js';
 import type { CouponStatistics } from '../../../../domain/coupon/statistics.js';
-import { couponKind, couponOption } from './pricing.js';
-import { channel, stacking } from './promotion.js';
+import { channel, couponKind, couponOption, stacking } from '../pricing/index.js';
 import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
 
 /** The coupon routes' answers (优惠券): templates with their counts, bulk issue reports, statistics, a member's coupons, CPN-1. */

@@ -7,8 +7,6 @@ import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
-import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
-import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
@@ -24,8 +22,6 @@ export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './coupon-records.js';
-export * from './promotion-records.js';
-export * from './purchase-limit-records.js';
 export * from './order-records.js';
 export * from './idempotency-record.js';
 export * from './job-record.js';
@@ -40,8 +36,6 @@ export const schemas = [
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
-  ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
-  PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
   ...membershipSchemas,
   ...orderSchemas,
   IdempotencyRecordSchema,

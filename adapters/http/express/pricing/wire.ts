@@ -1,22 +1,18 @@
 import { z } from 'zod';
-import { COUPON_SCOPE_KINDS } from '../../../../domain/pricing/coupon.js';
-import type {
-  AddOnOffer,
-  AppliedActivity,
-  AppliedCoupon,
-  CouponOption,
-  GiftGrant,
-  GiftPool,
-  LineDiscountShare,
-  PricedLineResult,
-  UnmetThreshold,
-} from '../../../../domain/pricing/result.js';
-import { component, count, int, money, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import {
+  CHANNELS, COUPON_SCOPE_KINDS, type AddOnOffer, type AppliedActivity, type AppliedCoupon, type Channel, type CouponOption, type GiftGrant, type GiftPool,
+  type LineDiscountShare, type PricedLineResult, type UnmetThreshold,
+} from '../../../../domain/pricing/index.js';
+import { component, count, int, money, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /**
  * The pricing engine's figures as answers carry them (cart view, checkout preview, the promotion
- * routes' price preview): shares, applied activities and coupons, gifts, thresholds, coupon options.
+ * routes' price preview): shares, applied activities and coupons, gifts, thresholds, coupon options; and
+ * the engine's vocabulary other answers share (channels, stacking).
  */
+
+export const channel = z.enum(CHANNELS as readonly Channel[] as [Channel, ...Channel[]]);
+export const stacking = z.enum(['shared', 'exclusive']);
 
 export const activityKind = z.enum(['single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift']);
 export const activityFamily = z.enum(['item_price', 'group', 'reduction', 'add_on', 'gift']);

@@ -3,7 +3,7 @@ import type { ActivitySnapshot } from '../../../../domain/promotion/activity.js'
 import type { ActivityDefinition, PromotionKind, PromotionRule } from '../../../../domain/promotion/definition.js';
 import type { ActivityVersion } from '../../../../domain/promotion/review.js';
 import { Money } from '../../../../domain/shared/money.js';
-import { requiredTimestamp, timestamp } from './timestamp.js';
+import { requiredTimestamp, timestamp } from '../records/timestamp.js';
 
 const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());

@@ -1,22 +1,19 @@
 import { z } from 'zod';
 import type { ActivityView, BargainView, CloseExpiredGroups, PricePreview, PurchaseAllowance, PurchaseLimitOutcome } from '../../../../application/promotion/index.js';
-import { CHANNELS, type Channel } from '../../../../domain/pricing/scope.js';
 import type { BargainHelp } from '../../../../domain/promotion/bargain.js';
 import { GROUP_TYPES, PROMOTION_KINDS } from '../../../../domain/promotion/definition.js';
 import { GROUP_STATUSES, type GroupBuySnapshot } from '../../../../domain/promotion/group-buy.js';
 import type { PurchaseLimitResult } from '../../../../domain/promotion/ports.js';
 import { LIMIT_PERIODS } from '../../../../domain/promotion/purchase-limit.js';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../../domain/promotion/review.js';
-import { activityKind, addOnOffer, appliedActivity, appliedCoupon, couponOption, gifts, pricedLine, unmetThreshold } from './pricing.js';
-import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { activityKind, addOnOffer, appliedActivity, appliedCoupon, channel, couponOption, gifts, pricedLine, stacking, unmetThreshold } from '../pricing/index.js';
+import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /**
  * The promotion routes' answers (促销中心): activities with their versions and definitions (PRM-2), group
  * buys (the staff's full view, a member's own view), bargains, purchase limits (限购) and the price preview.
  */
 
-export const channel = z.enum(CHANNELS as readonly Channel[] as [Channel, ...Channel[]]);
-export const stacking = z.enum(['shared', 'exclusive']);
 /** A percentage as the activity was given it: a decimal string ("15"); a number when an in-process caller gave one. */
 const percent = z.union([decimal, z.number()]);
 const skuPrice = wireObject({ skuId: wireId, price: money });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../../domain/pricing/scope.js';
-import { GROUP_TYPES } from '../../../domain/promotion/definition.js';
-import { LIMIT_PERIODS } from '../../../domain/promotion/purchase-limit.js';
-import { REVIEW_STATUSES, TIME_STATUSES } from '../../../domain/promotion/review.js';
-import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from './route.js';
+import { CHANNELS } from '../../../../domain/pricing/index.js';
+import { GROUP_TYPES } from '../../../../domain/promotion/definition.js';
+import { LIMIT_PERIODS } from '../../../../domain/promotion/purchase-limit.js';
+import { REVIEW_STATUSES, TIME_STATUSES } from '../../../../domain/promotion/review.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from '../route.js';
 import {
   activityView, bargainHelp, expiredGroups, groupBuyView, groupPayment, memberBargain, memberBargainView, memberGroup, memberGroupView, memberHelpView, pricePreview, purchaseAllowance, purchaseLimitOutcome, purchaseLimitRelease,
-} from './wire/promotion.js';
+} from './wire.js';
 
 // Types and sizes are checked here; what the values mean (a window that ends before it starts, tiers that
 // overlap, a floor above the price, a size the ladder lacks …) is the domain's to judge, with its codes.

@@ -1,4 +1,4 @@
-import { PROMOTION_ERROR, toError } from '../../../../domain/promotion/errors.js';
+import { PROMOTION_ERROR, rejectionOf, toError } from '../../../../domain/promotion/errors.js';
 import type { PurchaseLimitConsumption, PurchaseLimitResult, PurchaseLimits } from '../../../../domain/promotion/ports.js';
 import { purchaseLimitRejection } from '../../../../domain/promotion/purchase-limit.js';
 import type { TxScope } from '../db.js';
@@ -54,10 +54,12 @@ export class MikroOrmPurchaseLimits implements PurchaseLimits {
     if (r!.used === null) {
       // The guard refused: its verdict stands; the figures in the message are the ones read now.
       const used = (await this.used(c.memberId, [c]))?.get(c.activityId) ?? 0;
-      throw toError(purchaseLimitRejection(c, used) ?? {
-        code: PROMOTION_ERROR.PURCHASE_LIMIT_REACHED, kind: 'conflict', message: `member ${c.memberId} reached the limit of activity ${c.activityId}`,
-        details: { activityId: c.activityId, memberId: c.memberId, period: c.period, limit: c.limit, requested: c.quantity },
-      });
+      throw toError(
+        purchaseLimitRejection(c, used) ??
+          rejectionOf(PROMOTION_ERROR.PURCHASE_LIMIT_REACHED, `member ${c.memberId} reached the limit of activity ${c.activityId}`, {
+            activityId: c.activityId, memberId: c.memberId, period: c.period, limit: c.limit, requested: c.quantity,
+          }),
+      );
     }
     return { activityId: c.activityId, memberId: c.memberId, period: c.period, used: r!.used, quantity: c.quantity, replayed: false };
   }

@@ -4,7 +4,7 @@ import type { GroupType, ItemPriceRule } from '../../../../domain/promotion/defi
 import type { GroupBuySnapshot, GroupMember, GroupStatus } from '../../../../domain/promotion/group-buy.js';
 import { Money } from '../../../../domain/shared/money.js';
 import { MoneyType } from '../types/money-type.js';
-import { requiredTimestamp, timestamp } from './timestamp.js';
+import { requiredTimestamp, timestamp } from '../records/timestamp.js';
 
 /** The activity (PRM-2) row: its own file. */
 export * from './activity-record.js';

@@ -1,8 +1,9 @@
+import type { PromotionStore } from '../../../../application/promotion/store.js';
 import { Activity } from '../../../../domain/promotion/activity.js';
 import { Bargain } from '../../../../domain/promotion/bargain.js';
 import { chargeRejection } from '../../../../domain/promotion/budget.js';
-import { PROMOTION_ERROR, toError } from '../../../../domain/promotion/errors.js';
-import { GroupBuy, paymentRejection } from '../../../../domain/promotion/group-buy.js';
+import { PROMOTION_ERROR, rejectionOf, toError } from '../../../../domain/promotion/errors.js';
+import { GroupBuy, paymentEvents, paymentRejection } from '../../../../domain/promotion/group-buy.js';
 import type { Activities, ActivityBudgets, Bargains, BudgetCharge, BudgetChargeResult, GroupBuys, GroupPaymentResult } from '../../../../domain/promotion/ports.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import { Money } from '../../../../domain/shared/money.js';
@@ -10,10 +11,20 @@ import type { TxScope } from '../db.js';
 import {
   ActivityRecord, BargainRecord, GroupBuyRecord, activityFromRow, activityRecord, bargainFromRow, bargainRecord, groupBuyFromRows, groupBuyRecord,
   type ActivityRow, type BargainRow, type GroupBuyRow, type GroupMemberRow,
-} from '../records/promotion-records.js';
-import { saveVersionedRow } from './versioned-row.js';
+} from './records.js';
+import { MikroOrmPurchaseLimits } from './purchase-limits.js';
+import { saveVersionedRow } from '../repositories/versioned-row.js';
 
-/** Activities on PostgreSQL; a code taken by a racing transaction fails the save (`activity_code_unique`). */
+/** The promotion store of one PostgreSQL transaction. */
+export const pgPromotionStore = (tx: TxScope): PromotionStore => ({
+  activities: new MikroOrmActivities(tx),
+  activityBudgets: new MikroOrmActivityBudgets(tx),
+  purchaseLimits: new MikroOrmPurchaseLimits(tx),
+  groupBuys: new MikroOrmGroupBuys(tx),
+  bargains: new MikroOrmBargains(tx),
+});
+
+/** Activities on PostgreSQL; a code taken by a racing transaction fails the save (`activity_code_unique`); a save records the activity's events. */
 export class MikroOrmActivities implements Activities {
   constructor(private readonly tx: TxScope) {}
 
@@ -25,6 +36,7 @@ export class MikroOrmActivities implements Activities {
   async save(activity: Activity): Promise<void> {
     const s = activity.toSnapshot();
     activity.markSaved(await saveVersionedRow(this.tx, ActivityRecord, 'activities', s.version, activityRecord(s, s.version + 1)));
+    this.tx.record(activity.pullEvents());
   }
 
   async all(): Promise<Activity[]> {
@@ -75,9 +87,10 @@ export class MikroOrmActivityBudgets implements ActivityBudgets {
     if (r!.inserted === 0) return { spent: await this.spentOf(c.activityId), replayed: true };
     if (r!.spent === null) {
       // The guard refused: its verdict stands; the figures in the message are the ones read now.
-      throw toError(chargeRejection(c.activityId, await this.spentOf(c.activityId), c.amount, c.budget) ?? {
-        code: PROMOTION_ERROR.BUDGET_EXHAUSTED, kind: 'conflict', message: `activity ${c.activityId}'s budget is used up`, details: { activityId: c.activityId },
-      });
+      throw toError(
+        chargeRejection(c.activityId, await this.spentOf(c.activityId), c.amount, c.budget) ??
+          rejectionOf(PROMOTION_ERROR.BUDGET_EXHAUSTED, `activity ${c.activityId}'s budget is used up`, { activityId: c.activityId }),
+      );
     }
     return { spent: Money.of(r!.spent), replayed: false };
   }
@@ -130,6 +143,7 @@ export class MikroOrmGroupBuys implements GroupBuys {
       );
     }
     group.markSaved(version);
+    this.tx.record(group.pullEvents());
   }
 
   /**
@@ -137,7 +151,8 @@ export class MikroOrmGroupBuys implements GroupBuys {
    * on that row, then finds it paid), then the capacity guard — `paid = paid + 1 … where paid < size` and
    * the group still forming before its deadline — which PostgreSQL re-checks on the newest row version
    * after waiting, so concurrent payments never over-fill the group. A refusal rolls the transaction back
-   * and is explained by the domain's `paymentRejection` on the row read afterwards.
+   * and is explained by the domain's `paymentRejection` on the row read afterwards. An accepted payment
+   * records the domain's `paymentEvents`, read off the group after it.
    */
   async confirmPayment(groupId: string, orderId: string, at: Date): Promise<GroupPaymentResult> {
     const member = await this.tx.rows(`update group_member set status = 'paid', paid_at = ? where group_id = ? and order_id = ? and status = 'pending' returning 1`, [at, groupId, orderId]);
@@ -160,10 +175,9 @@ export class MikroOrmGroupBuys implements GroupBuys {
     );
     const group = (await this.get(groupId))!.toSnapshot();
     if (seat.length === 0) {
-      throw toError(paymentRejection(group, at) ?? {
-        code: PROMOTION_ERROR.GROUP_FULL, kind: 'conflict', message: `group ${groupId} has no room`, details: { groupId, size: group.size },
-      });
+      throw toError(paymentRejection(group, at) ?? rejectionOf(PROMOTION_ERROR.GROUP_FULL, `group ${groupId} has no room`, { groupId, size: group.size }));
     }
+    this.tx.record(paymentEvents(group, orderId, at));
     return { group, replayed: false };
   }
 
@@ -183,7 +197,7 @@ export class MikroOrmGroupBuys implements GroupBuys {
   }
 }
 
-/** Bargains on PostgreSQL; one per member and activity (`bargain_member_unique`). */
+/** Bargains on PostgreSQL; one per member and activity (`bargain_member_unique`); a save records the bargain's events. */
 export class MikroOrmBargains implements Bargains {
   constructor(private readonly tx: TxScope) {}
 
@@ -195,6 +209,7 @@ export class MikroOrmBargains implements Bargains {
   async save(bargain: Bargain): Promise<void> {
     const s = bargain.toSnapshot();
     bargain.markSaved(await saveVersionedRow(this.tx, BargainRecord, 'bargains', s.version, bargainRecord(s, s.version + 1)));
+    this.tx.record(bargain.pullEvents());
   }
 
   async ofMember(activityId: string, memberId: string): Promise<Bargain | null> {

@@ -1,4 +1,4 @@
-import type { CreateActivityCommand } from '../../application/promotion/activity-use-cases.js';
+import type { CreateActivityCommand } from '../../application/promotion/index.js';
 import type { Zhongtai } from '../container/create-zhongtai.js';
 
 const HOUR = 3_600_000;

@@ -3,8 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * 限购 and deposit presale (issue #4): the per-member purchase-limit counters, moved only by a guarded
  * statement and backed by a CHECK, the consumptions keyed by (activity, reference), and the
- * `deposit_presale` activity kind. Equals ../records/purchase-limit-records.ts and the activity kind check
- * of ../records/promotion-records.ts.
+ * `deposit_presale` activity kind. Equals ../purchase-limit-records.ts and the activity kind check
+ * of ../activity-record.ts.
  */
 export class Migration20261122070000_purchase_limits extends Migration {
   override name = 'Migration20261122070000_purchase_limits';

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * The promotion context (issue #4): activities with their versions (PRM-2), budgets spent by guarded
  * UPDATEs with charges keyed by reference, group-buy groups whose `paid` counter a CHECK keeps within the
  * size, their members (an order in one group at most), and bargains (one per member and activity).
- * Equals ../records/promotion-records.ts.
+ * Equals ../records.ts (and ../activity-record.ts).
  */
 export class Migration20261122060000_promotions extends Migration {
   override name = 'Migration20261122060000_promotions';

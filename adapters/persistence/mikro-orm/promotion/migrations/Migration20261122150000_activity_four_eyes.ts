@@ -8,7 +8,7 @@ const eachVersion = (expression: string) =>
  * Four eyes on activities (issue #12, decision 0021): each version in `activity.versions` (jsonb) now
  * keeps its `authors` and, once approved, `approvedBy` / `approvedAt`. No column changes: this fills the
  * new keys on the versions stored before — no author known, and the reviewer of every approved
- * (published or superseded) version as its approver. Equals ../records/activity-record.ts.
+ * (published or superseded) version as its approver. Equals ../activity-record.ts.
  */
 export class Migration20261122150000_activity_four_eyes extends Migration {
   override name = 'Migration20261122150000_activity_four_eyes';
