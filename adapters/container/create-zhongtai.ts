@@ -16,7 +16,6 @@ import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-mod
 import { inventoryModule } from './inventory-module.js';
 import type { LegacyFacades } from './legacy-facade-types.js';
 import { legacyFacades } from './legacy-root.js';
-import { membershipModule } from './membership-module.js';
 import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
 import { orderQueryModule } from './order-query-module.js';
 import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
@@ -42,7 +41,7 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly coupons?: CouponModuleOptions;
   /** Cart: which shop sells a product and purchase limits (default: decision 0014), guest cart ids. */
   readonly cart?: CartModuleOptions;
-  /** Checkout: the member's points and spending rule (default: none until membership binds its ledger). */
+  /** Checkout: the member's points and spending rule (default: membership's ledger and points rule). */
   readonly checkout?: CheckoutModuleOptions;
   /** Orders and payments: risk control, payment channels (default none; the fake one only by name: `fakePaymentChannel()`), verification codes, ORD-3 and PAY-2 timeouts. */
   readonly ordering?: OrderingModuleOptions;
@@ -116,7 +115,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     dispatchModule,
     couponModule(options.coupons),
     promotionModule,
-    membershipModule,
     cartModule(options.cart),
     checkoutModule(options.checkout),
     orderQueryModule,

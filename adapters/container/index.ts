@@ -6,7 +6,6 @@ export * from './inventory-module.js';
 export * from './dispatch-module.js';
 export * from './coupon-module.js';
 export * from './promotion-module.js';
-export * from './membership-module.js';
 export * from './cart-module.js';
 export * from './checkout-module.js';
 export * from './fulfilment-module.js';

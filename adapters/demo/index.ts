@@ -5,7 +5,6 @@ import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
 import { seedPromotionDemo } from './promotion-demo.js';
-import { seedMembershipDemo } from './membership-demo.js';
 import { seedOrderDemo } from './order-demo.js';
 
 /**
@@ -18,7 +17,6 @@ const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
   coupon: seedCouponDemo, // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   promotion: seedPromotionDemo, // a published 满减, a flash sale on the carved-out milk powder, a group buy
   cart: seedCartDemo, // the demo member's cart: 3 lines from 2 shops
-  membership: seedMembershipDemo, // the demo member's profile, points and growth; paid orders of twelve members and an RFM run
   ordering: seedOrderDemo, // the demo member's orders (with the fake channel only): one paid through it, one awaiting payment
 };
 

@@ -24,7 +24,6 @@ import { MikroOrmJobs } from './jobs.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
-import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -116,12 +115,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     orderQueries: new MikroOrmOrderQueries(scope),
     jobs: new MikroOrmJobs(scope),
     idempotency: new MikroOrmIdempotencyKeys(scope),
-    members: new MikroOrmMembers(scope),
-    growthLedger: new MikroOrmGrowthLedger(scope),
-    pointsLedger: new MikroOrmPointsLedger(scope),
-    membershipSettings: new MikroOrmMembershipSettings(scope),
-    orderFacts: new MikroOrmOrderFacts(scope),
-    rfmRuns: new MikroOrmRfmRuns(scope),
     recordEvents: (recorded) => scope.record(recorded),
   };
 }

@@ -8,7 +8,6 @@ import { Migration20261122050000_coupons } from './Migration20261122050000_coupo
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
 import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
-import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
@@ -31,7 +30,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
   { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },
-  { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
   { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },

@@ -10,13 +10,11 @@ import { CartSchema } from './cart-records.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
-import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
 import { JobSchema } from './job-record.js';
 
 export * from './brand-record.js';
-export * from './membership-records.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
 export * from './layer-stock-records.js';
@@ -45,7 +43,6 @@ export const schemas = [
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
   CartSchema,
-  ...membershipSchemas,
   ...orderSchemas,
   IdempotencyRecordSchema,
   JobSchema,
