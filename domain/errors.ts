@@ -2,6 +2,7 @@ import type { CodeOf, ErrorCatalogue } from './shared/errors.js';
 import type { DomainErrorKind } from './shared/domain-error.js';
 import { FREIGHT_ERRORS } from './freight/errors.js';
 import { CART_ERRORS } from './cart/errors.js';
+import { MEMBERSHIP_ERRORS } from './membership/errors.js';
 import { PRICING_ERRORS } from './pricing/errors.js';
 import { PROMOTION_ERRORS } from './promotion/errors.js';
 
@@ -14,6 +15,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   CART_ERRORS,
   PRICING_ERRORS,
   PROMOTION_ERRORS,
+  MEMBERSHIP_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -21,7 +23,8 @@ export type ErrorCode =
   | CodeOf<typeof FREIGHT_ERRORS>
   | CodeOf<typeof CART_ERRORS>
   | CodeOf<typeof PRICING_ERRORS>
-  | CodeOf<typeof PROMOTION_ERRORS>;
+  | CodeOf<typeof PROMOTION_ERRORS>
+  | CodeOf<typeof MEMBERSHIP_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

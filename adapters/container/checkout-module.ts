@@ -1,6 +1,6 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import * as uc from '../../application/checkout/index.js';
-import { membershipCheckoutPoints } from '../../application/membership/checkout-points.js';
+import { membershipCheckoutPoints } from '../../application/membership/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { ProductShops } from '../../domain/cart/ports.js';
 import type { CustomerHistory } from '../../domain/coupon/ports.js';

@@ -1,5 +1,6 @@
 import { cartContext } from './cart.js';
 import { freightContext } from './freight.js';
+import { membershipContext } from './membership.js';
 import { promotionContext } from './promotion.js';
 
 /**
@@ -10,4 +11,5 @@ export const CONTEXTS = [
   promotionContext,
   freightContext,
   cartContext,
+  membershipContext,
 ] as const;

@@ -16,7 +16,6 @@ import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-mod
 import { inventoryModule } from './inventory-module.js';
 import type { LegacyFacades } from './legacy-facade-types.js';
 import { legacyFacades } from './legacy-root.js';
-import { membershipModule } from './membership-module.js';
 import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
 import { orderQueryModule } from './order-query-module.js';
 import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
@@ -26,6 +25,7 @@ import { TOKENS } from './tokens.js';
 export type * from './legacy-facade-types.js';
 export type { CartFacade } from './cart.js';
 export type { PromotionFacade } from './promotion.js';
+export type { MembershipFacade } from './membership.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -43,7 +43,7 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly coupons?: CouponModuleOptions;
   /** Cart: which shop sells a product and purchase limits (default: decision 0014), guest cart ids. */
   readonly cart?: CartModuleOptions;
-  /** Checkout: the member's points and spending rule (default: none until membership binds its ledger). */
+  /** Checkout: the member's points and spending rule (default: membership's ledger and points rule). */
   readonly checkout?: CheckoutModuleOptions;
   /** Orders and payments: risk control, payment channels (default none; the fake one only by name: `fakePaymentChannel()`), verification codes, ORD-3 and PAY-2 timeouts. */
   readonly ordering?: OrderingModuleOptions;
@@ -116,7 +116,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     inventoryModule,
     dispatchModule,
     couponModule(options.coupons),
-    membershipModule,
     checkoutModule(options.checkout),
     orderQueryModule,
     // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.

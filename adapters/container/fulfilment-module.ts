@@ -1,12 +1,10 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import * as uc from '../../application/ordering/fulfilment-use-cases.js';
-import type { RecordOrderCompleted } from '../../application/membership/index.js';
 import type { PaymentChannels } from '../../application/payment/channels.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { CarrierInterception, FulfilmentProgress, WarehouseInterception } from '../../domain/ordering/ports.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../fulfilment/fake-interception.js';
-import { MEMBERSHIP } from './membership-module.js';
 import { ORDERING } from './ordering-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -18,7 +16,6 @@ export const FULFILMENT = {
   AutoConfirmReceipt: t<uc.AutoConfirmReceipt>('AutoConfirmReceipt'),
   RedeemVerificationCode: t<uc.RedeemVerificationCode>('RedeemVerificationCode'),
   CancelPaidOrder: t<uc.CancelPaidOrder>('CancelPaidOrder'),
-  NotifyOrderCompleted: t<uc.NotifyOrderCompleted>('NotifyOrderCompleted'),
   RefundThroughChannel: t<uc.RefundThroughChannel>('RefundThroughChannel'),
   Dependencies: t<uc.FulfilmentDependencies>('Dependencies'),
   Progress: t<FulfilmentProgress>('Progress'),
@@ -40,7 +37,7 @@ export interface FulfilmentModuleOptions {
 /**
  * Fulfilment (issue #6 item 5): shipping, receipt (by the member or automatic), redemption of service
  * orders, cancellation after payment by stage (ORD-6), and the handlers of the jobs they schedule. Needs
- * the ordering module (payment channels) and the membership module (completed orders).
+ * the ordering module (payment channels).
  */
 export function fulfilmentModule(options: FulfilmentModuleOptions = {}): ContainerModule {
   return new ContainerModule(({ bind }) => {
@@ -66,9 +63,6 @@ export function fulfilmentModule(options: FulfilmentModuleOptions = {}): Contain
           new uc.CancelPaidOrder(d, { progress, warehouse, carrier }),
         [FULFILMENT.Dependencies, FULFILMENT.Progress, FULFILMENT.WarehouseInterception, FULFILMENT.CarrierInterception],
       )
-      .inSingletonScope();
-    bind(FULFILMENT.NotifyOrderCompleted)
-      .toResolvedValue((uow: UnitOfWork, m: RecordOrderCompleted) => new uc.NotifyOrderCompleted(uow, m), [TOKENS.UnitOfWork, MEMBERSHIP.RecordOrderCompleted])
       .inSingletonScope();
     bind(FULFILMENT.RefundThroughChannel)
       .toResolvedValue((uow: UnitOfWork, channels: PaymentChannels) => new uc.RefundThroughChannel(uow, channels), [TOKENS.UnitOfWork, ORDERING.Channels])

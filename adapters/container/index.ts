@@ -5,7 +5,6 @@ export * from './shared-module.js';
 export * from './inventory-module.js';
 export * from './dispatch-module.js';
 export * from './coupon-module.js';
-export * from './membership-module.js';
 export type { CartModuleOptions } from './cart.js';
 export * from './checkout-module.js';
 export * from './fulfilment-module.js';

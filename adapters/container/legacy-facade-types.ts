@@ -107,8 +107,6 @@ export interface PaymentsFacade {
   handleCallback: Bound<import('../../application/payment/index.js').HandlePaymentCallback>;
   expire: Bound<import('../../application/payment/index.js').ExpirePayment>;
   refundLate: Bound<import('../../application/payment/index.js').RefundLateCallback>;
-  /** What the `membership.order-paid` job runs. */
-  notifyPaid: Bound<import('../../application/payment/index.js').NotifyOrderPaid>;
   /** A payment by its number, as stored. */
   find: Bound<import('../../application/payment/index.js').FindPayment>;
   /** The channels the shop takes, by name (none unless configured). */
@@ -125,8 +123,6 @@ export interface FulfilmentFacade {
   redeem: Bound<import('../../application/ordering/index.js').RedeemVerificationCode>;
   /** ORD-6: a paid order, by staff or its member, as far as fulfilment allows. */
   cancelPaid: Bound<import('../../application/ordering/index.js').CancelPaidOrder>;
-  /** What the `membership.order-completed` job runs. */
-  notifyCompleted: Bound<import('../../application/ordering/index.js').NotifyOrderCompleted>;
   /** What the `payment.channel-refund` job runs. */
   refundThroughChannel: Bound<import('../../application/ordering/index.js').RefundThroughChannel>;
 }
@@ -134,39 +130,6 @@ export interface FulfilmentFacade {
 /** The checkout preview (结算页, issue #5): pricing, freight, pre-dispatch, cross-border tax and the child orders, per line. */
 export interface CheckoutFacade {
   preview: Bound<import('../../application/checkout/index.js').PreviewCheckout>;
-}
-
-/** The use cases of membership (#7): profile, growth and levels (MBR-1), points, the paid-order projection, RFM (MBR-2). */
-export interface MembershipFacade {
-  register: Bound<import('../../application/membership/index.js').RegisterMember>;
-  get: Bound<import('../../application/membership/index.js').GetMember>;
-  updateProfile: Bound<import('../../application/membership/index.js').UpdateMemberProfile>;
-  putAddress: Bound<import('../../application/membership/index.js').PutAddress>;
-  removeAddress: Bound<import('../../application/membership/index.js').RemoveAddress>;
-  buyPaidCard: Bound<import('../../application/membership/index.js').BuyPaidCard>;
-  joinShop: Bound<import('../../application/membership/index.js').JoinShop>;
-  setShopLevel: Bound<import('../../application/membership/index.js').SetShopLevel>;
-  history: Bound<import('../../application/membership/index.js').GetMemberHistory>;
-  recordLogin: Bound<import('../../application/membership/index.js').RecordLogin>;
-  recordReviewApproved: Bound<import('../../application/membership/index.js').RecordReviewApproved>;
-  recordReviewDeleted: Bound<import('../../application/membership/index.js').RecordReviewDeleted>;
-  adjustGrowth: Bound<import('../../application/membership/index.js').AdjustGrowth>;
-  setLevel: Bound<import('../../application/membership/index.js').SetMemberLevel>;
-  rules: Bound<import('../../application/membership/index.js').GetMembershipRules>;
-  setRules: import('../../application/membership/index.js').SetMembershipRules['execute'];
-  proposeThresholds: Bound<import('../../application/membership/index.js').ProposeLevelThresholds>;
-  signIn: Bound<import('../../application/membership/index.js').SignIn>;
-  earnPoints: Bound<import('../../application/membership/index.js').EarnPoints>;
-  deductAtCheckout: Bound<import('../../application/membership/index.js').DeductPointsAtCheckout>;
-  spendPoints: Bound<import('../../application/membership/index.js').SpendPoints>;
-  adjustPoints: Bound<import('../../application/membership/index.js').AdjustPoints>;
-  expirePoints: Bound<import('../../application/membership/index.js').ExpirePoints>;
-  recordPaidOrder: Bound<import('../../application/membership/index.js').RecordPaidOrder>;
-  recordOrderCompleted: Bound<import('../../application/membership/index.js').RecordOrderCompleted>;
-  recordRefund: Bound<import('../../application/membership/index.js').RecordRefund>;
-  runRfm: Bound<import('../../application/membership/index.js').RunRfm>;
-  rfmSegments: Bound<import('../../application/membership/index.js').RfmSegmentCounts>;
-  memberRfm: Bound<import('../../application/membership/index.js').MemberRfm>;
 }
 
 /** The read side of ordering (订单查询): a member's orders and their details, staff search and details, period statistics. */
@@ -189,7 +152,6 @@ export interface LegacyFacades {
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
-  readonly membership: MembershipFacade;
   readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;
   readonly orders: OrdersFacade;

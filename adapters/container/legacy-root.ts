@@ -8,10 +8,9 @@ import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
-  CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
+  CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades,
   OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
-import { MEMBERSHIP } from './membership-module.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
 import { TOKENS } from './tokens.js';
@@ -91,17 +90,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     recommend: run(COUPON.RecommendCoupon),
   };
   const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
-  const M = MEMBERSHIP;
-  const membership: MembershipFacade = {
-    register: run(M.RegisterMember), get: run(M.GetMember), updateProfile: run(M.UpdateMemberProfile), putAddress: run(M.PutAddress),
-    removeAddress: run(M.RemoveAddress), buyPaidCard: run(M.BuyPaidCard), joinShop: run(M.JoinShop), setShopLevel: run(M.SetShopLevel),
-    history: run(M.GetMemberHistory), recordLogin: run(M.RecordLogin), recordReviewApproved: run(M.RecordReviewApproved),
-    recordReviewDeleted: run(M.RecordReviewDeleted), adjustGrowth: run(M.AdjustGrowth), setLevel: run(M.SetMemberLevel), rules: run(M.GetMembershipRules),
-    setRules: run(M.SetMembershipRules), proposeThresholds: run(M.ProposeLevelThresholds), signIn: run(M.SignIn), earnPoints: run(M.EarnPoints),
-    deductAtCheckout: run(M.DeductPointsAtCheckout), spendPoints: run(M.SpendPoints), adjustPoints: run(M.AdjustPoints), expirePoints: run(M.ExpirePoints),
-    recordPaidOrder: run(M.RecordPaidOrder), recordOrderCompleted: run(M.RecordOrderCompleted), recordRefund: run(M.RecordRefund),
-    runRfm: run(M.RunRfm), rfmSegments: run(M.RfmSegmentCounts), memberRfm: run(M.MemberRfm),
-  };
   const orderQueries: OrderQueryFacade = {
     list: run(ORDER_QUERIES.ListMemberOrders),
     get: run(ORDER_QUERIES.GetMemberOrder),
@@ -112,31 +100,26 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   const orders: OrdersFacade = { place: run(ORDERING.PlaceOrder), cancel: run(ORDERING.CancelUnpaidOrder), expireUnpaid: run(ORDERING.ExpireUnpaidOrder) };
   const payments: PaymentsFacade = {
     pay: run(ORDERING.PayOrders), handleCallback: run(ORDERING.HandlePaymentCallback), expire: run(ORDERING.ExpirePayment),
-    refundLate: run(ORDERING.RefundLateCallback), notifyPaid: run(ORDERING.NotifyOrderPaid), find: run(ORDERING.FindPayment), channels: container.get(ORDERING.Channels),
+    refundLate: run(ORDERING.RefundLateCallback), find: run(ORDERING.FindPayment), channels: container.get(ORDERING.Channels),
   };
-  // The timers and notifications orders and payments schedule (decision 0017).
+  // The timers orders and payments schedule (decision 0017).
   jobRunner.register(JOB.PAYMENT_TIMEOUT, async (job) => void (await orders.expireUnpaid({ orderId: String(job.payload.orderId) })));
   jobRunner.register(JOB.PAYMENT_EXPIRY, async (job) => void (await payments.expire({ paymentId: String(job.payload.paymentId) })));
   jobRunner.register(JOB.LATE_REFUND, async (job) => {
     await payments.refundLate({ paymentId: String(job.payload.paymentId), channel: String(job.payload.channel), channelTransactionId: String(job.payload.channelTransactionId) });
   });
-  jobRunner.register(JOB.MEMBERSHIP_PAID, async (job) => {
-    const p = job.payload as { orderId: string; memberId: string; paidAt: string; amount: string };
-    await payments.notifyPaid({ orderId: p.orderId, memberId: p.memberId, paidAt: new Date(p.paidAt), amount: p.amount });
-  });
   const F = FULFILMENT;
   const fulfilment: FulfilmentFacade = {
     ship: run(F.ShipOrder), confirmReceipt: run(F.ConfirmReceipt), autoConfirm: run(F.AutoConfirmReceipt), redeem: run(F.RedeemVerificationCode),
-    cancelPaid: run(F.CancelPaidOrder), notifyCompleted: run(F.NotifyOrderCompleted), refundThroughChannel: run(F.RefundThroughChannel),
+    cancelPaid: run(F.CancelPaidOrder), refundThroughChannel: run(F.RefundThroughChannel),
   };
   jobRunner.register(JOB.AUTO_CONFIRM, async (job) => {
     const { notBefore } = await fulfilment.autoConfirm({ orderId: String(job.payload.orderId) });
     // Run early (clocks apart): the runner runs it again at that moment (issue #13: one way for every timer).
     return notBefore ? { notBefore } : undefined;
   });
-  jobRunner.register(JOB.MEMBERSHIP_COMPLETED, async (job) => void (await fulfilment.notifyCompleted({ orderId: String(job.payload.orderId) })));
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, membership, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, inventory, dispatch, coupons, checkout, orderQueries, orders, payments, fulfilment };
 }

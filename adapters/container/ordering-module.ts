@@ -9,7 +9,6 @@ import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { randomVerificationCodes } from '../ordering/verification-codes.js';
 import { BlacklistRiskControl } from '../risk/blacklist-risk-control.js';
 import { CHECKOUT } from './checkout-module.js';
-import { MEMBERSHIP } from './membership-module.js';
 import { TOKENS } from './tokens.js';
 
 const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.ordering.${name}`);
@@ -22,7 +21,6 @@ export const ORDERING = {
   HandlePaymentCallback: t<payment.HandlePaymentCallback>('HandlePaymentCallback'),
   ExpirePayment: t<payment.ExpirePayment>('ExpirePayment'),
   RefundLateCallback: t<payment.RefundLateCallback>('RefundLateCallback'),
-  NotifyOrderPaid: t<payment.NotifyOrderPaid>('NotifyOrderPaid'),
   FindPayment: t<payment.FindPayment>('FindPayment'),
   Channels: t<payment.PaymentChannels>('Channels'),
   Risk: t<RiskControl>('Risk'),
@@ -73,6 +71,5 @@ export function orderingModule(options: OrderingModuleOptions, host: payment.Pay
     bind(ORDERING.ExpirePayment).toResolvedValue((d: payment.PaymentDependencies) => new payment.ExpirePayment(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.RefundLateCallback).toResolvedValue((d: payment.PaymentDependencies) => new payment.RefundLateCallback(d), [ORDERING.PaymentDependencies]).inSingletonScope();
     bind(ORDERING.FindPayment).toResolvedValue((uow: UnitOfWork) => new payment.FindPayment(uow), [TOKENS.UnitOfWork]).inSingletonScope();
-    bind(ORDERING.NotifyOrderPaid).toResolvedValue((m: payment.PaidOrderRecorder) => new payment.NotifyOrderPaid(m), [MEMBERSHIP.RecordPaidOrder]).inSingletonScope();
   });
 }

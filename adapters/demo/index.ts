@@ -3,7 +3,6 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
-import { seedMembershipDemo } from './membership-demo.js';
 import { seedOrderDemo } from './order-demo.js';
 
 /**
@@ -14,7 +13,6 @@ const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
   dispatch: seedDispatchDemo, // warehouses and purchase receipts: the stock of every layer
   inventory: seedInventoryDemo, // sales-layer policies and the flash-sale carve-out, on that stock
   coupon: seedCouponDemo, // 满199减20, a shop's discount coupon, a hidden new-customer coupon
-  membership: seedMembershipDemo, // the demo member's profile, points and growth; paid orders of twelve members and an RFM run
   ordering: seedOrderDemo, // the demo member's orders (with the fake channel only): one paid through it, one awaiting payment
 };
 

@@ -10,7 +10,7 @@ import { memberRejection, splitParentRejection, type Order, type OrderSnapshot }
 import type { CarrierInterception, FulfilmentProgress, WarehouseInterception } from '../../domain/ordering/ports.js';
 import type { OrderKind, OrderStatus } from '../../domain/ordering/status.js';
 import { paymentNotFound } from '../../domain/payment/errors.js';
-import { DomainError, isDomainError } from '../../domain/shared/domain-error.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { applyStockChange } from '../inventory/stock-use-cases.js';
@@ -105,11 +105,6 @@ async function followParent(tx: Transaction, child: Order, at: Date): Promise<Or
   return parent;
 }
 
-/** The order completed: membership is told (growth, purchase points) by a job retried until it succeeds. */
-async function scheduleCompletedNotification(tx: Transaction, orderId: string, at: Date): Promise<void> {
-  await tx.jobs.schedule({ kind: JOB.MEMBERSHIP_COMPLETED, key: `${JOB.MEMBERSHIP_COMPLETED}:${orderId}`, runAt: at, payload: { orderId } });
-}
-
 /**
  * Staff ship a paid goods order (发货) with its carrier and tracking number. Receipt is confirmed
  * automatically N days later: the deadline is stored on the order and a durable job
@@ -145,8 +140,8 @@ export class ShipOrder {
 }
 
 /**
- * The member confirms receipt of their own shipped order (确认收货): it completes, membership is
- * notified through a durable job, the split parent follows. Another member's order: ORDER.NOT_FOUND,
+ * The member confirms receipt of their own shipped order (确认收货): it completes (`order.completed`,
+ * which membership subscribes to), the split parent follows. Another member's order: ORDER.NOT_FOUND,
  * nothing written; not shipped: ORDER.INVALID_TRANSITION.
  */
 export class ConfirmReceipt {
@@ -158,7 +153,6 @@ export class ConfirmReceipt {
       const order = await requireMemberOrder(tx, cmd.orderId, cmd.memberId);
       order.confirmReceipt(cmd.memberId, at);
       await saveOrder(tx, order);
-      await scheduleCompletedNotification(tx, order.id, at);
       const parent = await followParent(tx, order, at);
       return viewOf(order, parent?.status ?? null);
     });
@@ -185,7 +179,6 @@ export class AutoConfirmReceipt {
         return { confirmed: false, notBefore: order.status === 'shipped' && shipment ? shipment.autoConfirmAt : null };
       }
       await saveOrder(tx, order);
-      await scheduleCompletedNotification(tx, order.id, at);
       await followParent(tx, order, at);
       return { confirmed: true, notBefore: null };
     });
@@ -193,9 +186,9 @@ export class AutoConfirmReceipt {
 }
 
 /**
- * The shop redeems a service order's verification code (核销): the order completes, membership is
- * notified, the split parent follows. A wrong code or another shop's: ORDER.INVALID_CODE (422),
- * nothing written; not pending redemption: ORDER.INVALID_TRANSITION.
+ * The shop redeems a service order's verification code (核销): the order completes (`order.completed`,
+ * which membership subscribes to), the split parent follows. A wrong code or another shop's:
+ * ORDER.INVALID_CODE (422), nothing written; not pending redemption: ORDER.INVALID_TRANSITION.
  */
 export class RedeemVerificationCode {
   constructor(private readonly d: FulfilmentDependencies) {}
@@ -206,48 +199,9 @@ export class RedeemVerificationCode {
       const order = await requireOrder(tx, cmd.orderId);
       order.redeem({ code: cmd.code, shopId: cmd.shopId, at });
       await saveOrder(tx, order);
-      await scheduleCompletedNotification(tx, order.id, at);
       const parent = await followParent(tx, order, at);
       return viewOf(order, parent?.status ?? null);
     });
-  }
-}
-
-/** What membership offers for a completed order (`RecordOrderCompleted`): growth and purchase points, once per order. */
-export interface OrderCompletedRecorder {
-  execute(cmd: { orderId: string }): Promise<unknown>;
-}
-
-/**
- * The handler of `membership.order-completed`: hands the completed order to membership (growth and
- * purchase points). Membership is idempotent per order, so the job may run again after a crash; when it
- * throws, the runner retries later, until acknowledged. One refusal is an answer, not a failure: a buyer
- * who was not a member when the order was paid has no paid-order fact (the paid notification was
- * acknowledged without one), so there is nothing to record and the job is done (`recorded: false`).
- * A member's fact that is not there yet (the paid notification still retrying) is retried.
- */
-export class NotifyOrderCompleted {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly membership: OrderCompletedRecorder,
-  ) {}
-
-  async execute(cmd: { orderId: string }): Promise<{ recorded: boolean }> {
-    try {
-      await this.membership.execute({ orderId: cmd.orderId });
-      return { recorded: true };
-    } catch (error) {
-      if (!(isDomainError(error) && error.code === 'MEMBERSHIP.ORDER_NOT_FOUND')) throw error;
-      const noFactExpected = await this.uow.run(async (tx) => {
-        const order = await tx.orders.get(cmd.orderId);
-        if (!order) return true;
-        const member = await tx.members.get(order.memberId);
-        const paidAt = order.toSnapshot().payment?.paidAt;
-        return member === null || (paidAt !== undefined && member.registeredAt.getTime() > paidAt.getTime());
-      });
-      if (noFactExpected) return { recorded: false };
-      throw error;
-    }
   }
 }
 

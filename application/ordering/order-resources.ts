@@ -1,7 +1,7 @@
 import type { Order } from '../../domain/ordering/order.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { applyStockChange } from '../inventory/stock-use-cases.js';
-import { changePoints } from '../membership/support.js';
+import { returnPointsOfCancelledLines } from '../membership/index.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
@@ -19,12 +19,8 @@ export const JOB = {
   PAYMENT_EXPIRY: 'payment.expire',
   /** PAY-1: give back money a late or second success took (the channel refund, then `settleLateRefund`). */
   LATE_REFUND: 'payment.refund-late',
-  /** Notify membership of a paid order (growth, points, RFM facts) until it acknowledges. */
-  MEMBERSHIP_PAID: 'membership.order-paid',
   /** Confirms receipt automatically at the `autoConfirmAt` set when shipping (`AutoConfirmReceipt`). */
   AUTO_CONFIRM: 'order.auto-confirm',
-  /** Tells membership an order completed (growth and purchase points), until it acknowledges (`NotifyOrderCompleted`). */
-  MEMBERSHIP_COMPLETED: 'membership.order-completed',
   /** Gives a refund's money back through the payment channel, until the channel acknowledges (`RefundThroughChannel`). */
   CHANNEL_REFUND: 'payment.channel-refund',
 } as const;
@@ -101,18 +97,13 @@ export async function releaseCancelledOrder(tx: Transaction, deps: Deps, leaf: O
 
 /** The points the checkout took for the leaf's lines (its `perLine` detail) come back, once (cancelled before or after payment). */
 export async function returnPointsOfLines(tx: Transaction, deps: Deps, top: Order, leaf: Order, at: Date): Promise<void> {
-  const used = await tx.pointsLedger.entry(top.memberId, 'checkout', top.id);
-  if (!used) return;
-  const perLine = (used.detail.perLine ?? {}) as Record<string, number>;
-  const lines = leaf.lines.map((l) => l.lineId).filter((id) => (perLine[id] ?? 0) > 0);
-  const points = lines.reduce((n, id) => n + perLine[id]!, 0);
-  if (points === 0) return;
-  await changePoints(tx, { clock: { now: () => at }, ids: deps.ids }, { memberId: top.memberId, source: 'refund', reference: `${top.id}:cancel:${leaf.id}`, delta: points, detail: { lines } });
+  const lineIds = leaf.lines.map((l) => l.lineId);
+  await returnPointsOfCancelledLines(tx, { clock: { now: () => at }, ids: deps.ids }, { memberId: top.memberId, orderId: top.id, cancelledId: leaf.id, lineIds });
 }
 
 /**
- * A leaf order was paid: its locked stock is sold (locked → deducted), the top-level order's coupons are
- * used, the parent follows, and membership is notified through a durable job (retried until it acknowledges).
+ * A leaf order was paid: its locked stock is sold (locked → deducted) and the top-level order's coupons are
+ * used. (Membership records the paid order by its subscription to the leaf's `order.paid`.)
  */
 export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, at: Date): Promise<void> {
   const clock = { now: () => at };
@@ -130,12 +121,6 @@ export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, 
       tx.recordEvents(coupon.pullEvents());
     }
   }
-  await tx.jobs.schedule({
-    kind: JOB.MEMBERSHIP_PAID,
-    key: `${JOB.MEMBERSHIP_PAID}:${leaf.id}`,
-    runAt: at,
-    payload: { orderId: leaf.id, memberId: leaf.memberId, paidAt: at.toISOString(), amount: leaf.payable.toString() },
-  });
 }
 
 /**

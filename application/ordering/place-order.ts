@@ -10,7 +10,7 @@ import { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { removeOrderedLines } from '../cart/index.js';
 import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
-import { changePoints } from '../membership/support.js';
+import { deductPointsForOrder } from '../membership/index.js';
 import { consumePurchaseLimit } from '../promotion/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { checkIdempotencyKey } from '../shared/idempotency.js';
@@ -165,9 +165,9 @@ export class PlaceOrder {
       tx.recordEvents(coupon.pullEvents());
     }
     if (parent.benefits.points > 0) {
-      await changePoints(tx, this.deps, {
-        memberId: cmd.memberId, source: 'checkout', reference: top, delta: -parent.benefits.points,
-        detail: { value: parent.amounts.pointsDeduction.toString(), perLine: pointsPerLine(parent.benefits.points, preview) },
+      await deductPointsForOrder(tx, this.deps, {
+        memberId: cmd.memberId, orderId: top, points: parent.benefits.points,
+        value: parent.amounts.pointsDeduction.toString(), perLine: pointsPerLine(parent.benefits.points, preview),
       });
     }
     for (const a of preview.pricing.activities.filter((x) => parent.benefits.limitedActivityIds.includes(x.id))) {

@@ -120,7 +120,7 @@ export interface CallbackResult {
  * (`Payment.handleCallback`: a wrong amount is refused and nothing is written; a duplicate answers the
  * first decision; a success for a closed payment or a cancelled order is flagged late, and its refund is
  * scheduled as a durable job). A first success pays the orders: stock locked → sold, coupons used,
- * membership notified, the split parent follows.
+ * the split parent follows (membership records each paid order by its subscription to `order.paid`).
  */
 export class HandlePaymentCallback {
   constructor(private readonly deps: PaymentDependencies) {}
@@ -231,28 +231,4 @@ export class RefundLateCallback {
 function sameIds(a: readonly string[], sortedB: readonly string[]): boolean {
   const s = [...a].sort();
   return s.length === sortedB.length && s.every((x, i) => x === sortedB[i]);
-}
-
-/** What membership offers for a paid order (`RecordPaidOrder`): the paid-order fact RFM reads, once per order. */
-export interface PaidOrderRecorder {
-  execute(cmd: { orderId: string; memberId: string; paidAt: Date; amount: string }): Promise<unknown>;
-}
-
-/**
- * The handler of `membership.order-paid`: hands a paid order to membership; when it throws, the runner
- * retries later, until acknowledged. A buyer who is not a registered member has no membership to tell:
- * that refusal is an answer, and the job is done (`recorded: false`).
- */
-export class NotifyOrderPaid {
-  constructor(private readonly membership: PaidOrderRecorder) {}
-
-  async execute(cmd: { orderId: string; memberId: string; paidAt: Date; amount: string }): Promise<{ readonly recorded: boolean }> {
-    try {
-      await this.membership.execute(cmd);
-      return { recorded: true };
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'MEMBERSHIP.MEMBER_NOT_FOUND') return { recorded: false };
-      throw e;
-    }
-  }
 }

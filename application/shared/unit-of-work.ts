@@ -3,7 +3,6 @@ import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons
 import type { Warehouses } from '../../domain/dispatch/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
-import type { MembershipRepositories } from '../../domain/membership/ports.js';
 import type { Orders } from '../../domain/ordering/ports.js';
 import type { OrderQueries } from '../../domain/ordering/queries.js';
 import type { Payments } from '../../domain/payment/ports.js';
@@ -17,7 +16,7 @@ import type { StoreKey } from './store.js';
  * jobs and idempotency records, and the event outbox. (Contexts not yet moved to their module still
  * reach their repositories as fields of the transaction; issue #13 moves them into stores.)
  */
-export interface Transaction extends CatalogRepositories, MembershipRepositories {
+export interface Transaction extends CatalogRepositories {
   /**
    * A context's repositories in this transaction, by the context's store key (built once per
    * transaction). Only the owning context holds its key: other contexts go through its published services.

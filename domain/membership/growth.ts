@@ -1,5 +1,6 @@
 import { Dec, toDec } from '../shared/decimal.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 import type { Money } from '../shared/money.js';
 
 export const GROWTH_SOURCES = [
@@ -31,7 +32,7 @@ const whole = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) &
 const decimalText = (v: unknown, places: number) => typeof v === 'string' && new RegExp(`^\\d{1,9}(\\.\\d{1,${places}})?$`).test(v);
 
 export function invalidRule(field: string, reason: string): DomainError {
-  return DomainError.invalid('MEMBERSHIP.INVALID_RULE', `${field}: ${reason}`, { field });
+  return MEMBERSHIP_ERRORS.raise('INVALID_RULE', `${field}: ${reason}`, { field });
 }
 
 /** A rule table is whole, non-negative grants and a non-negative factor (a negative factor is refused). */

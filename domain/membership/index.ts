@@ -1,3 +1,4 @@
+export * from './errors.js';
 export * from './member.js';
 export * from './ledger.js';
 export * from './growth.js';

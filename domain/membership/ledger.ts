@@ -1,4 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 import { INT32_MAX, isWholeIn } from '../shared/integers.js';
 
 /**
@@ -46,7 +47,7 @@ export interface LedgerResult<S extends string = string> {
 /** The whole, positive amount a grant, spend or rollback takes, at most what a balance holds (int32): fractional, negative or larger amounts are refused. */
 export function checkAmount(n: unknown, what = 'points'): number {
   if (!isWholeIn(n, 1, INT32_MAX)) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_AMOUNT', `${what} are a whole number from 1 to ${INT32_MAX}`, { [what]: n });
+    throw MEMBERSHIP_ERRORS.raise('INVALID_AMOUNT', `${what} are a whole number from 1 to ${INT32_MAX}`, { [what]: n });
   }
   return n;
 }
@@ -54,7 +55,7 @@ export function checkAmount(n: unknown, what = 'points'): number {
 /** The reference of a source event: a short non-empty string. */
 export function checkReference(reference: unknown): string {
   if (typeof reference !== 'string' || reference.length === 0 || reference.length > 200) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_REFERENCE', 'a reference has 1 to 200 characters');
+    throw MEMBERSHIP_ERRORS.raise('INVALID_REFERENCE', 'a reference has 1 to 200 characters');
   }
   return reference;
 }
@@ -62,7 +63,7 @@ export function checkReference(reference: unknown): string {
 /** A replay is the same change; the same key with another amount is a mistake (clamped rollbacks compare what they asked). */
 export function assertReplay<S extends string>(earlier: LedgerEntry<S>, change: LedgerChange<S>): LedgerEntry<S> {
   if (!change.clamp && earlier.delta !== change.delta) {
-    throw DomainError.conflict('MEMBERSHIP.REFERENCE_REUSED', `reference ${change.reference} was used for another ${change.source}`, {
+    throw MEMBERSHIP_ERRORS.raise('REFERENCE_REUSED', `reference ${change.reference} was used for another ${change.source}`, {
       source: change.source, reference: change.reference,
     });
   }
@@ -83,13 +84,13 @@ export function overflows(balance: number, delta: number): boolean {
 
 /** A change that would carry a balance past what is stored: refused before anything is written. */
 export function balanceOverflow(kind: 'points' | 'growth', memberId: string, balance: number | null, delta: number): DomainError {
-  return DomainError.conflict('MEMBERSHIP.BALANCE_OVERFLOW', `a change of ${delta} would carry the ${kind} balance past ${INT32_MAX}`, {
+  return MEMBERSHIP_ERRORS.raise('BALANCE_OVERFLOW', `a change of ${delta} would carry the ${kind} balance past ${INT32_MAX}`, {
     memberId, kind, balance, delta, max: INT32_MAX,
   });
 }
 
 export function insufficient(kind: 'points' | 'growth', memberId: string, balance: number, wanted: number): DomainError {
-  return DomainError.conflict(kind === 'points' ? 'MEMBERSHIP.INSUFFICIENT_POINTS' : 'MEMBERSHIP.INSUFFICIENT_GROWTH', `the member has ${balance} ${kind}, not ${wanted}`, {
-    memberId, balance, wanted,
-  });
+  const message = `the member has ${balance} ${kind}, not ${wanted}`;
+  const details = { memberId, balance, wanted };
+  return kind === 'points' ? MEMBERSHIP_ERRORS.raise('INSUFFICIENT_POINTS', message, details) : MEMBERSHIP_ERRORS.raise('INSUFFICIENT_GROWTH', message, details);
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 
 /**
  * Platform levels by growth thresholds: `thresholds[i]` is the growth from which level i+1 (VIP{i+1})
@@ -15,16 +15,16 @@ export const MAX_LEVELS = 20;
 export function checkLevels(t: LevelTable): LevelTable {
   const th = t?.thresholds;
   if (!Array.isArray(th) || th.length < 1 || th.length > MAX_LEVELS) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_THRESHOLDS', `1 to ${MAX_LEVELS} thresholds`);
+    throw MEMBERSHIP_ERRORS.raise('INVALID_THRESHOLDS', `1 to ${MAX_LEVELS} thresholds`);
   }
-  if (th[0] !== 0) throw DomainError.invalid('MEMBERSHIP.INVALID_THRESHOLDS', 'the first level starts at 0 growth', { thresholds: th });
+  if (th[0] !== 0) throw MEMBERSHIP_ERRORS.raise('INVALID_THRESHOLDS', 'the first level starts at 0 growth', { thresholds: th });
   for (let i = 0; i < th.length; i++) {
     const v = th[i];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      throw DomainError.invalid('MEMBERSHIP.INVALID_THRESHOLDS', 'thresholds are whole numbers from 0', { thresholds: th });
+      throw MEMBERSHIP_ERRORS.raise('INVALID_THRESHOLDS', 'thresholds are whole numbers from 0', { thresholds: th });
     }
     if (i > 0 && v <= th[i - 1]!) {
-      throw DomainError.invalid('MEMBERSHIP.THRESHOLDS_OUT_OF_ORDER', 'thresholds rise strictly from level to level', { thresholds: th, at: i });
+      throw MEMBERSHIP_ERRORS.raise('THRESHOLDS_OUT_OF_ORDER', 'thresholds rise strictly from level to level', { thresholds: th, at: i });
     }
   }
   return { thresholds: [...th] };
@@ -44,10 +44,10 @@ export function levelOf(growth: number, t: LevelTable): number {
  */
 export function quantilesOf(shares: readonly number[]): number[] {
   if (!Array.isArray(shares) || shares.length < 1 || shares.length > MAX_LEVELS) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_SHARES', `1 to ${MAX_LEVELS} shares`);
+    throw MEMBERSHIP_ERRORS.raise('INVALID_SHARES', `1 to ${MAX_LEVELS} shares`);
   }
   if (shares.some((s) => typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0) || shares.reduce((a, b) => a + b, 0) !== 100) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_SHARES', 'shares are whole percentages summing to 100', { shares });
+    throw MEMBERSHIP_ERRORS.raise('INVALID_SHARES', 'shares are whole percentages summing to 100', { shares });
   }
   const q: number[] = [];
   let below = 0;

@@ -1,4 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 
 export const GENDERS = ['male', 'female', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -40,7 +41,7 @@ export const MAX_ADDRESSES = 20;
 
 export function checkPhone(phone: string | null): void {
   if (phone !== null && !/^\+?[0-9]{5,20}$/.test(phone)) {
-    throw DomainError.invalid('MEMBERSHIP.INVALID_PHONE', 'a phone number has 5 to 20 digits', { phone });
+    throw MEMBERSHIP_ERRORS.raise('INVALID_PHONE', 'a phone number has 5 to 20 digits', { phone });
   }
 }
 
@@ -51,7 +52,7 @@ export function newMember(id: string, at: Date, fields: { phone?: string | null;
 }
 
 function checkGender(g: string): void {
-  if (!(GENDERS as readonly string[]).includes(g)) throw DomainError.invalid('MEMBERSHIP.INVALID_GENDER', `gender is one of ${GENDERS.join(', ')}`, { gender: g });
+  if (!(GENDERS as readonly string[]).includes(g)) throw MEMBERSHIP_ERRORS.raise('INVALID_GENDER', `gender is one of ${GENDERS.join(', ')}`, { gender: g });
 }
 
 export function changeProfile(m: MemberProfile, fields: { phone?: string | null; gender?: Gender }): MemberProfile {
@@ -76,18 +77,18 @@ export function replaceAddress(m: MemberProfile, a: Address): MemberProfile {
 }
 
 function addressNotFound(addressId: string): DomainError {
-  return DomainError.notFound('MEMBERSHIP.ADDRESS_NOT_FOUND', `no address ${addressId}`, { addressId });
+  return MEMBERSHIP_ERRORS.raise('ADDRESS_NOT_FOUND', `no address ${addressId}`, { addressId });
 }
 
 /** `a` checked and placed last beside `others`; default handling as `addAddress` says. */
 function placeAddress(m: MemberProfile, a: Address, others: readonly Address[]): MemberProfile {
   for (const [name, v, max] of [['recipient', a.recipient, 60], ['region', a.region, 200], ['detail', a.detail, 300]] as const) {
     if (typeof v !== 'string' || v.trim().length === 0 || v.length > max) {
-      throw DomainError.invalid('MEMBERSHIP.INVALID_ADDRESS', `${name} has 1 to ${max} characters`, { field: name });
+      throw MEMBERSHIP_ERRORS.raise('INVALID_ADDRESS', `${name} has 1 to ${max} characters`, { field: name });
     }
   }
   checkPhone(a.phone);
-  if (others.length >= MAX_ADDRESSES) throw DomainError.conflict('MEMBERSHIP.TOO_MANY_ADDRESSES', `at most ${MAX_ADDRESSES} addresses`);
+  if (others.length >= MAX_ADDRESSES) throw MEMBERSHIP_ERRORS.raise('TOO_MANY_ADDRESSES', `at most ${MAX_ADDRESSES} addresses`);
   const isDefault = a.isDefault || others.length === 0;
   const rest = isDefault ? others.map((x) => (x.isDefault ? { ...x, isDefault: false } : x)) : others;
   return { ...m, addresses: [...rest, { ...a, isDefault }] };
@@ -105,8 +106,8 @@ const DAY = 86_400_000;
 
 /** Buying a paid card: an active card of the same plan is extended from its end, otherwise it starts now. */
 export function buyPaidCard(m: MemberProfile, plan: string, days: number, at: Date): MemberProfile {
-  if (!/^[a-z0-9_-]{1,40}$/.test(plan)) throw DomainError.invalid('MEMBERSHIP.INVALID_PLAN', 'a plan is a short code such as "monthly"', { plan });
-  if (!Number.isSafeInteger(days) || days < 1 || days > 3660) throw DomainError.invalid('MEMBERSHIP.INVALID_PERIOD', 'a card lasts 1 to 3660 days', { days });
+  if (!/^[a-z0-9_-]{1,40}$/.test(plan)) throw MEMBERSHIP_ERRORS.raise('INVALID_PLAN', 'a plan is a short code such as "monthly"', { plan });
+  if (!Number.isSafeInteger(days) || days < 1 || days > 3660) throw MEMBERSHIP_ERRORS.raise('INVALID_PERIOD', 'a card lasts 1 to 3660 days', { days });
   const active = m.paidCard && m.paidCard.endsAt > at && m.paidCard.plan === plan ? m.paidCard : null;
   const startsAt = active ? active.startsAt : at;
   const from = active ? active.endsAt : at;
@@ -150,8 +151,8 @@ export interface AuditRecord {
 
 /** Who and why, required for every manual change. */
 export function checkAudit(operator: string, reason: string): void {
-  if (typeof operator !== 'string' || operator.length === 0) throw DomainError.invalid('MEMBERSHIP.OPERATOR_REQUIRED', 'a manual change names its operator');
+  if (typeof operator !== 'string' || operator.length === 0) throw MEMBERSHIP_ERRORS.raise('OPERATOR_REQUIRED', 'a manual change names its operator');
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 500) {
-    throw DomainError.invalid('MEMBERSHIP.REASON_REQUIRED', 'a manual change gives its reason (1 to 500 characters)');
+    throw MEMBERSHIP_ERRORS.raise('REASON_REQUIRED', 'a manual change gives its reason (1 to 500 characters)');
   }
 }

@@ -1,6 +1,6 @@
 import { allocate } from '../shared/allocation.js';
 import { Dec, toDec } from '../shared/decimal.js';
-import { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 import { Money } from '../shared/money.js';
 import { invalidRule } from './growth.js';
 import type { LedgerEntry } from './ledger.js';
@@ -95,7 +95,7 @@ export function topUpPoints(rules: PointsRules, amount: Money): number {
 export function valueOf(rules: PointsRules, points: number): Money {
   const v = new Dec(rules.ratio.amount).times(points).div(rules.ratio.points);
   if (!v.times(100).isInteger()) {
-    throw DomainError.invalid('MEMBERSHIP.POINTS_NOT_IN_STEPS', `${points} points are not worth a whole number of cents at ${rules.ratio.points} = ${rules.ratio.amount}`, { points });
+    throw MEMBERSHIP_ERRORS.raise('POINTS_NOT_IN_STEPS', `${points} points are not worth a whole number of cents at ${rules.ratio.points} = ${rules.ratio.amount}`, { points });
   }
   return Money.of(v);
 }
@@ -106,13 +106,13 @@ export function valueOf(rules: PointsRules, points: number): Money {
  * returns exactly their share.
  */
 export function checkoutDeduction(rules: PointsRules, points: number, payable: Money, lines: readonly { lineId: string; payable: Money }[]) {
-  if (lines.length === 0) throw DomainError.invalid('MEMBERSHIP.NO_LINES', 'a checkout has at least one line');
-  if (new Set(lines.map((l) => l.lineId)).size !== lines.length) throw DomainError.invalid('MEMBERSHIP.DUPLICATE_LINE', 'line ids are unique');
-  if (payable.isNegative() || lines.some((l) => l.payable.isNegative())) throw DomainError.invalid('MEMBERSHIP.INVALID_PAYABLE', 'amounts are not negative');
+  if (lines.length === 0) throw MEMBERSHIP_ERRORS.raise('NO_LINES', 'a checkout has at least one line');
+  if (new Set(lines.map((l) => l.lineId)).size !== lines.length) throw MEMBERSHIP_ERRORS.raise('DUPLICATE_LINE', 'line ids are unique');
+  if (payable.isNegative() || lines.some((l) => l.payable.isNegative())) throw MEMBERSHIP_ERRORS.raise('INVALID_PAYABLE', 'amounts are not negative');
   const value = valueOf(rules, points);
   const cap = payable.amount.times(rules.maxPercent).div(100);
   if (value.amount.greaterThan(cap)) {
-    throw DomainError.invalid('MEMBERSHIP.DEDUCTION_OVER_CAP', `points may pay at most ${rules.maxPercent}% of ${payable.toString()}`, {
+    throw MEMBERSHIP_ERRORS.raise('DEDUCTION_OVER_CAP', `points may pay at most ${rules.maxPercent}% of ${payable.toString()}`, {
       points, value: value.toString(), cap: Money.of(cap.toDecimalPlaces(2, Dec.ROUND_DOWN)).toString(),
     });
   }

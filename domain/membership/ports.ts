@@ -69,12 +69,3 @@ export interface RfmRuns {
   /** For tests and checks: every score of a run, ordered by member id. */
   scores(runId: string, page: { after?: string; limit: number }): Promise<RfmScore[]>;
 }
-
-export interface MembershipRepositories {
-  readonly members: Members;
-  readonly growthLedger: Ledger<GrowthSource>;
-  readonly pointsLedger: PointsLedger;
-  readonly membershipSettings: MembershipSettings;
-  readonly orderFacts: OrderFacts;
-  readonly rfmRuns: RfmRuns;
-}

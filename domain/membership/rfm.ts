@@ -1,5 +1,5 @@
 import { Dec, toDec } from '../shared/decimal.js';
-import { DomainError } from '../shared/domain-error.js';
+import { MEMBERSHIP_ERRORS } from './errors.js';
 import type { DomainEvent } from '../shared/domain-event.js';
 
 /**
@@ -68,7 +68,7 @@ export interface RfmScore {
 const ascending = (a: readonly number[]) => a.every((v, i) => i === 0 || v > a[i - 1]!);
 
 export function checkRfmConfig(c: RfmConfig): RfmConfig {
-  const bad = (field: string, reason: string) => DomainError.invalid('MEMBERSHIP.INVALID_RFM_CONFIG', `${field}: ${reason}`, { field });
+  const bad = (field: string, reason: string) => MEMBERSHIP_ERRORS.raise('INVALID_RFM_CONFIG', `${field}: ${reason}`, { field });
   if (!Number.isSafeInteger(c.windowDays) || c.windowDays < 1 || c.windowDays > 3660) throw bad('windowDays', '1 to 3660 days');
   if (c.monetary !== 'total' && c.monetary !== 'average') throw bad('monetary', "'total' or 'average'");
   const s = c.scoring;

@@ -330,7 +330,7 @@ export class Order extends AggregateRoot {
       throw DomainError.invalid(ORDER_ERROR.INVALID_CODE, 'the verification code is not valid for this order and shop', { orderId: this.state.id });
     }
     this.transitionTo('completed', r.at, { verification: { ...v, redeemedAt: r.at, redeemedByShop: r.shopId }, completedAt: r.at });
-    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: r.at, payload: { via: 'redemption', shopId: r.shopId, memberId: this.memberId } });
+    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: r.at, payload: { via: 'redemption', shopId: r.shopId, memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null } });
   }
 
   /**
@@ -385,7 +385,7 @@ export class Order extends AggregateRoot {
   private receive(by: ReceiptBy, at: Date): void {
     this.transitionTo('completed', at, { receipt: { by, at }, completedAt: at });
     this.record({ type: 'order.received', aggregateId: this.state.id, occurredAt: at, payload: { by, memberId: this.memberId } });
-    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: at, payload: { via: 'receipt', memberId: this.memberId } });
+    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: at, payload: { via: 'receipt', memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null } });
   }
 
   /** The one place the status changes: refuses anything the table of the order's kind does not list. */

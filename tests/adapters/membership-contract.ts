@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import { MEMBERSHIP_STORE } from '../../application/membership/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { levelOf, DEFAULT_LEVELS } from '../../domain/membership/levels.js';
 import { computeRfm, DEFAULT_RFM_CONFIG, type OrderFact, type RfmConfig, type RfmScore } from '../../domain/membership/rfm.js';
@@ -224,12 +225,12 @@ export function membershipContract(name: string, open: () => Promise<Persistence
             facts.push({ orderId, memberId, paidAt, amount, refunded: ((refundCents) / 100).toFixed(2) });
           }
           const run = await zt.membership.runRfm({ asOf });
-          const stored = await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.rfmRuns.scores(run.id, { limit: 10_000 }));
+          const stored = await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(MEMBERSHIP_STORE).rfmRuns.scores(run.id, { limit: 10_000 }));
           const mine = (s: RfmScore) => s.memberId.startsWith(`rfm${round}-`);
           // Other rounds' facts are in the database too: the domain sees all of them.
           const all = await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
             const out: OrderFact[] = [];
-            for (let r = 1; r <= round; r++) for (let i = 0; i < 30; i++) { const f = await tx.orderFacts.get(`rfm${r}-o${i}`); if (f) out.push(f); }
+            for (let r = 1; r <= round; r++) for (let i = 0; i < 30; i++) { const f = await tx.use(MEMBERSHIP_STORE).orderFacts.get(`rfm${r}-o${i}`); if (f) out.push(f); }
             return out;
           });
           expect(stored).toEqual(computeRfm(all, asOf, cfg));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { membershipCheckoutPoints } from '../../application/membership/checkout-points.js';
+import { membershipCheckoutPoints } from '../../application/membership/index.js';
 
 describe('checkout points come from the membership ledger (PRM-3 step 5)', () => {
   it("a member's balance and the platform's rule; nothing to spend without points", async () => {

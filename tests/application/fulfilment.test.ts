@@ -223,7 +223,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 0, failed: 0 });
       expect((await w.order('o1')).status).toBe('shipped');
       w.clock.advance(1);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // auto-confirm, then the membership notification it scheduled
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // auto-confirm, then membership's delivery of the order.completed it recorded
       const done = await w.order('o1');
       expect([done.status, done.receipt, done.completedAt]).toEqual(['completed', { by: 'auto', at: autoConfirmAt }, autoConfirmAt]);
       const member = await w.zt.membership.get({ memberId: 'member-1' });
@@ -268,8 +268,8 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.paidOrder({ id: 'o2', memberId: 'guest-9' });
       await w.zt.fulfilment.ship({ orderId: 'o2', carrier: 'SF', trackingNumber: 'SF200' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'guest-9', orderId: 'o2' });
-      expect(await w.zt.fulfilment.notifyCompleted({ orderId: 'o2' })).toEqual({ recorded: false });
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 0 });
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 0 }); // not a member when paying: acknowledged
+      await expect(w.zt.membership.recordOrderCompleted({ orderId: 'o2' })).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' }); // without a record
     });
 
     it('shipping an unpaid order is ORDER.INVALID_TRANSITION; shipping twice too; a blank carrier ORDER.INVALID_SHIPMENT — nothing written', async () => {

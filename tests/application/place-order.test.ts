@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
-import { NotifyOrderPaid } from '../../application/payment/index.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import { checkoutWorld, fillCart, type CheckoutWorld } from '../support/checkout-world.js';
@@ -88,16 +87,5 @@ describe('placing and paying an order (issue #6 items 2–3) on memory', () => {
     expect((await stockOf(w2, w2.skus.a1)).locked).toBe(0);
     const detail = await w2.zt.orderQueries.get({ memberId: 'm1', orderId: placed.children[0]!.orderId });
     expect(detail.status).toBe('cancelled');
-  });
-});
-
-describe('telling membership of a paid order (the membership.order-paid job)', () => {
-  const cmd = { orderId: 'o1', memberId: 'm1', paidAt: new Date('2026-12-01T00:00:00Z'), amount: '10.00' };
-  it('records it; a buyer who is no member is an answer (done), any other failure is retried (thrown)', async () => {
-    expect(await new NotifyOrderPaid({ execute: async () => ({ recorded: true }) }).execute(cmd)).toEqual({ recorded: true });
-    const notMember = new NotifyOrderPaid({ execute: async () => { throw DomainError.notFound('MEMBERSHIP.MEMBER_NOT_FOUND', 'no member m1'); } });
-    expect(await notMember.execute(cmd)).toEqual({ recorded: false });
-    const down = new NotifyOrderPaid({ execute: async () => { throw new Error('database down'); } });
-    await expect(down.execute(cmd)).rejects.toThrow('database down');
   });
 });

@@ -19,6 +19,18 @@ function codeLiterals(): Set<string> {
   return codes;
 }
 
+/** The code (comments left out) of every source file that may raise a code: all but the route files, which only declare codes. */
+function raisingSources(): string[] {
+  const out: string[] = [];
+  for (const dir of ['domain', 'application', 'adapters']) {
+    for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+      if (!f.endsWith('.ts') || /(^|[\\/-])routes\.ts$/.test(f)) continue;
+      out.push(readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''));
+    }
+  }
+  return out;
+}
+
 describe('error lists per context (issue #13)', () => {
   it('a catalogue names each code with its kind and raises it as that kind', () => {
     const E = errorCatalogue('NOTE', { EMPTY: 'invalid', GONE: 'not_found' });
@@ -41,6 +53,15 @@ describe('error lists per context (issue #13)', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('every code a catalogue lists is raised somewhere (a literal, `CTX_ERRORS.raise(\'NAME\'` or `CTX_ERROR.NAME` in code, not in a route file)', () => {
+    const sources = raisingSources();
+    for (const c of ERROR_CATALOGUES) {
+      const names = Object.keys(c.codes);
+      const unraised = names.filter((n) => ![`'${c.context}.${n}'`, `${c.context}_ERRORS.raise('${n}'`, `${c.context}_ERROR.${n}`].some((form) => sources.some((t) => t.includes(form))));
+      expect(unraised, c.context).toEqual([]);
+    }
   });
 
   it('a context with a catalogue lists every code of its prefix that the code base names', () => {

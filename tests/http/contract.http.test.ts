@@ -20,7 +20,7 @@ import { dispatchRoutes } from '../../adapters/http/express/dispatch-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js';
-import { membershipRoutes } from '../../adapters/http/express/membership-routes.js';
+import { membershipRoutes } from '../../adapters/http/express/membership/index.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion/index.js';
@@ -275,7 +275,9 @@ const DECLARED: Record<string, readonly Route[]> = {
 
 /**
  * The codes the code base raises: every `'AREA.CODE'` literal outside the route files (which only
- * declare codes), and the codes of `HttpProblem`s anywhere (a route may raise its own).
+ * declare codes: `x-routes.ts`, or a context's `routes.ts`), every code raised through a context's
+ * error catalogue (`AREA_ERRORS.raise('CODE'`, `AREA_ERROR.CODE`), and the codes of `HttpProblem`s
+ * anywhere (a route may raise its own).
  */
 async function codesInSources(): Promise<Set<string>> {
   const codes = new Set<string>();
@@ -283,8 +285,10 @@ async function codesInSources(): Promise<Set<string>> {
     for (const f of await readdir(dir, { recursive: true })) {
       if (!f.endsWith('.ts')) continue;
       const text = await readFile(join(dir, f), 'utf8');
-      const declaring = /-routes\.ts$/.test(f);
+      const declaring = /(^|[\\/-])routes\.ts$/.test(f);
       for (const m of text.matchAll(declaring ? /HttpProblem\(\d+, '([A-Z]+\.[A-Z_]+)'/g : /'([A-Z]+\.[A-Z_]+)'/g)) codes.add(m[1]!);
+      if (declaring) continue;
+      for (const m of text.matchAll(/\b([A-Z]+)_ERRORS\.raise\(\s*'([A-Z_]+)'|\b([A-Z]+)_ERROR\.([A-Z_]+)\b/g)) codes.add(`${m[1] ?? m[3]}.${m[2] ?? m[4]}`);
     }
   }
   return codes;

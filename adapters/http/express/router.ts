@@ -14,7 +14,6 @@ import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
-import { membershipRoutes } from './membership-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { serviceRoutes } from './service-routes.js';
@@ -67,7 +66,6 @@ const legacyRoutes: readonly Route[] = [
   ...couponRoutes,
   ...checkoutRoutes,
   ...orderRoutes,
-  ...membershipRoutes,
   ...orderQueryRoutes,
   ...fulfilmentRoutes,
 ];

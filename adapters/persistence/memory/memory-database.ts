@@ -11,9 +11,6 @@ import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { StockMovement } from '../../../domain/inventory/movement.js';
 import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
-import type { LedgerEntry } from '../../../domain/membership/ledger.js';
-import type { AuditRecord, LevelChange, MemberProfile, ShopMembership } from '../../../domain/membership/member.js';
-import type { OrderFact, RfmRun, RfmScore } from '../../../domain/membership/rfm.js';
 import type { DispatchMovement, DispatchStock } from '../../../domain/inventory/dispatch-stock.js';
 import type { LocationMovement, LocationStock } from '../../../domain/inventory/location-stock.js';
 
@@ -71,20 +68,6 @@ export interface MemoryTables {
   payments: Map<string, PaymentSnapshot>;
   /** First answers to request keys, keyed by scope and key. */
   idempotency: Map<string, { id: string; fingerprint: string; response: unknown; at: Date; version: number }>;
-  /** Membership (#7): profiles, the growth and points balances and ledgers (keyed by member, source, reference), history, rules, order facts, RFM. */
-  members: Map<string, MemberProfile>;
-  growthAccounts: Map<string, { id: string; balance: number; version: number }>;
-  pointsAccounts: Map<string, { id: string; balance: number; version: number }>;
-  growthEntries: Map<string, { id: string; version: number; entry: LedgerEntry }>;
-  pointsEntries: Map<string, { id: string; version: number; entry: LedgerEntry }>;
-  memberLevelChanges: Map<string, LevelChange & { version: number }>;
-  memberAudits: Map<string, AuditRecord & { version: number }>;
-  shopMemberships: Map<string, ShopMembership & Versioned>;
-  membershipSettings: Map<string, { id: string; value: unknown; version: number }>;
-  orderFacts: Map<string, OrderFact & Versioned>;
-  orderRefunds: Map<string, { id: string; orderId: string; amount: string; version: number }>;
-  rfmRuns: Map<string, RfmRun & { version: number }>;
-  rfmScores: Map<string, RfmScore & { id: string; runId: string; version: number }>;
   /** Durable jobs, keyed by job key; scheduled through transactions, claimed and settled by the job queue. */
   jobs: Map<string, MemoryJob>;
 }
@@ -117,19 +100,6 @@ export class MemoryDatabase {
     orders: new Map(),
     payments: new Map(),
     idempotency: new Map(),
-    members: new Map(),
-    growthAccounts: new Map(),
-    pointsAccounts: new Map(),
-    growthEntries: new Map(),
-    pointsEntries: new Map(),
-    memberLevelChanges: new Map(),
-    memberAudits: new Map(),
-    shopMemberships: new Map(),
-    membershipSettings: new Map(),
-    orderFacts: new Map(),
-    orderRefunds: new Map(),
-    rfmRuns: new Map(),
-    rfmScores: new Map(),
     jobs: new Map(),
   };
   /** Tables of the contexts' own memory stores (issue #13), made on first use, keyed by table name. */

@@ -8,7 +8,6 @@ import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
 import { MemoryIdempotencyKeys } from './memory-idempotency.js';
 import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
-import { MemoryGrowthLedger, MemoryMembers, MemoryMembershipSettings, MemoryOrderFacts, MemoryPointsLedger, MemoryRfmRuns } from './memory-membership.js';
 import type { MemoryDatabase } from './memory-database.js';
 import { MemoryTransactionState } from './memory-transaction.js';
 import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
@@ -53,12 +52,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
         orderQueries: new MemoryOrderQueries(state),
         jobs,
         idempotency: new MemoryIdempotencyKeys(state),
-        members: new MemoryMembers(state),
-        growthLedger: new MemoryGrowthLedger(state),
-        pointsLedger: new MemoryPointsLedger(state),
-        membershipSettings: new MemoryMembershipSettings(state),
-        orderFacts: new MemoryOrderFacts(state),
-        rfmRuns: new MemoryRfmRuns(state),
         use: this.stores.scoped(state),
         recordEvents: (events) => state.record(events),
       };

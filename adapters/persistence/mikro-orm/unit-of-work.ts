@@ -21,7 +21,6 @@ import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repositor
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
 import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
-import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -107,12 +106,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     orderQueries: new MikroOrmOrderQueries(scope),
     jobs: new MikroOrmJobs(scope),
     idempotency: new MikroOrmIdempotencyKeys(scope),
-    members: new MikroOrmMembers(scope),
-    growthLedger: new MikroOrmGrowthLedger(scope),
-    pointsLedger: new MikroOrmPointsLedger(scope),
-    membershipSettings: new MikroOrmMembershipSettings(scope),
-    orderFacts: new MikroOrmOrderFacts(scope),
-    rfmRuns: new MikroOrmRfmRuns(scope),
     recordEvents: (recorded) => scope.record(recorded),
   };
 }

@@ -5,7 +5,6 @@ import { Migration20261122020000_dispatch } from './Migration20261122020000_disp
 import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
 import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
-import { Migration20261122100000_membership } from './Migration20261122100000_membership.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
@@ -24,7 +23,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },
   { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
-  { name: 'Migration20261122100000_membership', class: Migration20261122100000_membership },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
   { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },

@@ -7,13 +7,11 @@ import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
-import { membershipSchemas } from './membership-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
 import { JobSchema } from './job-record.js';
 
 export * from './brand-record.js';
-export * from './membership-records.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
 export * from './layer-stock-records.js';
@@ -36,7 +34,6 @@ export const schemas = [
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
-  ...membershipSchemas,
   ...orderSchemas,
   IdempotencyRecordSchema,
   JobSchema,

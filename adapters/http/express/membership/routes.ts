@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { GENDERS } from '../../../domain/membership/member.js';
-import { amount, type ErrorCodes, errorsOf, id, number32, points, route, type Route } from './route.js';
+import { GENDERS } from '../../../../domain/membership/member.js';
+import { amount, type ErrorCodes, errorsOf, id, number32, points, route, type Route } from '../route.js';
 import {
   growthChange, levelProposal, levelSet, memberHistory, memberProfile, memberRfm, membershipRules, memberView, pointsChange, rfmRun, rfmSegmentCounts, ruleTable, signInResult,
-} from './wire/membership.js';
+} from './wire.js';
 
 const STAFF = { access: 'staff', roles: ['membership'] } as const;
 const memberParams = z.object({ memberId: id });

@@ -7,7 +7,7 @@ import { GROWTH_SOURCES } from '../../../../domain/membership/growth.js';
 import { GENDERS } from '../../../../domain/membership/member.js';
 import { POINTS_SOURCES } from '../../../../domain/membership/points.js';
 import { SEGMENTS, type Segment } from '../../../../domain/membership/rfm.js';
-import { component, count, decimal, int, jsonObject, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { component, count, decimal, int, jsonObject, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** Membership's answers (spec §12, docs/contexts/membership.md): profiles, ledgers, rule tables, RFM. */
 

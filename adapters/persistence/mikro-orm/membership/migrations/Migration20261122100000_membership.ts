@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * The membership context (issue #7): profiles, growth and points balances (CHECK balance >= 0 behind
  * the guarded ledger statement) with their ledgers (unique (member, source, reference): idempotent
  * grants), level history, audits, shop memberships, rule tables, the paid-order projection and RFM
- * runs and scores. Equals ../records/membership-records.ts.
+ * runs and scores. Equals ../records.ts.
  */
 export class Migration20261122100000_membership extends Migration {
   override name = 'Migration20261122100000_membership';

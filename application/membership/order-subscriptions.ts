@@ -1,0 +1,78 @@
+import { MEMBERSHIP_ERROR } from '../../domain/membership/errors.js';
+import { isDomainError } from '../../domain/shared/domain-error.js';
+import type { CommittedEvent, Subscription } from '../shared/subscriptions.js';
+import type { RecordPaidOrderCommand } from './record-paid-order.js';
+
+/** What membership's reactions to orders run: its own use cases, as its facade offers them. */
+export interface MembershipOfOrders {
+  recordPaidOrder(cmd: RecordPaidOrderCommand): Promise<unknown>;
+  recordOrderCompleted(cmd: { orderId: string }): Promise<unknown>;
+  get(cmd: { memberId: string }): Promise<{ readonly registeredAt: Date }>;
+}
+
+export const RECORD_PAID_ORDER = 'membership.record-paid-order';
+export const RECORD_COMPLETED_ORDER = 'membership.record-completed-order';
+
+function text(event: CommittedEvent, field: string): string {
+  const value = event.payload[field];
+  if (typeof value !== 'string') throw new Error(`event ${event.type} ${event.id} carries no ${field}`);
+  return value;
+}
+
+const is = (error: unknown, code: string): boolean => isDomainError(error) && error.code === code;
+
+/**
+ * `order.paid` (a leaf order was paid): the paid-order fact RFM reads (`RecordPaidOrder`, idempotent by
+ * order). A buyer who is not a registered member has no membership to tell: that refusal is an answer
+ * (`recorded: false`), and the delivery is done. Anything else throws, and the delivery is retried.
+ */
+export async function recordPaidOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+  const cmd = { orderId: event.aggregateId, memberId: text(event, 'memberId'), paidAt: event.occurredAt, amount: text(event, 'payable') };
+  try {
+    await m.recordPaidOrder(cmd);
+    return { recorded: true };
+  } catch (error) {
+    if (is(error, MEMBERSHIP_ERROR.MEMBER_NOT_FOUND)) return { recorded: false };
+    throw error;
+  }
+}
+
+/**
+ * `order.completed`: growth and purchase points of the order (`RecordOrderCompleted`, once per order).
+ * One refusal is an answer: a buyer who was not a member when the order was paid has no paid-order fact
+ * (its `order.paid` delivery was acknowledged without one), so there is nothing to record (`recorded:
+ * false`). A member's fact that is not there yet (the `order.paid` delivery still retrying) is retried.
+ */
+export async function recordCompletedOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+  try {
+    await m.recordOrderCompleted({ orderId: event.aggregateId });
+    return { recorded: true };
+  } catch (error) {
+    if (!is(error, MEMBERSHIP_ERROR.ORDER_NOT_FOUND)) throw error;
+    const paidAt = typeof event.payload.paidAt === 'string' ? new Date(event.payload.paidAt) : null;
+    if (await notAMemberWhenPaid(m, text(event, 'memberId'), paidAt)) return { recorded: false };
+    throw error;
+  }
+}
+
+async function notAMemberWhenPaid(m: MembershipOfOrders, memberId: string, paidAt: Date | null): Promise<boolean> {
+  try {
+    const member = await m.get({ memberId });
+    return paidAt !== null && member.registeredAt.getTime() > paidAt.getTime();
+  } catch (error) {
+    if (is(error, MEMBERSHIP_ERROR.MEMBER_NOT_FOUND)) return true;
+    throw error;
+  }
+}
+
+/**
+ * Membership's reactions to ordering's events (issue #13): delivered durably with the change that paid
+ * or completed the order, at least once, retried with backoff until they succeed. Each is idempotent by
+ * the order id (membership's own keys), so a second delivery of one event changes nothing.
+ */
+export function membershipOrderSubscriptions(m: MembershipOfOrders): Subscription[] {
+  return [
+    { name: RECORD_PAID_ORDER, on: 'order.paid', handle: async (event) => void (await recordPaidOrderOf(m, event)) },
+    { name: RECORD_COMPLETED_ORDER, on: 'order.completed', handle: async (event) => void (await recordCompletedOrderOf(m, event)) },
+  ];
+}
