@@ -2,21 +2,19 @@ import type { Container } from 'inversify';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
 import { CART } from './cart-module.js';
-import { CATALOG } from './catalog-module.js';
 import { CHECKOUT } from './checkout-module.js';
 import { COUPON } from './coupon-module.js';
 import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
-  CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
+  CartFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
   OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
 import { PROMOTION } from './promotion-module.js';
-import { TOKENS } from './tokens.js';
 
 /**
  * The facades of the contexts not yet moved into modules (issue #13), from their container modules,
@@ -26,23 +24,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
     return useCase.execute.bind(useCase) as T['execute'];
-  };
-  const catalog: CatalogFacade = {
-    createCategory: run(CATALOG.CreateCategory),
-    updateCategory: run(CATALOG.UpdateCategory),
-    deleteCategory: run(CATALOG.DeleteCategory),
-    createBrand: run(CATALOG.CreateBrand),
-    updateBrand: run(CATALOG.UpdateBrand),
-    createFrontCategory: run(CATALOG.CreateFrontCategory),
-    updateFrontCategory: run(CATALOG.UpdateFrontCategory),
-    deleteFrontCategory: run(CATALOG.DeleteFrontCategory),
-    createSpu: run(CATALOG.CreateSpu),
-    createComboSpu: run(CATALOG.CreateComboSpu),
-    updateSpu: run(CATALOG.UpdateSpu),
-    changeSkuPrice: run(CATALOG.ChangeSkuPrice),
-    changeListing: run(CATALOG.ChangeListing),
-    applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
-    queries: container.get(TOKENS.CatalogQueries),
   };
   const inventory: InventoryFacade = {
     configureStock: run(INVENTORY.ConfigureStock),
@@ -176,5 +157,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
+  return { inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -1,3 +1,4 @@
+import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../index.js';
 import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
@@ -58,9 +59,9 @@ describe('catalog use cases on memory', () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       await uow.run(async (tx) => {
-        const c = await tx.categories.get(leaf.id);
+        const c = await tx.use(CATALOG_STORE).categories.get(leaf.id);
         c!.rename('Green tea');
-        await tx.categories.save(c!);
+        await tx.use(CATALOG_STORE).categories.save(c!);
         tx.recordEvents([{ type: 'test.renamed', aggregateId: leaf.id, occurredAt: new Date(), payload: {} }]);
       });
     } finally {
