@@ -1,6 +1,6 @@
 import { Spu, type SalesAttributeValues, type SpuSnapshot } from '../../domain/catalog/spu.js';
 import type { UseCaseDeps } from '../shared/deps.js';
-import { assertCodesFree, defaultCode, optionalPrice, placement, price, type SpuBase } from './spu-checks.js';
+import { assertCodesFree, newSpuBase, optionalPrice, placement, price, type SpuBase } from './spu-checks.js';
 import { CATALOG_STORE } from './store.js';
 
 export interface CreateSpuCommand extends SpuBase {
@@ -18,16 +18,9 @@ export class CreateSpu {
 
   execute(cmd: CreateSpuCommand): Promise<SpuSnapshot> {
     return this.d.uow.run(async (tx) => {
-      const { category, brandId } = await placement(tx, cmd);
-      const id = this.d.ids.next();
+      const placed = await placement(tx, cmd);
       const spu = Spu.create({
-        id,
-        code: cmd.code ?? defaultCode(id),
-        title: cmd.title,
-        description: cmd.description,
-        category,
-        brandId,
-        attributes: cmd.attributes ?? {},
+        ...newSpuBase(cmd, this.d.ids.next(), placed, this.d.clock.now()),
         salesAttributes: cmd.salesAttributes ?? [],
         salePrice: price(cmd.salePrice),
         marketPrice: optionalPrice(cmd.marketPrice),
@@ -37,9 +30,7 @@ export class CreateSpu {
           salePrice: price(s.salePrice),
           marketPrice: optionalPrice(s.marketPrice),
         })),
-        tags: cmd.tags,
         skuIds: () => this.d.ids.next(),
-        now: this.d.clock.now(),
       });
       await assertCodesFree(tx, spu);
       await tx.use(CATALOG_STORE).spus.save(spu);

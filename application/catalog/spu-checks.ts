@@ -1,7 +1,7 @@
 import type { Category } from '../../domain/catalog/category.js';
 import { assertCanHoldProducts } from '../../domain/catalog/category.js';
 import { CATALOG_ERRORS } from '../../domain/catalog/errors.js';
-import type { Spu, Tag } from '../../domain/catalog/spu.js';
+import type { NewSpuBase, Spu, Tag } from '../../domain/catalog/spu.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { requireBrand, requireCategory } from './lookups.js';
@@ -51,7 +51,22 @@ export async function assertCodesFree(tx: Transaction, spu: Spu): Promise<void> 
   }
 }
 
+/** What a new product of `cmd` is made of, plain or combo, once placed (`placement`). */
+export function newSpuBase(cmd: SpuBase, id: string, placed: { category: Category; brandId: string | null }, now: Date): NewSpuBase {
+  return {
+    id,
+    code: cmd.code ?? defaultCode(id),
+    title: cmd.title,
+    description: cmd.description,
+    category: placed.category,
+    brandId: placed.brandId,
+    attributes: cmd.attributes ?? {},
+    tags: cmd.tags,
+    now,
+  };
+}
+
 /** The code of a product created without one: `P` and the last 12 hex digits of its id, upper-cased. */
-export function defaultCode(id: string): string {
+function defaultCode(id: string): string {
   return `P${id.replace(/-/g, '').slice(-12).toUpperCase()}`;
 }

@@ -65,7 +65,8 @@ export interface SkuDraft {
   readonly marketPrice?: Money | null;
 }
 
-export interface NewSpu {
+/** What every new product is made of, plain or combo. */
+export interface NewSpuBase {
   readonly id: string;
   readonly code: string;
   readonly title: string;
@@ -73,29 +74,23 @@ export interface NewSpu {
   readonly category: Category;
   readonly brandId: string | null;
   readonly attributes: Readonly<Record<string, readonly string[]>>;
+  readonly tags?: readonly Tag[];
+  readonly now: Date;
+}
+
+export interface NewSpu extends NewSpuBase {
   readonly salesAttributes: readonly SalesAttributeValues[];
   readonly salePrice?: Money;
   readonly marketPrice?: Money | null;
   readonly skus?: readonly SkuDraft[];
-  readonly tags?: readonly Tag[];
   /** Makes one id per generated SKU, in generation order. */
   readonly skuIds: () => string;
-  readonly now: Date;
 }
 
-export interface NewComboSpu {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly category: Category;
-  readonly brandId: string | null;
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
+export interface NewComboSpu extends NewSpuBase {
   readonly skuId: string;
   readonly skuCode?: string;
   readonly salePrice: Money;
   readonly marketPrice?: Money | null;
   readonly components: readonly ComboComponent[];
-  readonly tags?: readonly Tag[];
-  readonly now: Date;
 }

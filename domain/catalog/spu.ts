@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
 import { stateMachine, type Transitions } from '../shared/state-machine.js';
 import { CATALOG_ERROR } from './errors.js';
-import type { NewComboSpu, NewSpu, SkuSnapshot, SpuSnapshot, SpuStatus, Tag } from './spu-snapshot.js';
+import type { NewComboSpu, NewSpu, NewSpuBase, SkuSnapshot, SpuSnapshot, SpuStatus, Tag } from './spu-snapshot.js';
 import { checkNonSalesAttributes, checkSalesAttributes, checkSpu, combinations, MAX_SKUS, sameSpecs } from './spu-rules.js';
 
 export * from './spu-snapshot.js';
@@ -63,26 +63,7 @@ export class Spu extends AggregateRoot {
         components: [],
       };
     });
-    return Spu.born({
-      id: input.id,
-      code: input.code,
-      title: input.title,
-      description: input.description ?? '',
-      categoryId: category.id,
-      categoryPath: category.path,
-      brandId: input.brandId,
-      kind: 'standard',
-      attributes: input.attributes,
-      salesAttributes: sales,
-      skus,
-      tags: input.tags ?? [],
-      status: 'draft',
-      listAt: null,
-      unlistAt: null,
-      createdAt: input.now,
-      updatedAt: input.now,
-      version: 0,
-    });
+    return Spu.born(input, { kind: 'standard', salesAttributes: sales, skus });
   }
 
   /** A combo SKU: components must be other, plain SKUs (the use case checks they exist), ≥ 2 units in all. */
@@ -93,7 +74,20 @@ export class Spu extends AggregateRoot {
     if (units < 2 || ids.size !== input.components.length || input.components.some((c) => !Number.isSafeInteger(c.quantity) || c.quantity < 1)) {
       throw DomainError.invalid('CATALOG.INVALID_COMBO', 'a combo lists distinct SKUs with whole quantities, at least 2 units in all');
     }
-    return Spu.born({
+    const sku: SkuSnapshot = {
+      id: input.skuId,
+      code: input.skuCode ?? `${input.code}-01`,
+      specs: {},
+      salePrice: input.salePrice,
+      marketPrice: input.marketPrice ?? null,
+      components: input.components.map((c) => ({ ...c })),
+    };
+    return Spu.born(input, { kind: 'combo', salesAttributes: [], skus: [sku] });
+  }
+
+  /** A new product, a draft: checked, and its `catalog.spu.created` recorded. */
+  private static born(input: NewSpuBase, made: Pick<SpuSnapshot, 'kind' | 'salesAttributes' | 'skus'>): Spu {
+    const state: SpuSnapshot = {
       id: input.id,
       code: input.code,
       title: input.title,
@@ -101,19 +95,10 @@ export class Spu extends AggregateRoot {
       categoryId: input.category.id,
       categoryPath: input.category.path,
       brandId: input.brandId,
-      kind: 'combo',
+      kind: made.kind,
       attributes: input.attributes,
-      salesAttributes: [],
-      skus: [
-        {
-          id: input.skuId,
-          code: input.skuCode ?? `${input.code}-01`,
-          specs: {},
-          salePrice: input.salePrice,
-          marketPrice: input.marketPrice ?? null,
-          components: input.components.map((c) => ({ ...c })),
-        },
-      ],
+      salesAttributes: made.salesAttributes,
+      skus: made.skus,
       tags: input.tags ?? [],
       status: 'draft',
       listAt: null,
@@ -121,10 +106,7 @@ export class Spu extends AggregateRoot {
       createdAt: input.now,
       updatedAt: input.now,
       version: 0,
-    });
-  }
-
-  private static born(state: SpuSnapshot): Spu {
+    };
     const spu = new Spu(checkSpu(state));
     spu.record({
       type: 'catalog.spu.created',
