@@ -1,5 +1,6 @@
 import type { CodeOf, ErrorCatalogue } from './shared/errors.js';
 import type { DomainErrorKind } from './shared/domain-error.js';
+import { CATALOG_ERRORS } from './catalog/errors.js';
 import { FREIGHT_ERRORS } from './freight/errors.js';
 import { CART_ERRORS } from './cart/errors.js';
 import { MEMBERSHIP_ERRORS } from './membership/errors.js';
@@ -11,6 +12,7 @@ import { PROMOTION_ERRORS } from './promotion/errors.js';
  * HTTP layer's code → status table is checked against these kinds by a test.
  */
 export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<string, DomainErrorKind>>>[] = [
+  CATALOG_ERRORS,
   FREIGHT_ERRORS,
   CART_ERRORS,
   PRICING_ERRORS,
@@ -20,6 +22,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
 
 /** Every stable business code of zhongtai. */
 export type ErrorCode =
+  | CodeOf<typeof CATALOG_ERRORS>
   | CodeOf<typeof FREIGHT_ERRORS>
   | CodeOf<typeof CART_ERRORS>
   | CodeOf<typeof PRICING_ERRORS>

@@ -5,13 +5,14 @@ import { eventOfJob, subscriptionJobKind } from '../../application/shared/subscr
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { MemoryPersistence } from '../persistence/memory/index.js';
-import type { AnyContext, ContextManifest, UseCase, Wiring } from './module.js';
+import type { AnyContext, ContextManifest, Exposed, UseCase, Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 type Facades = Record<string, Record<string, unknown>>;
 
 /** The token of a context's use case (what hosts `container.get`): `zhongtai.<context>.<facade>.<use case>`. */
-export const useCaseToken = (context: string, facade: string, name: string): ServiceIdentifier<UseCase> => Symbol.for(`zhongtai.${context}.${facade}.${name}`);
+export const useCaseToken = (context: string, facade: string, name: string): ServiceIdentifier<UseCase | Exposed<unknown>> =>
+  Symbol.for(`zhongtai.${context}.${facade}.${name}`);
 
 /**
  * One inversify module per context: its deps object, what it provides to other contexts, and each use
@@ -21,7 +22,7 @@ export function contextModule(m: AnyContext, container: Container, options: Read
   const base = [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator] as const;
   const wiring = (uow: UnitOfWork, clock: Clock, ids: IdGenerator): Wiring => ({ uow, clock, ids, options, get: (token) => container.get(token) });
   const depsToken: ServiceIdentifier<unknown> = Symbol.for(`zhongtai.${m.name}.Deps`);
-  const context = m as ContextManifest<string, unknown, Readonly<Record<string, Readonly<Record<string, (d: unknown) => UseCase>>>>>;
+  const context = m as ContextManifest<string, unknown, Readonly<Record<string, Readonly<Record<string, (d: unknown) => UseCase | Exposed<unknown>>>>>>;
   return new ContainerModule(({ bind }) => {
     bind(depsToken).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base]).inSingletonScope();
     for (const p of context.provides ?? []) {
@@ -60,8 +61,8 @@ export function composeContexts(
     for (const [facade, useCases] of Object.entries(m.facades as Readonly<Record<string, object>>)) {
       const f = (own[facade] = {} as Record<string, unknown>);
       for (const name of Object.keys(useCases)) {
-        const useCase = container.get(useCaseToken(m.name, facade, name));
-        f[name] = useCase.execute.bind(useCase);
+        const member = container.get(useCaseToken(m.name, facade, name));
+        f[name] = 'exposed' in member ? member.exposed : member.execute.bind(member);
       }
       if (facades[facade]) throw new Error(`two contexts add the facade ${facade}`);
       facades[facade] = f;

@@ -1,4 +1,5 @@
 import { cartContext } from './cart.js';
+import { catalogContext } from './catalog.js';
 import { freightContext } from './freight.js';
 import { membershipContext } from './membership.js';
 import { promotionContext } from './promotion.js';
@@ -8,6 +9,7 @@ import { promotionContext } from './promotion.js';
  * Adding a context is one line here; its code lives in its own folders. Demo data load in this order.
  */
 export const CONTEXTS = [
+  catalogContext,
   promotionContext,
   freightContext,
   cartContext,

@@ -6,7 +6,6 @@ import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/p
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import type { CartModuleOptions } from './cart.js';
-import { catalogModule } from './catalog-module.js';
 import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
@@ -95,6 +94,9 @@ export type ZhongtaiOf<C extends readonly AnyContext[]> = LegacyFacades & Contex
  */
 export interface Zhongtai extends ZhongtaiOf<typeof CONTEXTS> {}
 
+/** The catalog's use cases and its read side, ready to call (`zt.catalog`): derived from its manifest. */
+export type CatalogFacade = Zhongtai['catalog'];
+
 /**
  * Builds the composition root and hands back ready use cases on the chosen persistence.
  * No connection is opened here: the persistence adapter you pass owns its connection.
@@ -112,7 +114,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
   container.load(
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
-    catalogModule,
     inventoryModule,
     dispatchModule,
     couponModule(options.coupons),

@@ -1,30 +1,9 @@
-import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { PaymentChannels } from '../../application/payment/channels.js';
 
 // The facades of the contexts not yet moved into modules (issue #13), written by hand. Each context's move
 // deletes its facade here: its type is then derived from its manifest. The file goes when the last one moves.
 
 export type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
-
-/** The use cases of the catalog, ready to call. */
-export interface CatalogFacade {
-  createCategory: Bound<import('../../application/catalog/index.js').CreateCategory>;
-  updateCategory: Bound<import('../../application/catalog/index.js').UpdateCategory>;
-  deleteCategory: Bound<import('../../application/catalog/index.js').DeleteCategory>;
-  createBrand: Bound<import('../../application/catalog/index.js').CreateBrand>;
-  updateBrand: Bound<import('../../application/catalog/index.js').UpdateBrand>;
-  createFrontCategory: Bound<import('../../application/catalog/index.js').CreateFrontCategory>;
-  updateFrontCategory: Bound<import('../../application/catalog/index.js').UpdateFrontCategory>;
-  deleteFrontCategory: Bound<import('../../application/catalog/index.js').DeleteFrontCategory>;
-  createSpu: Bound<import('../../application/catalog/index.js').CreateSpu>;
-  createComboSpu: Bound<import('../../application/catalog/index.js').CreateComboSpu>;
-  updateSpu: Bound<import('../../application/catalog/index.js').UpdateSpu>;
-  changeSkuPrice: Bound<import('../../application/catalog/index.js').ChangeSkuPrice>;
-  changeListing: Bound<import('../../application/catalog/index.js').ChangeListing>;
-  applyDueListingSchedules: Bound<import('../../application/catalog/index.js').ApplyDueListingSchedules>;
-  /** Read side: product detail, search, category tree, brands, front categories. */
-  queries: CatalogQueries;
-}
 
 /** The use cases of inventory: the sales layer, and the flows over the dispatch and warehouse layers. */
 export interface InventoryFacade {
@@ -148,7 +127,6 @@ export interface OrderQueryFacade {
 
 /** The facades of the contexts not yet moved into modules. */
 export interface LegacyFacades {
-  readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;

@@ -1,14 +1,13 @@
 import type { Container } from 'inversify';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
-import { CATALOG } from './catalog-module.js';
 import { CHECKOUT } from './checkout-module.js';
 import { COUPON } from './coupon-module.js';
 import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
-  CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades,
+  CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades,
   OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { ORDER_QUERIES } from './order-query-module.js';
@@ -23,23 +22,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
     return useCase.execute.bind(useCase) as T['execute'];
-  };
-  const catalog: CatalogFacade = {
-    createCategory: run(CATALOG.CreateCategory),
-    updateCategory: run(CATALOG.UpdateCategory),
-    deleteCategory: run(CATALOG.DeleteCategory),
-    createBrand: run(CATALOG.CreateBrand),
-    updateBrand: run(CATALOG.UpdateBrand),
-    createFrontCategory: run(CATALOG.CreateFrontCategory),
-    updateFrontCategory: run(CATALOG.UpdateFrontCategory),
-    deleteFrontCategory: run(CATALOG.DeleteFrontCategory),
-    createSpu: run(CATALOG.CreateSpu),
-    createComboSpu: run(CATALOG.CreateComboSpu),
-    updateSpu: run(CATALOG.UpdateSpu),
-    changeSkuPrice: run(CATALOG.ChangeSkuPrice),
-    changeListing: run(CATALOG.ChangeListing),
-    applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
-    queries: container.get(TOKENS.CatalogQueries),
   };
   const inventory: InventoryFacade = {
     configureStock: run(INVENTORY.ConfigureStock),
@@ -121,5 +103,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, checkout, orderQueries, orders, payments, fulfilment };
+  return { inventory, dispatch, coupons, checkout, orderQueries, orders, payments, fulfilment };
 }

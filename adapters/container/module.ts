@@ -31,11 +31,23 @@ export interface UseCase {
   execute(...args: never[]): unknown;
 }
 
-/** A context's use cases of one facade, by the name they take on it (`zt.freight.quote`). */
-export type UseCaseFactories<D> = Readonly<Record<string, (deps: D) => UseCase>>;
+/**
+ * A facade member that is no use case but a value taken as it is from the deps: a read side answering
+ * outside any unit of work (`zt.catalog.queries.spu(id)`). Made with `exposed(value)`.
+ */
+export interface Exposed<V> {
+  readonly exposed: V;
+}
 
-/** A facade: each use case's `execute`, bound. */
-export type FacadeOf<F> = { readonly [K in keyof F]: F[K] extends (deps: never) => infer U ? (U extends { execute: infer E } ? E : never) : never };
+export const exposed = <V>(value: V): Exposed<V> => ({ exposed: value });
+
+/** A context's use cases of one facade, by the name they take on it (`zt.freight.quote`); a member may be an exposed value. */
+export type UseCaseFactories<D> = Readonly<Record<string, (deps: D) => UseCase | Exposed<unknown>>>;
+
+/** A facade: each use case's `execute`, bound; each exposed value as it is. */
+export type FacadeOf<F> = {
+  readonly [K in keyof F]: F[K] extends (deps: never) => infer U ? (U extends Exposed<infer V> ? V : U extends { execute: infer E } ? E : never) : never;
+};
 
 /** Every facade of a context by its name on `zt`. */
 export type FacadesOf<F> = { readonly [K in keyof F]: FacadeOf<F[K]> };

@@ -1,5 +1,4 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
-import { seedCatalogDemo } from './catalog-demo.js';
 import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
@@ -17,15 +16,15 @@ const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
 };
 
 /** Which context seeds when: each builds on the data of those before it. */
-const DEMO_ORDER = ['dispatch', 'inventory', 'coupon', 'promotion', 'freight', 'cart', 'membership', 'ordering'] as const;
+const DEMO_ORDER = ['catalog', 'dispatch', 'inventory', 'coupon', 'promotion', 'freight', 'cart', 'membership', 'ordering'] as const;
 
 /** Loads the demo data of every context (catalog only on an empty catalog, warehouses only when there are none; the rest is idempotent). */
 export async function seedDemo(zt: Zhongtai): Promise<{ catalog: boolean }> {
-  const catalog = await seedCatalogDemo(zt);
+  const seeded: Record<string, unknown> = {};
   for (const name of DEMO_ORDER) {
     const context = zt.contexts.find((c) => c.name === name);
-    if (context?.demo) await (context.demo as (zt: Zhongtai) => Promise<unknown>)(zt);
+    if (context?.demo) seeded[name] = await (context.demo as (zt: Zhongtai) => Promise<unknown>)(zt);
     else await LEGACY[name]?.(zt);
   }
-  return { catalog: catalog.created };
+  return { catalog: (seeded.catalog as { created?: boolean } | undefined)?.created === true };
 }

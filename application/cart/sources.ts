@@ -1,4 +1,5 @@
-import type { SpuSnapshot } from '../../domain/catalog/spu.js';
+import { findSkus, findSpu, findSpus } from '../catalog/index.js';
+import type { SpuSnapshot } from '../../domain/catalog/index.js';
 import type { CartActivities, CartCatalog, CartProduct, CartStock, ProductShops, SkuAvailability } from '../../domain/cart/ports.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
 import { servingActivities } from '../promotion/index.js';
@@ -33,9 +34,9 @@ export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
 }
 
 async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
-  const found = await tx.spus.findSkus([...new Set(skuIds)]);
+  const found = await findSkus(tx, [...new Set(skuIds)]);
   const spus = new Map<string, SpuSnapshot>();
-  for (const spu of await tx.spus.getMany(found.map((f) => f.spuId))) spus.set(spu.id, spu.toSnapshot());
+  for (const spu of await findSpus(tx, found.map((f) => f.spuId))) spus.set(spu.id, spu);
   const out = new Map<string, CartProduct>();
   for (const { skuId, spuId } of found) {
     const spu = spus.get(spuId);
@@ -86,7 +87,7 @@ async function availabilityOf(tx: Transaction, products: readonly CartProduct[])
       out.set(p.skuId, await of(p.skuId));
       continue;
     }
-    const spu = (await tx.spus.get(p.spuId))?.toSnapshot();
+    const spu = await findSpu(tx, p.spuId);
     const components = spu?.skus.find((k) => k.id === p.skuId)?.components ?? [];
     let sets = Number.POSITIVE_INFINITY;
     let virtual = components.length > 0;

@@ -1,30 +1,36 @@
 import type { Brand } from '../../domain/catalog/brand.js';
 import type { Category } from '../../domain/catalog/category.js';
+import { CATALOG_ERRORS } from '../../domain/catalog/errors.js';
 import type { FrontCategory } from '../../domain/catalog/front-category.js';
 import type { Spu } from '../../domain/catalog/spu.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
+import { CATALOG_STORE } from './store.js';
 
 export async function requireCategory(tx: Transaction, id: string): Promise<Category> {
-  const c = await tx.categories.get(id);
-  if (!c) throw DomainError.notFound('CATALOG.CATEGORY_NOT_FOUND', `no category ${id}`, { categoryId: id });
+  const c = await tx.use(CATALOG_STORE).categories.get(id);
+  if (!c) throw CATALOG_ERRORS.raise('CATEGORY_NOT_FOUND', `no category ${id}`, { categoryId: id });
   return c;
 }
 
+/** Every category of `ids` exists (CATALOG.CATEGORY_NOT_FOUND for the first that does not). */
+export async function requireCategories(tx: Transaction, ids: readonly string[] | undefined): Promise<void> {
+  for (const id of ids ?? []) await requireCategory(tx, id);
+}
+
 export async function requireBrand(tx: Transaction, id: string): Promise<Brand> {
-  const b = await tx.brands.get(id);
-  if (!b) throw DomainError.notFound('CATALOG.BRAND_NOT_FOUND', `no brand ${id}`, { brandId: id });
+  const b = await tx.use(CATALOG_STORE).brands.get(id);
+  if (!b) throw CATALOG_ERRORS.raise('BRAND_NOT_FOUND', `no brand ${id}`, { brandId: id });
   return b;
 }
 
 export async function requireFrontCategory(tx: Transaction, id: string): Promise<FrontCategory> {
-  const f = await tx.frontCategories.get(id);
-  if (!f) throw DomainError.notFound('CATALOG.FRONT_CATEGORY_NOT_FOUND', `no front category ${id}`, { frontCategoryId: id });
+  const f = await tx.use(CATALOG_STORE).frontCategories.get(id);
+  if (!f) throw CATALOG_ERRORS.raise('FRONT_CATEGORY_NOT_FOUND', `no front category ${id}`, { frontCategoryId: id });
   return f;
 }
 
 export async function requireSpu(tx: Transaction, id: string): Promise<Spu> {
-  const s = await tx.spus.get(id);
-  if (!s) throw DomainError.notFound('CATALOG.SPU_NOT_FOUND', `no product ${id}`, { spuId: id });
+  const s = await tx.use(CATALOG_STORE).spus.get(id);
+  if (!s) throw CATALOG_ERRORS.raise('SPU_NOT_FOUND', `no product ${id}`, { spuId: id });
   return s;
 }

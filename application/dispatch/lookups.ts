@@ -1,3 +1,4 @@
+import { findSkus } from '../catalog/index.js';
 import type { Warehouse } from '../../domain/dispatch/warehouse.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -10,7 +11,7 @@ export async function requireWarehouse(tx: Transaction, id: string): Promise<War
 
 /** Rejects SKU ids the catalog does not know (`DISPATCH.UNKNOWN_SKU`, details: every such id). */
 export async function requireSkus(tx: Transaction, skuIds: readonly string[]): Promise<void> {
-  const known = new Set((await tx.spus.findSkus(skuIds)).map((s) => s.skuId));
+  const known = new Set((await findSkus(tx, skuIds)).map((s) => s.skuId));
   const unknown = skuIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw DomainError.notFound('DISPATCH.UNKNOWN_SKU', `no SKU ${unknown.join(', ')} in the catalog`, { skuIds: unknown });

@@ -1,3 +1,4 @@
+import { findSkus } from '../catalog/index.js';
 import type { DispatchMovement, DispatchOperation, DispatchStock } from '../../domain/inventory/dispatch-stock.js';
 import { checkLayerQuantity, checkReference, compareCodePoints, locationCode } from '../../domain/inventory/layer-stock.js';
 import type { LocationMovement, LocationOperation, LocationStock } from '../../domain/inventory/location-stock.js';
@@ -86,7 +87,7 @@ export async function applyLayerSteps(
 
 /** The SKU must be in the catalog (`INVENTORY.UNKNOWN_SKU`, 404). */
 export async function requireCatalogSku(tx: Transaction, skuId: string): Promise<void> {
-  const [sku] = await tx.spus.findSkus([skuId]);
+  const [sku] = await findSkus(tx, [skuId]);
   if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${skuId} in the catalog`, { skuId });
 }
 

@@ -1,3 +1,4 @@
+import { findSkus } from '../catalog/index.js';
 import type { StockMovement, StockOperationResult } from '../../domain/inventory/movement.js';
 import type { StockPolicies } from '../../domain/inventory/ports.js';
 import { checkQuantity, lowStockEvents, sellable, STOCK_FIELDS, type SalesStock, type StockOperation } from '../../domain/inventory/sales-stock.js';
@@ -32,7 +33,7 @@ export class ConfigureStock {
 
   execute(cmd: { skuId: string } & StockPolicies): Promise<SalesStock> {
     return this.uow.run(async (tx) => {
-      const [sku] = await tx.spus.findSkus([cmd.skuId]);
+      const [sku] = await findSkus(tx, [cmd.skuId]);
       if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${cmd.skuId} in the catalog`, { skuId: cmd.skuId });
       for (const [name, v] of [['oversellAllowance', cmd.oversellAllowance], ['lowStockThreshold', cmd.lowStockThreshold]] as const) {
         if (v !== undefined && v !== null && !isWholeIn(v, 0, INT32_MAX)) {

@@ -1,3 +1,4 @@
+import { findSpus } from '../catalog/index.js';
 import type { SpuSnapshot } from '../../domain/catalog/index.js';
 import type { ActivityScope, ScopedLine } from '../../domain/pricing/index.js';
 import type { Activity } from '../../domain/promotion/activity.js';
@@ -20,7 +21,7 @@ export async function groupOrderOf(tx: Transaction, orderId: string, scope: Acti
   if (!facts) return null;
   const spuIds = [...new Set(facts.lines.map((l) => l.spuId))];
   const spus = new Map<string, SpuSnapshot>();
-  if (CATALOG_SCOPES.includes(scope.kind)) for (const spu of await tx.spus.getMany(spuIds)) spus.set(spu.id, spu.toSnapshot());
+  if (CATALOG_SCOPES.includes(scope.kind)) for (const spu of await findSpus(tx, spuIds)) spus.set(spu.id, spu);
   const lines = facts.lines.map((l): ScopedLine => {
     const spu = spus.get(l.spuId);
     return {

@@ -1,4 +1,3 @@
-import type { CatalogRepositories } from '../../domain/catalog/ports.js';
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
@@ -16,7 +15,7 @@ import type { StoreKey } from './store.js';
  * jobs and idempotency records, and the event outbox. (Contexts not yet moved to their module still
  * reach their repositories as fields of the transaction; issue #13 moves them into stores.)
  */
-export interface Transaction extends CatalogRepositories {
+export interface Transaction {
   /**
    * A context's repositories in this transaction, by the context's store key (built once per
    * transaction). Only the owning context holds its key: other contexts go through its published services.

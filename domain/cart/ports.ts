@@ -1,4 +1,4 @@
-import type { SpuSnapshot } from '../catalog/spu.js';
+import type { SpuSnapshot } from '../catalog/index.js';
 import type { Activity as PricingActivity } from '../pricing/index.js';
 import type { Money } from '../shared/money.js';
 import type { Cart } from './cart.js';

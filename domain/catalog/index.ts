@@ -1,3 +1,4 @@
+export * from './errors.js';
 export * from './attribute.js';
 export * from './category.js';
 export * from './brand.js';

@@ -42,13 +42,6 @@ export interface Spus {
   dueForSchedule(now: Date, limit: number): Promise<Spu[]>;
 }
 
-export interface CatalogRepositories {
-  readonly categories: Categories;
-  readonly brands: Brands;
-  readonly frontCategories: FrontCategories;
-  readonly spus: Spus;
-}
-
 /** Search filter for products (list and search SPUs). */
 export interface SpuSearch {
   /** Includes the category's descendants. */

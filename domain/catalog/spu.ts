@@ -1,115 +1,23 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { checkAttributeValues } from './attribute.js';
-import type { Category } from './category.js';
+import { stateMachine, type Transitions } from '../shared/state-machine.js';
+import { CATALOG_ERROR } from './errors.js';
+import type { NewComboSpu, NewSpu, NewSpuBase, SkuSnapshot, SpuSnapshot, SpuStatus, Tag } from './spu-snapshot.js';
+import { checkNonSalesAttributes, checkSalesAttributes, checkSpu, combinations, MAX_SKUS, sameSpecs } from './spu-rules.js';
 
-export const SPU_STATUSES = ['draft', 'listed', 'unlisted'] as const;
-export type SpuStatus = (typeof SPU_STATUSES)[number];
+export * from './spu-snapshot.js';
+export { combinations } from './spu-rules.js';
 
-export const TAG_KINDS = ['activity', 'service', 'performance'] as const;
-export type TagKind = (typeof TAG_KINDS)[number];
-export interface Tag {
-  readonly kind: TagKind;
-  readonly name: string;
-}
-
-/** Listing (上下架) status changes allowed; the table is data so docs can draw it. */
+/** Listing (上下架) status changes allowed; the table is data so docs can draw it (docs/contexts/catalog.md). */
 export const SPU_TRANSITIONS = {
   draft: ['listed'],
   listed: ['unlisted'],
   unlisted: ['listed'],
-} as const satisfies Record<SpuStatus, readonly SpuStatus[]>;
+} as const satisfies Transitions<SpuStatus>;
 
-export interface ComboComponent {
-  readonly skuId: string;
-  readonly quantity: number;
-}
-
-export interface SkuSnapshot {
-  readonly id: string;
-  readonly code: string;
-  /** Sales attribute id → chosen option; empty for a SPU without sales attributes. */
-  readonly specs: Readonly<Record<string, string>>;
-  readonly salePrice: Money;
-  readonly marketPrice: Money | null;
-  /** Components of a combo SKU (组合SKU); empty for a plain SKU. */
-  readonly components: readonly ComboComponent[];
-}
-
-export interface SalesAttributeValues {
-  readonly attributeId: string;
-  readonly values: readonly string[];
-}
-
-export interface SpuSnapshot {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly description: string;
-  readonly categoryId: string;
-  /** Ids from the category root to the leaf: search by category includes descendants. */
-  readonly categoryPath: readonly string[];
-  readonly brandId: string | null;
-  readonly kind: 'standard' | 'combo';
-  /** Key, product and other attribute values by attribute id. */
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-  readonly salesAttributes: readonly SalesAttributeValues[];
-  readonly skus: readonly SkuSnapshot[];
-  readonly tags: readonly Tag[];
-  readonly status: SpuStatus;
-  readonly listAt: Date | null;
-  readonly unlistAt: Date | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly version: number;
-}
-
-/** Prices given for one combination of sales attribute values (or the SPU's defaults). */
-export interface SkuDraft {
-  readonly specs: Readonly<Record<string, string>>;
-  readonly code?: string;
-  readonly salePrice?: Money;
-  readonly marketPrice?: Money | null;
-}
-
-export interface NewSpu {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly category: Category;
-  readonly brandId: string | null;
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-  readonly salesAttributes: readonly SalesAttributeValues[];
-  readonly salePrice?: Money;
-  readonly marketPrice?: Money | null;
-  readonly skus?: readonly SkuDraft[];
-  readonly tags?: readonly Tag[];
-  /** Makes one id per generated SKU, in generation order. */
-  readonly skuIds: () => string;
-  readonly now: Date;
-}
-
-export interface NewComboSpu {
-  readonly id: string;
-  readonly code: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly category: Category;
-  readonly brandId: string | null;
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-  readonly skuId: string;
-  readonly skuCode?: string;
-  readonly salePrice: Money;
-  readonly marketPrice?: Money | null;
-  readonly components: readonly ComboComponent[];
-  readonly tags?: readonly Tag[];
-  readonly now: Date;
-}
-
-const MAX_PRICE = Money.of('99999999.99');
-const MAX_SKUS = 600;
+/** CAT-3: every listing move goes through it; one the table does not allow is CATALOG.INVALID_STATUS_CHANGE (409, `from`, `to`). */
+const LISTING = stateMachine(SPU_TRANSITIONS, CATALOG_ERROR.INVALID_STATUS_CHANGE, (from, to) => `a ${from} product cannot become ${to}`);
 
 /**
  * A standard product (SPU) and its SKUs. The SKUs are every combination of the sales attribute
@@ -155,26 +63,7 @@ export class Spu extends AggregateRoot {
         components: [],
       };
     });
-    return Spu.born({
-      id: input.id,
-      code: input.code,
-      title: input.title,
-      description: input.description ?? '',
-      categoryId: category.id,
-      categoryPath: category.path,
-      brandId: input.brandId,
-      kind: 'standard',
-      attributes: input.attributes,
-      salesAttributes: sales,
-      skus,
-      tags: input.tags ?? [],
-      status: 'draft',
-      listAt: null,
-      unlistAt: null,
-      createdAt: input.now,
-      updatedAt: input.now,
-      version: 0,
-    });
+    return Spu.born(input, { kind: 'standard', salesAttributes: sales, skus });
   }
 
   /** A combo SKU: components must be other, plain SKUs (the use case checks they exist), ≥ 2 units in all. */
@@ -185,7 +74,20 @@ export class Spu extends AggregateRoot {
     if (units < 2 || ids.size !== input.components.length || input.components.some((c) => !Number.isSafeInteger(c.quantity) || c.quantity < 1)) {
       throw DomainError.invalid('CATALOG.INVALID_COMBO', 'a combo lists distinct SKUs with whole quantities, at least 2 units in all');
     }
-    return Spu.born({
+    const sku: SkuSnapshot = {
+      id: input.skuId,
+      code: input.skuCode ?? `${input.code}-01`,
+      specs: {},
+      salePrice: input.salePrice,
+      marketPrice: input.marketPrice ?? null,
+      components: input.components.map((c) => ({ ...c })),
+    };
+    return Spu.born(input, { kind: 'combo', salesAttributes: [], skus: [sku] });
+  }
+
+  /** A new product, a draft: checked, and its `catalog.spu.created` recorded. */
+  private static born(input: NewSpuBase, made: Pick<SpuSnapshot, 'kind' | 'salesAttributes' | 'skus'>): Spu {
+    const state: SpuSnapshot = {
       id: input.id,
       code: input.code,
       title: input.title,
@@ -193,19 +95,10 @@ export class Spu extends AggregateRoot {
       categoryId: input.category.id,
       categoryPath: input.category.path,
       brandId: input.brandId,
-      kind: 'combo',
+      kind: made.kind,
       attributes: input.attributes,
-      salesAttributes: [],
-      skus: [
-        {
-          id: input.skuId,
-          code: input.skuCode ?? `${input.code}-01`,
-          specs: {},
-          salePrice: input.salePrice,
-          marketPrice: input.marketPrice ?? null,
-          components: input.components.map((c) => ({ ...c })),
-        },
-      ],
+      salesAttributes: made.salesAttributes,
+      skus: made.skus,
       tags: input.tags ?? [],
       status: 'draft',
       listAt: null,
@@ -213,10 +106,7 @@ export class Spu extends AggregateRoot {
       createdAt: input.now,
       updatedAt: input.now,
       version: 0,
-    });
-  }
-
-  private static born(state: SpuSnapshot): Spu {
+    };
     const spu = new Spu(checkSpu(state));
     spu.record({
       type: 'catalog.spu.created',
@@ -326,13 +216,7 @@ export class Spu extends AggregateRoot {
   }
 
   private transition(to: SpuStatus, now: Date): void {
-    const allowed: readonly SpuStatus[] = SPU_TRANSITIONS[this.state.status];
-    if (!allowed.includes(to)) {
-      throw DomainError.conflict('CATALOG.INVALID_STATUS_CHANGE', `a ${this.state.status} product cannot become ${to}`, {
-        from: this.state.status,
-        to,
-      });
-    }
+    LISTING.assert(this.state.status, to);
     this.state = { ...this.state, status: to };
     this.record({
       type: to === 'listed' ? 'catalog.spu.listed' : 'catalog.spu.unlisted',
@@ -347,6 +231,7 @@ export class Spu extends AggregateRoot {
   }
 }
 
+
 /** The schedule time if it still lies after `now`; null if it is due (or absent). */
 function notYetDue(t: Date | null, now: Date): Date | null {
   return t && t > now ? t : null;
@@ -354,104 +239,4 @@ function notYetDue(t: Date | null, now: Date): Date | null {
 
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** Invariants of every SPU state: a title, SKU codes unique, prices positive, whole cents, market ≥ sale. */
-function checkSpu(s: SpuSnapshot): SpuSnapshot {
-  const title = s.title.trim();
-  if (title.length === 0 || title.length > 200) {
-    throw DomainError.invalid('CATALOG.INVALID_TITLE', 'a title has 1 to 200 characters');
-  }
-  // 60 characters leave room for the generated SKU codes (`<code>-NN`, at most 64).
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/.test(s.code)) {
-    throw DomainError.invalid('CATALOG.INVALID_CODE', `not a product code: ${JSON.stringify(s.code)}`);
-  }
-  const codes = s.skus.map((k) => k.code);
-  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (dup !== undefined) {
-    throw DomainError.conflict('CATALOG.DUPLICATE_SKU_CODE', `SKU code ${dup} appears twice`, { codes: [dup] });
-  }
-  for (const sku of s.skus) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku.code)) {
-      throw DomainError.invalid('CATALOG.INVALID_CODE', `not a SKU code: ${JSON.stringify(sku.code)}`);
-    }
-    checkPrice(sku.salePrice, 'sale price');
-    if (sku.marketPrice) {
-      checkPrice(sku.marketPrice, 'market price');
-      if (sku.marketPrice.lessThan(sku.salePrice)) {
-        throw DomainError.invalid('CATALOG.MARKET_PRICE_BELOW_SALE_PRICE', 'the market price cannot be below the sale price', {
-          skuCode: sku.code,
-        });
-      }
-    }
-  }
-  const tags = new Set(s.tags.map((t) => `${t.kind}:${t.name}`));
-  if (tags.size !== s.tags.length || s.tags.some((t) => t.name.trim().length === 0 || t.name.length > 30)) {
-    throw DomainError.invalid('CATALOG.INVALID_TAG', 'tags are unique and have 1 to 30 characters');
-  }
-  return { ...s, title };
-}
-
-function checkPrice(p: Money, what: string): void {
-  if (!p.isPositive() || !p.isWholeMinorUnits() || p.greaterThan(MAX_PRICE)) {
-    throw DomainError.invalid('CATALOG.INVALID_PRICE', `the ${what} is a positive amount in whole cents up to ${MAX_PRICE}`, {
-      price: p.toString(),
-    });
-  }
-}
-
-function checkNonSalesAttributes(category: Category, values: Readonly<Record<string, readonly string[]>>): void {
-  for (const id of Object.keys(values)) {
-    const a = category.attribute(id);
-    if (!a || a.kind === 'sales') {
-      throw DomainError.invalid('CATALOG.UNKNOWN_ATTRIBUTE', `category ${category.id} has no attribute ${id} for product values`, {
-        attributeId: id,
-      });
-    }
-  }
-  for (const a of category.attributes) {
-    if (a.kind !== 'sales') checkAttributeValues(a, values[a.id]);
-  }
-}
-
-function checkSalesAttributes(category: Category, given: readonly SalesAttributeValues[]): SalesAttributeValues[] {
-  const out: SalesAttributeValues[] = [];
-  for (const g of given) {
-    const a = category.attribute(g.attributeId);
-    if (!a || a.kind !== 'sales') {
-      throw DomainError.invalid('CATALOG.UNKNOWN_ATTRIBUTE', `category ${category.id} has no sales attribute ${g.attributeId}`, {
-        attributeId: g.attributeId,
-      });
-    }
-    if (g.values.length === 0 || new Set(g.values).size !== g.values.length) {
-      throw DomainError.invalid('CATALOG.INVALID_ATTRIBUTE_VALUE', `sales attribute "${a.name}" needs distinct values`, {
-        attributeId: a.id,
-      });
-    }
-    checkAttributeValues({ ...a, input: 'multi' }, g.values);
-    out.push({ attributeId: a.id, values: [...g.values] });
-  }
-  if (new Set(out.map((o) => o.attributeId)).size !== out.length) {
-    throw DomainError.invalid('CATALOG.INVALID_ATTRIBUTE_VALUE', 'a sales attribute is given twice');
-  }
-  const missing = category.attributes.filter((a) => a.kind === 'sales' && a.required && !out.some((o) => o.attributeId === a.id));
-  if (missing.length > 0) {
-    throw DomainError.invalid('CATALOG.REQUIRED_ATTRIBUTE_MISSING', `sales attribute "${missing[0]!.name}" is required`, {
-      attributeId: missing[0]!.id,
-    });
-  }
-  return out;
-}
-
-/** Every combination of the sales attribute values, in the order given (the first varies slowest). */
-export function combinations(sales: readonly SalesAttributeValues[]): Record<string, string>[] {
-  return sales.reduce<Record<string, string>[]>(
-    (acc, attr) => acc.flatMap((specs) => attr.values.map((v) => ({ ...specs, [attr.attributeId]: v }))),
-    [{}],
-  );
-}
-
-function sameSpecs(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }

@@ -2,6 +2,7 @@
 // waits for a session, a bounded queue that sheds at once, the server sessions' own timeouts, and every
 // path to the database (units of work, catalog reads, the job queue, the outbox) failing with the one
 // retryable UnavailableError when the database cannot serve, and recovering by itself after.
+import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
@@ -48,7 +49,7 @@ describe(`bounded waits for a database session â€” ${backend} (issue #12)`, () =
     const held = await p.sessions.connect();
     try {
       const started = Date.now();
-      const error = await unavailable(inTx(p, (tx) => tx.categories.get('nope')));
+      const error = await unavailable(inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('nope')));
       expect(error.reason).toBe('overloaded');
       expect(Date.now() - started).toBeGreaterThanOrEqual(ACQUIRE_MS - 20);
       expect(Date.now() - started).toBeLessThan(ACQUIRE_MS + 1_500);
@@ -56,14 +57,14 @@ describe(`bounded waits for a database session â€” ${backend} (issue #12)`, () =
       held.release();
     }
     // Free again: the next one runs.
-    expect(await inTx(p, (tx) => tx.categories.get('nope'))).toBeNull();
+    expect(await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('nope'))).toBeNull();
   });
 
   it('past maxWaiting requests waiting for a session, the next is refused at once (units of work and catalog reads alike); those waiting get their turn', async () => {
     const held = await p.sessions.connect();
-    const waiting = [inTx(p, (tx) => tx.categories.get('a')), p.catalogQueries.categoryTree()];
+    const waiting = [inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('a')), p.catalogQueries.categoryTree()];
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const shed = inTx(p, (tx) => tx.categories.get('c'));
+    const shed = inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('c'));
     const shedRead = p.catalogQueries.brands({ page: 1, size: 10 });
     expect(await elapsed(shed)).toBeLessThan(100);
     expect((await unavailable(shed)).reason).toBe('overloaded');
@@ -156,25 +157,25 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
   it('a transaction left idle past idle_in_transaction_session_timeout loses its session: UnavailableError, and the next unit of work runs', async () => {
     await unavailable(
       inTx(p, async (tx) => {
-        await tx.categories.get('a');
+        await tx.use(CATALOG_STORE).categories.get('a');
         await new Promise((resolve) => setTimeout(resolve, 900));
-        return tx.categories.get('b');
+        return tx.use(CATALOG_STORE).categories.get('b');
       }),
     );
-    expect(await inTx(p, (tx) => tx.categories.get('c'))).toBeNull();
+    expect(await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('c'))).toBeNull();
   });
 
   it('sessions terminated by the server (pg_terminate_backend): each path fails with UnavailableError or reconnects, and recovers by itself', async () => {
     const name = databaseOf(String(db.options.url));
-    await inTx(p, (tx) => tx.categories.get('warm')); // a pooled connection to kill
+    await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('warm')); // a pooled connection to kill
     expect(await admin.terminateSessions(name)).toBeGreaterThan(0);
     // The pool drops the dead connection; whatever fails, fails as unavailable.
-    for (let i = 0; i < 3; i++) await inTx(p, (tx) => tx.categories.get('x')).catch((e: unknown) => expect(isUnavailable(e)).toBe(true));
-    expect(await inTx(p, (tx) => tx.categories.get('x'))).toBeNull();
+    for (let i = 0; i < 3; i++) await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x')).catch((e: unknown) => expect(isUnavailable(e)).toBe(true));
+    expect(await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x'))).toBeNull();
 
     await admin.allowConnections(name, false);
     try {
-      await unavailable(inTx(p, (tx) => tx.categories.get('x')));
+      await unavailable(inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x')));
       await unavailable(p.catalogQueries.categoryTree());
       await unavailable(p.jobQueue.claimDue(new Date(), 1, 1_000));
       await unavailable(p.drainOutbox(new RecordingPublisher()));
@@ -182,7 +183,7 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
     } finally {
       await admin.allowConnections(name, true);
     }
-    expect(await inTx(p, (tx) => tx.categories.get('x'))).toBeNull();
+    expect(await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x'))).toBeNull();
     expect(await p.catalogQueries.categoryTree()).toEqual([]);
     await expect(p.checkReady!(1_000)).resolves.toBeUndefined();
   });
@@ -193,7 +194,7 @@ describe(`a closed persistence â€” ${backend} (issue #12)`, () => {
   it('every path to the database fails with UnavailableError: a unit of work, a catalog read, a job claim, an outbox drain, readiness', async () => {
     const mine = p;
     await mine.close();
-    await unavailable(inTx(mine, (tx) => tx.categories.get('x')));
+    await unavailable(inTx(mine, (tx) => tx.use(CATALOG_STORE).categories.get('x')));
     await unavailable(mine.catalogQueries.categoryTree());
     await unavailable(mine.jobQueue.claimDue(new Date(), 1, 1_000));
     await unavailable(mine.drainOutbox(new RecordingPublisher()));

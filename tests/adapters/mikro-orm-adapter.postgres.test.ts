@@ -1,9 +1,10 @@
+import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Money } from '../../domain/shared/money.js';
 import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
 import { migrate, MikroOrmUnitOfWork, mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
-import { SELECT_SPU, SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from '../../adapters/persistence/mikro-orm/records/spu-row.js';
+import { SELECT_SPU, SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from '../../adapters/persistence/mikro-orm/catalog/spu-row.js';
 import { aPhoneSpu, aRootCategory, at, sequentialIds } from '../support/mothers.js';
 import { testDatabase, truncateAll, type TestDatabase } from '../support/postgres.js';
 import { codeOf, RecordingPublisher } from './contract/support.js';
@@ -49,6 +50,14 @@ describe('schema and migrations', () => {
     expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
   });
 
+  it('a database migrated when the catalog migration still made the outbox takes the outbox’s own migration (issue #13) as a no-op', async () => {
+    await sql(`insert into outbox (type, aggregate_id, payload, occurred_at) values ('kept', 'x', '{}', now())`);
+    await sql(`delete from mikro_orm_migrations where name = 'Migration20261121000000_outbox'`);
+    expect(await migrate(p)).toEqual(['Migration20261121000000_outbox']);
+    expect(await sql<{ type: string }>('select type from outbox')).toEqual([{ type: 'kept' }]);
+    expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+  });
+
   it('migrate() is idempotent and refuses a persistence without migrations', async () => {
     expect(await migrate(p)).toEqual([]);
     expect(await migrate(p.orm)).toEqual([]);
@@ -56,7 +65,7 @@ describe('schema and migrations', () => {
   });
 
   it('CHECK constraints back the invariants: no zero price, no negative version', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     await expect(sql(`update sku set sale_price = 0 where id = 'sku-1'`)).rejects.toThrow(/sku_sale_price_check/);
     await expect(sql(`update spu set version = -1`)).rejects.toThrow(/spu_version_check/);
   });
@@ -64,22 +73,22 @@ describe('schema and migrations', () => {
 
 describe('unique codes that raced past the use case check', () => {
   it('a taken product code surfaces as CATALOG.DUPLICATE_SPU_CODE, not a driver error', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     const copy = aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') });
-    expect(await codeOf(run((tx) => tx.spus.save(copy)))).toBe('CATALOG.DUPLICATE_SPU_CODE');
+    expect(await codeOf(run((tx) => tx.use(CATALOG_STORE).spus.save(copy)))).toBe('CATALOG.DUPLICATE_SPU_CODE');
   });
 
   it('a taken SKU code surfaces as CATALOG.DUPLICATE_SKU_CODE naming the code', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     const copy = aPhoneSpu({ id: 'spu-2', code: 'PHONE2', skus: [{ specs: { color: 'white', storage: '256G' }, code: 'PHONE1-03' }], skuIds: sequentialIds('other') });
-    await expect(run((tx) => tx.spus.save(copy))).rejects.toMatchObject({ code: 'CATALOG.DUPLICATE_SKU_CODE', details: { codes: ['PHONE1-03'] } });
+    await expect(run((tx) => tx.use(CATALOG_STORE).spus.save(copy))).rejects.toMatchObject({ code: 'CATALOG.DUPLICATE_SKU_CODE', details: { codes: ['PHONE1-03'] } });
   });
 
   it('a work that swallows a failed statement does not commit (PostgreSQL aborted the transaction)', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     const attempt = run(async (tx) => {
-      await tx.categories.save(aRootCategory('c1'));
-      await tx.spus.save(aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') })).catch(() => undefined);
+      await tx.use(CATALOG_STORE).categories.save(aRootCategory('c1'));
+      await tx.use(CATALOG_STORE).spus.save(aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') })).catch(() => undefined);
       return 'pretend all is well';
     });
     expect(await codeOf(attempt)).toBe('CATALOG.DUPLICATE_SPU_CODE');
@@ -89,7 +98,7 @@ describe('unique codes that raced past the use case check', () => {
 
 describe('statements', () => {
   it('spu(id) is one statement; on a server a named prepared statement on the pg pool', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     if (db.backend === 'pglite') {
       expect(await statementsOf(() => p.catalogQueries.spu('spu-phone'))).toHaveLength(1);
       return;
@@ -102,37 +111,38 @@ describe('statements', () => {
     query.mockRestore();
   });
 
-  it('creating a product: one insert for the SPU, one for all its SKUs (and one for the outbox)', async () => {
+  it('creating a product: one insert for the SPU, one for all its SKUs (and for the outbox: saving records the product’s events)', async () => {
     const spu = aPhoneSpu();
-    const statements = await statementsOf(() => run(async (tx) => (await tx.spus.save(spu), tx.recordEvents(spu.pullEvents()))));
+    const statements = await statementsOf(() => run((tx) => tx.use(CATALOG_STORE).spus.save(spu)));
     expect(statements.map((s) => s.slice(0, 18))).toEqual(['insert into "spu" ', 'insert into "sku" ', 'insert into outbox', 'update outbox set ']);
   });
 
-  it('changing one SKU price: the version-checked update and one upsert of that SKU only', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+  it('changing one SKU price: the version-checked update and one upsert of that SKU only (then its event into the outbox)', async () => {
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     const statements = await statementsOf(() =>
       run(async (tx) => {
-        const spu = (await tx.spus.get('spu-phone'))!;
+        const spu = (await tx.use(CATALOG_STORE).spus.get('spu-phone'))!;
         spu.changePrice('sku-2', { salePrice: Money.of('3899.00') }, at(1));
-        await tx.spus.save(spu);
+        await tx.use(CATALOG_STORE).spus.save(spu);
       }),
     );
-    expect(statements).toHaveLength(3);
+    expect(statements).toHaveLength(5);
     // ORM-built writes are sent with bound parameters (prepared once per connection), never with values inlined.
     expect(statements[1]).toMatch(/^update "spu" set .* where "id" = \$\d+ and "version" = \$\d+$/);
     expect(statements[2]).toMatch(/^insert into "sku" \([^)]*\) values \(\$1, [^)]*\) on conflict \("id"\) do update/);
+    expect(statements.slice(3).map((s) => s.slice(0, 18))).toEqual(['insert into outbox', 'update outbox set ']); // catalog.sku.price-changed
   });
 });
 
 describe('the product detail document (spu.detail)', () => {
   it('agrees with the tables after creating, repricing, relisting and rescheduling', async () => {
-    await run((tx) => tx.spus.save(aPhoneSpu()));
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     await run(async (tx) => {
-      const spu = (await tx.spus.get('spu-phone'))!;
+      const spu = (await tx.use(CATALOG_STORE).spus.get('spu-phone'))!;
       spu.changePrice('sku-4', { salePrice: Money.of('4100.00'), marketPrice: null }, at(1));
       spu.list(at(2));
       spu.schedule({ unlistAt: at(60) }, at(3));
-      await tx.spus.save(spu);
+      await tx.use(CATALOG_STORE).spus.save(spu);
     });
     const [fromTables] = await sql<SpuRow>(`${SELECT_SPU} where s.id = ?`, ['spu-phone']);
     const [document] = await sql<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, ['spu-phone']);

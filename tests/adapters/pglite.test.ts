@@ -1,3 +1,4 @@
+import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zt-pglite-'));
   const pglite = await PGlite.create(dir);
   const first = await mikroOrmPersistence({ pglite });
-  await first.unitOfWork(new RecordingPublisher()).run((tx) => tx.spus.save(spu));
+  await first.unitOfWork(new RecordingPublisher()).run((tx) => tx.use(CATALOG_STORE).spus.save(spu));
   await first.close();
   expect(pglite.closed).toBe(false); // a PGlite handed in belongs to the caller
   await pglite.close();
@@ -81,7 +82,7 @@ describe('the PGlite dialect', () => {
     const uow = reopened.unitOfWork(new RecordingPublisher());
     const slow = uow.run(async (tx) => {
       order.push('a starts');
-      await tx.categories.get('x');
+      await tx.use(CATALOG_STORE).categories.get('x');
       await new Promise((r) => setTimeout(r, 50));
       order.push('a ends');
     });

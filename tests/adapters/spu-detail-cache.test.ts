@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
-import { SpuDetailCache } from '../../adapters/persistence/mikro-orm/spu-detail-cache.js';
+import { SpuDetailCache } from '../../adapters/persistence/mikro-orm/catalog/spu-detail-cache.js';
 import type { SpuSnapshot } from '../../domain/catalog/spu.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
 

@@ -1,7 +1,10 @@
+import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
+import { findSkus, findSpu, findSpus } from '../../application/catalog/index.js';
 import { createZhongtai } from '../../index.js';
 import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
+import { aPhoneSpu } from '../support/mothers.js';
 
 async function aListedTea(zt = createZhongtai()) {
   const leaf = await zt.catalog.createCategory({ name: 'Tea' });
@@ -58,9 +61,9 @@ describe('catalog use cases on memory', () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       await uow.run(async (tx) => {
-        const c = await tx.categories.get(leaf.id);
+        const c = await tx.use(CATALOG_STORE).categories.get(leaf.id);
         c!.rename('Green tea');
-        await tx.categories.save(c!);
+        await tx.use(CATALOG_STORE).categories.save(c!);
         tx.recordEvents([{ type: 'test.renamed', aggregateId: leaf.id, occurredAt: new Date(), payload: {} }]);
       });
     } finally {
@@ -71,5 +74,35 @@ describe('catalog use cases on memory', () => {
     failing = false;
     expect(await persistence.drainOutbox(publisher)).toBe(1);
     expect(delivered).toEqual(['test.renamed']);
+  });
+
+  it('zt.catalog.queries is the persistence’s read side itself, exposed on the facade beside the use cases (issue #13)', async () => {
+    const persistence = memoryPersistence();
+    const { zt, spu } = await aListedTea(createZhongtai({ persistence }));
+    expect(zt.catalog.queries).toBe(persistence.catalogQueries);
+    expect((await zt.catalog.queries.spu(spu.id))?.code).toBe('TEA1');
+  });
+
+  it('the published reads answer inside the caller’s transaction, its own writes included; unknown ids are absent', async () => {
+    const persistence = memoryPersistence();
+    const { spu: tea } = await aListedTea(createZhongtai({ persistence }));
+    const answers = await persistence.unitOfWork({ publish: async () => {} }).run(async (tx) => {
+      const phone = aPhoneSpu();
+      await tx.use(CATALOG_STORE).spus.save(phone);
+      return {
+        skus: await findSkus(tx, [phone.skus[0]!.id, tea.skus[0]!.id, 'nope']),
+        spus: (await findSpus(tx, [tea.id, phone.id, 'nope', tea.id])).map((s) => s.code).sort(),
+        one: (await findSpu(tx, phone.id))?.version,
+        none: await findSpu(tx, 'nope'),
+      };
+    });
+    expect(answers.skus).toHaveLength(2);
+    expect(answers.skus).toEqual(
+      expect.arrayContaining([
+        { skuId: 'sku-1', spuId: 'spu-phone', kind: 'standard' },
+        { skuId: tea.skus[0]!.id, spuId: tea.id, kind: 'standard' },
+      ]),
+    );
+    expect(answers).toMatchObject({ spus: ['PHONE1', 'TEA1'], one: 1, none: null });
   });
 });

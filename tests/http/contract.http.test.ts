@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart/index.js';
-import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
+import { catalogRoutes } from '../../adapters/http/express/catalog/index.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';

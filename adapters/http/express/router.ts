@@ -9,7 +9,6 @@ import type { Authenticator, Identity } from './auth.js';
 import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
-import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
@@ -59,7 +58,6 @@ export interface HttpOptions {
 const legacyRoutes: readonly Route[] = [
   ...serviceRoutes,
   ...identityRoutes,
-  ...catalogRoutes,
   ...inventoryRoutes,
   ...warehouseStockRoutes,
   ...dispatchRoutes,

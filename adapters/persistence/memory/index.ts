@@ -1,7 +1,7 @@
 import type { Persistence } from '../../../application/shared/persistence.js';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
 import type { EventRouting } from '../../../application/shared/subscriptions.js';
-import { MemoryCatalogQueries } from './memory-catalog-queries.js';
+import { MemoryCatalogQueries } from './catalog/queries.js';
 import { MemoryDatabase } from './memory-database.js';
 import { MemoryUnitOfWork, publishOutbox } from './memory-unit-of-work.js';
 import { MemoryJobQueue } from './memory-jobs.js';
@@ -16,7 +16,7 @@ export interface MemoryContext {
 
 export { MemoryDatabase } from './memory-database.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
-export { MemoryCatalogQueries } from './memory-catalog-queries.js';
+export { MemoryCatalogQueries } from './catalog/queries.js';
 export { MemoryCrossBorderPurchases } from './memory-crossborder-purchases.js';
 export { MemoryJobQueue, MemoryJobs } from './memory-jobs.js';
 export { MemoryStores, type MemoryStoreFactory } from './memory-stores.js';

@@ -1,8 +1,4 @@
 import { FifoLock } from '../../system/fifo-lock.js';
-import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
-import type { CategorySnapshot } from '../../../domain/catalog/category.js';
-import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
-import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
 import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
@@ -36,10 +32,6 @@ export interface MemoryJob {
 }
 
 export interface MemoryTables {
-  categories: Map<string, CategorySnapshot>;
-  brands: Map<string, BrandSnapshot>;
-  frontCategories: Map<string, FrontCategorySnapshot>;
-  spus: Map<string, SpuSnapshot>;
   salesStocks: Map<string, SalesStock & Versioned>;
   /** Keyed by (sku, kind, reference): the idempotency key of INV-5. */
   stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
@@ -80,10 +72,6 @@ export type TableName = keyof MemoryTables;
  */
 export class MemoryDatabase {
   readonly tables: MemoryTables = {
-    categories: new Map(),
-    brands: new Map(),
-    frontCategories: new Map(),
-    spus: new Map(),
     salesStocks: new Map(),
     stockMovements: new Map(),
     stockHolds: new Map(),

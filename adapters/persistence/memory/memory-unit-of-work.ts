@@ -1,5 +1,4 @@
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
-import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
 import { MemorySalesStocks } from './memory-sales-stocks.js';
 import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
 import { MemoryWarehouses } from './memory-warehouses.js';
@@ -35,10 +34,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
       const state = new MemoryTransactionState(this.db, this.routing?.ids);
       const jobs = new MemoryJobs(state);
       const tx: Transaction = {
-        categories: new MemoryCategories(state),
-        brands: new MemoryBrands(state),
-        frontCategories: new MemoryFrontCategories(state),
-        spus: new MemorySpus(state),
         salesStocks: new MemorySalesStocks(state),
         warehouses: new MemoryWarehouses(state),
         dispatchStocks: new MemoryDispatchStocks(state),

@@ -8,7 +8,7 @@ export { DataFolderLockedError, LOCK_FILE, type LockRecord } from './data-folder
 export { pgliteDialect } from './pglite-dialect.js';
 export { MoneyType } from './types/money-type.js';
 export { MikroOrmUnitOfWork } from './unit-of-work.js';
-export { MikroOrmCatalogQueries } from './catalog-queries.js';
+export { MikroOrmCatalogQueries } from './catalog/queries.js';
 export { schemas } from './records/index.js';
 export { migrationsList } from './migrations/index.js';
 export { BatchingOrderStockLocks, type BatchingOptions } from './order-stock-locks.js';

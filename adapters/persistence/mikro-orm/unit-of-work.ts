@@ -6,14 +6,10 @@ import { PgStores } from './context-part.js';
 
 const NO_SUBSCRIPTIONS = new Map<string, readonly string[]>();
 import { rethrowTranslated, TxScope } from './db.js';
-import type { SpuDetailCache } from './spu-detail-cache.js';
+import type { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
 import { appendToOutbox, publishStored } from './outbox.js';
-import { MikroOrmBrands } from './repositories/brand-repository.js';
-import { MikroOrmCategories } from './repositories/category-repository.js';
-import { MikroOrmFrontCategories } from './repositories/front-category-repository.js';
-import { MikroOrmSpus } from './repositories/spu-repository.js';
 import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
 import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
 import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
@@ -89,10 +85,6 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 function transaction(scope: TxScope, stores: PgStores): Transaction {
   return {
     use: stores.scoped(scope),
-    categories: new MikroOrmCategories(scope),
-    brands: new MikroOrmBrands(scope),
-    frontCategories: new MikroOrmFrontCategories(scope),
-    spus: new MikroOrmSpus(scope),
     salesStocks: new MikroOrmSalesStocks(scope),
     warehouses: new MikroOrmWarehouses(scope),
     dispatchStocks: new MikroOrmDispatchStocks(scope),

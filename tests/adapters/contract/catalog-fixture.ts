@@ -1,3 +1,4 @@
+import { CATALOG_STORE } from '../../../application/catalog/store.js';
 import type { Persistence } from '../../../application/shared/persistence.js';
 import { Brand } from '../../../domain/catalog/brand.js';
 import { Category } from '../../../domain/catalog/category.js';
@@ -64,21 +65,21 @@ export async function loadCatalog(p: Persistence): Promise<void> {
     now: T0,
   });
   await inTx(p, async (tx) => {
-    for (const c of [digital, phones, smart, laptops]) await tx.categories.save(c);
-    for (const b of [Brand.create('mi', { nameZh: '小米' }), Brand.create('apple', { nameZh: 'Apple' })]) await tx.brands.save(b);
-    for (const s of [p1, p2, p3, duo, laptop]) await tx.spus.save(s);
+    for (const c of [digital, phones, smart, laptops]) await tx.use(CATALOG_STORE).categories.save(c);
+    for (const b of [Brand.create('mi', { nameZh: '小米' }), Brand.create('apple', { nameZh: 'Apple' })]) await tx.use(CATALOG_STORE).brands.save(b);
+    for (const s of [p1, p2, p3, duo, laptop]) await tx.use(CATALOG_STORE).spus.save(s);
   });
 }
 
 export async function frontCategory(p: Persistence, id: string, mappings: FrontCategoryMapping[]): Promise<void> {
-  await inTx(p, (tx) => tx.frontCategories.save(FrontCategory.create(id, { name: id, mappings })));
+  await inTx(p, (tx) => tx.use(CATALOG_STORE).frontCategories.save(FrontCategory.create(id, { name: id, mappings })));
 }
 
 export async function categories(p: Persistence, list: readonly { id: string; name: string; sort: number; parent?: string }[]): Promise<void> {
   await inTx(p, async (tx) => {
     for (const c of list) {
-      const parent = c.parent ? await tx.categories.get(c.parent) : null;
-      await tx.categories.save(Category.create({ id: c.id, name: c.name, parent, parentProductCount: 0, sort: c.sort, now: T0 }));
+      const parent = c.parent ? await tx.use(CATALOG_STORE).categories.get(c.parent) : null;
+      await tx.use(CATALOG_STORE).categories.save(Category.create({ id: c.id, name: c.name, parent, parentProductCount: 0, sort: c.sort, now: T0 }));
     }
   });
 }

@@ -1,3 +1,4 @@
+import { CATALOG_STORE } from '../../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
 import type { SpuSearch } from '../../../domain/catalog/ports.js';
 import { Brand } from '../../../domain/catalog/brand.js';
@@ -13,7 +14,7 @@ export function catalogQueriesContract(current: CurrentPersistence): void {
   describe('CatalogQueries', () => {
     it('spu(id): the snapshot as saved (Money, Dates, SKU order), null when missing', async () => {
       const spu = aPhoneSpu();
-      await inTx(current(), (tx) => tx.spus.save(spu));
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(spu));
       const found = await current().catalogQueries.spu(spu.id);
       expect(plain(found)).toEqual(plain(spu.toSnapshot()));
       expect(found!.skus[3]!.marketPrice!.toString()).toBe('4999.00');
@@ -102,7 +103,7 @@ export function catalogQueriesContract(current: CurrentPersistence): void {
     it('brands: by Chinese name then id, by code point, paged', async () => {
       await inTx(current(), async (tx) => {
         for (const [id, nameZh] of [['b3', '小米'], ['b2', 'apple'], ['b1', 'Apple'], ['b0', '华为'], ['b4', 'apple']] as const) {
-          await tx.brands.save(Brand.create(id, { nameZh }));
+          await tx.use(CATALOG_STORE).brands.save(Brand.create(id, { nameZh }));
         }
       });
       const all = await current().catalogQueries.brands({ page: 1, size: 10 });

@@ -1,3 +1,4 @@
+import { CATALOG_STORE } from '../../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
 import { Spu } from '../../../domain/catalog/spu.js';
 import { Money } from '../../../domain/shared/money.js';
@@ -9,9 +10,9 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
   describe('Spus', () => {
     it('round-trips a product with its SKUs in order (Money and Date objects back)', async () => {
       const spu = aPhoneSpu({ tags: [{ kind: 'service', name: '7-day returns' }], brandId: 'b1' });
-      await inTx(current(), (tx) => tx.spus.save(spu));
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(spu));
       expect(spu.version).toBe(1);
-      const found = (await inTx(current(), (tx) => tx.spus.get(spu.id)))!;
+      const found = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get(spu.id)))!;
       expect(found).toBeInstanceOf(Spu);
       expect(plain(found.toSnapshot())).toEqual(plain(spu.toSnapshot()));
       expect(found.skus.map((k) => k.id)).toEqual(['sku-1', 'sku-2', 'sku-3', 'sku-4']);
@@ -21,10 +22,10 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
 
     it('getMany loads the products found among the ids, each once, and skips unknown ones', async () => {
       const phone = aPhoneSpu();
-      await inTx(current(), (tx) => tx.spus.save(phone));
-      const found = await inTx(current(), (tx) => tx.spus.getMany([phone.id, 'nope', phone.id]));
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(phone));
+      const found = await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getMany([phone.id, 'nope', phone.id]));
       expect(found.map((s) => plain(s.toSnapshot()))).toEqual([plain(phone.toSnapshot())]);
-      expect(await inTx(current(), (tx) => tx.spus.getMany([]))).toEqual([]);
+      expect(await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getMany([]))).toEqual([]);
     });
 
     it('keeps money exact: 0.01, 12.30 and 99999999.99 come back as they went in', async () => {
@@ -36,8 +37,8 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
         ],
         skus: ['black', 'white', 'blue'].map((color, i) => ({ specs: { color, storage: '128G' }, salePrice: Money.of(prices[i]!), marketPrice: null })),
       });
-      await inTx(current(), (tx) => tx.spus.save(spu));
-      const found = (await inTx(current(), (tx) => tx.spus.get(spu.id)))!;
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(spu));
+      const found = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get(spu.id)))!;
       expect(found.skus.map((k) => k.salePrice.toString())).toEqual(prices);
       expect(found.skus.every((k, i) => k.salePrice.equals(Money.of(prices[i]!)))).toBe(true);
       expect(found.platformPrice.toString()).toBe('0.01');
@@ -46,22 +47,22 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
 
     it('round-trips a combo product with its components', async () => {
       const combo = aComboSpu();
-      await inTx(current(), (tx) => tx.spus.save(combo));
-      const found = (await inTx(current(), (tx) => tx.spus.get(combo.id)))!;
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(combo));
+      const found = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get(combo.id)))!;
       expect(plain(found.toSnapshot())).toEqual(plain(combo.toSnapshot()));
     });
 
     it('saves changes to a loaded product: price, listing, and bumps the version', async () => {
-      await inTx(current(), (tx) => tx.spus.save(aPhoneSpu()));
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
       await inTx(current(), async (tx) => {
-        const spu = (await tx.spus.get('spu-phone'))!;
+        const spu = (await tx.use(CATALOG_STORE).spus.get('spu-phone'))!;
         spu.changePrice('sku-3', { salePrice: Money.of('3599.00'), marketPrice: null }, at(1));
         spu.list(at(2));
-        await tx.spus.save(spu);
+        await tx.use(CATALOG_STORE).spus.save(spu);
         spu.update({ title: 'Phone One (2025)' }, at(3));
-        await tx.spus.save(spu); // twice in one transaction
+        await tx.use(CATALOG_STORE).spus.save(spu); // twice in one transaction
       });
-      const found = (await inTx(current(), (tx) => tx.spus.get('spu-phone')))!.toSnapshot();
+      const found = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get('spu-phone')))!.toSnapshot();
       expect(found).toMatchObject({ status: 'listed', title: 'Phone One (2025)', version: 3, updatedAt: at(3) });
       expect(found.skus.map((k) => [k.id, k.salePrice.toString(), k.marketPrice?.toString() ?? null])).toEqual([
         ['sku-1', '3999.00', '4999.00'],
@@ -72,17 +73,17 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
     });
 
     it('CONCURRENCY.STALE_AGGREGATE: a stale product is not saved, SKUs included', async () => {
-      await inTx(current(), (tx) => tx.spus.save(aPhoneSpu()));
-      const stale = (await inTx(current(), (tx) => tx.spus.get('spu-phone')))!;
+      await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
+      const stale = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get('spu-phone')))!;
       await inTx(current(), async (tx) => {
-        const spu = (await tx.spus.get('spu-phone'))!;
+        const spu = (await tx.use(CATALOG_STORE).spus.get('spu-phone'))!;
         spu.list(at(1));
-        await tx.spus.save(spu);
+        await tx.use(CATALOG_STORE).spus.save(spu);
       });
       stale.changePrice('sku-1', { salePrice: Money.of('1.00'), marketPrice: null }, at(2));
-      expect(await codeOf(inTx(current(), (tx) => tx.spus.save(stale)))).toBe('CONCURRENCY.STALE_AGGREGATE');
-      expect(await codeOf(inTx(current(), (tx) => tx.spus.save(aPhoneSpu())))).toBe('CONCURRENCY.STALE_AGGREGATE');
-      const found = (await inTx(current(), (tx) => tx.spus.get('spu-phone')))!;
+      expect(await codeOf(inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(stale)))).toBe('CONCURRENCY.STALE_AGGREGATE');
+      expect(await codeOf(inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu())))).toBe('CONCURRENCY.STALE_AGGREGATE');
+      const found = (await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.get('spu-phone')))!;
       expect(found.skus[0]!.salePrice.toString()).toBe('3999.00');
     });
 
@@ -92,26 +93,26 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
       const other = aPhoneSpu({ id: 'spu-2', code: 'PHONE2', category: aLeafCategory(undefined, 'feature-phones'), skuIds: sequentialIds('k2') });
       other.schedule({ listAt: at(10) }, T0);
       await inTx(current(), async (tx) => {
-        for (const s of [phone, combo, other]) await tx.spus.save(s);
+        for (const s of [phone, combo, other]) await tx.use(CATALOG_STORE).spus.save(s);
       });
       await inTx(current(), async (tx) => {
-        expect(await tx.spus.countInCategory('smartphones')).toBe(2);
-        expect(await tx.spus.countInCategory('phones')).toBe(0); // leaves only, no descendants
-        expect(await tx.spus.codeTaken('PHONE2')).toBe(true);
-        expect(await tx.spus.codeTaken('PHONE9')).toBe(false);
-        expect((await tx.spus.takenSkuCodes(['PHONE1-01', 'PHONE2-02', 'NEW-1'])).sort()).toEqual(['PHONE1-01', 'PHONE2-02']);
-        expect(await tx.spus.takenSkuCodes(['PHONE1-01', 'PHONE2-02'], 'spu-phone')).toEqual(['PHONE2-02']);
-        expect(await tx.spus.takenSkuCodes([])).toEqual([]);
-        const skus = await tx.spus.findSkus(['sku-1', 'sku-combo', 'missing']);
+        expect(await tx.use(CATALOG_STORE).spus.countInCategory('smartphones')).toBe(2);
+        expect(await tx.use(CATALOG_STORE).spus.countInCategory('phones')).toBe(0); // leaves only, no descendants
+        expect(await tx.use(CATALOG_STORE).spus.codeTaken('PHONE2')).toBe(true);
+        expect(await tx.use(CATALOG_STORE).spus.codeTaken('PHONE9')).toBe(false);
+        expect((await tx.use(CATALOG_STORE).spus.takenSkuCodes(['PHONE1-01', 'PHONE2-02', 'NEW-1'])).sort()).toEqual(['PHONE1-01', 'PHONE2-02']);
+        expect(await tx.use(CATALOG_STORE).spus.takenSkuCodes(['PHONE1-01', 'PHONE2-02'], 'spu-phone')).toEqual(['PHONE2-02']);
+        expect(await tx.use(CATALOG_STORE).spus.takenSkuCodes([])).toEqual([]);
+        const skus = await tx.use(CATALOG_STORE).spus.findSkus(['sku-1', 'sku-combo', 'missing']);
         expect(skus.sort((a, b) => (a.skuId < b.skuId ? -1 : 1))).toEqual([
           { skuId: 'sku-1', spuId: 'spu-phone', kind: 'standard' },
           { skuId: 'sku-combo', spuId: 'spu-combo', kind: 'combo' },
         ]);
-        expect(await tx.spus.dueForSchedule(at(9), 10)).toEqual([]);
-        const due = await tx.spus.dueForSchedule(at(10), 10);
+        expect(await tx.use(CATALOG_STORE).spus.dueForSchedule(at(9), 10)).toEqual([]);
+        const due = await tx.use(CATALOG_STORE).spus.dueForSchedule(at(10), 10);
         expect(due.map((s) => s.id)).toEqual(['spu-2']);
         expect(due[0]!.toSnapshot().listAt).toEqual(at(10));
-        expect(await tx.spus.dueForSchedule(at(10), 0)).toEqual([]);
+        expect(await tx.use(CATALOG_STORE).spus.dueForSchedule(at(10), 0)).toEqual([]);
       });
     });
   });

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261122000000_catalog } from './Migration20261122000000_catalog.js';
+import { Migration20261121000000_outbox } from './Migration20261121000000_outbox.js';
 import { Migration20261122010000_inventory } from './Migration20261122010000_inventory.js';
 import { Migration20261122020000_dispatch } from './Migration20261122020000_dispatch.js';
 import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
@@ -17,7 +17,7 @@ import { Migration20261207000000_event_ids } from './Migration20261207000000_eve
  * dist/, and a list works the same from sources (tests) and from the build. Append new ones here.
  */
 export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261122000000_catalog', class: Migration20261122000000_catalog },
+  { name: 'Migration20261121000000_outbox', class: Migration20261121000000_outbox },
   { name: 'Migration20261122010000_inventory', class: Migration20261122010000_inventory },
   { name: 'Migration20261122020000_dispatch', class: Migration20261122020000_dispatch },
   { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },

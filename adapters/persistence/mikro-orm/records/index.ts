@@ -1,8 +1,4 @@
-import { BrandSchema } from './brand-record.js';
-import { CategorySchema } from './category-record.js';
-import { FrontCategorySchema } from './front-category-record.js';
 import { OutboxSchema } from './outbox-record.js';
-import { SkuSchema, SpuSchema } from './spu-record.js';
 import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
@@ -11,12 +7,8 @@ import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
 import { JobSchema } from './job-record.js';
 
-export * from './brand-record.js';
-export * from './category-record.js';
-export * from './front-category-record.js';
 export * from './layer-stock-records.js';
 export * from './outbox-record.js';
-export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './coupon-records.js';
@@ -29,7 +21,7 @@ export * from './job-record.js';
  * table the adapter maps. The committed migrations must create exactly that schema (tested).
  */
 export const schemas = [
-  CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema,
+  OutboxSchema,
   SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,

@@ -1,8 +1,8 @@
 import type { SkuSnapshot, SpuSnapshot } from '../../../../domain/catalog/spu.js';
 import type { Money } from '../../../../domain/shared/money.js';
 import { MoneyType } from '../types/money-type.js';
-import type { SkuRecord, SpuRecord } from './spu-record.js';
-import { requiredTimestamp, timestamp } from './timestamp.js';
+import type { SkuRecord, SpuRecord } from './spu-records.js';
+import { requiredTimestamp, timestamp } from '../records/timestamp.js';
 
 /** A product as JSON: the snapshot with prices as decimal text and times as ISO text. */
 export type SpuDocument = Omit<SpuSnapshot, 'skus' | 'listAt' | 'unlistAt' | 'createdAt' | 'updatedAt'> & {

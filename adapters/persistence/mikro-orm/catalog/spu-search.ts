@@ -1,6 +1,6 @@
-import type { FrontCategoryMapping } from '../../../domain/catalog/front-category.js';
-import type { SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
-import { Money } from '../../../domain/shared/money.js';
+import type { FrontCategoryMapping } from '../../../../domain/catalog/front-category.js';
+import type { SpuSearch, SpuSummary } from '../../../../domain/catalog/ports.js';
+import { Money } from '../../../../domain/shared/money.js';
 
 export interface SpuSummaryRow {
   id: string;

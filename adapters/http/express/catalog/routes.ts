@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ATTRIBUTE_INPUTS, ATTRIBUTE_KINDS } from '../../../domain/catalog/attribute.js';
-import { BRAND_STATUSES } from '../../../domain/catalog/brand.js';
-import { FrontCategory } from '../../../domain/catalog/front-category.js';
-import { SPU_STATUSES, TAG_KINDS } from '../../../domain/catalog/spu.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
-import { MAX_PAGE_SIZE } from '../../../domain/shared/page.js';
-import { amount, errorsOf, id, int32, pageQuery, route, type Route } from './route.js';
-import { brand, brandPage, category, categoryTree, frontCategories, frontCategory, spuDetail, spuPage } from './wire/catalog.js';
+import { ATTRIBUTE_INPUTS, ATTRIBUTE_KINDS } from '../../../../domain/catalog/attribute.js';
+import { BRAND_STATUSES } from '../../../../domain/catalog/brand.js';
+import { FrontCategory } from '../../../../domain/catalog/front-category.js';
+import { SPU_STATUSES, TAG_KINDS } from '../../../../domain/catalog/spu.js';
+import { DomainError } from '../../../../domain/shared/domain-error.js';
+import { MAX_PAGE_SIZE } from '../../../../domain/shared/page.js';
+import { amount, errorsOf, id, int32, pageQuery, route, type Route } from '../route.js';
+import { brand, brandPage, category, categoryTree, frontCategories, frontCategory, spuDetail, spuPage } from './wire.js';
 
 const name = z.string().min(1).max(60);
 const tags = z.array(z.object({ kind: z.enum(TAG_KINDS), name: z.string().min(1).max(30) }).strict()).max(20);

@@ -1,11 +1,13 @@
-import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
-import type { FrontCategoryMapping, FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
-import { categoryTree } from '../../../domain/catalog/category-tree.js';
-import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
-import { Spu, type SpuSnapshot } from '../../../domain/catalog/spu.js';
-import { Money } from '../../../domain/shared/money.js';
-import type { Page, PageRequest } from '../../../domain/shared/page.js';
-import type { MemoryDatabase } from './memory-database.js';
+import type { BrandSnapshot } from '../../../../domain/catalog/brand.js';
+import type { CategorySnapshot } from '../../../../domain/catalog/category.js';
+import type { FrontCategoryMapping, FrontCategorySnapshot } from '../../../../domain/catalog/front-category.js';
+import { categoryTree } from '../../../../domain/catalog/category-tree.js';
+import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../../domain/catalog/ports.js';
+import { Spu, type SpuSnapshot } from '../../../../domain/catalog/spu.js';
+import { Money } from '../../../../domain/shared/money.js';
+import type { Page, PageRequest } from '../../../../domain/shared/page.js';
+import type { MemoryDatabase } from '../memory-database.js';
+import { CATALOG_TABLES } from './repositories.js';
 
 export function summarize(s: SpuSnapshot): SpuSummary {
   return {
@@ -52,16 +54,21 @@ function matchesMapping(s: SpuSnapshot, m: FrontCategoryMapping): boolean {
 export class MemoryCatalogQueries implements CatalogQueries {
   constructor(private readonly db: MemoryDatabase) {}
 
+  /** The committed rows of one of the catalog's tables. */
+  private table<R>(name: keyof typeof CATALOG_TABLES): ReadonlyMap<string, R> {
+    return this.db.table(CATALOG_TABLES[name]) as unknown as ReadonlyMap<string, R>;
+  }
+
   async spu(id: string): Promise<SpuSnapshot | null> {
-    return this.db.tables.spus.get(id) ?? null;
+    return this.table<SpuSnapshot>('spus').get(id) ?? null;
   }
 
   async searchSpus(f: SpuSearch, page: PageRequest): Promise<Page<SpuSummary>> {
     const keyword = f.keyword?.toLowerCase();
     const min = f.minPrice !== undefined ? Money.of(f.minPrice) : undefined;
     const max = f.maxPrice !== undefined ? Money.of(f.maxPrice) : undefined;
-    const mappings = f.frontCategoryId !== undefined ? (this.db.tables.frontCategories.get(f.frontCategoryId)?.mappings ?? []) : undefined;
-    const rows = [...this.db.tables.spus.values()]
+    const mappings = f.frontCategoryId !== undefined ? (this.table<FrontCategorySnapshot>('frontCategories').get(f.frontCategoryId)?.mappings ?? []) : undefined;
+    const rows = [...this.table<SpuSnapshot>('spus').values()]
       .filter((s) => f.categoryId === undefined || s.categoryPath.includes(f.categoryId))
       .filter((s) => f.brandId === undefined || s.brandId === f.brandId)
       .filter((s) => f.status === undefined || s.status === f.status)
@@ -76,16 +83,16 @@ export class MemoryCatalogQueries implements CatalogQueries {
 
   async categoryTree(): Promise<CategoryNode[]> {
     return categoryTree(
-      [...this.db.tables.categories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id)),
+      [...this.table<CategorySnapshot>('categories').values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id)),
     );
   }
 
   async brands(page: PageRequest): Promise<Page<BrandSnapshot>> {
-    const rows = [...this.db.tables.brands.values()].sort((a, b) => byCodePoint(a.nameZh, b.nameZh) || byCodePoint(a.id, b.id));
+    const rows = [...this.table<BrandSnapshot>('brands').values()].sort((a, b) => byCodePoint(a.nameZh, b.nameZh) || byCodePoint(a.id, b.id));
     return paginate(rows, page);
   }
 
   async frontCategories(): Promise<FrontCategorySnapshot[]> {
-    return [...this.db.tables.frontCategories.values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.id, b.id));
+    return [...this.table<FrontCategorySnapshot>('frontCategories').values()].sort((a, b) => a.sort - b.sort || byCodePoint(a.id, b.id));
   }
 }

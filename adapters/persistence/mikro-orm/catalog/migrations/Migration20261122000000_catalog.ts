@@ -1,8 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The catalog tables and the outbox. Written by hand from `orm.schema.getCreateSchemaSQL()` so that the
- * schema equals the entity schemas in ../records (a test checks that the diff stays empty).
+ * The catalog tables. Written by hand from `orm.schema.getCreateSchemaSQL()` so that the schema equals
+ * the entity schemas in ../records.ts and ../spu-records.ts (a test checks that the diff stays empty).
+ * It created the outbox too until the catalog became a module (issue #13): the outbox belongs to no
+ * context, and Migration20261121000000_outbox (shared, `if not exists`) creates it now.
  */
 export class Migration20261122000000_catalog extends Migration {
   override name = 'Migration20261122000000_catalog';
@@ -41,14 +43,10 @@ export class Migration20261122000000_catalog extends Migration {
     this.addSql(`alter table "sku" add constraint "sku_sale_price_check" check (sale_price > 0);`);
     this.addSql(`alter table "sku" add constraint "sku_market_price_check" check (market_price is null or market_price >= sale_price);`);
     this.addSql(`alter table "sku" add constraint "sku_spu_id_foreign" foreign key ("spu_id") references "spu" ("id") on update cascade on delete cascade;`);
-
-    this.addSql(`create table "outbox" ("id" bigserial primary key, "type" text not null, "aggregate_id" text not null, "payload" jsonb not null, "occurred_at" timestamptz not null, "published_at" timestamptz null, "attempts" int not null default 0);`);
-    // The relay reads unpublished events in id order; published ones drop out of the index.
-    this.addSql(`create index "outbox_unpublished_index" on "outbox" ("id") where published_at is null;`);
   }
 
   override down(): void {
-    for (const table of ['outbox', 'sku', 'spu', 'front_category', 'brand', 'category']) {
+    for (const table of ['sku', 'spu', 'front_category', 'brand', 'category']) {
       this.addSql(`drop table if exists "${table}" cascade;`);
     }
   }

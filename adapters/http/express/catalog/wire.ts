@@ -6,9 +6,9 @@ import type { FrontCategorySnapshot } from '../../../../domain/catalog/front-cat
 import type { CategoryNode, SpuSummary } from '../../../../domain/catalog/ports.js';
 import { SPU_STATUSES, TAG_KINDS, type SpuSnapshot } from '../../../../domain/catalog/spu.js';
 import type { Page } from '../../../../domain/shared/page.js';
-import { component, count, int, money, pageOf, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { component, count, int, money, pageOf, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
-/** The catalog's answers (catalog-routes): categories, brands, front categories, products and their SKUs. */
+/** The catalog's answers (routes.ts): categories, brands, front categories, products and their SKUs. */
 
 const nullableId = wireId.nullable();
 

@@ -1,4 +1,4 @@
-import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
+import type { SpuSnapshot } from '../../../../domain/catalog/spu.js';
 
 /**
  * A short-lived, bounded cache of product details for the read side (`CatalogQueries.spu`), the

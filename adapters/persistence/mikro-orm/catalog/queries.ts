@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
-import { categoryTree } from '../../../domain/catalog/category-tree.js';
-import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
-import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../domain/catalog/ports.js';
-import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
-import type { Page, PageRequest } from '../../../domain/shared/page.js';
-import { refuseNul, rethrowTranslated } from './db.js';
-import { brandFromRow, type BrandRow } from './records/brand-record.js';
-import { categoryFromRow, type CategoryRow } from './records/category-record.js';
-import { frontCategoryFromRow, type FrontCategoryRow } from './records/front-category-record.js';
-import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './records/spu-row.js';
+import type { BrandSnapshot } from '../../../../domain/catalog/brand.js';
+import { categoryTree } from '../../../../domain/catalog/category-tree.js';
+import type { FrontCategorySnapshot } from '../../../../domain/catalog/front-category.js';
+import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../../../domain/catalog/ports.js';
+import type { SpuSnapshot } from '../../../../domain/catalog/spu.js';
+import type { Page, PageRequest } from '../../../../domain/shared/page.js';
+import { refuseNul, rethrowTranslated } from '../db.js';
+import { brandFromRow, categoryFromRow, frontCategoryFromRow, type BrandRow, type CategoryRow, type FrontCategoryRow } from './records.js';
+import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './spu-row.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
 import { spuSearchQuery, type SpuSummaryRow } from './spu-search.js';
 

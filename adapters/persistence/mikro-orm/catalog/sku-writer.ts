@@ -1,7 +1,7 @@
 import type { SkuSnapshot, SpuSnapshot } from '../../../../domain/catalog/spu.js';
 import type { TxScope } from '../db.js';
-import { SkuRecord } from '../records/spu-record.js';
-import { skuRecords } from '../records/spu-row.js';
+import { SkuRecord } from './spu-records.js';
+import { skuRecords } from './spu-row.js';
 
 /**
  * Writes the SKUs of a saved SPU with as few statements as possible: one multi-row insert for a new
