@@ -1,7 +1,9 @@
+import { dispatchContext } from './dispatch.js';
 import { freightContext } from './freight.js';
+import { inventoryContext } from './inventory.js';
 
 /**
  * Every bounded context of zhongtai, as modules (issue #13): the one list the composition root reads.
  * Adding a context is one line here; its code lives in its own folders. Demo data load in this order.
  */
-export const CONTEXTS = [freightContext] as const;
+export const CONTEXTS = [dispatchContext, inventoryContext, freightContext] as const;

@@ -5,11 +5,9 @@ import { CART } from './cart-module.js';
 import { CATALOG } from './catalog-module.js';
 import { CHECKOUT } from './checkout-module.js';
 import { COUPON } from './coupon-module.js';
-import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
-import { INVENTORY } from './inventory-module.js';
 import type {
-  CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
+  CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, FulfilmentFacade, LegacyFacades, MembershipFacade,
   OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
@@ -43,36 +41,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     changeListing: run(CATALOG.ChangeListing),
     applyDueListingSchedules: run(CATALOG.ApplyDueListingSchedules),
     queries: container.get(TOKENS.CatalogQueries),
-  };
-  const inventory: InventoryFacade = {
-    configureStock: run(INVENTORY.ConfigureStock),
-    changeStock: run(INVENTORY.ChangeStock),
-    changeOrderStock: run(INVENTORY.ChangeOrderStock),
-    checkStockConsistency: run(INVENTORY.CheckStockConsistency),
-    repairStockConsistency: run(INVENTORY.RepairStockConsistency),
-    repairLayeredStockConsistency: run(INVENTORY.RepairLayeredStockConsistency),
-    viewStock: run(INVENTORY.ViewStock),
-    recordPurchaseInTransit: run(INVENTORY.RecordPurchaseInTransit),
-    receivePurchase: run(INVENTORY.ReceivePurchase),
-    transferStock: run(INVENTORY.TransferStock),
-    receiveTransfer: run(INVENTORY.ReceiveTransfer),
-    markDamaged: run(INVENTORY.MarkDamaged),
-    writeOffDamaged: run(INVENTORY.WriteOffDamaged),
-    moveStock: run(INVENTORY.MoveStock),
-    takeStock: run(INVENTORY.TakeStock),
-    assignStock: run(INVENTORY.AssignStock),
-    releaseStock: run(INVENTORY.ReleaseStock),
-    pickStock: run(INVENTORY.PickStock),
-    unpickStock: run(INVENTORY.UnpickStock),
-    shipStock: run(INVENTORY.ShipStock),
-    viewLayeredStock: run(INVENTORY.ViewLayeredStock),
-    checkLayeredStockConsistency: run(INVENTORY.CheckLayeredStockConsistency),
-  };
-  const dispatch: DispatchFacade = {
-    createWarehouse: run(DISPATCH.CreateWarehouse),
-    updateWarehouse: run(DISPATCH.UpdateWarehouse),
-    listWarehouses: run(DISPATCH.ListWarehouses),
-    previewDispatch: run(DISPATCH.PreviewDispatch),
   };
   const coupons: CouponFacade = {
     createTemplate: run(COUPON.CreateCouponTemplate),
@@ -176,5 +144,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -12,9 +12,7 @@ import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { couponRoutes } from './coupon-routes.js';
-import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
-import { inventoryRoutes } from './inventory-routes.js';
 import { membershipRoutes } from './membership-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
@@ -28,7 +26,6 @@ import type { Route } from './route.js';
 import { CONTEXTS } from '../../container/contexts.js';
 import { hasRole, routeRoleProblems } from './roles.js';
 import { rejectInvalidText, validate } from './validation.js';
-import { warehouseStockRoutes } from './warehouse-stock-routes.js';
 
 export interface HttpOptions {
   readonly zhongtai: Zhongtai;
@@ -59,7 +56,7 @@ export interface HttpOptions {
 }
 
 /** The routes of the contexts not yet moved into modules (issue #13); the others come with their module. */
-const legacyRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
+const legacyRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
 
 /** Every route a zhongtai of these contexts answers, in the order they are matched. */
 export function routesOf(contexts: readonly { readonly routes?: readonly Route[] }[]): Route[] {

@@ -3,7 +3,6 @@ import type { BrandSnapshot } from '../../../domain/catalog/brand.js';
 import type { CategorySnapshot } from '../../../domain/catalog/category.js';
 import type { FrontCategorySnapshot } from '../../../domain/catalog/front-category.js';
 import type { SpuSnapshot } from '../../../domain/catalog/spu.js';
-import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { CartSnapshot } from '../../../domain/cart/cart.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
@@ -14,13 +13,9 @@ import type { ActivitySnapshot } from '../../../domain/promotion/activity.js';
 import type { BargainSnapshot } from '../../../domain/promotion/bargain.js';
 import type { GroupBuySnapshot } from '../../../domain/promotion/group-buy.js';
 import type { Money } from '../../../domain/shared/money.js';
-import type { StockMovement } from '../../../domain/inventory/movement.js';
-import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
 import type { LedgerEntry } from '../../../domain/membership/ledger.js';
 import type { AuditRecord, LevelChange, MemberProfile, ShopMembership } from '../../../domain/membership/member.js';
 import type { OrderFact, RfmRun, RfmScore } from '../../../domain/membership/rfm.js';
-import type { DispatchMovement, DispatchStock } from '../../../domain/inventory/dispatch-stock.js';
-import type { LocationMovement, LocationStock } from '../../../domain/inventory/location-stock.js';
 
 export interface Versioned {
   readonly id: string;
@@ -48,22 +43,6 @@ export interface MemoryTables {
   brands: Map<string, BrandSnapshot>;
   frontCategories: Map<string, FrontCategorySnapshot>;
   spus: Map<string, SpuSnapshot>;
-  salesStocks: Map<string, SalesStock & Versioned>;
-  /** Keyed by (sku, kind, reference): the idempotency key of INV-5. */
-  stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
-  /** What is still locked under each (sku, lock reference). */
-  stockHolds: Map<string, { id: string; skuId: string; lockReference: string; quantity: number; version: number }>;
-  /** What is left in each carve-out pool (activity or channel) of a SKU. */
-  stockPools: Map<string, { id: string; skuId: string; pool: string; quantity: number; version: number }>;
-  warehouses: Map<string, WarehouseSnapshot>;
-  /** The dispatch layer, keyed by (sku, warehouse). */
-  dispatchStocks: Map<string, DispatchStock & Versioned>;
-  /** Keyed by (sku, warehouse, kind, reference): the idempotency key of INV-5. */
-  dispatchMovements: Map<string, { id: string; version: number; movement: DispatchMovement }>;
-  /** The warehouse layer, keyed by (sku, warehouse, location). */
-  locationStocks: Map<string, LocationStock & Versioned>;
-  /** Keyed by (sku, warehouse, location, kind, reference). */
-  locationMovements: Map<string, { id: string; version: number; movement: LocationMovement }>;
   /** Coupon template definitions; the issued count of each lives in `couponIssued` (moved only by claims). */
   couponTemplates: Map<string, CouponTemplateSnapshot>;
   couponIssued: Map<string, { id: string; issued: number; version: number }>;
@@ -120,15 +99,6 @@ export class MemoryDatabase {
     brands: new Map(),
     frontCategories: new Map(),
     spus: new Map(),
-    salesStocks: new Map(),
-    stockMovements: new Map(),
-    stockHolds: new Map(),
-    stockPools: new Map(),
-    warehouses: new Map(),
-    dispatchStocks: new Map(),
-    dispatchMovements: new Map(),
-    locationStocks: new Map(),
-    locationMovements: new Map(),
     couponTemplates: new Map(),
     couponIssued: new Map(),
     couponMemberClaims: new Map(),

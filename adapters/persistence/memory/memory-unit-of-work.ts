@@ -1,8 +1,5 @@
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
 import { MemoryBrands, MemoryCategories, MemoryFrontCategories, MemorySpus } from './memory-catalog-repositories.js';
-import { MemorySalesStocks } from './memory-sales-stocks.js';
-import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
-import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryCarts } from './memory-carts.js';
 import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryOrderQueries } from './memory-order-queries.js';
@@ -43,10 +40,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
         brands: new MemoryBrands(state),
         frontCategories: new MemoryFrontCategories(state),
         spus: new MemorySpus(state),
-        salesStocks: new MemorySalesStocks(state),
-        warehouses: new MemoryWarehouses(state),
-        dispatchStocks: new MemoryDispatchStocks(state),
-        locationStocks: new MemoryLocationStocks(state),
         couponTemplates: new MemoryCouponTemplates(state),
         couponClaims: new MemoryCouponClaims(state),
         ownedCoupons: new MemoryOwnedCoupons(state),

@@ -14,9 +14,6 @@ import { MikroOrmBrands } from './repositories/brand-repository.js';
 import { MikroOrmCategories } from './repositories/category-repository.js';
 import { MikroOrmFrontCategories } from './repositories/front-category-repository.js';
 import { MikroOrmSpus } from './repositories/spu-repository.js';
-import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
-import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
-import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmCarts } from './repositories/cart-repository.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
@@ -97,10 +94,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     brands: new MikroOrmBrands(scope),
     frontCategories: new MikroOrmFrontCategories(scope),
     spus: new MikroOrmSpus(scope),
-    salesStocks: new MikroOrmSalesStocks(scope),
-    warehouses: new MikroOrmWarehouses(scope),
-    dispatchStocks: new MikroOrmDispatchStocks(scope),
-    locationStocks: new MikroOrmLocationStocks(scope),
     couponTemplates: new MikroOrmCouponTemplates(scope),
     couponClaims: new MikroOrmCouponClaims(scope),
     ownedCoupons: new MikroOrmOwnedCoupons(scope),

@@ -1,9 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000_catalog } from './Migration20261122000000_catalog.js';
-import { Migration20261122010000_inventory } from './Migration20261122010000_inventory.js';
-import { Migration20261122020000_dispatch } from './Migration20261122020000_dispatch.js';
-import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
-import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
@@ -23,10 +19,6 @@ import { Migration20261207000000_event_ids } from './Migration20261207000000_eve
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122000000_catalog', class: Migration20261122000000_catalog },
-  { name: 'Migration20261122010000_inventory', class: Migration20261122010000_inventory },
-  { name: 'Migration20261122020000_dispatch', class: Migration20261122020000_dispatch },
-  { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },
-  { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },

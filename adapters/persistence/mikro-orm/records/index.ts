@@ -3,9 +3,6 @@ import { CategorySchema } from './category-record.js';
 import { FrontCategorySchema } from './front-category-record.js';
 import { OutboxSchema } from './outbox-record.js';
 import { SkuSchema, SpuSchema } from './spu-record.js';
-import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
-import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
-import { WarehouseSchema } from './warehouse-record.js';
 import { CartSchema } from './cart-records.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
@@ -19,11 +16,8 @@ export * from './brand-record.js';
 export * from './membership-records.js';
 export * from './category-record.js';
 export * from './front-category-record.js';
-export * from './layer-stock-records.js';
 export * from './outbox-record.js';
 export * from './spu-record.js';
-export * from './stock-records.js';
-export * from './warehouse-record.js';
 export * from './cart-records.js';
 export * from './coupon-records.js';
 export * from './promotion-records.js';
@@ -38,9 +32,6 @@ export * from './job-record.js';
  */
 export const schemas = [
   CategorySchema, BrandSchema, FrontCategorySchema, SpuSchema, SkuSchema, OutboxSchema,
-  SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
-  WarehouseSchema,
-  DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
