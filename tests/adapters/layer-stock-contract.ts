@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import type { DispatchOperation } from '../../domain/inventory/dispatch-stock.js';
 import type { LocationOperation } from '../../domain/inventory/location-stock.js';
-import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from './contract/support.js';
+import type { Transaction } from '../../application/shared/unit-of-work.js';
+import { codeOf, inTx, plain, contractPersistence, RecordingPublisher, type ContractBackend } from './contract/support.js';
 
 const T = new Date('2026-11-22T08:00:00.000Z');
 let n = 0;
@@ -16,7 +17,7 @@ const located = (skuId: string, warehouseId: string, location: string, reference
 /**
  * The contract of the `DispatchStocks` and `LocationStocks` ports, run against each adapter: rows are
  * created by the first operation that leaves them non-negative, refusals change nothing, INV-5 keys,
- * orderings, `available` for DSP-1, and read-your-writes / rollback.
+ * orderings, `available` for DSP-1, and read-your-writes / rollback; and the sales store's low-stock event.
  */
 export function layerStockContract(name: string, backend: () => Promise<ContractBackend>): void {
   describe(`stock layers persistence contract — ${name}`, () => {
@@ -90,6 +91,26 @@ export function layerStockContract(name: string, backend: () => Promise<Contract
       expect([all['w-a']!['sku-44'], all['w-b']!['sku-43']]).toEqual([45, 44]);
       expect(await inTx(p(), (tx) => tx.use(INVENTORY_STORE).dispatchStocks.available([], ['w-a']))).toEqual({ 'w-a': {} });
       expect(await inTx(p(), (tx) => tx.use(INVENTORY_STORE).dispatchStocks.available(['sku-00'], []))).toEqual({});
+    });
+
+    it('the sales store records inventory.stock.low with the change that takes sellable to the threshold or below, published after commit; a replay, a refusal, a change that stays above or was below already record nothing', async () => {
+      const publisher = new RecordingPublisher();
+      const sales = (work: (s: Transaction) => Promise<unknown>) => p().unitOfWork(publisher).run(work);
+      const lock = (reference: string, quantity: number) => (tx: Transaction) =>
+        tx.use(INVENTORY_STORE).salesStocks.apply({ skuId: 's1', reference, operation: { kind: 'lock', quantity }, movementId: `mv-${reference}`, at: T });
+      const lows = () => publisher.published.map((e) => [e.type, e.aggregateId, e.occurredAt.toISOString(), e.payload]);
+      await sales(async (tx) => {
+        await tx.use(INVENTORY_STORE).salesStocks.configure('s1', { lowStockThreshold: 3 });
+        await tx.use(INVENTORY_STORE).salesStocks.apply({ skuId: 's1', reference: 'in', operation: { kind: 'increase', quantity: 5 }, movementId: 'mv-in', at: T });
+      });
+      await sales(lock('o1', 1)); // sellable 5 → 4: still above
+      expect(lows()).toEqual([]);
+      await sales(lock('o2', 2)); // 4 → 2: crosses 3
+      expect(lows()).toEqual([['inventory.stock.low', 's1', T.toISOString(), { sellable: 2, threshold: 3 }]]);
+      await sales(lock('o2', 2)); // a replay
+      await sales(lock('o3', 1)); // 2 → 1: below already
+      expect(await codeOf(sales(lock('o4', 5)))).toBe('INVENTORY.OUT_OF_STOCK');
+      expect(lows()).toHaveLength(1);
     });
 
     it('reads its own writes inside the transaction, and a rollback leaves neither rows nor movements', async () => {
