@@ -1,11 +1,13 @@
 import type { CodeOf, ErrorCatalogue } from './shared/errors.js';
 import type { DomainErrorKind } from './shared/domain-error.js';
 import { CATALOG_ERRORS } from './catalog/errors.js';
+import { DISPATCH_ERRORS } from './dispatch/errors.js';
 import { FREIGHT_ERRORS } from './freight/errors.js';
 import { CART_ERRORS } from './cart/errors.js';
 import { MEMBERSHIP_ERRORS } from './membership/errors.js';
 import { PRICING_ERRORS } from './pricing/errors.js';
 import { PROMOTION_ERRORS } from './promotion/errors.js';
+import { INVENTORY_ERRORS } from './inventory/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -18,6 +20,8 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   PRICING_ERRORS,
   PROMOTION_ERRORS,
   MEMBERSHIP_ERRORS,
+  INVENTORY_ERRORS,
+  DISPATCH_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -27,7 +31,9 @@ export type ErrorCode =
   | CodeOf<typeof CART_ERRORS>
   | CodeOf<typeof PRICING_ERRORS>
   | CodeOf<typeof PROMOTION_ERRORS>
-  | CodeOf<typeof MEMBERSHIP_ERRORS>;
+  | CodeOf<typeof MEMBERSHIP_ERRORS>
+  | CodeOf<typeof INVENTORY_ERRORS>
+  | CodeOf<typeof DISPATCH_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

@@ -1,8 +1,10 @@
 import { cartContext } from './cart.js';
 import { catalogContext } from './catalog.js';
+import { dispatchContext } from './dispatch.js';
 import { freightContext } from './freight.js';
 import { membershipContext } from './membership.js';
 import { promotionContext } from './promotion.js';
+import { inventoryContext } from './inventory.js';
 
 /**
  * Every bounded context of zhongtai, as modules (issue #13): the one list the composition root reads.
@@ -10,6 +12,8 @@ import { promotionContext } from './promotion.js';
  */
 export const CONTEXTS = [
   catalogContext,
+  dispatchContext,
+  inventoryContext,
   promotionContext,
   freightContext,
   cartContext,

@@ -10,9 +10,7 @@ import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
 import { couponModule, type CouponModuleOptions } from './coupon-module.js';
-import { dispatchModule } from './dispatch-module.js';
 import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
-import { inventoryModule } from './inventory-module.js';
 import type { LegacyFacades } from './legacy-facade-types.js';
 import { legacyFacades } from './legacy-root.js';
 import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
@@ -25,6 +23,8 @@ export type * from './legacy-facade-types.js';
 export type { CartFacade } from './cart.js';
 export type { PromotionFacade } from './promotion.js';
 export type { MembershipFacade } from './membership.js';
+export type { InventoryFacade } from './inventory.js';
+export type { DispatchFacade } from './dispatch.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -114,8 +114,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
   container.load(
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
-    inventoryModule,
-    dispatchModule,
     couponModule(options.coupons),
     checkoutModule(options.checkout),
     orderQueryModule,

@@ -1,8 +1,6 @@
 export * from './create-zhongtai.js';
 export * from './tokens.js';
 export * from './shared-module.js';
-export * from './inventory-module.js';
-export * from './dispatch-module.js';
 export * from './coupon-module.js';
 export type { CartModuleOptions } from './cart.js';
 export * from './checkout-module.js';

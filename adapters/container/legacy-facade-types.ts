@@ -5,49 +5,6 @@ import type { PaymentChannels } from '../../application/payment/channels.js';
 
 export type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
 
-/** The use cases of inventory: the sales layer, and the flows over the dispatch and warehouse layers. */
-export interface InventoryFacade {
-  configureStock: Bound<import('../../application/inventory/index.js').ConfigureStock>;
-  changeStock: Bound<import('../../application/inventory/index.js').ChangeStock>;
-  changeOrderStock: Bound<import('../../application/inventory/index.js').ChangeOrderStock>;
-  checkStockConsistency: Bound<import('../../application/inventory/index.js').CheckStockConsistency>;
-  /** INV-4 repair, trusting the counters (correction movements) or the ledger (counters reset). */
-  repairStockConsistency: Bound<import('../../application/inventory/index.js').RepairStockConsistency>;
-  /** INV-4 repair of every layer, trusting the counters (correction movements). */
-  repairLayeredStockConsistency: Bound<import('../../application/inventory/index.js').RepairLayeredStockConsistency>;
-  viewStock: Bound<import('../../application/inventory/index.js').ViewStock>;
-  /** 采购在途 (dispatch layer in-transit). */
-  recordPurchaseInTransit: Bound<import('../../application/inventory/index.js').RecordPurchaseInTransit>;
-  /** 采购入库 at a location: warehouse, dispatch and sales layers. */
-  receivePurchase: Bound<import('../../application/inventory/index.js').ReceivePurchase>;
-  /** 调拨出库: out of a location of one warehouse, in transit to another. */
-  transferStock: Bound<import('../../application/inventory/index.js').TransferStock>;
-  /** 调拨入库 at a location of the target. */
-  receiveTransfer: Bound<import('../../application/inventory/index.js').ReceiveTransfer>;
-  markDamaged: Bound<import('../../application/inventory/index.js').MarkDamaged>;
-  writeOffDamaged: Bound<import('../../application/inventory/index.js').WriteOffDamaged>;
-  moveStock: Bound<import('../../application/inventory/index.js').MoveStock>;
-  /** 盘盈盘亏 at a location, in every layer. */
-  takeStock: Bound<import('../../application/inventory/index.js').TakeStock>;
-  assignStock: Bound<import('../../application/inventory/index.js').AssignStock>;
-  releaseStock: Bound<import('../../application/inventory/index.js').ReleaseStock>;
-  pickStock: Bound<import('../../application/inventory/index.js').PickStock>;
-  unpickStock: Bound<import('../../application/inventory/index.js').UnpickStock>;
-  shipStock: Bound<import('../../application/inventory/index.js').ShipStock>;
-  /** A SKU in all three layers with their ledgers. */
-  viewLayeredStock: Bound<import('../../application/inventory/index.js').ViewLayeredStock>;
-  /** INV-4 in every layer, and dispatch book against the locations. */
-  checkLayeredStockConsistency: Bound<import('../../application/inventory/index.js').CheckLayeredStockConsistency>;
-}
-
-/** The use cases of dispatch: warehouses and pre-dispatch (DSP-1). */
-export interface DispatchFacade {
-  createWarehouse: Bound<import('../../application/dispatch/index.js').CreateWarehouse>;
-  updateWarehouse: Bound<import('../../application/dispatch/index.js').UpdateWarehouse>;
-  listWarehouses: Bound<import('../../application/dispatch/index.js').ListWarehouses>;
-  previewDispatch: Bound<import('../../application/dispatch/index.js').PreviewDispatch>;
-}
-
 /** The use cases of coupons: templates, claims and issues, a member's coupons through an order's life (CPN-1, CPN-2), statistics. */
 export interface CouponFacade {
   createTemplate: Bound<import('../../application/coupon/index.js').CreateCouponTemplate>;
@@ -127,8 +84,6 @@ export interface OrderQueryFacade {
 
 /** The facades of the contexts not yet moved into modules. */
 export interface LegacyFacades {
-  readonly inventory: InventoryFacade;
-  readonly dispatch: DispatchFacade;
   readonly coupons: CouponFacade;
   readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;

@@ -3,12 +3,9 @@ import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
 import { CHECKOUT } from './checkout-module.js';
 import { COUPON } from './coupon-module.js';
-import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
-import { INVENTORY } from './inventory-module.js';
 import type {
-  CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades,
-  OrderQueryFacade, OrdersFacade, PaymentsFacade,
+  CheckoutFacade, CouponFacade, FulfilmentFacade, LegacyFacades, OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
@@ -22,36 +19,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
     return useCase.execute.bind(useCase) as T['execute'];
-  };
-  const inventory: InventoryFacade = {
-    configureStock: run(INVENTORY.ConfigureStock),
-    changeStock: run(INVENTORY.ChangeStock),
-    changeOrderStock: run(INVENTORY.ChangeOrderStock),
-    checkStockConsistency: run(INVENTORY.CheckStockConsistency),
-    repairStockConsistency: run(INVENTORY.RepairStockConsistency),
-    repairLayeredStockConsistency: run(INVENTORY.RepairLayeredStockConsistency),
-    viewStock: run(INVENTORY.ViewStock),
-    recordPurchaseInTransit: run(INVENTORY.RecordPurchaseInTransit),
-    receivePurchase: run(INVENTORY.ReceivePurchase),
-    transferStock: run(INVENTORY.TransferStock),
-    receiveTransfer: run(INVENTORY.ReceiveTransfer),
-    markDamaged: run(INVENTORY.MarkDamaged),
-    writeOffDamaged: run(INVENTORY.WriteOffDamaged),
-    moveStock: run(INVENTORY.MoveStock),
-    takeStock: run(INVENTORY.TakeStock),
-    assignStock: run(INVENTORY.AssignStock),
-    releaseStock: run(INVENTORY.ReleaseStock),
-    pickStock: run(INVENTORY.PickStock),
-    unpickStock: run(INVENTORY.UnpickStock),
-    shipStock: run(INVENTORY.ShipStock),
-    viewLayeredStock: run(INVENTORY.ViewLayeredStock),
-    checkLayeredStockConsistency: run(INVENTORY.CheckLayeredStockConsistency),
-  };
-  const dispatch: DispatchFacade = {
-    createWarehouse: run(DISPATCH.CreateWarehouse),
-    updateWarehouse: run(DISPATCH.UpdateWarehouse),
-    listWarehouses: run(DISPATCH.ListWarehouses),
-    previewDispatch: run(DISPATCH.PreviewDispatch),
   };
   const coupons: CouponFacade = {
     createTemplate: run(COUPON.CreateCouponTemplate),
@@ -103,5 +70,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { inventory, dispatch, coupons, checkout, orderQueries, orders, payments, fulfilment };
+  return { coupons, checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -1,7 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { Persistence } from '../../application/shared/persistence.js';
-import { TransactionalOrderStockLocks } from '../../application/inventory/order-stock-locks.js';
+import { TransactionalOrderStockLocks } from '../../application/inventory/index.js';
 import type { SubscriptionTable } from '../../application/shared/subscriptions.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';

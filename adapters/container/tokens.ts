@@ -1,5 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
-import type { OrderStockLocks } from '../../application/inventory/order-stock-locks.js';
+import type { OrderStockLocks } from '../../application/inventory/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { InProcessEventBus } from '../../application/shared/event-bus.js';

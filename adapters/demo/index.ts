@@ -1,7 +1,5 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 import { seedCouponDemo } from './coupon-demo.js';
-import { seedDispatchDemo } from './dispatch-demo.js';
-import { seedInventoryDemo } from './inventory-demo.js';
 import { seedOrderDemo } from './order-demo.js';
 
 /**
@@ -9,8 +7,6 @@ import { seedOrderDemo } from './order-demo.js';
  * seeds through its manifest's `demo`, in the order of `DEMO_ORDER`.
  */
 const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
-  dispatch: seedDispatchDemo, // warehouses and purchase receipts: the stock of every layer
-  inventory: seedInventoryDemo, // sales-layer policies and the flash-sale carve-out, on that stock
   coupon: seedCouponDemo, // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   ordering: seedOrderDemo, // the demo member's orders (with the fake channel only): one paid through it, one awaiting payment
 };

@@ -1,8 +1,8 @@
 import { findSkus, findSpu, findSpus } from '../catalog/index.js';
 import type { SpuSnapshot } from '../../domain/catalog/index.js';
 import type { CartActivities, CartCatalog, CartProduct, CartStock, ProductShops, SkuAvailability } from '../../domain/cart/ports.js';
-import { sellable } from '../../domain/inventory/sales-stock.js';
 import { servingActivities } from '../promotion/index.js';
+import { sellableStock } from '../inventory/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
 /** The platform's own shop (自营): where the default policy puts products without a brand (decision 0014). */
@@ -70,13 +70,13 @@ async function availabilityOf(tx: Transaction, products: readonly CartProduct[])
   const cache = new Map<string, SkuAvailability>();
   // One read for the plain SKUs; combos read their components below (a cache miss reads one).
   const plain = products.filter((p) => p.kind !== 'combo').map((p) => p.skuId);
-  for (const s of await tx.salesStocks.getMany(plain)) cache.set(s.skuId, { sellable: sellable(s), virtual: s.virtual });
+  for (const s of await sellableStock(tx, plain)) cache.set(s.skuId, { sellable: s.sellable, virtual: s.virtual });
   for (const skuId of plain) if (!cache.has(skuId)) cache.set(skuId, { sellable: 0, virtual: false });
   const of = async (skuId: string): Promise<SkuAvailability> => {
     let a = cache.get(skuId);
     if (!a) {
-      const s = await tx.salesStocks.get(skuId);
-      a = s ? { sellable: sellable(s), virtual: s.virtual } : { sellable: 0, virtual: false };
+      const [s] = await sellableStock(tx, [skuId]);
+      a = s ? { sellable: s.sellable, virtual: s.virtual } : { sellable: 0, virtual: false };
       cache.set(skuId, a);
     }
     return a;

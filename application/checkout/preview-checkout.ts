@@ -6,8 +6,7 @@ import type { CustomerHistory } from '../../domain/coupon/ports.js';
 import { crossBorderTax, type CrossBorderTax } from '../../domain/crossborder/tax.js';
 import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import { TRANSACTION_LIMIT, YEARLY_LIMIT } from '../../domain/crossborder/limits.js';
-import { districtCode } from '../../domain/dispatch/region.js';
-import { selectWarehouses, type DispatchPlan } from '../../domain/dispatch/selection.js';
+import { districtCode, selectWarehouses, type DispatchPlan } from '../../domain/dispatch/index.js';
 import { quoteFreight, type FreightQuote, type FreightQuoteInput } from '../../domain/freight/quote.js';
 import {
   evaluatePlan, priceOrder, type AppliedActivity, type AppliedCoupon, type Channel, type CouponOption,
@@ -20,6 +19,7 @@ import type { Clock } from '../../domain/shared/ports.js';
 import { cartLinesOf, cartSources, resolveCart } from '../cart/index.js';
 import { templatesOf } from '../coupon/lookups.js';
 import { enforceCrossBorderLimits } from '../crossborder/cross-border-limits.js';
+import { dispatchCandidates } from '../dispatch/index.js';
 import { freightQuoteInput } from '../freight/quote-freight.js';
 import { promotionsForPricing } from '../promotion/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
@@ -247,10 +247,7 @@ export class PreviewCheckout {
     }
 
     // (6) pre-dispatch per shop; (7) child orders.
-    const warehouses = (await tx.warehouses.active()).map((w) => w.toSnapshot());
-    const skuIds = lines.map((l) => l.skuId);
-    const available = warehouses.length === 0 ? {} : await tx.dispatchStocks.available(skuIds, warehouses.map((w) => w.id));
-    const candidates = warehouses.map((warehouse) => ({ warehouse, available: available[warehouse.id] ?? {} }));
+    const candidates = await dispatchCandidates(tx, lines.map((l) => l.skuId));
     const shops: CheckoutShop[] = shopIds.map((shopId) => {
       const shopLines = checkoutLines.filter((l) => l.shopId === shopId);
       let dispatch: CheckoutShop['dispatch'];

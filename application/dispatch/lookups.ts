@@ -2,9 +2,10 @@ import { findSkus } from '../catalog/index.js';
 import type { Warehouse } from '../../domain/dispatch/warehouse.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
+import { DISPATCH_STORE } from './store.js';
 
 export async function requireWarehouse(tx: Transaction, id: string): Promise<Warehouse> {
-  const w = await tx.warehouses.get(id);
+  const w = await tx.use(DISPATCH_STORE).warehouses.get(id);
   if (!w) throw DomainError.notFound('DISPATCH.WAREHOUSE_NOT_FOUND', `no warehouse ${id}`, { warehouseId: id });
   return w;
 }
@@ -21,7 +22,7 @@ export async function requireSkus(tx: Transaction, skuIds: readonly string[]): P
 /** Warehouse codes are unique; the adapters back this check with a constraint or serialised writes. */
 export async function checkCodeFree(tx: Transaction, warehouse: Warehouse): Promise<void> {
   const { id, code } = warehouse.toSnapshot();
-  if (await tx.warehouses.codeTaken(code, id)) {
+  if (await tx.use(DISPATCH_STORE).warehouses.codeTaken(code, id)) {
     throw DomainError.conflict('DISPATCH.DUPLICATE_WAREHOUSE_CODE', `warehouse code ${code} is taken`, { code });
   }
 }

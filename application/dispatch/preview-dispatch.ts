@@ -3,8 +3,9 @@ import { selectWarehouses, type DispatchLine } from '../../domain/dispatch/selec
 import type { TierNumber, WarehouseType } from '../../domain/dispatch/warehouse.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { quantity } from '../../domain/shared/quantity.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
+import type { UseCaseDeps } from '../shared/deps.js';
 import { requireSkus } from './lookups.js';
+import { dispatchCandidates } from './services.js';
 
 export interface PreviewDispatchCommand {
   /** The delivery address as a district code (`330106`). */
@@ -36,20 +37,18 @@ export interface DispatchPreview {
  * in each, then applies DSP-1 (`selectWarehouses`). Writes nothing, reserves nothing.
  */
 export class PreviewDispatch {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly d: UseCaseDeps) {}
 
   async execute(cmd: PreviewDispatchCommand): Promise<DispatchPreview> {
     const address = districtCode(cmd.address);
     if (cmd.lines.length === 0) throw DomainError.invalid('DISPATCH.NO_LINES', 'there is nothing to dispatch');
     for (const line of cmd.lines) quantity(line.quantity);
     const skuIds = [...new Set(cmd.lines.map((l) => l.skuId))];
-    return this.uow.run(async (tx) => {
+    return this.d.uow.run(async (tx) => {
       await requireSkus(tx, skuIds);
-      const warehouses = (await tx.warehouses.active()).map((w) => w.toSnapshot());
-      const available = await tx.dispatchStocks.available(skuIds, warehouses.map((w) => w.id));
-      const candidates = warehouses.map((warehouse) => ({ warehouse, available: available[warehouse.id] ?? {} }));
+      const candidates = await dispatchCandidates(tx, skuIds);
       const plan = selectWarehouses({ address, lines: cmd.lines, candidates });
-      const byId = new Map(warehouses.map((w) => [w.id, w]));
+      const byId = new Map(candidates.map(({ warehouse: w }) => [w.id, w]));
       const groups = plan.groups.map((g): PreviewShipmentGroup => {
         const w = byId.get(g.warehouseId)!;
         return {

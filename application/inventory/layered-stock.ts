@@ -1,4 +1,3 @@
-import { findSkus } from '../catalog/index.js';
 import type { DispatchMovement, DispatchOperation, DispatchStock } from '../../domain/inventory/dispatch-stock.js';
 import { checkLayerQuantity, checkReference, compareCodePoints, locationCode } from '../../domain/inventory/layer-stock.js';
 import type { LocationMovement, LocationOperation, LocationStock } from '../../domain/inventory/location-stock.js';
@@ -6,9 +5,12 @@ import type { StockMovement } from '../../domain/inventory/movement.js';
 import type { SalesStock, StockOperation } from '../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
-import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
-import { requireWarehouse } from '../dispatch/lookups.js';
-import { applyStockChange } from './stock-use-cases.js';
+import { requireWarehouses } from '../dispatch/index.js';
+import type { UseCaseDeps } from '../shared/deps.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import { requireCatalogSku } from './lookups.js';
+import { applyStockChange } from './stock-change.js';
+import { INVENTORY_STORE } from './store.js';
 
 /** One row operation of a flow across the stock layers; every step of a flow shares its SKU and reference. */
 export type LayerStep =
@@ -57,6 +59,7 @@ export async function applyLayerSteps(
   steps: readonly LayerStep[],
 ): Promise<LayeredChange> {
   const { skuId, reference } = flow;
+  const store = tx.use(INVENTORY_STORE);
   const at = clock.now();
   const warehouse: { stock: LocationStock; movement: LocationMovement }[] = [];
   const dispatch: { stock: DispatchStock; movement: DispatchMovement }[] = [];
@@ -64,15 +67,15 @@ export async function applyLayerSteps(
   const replays: boolean[] = [];
   for (const step of inLockOrder(steps)) {
     if (step.layer === 'warehouse') {
-      const r = await tx.locationStocks.apply({ skuId, warehouseId: step.warehouseId, location: step.location, reference, operation: step.operation, movementId: ids.next(), at });
+      const r = await store.locationStocks.apply({ skuId, warehouseId: step.warehouseId, location: step.location, reference, operation: step.operation, movementId: ids.next(), at });
       warehouse.push({ stock: r.after, movement: r.movement });
       replays.push(r.replayed);
     } else if (step.layer === 'dispatch') {
-      const r = await tx.dispatchStocks.apply({ skuId, warehouseId: step.warehouseId, reference, operation: step.operation, movementId: ids.next(), at });
+      const r = await store.dispatchStocks.apply({ skuId, warehouseId: step.warehouseId, reference, operation: step.operation, movementId: ids.next(), at });
       dispatch.push({ stock: r.after, movement: r.movement });
       replays.push(r.replayed);
     } else {
-      if (!(await tx.salesStocks.get(skuId))) await tx.salesStocks.configure(skuId, {});
+      if (!(await store.salesStocks.get(skuId))) await store.salesStocks.configure(skuId, {});
       const r = await applyStockChange(tx, ids, clock, { skuId, reference, operation: step.operation });
       sales = { stock: r.stock, movement: r.movement };
       replays.push(r.replayed);
@@ -83,12 +86,6 @@ export async function applyLayerSteps(
     throw DomainError.conflict('INVENTORY.REFERENCE_REUSED', `reference ${reference} was used before for another operation on SKU ${skuId}`, { skuId, reference });
   }
   return { skuId, reference, replayed, warehouse, dispatch, sales };
-}
-
-/** The SKU must be in the catalog (`INVENTORY.UNKNOWN_SKU`, 404). */
-export async function requireCatalogSku(tx: Transaction, skuId: string): Promise<void> {
-  const [sku] = await findSkus(tx, [skuId]);
-  if (!sku) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `no SKU ${skuId} in the catalog`, { skuId });
 }
 
 /** A change of one SKU in one warehouse, at one location unless the flow has none. */
@@ -105,11 +102,7 @@ export interface LocationStockCommand extends WarehouseStockCommand {
 
 /** The skeleton of every flow: check the command, then in one unit of work the SKU, the warehouses and the steps. */
 export abstract class LayeredStockFlow<C extends { readonly skuId: string; readonly reference: string; readonly quantity: number }> {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly d: UseCaseDeps) {}
 
   /** The operation name in messages; `signed` for stock-takes. */
   protected abstract readonly kind: string;
@@ -123,10 +116,10 @@ export abstract class LayeredStockFlow<C extends { readonly skuId: string; reado
     checkReference(cmd.reference);
     checkLayerQuantity(this.kind, cmd.quantity, this.signed);
     this.check(cmd);
-    return this.uow.run(async (tx) => {
+    return this.d.uow.run(async (tx) => {
       await requireCatalogSku(tx, cmd.skuId);
-      for (const id of this.warehouseIds(cmd)) await requireWarehouse(tx, id);
-      return applyLayerSteps(tx, this.ids, this.clock, cmd, this.steps(cmd));
+      await requireWarehouses(tx, this.warehouseIds(cmd));
+      return applyLayerSteps(tx, this.d.ids, this.d.clock, cmd, this.steps(cmd));
     });
   }
 }

@@ -1,6 +1,6 @@
-import { lowStockEvents } from '../../domain/inventory/sales-stock.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
-import type { StockChangeResult } from './stock-use-cases.js';
+import type { StockChangeResult } from './stock-change.js';
+import { INVENTORY_STORE } from './store.js';
 
 export interface OrderStockLockLine {
   readonly skuId: string;
@@ -35,10 +35,11 @@ export class TransactionalOrderStockLocks implements OrderStockLocks {
   lock(request: OrderStockLockRequest): Promise<StockChangeResult[]> {
     return this.uow.run(async (tx) => {
       const results: StockChangeResult[] = [];
+      const { salesStocks } = tx.use(INVENTORY_STORE);
       for (const line of request.lines) {
         const operation = { kind: 'lock', quantity: line.quantity } as const;
-        const r = await tx.salesStocks.apply({ skuId: line.skuId, reference: line.reference, operation, movementId: line.movementId, at: request.at });
-        if (!r.replayed) tx.recordEvents(lowStockEvents(r.before, r.after, request.at));
+        // The store records `inventory.stock.low` with the change when the lock crosses the threshold.
+        const r = await salesStocks.apply({ skuId: line.skuId, reference: line.reference, operation, movementId: line.movementId, at: request.at });
         results.push({ movement: r.movement, replayed: r.replayed, stock: r.after });
       }
       return results;

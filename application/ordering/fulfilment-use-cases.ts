@@ -13,7 +13,7 @@ import { paymentNotFound } from '../../domain/payment/errors.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
-import { applyStockChange } from '../inventory/stock-use-cases.js';
+import { changeStockOfOrders } from '../inventory/index.js';
 import { JOB, returnCouponsOfRefundedOrder, returnPointsOfLines } from './order-resources.js';
 import type { PaymentChannels } from '../payment/channels.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
@@ -298,14 +298,9 @@ export class CancelPaidOrder {
 
       const stockReturned: { skuId: string; quantity: number }[] = [];
       if (decision.stock !== 'none') {
-        const perSku = new Map<string, number>();
-        for (const l of order.lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
-        // SKU order, as every order stock operation takes its rows (no deadlock between two orders).
-        for (const skuId of [...perSku.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-          const quantity = perSku.get(skuId)!;
-          await applyStockChange(tx, this.d.ids, this.d.clock, { skuId, reference: `${order.id}:${skuId}`, operation: { kind: 'return', quantity } });
-          stockReturned.push({ skuId, quantity });
-        }
+        // One return per SKU, in SKU order, as every order stock operation takes its rows (no deadlock between two orders).
+        const returned = await changeStockOfOrders(tx, this.d, 'return', order.lines.map((l) => ({ orderId: order.id, skuId: l.skuId, quantity: l.quantity })));
+        for (const { movement } of returned) stockReturned.push({ skuId: movement.skuId, quantity: movement.quantity });
       }
 
       const parent = await followParent(tx, order, at);

@@ -1,6 +1,6 @@
 import type { Order } from '../../domain/ordering/order.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
-import { applyStockChange } from '../inventory/stock-use-cases.js';
+import { changeStockOfOrders } from '../inventory/index.js';
 import { returnPointsOfCancelledLines } from '../membership/index.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -35,11 +35,7 @@ export async function leavesOf(tx: Transaction, top: Order): Promise<Order[]> {
 /** INV-3 / INV-5: locks every line of the leaves, SKU by SKU in one order across them (no deadlocks between placings). */
 export async function lockOrderStock(tx: Transaction, deps: Deps, leaves: readonly Order[], at: Date): Promise<void> {
   const lines = leaves.flatMap((o) => o.lines.map((l) => ({ orderId: o.id, skuId: l.skuId, quantity: l.quantity })));
-  lines.sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : a.orderId < b.orderId ? -1 : 1));
-  const clock = { now: () => at };
-  for (const l of lines) {
-    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference: `${l.orderId}:${l.skuId}`, operation: { kind: 'lock', quantity: l.quantity } });
-  }
+  await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'lock', lines);
 }
 
 /** ORD-3: the leaf's unpaid timeout as a durable job, at its time to pay. */
@@ -62,12 +58,7 @@ export async function followChildren(tx: Transaction, parentId: string | null, a
  * order is left to pay or paid, the coupons and purchase limits come back too.
  */
 export async function releaseCancelledOrder(tx: Transaction, deps: Deps, leaf: Order, at: Date): Promise<void> {
-  const clock = { now: () => at };
-  const lines = [...leaf.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1));
-  for (const l of lines) {
-    const reference = `${leaf.id}:${l.skuId}`;
-    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference, operation: { kind: 'unlock', quantity: l.quantity, lockReference: reference } });
-  }
+  await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'unlock', leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })));
   for (const p of await tx.payments.ofOrder(leaf.id)) {
     if (p.status === 'unpaid' && p.close('order_cancelled', at)) {
       await tx.payments.save(p);
@@ -106,12 +97,7 @@ export async function returnPointsOfLines(tx: Transaction, deps: Deps, top: Orde
  * used. (Membership records the paid order by its subscription to the leaf's `order.paid`.)
  */
 export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, at: Date): Promise<void> {
-  const clock = { now: () => at };
-  const lines = [...leaf.lines].sort((a, b) => (a.skuId < b.skuId ? -1 : 1));
-  for (const l of lines) {
-    const reference = `${leaf.id}:${l.skuId}`;
-    await applyStockChange(tx, deps.ids, clock, { skuId: l.skuId, reference, operation: { kind: 'deduct', quantity: l.quantity, lockReference: reference } });
-  }
+  await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'deduct', leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })));
   const top = leaf.parentId === null ? leaf : await tx.orders.get(leaf.parentId);
   if (!top) throw new Error(`parent order ${leaf.parentId} is missing`);
   for (const couponId of top.benefits.couponIds) {

@@ -1,5 +1,5 @@
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
-import type { OrderStockLocks } from '../inventory/order-stock-locks.js';
+import type { OrderStockLocks } from '../inventory/index.js';
 import type { JobQueue } from './jobs.js';
 import type { StoreKey } from './store.js';
 import type { EventRouting } from './subscriptions.js';

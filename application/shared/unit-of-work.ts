@@ -1,7 +1,4 @@
 import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
-import type { Warehouses } from '../../domain/dispatch/ports.js';
-import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
-import type { SalesStocks } from '../../domain/inventory/ports.js';
 import type { Orders } from '../../domain/ordering/ports.js';
 import type { OrderQueries } from '../../domain/ordering/queries.js';
 import type { Payments } from '../../domain/payment/ports.js';
@@ -21,12 +18,6 @@ export interface Transaction {
    * transaction). Only the owning context holds its key: other contexts go through its published services.
    */
   use<S>(key: StoreKey<S>): S;
-  readonly salesStocks: SalesStocks;
-  readonly warehouses: Warehouses;
-  /** The dispatch layer of stock (调度层), per SKU and warehouse. */
-  readonly dispatchStocks: DispatchStocks;
-  /** The warehouse layer of stock (仓库层), per SKU, warehouse and location. */
-  readonly locationStocks: LocationStocks;
   /** Coupon templates (definitions, versioned), the guarded claim counters, members' coupons, statistics. */
   readonly couponTemplates: CouponTemplates;
   readonly couponClaims: CouponClaims;

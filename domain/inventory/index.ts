@@ -5,3 +5,4 @@ export * from './layer-stock.js';
 export * from './dispatch-stock.js';
 export * from './location-stock.js';
 export * from './layer-ports.js';
+export * from './errors.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -26,7 +27,7 @@ const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute
 
 async function stockOf(skuIds: string[], units: number): Promise<void> {
   await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-    for (const skuId of skuIds) await tx.salesStocks.configure(skuId, {});
+    for (const skuId of skuIds) await tx.use(INVENTORY_STORE).salesStocks.configure(skuId, {});
   });
   for (const skuId of skuIds) await zt.inventory.changeStock({ skuId, reference: `receipt-${skuId}`, operation: { kind: 'increase', quantity: units } });
 }
@@ -99,7 +100,7 @@ describe('a lock timeout surfaces as a clear retryable error (server only: PGlit
       await stockOf(['held'], 10);
       let release!: () => void;
       const holding = p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-        await tx.salesStocks.apply({ skuId: 'held', reference: 'holder', operation: { kind: 'lock', quantity: 1 }, movementId: 'mv-holder', at: new Date() });
+        await tx.use(INVENTORY_STORE).salesStocks.apply({ skuId: 'held', reference: 'holder', operation: { kind: 'lock', quantity: 1 }, movementId: 'mv-holder', at: new Date() });
         await new Promise<void>((r) => (release = r));
       });
       await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Persistence } from '../../application/shared/persistence.js';
@@ -91,11 +92,11 @@ class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: stri
     expect(replayed ? 'replay' : got).toBe(want);
     if (want === null) applyToModel(m, this.op);
 
-    const [stock] = await Promise.all([r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.get(r.skuId))]);
+    const [stock] = await Promise.all([r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.get(r.skuId))]);
     expect(stock).toMatchObject({ total: m.total, locked: m.locked, sold: m.sold, activity: m.activity, presale: m.presale });
-    const pools = await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.pools(r.skuId));
+    const pools = await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.pools(r.skuId));
     // getMany reads the same row (and nothing for a SKU without a stock record).
-    expect(await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.getMany([r.skuId, 'no-such-sku']))).toEqual([stock]);
+    expect(await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.getMany([r.skuId, 'no-such-sku']))).toEqual([stock]);
     expect(pools).toEqual(Object.fromEntries([...m.pools].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))));
     // INV-3: sellable never below −allowance (virtual SKUs have no physical stock to protect); INV-4: the ledger sums to the counters.
     if (!m.virtual) expect(stock!.total - stock!.locked - stock!.activity).toBeGreaterThanOrEqual(-m.allowance);
@@ -120,7 +121,7 @@ export function inventoryModelSuite(name: string, makePersistence: () => Promise
           const skuId = `sku-${name}-${run++}`;
           // One SKU in ten is virtual (虚拟库存): its locks are never refused.
           const virtual = virtualSku && run % 5 === 0;
-          await zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.configure(skuId, { oversellAllowance: allowance, virtual }));
+          await zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.configure(skuId, { oversellAllowance: allowance, virtual }));
           const model: Model = { total: 0, locked: 0, sold: 0, activity: 0, presale: 0, allowance, virtual, holds: new Map(), pools: new Map(), applied: new Map() };
           await fc.asyncModelRun(() => ({ model, real: { zt, skuId } }), cmds);
         }),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderStockLockRequest } from '../../application/inventory/order-stock-locks.js';
 import { TransactionalOrderStockLocks } from '../../application/inventory/order-stock-locks.js';
@@ -30,8 +31,8 @@ const publisher = { publish: async (events: readonly DomainEvent[]) => void publ
 async function stock(persistence: Persistence, units: Record<string, number>, threshold: number | null = null): Promise<void> {
   await persistence.unitOfWork(publisher).run(async (tx) => {
     for (const [skuId, n] of Object.entries(units)) {
-      await tx.salesStocks.configure(skuId, { lowStockThreshold: threshold });
-      await tx.salesStocks.apply({ skuId, reference: `in-${skuId}`, operation: { kind: 'increase', quantity: n }, movementId: `in-${skuId}`, at: AT });
+      await tx.use(INVENTORY_STORE).salesStocks.configure(skuId, { lowStockThreshold: threshold });
+      await tx.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference: `in-${skuId}`, operation: { kind: 'increase', quantity: n }, movementId: `in-${skuId}`, at: AT });
     }
   });
 }
@@ -51,7 +52,7 @@ const outcome = (p: Promise<{ movement: { skuId: string }; replayed: boolean; st
   );
 
 async function counters(persistence: Persistence, skus: string[]) {
-  return persistence.unitOfWork(publisher).run(async (tx) => Promise.all(skus.map(async (s) => ({ ...(await tx.salesStocks.get(s)), movements: (await tx.salesStocks.movements(s)).length }))));
+  return persistence.unitOfWork(publisher).run(async (tx) => Promise.all(skus.map(async (s) => ({ ...(await tx.use(INVENTORY_STORE).salesStocks.get(s)), movements: (await tx.use(INVENTORY_STORE).salesStocks.movements(s)).length }))));
 }
 
 describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orders)', () => {

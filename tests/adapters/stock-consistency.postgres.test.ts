@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
@@ -18,8 +19,8 @@ afterAll(async () => {
 
 it('INV-4: the consistency check finds a counter changed behind the ledger, on every SKU when none is named', async () => {
   await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-    await tx.salesStocks.configure('a', {});
-    await tx.salesStocks.configure('b', {});
+    await tx.use(INVENTORY_STORE).salesStocks.configure('a', {});
+    await tx.use(INVENTORY_STORE).salesStocks.configure('b', {});
   });
   await zt.inventory.changeStock({ skuId: 'a', reference: 'r1', operation: { kind: 'increase', quantity: 5 } });
   await zt.inventory.changeStock({ skuId: 'b', reference: 'r1', operation: { kind: 'increase', quantity: 5 } });
@@ -30,7 +31,7 @@ it('INV-4: the consistency check finds a counter changed behind the ledger, on e
 });
 
 it('INV-4 repair trusting the counters: one correction movement per SKU makes the ledger explain them', async () => {
-  await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.salesStocks.configure('c', {}));
+  await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.configure('c', {}));
   await zt.inventory.changeStock({ skuId: 'c', reference: 'r1', operation: { kind: 'increase', quantity: 10 } });
   await zt.inventory.changeOrderStock({ action: 'lock', orderId: 'o1', lines: [{ skuId: 'c', quantity: 4 }] });
   await p.orm.em.fork().execute(`update sales_stock set total = total + 2, locked = locked - 1 where sku_id = 'c'`);
@@ -46,8 +47,8 @@ it('INV-4 repair trusting the counters: one correction movement per SKU makes th
 
 it('INV-4 repair trusting the ledger: the counters return to its sums; a ledger that would oversell is refused, nothing written', async () => {
   await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-    await tx.salesStocks.configure('d', {});
-    await tx.salesStocks.configure('e', {});
+    await tx.use(INVENTORY_STORE).salesStocks.configure('d', {});
+    await tx.use(INVENTORY_STORE).salesStocks.configure('e', {});
   });
   for (const sku of ['d', 'e']) await zt.inventory.changeStock({ skuId: sku, reference: 'r1', operation: { kind: 'increase', quantity: 10 } });
   await zt.inventory.changeOrderStock({ action: 'lock', orderId: 'o1', lines: [{ skuId: 'e', quantity: 4 }] });
@@ -64,8 +65,8 @@ it('INV-4 repair trusting the ledger: the counters return to its sums; a ledger 
 it('INV-4 repair of every layer trusting the counters: corrections per row; a book that disagrees with the locations is left for a stock-take', async () => {
   const at = new Date('2026-11-22T08:00:00Z');
   await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-    await tx.dispatchStocks.apply({ skuId: 'f', warehouseId: 'w1', reference: 'in-1', operation: { kind: 'receive', quantity: 10, fromInTransit: false }, movementId: 'd-1', at });
-    await tx.locationStocks.apply({ skuId: 'f', warehouseId: 'w1', location: 'A-01', reference: 'in-1', operation: { kind: 'put_away', quantity: 10 }, movementId: 'l-1', at });
+    await tx.use(INVENTORY_STORE).dispatchStocks.apply({ skuId: 'f', warehouseId: 'w1', reference: 'in-1', operation: { kind: 'receive', quantity: 10, fromInTransit: false }, movementId: 'd-1', at });
+    await tx.use(INVENTORY_STORE).locationStocks.apply({ skuId: 'f', warehouseId: 'w1', location: 'A-01', reference: 'in-1', operation: { kind: 'put_away', quantity: 10 }, movementId: 'l-1', at });
   });
   expect(await zt.inventory.checkLayeredStockConsistency({ skuIds: ['f'] })).toEqual([]);
   // Someone "fixed" the counters by hand: the dispatch row lost 2 available (and book), the location gained 1.

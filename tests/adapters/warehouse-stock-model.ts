@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Persistence } from '../../application/shared/persistence.js';
@@ -275,7 +276,7 @@ class FlowCommand implements fc.AsyncCommand<Model, Real> {
 
     const [dispatchRows, locationRows, sales] = await r.zt.persistence
       .unitOfWork({ publish: async () => {} })
-      .run((tx) => Promise.all([tx.dispatchStocks.ofSku(r.skuId), tx.locationStocks.ofSku(r.skuId), tx.salesStocks.get(r.skuId)]));
+      .run((tx) => Promise.all([tx.use(INVENTORY_STORE).dispatchStocks.ofSku(r.skuId), tx.use(INVENTORY_STORE).locationStocks.ofSku(r.skuId), tx.use(INVENTORY_STORE).salesStocks.get(r.skuId)]));
     expect(Object.fromEntries(dispatchRows.map(({ warehouseId, skuId: _s, ...counters }) => [warehouseId, counters]))).toEqual(
       Object.fromEntries([...m.dispatch].map(([w, row]) => [w, { ...row, book: row.available + row.unsellable + row.used }])),
     );

@@ -9,6 +9,7 @@ import { createZhongtai, type Zhongtai } from '../../adapters/container/create-z
 import { FULFILMENT } from '../../adapters/container/fulfilment-module.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/fulfilment/fake-interception.js';
 import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Order, type OrderLine, type OrderSnapshot } from '../../domain/ordering/order.js';
@@ -82,9 +83,9 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
   async function stock(skuIds: readonly string[]): Promise<void> {
     await tx(async (t) => {
       for (const skuId of skuIds) {
-        if (await t.salesStocks.get(skuId)) continue;
-        await t.salesStocks.configure(skuId, {});
-        await t.salesStocks.apply({ skuId, reference: `inbound:${skuId}`, operation: { kind: 'increase', quantity: 100 }, movementId: `mv-in-${skuId}`, at: clock.now() });
+        if (await t.use(INVENTORY_STORE).salesStocks.get(skuId)) continue;
+        await t.use(INVENTORY_STORE).salesStocks.configure(skuId, {});
+        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference: `inbound:${skuId}`, operation: { kind: 'increase', quantity: 100 }, movementId: `mv-in-${skuId}`, at: clock.now() });
       }
     });
   }
@@ -99,8 +100,8 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
       for (const l of leaf.lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
       for (const [skuId, quantity] of perSku) {
         const reference = `${leaf.id}:${skuId}`;
-        await t.salesStocks.apply({ skuId, reference, operation: { kind: 'lock', quantity }, movementId: `mv-lock-${reference}`, at });
-        await t.salesStocks.apply({ skuId, reference, operation: { kind: 'deduct', quantity, lockReference: reference }, movementId: `mv-deduct-${reference}`, at });
+        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference, operation: { kind: 'lock', quantity }, movementId: `mv-lock-${reference}`, at });
+        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference, operation: { kind: 'deduct', quantity, lockReference: reference }, movementId: `mv-deduct-${reference}`, at });
       }
       leaf.pay({ paymentId, at, codes });
     }
@@ -141,7 +142,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     await tx(async (t) => {
       for (const l of order.lines) {
         const reference = `${order.id}:${l.skuId}`;
-        await t.salesStocks.apply({ skuId: l.skuId, reference, operation: { kind: 'lock', quantity: l.quantity }, movementId: `mv-lock-${reference}`, at: clock.now() });
+        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId: l.skuId, reference, operation: { kind: 'lock', quantity: l.quantity }, movementId: `mv-lock-${reference}`, at: clock.now() });
       }
       await t.orders.save(order);
     });
@@ -191,7 +192,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     return p.toSnapshot();
   }
   async function salesStock(skuId: string): Promise<SalesStock> {
-    const s = await tx((t) => t.salesStocks.get(skuId));
+    const s = await tx((t) => t.use(INVENTORY_STORE).salesStocks.get(skuId));
     if (!s) throw new Error(`no stock ${skuId}`);
     return s;
   }
@@ -200,7 +201,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     return tx(async (t) => ({
       orders: await Promise.all(orderIds.map(async (id) => (await t.orders.get(id))?.toSnapshot() ?? null)),
       payments: await Promise.all(orderIds.map(async (id) => (await t.payments.ofOrder(id)).map((p) => p.toSnapshot()))),
-      stock: await Promise.all(skuIds.map(async (id) => ({ stock: await t.salesStocks.get(id), movements: (await t.salesStocks.movements(id)).length }))),
+      stock: await Promise.all(skuIds.map(async (id) => ({ stock: await t.use(INVENTORY_STORE).salesStocks.get(id), movements: (await t.use(INVENTORY_STORE).salesStocks.movements(id)).length }))),
       coupons: (await t.ownedCoupons.ofMember('member-1')).map((c) => c.toSnapshot()),
       refunds: [...channel.refunds.keys()],
     }));

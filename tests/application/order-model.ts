@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { describe, expect, it } from 'vitest';
 import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { FakeCallbackBody, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
@@ -205,7 +206,7 @@ async function footprint(m: Model, r: Real): Promise<unknown> {
     for (const p of m.payments) out[`payment:${p.id}`] = (await tx.payments.get(p.id))?.version;
     for (const c of Object.values(r.world.coupons)) out[`coupon:${c}`] = (await tx.ownedCoupons.get(c))?.version;
     for (const s of SKU_NAMES) {
-      const st = await tx.salesStocks.get(r.skus[s]);
+      const st = await tx.use(INVENTORY_STORE).salesStocks.get(r.skus[s]);
       out[`stock:${s}`] = st && { total: st.total, locked: st.locked, sold: st.sold };
     }
     out.refunds = [...r.fake.refunds.keys()].sort();

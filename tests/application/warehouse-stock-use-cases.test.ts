@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../index.js';
 import { MemoryDatabase, memoryPersistence } from '../../adapters/persistence/memory/index.js';
+import type { DispatchStock } from '../../domain/inventory/dispatch-stock.js';
+import type { LocationStock } from '../../domain/inventory/location-stock.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 
@@ -212,10 +214,12 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
       expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([]);
       // Behind the ledgers' back: HZ's dispatch row gains 3 available (and book, keeping its identity); a GZ location loses one.
       const dKey = `${sku}\u0000${hz}`;
-      const row = db.tables.dispatchStocks.get(dKey)!;
-      db.tables.dispatchStocks.set(dKey, { ...row, available: row.available + 3, book: row.book + 3 });
+      const dispatchRows = db.table('dispatchStocks') as Map<string, DispatchStock & { id: string; version: number }>;
+      const row = dispatchRows.get(dKey)!;
+      dispatchRows.set(dKey, { ...row, available: row.available + 3, book: row.book + 3 });
       const lKey = `${sku}\u0000${gz}\u0000G-01`;
-      db.tables.locationStocks.set(lKey, { ...db.tables.locationStocks.get(lKey)!, available: 1 });
+      const locationRows = db.table('locationStocks') as Map<string, LocationStock & { id: string; version: number }>;
+      locationRows.set(lKey, { ...locationRows.get(lKey)!, available: 1 });
       expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([
         { layer: 'dispatch', skuId: sku, warehouseId: hz, field: 'book', counter: 9, ledger: 6 },
         { layer: 'dispatch', skuId: sku, warehouseId: hz, field: 'available', counter: 9, ledger: 6 },

@@ -16,16 +16,15 @@ import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
-import { dispatchRoutes } from '../../adapters/http/express/dispatch-routes.js';
+import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
-import { inventoryRoutes } from '../../adapters/http/express/inventory-routes.js';
+import { inventoryRoutes, warehouseStockRoutes } from '../../adapters/http/express/inventory/index.js';
 import { membershipRoutes } from '../../adapters/http/express/membership/index.js';
 import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion/index.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
-import { warehouseStockRoutes } from '../../adapters/http/express/warehouse-stock-routes.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 

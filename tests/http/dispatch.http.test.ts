@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { startTestServer, twoTeaSkus, type TestServer } from '../support/http.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
@@ -25,7 +26,7 @@ describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer o
     const warehouses = await s.zt.dispatch.listWarehouses();
     const stock = await s.zt.persistence
       .unitOfWork({ publish: async () => {} })
-      .run((tx) => tx.dispatchStocks.available([skuA, skuB], warehouses.map((w) => w.id)));
+      .run((tx) => tx.use(INVENTORY_STORE).dispatchStocks.available([skuA, skuB], warehouses.map((w) => w.id)));
     return JSON.stringify({ warehouses, stock });
   };
   const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { startTestServer, type TestServer } from '../support/http.js';
 
@@ -77,12 +78,12 @@ describe('inventory over HTTP (sales layer)', () => {
     expect((await s.request('PUT', `/admin/inventory/skus/${other}/policies`, { body: {}, token: admin })).status).toBe(200);
     expect((await s.request('POST', `/admin/inventory/skus/${other}/operations`, { body: { kind: 'increase', quantity: 10, reference: 'receipt-t' }, token: admin })).status).toBe(200);
 
-    await tamper((tx) => tx.salesStocks.overwriteCounters(other, { total: 7, locked: 0, sold: 0, activity: 0, presale: 0 }));
+    await tamper((tx) => tx.use(INVENTORY_STORE).salesStocks.overwriteCounters(other, { total: 7, locked: 0, sold: 0, activity: 0, presale: 0 }));
     const byLedger = await repair('ledger');
     expect([byLedger.status, byLedger.body]).toEqual([200, { anomalies: [{ skuId: other, field: 'total', counter: 7, ledger: 10 }], corrections: [] }]);
     expect((await view()).total).toBe(10);
 
-    await tamper((tx) => tx.salesStocks.overwriteCounters(other, { total: 12, locked: 0, sold: 0, activity: 0, presale: 0 }));
+    await tamper((tx) => tx.use(INVENTORY_STORE).salesStocks.overwriteCounters(other, { total: 12, locked: 0, sold: 0, activity: 0, presale: 0 }));
     const found = await s.request('GET', `/admin/inventory/layers/consistency?skuId=${other}`, { token: admin });
     expect([found.status, found.body]).toEqual([200, [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }]]);
     const byCounters = await repair('counters');
@@ -91,7 +92,7 @@ describe('inventory over HTTP (sales layer)', () => {
     expect(byCounters.body.corrections.sales.map((m: any) => [m.kind, m.delta.total])).toEqual([['correction', 2]]);
 
     const at = new Date();
-    await tamper((tx) => tx.salesStocks.recordCorrection({ id: 'tamper-1', skuId: other, kind: 'correction', reference: 'tamper-1', lockReference: null, pool: null, quantity: 0, delta: { total: 0, locked: 50, sold: 0, activity: 0, presale: 0 }, at }));
+    await tamper((tx) => tx.use(INVENTORY_STORE).salesStocks.recordCorrection({ id: 'tamper-1', skuId: other, kind: 'correction', reference: 'tamper-1', lockReference: null, pool: null, quantity: 0, delta: { total: 0, locked: 50, sold: 0, activity: 0, presale: 0 }, at }));
     const before = await view();
     const refused = await repair('ledger');
     expect([refused.status, refused.body.code]).toEqual([409, 'INVENTORY.REPAIR_WOULD_OVERSELL']);

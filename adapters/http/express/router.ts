@@ -10,9 +10,7 @@ import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
 import { couponRoutes } from './coupon-routes.js';
-import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
-import { inventoryRoutes } from './inventory-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { serviceRoutes } from './service-routes.js';
@@ -24,7 +22,6 @@ import type { Route } from './route.js';
 import { CONTEXTS } from '../../container/contexts.js';
 import { hasRole, routeRoleProblems } from './roles.js';
 import { rejectInvalidText, validate } from './validation.js';
-import { warehouseStockRoutes } from './warehouse-stock-routes.js';
 
 export interface HttpOptions {
   readonly zhongtai: Zhongtai;
@@ -58,9 +55,6 @@ export interface HttpOptions {
 const legacyRoutes: readonly Route[] = [
   ...serviceRoutes,
   ...identityRoutes,
-  ...inventoryRoutes,
-  ...warehouseStockRoutes,
-  ...dispatchRoutes,
   ...couponRoutes,
   ...checkoutRoutes,
   ...orderRoutes,

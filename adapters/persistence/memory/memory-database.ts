@@ -1,14 +1,9 @@
 import { FifoLock } from '../../system/fifo-lock.js';
-import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
 import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
 import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
-import type { StockMovement } from '../../../domain/inventory/movement.js';
-import type { SalesStock } from '../../../domain/inventory/sales-stock.js';
-import type { DispatchMovement, DispatchStock } from '../../../domain/inventory/dispatch-stock.js';
-import type { LocationMovement, LocationStock } from '../../../domain/inventory/location-stock.js';
 
 export interface Versioned {
   readonly id: string;
@@ -32,22 +27,6 @@ export interface MemoryJob {
 }
 
 export interface MemoryTables {
-  salesStocks: Map<string, SalesStock & Versioned>;
-  /** Keyed by (sku, kind, reference): the idempotency key of INV-5. */
-  stockMovements: Map<string, { id: string; version: number; movement: StockMovement }>;
-  /** What is still locked under each (sku, lock reference). */
-  stockHolds: Map<string, { id: string; skuId: string; lockReference: string; quantity: number; version: number }>;
-  /** What is left in each carve-out pool (activity or channel) of a SKU. */
-  stockPools: Map<string, { id: string; skuId: string; pool: string; quantity: number; version: number }>;
-  warehouses: Map<string, WarehouseSnapshot>;
-  /** The dispatch layer, keyed by (sku, warehouse). */
-  dispatchStocks: Map<string, DispatchStock & Versioned>;
-  /** Keyed by (sku, warehouse, kind, reference): the idempotency key of INV-5. */
-  dispatchMovements: Map<string, { id: string; version: number; movement: DispatchMovement }>;
-  /** The warehouse layer, keyed by (sku, warehouse, location). */
-  locationStocks: Map<string, LocationStock & Versioned>;
-  /** Keyed by (sku, warehouse, location, kind, reference). */
-  locationMovements: Map<string, { id: string; version: number; movement: LocationMovement }>;
   /** Coupon template definitions; the issued count of each lives in `couponIssued` (moved only by claims). */
   couponTemplates: Map<string, CouponTemplateSnapshot>;
   couponIssued: Map<string, { id: string; issued: number; version: number }>;
@@ -72,15 +51,6 @@ export type TableName = keyof MemoryTables;
  */
 export class MemoryDatabase {
   readonly tables: MemoryTables = {
-    salesStocks: new Map(),
-    stockMovements: new Map(),
-    stockHolds: new Map(),
-    stockPools: new Map(),
-    warehouses: new Map(),
-    dispatchStocks: new Map(),
-    dispatchMovements: new Map(),
-    locationStocks: new Map(),
-    locationMovements: new Map(),
     couponTemplates: new Map(),
     couponIssued: new Map(),
     couponMemberClaims: new Map(),

@@ -1,7 +1,4 @@
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
-import { MemorySalesStocks } from './memory-sales-stocks.js';
-import { MemoryDispatchStocks, MemoryLocationStocks } from './memory-layer-stocks.js';
-import { MemoryWarehouses } from './memory-warehouses.js';
 import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
@@ -34,10 +31,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
       const state = new MemoryTransactionState(this.db, this.routing?.ids);
       const jobs = new MemoryJobs(state);
       const tx: Transaction = {
-        salesStocks: new MemorySalesStocks(state),
-        warehouses: new MemoryWarehouses(state),
-        dispatchStocks: new MemoryDispatchStocks(state),
-        locationStocks: new MemoryLocationStocks(state),
         couponTemplates: new MemoryCouponTemplates(state),
         couponClaims: new MemoryCouponClaims(state),
         ownedCoupons: new MemoryOwnedCoupons(state),

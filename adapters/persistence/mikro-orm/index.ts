@@ -11,5 +11,5 @@ export { MikroOrmUnitOfWork } from './unit-of-work.js';
 export { MikroOrmCatalogQueries } from './catalog/queries.js';
 export { schemas } from './records/index.js';
 export { migrationsList } from './migrations/index.js';
-export { BatchingOrderStockLocks, type BatchingOptions } from './order-stock-locks.js';
+export { BatchingOrderStockLocks, type BatchingOptions } from './inventory/index.js';
 export { MikroOrmJobQueue, MikroOrmJobs } from './jobs.js';

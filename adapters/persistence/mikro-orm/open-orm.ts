@@ -4,7 +4,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { PostgresContext } from './context-part.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
-import type { BatchingOptions } from './order-stock-locks.js';
+import type { BatchingOptions } from './inventory/index.js';
 import { migrationsList } from './migrations/index.js';
 import { embeddedFolder, lockDataFolder } from './data-folder-lock.js';
 import { pgliteDialect, pgliteSessionPool, type PgliteEnd } from './pglite-dialect.js';

@@ -7,7 +7,7 @@ import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm
 import { drainOutbox } from './outbox.js';
 import { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
-import { BatchingOrderStockLocks } from './order-stock-locks.js';
+import { BatchingOrderStockLocks } from './inventory/index.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
 import { rethrowTranslated } from './db.js';

@@ -10,9 +10,6 @@ import type { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
 import { appendToOutbox, publishStored } from './outbox.js';
-import { MikroOrmSalesStocks } from './repositories/sales-stock-repository.js';
-import { MikroOrmDispatchStocks, MikroOrmLocationStocks } from './repositories/layer-stock-repository.js';
-import { MikroOrmWarehouses } from './repositories/warehouse-repository.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
@@ -85,10 +82,6 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 function transaction(scope: TxScope, stores: PgStores): Transaction {
   return {
     use: stores.scoped(scope),
-    salesStocks: new MikroOrmSalesStocks(scope),
-    warehouses: new MikroOrmWarehouses(scope),
-    dispatchStocks: new MikroOrmDispatchStocks(scope),
-    locationStocks: new MikroOrmLocationStocks(scope),
     couponTemplates: new MikroOrmCouponTemplates(scope),
     couponClaims: new MikroOrmCouponClaims(scope),
     ownedCoupons: new MikroOrmOwnedCoupons(scope),

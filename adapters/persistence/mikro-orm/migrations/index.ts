@@ -1,9 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000_outbox } from './Migration20261121000000_outbox.js';
-import { Migration20261122010000_inventory } from './Migration20261122010000_inventory.js';
-import { Migration20261122020000_dispatch } from './Migration20261122020000_dispatch.js';
-import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
-import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
 import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
@@ -18,10 +14,6 @@ import { Migration20261207000000_event_ids } from './Migration20261207000000_eve
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000_outbox', class: Migration20261121000000_outbox },
-  { name: 'Migration20261122010000_inventory', class: Migration20261122010000_inventory },
-  { name: 'Migration20261122020000_dispatch', class: Migration20261122020000_dispatch },
-  { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },
-  { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
   { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },

@@ -1,16 +1,10 @@
 import { OutboxSchema } from './outbox-record.js';
-import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema } from './stock-records.js';
-import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
-import { WarehouseSchema } from './warehouse-record.js';
 import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
 import { JobSchema } from './job-record.js';
 
-export * from './layer-stock-records.js';
 export * from './outbox-record.js';
-export * from './stock-records.js';
-export * from './warehouse-record.js';
 export * from './coupon-records.js';
 export * from './order-records.js';
 export * from './idempotency-record.js';
@@ -22,9 +16,6 @@ export * from './job-record.js';
  */
 export const schemas = [
   OutboxSchema,
-  SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
-  WarehouseSchema,
-  DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
   CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ...orderSchemas,
   IdempotencyRecordSchema,
