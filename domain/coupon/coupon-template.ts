@@ -1,12 +1,12 @@
 import { AggregateRoot } from '../shared/domain-event.js';
-import { DomainError, isDomainError } from '../shared/domain-error.js';
+import { isDomainError, type DomainError } from '../shared/domain-error.js';
 import { toDec } from '../shared/decimal.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import {
   compileCoupon, inWindow, PRICING_ERROR, validateWindow,
   type AmountInput, type Channel, type CouponIssuer, type CouponKind, type CouponScope, type MemberCoupon, type Stacking,
 } from '../pricing/index.js';
-import { COUPON_ERROR, invalidTemplate } from './errors.js';
+import { COUPON_ERRORS, invalidTemplate } from './errors.js';
 import { OwnedCoupon, type CouponSource } from './owned-coupon.js';
 import type { RandomSource } from './ports.js';
 import { memberCouponTerms } from './terms.js';
@@ -124,16 +124,16 @@ export type HandOutPolicy = (t: CouponTemplateSnapshot, r: Pick<HandOutRequest, 
 
 export const hiddenFromMembers: HandOutPolicy = (t) =>
   t.visibility === 'hidden'
-    ? new DomainError(COUPON_ERROR.NOT_CLAIMABLE, `coupon template ${t.id} is hidden: it is issued, not claimed`, 'forbidden', { templateId: t.id, reason: 'HIDDEN' })
+    ? COUPON_ERRORS.raise('NOT_CLAIMABLE', `coupon template ${t.id} is hidden: it is issued, not claimed`, { templateId: t.id, reason: 'HIDDEN' })
     : null;
 
 export const activeTemplate: HandOutPolicy = (t) =>
-  t.status === 'active' ? null : DomainError.conflict(COUPON_ERROR.TEMPLATE_STOPPED, `coupon template ${t.id} is stopped`, { templateId: t.id });
+  t.status === 'active' ? null : COUPON_ERRORS.raise('TEMPLATE_STOPPED', `coupon template ${t.id} is stopped`, { templateId: t.id });
 
 export const withinClaimWindow: HandOutPolicy = (t, r) => {
   if (inWindow(t.claimWindow.startsAt, t.claimWindow.endsAt, r.at)) return null;
   const reason = r.at.getTime() < t.claimWindow.startsAt.getTime() ? 'NOT_STARTED' : 'ENDED';
-  return DomainError.invalid(COUPON_ERROR.CLAIM_WINDOW_CLOSED, `coupon template ${t.id} is claimed from ${t.claimWindow.startsAt.toISOString()} until ${t.claimWindow.endsAt.toISOString()}`, {
+  return COUPON_ERRORS.raise('CLAIM_WINDOW_CLOSED', `coupon template ${t.id} is claimed from ${t.claimWindow.startsAt.toISOString()} until ${t.claimWindow.endsAt.toISOString()}`, {
     templateId: t.id,
     reason,
     startsAt: t.claimWindow.startsAt.toISOString(),
@@ -144,7 +144,7 @@ export const withinClaimWindow: HandOutPolicy = (t, r) => {
 /** A coupon whose fixed validity is over would arrive expired: nothing is handed out any more. */
 export const validityNotOver: HandOutPolicy = (t, r) =>
   t.validity.kind === 'fixed' && r.at.getTime() >= t.validity.until.getTime()
-    ? DomainError.invalid(COUPON_ERROR.CLAIM_WINDOW_CLOSED, `the coupons of template ${t.id} were valid until ${t.validity.until.toISOString()}`, {
+    ? COUPON_ERRORS.raise('CLAIM_WINDOW_CLOSED', `the coupons of template ${t.id} were valid until ${t.validity.until.toISOString()}`, {
         templateId: t.id,
         reason: 'VALIDITY_ENDED',
       })
@@ -152,7 +152,7 @@ export const validityNotOver: HandOutPolicy = (t, r) =>
 
 export const audienceAdmits: HandOutPolicy = (t, r) =>
   t.audience === 'new_customers' && !r.isNewCustomer
-    ? DomainError.invalid(COUPON_ERROR.NEW_CUSTOMERS_ONLY, `coupon template ${t.id} is for new customers (no order yet)`, { templateId: t.id })
+    ? COUPON_ERRORS.raise('NEW_CUSTOMERS_ONLY', `coupon template ${t.id} is for new customers (no order yet)`, { templateId: t.id })
     : null;
 
 /** A member claiming (领券): visible, active, in the claim window, still valid, in the audience — in this order. */

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COUPON_TRANSITIONS } from '../../domain/coupon/owned-coupon.js';
 import { GOODS_ORDER_TRANSITIONS, SERVICE_ORDER_TRANSITIONS } from '../../domain/ordering/status.js';
 import { PAYMENT_TRANSITIONS } from '../../domain/payment/payment.js';
 import { edgesOf, stateMachine, type Transitions } from '../../domain/shared/state-machine.js';
@@ -13,10 +14,11 @@ const DRAWN: readonly [string, Transitions<string>, string][] = [
   ['GOODS_ORDER_TRANSITIONS', GOODS_ORDER_TRANSITIONS, 'ordering'],
   ['SERVICE_ORDER_TRANSITIONS', SERVICE_ORDER_TRANSITIONS, 'ordering'],
   ['PAYMENT_TRANSITIONS', PAYMENT_TRANSITIONS, 'payment'],
+  ['COUPON_TRANSITIONS', COUPON_TRANSITIONS, 'coupon'],
 ];
 
 /** Tables not drawn yet (their contexts move onto the helper in issue #13); the list shrinks to nothing. */
-const NOT_YET_DRAWN = ['SPU_TRANSITIONS', 'COUPON_TRANSITIONS', 'REVIEW_TRANSITIONS', 'GROUP_TRANSITIONS', 'ORDER_TRANSITIONS'];
+const NOT_YET_DRAWN = ['SPU_TRANSITIONS', 'REVIEW_TRANSITIONS', 'GROUP_TRANSITIONS', 'ORDER_TRANSITIONS'];
 
 const page = (name: string) => readFileSync(new URL(`../../docs/contexts/${name}.md`, import.meta.url), 'utf8');
 

@@ -26,6 +26,7 @@ import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion-routes.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
 import { warehouseStockRoutes } from '../../adapters/http/express/warehouse-stock-routes.js';
+import { ERROR_CATALOGUES } from '../../domain/errors.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 
@@ -275,15 +276,16 @@ const DECLARED: Record<string, readonly Route[]> = {
 
 /**
  * The codes the code base raises: every `'AREA.CODE'` literal outside the route files (which only
- * declare codes), and the codes of `HttpProblem`s anywhere (a route may raise its own).
+ * declare codes: `*-routes.ts`, a context's `<ctx>/routes.ts`), the codes of `HttpProblem`s anywhere (a
+ * route may raise its own), and every code of the contexts' error catalogues (raised by name, `raise('X')`).
  */
 async function codesInSources(): Promise<Set<string>> {
-  const codes = new Set<string>();
+  const codes = new Set<string>(ERROR_CATALOGUES.flatMap((c) => Object.keys(c.kinds)));
   for (const dir of ['domain', 'application', 'adapters']) {
     for (const f of await readdir(dir, { recursive: true })) {
       if (!f.endsWith('.ts')) continue;
       const text = await readFile(join(dir, f), 'utf8');
-      const declaring = /-routes\.ts$/.test(f);
+      const declaring = /(-|\/)routes\.ts$/.test(f);
       for (const m of text.matchAll(declaring ? /HttpProblem\(\d+, '([A-Z]+\.[A-Z_]+)'/g : /'([A-Z]+\.[A-Z_]+)'/g)) codes.add(m[1]!);
     }
   }
