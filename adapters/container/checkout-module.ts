@@ -3,11 +3,11 @@ import * as uc from '../../application/checkout/index.js';
 import { membershipCheckoutPoints } from '../../application/membership/checkout-points.js';
 import type { CartDependencies } from '../../application/cart/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
-import type { CustomerHistory } from '../../domain/coupon/ports.js';
+import type { CustomerHistory } from '../../domain/coupon/index.js';
 import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { CART } from './cart-module.js';
-import { COUPON } from './coupon-module.js';
+import { CUSTOMER_HISTORY } from './coupon.js';
 import { MemoryCrossBorderPurchases } from '../persistence/memory/memory-crossborder-purchases.js';
 import { TOKENS } from './tokens.js';
 
@@ -37,7 +37,7 @@ export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerMo
         (uow: UnitOfWork, clock: Clock, cart: CartDependencies, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
           uow, clock, shops: cart.shops, customers, purchases, points: options.points ?? membershipCheckoutPoints,
         }),
-        [TOKENS.UnitOfWork, TOKENS.Clock, CART.Dependencies, COUPON.CustomerHistory, CROSSBORDER.Purchases],
+        [TOKENS.UnitOfWork, TOKENS.Clock, CART.Dependencies, CUSTOMER_HISTORY, CROSSBORDER.Purchases],
       )
       .inSingletonScope();
     bind(CHECKOUT.PreviewCheckout).toResolvedValue((d) => new uc.PreviewCheckout(d), [CHECKOUT.Dependencies]).inSingletonScope();

@@ -10,7 +10,7 @@ import { catalogModule } from './catalog-module.js';
 import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
-import { couponModule, type CouponModuleOptions } from './coupon-module.js';
+import type { CouponModuleOptions } from './coupon.js';
 import { dispatchModule } from './dispatch-module.js';
 import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
 import { inventoryModule } from './inventory-module.js';
@@ -25,6 +25,7 @@ import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
 export type * from './legacy-facade-types.js';
+export type { CouponFacade } from './coupon.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -114,7 +115,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     catalogModule,
     inventoryModule,
     dispatchModule,
-    couponModule(options.coupons),
     promotionModule,
     membershipModule,
     cartModule(options.cart),
@@ -129,8 +129,9 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     ...options.jobs,
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
-  const legacy = legacyFacades(container, jobRunner);
+  // The contexts' modules first: the legacy ones resolve ports they provide (the coupon context's customer history …).
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
+  const legacy = legacyFacades(container, jobRunner);
   const jobs: JobsFacade = {
     register: (kind, handler) => jobRunner.register(kind, handler),
     runDue: () => jobRunner.runDue(),

@@ -4,7 +4,7 @@ export * from './catalog-module.js';
 export * from './shared-module.js';
 export * from './inventory-module.js';
 export * from './dispatch-module.js';
-export * from './coupon-module.js';
+export * from './coupon.js';
 export * from './promotion-module.js';
 export * from './membership-module.js';
 export * from './cart-module.js';

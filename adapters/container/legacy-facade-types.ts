@@ -69,29 +69,6 @@ export interface DispatchFacade {
   previewDispatch: Bound<import('../../application/dispatch/index.js').PreviewDispatch>;
 }
 
-/** The use cases of coupons: templates, claims and issues, a member's coupons through an order's life (CPN-1, CPN-2), statistics. */
-export interface CouponFacade {
-  createTemplate: Bound<import('../../application/coupon/index.js').CreateCouponTemplate>;
-  stopTemplate: Bound<import('../../application/coupon/index.js').StopCouponTemplate>;
-  listTemplates: Bound<import('../../application/coupon/index.js').ListCouponTemplates>;
-  getTemplate: Bound<import('../../application/coupon/index.js').GetCouponTemplate>;
-  statistics: Bound<import('../../application/coupon/index.js').GetCouponStatistics>;
-  claim: Bound<import('../../application/coupon/index.js').ClaimCoupon>;
-  issue: Bound<import('../../application/coupon/index.js').IssueCoupons>;
-  listClaimable: Bound<import('../../application/coupon/index.js').ListClaimableCoupons>;
-  lock: Bound<import('../../application/coupon/index.js').LockCoupon>;
-  release: Bound<import('../../application/coupon/index.js').ReleaseCoupon>;
-  use: Bound<import('../../application/coupon/index.js').UseCoupon>;
-  /** CPN-2 on a refund. */
-  returnOnRefund: Bound<import('../../application/coupon/index.js').ReturnCoupon>;
-  listMemberCoupons: Bound<import('../../application/coupon/index.js').ListMemberCoupons>;
-  expire: Bound<import('../../application/coupon/index.js').ExpireCoupons>;
-  /** The pricing engine's `coupons` input for a member. */
-  forPricing: Bound<import('../../application/coupon/index.js').MemberCouponsForPricing>;
-  /** CPN-1. */
-  recommend: Bound<import('../../application/coupon/index.js').RecommendCoupon>;
-}
-
 /** The use cases of promotions: activities and their review (PRM-2), budgets, group buys (拼团), bargains (砍价), price preview. */
 export interface PromotionFacade {
   createActivity: Bound<import('../../application/promotion/index.js').CreateActivity>;
@@ -238,7 +215,6 @@ export interface LegacyFacades {
   readonly catalog: CatalogFacade;
   readonly inventory: InventoryFacade;
   readonly dispatch: DispatchFacade;
-  readonly coupons: CouponFacade;
   readonly promotions: PromotionFacade;
   readonly membership: MembershipFacade;
   readonly cart: CartFacade;

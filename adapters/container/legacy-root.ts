@@ -4,12 +4,11 @@ import type { JobRunner } from '../../application/shared/job-runner.js';
 import { CART } from './cart-module.js';
 import { CATALOG } from './catalog-module.js';
 import { CHECKOUT } from './checkout-module.js';
-import { COUPON } from './coupon-module.js';
 import { DISPATCH } from './dispatch-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import { INVENTORY } from './inventory-module.js';
 import type {
-  CartFacade, CatalogFacade, CheckoutFacade, CouponFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
+  CartFacade, CatalogFacade, CheckoutFacade, DispatchFacade, FulfilmentFacade, InventoryFacade, LegacyFacades, MembershipFacade,
   OrderQueryFacade, OrdersFacade, PaymentsFacade, PromotionFacade,
 } from './legacy-facade-types.js';
 import { MEMBERSHIP } from './membership-module.js';
@@ -73,24 +72,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     updateWarehouse: run(DISPATCH.UpdateWarehouse),
     listWarehouses: run(DISPATCH.ListWarehouses),
     previewDispatch: run(DISPATCH.PreviewDispatch),
-  };
-  const coupons: CouponFacade = {
-    createTemplate: run(COUPON.CreateCouponTemplate),
-    stopTemplate: run(COUPON.StopCouponTemplate),
-    listTemplates: run(COUPON.ListCouponTemplates),
-    getTemplate: run(COUPON.GetCouponTemplate),
-    statistics: run(COUPON.GetCouponStatistics),
-    claim: run(COUPON.ClaimCoupon),
-    issue: run(COUPON.IssueCoupons),
-    listClaimable: run(COUPON.ListClaimableCoupons),
-    lock: run(COUPON.LockCoupon),
-    release: run(COUPON.ReleaseCoupon),
-    use: run(COUPON.UseCoupon),
-    returnOnRefund: run(COUPON.ReturnCoupon),
-    listMemberCoupons: run(COUPON.ListMemberCoupons),
-    expire: run(COUPON.ExpireCoupons),
-    forPricing: run(COUPON.MemberCouponsForPricing),
-    recommend: run(COUPON.RecommendCoupon),
   };
   const promotions: PromotionFacade = {
     createActivity: run(PROMOTION.CreateActivity),
@@ -176,5 +157,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { catalog, inventory, dispatch, coupons, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
+  return { catalog, inventory, dispatch, promotions, membership, cart, checkout, orderQueries, orders, payments, fulfilment };
 }

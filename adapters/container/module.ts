@@ -69,7 +69,7 @@ export interface ContextManifest<N extends string = string, D = unknown, F exten
   /** The facades it adds to `zt`: facade name → use-case name → factory. */
   readonly facades: F;
   /** Values other contexts' wiring may `get`. */
-  readonly provides?: readonly Provision<never>[];
+  readonly provides?: readonly Provision<unknown>[];
   /** Its stores: memory (built in), and its PostgreSQL part (loaded lazily by `mikroOrmPersistence`). */
   readonly persistence?: {
     readonly memory?: readonly MemoryStoreBinding[];

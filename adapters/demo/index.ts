@@ -1,7 +1,6 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 import { seedCartDemo } from './cart-demo.js';
 import { seedCatalogDemo } from './catalog-demo.js';
-import { seedCouponDemo } from './coupon-demo.js';
 import { seedDispatchDemo } from './dispatch-demo.js';
 import { seedInventoryDemo } from './inventory-demo.js';
 import { seedPromotionDemo } from './promotion-demo.js';
@@ -15,7 +14,6 @@ import { seedOrderDemo } from './order-demo.js';
 const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
   dispatch: seedDispatchDemo, // warehouses and purchase receipts: the stock of every layer
   inventory: seedInventoryDemo, // sales-layer policies and the flash-sale carve-out, on that stock
-  coupon: seedCouponDemo, // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   promotion: seedPromotionDemo, // a published 满减, a flash sale on the carved-out milk powder, a group buy
   cart: seedCartDemo, // the demo member's cart: 3 lines from 2 shops
   membership: seedMembershipDemo, // the demo member's profile, points and growth; paid orders of twelve members and an RFM run

@@ -10,6 +10,7 @@ import { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
 import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
+import { lockCouponsForOrder } from '../coupon/index.js';
 import { changePoints } from '../membership/support.js';
 import { consumePurchaseLimit } from '../promotion/purchase-limit-use-cases.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
@@ -157,13 +158,7 @@ export class PlaceOrder {
     const top = parent.id;
     const leaves = children.length > 0 ? children : [parent];
 
-    for (const couponId of parent.benefits.couponIds) {
-      const coupon = await tx.ownedCoupons.get(couponId);
-      if (!coupon) throw new Error(`coupon ${couponId} priced but not found`);
-      coupon.lock(top, now);
-      await tx.ownedCoupons.save(coupon);
-      tx.recordEvents(coupon.pullEvents());
-    }
+    await lockCouponsForOrder(tx, { couponIds: parent.benefits.couponIds, orderId: top, at: now });
     if (parent.benefits.points > 0) {
       await changePoints(tx, this.deps, {
         memberId: cmd.memberId, source: 'checkout', reference: top, delta: -parent.benefits.points,

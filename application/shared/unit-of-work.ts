@@ -1,6 +1,5 @@
 import type { Carts } from '../../domain/cart/ports.js';
 import type { CatalogRepositories } from '../../domain/catalog/ports.js';
-import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Warehouses } from '../../domain/dispatch/ports.js';
 import type { DispatchStocks, LocationStocks } from '../../domain/inventory/layer-ports.js';
 import type { SalesStocks } from '../../domain/inventory/ports.js';
@@ -31,11 +30,6 @@ export interface Transaction extends CatalogRepositories, PromotionRepositories,
   readonly dispatchStocks: DispatchStocks;
   /** The warehouse layer of stock (仓库层), per SKU, warehouse and location. */
   readonly locationStocks: LocationStocks;
-  /** Coupon templates (definitions, versioned), the guarded claim counters, members' coupons, statistics. */
-  readonly couponTemplates: CouponTemplates;
-  readonly couponClaims: CouponClaims;
-  readonly ownedCoupons: OwnedCoupons;
-  readonly couponStatistics: CouponStatisticsQuery;
   /** Shoppers' carts, one per member or guest (购物车). */
   readonly carts: Carts;
   /** Orders (订单), parents and children of a split alike. */

@@ -15,7 +15,7 @@ import { catalogRoutes } from '../../adapters/http/express/catalog-routes.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
-import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
+import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch-routes.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';

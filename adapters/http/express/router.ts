@@ -11,7 +11,6 @@ import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
 import { catalogRoutes } from './catalog-routes.js';
-import { couponRoutes } from './coupon-routes.js';
 import { dispatchRoutes } from './dispatch-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { inventoryRoutes } from './inventory-routes.js';
@@ -59,7 +58,7 @@ export interface HttpOptions {
 }
 
 /** The routes of the contexts not yet moved into modules (issue #13); the others come with their module. */
-const legacyRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...couponRoutes, ...promotionRoutes, ...cartRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
+const legacyRoutes: readonly Route[] = [...serviceRoutes, ...identityRoutes, ...catalogRoutes, ...inventoryRoutes, ...warehouseStockRoutes, ...dispatchRoutes, ...promotionRoutes, ...cartRoutes, ...checkoutRoutes, ...orderRoutes, ...membershipRoutes, ...orderQueryRoutes, ...fulfilmentRoutes];
 
 /** Every route a zhongtai of these contexts answers, in the order they are matched. */
 export function routesOf(contexts: readonly { readonly routes?: readonly Route[] }[]): Route[] {

@@ -7,8 +7,6 @@ import type { WarehouseSnapshot } from '../../../domain/dispatch/warehouse.js';
 import type { CartSnapshot } from '../../../domain/cart/cart.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
-import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
-import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { ActivitySnapshot } from '../../../domain/promotion/activity.js';
 import type { BargainSnapshot } from '../../../domain/promotion/bargain.js';
@@ -64,12 +62,6 @@ export interface MemoryTables {
   locationStocks: Map<string, LocationStock & Versioned>;
   /** Keyed by (sku, warehouse, location, kind, reference). */
   locationMovements: Map<string, { id: string; version: number; movement: LocationMovement }>;
-  /** Coupon template definitions; the issued count of each lives in `couponIssued` (moved only by claims). */
-  couponTemplates: Map<string, CouponTemplateSnapshot>;
-  couponIssued: Map<string, { id: string; issued: number; version: number }>;
-  /** Keyed by (template, member): how many of the template the member was handed. */
-  couponMemberClaims: Map<string, { id: string; templateId: string; memberId: string; claimed: number; version: number }>;
-  ownedCoupons: Map<string, OwnedCouponSnapshot>;
   /** Promotion activities (PRM-2) with their versions. */
   activities: Map<string, ActivitySnapshot>;
   /** What each activity has spent of its budget (moved only by charges and releases). */
@@ -129,10 +121,6 @@ export class MemoryDatabase {
     dispatchMovements: new Map(),
     locationStocks: new Map(),
     locationMovements: new Map(),
-    couponTemplates: new Map(),
-    couponIssued: new Map(),
-    couponMemberClaims: new Map(),
-    ownedCoupons: new Map(),
     activities: new Map(),
     activityBudgets: new Map(),
     activityBudgetCharges: new Map(),

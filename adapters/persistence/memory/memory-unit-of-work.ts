@@ -8,7 +8,6 @@ import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
 import { MemoryIdempotencyKeys } from './memory-idempotency.js';
-import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import { MemoryActivities, MemoryActivityBudgets, MemoryBargains, MemoryGroupBuys } from './memory-promotions.js';
 import { MemoryPurchaseLimits } from './memory-purchase-limits.js';
 import { MemoryGrowthLedger, MemoryMembers, MemoryMembershipSettings, MemoryOrderFacts, MemoryPointsLedger, MemoryRfmRuns } from './memory-membership.js';
@@ -47,10 +46,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
         warehouses: new MemoryWarehouses(state),
         dispatchStocks: new MemoryDispatchStocks(state),
         locationStocks: new MemoryLocationStocks(state),
-        couponTemplates: new MemoryCouponTemplates(state),
-        couponClaims: new MemoryCouponClaims(state),
-        ownedCoupons: new MemoryOwnedCoupons(state),
-        couponStatistics: new MemoryCouponStatistics(state),
         activities: new MemoryActivities(state),
         activityBudgets: new MemoryActivityBudgets(state),
         purchaseLimits: new MemoryPurchaseLimits(state),

@@ -21,7 +21,6 @@ import { MikroOrmCarts } from './repositories/cart-repository.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
-import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 import { MikroOrmActivities, MikroOrmActivityBudgets, MikroOrmBargains, MikroOrmGroupBuys } from './repositories/promotion-repository.js';
 import { MikroOrmPurchaseLimits } from './repositories/purchase-limit-repository.js';
 import { MikroOrmGrowthLedger, MikroOrmMembers, MikroOrmMembershipSettings, MikroOrmOrderFacts, MikroOrmPointsLedger, MikroOrmRfmRuns } from './repositories/membership-repository.js';
@@ -101,10 +100,6 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     warehouses: new MikroOrmWarehouses(scope),
     dispatchStocks: new MikroOrmDispatchStocks(scope),
     locationStocks: new MikroOrmLocationStocks(scope),
-    couponTemplates: new MikroOrmCouponTemplates(scope),
-    couponClaims: new MikroOrmCouponClaims(scope),
-    ownedCoupons: new MikroOrmOwnedCoupons(scope),
-    couponStatistics: new MikroOrmCouponStatistics(scope),
     activities: new MikroOrmActivities(scope),
     activityBudgets: new MikroOrmActivityBudgets(scope),
     purchaseLimits: new MikroOrmPurchaseLimits(scope),

@@ -4,7 +4,6 @@ import { Migration20261122010000_inventory } from './Migration20261122010000_inv
 import { Migration20261122020000_dispatch } from './Migration20261122020000_dispatch.js';
 import { Migration20261122030000_stock_layers } from './Migration20261122030000_stock_layers.js';
 import { Migration20261122040000_sales_pools } from './Migration20261122040000_sales_pools.js';
-import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122060000_promotions } from './Migration20261122060000_promotions.js';
 import { Migration20261122070000_purchase_limits } from './Migration20261122070000_purchase_limits.js';
 import { Migration20261122090000_cart } from './Migration20261122090000_cart.js';
@@ -27,7 +26,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122020000_dispatch', class: Migration20261122020000_dispatch },
   { name: 'Migration20261122030000_stock_layers', class: Migration20261122030000_stock_layers },
   { name: 'Migration20261122040000_sales_pools', class: Migration20261122040000_sales_pools },
-  { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },
   { name: 'Migration20261122070000_purchase_limits', class: Migration20261122070000_purchase_limits },
   { name: 'Migration20261122090000_cart', class: Migration20261122090000_cart },

@@ -7,7 +7,6 @@ import { SalesStockSchema, StockHoldSchema, StockMovementSchema, StockPoolSchema
 import { DispatchStockMovementSchema, DispatchStockSchema, LocationStockMovementSchema, LocationStockSchema } from './layer-stock-records.js';
 import { WarehouseSchema } from './warehouse-record.js';
 import { CartSchema } from './cart-records.js';
-import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { ActivityBudgetChargeSchema, ActivityBudgetSchema, ActivitySchema, BargainSchema, GroupBuySchema, GroupMemberSchema } from './promotion-records.js';
 import { PurchaseLimitConsumptionSchema, PurchaseLimitUsageSchema } from './purchase-limit-records.js';
 import { membershipSchemas } from './membership-records.js';
@@ -25,7 +24,6 @@ export * from './spu-record.js';
 export * from './stock-records.js';
 export * from './warehouse-record.js';
 export * from './cart-records.js';
-export * from './coupon-records.js';
 export * from './promotion-records.js';
 export * from './purchase-limit-records.js';
 export * from './order-records.js';
@@ -41,7 +39,6 @@ export const schemas = [
   SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
   WarehouseSchema,
   DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
-  CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
   PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
   CartSchema,

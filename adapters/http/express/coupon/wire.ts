@@ -3,11 +3,14 @@ import type { ClaimableCoupon, CouponRecommendation, CouponTemplateView, ExpireC
 import { COUPON_AUDIENCES, COUPON_VISIBILITIES, TEMPLATE_STATUSES, type CouponTemplateSnapshot } from '../../../../domain/coupon/coupon-template.js';
 import { COUPON_SOURCES, COUPON_STATES } from '../../../../domain/coupon/owned-coupon.js';
 import type { CouponStatistics } from '../../../../domain/coupon/statistics.js';
-import { couponKind, couponOption } from './pricing.js';
-import { channel, stacking } from './promotion.js';
-import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { CHANNELS, type Channel } from '../../../../domain/pricing/index.js';
+import { couponKind, couponOption } from '../pricing/index.js';
+import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** The coupon routes' answers (优惠券): templates with their counts, bulk issue reports, statistics, a member's coupons, CPN-1. */
+
+const channel = z.enum(CHANNELS as readonly Channel[] as [Channel, ...Channel[]]);
+const stacking = z.enum(['shared', 'exclusive']);
 
 const issuer = z.discriminatedUnion('kind', [wireObject({ kind: z.literal('platform') }), wireObject({ kind: z.literal('shop'), shopId: wireId })]);
 const scope = z.discriminatedUnion('kind', [
