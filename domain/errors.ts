@@ -2,6 +2,7 @@ import type { CodeOf, ErrorCatalogue } from './shared/errors.js';
 import type { DomainErrorKind } from './shared/domain-error.js';
 import { CATALOG_ERRORS } from './catalog/errors.js';
 import { DISPATCH_ERRORS } from './dispatch/errors.js';
+import { COUPON_ERRORS } from './coupon/errors.js';
 import { FREIGHT_ERRORS } from './freight/errors.js';
 import { CART_ERRORS } from './cart/errors.js';
 import { MEMBERSHIP_ERRORS } from './membership/errors.js';
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   MEMBERSHIP_ERRORS,
   INVENTORY_ERRORS,
   DISPATCH_ERRORS,
+  COUPON_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -33,7 +35,8 @@ export type ErrorCode =
   | CodeOf<typeof PROMOTION_ERRORS>
   | CodeOf<typeof MEMBERSHIP_ERRORS>
   | CodeOf<typeof INVENTORY_ERRORS>
-  | CodeOf<typeof DISPATCH_ERRORS>;
+  | CodeOf<typeof DISPATCH_ERRORS>
+  | CodeOf<typeof COUPON_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

@@ -3,10 +3,10 @@ import * as uc from '../../application/checkout/index.js';
 import { membershipCheckoutPoints } from '../../application/membership/index.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { ProductShops } from '../../domain/cart/ports.js';
-import type { CustomerHistory } from '../../domain/coupon/ports.js';
+import type { CustomerHistory } from '../../domain/coupon/index.js';
 import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import type { Clock } from '../../domain/shared/ports.js';
-import { COUPON } from './coupon-module.js';
+import { CUSTOMER_HISTORY } from './coupon.js';
 import { MemoryCrossBorderPurchases } from '../persistence/memory/memory-crossborder-purchases.js';
 import { TOKENS } from './tokens.js';
 
@@ -36,7 +36,7 @@ export function checkoutModule(options: CheckoutModuleOptions = {}): ContainerMo
         (uow: UnitOfWork, clock: Clock, shops: ProductShops, customers: CustomerHistory, purchases: CrossBorderPurchases): uc.CheckoutDependencies => ({
           uow, clock, shops, customers, purchases, points: options.points ?? membershipCheckoutPoints,
         }),
-        [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.ProductShops, COUPON.CustomerHistory, CROSSBORDER.Purchases],
+        [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.ProductShops, CUSTOMER_HISTORY, CROSSBORDER.Purchases],
       )
       .inSingletonScope();
     bind(CHECKOUT.PreviewCheckout).toResolvedValue((d) => new uc.PreviewCheckout(d), [CHECKOUT.Dependencies]).inSingletonScope();

@@ -1,6 +1,7 @@
 import { cartContext } from './cart.js';
 import { catalogContext } from './catalog.js';
 import { dispatchContext } from './dispatch.js';
+import { couponContext } from './coupon.js';
 import { freightContext } from './freight.js';
 import { membershipContext } from './membership.js';
 import { promotionContext } from './promotion.js';
@@ -14,6 +15,7 @@ export const CONTEXTS = [
   catalogContext,
   dispatchContext,
   inventoryContext,
+  couponContext,
   promotionContext,
   freightContext,
   cartContext,

@@ -9,7 +9,7 @@ import type { CartModuleOptions } from './cart.js';
 import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
-import { couponModule, type CouponModuleOptions } from './coupon-module.js';
+import type { CouponModuleOptions } from './coupon.js';
 import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
 import type { LegacyFacades } from './legacy-facade-types.js';
 import { legacyFacades } from './legacy-root.js';
@@ -25,6 +25,7 @@ export type { PromotionFacade } from './promotion.js';
 export type { MembershipFacade } from './membership.js';
 export type { InventoryFacade } from './inventory.js';
 export type { DispatchFacade } from './dispatch.js';
+export type { CouponFacade } from './coupon.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -114,7 +115,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
   container.load(
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
-    couponModule(options.coupons),
     checkoutModule(options.checkout),
     orderQueryModule,
     // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
@@ -127,6 +127,7 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
   // The contexts' modules first: the legacy modules' use cases may take what a context provides (checkout: the cart's shop policy).
+  // The contexts' modules first: the legacy ones resolve ports they provide (the coupon context's customer history …).
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
   const legacy = legacyFacades(container, jobRunner);
   const jobs: JobsFacade = {

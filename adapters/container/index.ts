@@ -1,7 +1,7 @@
 export * from './create-zhongtai.js';
 export * from './tokens.js';
 export * from './shared-module.js';
-export * from './coupon-module.js';
+export * from './coupon.js';
 export type { CartModuleOptions } from './cart.js';
 export * from './checkout-module.js';
 export * from './fulfilment-module.js';

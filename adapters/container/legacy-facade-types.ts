@@ -5,29 +5,6 @@ import type { PaymentChannels } from '../../application/payment/channels.js';
 
 export type Bound<T extends { execute: (...args: never[]) => unknown }> = T['execute'];
 
-/** The use cases of coupons: templates, claims and issues, a member's coupons through an order's life (CPN-1, CPN-2), statistics. */
-export interface CouponFacade {
-  createTemplate: Bound<import('../../application/coupon/index.js').CreateCouponTemplate>;
-  stopTemplate: Bound<import('../../application/coupon/index.js').StopCouponTemplate>;
-  listTemplates: Bound<import('../../application/coupon/index.js').ListCouponTemplates>;
-  getTemplate: Bound<import('../../application/coupon/index.js').GetCouponTemplate>;
-  statistics: Bound<import('../../application/coupon/index.js').GetCouponStatistics>;
-  claim: Bound<import('../../application/coupon/index.js').ClaimCoupon>;
-  issue: Bound<import('../../application/coupon/index.js').IssueCoupons>;
-  listClaimable: Bound<import('../../application/coupon/index.js').ListClaimableCoupons>;
-  lock: Bound<import('../../application/coupon/index.js').LockCoupon>;
-  release: Bound<import('../../application/coupon/index.js').ReleaseCoupon>;
-  use: Bound<import('../../application/coupon/index.js').UseCoupon>;
-  /** CPN-2 on a refund. */
-  returnOnRefund: Bound<import('../../application/coupon/index.js').ReturnCoupon>;
-  listMemberCoupons: Bound<import('../../application/coupon/index.js').ListMemberCoupons>;
-  expire: Bound<import('../../application/coupon/index.js').ExpireCoupons>;
-  /** The pricing engine's `coupons` input for a member. */
-  forPricing: Bound<import('../../application/coupon/index.js').MemberCouponsForPricing>;
-  /** CPN-1. */
-  recommend: Bound<import('../../application/coupon/index.js').RecommendCoupon>;
-}
-
 /** Placing and cancelling orders (issue #6): one transaction each; the ORD-3 timeout runs as a durable job. */
 export interface OrdersFacade {
   place: Bound<import('../../application/ordering/index.js').PlaceOrder>;
@@ -84,7 +61,6 @@ export interface OrderQueryFacade {
 
 /** The facades of the contexts not yet moved into modules. */
 export interface LegacyFacades {
-  readonly coupons: CouponFacade;
   readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;
   readonly orders: OrdersFacade;

@@ -2,10 +2,9 @@ import type { Container } from 'inversify';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
 import { CHECKOUT } from './checkout-module.js';
-import { COUPON } from './coupon-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import type {
-  CheckoutFacade, CouponFacade, FulfilmentFacade, LegacyFacades, OrderQueryFacade, OrdersFacade, PaymentsFacade,
+  CheckoutFacade, FulfilmentFacade, LegacyFacades, OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
@@ -19,24 +18,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   const run = <T extends { execute: (...args: never[]) => unknown }>(id: symbol | import('inversify').ServiceIdentifier<T>): T['execute'] => {
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
     return useCase.execute.bind(useCase) as T['execute'];
-  };
-  const coupons: CouponFacade = {
-    createTemplate: run(COUPON.CreateCouponTemplate),
-    stopTemplate: run(COUPON.StopCouponTemplate),
-    listTemplates: run(COUPON.ListCouponTemplates),
-    getTemplate: run(COUPON.GetCouponTemplate),
-    statistics: run(COUPON.GetCouponStatistics),
-    claim: run(COUPON.ClaimCoupon),
-    issue: run(COUPON.IssueCoupons),
-    listClaimable: run(COUPON.ListClaimableCoupons),
-    lock: run(COUPON.LockCoupon),
-    release: run(COUPON.ReleaseCoupon),
-    use: run(COUPON.UseCoupon),
-    returnOnRefund: run(COUPON.ReturnCoupon),
-    listMemberCoupons: run(COUPON.ListMemberCoupons),
-    expire: run(COUPON.ExpireCoupons),
-    forPricing: run(COUPON.MemberCouponsForPricing),
-    recommend: run(COUPON.RecommendCoupon),
   };
   const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
   const orderQueries: OrderQueryFacade = {
@@ -70,5 +51,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { coupons, checkout, orderQueries, orders, payments, fulfilment };
+  return { checkout, orderQueries, orders, payments, fulfilment };
 }

@@ -1,5 +1,4 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
-import { seedCouponDemo } from './coupon-demo.js';
 import { seedOrderDemo } from './order-demo.js';
 
 /**
@@ -7,7 +6,6 @@ import { seedOrderDemo } from './order-demo.js';
  * seeds through its manifest's `demo`, in the order of `DEMO_ORDER`.
  */
 const LEGACY: Readonly<Record<string, (zt: Zhongtai) => Promise<unknown>>> = {
-  coupon: seedCouponDemo, // 满199减20, a shop's discount coupon, a hidden new-customer coupon
   ordering: seedOrderDemo, // the demo member's orders (with the fake channel only): one paid through it, one awaiting payment
 };
 

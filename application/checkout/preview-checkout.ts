@@ -1,8 +1,7 @@
 import { CART_ERRORS, pricingLinesOf, type CartLineSnapshot, type ProductShops, type ResolvedCartLine } from '../../domain/cart/index.js';
 import { AMOUNT_KEYS, afterActivities, allocateFreight, lineAmounts, splitIntoChildren, sumAmounts, type LineAmounts } from '../../domain/checkout/breakdown.js';
 import { CHECKOUT_ERROR, checkoutInvalid, checkoutNotFound } from '../../domain/checkout/errors.js';
-import { effectiveState } from '../../domain/coupon/owned-coupon.js';
-import type { CustomerHistory } from '../../domain/coupon/ports.js';
+import type { CustomerHistory } from '../../domain/coupon/index.js';
 import { crossBorderTax, type CrossBorderTax } from '../../domain/crossborder/tax.js';
 import type { CrossBorderPurchases } from '../../domain/crossborder/ports.js';
 import { TRANSACTION_LIMIT, YEARLY_LIMIT } from '../../domain/crossborder/limits.js';
@@ -17,7 +16,7 @@ import { isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { cartLinesOf, cartSources, resolveCart } from '../cart/index.js';
-import { templatesOf } from '../coupon/lookups.js';
+import { memberCouponsAt } from '../coupon/index.js';
 import { enforceCrossBorderLimits } from '../crossborder/cross-border-limits.js';
 import { dispatchCandidates } from '../dispatch/index.js';
 import { freightQuoteInput } from '../freight/quote-freight.js';
@@ -331,20 +330,15 @@ export class PreviewCheckout {
   private async coupons(tx: Transaction, cmd: PreviewCheckoutCommand, now: Date): Promise<{ coupons: MemberCoupon[]; chosen: readonly string[] }> {
     const choice = cmd.coupons ?? 'recommended';
     if (choice === 'none') return { coupons: [], chosen: [] };
-    const owned = await tx.ownedCoupons.ofMember(cmd.memberId);
+    const owned = await memberCouponsAt(tx, cmd.memberId, now);
     const chosen = choice === 'recommended' ? [] : [...new Set(choice)];
     for (const id of chosen) {
-      const c = owned.find((x) => x.toSnapshot().id === id);
+      const c = owned.find((x) => x.couponId === id);
       if (!c) throw checkoutNotFound(CHECKOUT_ERROR.COUPON_NOT_FOUND, `the member has no coupon ${id}`, { couponId: id });
-      const state = effectiveState(c.toSnapshot(), now);
-      if (state !== 'available' && state !== 'returned') throw checkoutInvalid(CHECKOUT_ERROR.COUPON_NOT_USABLE, `coupon ${id} is ${state}`, { couponId: id, reason: state.toUpperCase() });
+      if (!c.terms) throw checkoutInvalid(CHECKOUT_ERROR.COUPON_NOT_USABLE, `coupon ${id} is ${c.state}`, { couponId: id, reason: c.state.toUpperCase() });
     }
-    const usable = owned.filter((c) => {
-      const s = effectiveState(c.toSnapshot(), now);
-      return (s === 'available' || s === 'returned') && (choice === 'recommended' || chosen.includes(c.toSnapshot().id));
-    });
-    const templates = await templatesOf(tx, usable);
-    return { coupons: usable.map((c) => c.toMemberCoupon(templates.get(c.templateId)!)), chosen };
+    const usable = owned.flatMap((c) => (c.terms && (choice === 'recommended' || chosen.includes(c.couponId)) ? [c.terms] : []));
+    return { coupons: usable, chosen };
   }
 }
 

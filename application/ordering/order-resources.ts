@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { changeStockOfOrders } from '../inventory/index.js';
 import { returnPointsOfCancelledLines } from '../membership/index.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
+import { releaseCouponsOfOrder, returnCouponsOfOrder, useCouponsOfOrder } from '../coupon/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 
 /**
@@ -77,13 +78,7 @@ export async function releaseCancelledOrder(tx: Transaction, deps: Deps, leaf: O
     await returnCouponsOfRefundedOrder(tx, top, at);
     return;
   }
-  for (const couponId of b.couponIds) {
-    const coupon = await tx.ownedCoupons.get(couponId);
-    if (coupon && !coupon.release(top.id, at).replayed) {
-      await tx.ownedCoupons.save(coupon);
-      tx.recordEvents(coupon.pullEvents());
-    }
-  }
+  await releaseCouponsOfOrder(tx, { couponIds: b.couponIds, orderId: top.id, at });
 }
 
 /** The points the checkout took for the leaf's lines (its `perLine` detail) come back, once (cancelled before or after payment). */
@@ -100,13 +95,7 @@ export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, 
   await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'deduct', leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })));
   const top = leaf.parentId === null ? leaf : await tx.orders.get(leaf.parentId);
   if (!top) throw new Error(`parent order ${leaf.parentId} is missing`);
-  for (const couponId of top.benefits.couponIds) {
-    const coupon = await tx.ownedCoupons.get(couponId);
-    if (coupon && !coupon.use(top.id, at).replayed) {
-      await tx.ownedCoupons.save(coupon);
-      tx.recordEvents(coupon.pullEvents());
-    }
-  }
+  await useCouponsOfOrder(tx, { couponIds: top.benefits.couponIds, orderId: top.id, at });
 }
 
 /**
@@ -115,18 +104,6 @@ export async function settlePaidOrder(tx: Transaction, deps: Deps, leaf: Order, 
  * locked was never paid for (the unpaid cancellation releases it). Idempotent per order (the coupon
  * keeps the order's `return`). Returns the ids of the coupons given back now.
  */
-export async function returnCouponsOfRefundedOrder(tx: Transaction, top: Order, at: Date): Promise<string[]> {
-  const returned: string[] = [];
-  for (const couponId of top.benefits.couponIds) {
-    const coupon = await tx.ownedCoupons.get(couponId);
-    const s = coupon?.toSnapshot();
-    // Only a coupon this order used: one still locked (never paid) is released by the unpaid cancellation.
-    if (!coupon || s!.state !== 'used' || s!.orderId !== top.id) continue;
-    const outcome = coupon.returnOnRefund(top.id, 'full', at);
-    if (outcome.replayed) continue;
-    await tx.ownedCoupons.save(coupon);
-    tx.recordEvents(coupon.pullEvents());
-    if (outcome.returned) returned.push(couponId);
-  }
-  return returned;
+export function returnCouponsOfRefundedOrder(tx: Transaction, top: Order, at: Date): Promise<string[]> {
+  return returnCouponsOfOrder(tx, { couponIds: top.benefits.couponIds, orderId: top.id, at });
 }

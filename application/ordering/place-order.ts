@@ -12,6 +12,7 @@ import { removeOrderedLines } from '../cart/index.js';
 import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
 import { deductPointsForOrder } from '../membership/index.js';
 import { consumePurchaseLimit } from '../promotion/index.js';
+import { lockCouponsForOrder } from '../coupon/index.js';
 import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
 import { checkIdempotencyKey } from '../shared/idempotency.js';
 import { lockOrderStock, scheduleUnpaidTimeout } from './order-resources.js';
@@ -157,13 +158,7 @@ export class PlaceOrder {
     const top = parent.id;
     const leaves = children.length > 0 ? children : [parent];
 
-    for (const couponId of parent.benefits.couponIds) {
-      const coupon = await tx.ownedCoupons.get(couponId);
-      if (!coupon) throw new Error(`coupon ${couponId} priced but not found`);
-      coupon.lock(top, now);
-      await tx.ownedCoupons.save(coupon);
-      tx.recordEvents(coupon.pullEvents());
-    }
+    await lockCouponsForOrder(tx, { couponIds: parent.benefits.couponIds, orderId: top, at: now });
     if (parent.benefits.points > 0) {
       await deductPointsForOrder(tx, this.deps, {
         memberId: cmd.memberId, orderId: top, points: parent.benefits.points,

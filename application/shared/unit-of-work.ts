@@ -1,4 +1,3 @@
-import type { CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons } from '../../domain/coupon/ports.js';
 import type { Orders } from '../../domain/ordering/ports.js';
 import type { OrderQueries } from '../../domain/ordering/queries.js';
 import type { Payments } from '../../domain/payment/ports.js';
@@ -18,11 +17,6 @@ export interface Transaction {
    * transaction). Only the owning context holds its key: other contexts go through its published services.
    */
   use<S>(key: StoreKey<S>): S;
-  /** Coupon templates (definitions, versioned), the guarded claim counters, members' coupons, statistics. */
-  readonly couponTemplates: CouponTemplates;
-  readonly couponClaims: CouponClaims;
-  readonly ownedCoupons: OwnedCoupons;
-  readonly couponStatistics: CouponStatisticsQuery;
   /** Orders (订单), parents and children of a split alike. */
   readonly orders: Orders;
   /** Payments (交易记录) of one order or combined over several. */

@@ -1,7 +1,8 @@
 import { AggregateRoot } from '../shared/domain-event.js';
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
-import { COUPON_ERROR } from './errors.js';
+import { stateMachine } from '../shared/state-machine.js';
+import { COUPON_ERRORS } from './errors.js';
 import { memberCouponTerms, type CouponTerms, type TemplateCouponTerms } from './terms.js';
 
 export const COUPON_STATES = ['available', 'locked', 'used', 'returned', 'expired'] as const;
@@ -12,7 +13,7 @@ export const COUPON_SOURCES = ['claim', 'issue'] as const;
 /** Claimed by the member (领取) or issued to them by staff or a flow (发放). */
 export type CouponSource = (typeof COUPON_SOURCES)[number];
 
-/** Every state change a member's coupon can make; the table is data so the docs can draw it. */
+/** Every state change a member's coupon can make; the table is data so the docs can draw it (docs/contexts/coupon.md). */
 export const COUPON_TRANSITIONS = {
   available: ['locked', 'expired'],
   locked: ['available', 'used', 'expired'],
@@ -20,6 +21,9 @@ export const COUPON_TRANSITIONS = {
   returned: ['locked', 'expired'],
   expired: [],
 } as const satisfies Record<CouponState, readonly CouponState[]>;
+
+/** The one guard every state change of a member's coupon goes through (`COUPON.INVALID_TRANSITION` otherwise). */
+export const COUPON_MACHINE = stateMachine<CouponState>(COUPON_TRANSITIONS, COUPON_ERRORS.codes.INVALID_TRANSITION, (from, to) => `a coupon cannot move from ${from} to ${to}`);
 
 export type CouponAction = 'lock' | 'release' | 'use' | 'return' | 'expire';
 
@@ -75,12 +79,12 @@ const key = (action: CouponAction, orderId: string) => `${action}:${orderId}`;
 /** Lock: an available (or returned) coupon, inside its validity, not held by another order. */
 export function lockRejection(c: OwnedCouponSnapshot, now: Date): DomainError | null {
   const details = { couponId: c.id, state: c.state };
-  if (c.state === 'locked') return DomainError.conflict(COUPON_ERROR.LOCKED_BY_ANOTHER_ORDER, `coupon ${c.id} is held by another order`, details);
+  if (c.state === 'locked') return COUPON_ERRORS.raise('LOCKED_BY_ANOTHER_ORDER', `coupon ${c.id} is held by another order`, details);
   if (!(COUPON_ACTIONS.lock.from as readonly CouponState[]).includes(c.state)) {
-    return DomainError.conflict(COUPON_ERROR.NOT_USABLE, `coupon ${c.id} is ${c.state}`, { ...details, reason: c.state.toUpperCase() });
+    return COUPON_ERRORS.raise('NOT_USABLE', `coupon ${c.id} is ${c.state}`, { ...details, reason: c.state.toUpperCase() });
   }
-  if (now.getTime() < c.validFrom.getTime()) return DomainError.conflict(COUPON_ERROR.NOT_USABLE, `coupon ${c.id} is not valid yet`, { ...details, reason: 'NOT_STARTED' });
-  if (now.getTime() >= c.validUntil.getTime()) return DomainError.conflict(COUPON_ERROR.NOT_USABLE, `coupon ${c.id} has expired`, { ...details, reason: 'EXPIRED' });
+  if (now.getTime() < c.validFrom.getTime()) return COUPON_ERRORS.raise('NOT_USABLE', `coupon ${c.id} is not valid yet`, { ...details, reason: 'NOT_STARTED' });
+  if (now.getTime() >= c.validUntil.getTime()) return COUPON_ERRORS.raise('NOT_USABLE', `coupon ${c.id} has expired`, { ...details, reason: 'EXPIRED' });
   return null;
 }
 
@@ -88,14 +92,14 @@ export function lockRejection(c: OwnedCouponSnapshot, now: Date): DomainError | 
 export function heldRejection(c: OwnedCouponSnapshot, orderId: string): DomainError | null {
   return c.state === 'locked' && c.orderId === orderId
     ? null
-    : DomainError.conflict(COUPON_ERROR.NOT_LOCKED_BY_ORDER, `coupon ${c.id} is not held by order ${orderId}`, { couponId: c.id, orderId, state: c.state });
+    : COUPON_ERRORS.raise('NOT_LOCKED_BY_ORDER', `coupon ${c.id} is not held by order ${orderId}`, { couponId: c.id, orderId, state: c.state });
 }
 
 /** Return (CPN-2): only to the order that used it. */
 export function returnRejection(c: OwnedCouponSnapshot, orderId: string): DomainError | null {
   return c.state === 'used' && c.orderId === orderId
     ? null
-    : DomainError.conflict(COUPON_ERROR.NOT_USED_BY_ORDER, `coupon ${c.id} was not used by order ${orderId}`, { couponId: c.id, orderId, state: c.state });
+    : COUPON_ERRORS.raise('NOT_USED_BY_ORDER', `coupon ${c.id} was not used by order ${orderId}`, { couponId: c.id, orderId, state: c.state });
 }
 
 /** Past its validity, an available or returned coupon is expired even before the sweep marks it. */
@@ -187,7 +191,7 @@ export class OwnedCoupon extends AggregateRoot {
    * used again. A partial refund returns nothing; the deduction itself is never refunded as cash.
    */
   returnOnRefund(orderId: string, refund: RefundExtent, at: Date): ReturnOutcome {
-    if (refund !== 'full' && refund !== 'partial') throw DomainError.invalid(COUPON_ERROR.INVALID_COMMAND, `a refund is full or partial: ${String(refund)}`);
+    if (refund !== 'full' && refund !== 'partial') throw COUPON_ERRORS.raise('INVALID_COMMAND', `a refund is full or partial: ${String(refund)}`);
     if (this.replays('return', orderId)) {
       // Applied before: returned then, unless it was kept because it had expired (still used by this order).
       const kept = this.state.state === 'used' && this.state.orderId === orderId;
@@ -227,7 +231,7 @@ export class OwnedCoupon extends AggregateRoot {
 
   private replays(action: CouponAction, orderId: string): boolean {
     if (typeof orderId !== 'string' || orderId.length === 0 || orderId.length > 64) {
-      throw DomainError.invalid(COUPON_ERROR.INVALID_COMMAND, 'an order id has 1 to 64 characters', { orderId });
+      throw COUPON_ERRORS.raise('INVALID_COMMAND', 'an order id has 1 to 64 characters', { orderId });
     }
     return this.state.handled.includes(key(action, orderId));
   }
@@ -240,10 +244,9 @@ export class OwnedCoupon extends AggregateRoot {
     this.record({ type, aggregateId: this.state.id, occurredAt: at, payload: { templateId: this.state.templateId, memberId: this.state.memberId, orderId } });
   }
 
-  /** The one place the state changes: refuses anything the transition table does not list. */
+  /** The one place the state changes: refuses anything the transition table does not list (`COUPON.INVALID_TRANSITION`). */
   private transitionTo(to: CouponState, at: Date): void {
-    const allowed: readonly CouponState[] = COUPON_TRANSITIONS[this.state.state];
-    if (!allowed.includes(to)) throw new Error(`coupon ${this.state.id}: ${this.state.state} → ${to} is not a transition`);
+    COUPON_MACHINE.assert(this.state.state, to, { couponId: this.state.id });
     this.state = { ...this.state, state: to, updatedAt: at };
   }
 }

@@ -8,8 +8,8 @@ export interface RandomSource {
 
 /**
  * Port: whether a member is a new customer — no order ever (spec §6). The coupon context asks it
- * rather than trusting a flag from the caller; until the ordering context exists, the composition
- * root answers "new" for everyone (no member has ordered).
+ * rather than trusting a flag from the caller. The coupon context publishes it (checkout asks it too);
+ * until ordering answers it, the default answers "new" for everyone (no member has ordered).
  */
 export interface CustomerHistory {
   isNewCustomer(memberId: string): Promise<boolean>;
@@ -17,8 +17,9 @@ export interface CustomerHistory {
 
 /**
  * Port: coupon templates, read like a collection. `save` is optimistic on the definition's version
- * (`CONCURRENCY.STALE_AGGREGATE` when it moved; creating an id that exists is stale too). The count of
- * coupons handed out is not saved here: it moves only through `CouponClaims.claim`.
+ * (`CONCURRENCY.STALE_AGGREGATE` when it moved; creating an id that exists is stale too) and records the
+ * template's pending events in the transaction. The count of coupons handed out is not saved here: it
+ * moves only through `CouponClaims.claim`.
  */
 export interface CouponTemplates {
   get(id: string): Promise<CouponTemplate | null>;
@@ -45,10 +46,11 @@ export interface ClaimCounts {
 /**
  * Port: the counters of handing out, atomic. `claim` stores the new coupon only if the stored template
  * is active, its count is below its total quantity and the member's count below its per-member limit,
- * and then moves both counts by one: all three or nothing. A refusal changes nothing and is returned,
- * not thrown, so a bulk issue can go on with the next member in the same transaction. Adapters must hold
- * issued ≤ total quantity and member count ≤ limit under any interleaving of concurrent callers
- * (PostgreSQL: one statement of guarded data-modifying CTEs under the template's row lock).
+ * and then moves both counts by one: all three or nothing (a stored coupon's pending events are recorded
+ * in the transaction). A refusal changes nothing, records nothing, and is returned, not thrown, so a
+ * bulk issue can go on with the next member in the same transaction. Adapters must hold issued ≤ total
+ * quantity and member count ≤ limit under any interleaving of concurrent callers (PostgreSQL: one
+ * statement of guarded data-modifying CTEs under the template's row lock).
  */
 export interface CouponClaims {
   claim(coupon: OwnedCoupon): Promise<ClaimOutcome>;
@@ -56,7 +58,10 @@ export interface CouponClaims {
   counts(templateIds: readonly string[], memberId?: string): Promise<Map<string, ClaimCounts>>;
 }
 
-/** Port: the members' coupons. `save` changes a stored coupon (optimistic on its version); coupons are created by `CouponClaims.claim`. */
+/**
+ * Port: the members' coupons. `save` changes a stored coupon (optimistic on its version) and records its
+ * pending events in the transaction; coupons are created by `CouponClaims.claim`.
+ */
 export interface OwnedCoupons {
   get(id: string): Promise<OwnedCoupon | null>;
   save(coupon: OwnedCoupon): Promise<void>;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import { COUPON_STORE, type CouponStore } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { CouponTemplate, type CouponTemplateFields } from '../../domain/coupon/coupon-template.js';
 import { OwnedCoupon } from '../../domain/coupon/owned-coupon.js';
@@ -154,13 +155,13 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
     it('a template is saved by version: a stale save is CONCURRENCY.STALE_AGGREGATE, and creating an existing id is stale too', async () => {
       const id = await template();
       const uow = zt.persistence.unitOfWork({ publish: async () => {} });
-      const [a, b] = await uow.run(async (tx) => [await tx.couponTemplates.get(id), await tx.couponTemplates.get(id)]);
+      const [a, b] = await uow.run(async (tx) => [await tx.use(COUPON_STORE).templates.get(id), await tx.use(COUPON_STORE).templates.get(id)]);
       a!.stop(day(1));
-      await uow.run((tx) => tx.couponTemplates.save(a!));
+      await uow.run((tx) => tx.use(COUPON_STORE).templates.save(a!));
       b!.stop(day(1));
-      await expect(uow.run((tx) => tx.couponTemplates.save(b!))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
+      await expect(uow.run((tx) => tx.use(COUPON_STORE).templates.save(b!))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
       const again = CouponTemplate.create(id, thresholdFields(), T0);
-      await expect(uow.run((tx) => tx.couponTemplates.save(again))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
+      await expect(uow.run((tx) => tx.use(COUPON_STORE).templates.save(again))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
       // The stored template reads back as it was saved (money, dates, percent, scope).
       const d = await zt.coupons.createTemplate(
         thresholdFields({ name: 'shop 9 折', kind: 'discount', amount: undefined, threshold: '50.00', percentOff: '12.5', cap: '30.00', issuer: { kind: 'shop', shopId: 'shop-1' }, scope: { kind: 'brand', ids: ['b1', 'b2'] }, channels: ['app', 'h5'], validity: { kind: 'fixed', from: day(1), until: day(9) } }),
@@ -230,14 +231,35 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       const t = await template({ name: 'race' });
       const c = await zt.coupons.claim({ templateId: t, memberId: 'racer' });
       const uow = zt.persistence.unitOfWork({ publish: async () => {} });
-      const [x, y] = await uow.run(async (tx) => [(await tx.ownedCoupons.get(c.id))!, (await tx.ownedCoupons.get(c.id))!]);
+      const [x, y] = await uow.run(async (tx) => [(await tx.use(COUPON_STORE).ownedCoupons.get(c.id))!, (await tx.use(COUPON_STORE).ownedCoupons.get(c.id))!]);
       x.lock('ox', day(1));
-      await uow.run((tx) => tx.ownedCoupons.save(x));
+      await uow.run((tx) => tx.use(COUPON_STORE).ownedCoupons.save(x));
       y.lock('oy', day(1));
-      await expect(uow.run((tx) => tx.ownedCoupons.save(y))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
+      await expect(uow.run((tx) => tx.use(COUPON_STORE).ownedCoupons.save(y))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
       const outcomes = await Promise.allSettled(['o1', 'o2', 'o3'].map((orderId) => zt.coupons.lock({ couponId: c.id, memberId: 'racer', orderId })));
       expect(outcomes.every((o) => o.status === 'rejected')).toBe(true); // ox holds it
-      await expect(uow.run((tx) => tx.ownedCoupons.save(OwnedCoupon.restore({ ...x.toSnapshot(), version: 0 })))).rejects.toThrow();
+      await expect(uow.run((tx) => tx.use(COUPON_STORE).ownedCoupons.save(OwnedCoupon.restore({ ...x.toSnapshot(), version: 0 })))).rejects.toThrow();
+    });
+
+    it('saving records the aggregate’s events in its transaction, once: a stored template, a stored claim, a changed coupon; a refused claim or a stale save records none', async () => {
+      const published: string[] = [];
+      const uow = zt.persistence.unitOfWork({ publish: async (events) => void published.push(...events.map((e) => `${e.type} ${e.aggregateId}`)) });
+      const store = (work: (s: CouponStore) => Promise<unknown>) => uow.run((tx) => work(tx.use(COUPON_STORE)));
+      const created = CouponTemplate.create('evt-template', thresholdFields({ name: 'events', totalQuantity: 1 }), T0);
+      await store((s) => s.templates.save(created));
+      expect(published).toEqual(['coupon.template.created evt-template']);
+      const template = (await store((s) => s.templates.get('evt-template'))) as CouponTemplate;
+      const coupon = template.handOut({ couponId: 'evt-coupon', memberId: 'evt', at: day(1), source: 'claim', isNewCustomer: true, random: seededRandom(1) });
+      expect(await store((s) => s.claims.claim(coupon))).toMatchObject({ ok: true });
+      expect(published.slice(1)).toEqual(['coupon.claimed evt-coupon']);
+      const refused = template.handOut({ couponId: 'evt-refused', memberId: 'evt-2', at: day(1), source: 'claim', isNewCustomer: true, random: seededRandom(1) });
+      expect(await store((s) => s.claims.claim(refused))).toEqual({ ok: false, refusal: 'SOLD_OUT' });
+      const [owned, stale] = (await store(async (s) => [await s.ownedCoupons.get('evt-coupon'), await s.ownedCoupons.get('evt-coupon')])) as OwnedCoupon[];
+      owned!.lock('evt-order', day(1));
+      await store((s) => s.ownedCoupons.save(owned!));
+      stale!.lock('evt-other', day(1));
+      await expect(store((s) => s.ownedCoupons.save(stale!))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
+      expect(published).toEqual(['coupon.template.created evt-template', 'coupon.claimed evt-coupon', 'coupon.locked evt-coupon']);
     });
 
     it('random amounts are drawn per coupon from the injected source (reproducible), and a claim of an unknown template is not found', async () => {

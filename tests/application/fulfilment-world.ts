@@ -10,6 +10,7 @@ import { FULFILMENT } from '../../adapters/container/fulfilment-module.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/fulfilment/fake-interception.js';
 import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import { INVENTORY_STORE } from '../../application/inventory/store.js';
+import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Order, type OrderLine, type OrderSnapshot } from '../../domain/ordering/order.js';
@@ -202,7 +203,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
       orders: await Promise.all(orderIds.map(async (id) => (await t.orders.get(id))?.toSnapshot() ?? null)),
       payments: await Promise.all(orderIds.map(async (id) => (await t.payments.ofOrder(id)).map((p) => p.toSnapshot()))),
       stock: await Promise.all(skuIds.map(async (id) => ({ stock: await t.use(INVENTORY_STORE).salesStocks.get(id), movements: (await t.use(INVENTORY_STORE).salesStocks.movements(id)).length }))),
-      coupons: (await t.ownedCoupons.ofMember('member-1')).map((c) => c.toSnapshot()),
+      coupons: (await t.use(COUPON_STORE).ownedCoupons.ofMember('member-1')).map((c) => c.toSnapshot()),
       refunds: [...channel.refunds.keys()],
     }));
   }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import { BlacklistRiskControl } from '../../adapters/risk/blacklist-risk-control.js';
+import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { CART_STORE } from '../../application/cart/store.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
@@ -57,7 +58,7 @@ async function footprint(w: CheckoutWorld, orderIds: readonly string[] = []): Pr
       out[`payments:${id}`] = (await tx.payments.ofOrder(id)).map((p) => [p.id, p.status, p.version]);
     }
     for (const [name, id] of Object.entries(w.coupons)) {
-      const c = (await tx.ownedCoupons.get(id))!.toSnapshot();
+      const c = (await tx.use(COUPON_STORE).ownedCoupons.get(id))!.toSnapshot();
       out[`coupon:${name}`] = [c.state, c.orderId, c.version];
     }
     for (const memberId of ['m1', 'm2']) {

@@ -3,6 +3,7 @@ import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { describe, expect, it } from 'vitest';
 import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { FakeCallbackBody, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { CART_STORE } from '../../application/cart/store.js';
 import { cartIdOf } from '../../domain/cart/cart.js';
@@ -204,7 +205,7 @@ async function footprint(m: Model, r: Real): Promise<unknown> {
     const out: Record<string, unknown> = {};
     for (const id of targets(m)) out[`order:${id}`] = (await tx.orders.get(id))?.version;
     for (const p of m.payments) out[`payment:${p.id}`] = (await tx.payments.get(p.id))?.version;
-    for (const c of Object.values(r.world.coupons)) out[`coupon:${c}`] = (await tx.ownedCoupons.get(c))?.version;
+    for (const c of Object.values(r.world.coupons)) out[`coupon:${c}`] = (await tx.use(COUPON_STORE).ownedCoupons.get(c))?.version;
     for (const s of SKU_NAMES) {
       const st = await tx.use(INVENTORY_STORE).salesStocks.get(r.skus[s]);
       out[`stock:${s}`] = st && { total: st.total, locked: st.locked, sold: st.sold };
@@ -285,7 +286,7 @@ async function check(m: Model, r: Real): Promise<void> {
       }
     }
     for (const [couponId, t] of lastTaker) {
-      const c = (await tx.ownedCoupons.get(couponId))!.toSnapshot();
+      const c = (await tx.use(COUPON_STORE).ownedCoupons.get(couponId))!.toSnapshot();
       const want = couponExpectation(m, t);
       const expired = m.now >= c.validUntil.getTime();
       const where = `coupon ${couponId} of order ${t.id} (${leavesOf(m, t).map((l) => l.status).join(', ')})`;

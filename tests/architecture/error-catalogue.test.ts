@@ -59,7 +59,8 @@ describe('error lists per context (issue #13)', () => {
     const sources = raisingSources();
     for (const c of ERROR_CATALOGUES) {
       const names = Object.keys(c.codes);
-      const unraised = names.filter((n) => ![`'${c.context}.${n}'`, `${c.context}_ERRORS.raise('${n}'`, `${c.context}_ERROR.${n}`].some((form) => sources.some((t) => t.includes(form))));
+      const forms = (n: string) => [`'${c.context}.${n}'`, `${c.context}_ERRORS.raise('${n}'`, `${c.context}_ERRORS.codes.${n}`, `${c.context}_ERROR.${n}`];
+      const unraised = names.filter((n) => !forms(n).some((form) => sources.some((t) => t.includes(form))));
       expect(unraised, c.context).toEqual([]);
     }
   });

@@ -15,7 +15,7 @@ import { catalogRoutes } from '../../adapters/http/express/catalog/index.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
 import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
-import { couponRoutes } from '../../adapters/http/express/coupon-routes.js';
+import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
@@ -25,6 +25,7 @@ import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes
 import { orderRoutes } from '../../adapters/http/express/order-routes.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion/index.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
+import { ERROR_CATALOGUES } from '../../domain/errors.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.js';
 
@@ -277,9 +278,11 @@ const DECLARED: Record<string, readonly Route[]> = {
  * declare codes: `x-routes.ts`, or a context's `routes.ts`), every code raised through a context's
  * error catalogue (`AREA_ERRORS.raise('CODE'`, `AREA_ERROR.CODE`), and the codes of `HttpProblem`s
  * anywhere (a route may raise its own).
+ * declare codes: `*-routes.ts`, a context's `<ctx>/routes.ts`), the codes of `HttpProblem`s anywhere (a
+ * route may raise its own), and every code of the contexts' error catalogues (raised by name, `raise('X')`).
  */
 async function codesInSources(): Promise<Set<string>> {
-  const codes = new Set<string>();
+  const codes = new Set<string>(ERROR_CATALOGUES.flatMap((c) => Object.keys(c.kinds)));
   for (const dir of ['domain', 'application', 'adapters']) {
     for (const f of await readdir(dir, { recursive: true })) {
       if (!f.endsWith('.ts')) continue;

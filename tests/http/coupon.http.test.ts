@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCouponDemo } from '../../adapters/demo/coupon-demo.js';
+import { seedCouponDemo } from '../../adapters/demo/coupon.js';
 import { startTestServer, type TestServer } from '../support/http.js';
 import { day, ManualClock, T0 } from '../domain/coupon/coupon-mothers.js';
 

@@ -9,7 +9,6 @@ import type { Authenticator, Identity } from './auth.js';
 import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
-import { couponRoutes } from './coupon-routes.js';
 import { identityRoutes } from './identity-routes.js';
 import { orderQueryRoutes } from './order-query-routes.js';
 import { fulfilmentRoutes } from './fulfilment-routes.js';
@@ -55,7 +54,6 @@ export interface HttpOptions {
 const legacyRoutes: readonly Route[] = [
   ...serviceRoutes,
   ...identityRoutes,
-  ...couponRoutes,
   ...checkoutRoutes,
   ...orderRoutes,
   ...orderQueryRoutes,

@@ -1,8 +1,6 @@
 import { FifoLock } from '../../system/fifo-lock.js';
 import type { OrderSnapshot } from '../../../domain/ordering/order.js';
 import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
-import type { CouponTemplateSnapshot } from '../../../domain/coupon/coupon-template.js';
-import type { OwnedCouponSnapshot } from '../../../domain/coupon/owned-coupon.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 
 export interface Versioned {
@@ -27,12 +25,6 @@ export interface MemoryJob {
 }
 
 export interface MemoryTables {
-  /** Coupon template definitions; the issued count of each lives in `couponIssued` (moved only by claims). */
-  couponTemplates: Map<string, CouponTemplateSnapshot>;
-  couponIssued: Map<string, { id: string; issued: number; version: number }>;
-  /** Keyed by (template, member): how many of the template the member was handed. */
-  couponMemberClaims: Map<string, { id: string; templateId: string; memberId: string; claimed: number; version: number }>;
-  ownedCoupons: Map<string, OwnedCouponSnapshot>;
   /** Orders (ORD-1 … ORD-5), parents and children alike. */
   orders: Map<string, OrderSnapshot>;
   /** Payments (交易记录), one order's or a combined one. */
@@ -51,10 +43,6 @@ export type TableName = keyof MemoryTables;
  */
 export class MemoryDatabase {
   readonly tables: MemoryTables = {
-    couponTemplates: new Map(),
-    couponIssued: new Map(),
-    couponMemberClaims: new Map(),
-    ownedCoupons: new Map(),
     orders: new Map(),
     payments: new Map(),
     idempotency: new Map(),

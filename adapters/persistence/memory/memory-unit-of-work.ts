@@ -3,7 +3,6 @@ import { MemoryOrders, MemoryPayments } from './memory-orders.js';
 import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
 import { MemoryIdempotencyKeys } from './memory-idempotency.js';
-import { MemoryCouponClaims, MemoryCouponStatistics, MemoryCouponTemplates, MemoryOwnedCoupons } from './memory-coupons.js';
 import type { MemoryDatabase } from './memory-database.js';
 import { MemoryTransactionState } from './memory-transaction.js';
 import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
@@ -31,10 +30,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
       const state = new MemoryTransactionState(this.db, this.routing?.ids);
       const jobs = new MemoryJobs(state);
       const tx: Transaction = {
-        couponTemplates: new MemoryCouponTemplates(state),
-        couponClaims: new MemoryCouponClaims(state),
-        ownedCoupons: new MemoryOwnedCoupons(state),
-        couponStatistics: new MemoryCouponStatistics(state),
         orders: new MemoryOrders(state),
         payments: new MemoryPayments(state),
         orderQueries: new MemoryOrderQueries(state),

@@ -13,7 +13,6 @@ import { appendToOutbox, publishStored } from './outbox.js';
 import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
 import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
-import { MikroOrmCouponClaims, MikroOrmCouponStatistics, MikroOrmCouponTemplates, MikroOrmOwnedCoupons } from './repositories/coupon-repository.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -82,10 +81,6 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 function transaction(scope: TxScope, stores: PgStores): Transaction {
   return {
     use: stores.scoped(scope),
-    couponTemplates: new MikroOrmCouponTemplates(scope),
-    couponClaims: new MikroOrmCouponClaims(scope),
-    ownedCoupons: new MikroOrmOwnedCoupons(scope),
-    couponStatistics: new MikroOrmCouponStatistics(scope),
     orders: new MikroOrmOrders(scope),
     payments: new MikroOrmPayments(scope),
     orderQueries: new MikroOrmOrderQueries(scope),

@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COUPON_ACTIONS, COUPON_STATES, COUPON_TRANSITIONS, OwnedCoupon, type CouponState } from '../../../domain/coupon/owned-coupon.js';
+import { COUPON_ACTIONS, COUPON_MACHINE, COUPON_STATES, COUPON_TRANSITIONS, OwnedCoupon, type CouponState } from '../../../domain/coupon/owned-coupon.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
 import { DAY, T0 } from './coupon-mothers.js';
 
@@ -131,6 +131,18 @@ describe('a member’s coupon as a state machine (model-based, CPN-2)', () => {
     expect(Object.keys(COUPON_TRANSITIONS).sort()).toEqual([...COUPON_STATES].sort());
     for (const { from, to } of Object.values(COUPON_ACTIONS)) for (const s of from) expect(COUPON_TRANSITIONS[s] as readonly string[]).toContain(to);
     expect(COUPON_TRANSITIONS.locked).toContain('expired'); // a release past validity
+  });
+
+  it('every move goes through the one state machine of the table: a move it does not list is COUPON.INVALID_TRANSITION (409) with from and to; expired is final', () => {
+    expect(COUPON_MACHINE.table).toBe(COUPON_TRANSITIONS);
+    for (const from of COUPON_STATES) {
+      for (const to of COUPON_STATES) {
+        const rejection = COUPON_MACHINE.rejection(from, to, { couponId: 'c-1' });
+        if ((COUPON_TRANSITIONS[from] as readonly CouponState[]).includes(to)) expect(rejection).toBeNull();
+        else expect([rejection?.code, rejection?.kind, rejection?.details]).toEqual(['COUPON.INVALID_TRANSITION', 'conflict', { couponId: 'c-1', from, to }]);
+      }
+    }
+    expect(COUPON_MACHINE.finals).toEqual(['expired']);
   });
 
   it('any sequence of order actions, refunds, sweeps and waits does what the rules say; replays change nothing', () => {

@@ -1,6 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000_outbox } from './Migration20261121000000_outbox.js';
-import { Migration20261122050000_coupons } from './Migration20261122050000_coupons.js';
 import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
@@ -14,7 +13,6 @@ import { Migration20261207000000_event_ids } from './Migration20261207000000_eve
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000_outbox', class: Migration20261121000000_outbox },
-  { name: 'Migration20261122050000_coupons', class: Migration20261122050000_coupons },
   { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
   { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },

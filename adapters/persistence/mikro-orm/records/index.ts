@@ -1,11 +1,9 @@
 import { OutboxSchema } from './outbox-record.js';
-import { CouponMemberClaimSchema, CouponTemplateSchema, OwnedCouponSchema } from './coupon-records.js';
 import { orderSchemas } from './order-records.js';
 import { IdempotencyRecordSchema } from './idempotency-record.js';
 import { JobSchema } from './job-record.js';
 
 export * from './outbox-record.js';
-export * from './coupon-records.js';
 export * from './order-records.js';
 export * from './idempotency-record.js';
 export * from './job-record.js';
@@ -16,7 +14,6 @@ export * from './job-record.js';
  */
 export const schemas = [
   OutboxSchema,
-  CouponTemplateSchema, CouponMemberClaimSchema, OwnedCouponSchema,
   ...orderSchemas,
   IdempotencyRecordSchema,
   JobSchema,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { COUPON_STATES } from '../../../domain/coupon/owned-coupon.js';
-import { COUPON_SCOPE_KINDS, CHANNELS } from '../../../domain/pricing/index.js';
-import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from './route.js';
-import { claimableCoupon, couponRecommendation, couponStatistics, couponTemplateView, expiredCoupons, issueReport, ownedCoupon } from './wire/coupon.js';
+import { COUPON_STATES } from '../../../../domain/coupon/owned-coupon.js';
+import { COUPON_SCOPE_KINDS, CHANNELS } from '../../../../domain/pricing/index.js';
+import { amount, type ErrorCodes, errorsOf, id, int32, route, type Route } from '../route.js';
+import { claimableCoupon, couponRecommendation, couponStatistics, couponTemplateView, expiredCoupons, issueReport, ownedCoupon } from './wire.js';
 
 const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const templateParams = z.object({ templateId: id });

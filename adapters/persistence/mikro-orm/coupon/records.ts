@@ -4,7 +4,7 @@ import type { CouponState, OwnedCouponSnapshot } from '../../../../domain/coupon
 import { DEFAULT_CURRENCY, Money } from '../../../../domain/shared/money.js';
 import { toDec } from '../../../../domain/shared/decimal.js';
 import { MoneyType } from '../types/money-type.js';
-import { requiredTimestamp } from './timestamp.js';
+import { requiredTimestamp } from '../records/timestamp.js';
 
 const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
 const money = { type: MoneyType, nullable: true } as const;

@@ -4,9 +4,10 @@ import { COUPON_AUDIENCES, COUPON_VISIBILITIES, TEMPLATE_STATUSES, type CouponTe
 import { COUPON_SOURCES, COUPON_STATES } from '../../../../domain/coupon/owned-coupon.js';
 import type { CouponStatistics } from '../../../../domain/coupon/statistics.js';
 import { channel, couponKind, couponOption, stacking } from '../pricing/index.js';
-import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { component, count, decimal, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** The coupon routes' answers (优惠券): templates with their counts, bulk issue reports, statistics, a member's coupons, CPN-1. */
+
 
 const issuer = z.discriminatedUnion('kind', [wireObject({ kind: z.literal('platform') }), wireObject({ kind: z.literal('shop'), shopId: wireId })]);
 const scope = z.discriminatedUnion('kind', [

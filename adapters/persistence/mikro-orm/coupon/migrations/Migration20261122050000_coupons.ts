@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * The coupon context (issue #4): templates with their guarded `issued` count, per-member claim counts,
  * and the members' coupons. CHECK constraints back the claim guards (issued ≤ total quantity, a
- * member's count ≤ the limit). Equals ../records/coupon-records.ts.
+ * member's count ≤ the limit). Equals ../records.ts.
  */
 export class Migration20261122050000_coupons extends Migration {
   override name = 'Migration20261122050000_coupons';

@@ -1,3 +1,4 @@
+import type { CouponStore } from '../../../../application/coupon/store.js';
 import { CouponTemplate, type TemplateStatus } from '../../../../domain/coupon/coupon-template.js';
 import { COUPON_STATES, OwnedCoupon, type CouponState } from '../../../../domain/coupon/owned-coupon.js';
 import type {
@@ -7,7 +8,15 @@ import { staleAggregate, type TxScope } from '../db.js';
 import {
   couponTemplateFromRow, couponTemplateParams, ownedCouponFromRow, ownedCouponParams, OWNED_COLUMNS, TEMPLATE_COLUMNS,
   type CouponTemplateRow, type OwnedCouponRow,
-} from '../records/coupon-records.js';
+} from './records.js';
+
+/** The coupon store of one PostgreSQL transaction. */
+export const pgCouponStore = (tx: TxScope): CouponStore => ({
+  templates: new MikroOrmCouponTemplates(tx),
+  claims: new MikroOrmCouponClaims(tx),
+  ownedCoupons: new MikroOrmOwnedCoupons(tx),
+  statistics: new MikroOrmCouponStatistics(tx),
+});
 
 const NEWEST_FIRST = 'order by created_at desc, id collate "C" desc';
 /** `$from, $from+1 …` for n columns. */
@@ -18,7 +27,7 @@ const INSERT_TEMPLATE = `insert into coupon_template (${TEMPLATE_COLUMNS.join(',
 const UPDATE_TEMPLATE = `update coupon_template set ${TEMPLATE_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1
   where id = $1 and version = $${TEMPLATE_COLUMNS.length + 1} returning version`;
 
-/** Coupon templates on PostgreSQL: the definition is saved by version; `issued` is left to the claim statement. */
+/** Coupon templates on PostgreSQL: the definition is saved by version (recording the template's events); `issued` is left to the claim statement. */
 export class MikroOrmCouponTemplates implements CouponTemplates {
   constructor(private readonly tx: TxScope) {}
 
@@ -36,6 +45,7 @@ export class MikroOrmCouponTemplates implements CouponTemplates {
         : await this.tx.rows<{ version: number }>(UPDATE_TEMPLATE, [...params, s.version]);
     if (!row) throw staleAggregate('couponTemplates', s.id);
     template.markSaved(row.version);
+    this.tx.record(template.pullEvents());
   }
 
   async all(filter: { readonly status?: TemplateStatus } = {}): Promise<CouponTemplate[]> {
@@ -93,6 +103,7 @@ export class MikroOrmCouponClaims implements CouponClaims {
     const [r] = await this.tx.rows<{ open: number; claimed: number | null; issued: number | null; stored: number }>(CLAIM, ownedCouponParams(coupon.toSnapshot()));
     if (r!.stored === 1) {
       coupon.markSaved(1);
+      this.tx.record(coupon.pullEvents());
       return { ok: true, issued: r!.issued!, claimed: r!.claimed! };
     }
     if (r!.open === 1) return { ok: false, refusal: 'LIMIT_REACHED' };
@@ -130,6 +141,7 @@ export class MikroOrmOwnedCoupons implements OwnedCoupons {
     const [row] = await this.tx.rows<{ version: number }>(UPDATE_OWNED, [...ownedCouponParams(s), s.version]);
     if (!row) throw staleAggregate('ownedCoupons', s.id);
     coupon.markSaved(row.version);
+    this.tx.record(coupon.pullEvents());
   }
 
   async ofMember(memberId: string): Promise<OwnedCoupon[]> {
