@@ -3,7 +3,6 @@
 // types others use. The quote itself is pure, in `domain/checkout/index.ts`.
 export * from './deps.js';
 export * from './preview-checkout.js';
-export { loadCheckout } from './load-checkout.js';
 export {
   checkoutAddress, type CheckoutLine, type CheckoutPreview, type CheckoutShop, type ChildOrder, type CrossBorderRates,
 } from '../../domain/checkout/index.js';
