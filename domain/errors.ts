@@ -9,6 +9,8 @@ import { MEMBERSHIP_ERRORS } from './membership/errors.js';
 import { PRICING_ERRORS } from './pricing/errors.js';
 import { PROMOTION_ERRORS } from './promotion/errors.js';
 import { INVENTORY_ERRORS } from './inventory/errors.js';
+import { CHECKOUT_ERRORS } from './checkout/errors.js';
+import { CROSSBORDER_ERRORS } from './crossborder/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -24,6 +26,8 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   INVENTORY_ERRORS,
   DISPATCH_ERRORS,
   COUPON_ERRORS,
+  CHECKOUT_ERRORS,
+  CROSSBORDER_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -36,7 +40,9 @@ export type ErrorCode =
   | CodeOf<typeof MEMBERSHIP_ERRORS>
   | CodeOf<typeof INVENTORY_ERRORS>
   | CodeOf<typeof DISPATCH_ERRORS>
-  | CodeOf<typeof COUPON_ERRORS>;
+  | CodeOf<typeof COUPON_ERRORS>
+  | CodeOf<typeof CHECKOUT_ERRORS>
+  | CodeOf<typeof CROSSBORDER_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

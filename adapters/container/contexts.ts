@@ -1,4 +1,6 @@
 import { cartContext } from './cart.js';
+import { checkoutContext } from './checkout.js';
+import { crossborderContext } from './crossborder.js';
 import { catalogContext } from './catalog.js';
 import { dispatchContext } from './dispatch.js';
 import { couponContext } from './coupon.js';
@@ -20,4 +22,6 @@ export const CONTEXTS = [
   freightContext,
   cartContext,
   membershipContext,
+  crossborderContext,
+  checkoutContext,
 ] as const;

@@ -6,6 +6,7 @@ import { seedCouponDemo } from '../demo/coupon.js';
 import { couponRoutes } from '../http/express/coupon/index.js';
 import { memoryCouponStore } from '../persistence/memory/coupon/repositories.js';
 import { baseDeps, defineContext, memoryStore, provide, type FacadesOf, type Wiring } from './module.js';
+import { TOKENS } from './tokens.js';
 
 /** `Math.random`: random-amount coupons (随机红包) in production; tests pass a seeded source. */
 export const mathRandom: RandomSource = { next: () => Math.random() };
@@ -23,7 +24,7 @@ export interface CouponModuleOptions {
 }
 
 /** The customer-history port the coupon context publishes (activity and coupon audiences at checkout use it too). */
-export const CUSTOMER_HISTORY: ServiceIdentifier<CustomerHistory> = Symbol.for('zhongtai.coupon.CustomerHistory');
+export const CUSTOMER_HISTORY: ServiceIdentifier<CustomerHistory> = TOKENS.CustomerHistory;
 
 const optionsOf = (w: Wiring): CouponModuleOptions => (w.options.coupons ?? {}) as CouponModuleOptions;
 

@@ -6,7 +6,7 @@ import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/p
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import type { CartModuleOptions } from './cart.js';
-import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
+import type { CheckoutModuleOptions } from './checkout.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
 import type { CouponModuleOptions } from './coupon.js';
@@ -26,6 +26,7 @@ export type { MembershipFacade } from './membership.js';
 export type { InventoryFacade } from './inventory.js';
 export type { DispatchFacade } from './dispatch.js';
 export type { CouponFacade } from './coupon.js';
+export type { CheckoutFacade } from './checkout.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -115,7 +116,6 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
   container.load(
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
-    checkoutModule(options.checkout),
     orderQueryModule,
     // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
     orderingModule(options.ordering ?? {}, { handleCallback: (cmd) => legacy.payments.handleCallback(cmd), findPayment: (cmd) => legacy.payments.find(cmd) }),
@@ -126,8 +126,7 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     ...options.jobs,
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
-  // The contexts' modules first: the legacy modules' use cases may take what a context provides (checkout: the cart's shop policy).
-  // The contexts' modules first: the legacy ones resolve ports they provide (the coupon context's customer history …).
+  // The contexts' modules first: the legacy ones resolve what a context provides (ordering: the checkout preview).
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
   const legacy = legacyFacades(container, jobRunner);
   const jobs: JobsFacade = {

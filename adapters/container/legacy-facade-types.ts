@@ -40,11 +40,6 @@ export interface FulfilmentFacade {
   refundThroughChannel: Bound<import('../../application/ordering/index.js').RefundThroughChannel>;
 }
 
-/** The checkout preview (结算页, issue #5): pricing, freight, pre-dispatch, cross-border tax and the child orders, per line. */
-export interface CheckoutFacade {
-  preview: Bound<import('../../application/checkout/index.js').PreviewCheckout>;
-}
-
 /** The read side of ordering (订单查询): a member's orders and their details, staff search and details, period statistics. */
 export interface OrderQueryFacade {
   /** 我的订单: the member's leaf orders, newest first, optionally of one status, paginated. */
@@ -61,7 +56,6 @@ export interface OrderQueryFacade {
 
 /** The facades of the contexts not yet moved into modules. */
 export interface LegacyFacades {
-  readonly checkout: CheckoutFacade;
   readonly orderQueries: OrderQueryFacade;
   readonly orders: OrdersFacade;
   readonly payments: PaymentsFacade;

@@ -1,10 +1,9 @@
 import type { Container } from 'inversify';
 import { JOB } from '../../application/ordering/order-resources.js';
 import type { JobRunner } from '../../application/shared/job-runner.js';
-import { CHECKOUT } from './checkout-module.js';
 import { FULFILMENT } from './fulfilment-module.js';
 import type {
-  CheckoutFacade, FulfilmentFacade, LegacyFacades, OrderQueryFacade, OrdersFacade, PaymentsFacade,
+  FulfilmentFacade, LegacyFacades, OrderQueryFacade, OrdersFacade, PaymentsFacade,
 } from './legacy-facade-types.js';
 import { ORDER_QUERIES } from './order-query-module.js';
 import { ORDERING } from './ordering-module.js';
@@ -19,7 +18,6 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
     const useCase = container.get<T>(id as import('inversify').ServiceIdentifier<T>);
     return useCase.execute.bind(useCase) as T['execute'];
   };
-  const checkout: CheckoutFacade = { preview: run(CHECKOUT.PreviewCheckout) };
   const orderQueries: OrderQueryFacade = {
     list: run(ORDER_QUERIES.ListMemberOrders),
     get: run(ORDER_QUERIES.GetMemberOrder),
@@ -51,5 +49,5 @@ export function legacyFacades(container: Container, jobRunner: JobRunner): Legac
   jobRunner.register(JOB.CHANNEL_REFUND, async (job) => {
     await fulfilment.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });
   });
-  return { checkout, orderQueries, orders, payments, fulfilment };
+  return { orderQueries, orders, payments, fulfilment };
 }

@@ -3,7 +3,8 @@ import { MEMBERSHIP_STORE } from '../../application/membership/store.js';
 import { seedMembershipDemo } from '../demo/membership.js';
 import { membershipRoutes } from '../http/express/membership/index.js';
 import { memoryMembershipStore } from '../persistence/memory/membership/repositories.js';
-import { baseDeps, defineContext, type FacadesOf, memoryStore } from './module.js';
+import { baseDeps, defineContext, type FacadesOf, memoryStore, provide } from './module.js';
+import { TOKENS } from './tokens.js';
 
 /**
  * 会员中心 (spec §12): profiles and addresses, shop and paid memberships, the growth and points ledgers
@@ -48,6 +49,8 @@ export const membershipContext = defineContext({
       memberRfm: (d) => new membership.MemberRfm(d),
     },
   },
+  // Checkout spends points from this ledger by the platform's points rule (PRM-3 step 5).
+  provides: [provide(TOKENS.CheckoutPoints, () => membership.membershipCheckoutPoints)],
   persistence: {
     memory: [memoryStore(MEMBERSHIP_STORE, memoryMembershipStore)],
     postgresql: async () => (await import('../persistence/mikro-orm/membership/index.js')).membershipPostgres,

@@ -8,7 +8,6 @@ import type { RiskControl } from '../../domain/risk/ports.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { randomVerificationCodes } from '../ordering/verification-codes.js';
 import { BlacklistRiskControl } from '../risk/blacklist-risk-control.js';
-import { CHECKOUT } from './checkout-module.js';
 import { TOKENS } from './tokens.js';
 
 const t = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.ordering.${name}`);
@@ -53,7 +52,7 @@ export function orderingModule(options: OrderingModuleOptions, host: payment.Pay
       .toResolvedValue(
         (uow: UnitOfWork, clock: Clock, ids: IdGenerator, preview: PreviewCheckout, risk: RiskControl) =>
           new ordering.PlaceOrder({ uow, clock, ids, preview, risk, ...(options.unpaidTimeoutMs ? { unpaidTimeoutMs: options.unpaidTimeoutMs } : {}) }),
-        [...orderDeps, CHECKOUT.PreviewCheckout, ORDERING.Risk],
+        [...orderDeps, TOKENS.CheckoutPreview, ORDERING.Risk],
       )
       .inSingletonScope();
     bind(ORDERING.CancelUnpaidOrder).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => new ordering.CancelUnpaidOrder({ uow, clock, ids }), [...orderDeps]).inSingletonScope();

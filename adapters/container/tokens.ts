@@ -1,10 +1,12 @@
 import type { ServiceIdentifier } from 'inversify';
+import type { CheckoutPoints, PreviewCheckout } from '../../application/checkout/index.js';
 import type { OrderStockLocks } from '../../application/inventory/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { ProductShops } from '../../domain/cart/ports.js';
+import type { CustomerHistory } from '../../domain/coupon/index.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 
 const token = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.${name}`);
@@ -21,4 +23,10 @@ export const TOKENS = {
   CatalogQueries: token<CatalogQueries>('CatalogQueries'),
   /** The cart's shop policy (decision 0014), provided by the cart's module; checkout prices with the same shops. */
   ProductShops: token<ProductShops>('cart.ProductShops'),
+  /** Who counts as a new customer, provided by the coupon context's module (`CUSTOMER_HISTORY`); checkout's audiences use it too. */
+  CustomerHistory: token<CustomerHistory>('coupon.CustomerHistory'),
+  /** The member's points and the spending rule at checkout, provided by the membership module. */
+  CheckoutPoints: token<CheckoutPoints>('membership.CheckoutPoints'),
+  /** The checkout preview, provided by the checkout module: placing an order prices with it, in its own transaction. */
+  CheckoutPreview: token<PreviewCheckout>('checkout.PreviewCheckout'),
 } as const;

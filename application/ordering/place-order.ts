@@ -9,7 +9,7 @@ import { DomainError, isDomainError } from '../../domain/shared/domain-error.js'
 import { Money } from '../../domain/shared/money.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { removeOrderedLines } from '../cart/index.js';
-import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/preview-checkout.js';
+import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/index.js';
 import { deductPointsForOrder } from '../membership/index.js';
 import { consumePurchaseLimit } from '../promotion/index.js';
 import { lockCouponsForOrder } from '../coupon/index.js';

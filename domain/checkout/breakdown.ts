@@ -1,4 +1,4 @@
-import type { FreightQuote } from '../freight/quote.js';
+import type { FreightQuote } from '../freight/index.js';
 import type { LineDiscountShare, PricedLineResult } from '../pricing/index.js';
 import { allocate } from '../shared/allocation.js';
 import { Money } from '../shared/money.js';

@@ -1,6 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
-import { CROSSBORDER_ERROR } from './errors.js';
+import { CROSSBORDER_ERRORS } from './errors.js';
 import { amount } from './tax.js';
 
 /** 订购人 / 支付人: the person customs identifies by name and ID number. */
@@ -145,6 +144,6 @@ export function checkFourDocuments(docs: FourDocuments): FourDocumentCheck {
 export function assertFourDocumentsAgree(docs: FourDocuments): void {
   const { mismatches } = checkFourDocuments(docs);
   if (mismatches.length > 0) {
-    throw DomainError.invalid(CROSSBORDER_ERROR.DOCUMENTS_MISMATCH, `the four documents disagree in ${mismatches.length} place(s)`, { mismatches });
+    throw CROSSBORDER_ERRORS.raise('DOCUMENTS_MISMATCH', `the four documents disagree in ${mismatches.length} place(s)`, { mismatches });
   }
 }

@@ -1,6 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { CROSSBORDER_ERROR } from './errors.js';
+import { CROSSBORDER_ERROR, CROSSBORDER_ERRORS } from './errors.js';
 import { amount } from './tax.js';
 
 /** 单次交易限值 (spec §18): one transaction may be at most this. */
@@ -42,8 +41,9 @@ export function crossBorderLimitViolations(input: CrossBorderLimitInput): CrossB
 export function checkCrossBorderLimits(input: CrossBorderLimitInput): void {
   const [first, ...rest] = crossBorderLimitViolations(input);
   if (!first) return;
-  const what = first.code === CROSSBORDER_ERROR.TRANSACTION_LIMIT ? 'the per-transaction limit' : "the person's yearly limit";
-  throw DomainError.invalid(first.code, `${first.amount.toString()} passes ${what} of ${first.limit.toString()}`, {
+  const perTransaction = first.code === CROSSBORDER_ERROR.TRANSACTION_LIMIT;
+  const what = perTransaction ? 'the per-transaction limit' : "the person's yearly limit";
+  throw CROSSBORDER_ERRORS.raise(perTransaction ? 'TRANSACTION_LIMIT' : 'YEARLY_LIMIT', `${first.amount.toString()} passes ${what} of ${first.limit.toString()}`, {
     limit: first.limit.toString(),
     amount: first.amount.toString(),
     paidThisYear: first.paidThisYear.toString(),

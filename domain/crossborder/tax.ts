@@ -1,8 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { Dec, toDec, type DecimalInput } from '../shared/decimal.js';
-import { DomainError, isDomainError } from '../shared/domain-error.js';
+import { isDomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { CROSSBORDER_ERROR } from './errors.js';
+import { CROSSBORDER_ERRORS } from './errors.js';
 
 /** The share of the duty-paid tax that cross-border retail imports pay (按法定应纳税额的 70% 征收). */
 export const CROSSBORDER_TAX_SHARE = '0.7';
@@ -80,11 +80,11 @@ export function amount(value: Money | string, field: string): Money {
   try {
     m = typeof value === 'string' ? Money.parse(value) : value;
   } catch (e) {
-    if (isDomainError(e)) throw DomainError.invalid(CROSSBORDER_ERROR.INVALID_AMOUNT, `${field}: ${e.message}`, { field });
+    if (isDomainError(e)) throw CROSSBORDER_ERRORS.raise('INVALID_AMOUNT', `${field}: ${e.message}`, { field });
     throw e;
   }
   if (!(m instanceof Money) || m.isNegative() || !m.isWholeMinorUnits()) {
-    throw DomainError.invalid(CROSSBORDER_ERROR.INVALID_AMOUNT, `${field} is an amount of whole cents, zero or more`, { field, value: String(value) });
+    throw CROSSBORDER_ERRORS.raise('INVALID_AMOUNT', `${field} is an amount of whole cents, zero or more`, { field, value: String(value) });
   }
   return m;
 }
@@ -97,7 +97,7 @@ function rate(value: DecimalInput, field: string, belowOne: boolean): Decimal {
     d = undefined;
   }
   if (!d || d.lt(0) || (belowOne ? d.gte(1) : d.gt(1))) {
-    throw DomainError.invalid(CROSSBORDER_ERROR.INVALID_RATE, `${field} is a fraction from 0 to ${belowOne ? 'below 1' : '1'}`, { field, value: String(value) });
+    throw CROSSBORDER_ERRORS.raise('INVALID_RATE', `${field} is a fraction from 0 to ${belowOne ? 'below 1' : '1'}`, { field, value: String(value) });
   }
   return d;
 }

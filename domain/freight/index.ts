@@ -4,3 +4,4 @@ export * from './template.js';
 export * from './shop-settings.js';
 export * from './quote.js';
 export * from './ports.js';
+export * from './quote-input.js';

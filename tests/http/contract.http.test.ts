@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart/index.js';
 import { catalogRoutes } from '../../adapters/http/express/catalog/index.js';
-import { checkoutRoutes } from '../../adapters/http/express/checkout-routes.js';
+import { checkoutRoutes } from '../../adapters/http/express/checkout/index.js';
 import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { couponRoutes } from '../../adapters/http/express/coupon/index.js';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { CheckoutModuleOptions } from '../../adapters/container/checkout-module.js';
+import type { CheckoutModuleOptions } from '../../adapters/container/checkout.js';
 import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
 import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
 import type { Server } from 'node:http';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { crossBorderRates, PRICING_ERRORS } from './checkout-routes.js';
+import { crossBorderRates, PRICING_ERRORS } from './checkout/index.js';
 import { errorsOf, id, idempotencyKey, number32, route, type Route } from './route.js';
 import { callbackResult, memberCancellation, openedPayment, placedOrder } from './wire/ordering.js';
 

@@ -6,7 +6,6 @@ import { isUnavailable, type UnavailableError } from '../../../application/share
 import { checkReadiness, requestDeadline, requestTimedOut } from './availability.js';
 import { OutageLog } from './outage-log.js';
 import type { Authenticator, Identity } from './auth.js';
-import { checkoutRoutes } from './checkout-routes.js';
 import { orderRoutes } from './order-routes.js';
 import { fakePaymentRoutes } from './fake-payment-routes.js';
 import { identityRoutes } from './identity-routes.js';
@@ -54,7 +53,6 @@ export interface HttpOptions {
 const legacyRoutes: readonly Route[] = [
   ...serviceRoutes,
   ...identityRoutes,
-  ...checkoutRoutes,
   ...orderRoutes,
   ...orderQueryRoutes,
   ...fulfilmentRoutes,

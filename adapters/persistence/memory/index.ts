@@ -17,7 +17,7 @@ export interface MemoryContext {
 export { MemoryDatabase } from './memory-database.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export { MemoryCatalogQueries } from './catalog/queries.js';
-export { MemoryCrossBorderPurchases } from './memory-crossborder-purchases.js';
+export { MemoryCrossBorderPurchases } from './crossborder/repositories.js';
 export { MemoryJobQueue, MemoryJobs } from './memory-jobs.js';
 export { MemoryStores, type MemoryStoreFactory } from './memory-stores.js';
 export { MemoryTransactionState } from './memory-transaction.js';

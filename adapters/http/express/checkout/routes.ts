@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHANNELS, type Channel } from '../../../domain/pricing/index.js';
-import { type ErrorCodes, errorsOf, id, number32, route, type Route } from './route.js';
-import { checkoutPreview } from './wire/checkout.js';
+import { CHANNELS, type Channel } from '../../../../domain/pricing/index.js';
+import { type ErrorCodes, errorsOf, id, number32, route, type Route } from '../route.js';
+import { checkoutPreview } from './wire.js';
 
 /** A tax rate as a decimal fraction string ("0.17"); its range is the domain's to judge (CROSSBORDER.INVALID_RATE). */
 const rate = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'a rate is a fraction such as "0.17"');

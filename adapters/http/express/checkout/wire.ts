@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckoutPreview } from '../../../../application/checkout/index.js';
 import { freightQuote } from '../freight/index.js';
 import { appliedActivity, appliedCoupon, couponOption, lineDiscountShare } from '../pricing/index.js';
-import { component, count, decimal, int, money, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from './shared.js';
+import { component, count, decimal, int, money, stringMap, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** 结算页: the checkout preview (issue #5), every amount per line, shop and child order. */
 
