@@ -108,7 +108,9 @@ describe('graceful shutdown of serve (issue #12)', () => {
     const inFlight = get(w.port, '/test/slow?ms=400');
     await sleep(50);
     w.shutdown.signal('SIGTERM');
-    await sleep(100);
+    // It stops listening after lingerMs; wait for that moment instead of a fixed time (a loaded machine is late).
+    for (let waited = 0; w.server.listening && waited < 5_000; waited += 10) await sleep(10);
+    expect(w.server.listening).toBe(false);
     await expect(get(w.port, '/health')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect((await inFlight).status).toBe(200);
     await w.exited;
