@@ -1,10 +1,13 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { checkFreight, checkLineAmounts, orderAmounts, type LineAmounts, type OrderAmounts } from './amounts.js';
-import { invalidAmounts, invalidOrder, ORDER_ERROR, orderNotFound } from './errors.js';
+import { orderAmounts, type LineAmounts, type OrderAmounts } from './amounts.js';
+import { ORDER_ERROR, orderNotFound } from './errors.js';
+import { checkNewOrder, NO_BENEFITS } from './new-order.js';
+
+export { NO_BENEFITS } from './new-order.js';
 import type { VerificationCodes } from './ports.js';
-import { goodsNotRedeemable, ORDER_KINDS, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
+import { goodsNotRedeemable, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
 
 export interface Consignee {
   readonly name: string;
@@ -96,7 +99,6 @@ export interface OrderBenefits {
   readonly limitedActivityIds: readonly string[];
 }
 
-export const NO_BENEFITS: OrderBenefits = { couponIds: [], points: 0, limitedActivityIds: [] };
 
 export interface NewOrder {
   readonly id: string;
@@ -396,71 +398,6 @@ export class Order extends AggregateRoot {
   }
 }
 
-function checkBenefits(b: OrderBenefits): OrderBenefits {
-  const ids = (v: unknown) => Array.isArray(v) && v.every((id) => text(id, 64));
-  if (!ids(b.couponIds) || !ids(b.limitedActivityIds) || !Number.isSafeInteger(b.points) || b.points < 0) {
-    throw invalidOrder('benefits', 'INVALID_BENEFITS', 'benefits are coupon and activity ids and a whole number of points from 0');
-  }
-  return { couponIds: [...b.couponIds], points: b.points, limitedActivityIds: [...b.limitedActivityIds] };
-}
-
 function throwIf(rejection: DomainError | null): void {
   if (rejection) throw rejection;
-}
-
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
-
-/** The invariants of a new order (placed, or a child of a split): lines, quantities, shops, amounts. */
-function checkNewOrder(input: NewOrder): OrderSnapshot {
-  if (!text(input.id, 64)) throw invalidOrder('id', 'INVALID_ID');
-  if (!text(input.number, 64)) throw invalidOrder('number', 'INVALID_NUMBER');
-  const kind = input.kind ?? 'goods';
-  if (!(ORDER_KINDS as readonly string[]).includes(kind)) throw invalidOrder('kind', 'UNKNOWN_KIND');
-  const c = input.common;
-  if (c === null || typeof c !== 'object' || !text(c.memberId, 64)) throw invalidOrder('common.memberId', 'MISSING');
-  if (kind === 'goods' && !c.consignee) throw invalidOrder('common.consignee', 'MISSING', 'a goods order ships to a consignee');
-  if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalidOrder('lines', 'EMPTY', 'an order has at least one line');
-  if (input.lines.length > 200) throw invalidOrder('lines', 'TOO_MANY', 'an order has at most 200 lines');
-  if (!(input.freight instanceof Money)) throw invalidAmounts('freight', 'NOT_AN_AMOUNT');
-  const currency = input.currency ?? input.freight.currency;
-  const ids = new Set<string>();
-  for (const l of input.lines) {
-    if (!text(l.lineId, 64)) throw invalidOrder('lines.lineId', 'INVALID_ID');
-    if (ids.has(l.lineId)) throw invalidOrder(`lines[${l.lineId}]`, 'DUPLICATE_LINE');
-    ids.add(l.lineId);
-    if (!text(l.skuId, 64) || !text(l.shopId, 64)) throw invalidOrder(`lines[${l.lineId}]`, 'MISSING_SKU_OR_SHOP');
-    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1 || l.quantity > 1_000_000) throw invalidOrder(`lines[${l.lineId}].quantity`, 'INVALID_QUANTITY');
-    checkLineAmounts(l, currency);
-  }
-  const freightCouponDiscount = input.freightCouponDiscount ?? Money.zero(currency);
-  checkFreight(input.freight, freightCouponDiscount, currency);
-  if (!(input.payBy.getTime() > input.placedAt.getTime())) throw invalidOrder('payBy', 'NOT_AFTER_PLACING', 'the time to pay ends after the order is placed');
-  const shops = new Set(input.lines.map((l) => l.shopId));
-  return {
-    id: input.id,
-    number: input.number,
-    kind,
-    parentId: null,
-    childIds: [],
-    shopId: shops.size === 1 ? input.lines[0]!.shopId : null,
-    warehouseId: input.warehouseId ?? null,
-    common: c,
-    currency,
-    lines: input.lines,
-    freight: input.freight,
-    freightCouponDiscount,
-    status: 'pending_payment',
-    placedAt: input.placedAt,
-    payBy: input.payBy,
-    payment: null,
-    verification: null,
-    shipment: null,
-    receipt: null,
-    cancellation: null,
-    closure: null,
-    benefits: checkBenefits(input.benefits ?? NO_BENEFITS),
-    completedAt: null,
-    updatedAt: input.placedAt,
-    version: 0,
-  };
 }

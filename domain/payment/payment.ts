@@ -2,8 +2,7 @@ import { allocate } from '../shared/allocation.js';
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { ORDER_ERROR } from '../ordering/errors.js';
-import { transitionRejection, type OrderKind, type OrderStatus } from '../ordering/status.js';
+import { ORDER_ERROR, transitionRejection, type OrderKind, type OrderStatus } from '../ordering/index.js';
 import { invalidPayment, invalidRefund, PAYMENT_ERROR } from './errors.js';
 
 export const PAYMENT_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded', 'cancelled'] as const;
