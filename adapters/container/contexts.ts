@@ -6,6 +6,10 @@ import { freightContext } from './freight.js';
 import { membershipContext } from './membership.js';
 import { promotionContext } from './promotion.js';
 import { inventoryContext } from './inventory.js';
+import { riskContext } from './risk.js';
+import { orderingContext } from './ordering.js';
+import { paymentContext } from './payment.js';
+import { fulfilmentContext } from './fulfilment.js';
 
 /**
  * Every bounded context of zhongtai, as modules (issue #13): the one list the composition root reads.
@@ -20,4 +24,8 @@ export const CONTEXTS = [
   freightContext,
   cartContext,
   membershipContext,
+  riskContext,
+  orderingContext,
+  paymentContext,
+  fulfilmentContext,
 ] as const;

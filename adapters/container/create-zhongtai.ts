@@ -6,20 +6,21 @@ import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/p
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
 import type { CartModuleOptions } from './cart.js';
-import { checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
+import { CHECKOUT, checkoutModule, type CheckoutModuleOptions } from './checkout-module.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
 import type { CouponModuleOptions } from './coupon.js';
-import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
-import type { LegacyFacades } from './legacy-facade-types.js';
-import { legacyFacades } from './legacy-root.js';
-import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
-import { orderQueryModule } from './order-query-module.js';
-import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
+import type { FulfilmentModuleOptions } from './fulfilment.js';
+import type { AnyContext, ContextFacades } from './module.js';
+import type { OrderingModuleOptions } from './ordering.js';
+import type { PreviewCheckout } from '../../application/checkout/index.js';
+import type { RiskControl } from '../../domain/risk/index.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
-export type * from './legacy-facade-types.js';
+export type { OrdersFacade, OrderQueryFacade } from './ordering.js';
+export type { PaymentsFacade } from './payment.js';
+export type { FulfilmentFacade } from './fulfilment.js';
 export type { CartFacade } from './cart.js';
 export type { PromotionFacade } from './promotion.js';
 export type { MembershipFacade } from './membership.js';
@@ -47,6 +48,8 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly checkout?: CheckoutModuleOptions;
   /** Orders and payments: risk control, payment channels (default none; the fake one only by name: `fakePaymentChannel()`), verification codes, ORD-3 and PAY-2 timeouts. */
   readonly ordering?: OrderingModuleOptions;
+  /** Risk control at order placement (default: a blacklist, empty); the same as `ordering.risk`. */
+  readonly risk?: RiskControl;
   /** Fulfilment: days to the automatic receipt confirmation, the fulfilment stage and the warehouse and carrier interceptions (default: fakes). */
   readonly fulfilment?: FulfilmentModuleOptions;
   /** Durable jobs: batch, lease, backoff, and `onError` (default: stderr) for failed runs (decision 0017). */
@@ -87,7 +90,15 @@ export interface ZhongtaiCore {
 }
 
 /** A zhongtai of the given contexts: their facades, derived from their manifests, and the core. */
-export type ZhongtaiOf<C extends readonly AnyContext[]> = LegacyFacades & ContextFacades<C> & ZhongtaiCore;
+export type ZhongtaiOf<C extends readonly AnyContext[]> = { readonly checkout: CheckoutFacade } & ContextFacades<C> & ZhongtaiCore;
+
+/**
+ * The checkout preview (结算页, issue #5): pricing, freight, pre-dispatch, cross-border tax and the child
+ * orders, per line. Still wired by its legacy container module until checkout moves into its own (issue #13).
+ */
+export interface CheckoutFacade {
+  preview: PreviewCheckout['execute'];
+}
 
 /**
  * zhongtai with every built-in context. An interface (resolved lazily), so that contexts' demo data and
@@ -116,20 +127,16 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
     checkoutModule(options.checkout),
-    orderQueryModule,
-    // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
-    orderingModule(options.ordering ?? {}, { handleCallback: (cmd) => legacy.payments.handleCallback(cmd), findPayment: (cmd) => legacy.payments.find(cmd) }),
-    fulfilmentModule(options.fulfilment),
   );
   const clock = container.get(TOKENS.Clock);
   const jobRunner = new JobRunner(persistence.jobQueue, clock, {}, {
     ...options.jobs,
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
-  // The contexts' modules first: the legacy modules' use cases may take what a context provides (checkout: the cart's shop policy).
-  // The contexts' modules first: the legacy ones resolve ports they provide (the coupon context's customer history …).
+  // The contexts' modules; checkout's legacy module resolves ports they provide (the cart's shop policy, the coupon context's customer history …).
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
-  const legacy = legacyFacades(container, jobRunner);
+  const preview = container.get(CHECKOUT.PreviewCheckout);
+  const checkout: CheckoutFacade = { preview: preview.execute.bind(preview) };
   const jobs: JobsFacade = {
     register: (kind, handler) => jobRunner.register(kind, handler),
     runDue: () => jobRunner.runDue(),
@@ -142,5 +149,5 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     await persistence.close();
   };
   const core: ZhongtaiCore = { events: eventBus, persistence, clock, container, jobs, contexts, close };
-  return { ...legacy, ...facades, ...core } as ZhongtaiOf<C>;
+  return { checkout, ...facades, ...core } as ZhongtaiOf<C>;
 }

@@ -7,11 +7,8 @@ import { checkReadiness, requestDeadline, requestTimedOut } from './availability
 import { OutageLog } from './outage-log.js';
 import type { Authenticator, Identity } from './auth.js';
 import { checkoutRoutes } from './checkout-routes.js';
-import { orderRoutes } from './order-routes.js';
-import { fakePaymentRoutes } from './fake-payment-routes.js';
+import { fakePaymentRoutes } from './payment/index.js';
 import { identityRoutes } from './identity-routes.js';
-import { orderQueryRoutes } from './order-query-routes.js';
-import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { serviceRoutes } from './service-routes.js';
 import { checkAnswer, checkRejection } from './contract.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -55,9 +52,6 @@ const legacyRoutes: readonly Route[] = [
   ...serviceRoutes,
   ...identityRoutes,
   ...checkoutRoutes,
-  ...orderRoutes,
-  ...orderQueryRoutes,
-  ...fulfilmentRoutes,
 ];
 
 /** Every route a zhongtai of these contexts answers, in the order they are matched. */
