@@ -9,6 +9,9 @@ import { MEMBERSHIP_ERRORS } from './membership/errors.js';
 import { PRICING_ERRORS } from './pricing/errors.js';
 import { PROMOTION_ERRORS } from './promotion/errors.js';
 import { INVENTORY_ERRORS } from './inventory/errors.js';
+import { ORDER_ERRORS } from './ordering/errors.js';
+import { PAYMENT_ERRORS } from './payment/errors.js';
+import { RISK_ERRORS } from './risk/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -24,6 +27,9 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   INVENTORY_ERRORS,
   DISPATCH_ERRORS,
   COUPON_ERRORS,
+  ORDER_ERRORS,
+  PAYMENT_ERRORS,
+  RISK_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -36,7 +42,10 @@ export type ErrorCode =
   | CodeOf<typeof MEMBERSHIP_ERRORS>
   | CodeOf<typeof INVENTORY_ERRORS>
   | CodeOf<typeof DISPATCH_ERRORS>
-  | CodeOf<typeof COUPON_ERRORS>;
+  | CodeOf<typeof COUPON_ERRORS>
+  | CodeOf<typeof ORDER_ERRORS>
+  | CodeOf<typeof PAYMENT_ERRORS>
+  | CodeOf<typeof RISK_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {
