@@ -2,7 +2,7 @@ import type { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
 import { checkFreight, checkLineAmounts } from './amounts.js';
 import { invalidAmounts, invalidOrder } from './errors.js';
-import type { NewOrder, OrderBenefits, OrderSnapshot } from './order.js';
+import type { NewOrder, OrderBenefits, OrderSnapshot } from './order-state.js';
 import { ORDER_KINDS } from './status.js';
 
 /**
