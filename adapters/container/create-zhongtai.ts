@@ -1,7 +1,9 @@
 import { Container } from 'inversify';
+import type { PreviewCheckout } from '../../application/checkout/index.js';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
 import { JobRunner, type JobHandler, type JobRunnerOptions, type JobRunResult } from '../../application/shared/job-runner.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import type { RiskControl } from '../../domain/risk/index.js';
 import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/ports.js';
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
@@ -13,8 +15,6 @@ import type { CouponModuleOptions } from './coupon.js';
 import type { FulfilmentModuleOptions } from './fulfilment.js';
 import type { AnyContext, ContextFacades } from './module.js';
 import type { OrderingModuleOptions } from './ordering.js';
-import type { PreviewCheckout } from '../../application/checkout/index.js';
-import type { RiskControl } from '../../domain/risk/index.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
