@@ -11,3 +11,4 @@ export * from './crossborder/index.js';
 export * from './checkout/index.js';
 export * from './ordering/index.js';
 export * from './payment/index.js';
+export * from './fulfilment/index.js';

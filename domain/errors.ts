@@ -11,6 +11,9 @@ import { PROMOTION_ERRORS } from './promotion/errors.js';
 import { INVENTORY_ERRORS } from './inventory/errors.js';
 import { CHECKOUT_ERRORS } from './checkout/errors.js';
 import { CROSSBORDER_ERRORS } from './crossborder/errors.js';
+import { ORDER_ERRORS } from './ordering/errors.js';
+import { PAYMENT_ERRORS } from './payment/errors.js';
+import { RISK_ERRORS } from './risk/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -28,6 +31,9 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   COUPON_ERRORS,
   CHECKOUT_ERRORS,
   CROSSBORDER_ERRORS,
+  ORDER_ERRORS,
+  PAYMENT_ERRORS,
+  RISK_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -42,7 +48,10 @@ export type ErrorCode =
   | CodeOf<typeof DISPATCH_ERRORS>
   | CodeOf<typeof COUPON_ERRORS>
   | CodeOf<typeof CHECKOUT_ERRORS>
-  | CodeOf<typeof CROSSBORDER_ERRORS>;
+  | CodeOf<typeof CROSSBORDER_ERRORS>
+  | CodeOf<typeof ORDER_ERRORS>
+  | CodeOf<typeof PAYMENT_ERRORS>
+  | CodeOf<typeof RISK_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

@@ -1,5 +1,5 @@
 import type { PaymentChannelSetting } from '../../application/payment/channels.js';
-import { fakePaymentChannel } from '../payment/fake-channel.js';
+import { fakePaymentChannel } from '../channels/payment/fake-channel.js';
 import type { ServiceConfig } from './config.js';
 
 /** The channel names `serve` knows. Real channels (WeChat Pay, Alipay …) come with a later issue; today only the fake one. */

@@ -14,6 +14,9 @@ type Facades = Record<string, Record<string, unknown>>;
 export const useCaseToken = (context: string, facade: string, name: string): ServiceIdentifier<UseCase | Exposed<unknown>> =>
   Symbol.for(`zhongtai.${context}.${facade}.${name}`);
 
+/** The token of a context's deps object (what its use cases are built with): `zhongtai.<context>.Deps`. */
+export const depsToken = <D = unknown>(context: string): ServiceIdentifier<D> => Symbol.for(`zhongtai.${context}.Deps`);
+
 /**
  * One inversify module per context: its deps object, what it provides to other contexts, and each use
  * case as a singleton built from the deps (issue #13).
@@ -21,16 +24,15 @@ export const useCaseToken = (context: string, facade: string, name: string): Ser
 export function contextModule(m: AnyContext, container: Container, options: Readonly<Record<string, unknown>>): ContainerModule {
   const base = [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator] as const;
   const wiring = (uow: UnitOfWork, clock: Clock, ids: IdGenerator): Wiring => ({ uow, clock, ids, options, get: (token) => container.get(token) });
-  const depsToken: ServiceIdentifier<unknown> = Symbol.for(`zhongtai.${m.name}.Deps`);
   const context = m as ContextManifest<string, unknown, Readonly<Record<string, Readonly<Record<string, (d: unknown) => UseCase | Exposed<unknown>>>>>>;
   return new ContainerModule(({ bind }) => {
-    bind(depsToken).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base]).inSingletonScope();
+    bind(depsToken(m.name)).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base]).inSingletonScope();
     for (const p of context.provides ?? []) {
       bind(p.token as ServiceIdentifier<unknown>).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => p.make(wiring(uow, clock, ids)), [...base]).inSingletonScope();
     }
     for (const [facade, useCases] of Object.entries(context.facades)) {
       for (const [name, make] of Object.entries(useCases)) {
-        bind(useCaseToken(m.name, facade, name)).toResolvedValue((d: unknown) => make(d), [depsToken]).inSingletonScope();
+        bind(useCaseToken(m.name, facade, name)).toResolvedValue((d: unknown) => make(d), [depsToken(m.name)]).inSingletonScope();
       }
     }
   });

@@ -1,13 +1,17 @@
 import { cartContext } from './cart.js';
-import { checkoutContext } from './checkout.js';
-import { crossborderContext } from './crossborder.js';
 import { catalogContext } from './catalog.js';
-import { dispatchContext } from './dispatch.js';
+import { checkoutContext } from './checkout.js';
 import { couponContext } from './coupon.js';
+import { crossborderContext } from './crossborder.js';
+import { dispatchContext } from './dispatch.js';
 import { freightContext } from './freight.js';
-import { membershipContext } from './membership.js';
-import { promotionContext } from './promotion.js';
+import { fulfilmentContext } from './fulfilment.js';
 import { inventoryContext } from './inventory.js';
+import { membershipContext } from './membership.js';
+import { orderingContext } from './ordering.js';
+import { paymentContext } from './payment.js';
+import { promotionContext } from './promotion.js';
+import { riskContext } from './risk.js';
 
 /**
  * Every bounded context of zhongtai, as modules (issue #13): the one list the composition root reads.
@@ -24,4 +28,8 @@ export const CONTEXTS = [
   membershipContext,
   crossborderContext,
   checkoutContext,
+  riskContext,
+  orderingContext,
+  paymentContext,
+  fulfilmentContext,
 ] as const;

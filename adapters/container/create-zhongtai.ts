@@ -2,6 +2,7 @@ import { Container } from 'inversify';
 import { InProcessEventBus } from '../../application/shared/event-bus.js';
 import { JobRunner, type JobHandler, type JobRunnerOptions, type JobRunResult } from '../../application/shared/job-runner.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import type { RiskControl } from '../../domain/risk/index.js';
 import { systemClock, type Clock, type IdGenerator } from '../../domain/shared/ports.js';
 import { memoryPersistence } from '../persistence/memory/index.js';
 import { UuidV7Generator } from '../system/uuid-v7.js';
@@ -10,16 +11,15 @@ import type { CheckoutModuleOptions } from './checkout.js';
 import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
 import type { CouponModuleOptions } from './coupon.js';
-import { fulfilmentModule, type FulfilmentModuleOptions } from './fulfilment-module.js';
-import type { LegacyFacades } from './legacy-facade-types.js';
-import { legacyFacades } from './legacy-root.js';
-import type { AnyContext, ContextFacades, ContextManifest } from './module.js';
-import { orderQueryModule } from './order-query-module.js';
-import { orderingModule, type OrderingModuleOptions } from './ordering-module.js';
+import type { FulfilmentModuleOptions } from './fulfilment.js';
+import type { AnyContext, ContextFacades } from './module.js';
+import type { OrderingModuleOptions } from './ordering.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
-export type * from './legacy-facade-types.js';
+export type { OrdersFacade, OrderQueryFacade } from './ordering.js';
+export type { PaymentsFacade } from './payment.js';
+export type { FulfilmentFacade } from './fulfilment.js';
 export type { CartFacade } from './cart.js';
 export type { PromotionFacade } from './promotion.js';
 export type { MembershipFacade } from './membership.js';
@@ -48,6 +48,8 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly checkout?: CheckoutModuleOptions;
   /** Orders and payments: risk control, payment channels (default none; the fake one only by name: `fakePaymentChannel()`), verification codes, ORD-3 and PAY-2 timeouts. */
   readonly ordering?: OrderingModuleOptions;
+  /** Risk control at order placement (default: a blacklist, empty); the same as `ordering.risk`. */
+  readonly risk?: RiskControl;
   /** Fulfilment: days to the automatic receipt confirmation, the fulfilment stage and the warehouse and carrier interceptions (default: fakes). */
   readonly fulfilment?: FulfilmentModuleOptions;
   /** Durable jobs: batch, lease, backoff, and `onError` (default: stderr) for failed runs (decision 0017). */
@@ -88,7 +90,7 @@ export interface ZhongtaiCore {
 }
 
 /** A zhongtai of the given contexts: their facades, derived from their manifests, and the core. */
-export type ZhongtaiOf<C extends readonly AnyContext[]> = LegacyFacades & ContextFacades<C> & ZhongtaiCore;
+export type ZhongtaiOf<C extends readonly AnyContext[]> = ContextFacades<C> & ZhongtaiCore;
 
 /**
  * zhongtai with every built-in context. An interface (resolved lazily), so that contexts' demo data and
@@ -116,19 +118,14 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
   container.load(
     sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
     persistenceModule(persistence, routes),
-    orderQueryModule,
-    // Channel factories (the fake channel) call back through this instance's use cases, as a real channel calls the callback route.
-    orderingModule(options.ordering ?? {}, { handleCallback: (cmd) => legacy.payments.handleCallback(cmd), findPayment: (cmd) => legacy.payments.find(cmd) }),
-    fulfilmentModule(options.fulfilment),
   );
   const clock = container.get(TOKENS.Clock);
   const jobRunner = new JobRunner(persistence.jobQueue, clock, {}, {
     ...options.jobs,
     onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
   });
-  // The contexts' modules first: the legacy ones resolve what a context provides (ordering: the checkout preview).
+  // Every context from its manifest: its container module, stores, facades, jobs and subscriptions.
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
-  const legacy = legacyFacades(container, jobRunner);
   const jobs: JobsFacade = {
     register: (kind, handler) => jobRunner.register(kind, handler),
     runDue: () => jobRunner.runDue(),
@@ -141,5 +138,5 @@ export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS
     await persistence.close();
   };
   const core: ZhongtaiCore = { events: eventBus, persistence, clock, container, jobs, contexts, close };
-  return { ...legacy, ...facades, ...core } as ZhongtaiOf<C>;
+  return { ...facades, ...core } as ZhongtaiOf<C>;
 }

@@ -7,6 +7,9 @@ import type { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { ProductShops } from '../../domain/cart/ports.js';
 import type { CustomerHistory } from '../../domain/coupon/index.js';
+import type { PaymentChannels } from '../../application/payment/index.js';
+import type { RiskControl } from '../../domain/risk/index.js';
+import type { VerificationCodes } from '../../domain/ordering/index.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 
 const token = <T>(name: string): ServiceIdentifier<T> => Symbol.for(`zhongtai.${name}`);
@@ -29,4 +32,10 @@ export const TOKENS = {
   CheckoutPoints: token<CheckoutPoints>('membership.CheckoutPoints'),
   /** The checkout preview, provided by the checkout module: placing an order prices with it, in its own transaction. */
   CheckoutPreview: token<PreviewCheckout>('checkout.PreviewCheckout'),
+  /** The risk-control port (风控, spec §16), provided by the risk module; ordering asks it at placement. */
+  RiskControl: token<RiskControl>('risk.RiskControl'),
+  /** Service orders' verification codes (核销码), provided by the ordering module (its port); paying a service order draws one. */
+  VerificationCodes: token<VerificationCodes>('ordering.VerificationCodes'),
+  /** The payment channels the shop takes, provided by the payment module; fulfilment refunds through them. */
+  PaymentChannels: token<PaymentChannels>('payment.Channels'),
 } as const;

@@ -1,7 +1,9 @@
 import type { Zhongtai } from '../container/create-zhongtai.js';
 
 /** The subject of the member token `zhongtai serve` prints in demo mode (adapters/cli/main.ts). */
-export const DEMO_MEMBER_ID = 'demo-member';
+import { DEMO_MEMBER_ID } from './members.js';
+
+export { DEMO_MEMBER_ID };
 
 /** The demo cart: SKU code → quantity, from two shops (the Nova and Meadow brand shops, decision 0014). */
 const DEMO_LINES: readonly (readonly [string, number])[] = [

@@ -2,31 +2,21 @@ import { crossBorderNotSupported, ORDER_ERROR } from '../../domain/ordering/erro
 import { Order, type InvoiceRequest, type OrderLine } from '../../domain/ordering/order.js';
 import { splitOrder } from '../../domain/ordering/split.js';
 import type { Channel } from '../../domain/pricing/index.js';
-import type { RiskControl } from '../../domain/risk/ports.js';
-import { riskRejection } from '../../domain/risk/risk.js';
+import { riskRejection } from '../../domain/risk/index.js';
+import { consigneeRejection, memberIdRejection } from '../../domain/ordering/new-order.js';
 import { allocate } from '../../domain/shared/allocation.js';
 import { DomainError, isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
-import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import { removeOrderedLines } from '../cart/index.js';
-import type { CheckoutPreview, PreviewCheckout, PreviewCheckoutCommand } from '../checkout/index.js';
+import type { CheckoutPreview, PreviewCheckoutCommand } from '../checkout/index.js';
 import { deductPointsForOrder } from '../membership/index.js';
 import { consumePurchaseLimit } from '../promotion/index.js';
 import { lockCouponsForOrder } from '../coupon/index.js';
-import type { Transaction, UnitOfWork } from '../shared/unit-of-work.js';
+import type { Transaction } from '../shared/unit-of-work.js';
 import { checkIdempotencyKey } from '../shared/idempotency.js';
-import { lockOrderStock, scheduleUnpaidTimeout } from './order-resources.js';
-
-export interface PlaceOrderDependencies {
-  readonly uow: UnitOfWork;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  /** Prices what is bought exactly as the checkout page showed it (PRM-3), inside the placing transaction. */
-  readonly preview: PreviewCheckout;
-  readonly risk: RiskControl;
-  /** ORD-3: how long an order waits for payment. Default 30 minutes. */
-  readonly unpaidTimeoutMs?: number;
-}
+import type { OrderingDeps } from './deps.js';
+import { lockOrderStock, scheduleUnpaidTimeout } from './holdings.js';
+import { ORDERING_STORE } from './store.js';
 
 export interface PlaceOrderCommand {
   readonly memberId: string;
@@ -101,7 +91,7 @@ const DEFAULT_UNPAID_TIMEOUT_MS = 30 * 60_000;
  * 8. the stock of every line locked last (INV-3, in SKU order), so hot stock rows are held the shortest.
  */
 export class PlaceOrder {
-  constructor(private readonly deps: PlaceOrderDependencies) {}
+  constructor(private readonly deps: OrderingDeps) {}
 
   async execute(cmd: PlaceOrderCommand): Promise<PlaceOrderResult> {
     checkCommand(cmd);
@@ -170,10 +160,7 @@ export class PlaceOrder {
       await consumePurchaseLimit(tx, { activityId: a.id, memberId: cmd.memberId, reference: top, quantity: units }, now);
     }
     if (preview.source === 'cart') await removeOrderedLines(tx, cmd.memberId, preview.lines.map((l) => l.skuId), now);
-    for (const o of [parent, ...children]) {
-      await tx.orders.save(o);
-      tx.recordEvents(o.pullEvents());
-    }
+    for (const o of [parent, ...children]) await tx.use(ORDERING_STORE).orders.save(o);
     for (const leaf of leaves) await scheduleUnpaidTimeout(tx, leaf);
     await lockOrderStock(tx, this.deps, leaves, now);
 
@@ -271,18 +258,17 @@ function fingerprintOf(cmd: PlaceOrderCommand): string {
   return JSON.stringify(canonical(rest));
 }
 
-const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
-
+/**
+ * The command, checked before anything is read (library callers get a stable code, not a failure deep
+ * inside): the member and the consignee by the order's own rules (domain/ordering/new-order.ts, which
+ * the aggregate holds as invariants too), then what only the command has — its idempotency key and the
+ * payable the member saw.
+ */
 function checkCommand(cmd: PlaceOrderCommand): void {
-  const invalid = (field: string, reason: string, message: string) => DomainError.invalid(ORDER_ERROR.INVALID_ORDER, message, { field, reason });
-  if (!text(cmd.memberId, 64)) throw invalid('memberId', 'MISSING', 'an order is placed by a member');
-  const c = cmd.consignee;
-  if (!c || typeof c !== 'object') throw invalid('consignee', 'MISSING', 'a goods order ships to a consignee');
-  if (!text(c.name, 60)) throw invalid('consignee.name', 'INVALID', 'the consignee has a name of 1 to 60 characters');
-  if (typeof c.phone !== 'string' || !/^\+?[0-9][0-9 -]{4,22}$/.test(c.phone.trim())) throw invalid('consignee.phone', 'INVALID', 'the consignee has a phone number');
-  if (!text(c.address, 300)) throw invalid('consignee.address', 'INVALID', 'the consignee has a street address of 1 to 300 characters');
+  const rejection = memberIdRejection(cmd.memberId, 'memberId') ?? consigneeRejection(cmd.consignee, 'consignee');
+  if (rejection) throw rejection;
   checkIdempotencyKey(cmd.idempotencyKey);
   if (cmd.expectedPayable !== undefined && !(typeof cmd.expectedPayable === 'string' && /^\d{1,13}(\.\d{1,2})?$/.test(cmd.expectedPayable))) {
-    throw invalid('expectedPayable', 'INVALID', 'the expected payable is an amount like "128.00"');
+    throw DomainError.invalid(ORDER_ERROR.INVALID_ORDER, 'the expected payable is an amount like "128.00"', { field: 'expectedPayable', reason: 'INVALID' });
   }
 }

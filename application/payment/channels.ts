@@ -1,8 +1,8 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { PaymentChannel } from '../../domain/payment/ports.js';
 import { PAYMENT_ERROR } from '../../domain/payment/errors.js';
-import type { CallbackResult } from './payment-use-cases.js';
-import type { PaymentView } from './payment-queries.js';
+import type { PaymentView } from './find-payment.js';
+import type { CallbackResult } from './handle-payment-callback.js';
 
 /**
  * The payment channels the shop takes, by name. None unless configured (decision 0019): with none,

@@ -1,6 +1,3 @@
-import type { Orders } from '../../domain/ordering/ports.js';
-import type { OrderQueries } from '../../domain/ordering/queries.js';
-import type { Payments } from '../../domain/payment/ports.js';
 import type { DomainEvent } from '../../domain/shared/domain-event.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { Jobs } from './jobs.js';
@@ -8,8 +5,8 @@ import type { StoreKey } from './store.js';
 
 /**
  * Everything one use case may touch inside its transaction: its context's store (`use`), the durable
- * jobs and idempotency records, and the event outbox. (Contexts not yet moved to their module still
- * reach their repositories as fields of the transaction; issue #13 moves them into stores.)
+ * jobs and idempotency records, and the event outbox (issue #13: every context's repositories are in
+ * its store).
  */
 export interface Transaction {
   /**
@@ -17,12 +14,6 @@ export interface Transaction {
    * transaction). Only the owning context holds its key: other contexts go through its published services.
    */
   use<S>(key: StoreKey<S>): S;
-  /** Orders (订单), parents and children of a split alike. */
-  readonly orders: Orders;
-  /** Payments (交易记录) of one order or combined over several. */
-  readonly payments: Payments;
-  /** The read side of orders: members' lists, details with timelines, staff search, period statistics. */
-  readonly orderQueries: OrderQueries;
   /** Durable jobs (timers, acknowledged notifications) scheduled with this transaction's change (decision 0017). */
   readonly jobs: Jobs;
   /** First answers to request keys (placing an order …), stored with their effect. */

@@ -1,123 +1,15 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { checkFreight, checkLineAmounts, orderAmounts, type LineAmounts, type OrderAmounts } from './amounts.js';
-import { invalidAmounts, invalidOrder, ORDER_ERROR, orderNotFound } from './errors.js';
+import { orderAmounts, type OrderAmounts } from './amounts.js';
+import { ORDER_ERROR, orderNotFound } from './errors.js';
+import { checkNewOrder, NO_BENEFITS } from './new-order.js';
+import type { CancelCause, CloseReason, NewOrder, OrderBenefits, OrderLine, OrderSnapshot, ReceiptBy, ReplayOutcome } from './order-state.js';
 import type { VerificationCodes } from './ports.js';
-import { goodsNotRedeemable, ORDER_KINDS, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
+import { goodsNotRedeemable, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
 
-export interface Consignee {
-  readonly name: string;
-  readonly phone: string;
-  /** Province, city, district … as the address book gives them. */
-  readonly region: readonly string[];
-  readonly address: string;
-  readonly postcode: string | null;
-}
-
-export interface InvoiceRequest {
-  readonly title: string;
-  readonly taxNumber: string | null;
-}
-
-/** ORD-5: what every child order copies from its parent. */
-export interface OrderCommon {
-  readonly memberId: string;
-  readonly memberLevel: string | null;
-  /** Null for a service order without delivery. */
-  readonly consignee: Consignee | null;
-  readonly platform: string;
-  readonly channel: string;
-  readonly invoice: InvoiceRequest | null;
-  readonly remark: string | null;
-}
-
-export interface OrderLine {
-  /** The pricing line id; a child's line keeps the parent's line id. */
-  readonly lineId: string;
-  readonly skuId: string;
-  readonly spuId: string;
-  readonly title: string;
-  readonly specs: Readonly<Record<string, string>>;
-  readonly image: string | null;
-  readonly shopId: string;
-  readonly quantity: number;
-  readonly unitPrice: Money;
-  /** ORD-1 / ORD-4: goods and each discount's share of this line. */
-  readonly amounts: LineAmounts;
-}
-
-export type CancelCause = 'member' | 'timeout' | 'risk_control';
-export type CloseReason = 'cancelled_after_payment' | 'fully_refunded';
-export type ReceiptBy = 'member' | 'auto';
-
-export interface OrderSnapshot {
-  readonly id: string;
-  /** The number shown to people and sent to payment channels. */
-  readonly number: string;
-  readonly kind: OrderKind;
-  /** ORD-5: set on a child order. */
-  readonly parentId: string | null;
-  /** ORD-5: set on a parent once it is split; its status then follows them (`parentStatus`). */
-  readonly childIds: readonly string[];
-  /** The shop when every line is of one shop (every child order), else null. */
-  readonly shopId: string | null;
-  /** The shipping warehouse a child was split for (DSP-1), when known. */
-  readonly warehouseId: string | null;
-  readonly common: OrderCommon;
-  readonly currency: string;
-  readonly lines: readonly OrderLine[];
-  readonly freight: Money;
-  readonly freightCouponDiscount: Money;
-  readonly status: OrderStatus;
-  readonly placedAt: Date;
-  /** ORD-3: unpaid at this moment, the order is cancelled by the timeout. */
-  readonly payBy: Date;
-  readonly payment: { readonly paymentId: string; readonly paidAt: Date } | null;
-  readonly verification: { readonly code: string; readonly issuedAt: Date; readonly redeemedAt: Date | null; readonly redeemedByShop: string | null } | null;
-  readonly shipment: { readonly carrier: string; readonly trackingNumber: string; readonly shippedAt: Date; readonly autoConfirmAt: Date } | null;
-  readonly receipt: { readonly by: ReceiptBy; readonly at: Date } | null;
-  readonly cancellation: { readonly by: CancelCause; readonly at: Date; readonly reason: string | null } | null;
-  readonly closure: { readonly reason: CloseReason; readonly at: Date } | null;
-  /**
-   * What the member spent on the order at placing (top-level orders only; children leave it empty):
-   * the coupons it locked and the points it deducted, so cancelling gives them back and paying uses them.
-   */
-  readonly benefits: OrderBenefits;
-  readonly completedAt: Date | null;
-  readonly updatedAt: Date;
-  readonly version: number;
-}
-
-export interface OrderBenefits {
-  readonly couponIds: readonly string[];
-  readonly points: number;
-  /** Activities whose per-member purchase limit (限购) the order consumed. */
-  readonly limitedActivityIds: readonly string[];
-}
-
-export const NO_BENEFITS: OrderBenefits = { couponIds: [], points: 0, limitedActivityIds: [] };
-
-export interface NewOrder {
-  readonly id: string;
-  readonly number: string;
-  readonly kind?: OrderKind;
-  readonly common: OrderCommon;
-  readonly currency?: string;
-  readonly lines: readonly OrderLine[];
-  readonly freight: Money;
-  readonly freightCouponDiscount?: Money;
-  readonly placedAt: Date;
-  /** placedAt + the configured unpaid timeout (ORD-3). */
-  readonly payBy: Date;
-  readonly warehouseId?: string | null;
-  readonly benefits?: OrderBenefits;
-}
-
-export interface ReplayOutcome {
-  /** The same command was applied before: nothing changed now. */
-  readonly replayed: boolean;
-}
+export { NO_BENEFITS } from './new-order.js';
+export * from './order-state.js';
 
 const CODE = /^[0-9A-Za-z]{6,32}$/;
 
@@ -396,71 +288,6 @@ export class Order extends AggregateRoot {
   }
 }
 
-function checkBenefits(b: OrderBenefits): OrderBenefits {
-  const ids = (v: unknown) => Array.isArray(v) && v.every((id) => text(id, 64));
-  if (!ids(b.couponIds) || !ids(b.limitedActivityIds) || !Number.isSafeInteger(b.points) || b.points < 0) {
-    throw invalidOrder('benefits', 'INVALID_BENEFITS', 'benefits are coupon and activity ids and a whole number of points from 0');
-  }
-  return { couponIds: [...b.couponIds], points: b.points, limitedActivityIds: [...b.limitedActivityIds] };
-}
-
 function throwIf(rejection: DomainError | null): void {
   if (rejection) throw rejection;
-}
-
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
-
-/** The invariants of a new order (placed, or a child of a split): lines, quantities, shops, amounts. */
-function checkNewOrder(input: NewOrder): OrderSnapshot {
-  if (!text(input.id, 64)) throw invalidOrder('id', 'INVALID_ID');
-  if (!text(input.number, 64)) throw invalidOrder('number', 'INVALID_NUMBER');
-  const kind = input.kind ?? 'goods';
-  if (!(ORDER_KINDS as readonly string[]).includes(kind)) throw invalidOrder('kind', 'UNKNOWN_KIND');
-  const c = input.common;
-  if (c === null || typeof c !== 'object' || !text(c.memberId, 64)) throw invalidOrder('common.memberId', 'MISSING');
-  if (kind === 'goods' && !c.consignee) throw invalidOrder('common.consignee', 'MISSING', 'a goods order ships to a consignee');
-  if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalidOrder('lines', 'EMPTY', 'an order has at least one line');
-  if (input.lines.length > 200) throw invalidOrder('lines', 'TOO_MANY', 'an order has at most 200 lines');
-  if (!(input.freight instanceof Money)) throw invalidAmounts('freight', 'NOT_AN_AMOUNT');
-  const currency = input.currency ?? input.freight.currency;
-  const ids = new Set<string>();
-  for (const l of input.lines) {
-    if (!text(l.lineId, 64)) throw invalidOrder('lines.lineId', 'INVALID_ID');
-    if (ids.has(l.lineId)) throw invalidOrder(`lines[${l.lineId}]`, 'DUPLICATE_LINE');
-    ids.add(l.lineId);
-    if (!text(l.skuId, 64) || !text(l.shopId, 64)) throw invalidOrder(`lines[${l.lineId}]`, 'MISSING_SKU_OR_SHOP');
-    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1 || l.quantity > 1_000_000) throw invalidOrder(`lines[${l.lineId}].quantity`, 'INVALID_QUANTITY');
-    checkLineAmounts(l, currency);
-  }
-  const freightCouponDiscount = input.freightCouponDiscount ?? Money.zero(currency);
-  checkFreight(input.freight, freightCouponDiscount, currency);
-  if (!(input.payBy.getTime() > input.placedAt.getTime())) throw invalidOrder('payBy', 'NOT_AFTER_PLACING', 'the time to pay ends after the order is placed');
-  const shops = new Set(input.lines.map((l) => l.shopId));
-  return {
-    id: input.id,
-    number: input.number,
-    kind,
-    parentId: null,
-    childIds: [],
-    shopId: shops.size === 1 ? input.lines[0]!.shopId : null,
-    warehouseId: input.warehouseId ?? null,
-    common: c,
-    currency,
-    lines: input.lines,
-    freight: input.freight,
-    freightCouponDiscount,
-    status: 'pending_payment',
-    placedAt: input.placedAt,
-    payBy: input.payBy,
-    payment: null,
-    verification: null,
-    shipment: null,
-    receipt: null,
-    cancellation: null,
-    closure: null,
-    benefits: checkBenefits(input.benefits ?? NO_BENEFITS),
-    completedAt: null,
-    updatedAt: input.placedAt,
-    version: 0,
-  };
 }

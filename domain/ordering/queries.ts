@@ -124,7 +124,7 @@ export interface OrderPeriodStatistics {
   readonly returningPayingMembers: number;
 }
 
-/** Port: the read model of orders, inside a transaction (`tx.orderQueries`). Inputs are checked by the use cases. */
+/** Port: the read model of orders, inside a transaction (`tx.use(ORDERING_STORE).orderQueries`). Inputs are checked by the use cases. */
 export interface OrderQueries {
   /** A member's leaf orders (what they see: unsplit orders and child orders), newest placed first, then by number. */
   memberOrders(memberId: string, query: MemberOrdersQuery): Promise<OrderPage>;

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
+import { stateMachine, type StateMachine } from '../shared/state-machine.js';
 import { ORDER_ERROR } from './errors.js';
 
 export const ORDER_KINDS = ['goods', 'service'] as const;
@@ -47,14 +48,37 @@ export const SERVICE_ORDER_TRANSITIONS = {
   closed: [],
 } as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
 
-/** Both flows by order kind. */
-export const ORDER_TRANSITIONS = {
+/** Both flows by order kind: the table an order of that kind moves along. */
+export const ORDER_FLOWS = {
   goods: GOODS_ORDER_TRANSITIONS,
   service: SERVICE_ORDER_TRANSITIONS,
 } as const satisfies Record<OrderKind, Record<OrderStatus, readonly OrderStatus[]>>;
 
+/**
+ * ORD-2, every status change an order may make whatever its kind: the union of both flows (a test holds
+ * it to that), drawn in docs/contexts/ordering.md. Each order moves along its own kind's flow.
+ */
+export const ORDER_TRANSITIONS = {
+  pending_payment: ['pending_shipment', 'pending_redemption', 'cancelled'],
+  pending_shipment: ['shipped', 'closed'],
+  shipped: ['completed', 'closed'],
+  pending_redemption: ['completed', 'closed'],
+  completed: [],
+  cancelled: [],
+  closed: [],
+} as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
+
+/** The machine of all orders (its final states), on the state-machine helper. */
+export const ORDER_MACHINE = stateMachine<OrderStatus>(ORDER_TRANSITIONS, ORDER_ERROR.INVALID_TRANSITION);
+
+/** Each kind's machine: `ORDER.INVALID_TRANSITION` (409) with `from` and `to` for a move its flow does not allow. */
+const MACHINES: Readonly<Record<OrderKind, StateMachine<OrderStatus>>> = {
+  goods: stateMachine<OrderStatus>(GOODS_ORDER_TRANSITIONS, ORDER_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} goods order cannot become ${to}`),
+  service: stateMachine<OrderStatus>(SERVICE_ORDER_TRANSITIONS, ORDER_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} service order cannot become ${to}`),
+};
+
 /** Where an order ends: nothing leaves these statuses. */
-export const FINAL_ORDER_STATUSES: readonly OrderStatus[] = ['completed', 'cancelled', 'closed'];
+export const FINAL_ORDER_STATUSES: readonly OrderStatus[] = ORDER_MACHINE.finals;
 
 /** How far along an order is (tests check that it never moves backwards); final statuses rank highest. */
 export const ORDER_STATUS_RANK: Readonly<Record<OrderStatus, number>> = {
@@ -68,18 +92,12 @@ export const ORDER_STATUS_RANK: Readonly<Record<OrderStatus, number>> = {
 };
 
 export function canTransition(kind: OrderKind, from: OrderStatus, to: OrderStatus): boolean {
-  return (ORDER_TRANSITIONS[kind][from] as readonly OrderStatus[]).includes(to);
+  return MACHINES[kind].can(from, to);
 }
 
 /** The guard every status change goes through: `ORDER.INVALID_TRANSITION` with `from` and `to`, or null. */
 export function transitionRejection(o: { readonly id: string; readonly kind: OrderKind; readonly status: OrderStatus }, to: OrderStatus): DomainError | null {
-  if (canTransition(o.kind, o.status, to)) return null;
-  return DomainError.conflict(ORDER_ERROR.INVALID_TRANSITION, `a ${o.status} ${o.kind} order cannot become ${to}`, {
-    orderId: o.id,
-    kind: o.kind,
-    from: o.status,
-    to,
-  });
+  return MACHINES[o.kind].rejection(o.status, to, { orderId: o.id, kind: o.kind });
 }
 
 /** Only a service order is redeemed (核销): a goods order, whatever its status, is `ORDER.INVALID_TRANSITION`. */

@@ -1,2 +1,3 @@
+export * from './errors.js';
 export * from './risk.js';
 export * from './ports.js';

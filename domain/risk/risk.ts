@@ -1,4 +1,5 @@
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
+import { RISK_ERRORS } from './errors.js';
 import type { Money } from '../shared/money.js';
 
 /** Spec §16: none and low pass; medium asks a second factor; high suggests blocking; extreme must block. */
@@ -21,18 +22,12 @@ export interface RiskVerdict {
   readonly rule: string | null;
 }
 
-export const RISK_ERROR = {
-  /** High or extreme risk: the order is not placed (403); details `level`, `rule`. */
-  ORDER_BLOCKED: 'RISK.ORDER_BLOCKED',
-  /** Medium risk: a second-factor check is needed before this order can be placed (403); details `rule`. */
-  VERIFICATION_REQUIRED: 'RISK.VERIFICATION_REQUIRED',
-} as const;
 
 /** The rejection a verdict means for an order being placed, or null when it passes. */
 export function riskRejection(v: RiskVerdict): DomainError | null {
   if (v.level === 'none' || v.level === 'low') return null;
   if (v.level === 'medium') {
-    return new DomainError(RISK_ERROR.VERIFICATION_REQUIRED, 'this order needs a second-factor check before it can be placed', 'forbidden', { level: v.level, rule: v.rule });
+    return RISK_ERRORS.raise('VERIFICATION_REQUIRED', 'this order needs a second-factor check before it can be placed', { level: v.level, rule: v.rule });
   }
-  return new DomainError(RISK_ERROR.ORDER_BLOCKED, 'this order cannot be placed', 'forbidden', { level: v.level, rule: v.rule });
+  return RISK_ERRORS.raise('ORDER_BLOCKED', 'this order cannot be placed', { level: v.level, rule: v.rule });
 }

@@ -58,6 +58,15 @@ describe('schema and migrations', () => {
     expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
   });
 
+  it('a database migrated when the orders migration still made the payment tables takes the payment context’s own migration (issue #13) as a no-op', async () => {
+    await sql(`insert into payment_order (payment_id, order_id) values ('kept-payment', 'kept-order')`);
+    await sql(`delete from mikro_orm_migrations where name = 'Migration20261122110001_payments'`);
+    expect(await migrate(p)).toEqual(['Migration20261122110001_payments']);
+    expect(await sql<{ payment_id: string }>('select payment_id from payment_order')).toEqual([{ payment_id: 'kept-payment' }]);
+    expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+    await sql(`delete from payment_order where payment_id = 'kept-payment'`);
+  });
+
   it('migrate() is idempotent and refuses a persistence without migrations', async () => {
     expect(await migrate(p)).toEqual([]);
     expect(await migrate(p.orm)).toEqual([]);

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FILL_ORDER_QUERY_COLUMNS } from '../../adapters/persistence/mikro-orm/migrations/Migration20261122130000_order_queries.js';
+import { FILL_ORDER_QUERY_COLUMNS } from '../../adapters/persistence/mikro-orm/ordering/migrations/Migration20261122130000_order_queries.js';
 import { splitOrder } from '../../domain/ordering/split.js';
 import { fixedCodes } from '../domain/ordering/order-mothers.js';
 import { splitCase } from '../domain/ordering/order-arbitraries.js';
 import { fileDatabase } from '../support/postgres.js';
 import { inTx } from './contract/support.js';
 import { orderQueryContract, placeOrder } from './order-query-contract.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 const db = fileDatabase();
 
@@ -20,7 +21,7 @@ describe('order query columns on PostgreSQL', () => {
     const split = placeOrder('B', 'member-1', t, ['paid', 'unpaid']);
     const service = placeOrder('S', 'member-2', t, ['unpaid'], { kind: 'service' });
     await inTx(p, async (tx) => {
-      for (const o of [split.top, ...split.leaves, service.top]) await tx.orders.save(o);
+      for (const o of [split.top, ...split.leaves, service.top]) await tx.use(ORDERING_STORE).orders.save(o);
     });
     const columns = async () =>
       (await db.sql(`select id, kind, shop_id, placed_at = '2025-06-18T12:00:00Z' as placed, paid_at is not null as paid, payable::text as payable, is_leaf from sales_order order by id`)) as Record<string, unknown>[];
@@ -32,9 +33,9 @@ describe('order query columns on PostgreSQL', () => {
     ]);
     // An update (paying the service order) moves paid_at with it.
     await inTx(p, async (tx) => {
-      const s = (await tx.orders.get('S'))!;
+      const s = (await tx.use(ORDERING_STORE).orders.get('S'))!;
       s.pay({ paymentId: 'pay-S', at: new Date(t.getTime() + 60_000), codes: { next: () => 'CODE123456' } });
-      await tx.orders.save(s);
+      await tx.use(ORDERING_STORE).orders.save(s);
     });
     expect((await columns()).find((r) => r.id === 'S')).toMatchObject({ paid: true });
   });
@@ -50,7 +51,7 @@ describe('order query columns on PostgreSQL', () => {
         })() : [order];
         if (pay) orders.at(-1)!.pay({ paymentId: 'pay-1', at: new Date(order.toSnapshot().placedAt.getTime() + 60_000), codes: fixedCodes() });
         await inTx(p, async (tx) => {
-          for (const o of orders) await tx.orders.save(o);
+          for (const o of orders) await tx.use(ORDERING_STORE).orders.save(o);
         });
         const saved = await columns();
         // Rows as an older version stored them: the query columns hold anything the CHECK allows.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GetMemberOrder } from '../../application/ordering/order-queries.js';
+import { GetMemberOrder } from '../../application/ordering/index.js';
 import { Order, type OrderLine } from '../../domain/ordering/order.js';
 import { orderSummary, type OrderPage, type OrderSearch } from '../../domain/ordering/queries.js';
 import { splitOrder } from '../../domain/ordering/split.js';
@@ -8,6 +8,7 @@ import type { OrderStatus } from '../../domain/ordering/status.js';
 import { Money } from '../../domain/shared/money.js';
 import { aLine, COMMON, DAY, fixedCodes, m, MINUTE, newOrder, T0 } from '../domain/ordering/order-mothers.js';
 import { codeOf, contractPersistence, inTx, plain, RecordingPublisher, type ContractBackend } from './contract/support.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 /** What happens to a leaf order after it is placed, one minute apart from step to step. */
 export type Fate = 'unpaid' | 'cancelled' | 'timeout' | 'paid' | 'shipped' | 'completed' | 'closed';
@@ -69,7 +70,7 @@ export function placeOrder(id: string, memberId: string, placedAt: Date, fates: 
 
 async function saveAll(p: Parameters<typeof inTx>[0], orders: readonly PlacedOrder[]): Promise<void> {
   await inTx(p, async (tx) => {
-    for (const o of orders) for (const x of [o.top, ...(o.leaves.includes(o.top) ? [] : o.leaves)]) await tx.orders.save(x);
+    for (const o of orders) for (const x of [o.top, ...(o.leaves.includes(o.top) ? [] : o.leaves)]) await tx.use(ORDERING_STORE).orders.save(x);
   });
 }
 
@@ -128,7 +129,7 @@ export function modelStatistics(orders: readonly PlacedOrder[], from: Date, to: 
 }
 
 /**
- * The ordering read side (`tx.orderQueries`), written once and run against each adapter: members'
+ * The ordering read side (`tx.use(ORDERING_STORE).orderQueries`), written once and run against each adapter: members'
  * lists and details, staff search, and the period statistics against a plain computation.
  */
 export function orderQueryContract(name: string, backend: () => Promise<ContractBackend>, o: { runs: number }): void {
@@ -150,7 +151,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
       it('a member sees their leaf orders (children, never the split parent), newest placed first then by number, with summaries equal to the domain\'s', async () => {
         const orders = fixture();
         await saveAll(p(), orders);
-        const list = await inTx(p(), (tx) => tx.orderQueries.memberOrders('member-1', { page: 1, pageSize: 20 }));
+        const list = await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders('member-1', { page: 1, pageSize: 20 }));
         expect(list.items.map((s) => s.number)).toEqual(['SO-B-1', 'SO-B-2', 'SO-S', 'SO-C', 'SO-A']);
         expect([list.total, list.page, list.pageSize]).toEqual([5, 1, 20]);
         const snapshots = new Map(orders.flatMap((x) => x.leaves).map((l) => [l.id, l.toSnapshot()]));
@@ -165,7 +166,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
       it('filters by status; another member sees only their own orders', async () => {
         await saveAll(p(), fixture());
         const of = (memberId: string, status?: OrderStatus) =>
-          inTx(p(), (tx) => tx.orderQueries.memberOrders(memberId, { page: 1, pageSize: 20, ...(status ? { status } : {}) }));
+          inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders(memberId, { page: 1, pageSize: 20, ...(status ? { status } : {}) }));
         expect((await of('member-1', 'pending_payment')).items.map((s) => s.id)).toEqual(['B-2', 'A']);
         expect((await of('member-1', 'shipped')).items.map((s) => s.id)).toEqual(['C']);
         expect((await of('member-1', 'completed')).items.map((s) => s.id)).toEqual(['S']);
@@ -177,7 +178,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
 
       it('a page past the end is empty but still counts the total', async () => {
         await saveAll(p(), fixture());
-        const page = await inTx(p(), (tx) => tx.orderQueries.memberOrders('member-1', { page: 4, pageSize: 2 }));
+        const page = await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders('member-1', { page: 4, pageSize: 2 }));
         expect(page).toEqual({ items: [], total: 5, page: 4, pageSize: 2 });
       });
 
@@ -193,7 +194,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
             const orders = specs.map((s, i) => placeOrder(`o${i}`, `member-${s.member}`, minute(s.at), s.fates));
             await saveAll(persistence, orders);
             const member = `member-${who}`;
-            const pages = await allPages((page) => inTx(persistence, (tx) => tx.orderQueries.memberOrders(member, { page, pageSize })));
+            const pages = await allPages((page) => inTx(persistence, (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders(member, { page, pageSize })));
             const mine = orders.flatMap((x) => x.leaves).filter((l) => l.memberId === member).map((l) => l.toSnapshot());
             const expected = [...mine].sort((a, b) => b.placedAt.getTime() - a.placedAt.getTime() || (a.number < b.number ? -1 : 1)).map((s) => s.id);
             expect(pages.ids).toEqual(expected);
@@ -210,20 +211,20 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
       it('a split parent: its snapshot and amounts, its children as summaries by number, its own timeline (placed)', async () => {
         const orders = fixture();
         await saveAll(p(), orders);
-        const d = (await inTx(p(), (tx) => tx.orderQueries.detail('B')))!;
+        const d = (await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail('B')))!;
         expect(d).toMatchObject({ id: 'B', number: 'SO-B', childIds: ['B-1', 'B-2'], status: 'pending_payment' });
         expect(d.amounts.payable.equals(orders[1]!.top.payable)).toBe(true);
         expect(d.children.map((c) => [c.number, c.status])).toEqual([['SO-B-1', 'pending_shipment'], ['SO-B-2', 'pending_payment']]);
         expect(plain(d.children)).toEqual(plain(orders[1]!.leaves.map((l) => orderSummary(l.toSnapshot()))));
         expect(plain(d.timeline)).toEqual([{ at: minute(10).toISOString(), event: 'placed', detail: {} }]);
-        expect(await inTx(p(), (tx) => tx.orderQueries.detail('nope'))).toBeNull();
+        expect(await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail('nope'))).toBeNull();
       });
 
       it('the timeline of a goods order: placed, paid, shipped, received, completed; of a service order: placed, paid, verification issued, redeemed, completed; cancellations and closures with who and why', async () => {
         const cancelled = placeOrder('X', 'member-1', minute(20), ['cancelled']);
         const closed = placeOrder('Y', 'member-1', minute(30), ['closed']);
         await saveAll(p(), [...fixture(), cancelled, closed]);
-        const timeline = async (id: string) => plain((await inTx(p(), (tx) => tx.orderQueries.detail(id)))!.timeline);
+        const timeline = async (id: string) => plain((await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail(id)))!.timeline);
         expect(await timeline('C')).toEqual([
           { at: minute(5).toISOString(), event: 'placed', detail: {} },
           { at: minute(6).toISOString(), event: 'paid', detail: { paymentId: 'pay-C' } },
@@ -252,13 +253,13 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
           { at: minute(31).toISOString(), event: 'paid', detail: { paymentId: 'pay-Y' } },
           { at: minute(32).toISOString(), event: 'closed', detail: { reason: 'cancelled_after_payment' } },
         ]);
-        const child = (await inTx(p(), (tx) => tx.orderQueries.detail('B-1')))!;
+        const child = (await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail('B-1')))!;
         expect([child.parentId, child.children, child.verification]).toEqual(['B', [], null]);
       });
 
       it('another member never sees an order: GetMemberOrder answers ORDER.NOT_FOUND, exactly as for an order that does not exist', async () => {
         await saveAll(p(), fixture());
-        const get = new GetMemberOrder(p().unitOfWork(new RecordingPublisher()));
+        const get = new GetMemberOrder({ uow: p().unitOfWork(new RecordingPublisher()) });
         expect((await get.execute({ memberId: 'member-2', orderId: 'D' })).number).toBe('SO-D');
         expect((await get.execute({ memberId: 'member-1', orderId: 'B' })).children).toHaveLength(2);
         for (const orderId of ['A', 'B', 'B-1', 'C', 'S']) expect(await codeOf(get.execute({ memberId: 'member-2', orderId }))).toBe('ORDER.NOT_FOUND');
@@ -269,7 +270,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
 
     describe('search', () => {
       const search = (q: Omit<OrderSearch, 'page' | 'pageSize'>, page = 1, pageSize = 20) =>
-        inTx(p(), async (tx) => (await tx.orderQueries.search({ ...q, page, pageSize })).items.map((s) => s.id));
+        inTx(p(), async (tx) => (await tx.use(ORDERING_STORE).orderQueries.search({ ...q, page, pageSize })).items.map((s) => s.id));
 
       it('staff search leaf orders by number (a parent\'s number finds its children), member, status, shop and a [from, to) window, newest first', async () => {
         await saveAll(p(), fixture());
@@ -286,13 +287,13 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         expect(await search({ placedFrom: minute(10) })).toEqual(['B-1', 'B-2', 'D']);
         expect(await search({ placedTo: minute(5) })).toEqual(['A']);
         expect(await search({}, 2, 4)).toEqual(['C', 'A']);
-        const page = await inTx(p(), (tx) => tx.orderQueries.search({ memberId: 'member-1', page: 1, pageSize: 2 }));
+        const page = await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.search({ memberId: 'member-1', page: 1, pageSize: 2 }));
         expect([page.total, page.items.length]).toEqual([5, 2]);
       });
     });
 
     describe('statistics', () => {
-      const stats = (from: Date, to: Date) => inTx(p(), (tx) => tx.orderQueries.statistics({ from, to }));
+      const stats = (from: Date, to: Date) => inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.statistics({ from, to }));
 
       it('a worked period: orders, paid orders, GMV, average half-up, ordering and paying members, new vs returning over exactly 365 days', async () => {
         const from = T0;
@@ -366,7 +367,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
             await saveAll(persistence, orders);
             const from = T0;
             const to = minute(periodMinutes);
-            const got = await inTx(persistence, (tx) => tx.orderQueries.statistics({ from, to }));
+            const got = await inTx(persistence, (tx) => tx.use(ORDERING_STORE).orderQueries.statistics({ from, to }));
             expect(got).toEqual(modelStatistics(orders, from, to));
             expect(got.newPayingMembers + got.returningPayingMembers).toBe(got.payingMembers);
           }),

@@ -6,12 +6,15 @@
  * configurable fulfilment ports.
  */
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
-import { FULFILMENT } from '../../adapters/container/fulfilment-module.js';
-import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/fulfilment/fake-interception.js';
-import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import { depsToken } from '../../adapters/container/compose.js';
+import type { FulfilmentDeps } from '../../application/fulfilment/index.js';
+import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/logistics/fulfilment/fake-interception.js';
+import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
+import { PAYMENT_STORE } from '../../application/payment/store.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Order, type OrderLine, type OrderSnapshot } from '../../domain/ordering/order.js';
 import { splitOrder, type SplitGroup } from '../../domain/ordering/split.js';
@@ -73,9 +76,10 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     if (!(value instanceof type)) throw new Error('the fulfilment world needs the fake fulfilment ports and the fake payment channel');
     return value;
   };
-  const progress = fake(zt.container.get(FULFILMENT.Progress), StatusFulfilmentProgress);
-  const warehouse = fake(zt.container.get(FULFILMENT.WarehouseInterception), FakeWarehouseInterception);
-  const carrier = fake(zt.container.get(FULFILMENT.CarrierInterception), FakeCarrierInterception);
+  const deps = zt.container.get(depsToken<FulfilmentDeps>('fulfilment'));
+  const progress = fake(deps.progress, StatusFulfilmentProgress);
+  const warehouse = fake(deps.warehouse, FakeWarehouseInterception);
+  const carrier = fake(deps.carrier, FakeCarrierInterception);
   const channel = fake(zt.payments.channels.get('fake'), FakePaymentChannel);
   const codes = fixedCodes();
   const tx = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => zt.persistence.unitOfWork(zt.events).run(work);
@@ -106,7 +110,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
       }
       leaf.pay({ paymentId, at, codes });
     }
-    await t.payments.save(payment);
+    await t.use(PAYMENT_STORE).payments.save(payment);
     return payment;
   }
 
@@ -131,7 +135,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     await stock(order.lines.map((l) => l.skuId));
     await tx(async (t) => {
       await lockPayAndSell(t, [order], `pay-${spec.id}`);
-      await t.orders.save(order);
+      await t.use(ORDERING_STORE).orders.save(order);
     });
     return order;
   }
@@ -145,7 +149,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
         const reference = `${order.id}:${l.skuId}`;
         await t.use(INVENTORY_STORE).salesStocks.apply({ skuId: l.skuId, reference, operation: { kind: 'lock', quantity: l.quantity }, movementId: `mv-lock-${reference}`, at: clock.now() });
       }
-      await t.orders.save(order);
+      await t.use(ORDERING_STORE).orders.save(order);
     });
     return order;
   }
@@ -158,8 +162,8 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     await tx(async (t) => {
       for (const c of children) await lockPayAndSell(t, [c], `pay-${c.id}`);
       parent.followChildren(children.map((c) => c.status), clock.now());
-      await t.orders.save(parent);
-      for (const c of children) await t.orders.save(c);
+      await t.use(ORDERING_STORE).orders.save(parent);
+      for (const c of children) await t.use(ORDERING_STORE).orders.save(c);
     });
     return { parentId: parent.id, childIds: children.map((c) => c.id) };
   }
@@ -183,12 +187,12 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
   }
 
   async function order(id: string): Promise<OrderSnapshot> {
-    const o = await tx((t) => t.orders.get(id));
+    const o = await tx((t) => t.use(ORDERING_STORE).orders.get(id));
     if (!o) throw new Error(`no order ${id}`);
     return o.toSnapshot();
   }
   async function payment(id: string): Promise<PaymentSnapshot> {
-    const p = await tx((t) => t.payments.get(id));
+    const p = await tx((t) => t.use(PAYMENT_STORE).payments.get(id));
     if (!p) throw new Error(`no payment ${id}`);
     return p.toSnapshot();
   }
@@ -200,8 +204,8 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
   /** Everything a refused command could have written: orders, payments, stock and its ledger, coupons, refunds at the channel, jobs. */
   async function everything(orderIds: readonly string[], skuIds: readonly string[] = ['sku-tea', 'sku-cup']) {
     return tx(async (t) => ({
-      orders: await Promise.all(orderIds.map(async (id) => (await t.orders.get(id))?.toSnapshot() ?? null)),
-      payments: await Promise.all(orderIds.map(async (id) => (await t.payments.ofOrder(id)).map((p) => p.toSnapshot()))),
+      orders: await Promise.all(orderIds.map(async (id) => (await t.use(ORDERING_STORE).orders.get(id))?.toSnapshot() ?? null)),
+      payments: await Promise.all(orderIds.map(async (id) => (await t.use(PAYMENT_STORE).payments.ofOrder(id)).map((p) => p.toSnapshot()))),
       stock: await Promise.all(skuIds.map(async (id) => ({ stock: await t.use(INVENTORY_STORE).salesStocks.get(id), movements: (await t.use(INVENTORY_STORE).salesStocks.movements(id)).length }))),
       coupons: (await t.use(COUPON_STORE).ownedCoupons.ofMember('member-1')).map((c) => c.toSnapshot()),
       refunds: [...channel.refunds.keys()],

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { membershipContext } from '../../adapters/container/membership.js';
-import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { RECORD_COMPLETED_ORDER, RECORD_PAID_ORDER } from '../../application/membership/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { CommittedEvent } from '../../application/shared/subscriptions.js';

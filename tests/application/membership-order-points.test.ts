@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import { fakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { checkoutWorld, fillCart, populateCheckoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
 import { at } from '../support/mothers.js';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
-import { BlacklistRiskControl } from '../../adapters/risk/blacklist-risk-control.js';
+import { FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
+import { BlacklistRiskControl } from '../../adapters/system/risk/blacklist-risk-control.js';
 import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { CART_STORE } from '../../application/cart/store.js';
@@ -11,6 +11,8 @@ import { inTx } from '../adapters/contract/support.js';
 import { checkoutWorld, fillCart, type CheckoutWorld } from '../support/checkout-world.js';
 import { at } from '../support/mothers.js';
 import { fileDatabase } from '../support/postgres.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
+import { PAYMENT_STORE } from '../../application/payment/store.js';
 
 /**
  * Bad input to orders and payments (issue #6 acceptance): every refusal has its clear code and writes
@@ -53,9 +55,9 @@ async function footprint(w: CheckoutWorld, orderIds: readonly string[] = []): Pr
   const stored = await inTx(w.zt.persistence, async (tx) => {
     const out: Record<string, unknown> = {};
     for (const id of orderIds) {
-      const o = await tx.orders.get(id);
+      const o = await tx.use(ORDERING_STORE).orders.get(id);
       out[`order:${id}`] = o && [o.status, o.version];
-      out[`payments:${id}`] = (await tx.payments.ofOrder(id)).map((p) => [p.id, p.status, p.version]);
+      out[`payments:${id}`] = (await tx.use(PAYMENT_STORE).payments.ofOrder(id)).map((p) => [p.id, p.status, p.version]);
     }
     for (const [name, id] of Object.entries(w.coupons)) {
       const c = (await tx.use(COUPON_STORE).ownedCoupons.get(id))!.toSnapshot();
@@ -332,7 +334,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     expect({ locked: stock.locked, sold: stock.sold, total: stock.total }).toEqual({ locked: 0, sold: 3, total: 97 });
     expect(stock.movements.filter((m) => m.delta.sold > 0)).toHaveLength(1);
     expect(await w.zt.inventory.checkStockConsistency({ skuIds: [w.skus.b1] })).toEqual([]);
-    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId!))!.toSnapshot());
+    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.use(PAYMENT_STORE).payments.get(payment.paymentId!))!.toSnapshot());
     expect([stored.status, stored.callbacks.length, stored.paid?.channelTransactionId]).toEqual(['paid', 1, 'T-TWICE']);
     expect(fake.refunds.size).toBe(0);
   });
@@ -361,7 +363,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     let paid = 0;
     for (const o of outcomes) {
       const status = (await w.zt.orderQueries.get({ memberId: 'm1', orderId: o.orderId })).status;
-      const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(o.payment.paymentId!))!.status);
+      const stored = await inTx(w.zt.persistence, async (tx) => (await tx.use(PAYMENT_STORE).payments.get(o.payment.paymentId!))!.status);
       if (o.callback.outcome === 'paid') {
         paid++;
         expect([status, stored, o.cancel]).toEqual(['pending_shipment', 'paid', 'ORDER.INVALID_TRANSITION']);
@@ -392,7 +394,7 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     const stock = await w.zt.inventory.viewStock({ skuId: w.skus.b1 });
     expect({ locked: stock.locked, sold: stock.sold }).toEqual({ locked: 0, sold: 2 });
     expect([...fake.refunds.values()].map((r) => r.amount.toString())).toEqual([payment.amount]);
-    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.payments.get(payment.paymentId!))!.toSnapshot());
+    const stored = await inTx(w.zt.persistence, async (tx) => (await tx.use(PAYMENT_STORE).payments.get(payment.paymentId!))!.toSnapshot());
     expect(stored.status).toBe('paid');
     expect(stored.callbacks.map((c) => c.outcome).sort()).toEqual(['late', 'paid']);
     expect(stored.callbacks.find((c) => c.outcome === 'late')!.refundSettledAt).not.toBeNull();

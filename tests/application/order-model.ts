@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { describe, expect, it } from 'vitest';
 import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
-import type { FakeCallbackBody, FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { FakeCallbackBody, FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { CART_STORE } from '../../application/cart/store.js';
@@ -15,6 +15,8 @@ import { Money } from '../../domain/shared/money.js';
 import { inTx } from '../adapters/contract/support.js';
 import { checkoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
 import { at } from '../support/mothers.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
+import { PAYMENT_STORE } from '../../application/payment/store.js';
 
 /**
  * Model-based test of orders and payments (issue #6 acceptance): random sequences of placing (buy-now
@@ -27,7 +29,7 @@ import { at } from '../support/mothers.js';
  * with their codes). After every command the durable jobs due run (unless the worker is behind), and
  * the real system is checked against the model and the invariants:
  *
- * - ORD-2: every order's status is the model's; a leaf moves only along ORDER_TRANSITIONS, a split
+ * - ORD-2: every order's status is the model's; a leaf moves only along its kind's flow (ORDER_FLOWS), a split
  *   parent never goes back (ORDER_STATUS_RANK) and shows `parentStatus` of its children (ORD-5);
  * - INV-4 stock conservation per SKU: received = sellable + locked + sold, locked = Σ of the unpaid
  *   live orders' quantities, sold = Σ of the paid ones' (an order closed before it shipped gave its
@@ -191,7 +193,7 @@ async function ordersOf(r: Real, ids: readonly string[]): Promise<Map<string, Or
   return inTx(r.persistence, async (tx) => {
     const out = new Map<string, Order>();
     for (const id of ids) {
-      const o = await tx.orders.get(id);
+      const o = await tx.use(ORDERING_STORE).orders.get(id);
       if (!o) throw new Error(`order ${id} is missing`);
       out.set(id, o);
     }
@@ -203,8 +205,8 @@ async function ordersOf(r: Real, ids: readonly string[]): Promise<Map<string, Or
 async function footprint(m: Model, r: Real): Promise<unknown> {
   return inTx(r.persistence, async (tx) => {
     const out: Record<string, unknown> = {};
-    for (const id of targets(m)) out[`order:${id}`] = (await tx.orders.get(id))?.version;
-    for (const p of m.payments) out[`payment:${p.id}`] = (await tx.payments.get(p.id))?.version;
+    for (const id of targets(m)) out[`order:${id}`] = (await tx.use(ORDERING_STORE).orders.get(id))?.version;
+    for (const p of m.payments) out[`payment:${p.id}`] = (await tx.use(PAYMENT_STORE).payments.get(p.id))?.version;
     for (const c of Object.values(r.world.coupons)) out[`coupon:${c}`] = (await tx.use(COUPON_STORE).ownedCoupons.get(c))?.version;
     for (const s of SKU_NAMES) {
       const st = await tx.use(INVENTORY_STORE).salesStocks.get(r.skus[s]);
@@ -262,7 +264,7 @@ async function check(m: Model, r: Real): Promise<void> {
   await inTx(r.persistence, async (tx) => {
     // §10: statuses, amounts = Σ payables, one paid payment per paid order.
     for (const p of m.payments) {
-      const real = (await tx.payments.get(p.id))!;
+      const real = (await tx.use(PAYMENT_STORE).payments.get(p.id))!;
       expect(real.status, `payment ${p.number}`).toBe(p.status);
       const payables = Money.sum(p.orderIds.map((id) => orders.get(id)!.payable));
       expect(real.amount.toString(), `payment ${p.number}: amount = Σ of its orders' payables`).toBe(payables.toString());

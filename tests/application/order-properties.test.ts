@@ -6,6 +6,7 @@ import type { Order } from '../../domain/ordering/order.js';
 import { Money } from '../../domain/shared/money.js';
 import { inTx } from '../adapters/contract/support.js';
 import { checkoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 /**
  * Properties of orders placed through the application (issue #6 acceptance, ORD-1, ORD-4, ORD-5): a
@@ -89,8 +90,8 @@ describe('placed orders (ORD-1, ORD-4, ORD-5) — a random cart across the three
         const placed = await w.zt.orders.place({ memberId, consignee, ...choice, expectedPayable: preview.totals.payable.toString() });
 
         const { parent, children } = await inTx(w.zt.persistence, async (tx) => ({
-          parent: (await tx.orders.get(placed.orderId))!,
-          children: await tx.orders.children(placed.orderId),
+          parent: (await tx.use(ORDERING_STORE).orders.get(placed.orderId))!,
+          children: await tx.use(ORDERING_STORE).orders.children(placed.orderId),
         }));
         const a = parent.amounts;
 

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { createRouter, Hs256Authenticator, silentLogger } from '../../adapters/http/express/index.js';
-import { fakePaymentChannel, FakePaymentChannel, fakeTransactionId, type FakeCallbackBody } from '../../adapters/payment/fake-channel.js';
+import { fakePaymentChannel, FakePaymentChannel, fakeTransactionId, type FakeCallbackBody } from '../../adapters/channels/payment/fake-channel.js';
 import { checkoutWorld, populateCheckoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
 import { at } from '../support/mothers.js';
 import { codeOf, inTx } from '../adapters/contract/support.js';
+import { PAYMENT_STORE } from '../../application/payment/store.js';
 
 const consignee = { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' };
 
@@ -18,7 +19,7 @@ describe('payment channels are explicit (issue #12 finding 1, decision 0019)', (
     expect(zt.payments.channels.names).toEqual([]);
     expect(await codeOf(zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' }))).toBe('PAYMENT.NO_CHANNEL_CONFIGURED');
     expect(await codeOf(zt.payments.handleCallback({ channel: 'fake', body: {} }))).toBe('PAYMENT.NO_CHANNEL_CONFIGURED');
-    expect(await inTx(zt.persistence, (tx) => tx.payments.ofOrder(orderId))).toEqual([]);
+    expect(await inTx(zt.persistence, (tx) => tx.use(PAYMENT_STORE).payments.ofOrder(orderId))).toEqual([]);
     expect((await zt.orderQueries.get({ memberId: 'm1', orderId })).status).toBe('pending_payment');
   });
 
@@ -83,7 +84,7 @@ describe('PAY-1 through the fake channel: a payment is paid once, whatever is re
           }
         }
         await zt.jobs.runUntilIdle();
-        const payment = (await inTx(zt.persistence, (tx) => tx.payments.get(opened.paymentId!)))!;
+        const payment = (await inTx(zt.persistence, (tx) => tx.use(PAYMENT_STORE).payments.get(opened.paymentId!)))!;
         expect(payment.status).toBe(paid ? 'paid' : 'unpaid');
         expect(payment.toSnapshot().callbacks.map((c) => c.channelTransactionId)).toEqual(paid ? [fakeTransactionId(opened.number!)] : []);
         expect(payment.lateCallbacks).toEqual([]);

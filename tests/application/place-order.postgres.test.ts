@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
-import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { checkoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import { checkoutWorld, fillCart, type CheckoutWorld } from '../support/checkout-world.js';

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistenceOptions } from '../../adapters/persistence/mikro-orm/index.js';
-import { JOB } from '../../application/ordering/order-resources.js';
+import { ORDERING_JOB as JOB } from '../../application/ordering/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { sumLines, type Acknowledged, type Skus } from './orders-world.js';
 

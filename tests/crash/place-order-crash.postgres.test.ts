@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
-import { JOB } from '../../application/ordering/order-resources.js';
+import { ORDERING_JOB as JOB } from '../../application/ordering/index.js';
 import type { Clock } from '../../domain/shared/ports.js';
 import { testDatabase, type TestDatabase } from '../support/postgres.js';
 import { expectOrdersWhole } from './orders-check.js';

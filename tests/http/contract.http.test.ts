@@ -17,12 +17,12 @@ import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
-import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment-routes.js';
+import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment/index.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes, warehouseStockRoutes } from '../../adapters/http/express/inventory/index.js';
 import { membershipRoutes } from '../../adapters/http/express/membership/index.js';
-import { orderQueryRoutes } from '../../adapters/http/express/order-query-routes.js';
-import { orderRoutes } from '../../adapters/http/express/order-routes.js';
+import { orderingRoutes } from '../../adapters/http/express/ordering/index.js';
+import { paymentRoutes } from '../../adapters/http/express/payment/index.js';
 import { promotionRoutes } from '../../adapters/http/express/promotion/index.js';
 import { serviceRoutes } from '../../adapters/http/express/service-routes.js';
 import { ERROR_CATALOGUES } from '../../domain/errors.js';
@@ -269,7 +269,7 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 
 /** Every route of every route file (issue #12, decision 0023). */
 const DECLARED: Record<string, readonly Route[]> = {
-  serviceRoutes, identityRoutes, orderRoutes, orderQueryRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
+  serviceRoutes, identityRoutes, orderingRoutes, paymentRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
   membershipRoutes, freightRoutes, promotionRoutes, couponRoutes, catalogRoutes, inventoryRoutes, warehouseStockRoutes, dispatchRoutes,
 };
 

@@ -4,6 +4,7 @@ import { codeOf } from '../adapters/contract/support.js';
 import { placeOrder, type PlacedOrder } from '../adapters/order-query-contract.js';
 import { DAY, MINUTE, T0 } from '../domain/ordering/order-mothers.js';
 import { startTestServer, type TestServer } from '../support/http.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 const minute = (n: number) => new Date(T0.getTime() + n * MINUTE);
 const q = (params: Record<string, string | number>) => `?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
@@ -25,7 +26,7 @@ describe('order queries over HTTP: a member\'s orders and details, staff search,
       placeOrder('D', 'member-2', minute(10), ['completed']),
     ];
     await s.zt.persistence.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-      for (const o of orders) for (const x of new Set([o.top, ...o.leaves])) await tx.orders.save(x);
+      for (const o of orders) for (const x of new Set([o.top, ...o.leaves])) await tx.use(ORDERING_STORE).orders.save(x);
     });
   }, 60_000);
   afterAll(() => s.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { fillCart, populateCheckoutWorld, type CheckoutWorld } from '../support/checkout-world.js';
 import { fakePayments, startTestServer, type TestServer } from '../support/http.js';
 import { at } from '../support/mothers.js';

@@ -2,8 +2,8 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { CheckoutPoints } from '../../application/checkout/index.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Clock } from '../../domain/shared/ports.js';
-import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
-import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { OrderingModuleOptions } from '../../adapters/container/ordering.js';
+import { fakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import { R, tierInput, warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 import { at } from './mothers.js';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { CheckoutModuleOptions } from '../../adapters/container/checkout.js';
-import type { OrderingModuleOptions } from '../../adapters/container/ordering-module.js';
-import { fakePaymentChannel } from '../../adapters/payment/fake-channel.js';
+import type { OrderingModuleOptions } from '../../adapters/container/ordering.js';
+import { fakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { AnyContext } from '../../adapters/container/module.js';

@@ -7,6 +7,7 @@ import type { Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Order } from '../../domain/ordering/order.js';
 import { aLine, COMMON, fixedCodes, newOrder } from '../domain/ordering/order-mothers.js';
+import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 export function storedOrders(zt: Pick<Zhongtai, 'persistence' | 'events' | 'clock'>) {
   const run = <T>(work: (tx: Transaction) => Promise<T>) => zt.persistence.unitOfWork(zt.events).run(work);
@@ -14,10 +15,10 @@ export function storedOrders(zt: Pick<Zhongtai, 'persistence' | 'events' | 'cloc
 
   async function update(id: string, change: (o: Order, at: Date) => void): Promise<void> {
     await run(async (tx) => {
-      const o = await tx.orders.get(id);
+      const o = await tx.use(ORDERING_STORE).orders.get(id);
       if (!o) throw new Error(`no order ${id}`);
       change(o, zt.clock.now());
-      await tx.orders.save(o);
+      await tx.use(ORDERING_STORE).orders.save(o);
     });
   }
 
@@ -35,7 +36,7 @@ export function storedOrders(zt: Pick<Zhongtai, 'persistence' | 'events' | 'cloc
           payBy: new Date(at.getTime() + 30 * 60_000),
         }),
       );
-      await run((tx) => tx.orders.save(order));
+      await run((tx) => tx.use(ORDERING_STORE).orders.save(order));
     },
     /** The order was paid (as the payment context does on a channel's success). */
     pay: (id: string) => update(id, (o, at) => o.pay({ paymentId: `pay-${id}`, at, codes })),

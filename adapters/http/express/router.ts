@@ -6,11 +6,8 @@ import { isUnavailable, type UnavailableError } from '../../../application/share
 import { checkReadiness, requestDeadline, requestTimedOut } from './availability.js';
 import { OutageLog } from './outage-log.js';
 import type { Authenticator, Identity } from './auth.js';
-import { orderRoutes } from './order-routes.js';
-import { fakePaymentRoutes } from './fake-payment-routes.js';
+import { fakePaymentRoutes } from './payment/index.js';
 import { identityRoutes } from './identity-routes.js';
-import { orderQueryRoutes } from './order-query-routes.js';
-import { fulfilmentRoutes } from './fulfilment-routes.js';
 import { serviceRoutes } from './service-routes.js';
 import { checkAnswer, checkRejection } from './contract.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -49,18 +46,12 @@ export interface HttpOptions {
   readonly outages?: OutageLog;
 }
 
-/** The routes of the contexts not yet moved into modules (issue #13); the others come with their module. */
-const legacyRoutes: readonly Route[] = [
-  ...serviceRoutes,
-  ...identityRoutes,
-  ...orderRoutes,
-  ...orderQueryRoutes,
-  ...fulfilmentRoutes,
-];
+/** The routes of the service itself (health, readiness, the OpenAPI document, `GET /me`), before every context's. */
+const SERVICE_ROUTES: readonly Route[] = [...serviceRoutes, ...identityRoutes];
 
 /** Every route a zhongtai of these contexts answers, in the order they are matched. */
 export function routesOf(contexts: readonly { readonly routes?: readonly Route[] }[]): Route[] {
-  return [...legacyRoutes, ...contexts.flatMap((c) => c.routes ?? [])];
+  return [...SERVICE_ROUTES, ...contexts.flatMap((c) => c.routes ?? [])];
 }
 
 /** Every route the service answers with zhongtai's own contexts, in the order they are matched. */

@@ -1,6 +1,4 @@
 import { FifoLock } from '../../system/fifo-lock.js';
-import type { OrderSnapshot } from '../../../domain/ordering/order.js';
-import type { PaymentSnapshot } from '../../../domain/payment/payment.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 
 export interface Versioned {
@@ -25,10 +23,6 @@ export interface MemoryJob {
 }
 
 export interface MemoryTables {
-  /** Orders (ORD-1 … ORD-5), parents and children alike. */
-  orders: Map<string, OrderSnapshot>;
-  /** Payments (交易记录), one order's or a combined one. */
-  payments: Map<string, PaymentSnapshot>;
   /** First answers to request keys, keyed by scope and key. */
   idempotency: Map<string, { id: string; fingerprint: string; response: unknown; at: Date; version: number }>;
   /** Durable jobs, keyed by job key; scheduled through transactions, claimed and settled by the job queue. */
@@ -43,8 +37,6 @@ export type TableName = keyof MemoryTables;
  */
 export class MemoryDatabase {
   readonly tables: MemoryTables = {
-    orders: new Map(),
-    payments: new Map(),
     idempotency: new Map(),
     jobs: new Map(),
   };

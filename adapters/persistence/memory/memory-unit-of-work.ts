@@ -1,6 +1,4 @@
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
-import { MemoryOrders, MemoryPayments } from './memory-orders.js';
-import { MemoryOrderQueries } from './memory-order-queries.js';
 import { MemoryJobs } from './memory-jobs.js';
 import { MemoryIdempotencyKeys } from './memory-idempotency.js';
 import type { MemoryDatabase } from './memory-database.js';
@@ -30,9 +28,6 @@ export class MemoryUnitOfWork implements UnitOfWork {
       const state = new MemoryTransactionState(this.db, this.routing?.ids);
       const jobs = new MemoryJobs(state);
       const tx: Transaction = {
-        orders: new MemoryOrders(state),
-        payments: new MemoryPayments(state),
-        orderQueries: new MemoryOrderQueries(state),
         jobs,
         idempotency: new MemoryIdempotencyKeys(state),
         use: this.stores.scoped(state),

@@ -10,8 +10,6 @@ import type { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
 import { appendToOutbox, publishStored } from './outbox.js';
-import { MikroOrmOrders, MikroOrmPayments } from './repositories/order-repository.js';
-import { MikroOrmOrderQueries } from './repositories/order-queries.js';
 import { MikroOrmJobs } from './jobs.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
@@ -81,9 +79,6 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
 function transaction(scope: TxScope, stores: PgStores): Transaction {
   return {
     use: stores.scoped(scope),
-    orders: new MikroOrmOrders(scope),
-    payments: new MikroOrmPayments(scope),
-    orderQueries: new MikroOrmOrderQueries(scope),
     jobs: new MikroOrmJobs(scope),
     idempotency: new MikroOrmIdempotencyKeys(scope),
     recordEvents: (recorded) => scope.record(recorded),

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../domain/ordering/order.js';
-import { ORDER_STATUS_RANK, ORDER_TRANSITIONS, type OrderStatus } from '../../../domain/ordering/status.js';
+import { ORDER_FLOWS, ORDER_STATUS_RANK, type OrderStatus } from '../../../domain/ordering/status.js';
 import { Payment, type CallbackOutcome, type PaymentStatus } from '../../../domain/payment/payment.js';
 import { isDomainError } from '../../../domain/shared/domain-error.js';
 import { Money } from '../../../domain/shared/money.js';
@@ -50,7 +50,7 @@ function invariants(m: Model, r: Real, before: OrderStatus, beforePayment: Payme
   expect(r.order.status).toBe(m.order);
   expect(r.payment.status).toBe(m.payment);
   if (r.order.status !== before) {
-    expect(ORDER_TRANSITIONS.goods[before] as readonly OrderStatus[], `${before} → ${r.order.status}`).toContain(r.order.status);
+    expect(ORDER_FLOWS.goods[before] as readonly OrderStatus[], `${before} → ${r.order.status}`).toContain(r.order.status);
     expect(ORDER_STATUS_RANK[r.order.status]).toBeGreaterThan(ORDER_STATUS_RANK[before]);
   }
   const wasPaid = (s: OrderStatus) => ['pending_shipment', 'shipped', 'completed'].includes(s);
@@ -126,7 +126,7 @@ class OrderVerb implements fc.Command<Model, Real> {
       } else if (this.verb === 'ship') r.order.ship({ carrier: 'SF', trackingNumber: 'SF1', at: now, autoConfirmAt: new Date(m.now + AUTO_CONFIRM_DAYS * DAY) });
       else r.order.confirmReceipt('member-1', now);
     });
-    const allowed = (ORDER_TRANSITIONS.goods[m.order] as readonly OrderStatus[]).includes(to);
+    const allowed = (ORDER_FLOWS.goods[m.order] as readonly OrderStatus[]).includes(to);
     if (allowed) {
       expect(got).toEqual({ ok: true, value: undefined });
       m.order = to;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakdownFromPricing, linePayable } from '../../../domain/ordering/amounts.js';
 import { afterInterception, afterSalesOnly, CANCELLATION_BY_STAGE, decideCancellationAfterPayment, FULFILMENT_STAGES } from '../../../domain/ordering/cancellation.js';
 import { Order, type OrderSnapshot } from '../../../domain/ordering/order.js';
-import { ORDER_KINDS, ORDER_STATUSES, ORDER_TRANSITIONS, canTransition, parentStatus, type OrderKind, type OrderStatus } from '../../../domain/ordering/status.js';
+import { ORDER_FLOWS, ORDER_KINDS, ORDER_MACHINE, ORDER_STATUSES, ORDER_TRANSITIONS, canTransition, parentStatus, type OrderKind, type OrderStatus } from '../../../domain/ordering/status.js';
 import { priceOrder } from '../../../domain/pricing/engine.js';
 import { Money } from '../../../domain/shared/money.js';
 import { domainErrorOf } from '../../support/mothers.js';
@@ -38,11 +38,19 @@ const VERBS: Record<string, { to: (k: OrderKind) => OrderStatus; run: (o: Order)
 describe('ORD-2: the order status tables', () => {
   it('name every status for both kinds, and nothing leads back to pending payment', () => {
     for (const kind of ORDER_KINDS) {
-      expect(Object.keys(ORDER_TRANSITIONS[kind]).sort()).toEqual([...ORDER_STATUSES].sort());
-      for (const targets of Object.values(ORDER_TRANSITIONS[kind])) expect(targets as readonly string[]).not.toContain('pending_payment');
+      expect(Object.keys(ORDER_FLOWS[kind]).sort()).toEqual([...ORDER_STATUSES].sort());
+      for (const targets of Object.values(ORDER_FLOWS[kind])) expect(targets as readonly string[]).not.toContain('pending_payment');
     }
-    expect(ORDER_TRANSITIONS.goods.pending_payment).toEqual(['pending_shipment', 'cancelled']);
-    expect(ORDER_TRANSITIONS.service.pending_payment).toEqual(['pending_redemption', 'cancelled']);
+    expect(ORDER_FLOWS.goods.pending_payment).toEqual(['pending_shipment', 'cancelled']);
+    expect(ORDER_FLOWS.service.pending_payment).toEqual(['pending_redemption', 'cancelled']);
+  });
+
+  it('ORDER_TRANSITIONS (the drawn machine) is exactly the union of both flows, and its final states are completed, cancelled, closed', () => {
+    for (const from of ORDER_STATUSES) {
+      const union = new Set(ORDER_KINDS.flatMap((k) => ORDER_FLOWS[k][from] as readonly string[]));
+      expect([...(ORDER_TRANSITIONS[from] as readonly string[])].sort(), from).toEqual([...union].sort());
+    }
+    expect(ORDER_MACHINE.finals).toEqual(['completed', 'cancelled', 'closed']);
   });
 
   it('redeeming a goods order, from any status (shipped included, which may complete), is ORDER.INVALID_TRANSITION, never a plain Error', () => {
@@ -76,7 +84,7 @@ describe('ORD-2: the order status tables', () => {
       }
     }
     // Every edge of both tables was taken once (each target has one verb per kind): 6 goods + 4 service.
-    const edges = ORDER_KINDS.flatMap((k) => Object.values(ORDER_TRANSITIONS[k]).flat());
+    const edges = ORDER_KINDS.flatMap((k) => Object.values(ORDER_FLOWS[k]).flat());
     expect(edges).toHaveLength(10);
     expect(allowed).toBe(edges.length);
   });

@@ -1,21 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000_outbox } from './Migration20261121000000_outbox.js';
-import { Migration20261122110000_orders } from './Migration20261122110000_orders.js';
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
-import { Migration20261122130000_order_queries } from './Migration20261122130000_order_queries.js';
 import { Migration20261207000000_event_ids } from './Migration20261207000000_event_ids.js';
 
 /**
- * The migrations not yet moved into a context's folder (issue #13), in order; the adapter runs them with
+ * The migrations of no context (outbox, jobs, idempotency keys, event ids), in order; the adapter runs them with
  * every context's own, by name. An explicit list, not a folder glob: the package is ESM compiled to
  * dist/, and a list works the same from sources (tests) and from the build. Append new ones here.
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000_outbox', class: Migration20261121000000_outbox },
-  { name: 'Migration20261122110000_orders', class: Migration20261122110000_orders },
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
-  { name: 'Migration20261122130000_order_queries', class: Migration20261122130000_order_queries },
   { name: 'Migration20261122140000_idempotency', class: Migration20261122140000_idempotency },
   { name: 'Migration20261207000000_event_ids', class: Migration20261207000000_event_ids },
 ];

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { id, route, type Route } from '../route.js';
+import { callbackResult, openedPayment } from './wire.js';
+
+/** What a channel callback (or the fake channel's page, which makes one) may answer. */
+export const CALLBACK_ERRORS = {
+  401: ['PAYMENT.INVALID_SIGNATURE'],
+  404: ['PAYMENT.NOT_FOUND'],
+  409: ['PAYMENT.INVALID_TRANSITION'],
+  422: ['PAYMENT.INVALID_CALLBACK', 'PAYMENT.AMOUNT_MISMATCH', 'PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED'],
+};
+
+/**
+ * Paying orders (spec §10) and the payment channels' callbacks. The member route acts for the token's
+ * subject. The callback route is public: the channel adapter checks the signature before anything is read.
+ */
+export const paymentRoutes: Route[] = [
+  route({
+    method: 'post', path: '/me/payments', tag: 'payments', access: 'member', status: 201, response: openedPayment,
+    errors: {
+      404: ['ORDER.NOT_FOUND'],
+      409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'PAYMENT.CHANNEL_UNAVAILABLE', 'PAYMENT.ORDER_ALREADY_PAID'],
+      422: ['PAYMENT.INVALID_PAYMENT', 'PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED'],
+    },
+    body: z.object({ orderIds: z.array(id).min(1).max(50), channel: z.string().min(1).max(32) }).strict(),
+    summary:
+      "Opens a payment for one order or one combined payment for several child orders (a split parent stands for its unpaid children) and asks the channel to collect it; answers the payment and the channel's pay URL. Asking again while it is open answers the same payment; an order already paid is 409 PAYMENT.ORDER_ALREADY_PAID; with no channel configured, 422 PAYMENT.NO_CHANNEL_CONFIGURED. Closes unpaid at its expiry (PAY-2).",
+    handler: (ctx) => ctx.zt.payments.pay({ memberId: ctx.identity!.subject, orderIds: ctx.body.orderIds, channel: ctx.body.channel }),
+  }),
+  route({
+    method: 'post', path: '/payments/callbacks/:channel', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
+    params: z.object({ channel: z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/) }), body: z.unknown(),
+    summary:
+      "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
+    handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),
+  }),
+];

@@ -1,0 +1,55 @@
+import type { PaymentStore } from '../../../../application/payment/store.js';
+import type { Payments } from '../../../../domain/payment/ports.js';
+import { Payment, type PaymentSnapshot } from '../../../../domain/payment/payment.js';
+import type { MemoryTransactionState } from '../memory-transaction.js';
+
+/** The payment context's table in the memory database (its name from before issue #13). */
+export const PAYMENTS = 'payments';
+
+/** The payment store of one memory transaction. */
+export const memoryPaymentStore = (tx: MemoryTransactionState): PaymentStore => ({ payments: new MemoryPayments(tx) });
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byCreated = (a: PaymentSnapshot, b: PaymentSnapshot) => a.createdAt.getTime() - b.createdAt.getTime() || cmp(a.id, b.id);
+
+/** Channel transactions a payment holds: its accepted success and every callback handled. */
+export function channelTransactions(s: PaymentSnapshot): { channel: string; transactionId: string }[] {
+  const all = [...(s.paid ? [{ channel: s.paid.channel, transactionId: s.paid.channelTransactionId }] : []), ...s.callbacks.map((c) => ({ channel: c.channel, transactionId: c.channelTransactionId }))];
+  const seen = new Set<string>();
+  return all.filter((t) => {
+    const k = `${t.channel}\u0000${t.transactionId}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+/** Payments in memory. Saving records the payment's events. */
+export class MemoryPayments implements Payments {
+  constructor(private readonly tx: MemoryTransactionState) {}
+
+  async get(id: string): Promise<Payment | null> {
+    const s = this.tx.read<PaymentSnapshot>(PAYMENTS, id);
+    return s ? Payment.restore(s) : null;
+  }
+  async byNumber(number: string): Promise<Payment | null> {
+    const s = this.tx.rows<PaymentSnapshot>(PAYMENTS).find((p) => p.number === number);
+    return s ? Payment.restore(s) : null;
+  }
+  async save(payment: Payment): Promise<void> {
+    payment.markSaved(this.tx.write(PAYMENTS, payment.toSnapshot()));
+    this.tx.record(payment.pullEvents());
+  }
+  async byChannelTransaction(channel: string, channelTransactionId: string): Promise<Payment | null> {
+    const s = this.tx
+      .rows<PaymentSnapshot>(PAYMENTS)
+      .sort(byCreated)
+      .find((p) => channelTransactions(p).some((t) => t.channel === channel && t.transactionId === channelTransactionId));
+    return s ? Payment.restore(s) : null;
+  }
+  async ofOrder(orderId: string): Promise<Payment[]> {
+    return this.tx
+      .rows<PaymentSnapshot>(PAYMENTS)
+      .filter((p) => p.orders.some((o) => o.orderId === orderId))
+      .sort(byCreated)
+      .map((s) => Payment.restore(s));
+  }
+}

@@ -1,0 +1,69 @@
+import type { PaymentStore } from '../../../../application/payment/store.js';
+import type { Payments } from '../../../../domain/payment/ports.js';
+import { Payment } from '../../../../domain/payment/payment.js';
+import type { TxScope } from '../db.js';
+import { saveVersionedRow } from '../repositories/versioned-row.js';
+import { channelTransactions, PaymentRecord, paymentFromRow, paymentRecord, type PaymentRow } from './records.js';
+
+/** The payment store of one PostgreSQL transaction. */
+export const pgPaymentStore = (tx: TxScope): PaymentStore => ({ payments: new MikroOrmPayments(tx) });
+
+/**
+ * Payments on PostgreSQL: one `payment` row each (snapshot as jsonb), the orders it pays in
+ * `payment_order` (written when it is created: they never change) and its channel transactions in
+ * `payment_channel_transaction` (they only grow; the first payment to claim a transaction keeps it).
+ * Saving records the payment's events.
+ */
+export class MikroOrmPayments implements Payments {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(id: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where id = ?', [id]);
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
+  async byNumber(number: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where number = ?', [number]);
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
+  async save(payment: Payment): Promise<void> {
+    const s = payment.toSnapshot();
+    const version = await saveVersionedRow(this.tx, PaymentRecord, 'payments', s.version, paymentRecord(s, s.version + 1));
+    if (s.version === 0) {
+      const orderIds = s.orders.map((o) => o.orderId);
+      await this.tx.rows(
+        `insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`,
+        [s.id, orderIds],
+      );
+    }
+    const txs = channelTransactions(s);
+    if (txs.length > 0) {
+      await this.tx.rows(
+        `insert into payment_channel_transaction (channel, transaction_id, payment_id)
+         select c, t, ? from unnest(?::text[], ?::text[]) as x(c, t) on conflict do nothing`,
+        [s.id, txs.map((t) => t.channel), txs.map((t) => t.transactionId)],
+      );
+    }
+    payment.markSaved(version);
+    this.tx.record(payment.pullEvents());
+  }
+
+  async byChannelTransaction(channel: string, channelTransactionId: string): Promise<Payment | null> {
+    const [row] = await this.tx.rows<PaymentRow>(
+      `select p.id, p.snapshot, p.version from payment_channel_transaction c join payment p on p.id = c.payment_id
+       where c.channel = ? and c.transaction_id = ?`,
+      [channel, channelTransactionId],
+    );
+    return row ? Payment.restore(paymentFromRow(row)) : null;
+  }
+
+  async ofOrder(orderId: string): Promise<Payment[]> {
+    const rows = await this.tx.rows<PaymentRow>(
+      `select p.id, p.snapshot, p.version from payment_order o join payment p on p.id = o.payment_id
+       where o.order_id = ? order by p.created_at, p.id collate "C"`,
+      [orderId],
+    );
+    return rows.map((r) => Payment.restore(paymentFromRow(r)));
+  }
+}

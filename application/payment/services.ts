@@ -1,0 +1,53 @@
+import { paymentNotFound } from '../../domain/payment/errors.js';
+import type { Money } from '../../domain/shared/money.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import { PAYMENT_JOB } from './jobs.js';
+import { PAYMENT_STORE } from './store.js';
+
+/**
+ * The payment context's published in-transaction services (issue #13): what ordering and fulfilment ask
+ * of payments inside their own transaction. Each owns its rules; saving records the payment's events.
+ */
+
+/** An order was cancelled before payment: its payments still unpaid close (`order_cancelled`), so no channel takes money for it. */
+export async function closeUnpaidPaymentsOfOrder(tx: Transaction, orderId: string, at: Date): Promise<void> {
+  const payments = tx.use(PAYMENT_STORE).payments;
+  for (const p of await payments.ofOrder(orderId)) {
+    if (p.status === 'unpaid' && p.close('order_cancelled', at)) await payments.save(p);
+  }
+}
+
+/** A refund recorded now for an order's share of its payment. */
+export interface OrderShareRefund {
+  readonly paymentId: string;
+  readonly refundId: string;
+  readonly amount: Money;
+}
+
+/**
+ * ORD-6: what is left of a paid order's share of its payment is refunded (refund id `cancel-<order>`, so
+ * a retry refunds once), and the money goes back through the channel by the durable job
+ * `payment.channel-refund`, scheduled with it. Null when nothing is left to refund, or when the order had
+ * nothing to pay (paid without a channel: no payment record).
+ */
+export async function refundOrderShare(
+  tx: Transaction,
+  cmd: { readonly paymentId: string; readonly orderId: string; readonly orderPayable: Money; readonly reason: string; readonly at: Date },
+): Promise<OrderShareRefund | null> {
+  const payments = tx.use(PAYMENT_STORE).payments;
+  const payment = await payments.get(cmd.paymentId);
+  if (!payment) {
+    if (cmd.orderPayable.isZero()) return null;
+    throw paymentNotFound(cmd.paymentId);
+  }
+  const share = payment.orders.find((o) => o.orderId === cmd.orderId);
+  if (!share) throw new Error(`payment ${cmd.paymentId} does not pay order ${cmd.orderId}`);
+  const left = share.amount.subtract(share.refunded);
+  if (!left.isPositive()) return null;
+  const refundId = `cancel-${cmd.orderId}`;
+  payment.refund({ refundId, amount: left, orderId: cmd.orderId, reason: cmd.reason, at: cmd.at });
+  await payments.save(payment);
+  const kind = PAYMENT_JOB.CHANNEL_REFUND;
+  await tx.jobs.schedule({ kind, key: `${kind}:${refundId}`, runAt: cmd.at, payload: { paymentId: cmd.paymentId, refundId } });
+  return { paymentId: cmd.paymentId, refundId, amount: left };
+}
