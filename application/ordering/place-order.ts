@@ -80,14 +80,14 @@ const DEFAULT_UNPAID_TIMEOUT_MS = 30 * 60_000;
  * 下单 (issue #6 item 2). One transaction, so if anything fails nothing is written and nothing stays
  * locked:
  * 1. an idempotency key seen before answers with the first result (another request under it: 409);
- * 2. the checkout preview again, inside this transaction (PRM-3: lines, activities, freight, coupons,
- *    points, dispatch and the child orders by shop then warehouse);
+ * 2. the checkout preview again, inside this transaction: every input loaded, then the pure quote (PRM-3:
+ *    lines, activities, freight, coupons, points, dispatch and the child orders by shop then warehouse);
  * 3. the price the member saw, if given, must still hold (`ORDER.PRICE_CHANGED`);
  * 4. risk control (spec §16: blacklists at placement);
- * 5. the order (ORD-1 amounts per line from pricing) and its split (ORD-5) with freight as quoted per shop;
- * 6. the member's coupons locked, points deducted, purchase limits consumed (all keyed by the order, so
- *    cancelling gives them back);
- * 7. the bought lines leave the cart; the unpaid timeout (ORD-3) is scheduled as a durable job;
+ * 5. `Order.place` (ORD-1 amounts per line from pricing) and its split (ORD-5) with freight as quoted per shop;
+ * 6. reserved through the other contexts' published services: the member's coupons locked, points
+ *    deducted, purchase limits consumed (all keyed by the order, so cancelling gives them back);
+ * 7. the bought lines leave the cart; the orders are saved; the unpaid timeout (ORD-3) is scheduled as a durable job;
  * 8. the stock of every line locked last (INV-3, in SKU order), so hot stock rows are held the shortest.
  */
 export class PlaceOrder {
