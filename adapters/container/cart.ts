@@ -5,7 +5,7 @@ import { seedCartDemo } from '../demo/cart.js';
 import { cartRoutes } from '../http/express/cart/index.js';
 import { memoryCartStore } from '../persistence/memory/cart/repositories.js';
 import { randomGuestCartIds } from '../system/cart/guest-cart-ids.js';
-import { baseDeps, defineContext, memoryStore, provide, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, memoryStore, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** `createZhongtai({ cart })`: the cart's policies. */
@@ -48,6 +48,3 @@ export const cartContext = defineContext({
   routes: cartRoutes,
   demo: (zt) => seedCartDemo(zt),
 });
-
-/** The use cases of the cart, ready to call (`zt.cart`). */
-export type CartFacade = FacadesOf<typeof cartContext.facades>['cart'];

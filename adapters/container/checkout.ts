@@ -1,7 +1,7 @@
 import * as checkout from '../../application/checkout/index.js';
 import { checkoutRoutes } from '../http/express/checkout/index.js';
 import { useCaseToken } from './compose.js';
-import { baseDeps, defineContext, provide, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** `createZhongtai({ checkout })`: the checkout's ports a host may replace. */
@@ -36,6 +36,3 @@ export const checkoutContext = defineContext({
   provides: [provide(TOKENS.CheckoutPreview, (w) => w.get(useCaseToken('checkout', 'checkout', 'preview')) as checkout.PreviewCheckout)],
   routes: checkoutRoutes,
 });
-
-/** The checkout preview, ready to call (`zt.checkout`). */
-export type CheckoutFacade = FacadesOf<typeof checkoutContext.facades>['checkout'];

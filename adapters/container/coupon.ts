@@ -5,7 +5,7 @@ import type { CustomerHistory, RandomSource } from '../../domain/coupon/index.js
 import { seedCouponDemo } from '../demo/coupon.js';
 import { couponRoutes } from '../http/express/coupon/index.js';
 import { memoryCouponStore } from '../persistence/memory/coupon/repositories.js';
-import { baseDeps, defineContext, memoryStore, provide, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, memoryStore, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** `Math.random`: random-amount coupons (随机红包) in production; tests pass a seeded source. */
@@ -63,6 +63,3 @@ export const couponContext = defineContext({
   routes: couponRoutes,
   demo: (zt) => seedCouponDemo(zt),
 });
-
-/** The use cases of coupons (`zt.coupons`): templates, claims and issues, a member's coupons through an order's life (CPN-1, CPN-2), statistics. */
-export type CouponFacade = FacadesOf<(typeof couponContext)['facades']>['coupons'];

@@ -17,16 +17,6 @@ import type { OrderingModuleOptions } from './ordering.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
-export type { OrdersFacade, OrderQueryFacade } from './ordering.js';
-export type { PaymentsFacade } from './payment.js';
-export type { FulfilmentFacade } from './fulfilment.js';
-export type { CartFacade } from './cart.js';
-export type { PromotionFacade } from './promotion.js';
-export type { MembershipFacade } from './membership.js';
-export type { InventoryFacade } from './inventory.js';
-export type { DispatchFacade } from './dispatch.js';
-export type { CouponFacade } from './coupon.js';
-export type { CheckoutFacade } from './checkout.js';
 
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
@@ -98,8 +88,33 @@ export type ZhongtaiOf<C extends readonly AnyContext[]> = ContextFacades<C> & Zh
  */
 export interface Zhongtai extends ZhongtaiOf<typeof CONTEXTS> {}
 
-/** The catalog's use cases and its read side, ready to call (`zt.catalog`): derived from its manifest. */
+// Each facade of `zt`, named: derived from the manifests, so a use case added to a manifest is in its type.
+/** 商品中心: categories, brands, SPU/SKU, listing, and the read side (`zt.catalog.queries`). */
 export type CatalogFacade = Zhongtai['catalog'];
+/** 库存中心: the three stock layers, ledgers, consistency. */
+export type InventoryFacade = Zhongtai['inventory'];
+/** 调度中心: warehouses and their dispatch rules. */
+export type DispatchFacade = Zhongtai['dispatch'];
+/** 优惠券: templates, issuing, a member's coupons. */
+export type CouponFacade = Zhongtai['coupons'];
+/** 促销中心: activities with review, group buys, bargains, purchase limits, the price preview. */
+export type PromotionFacade = Zhongtai['promotions'];
+/** 运费模板: templates, shop settings, quotes. */
+export type FreightFacade = Zhongtai['freight'];
+/** 购物车: member and guest carts. */
+export type CartFacade = Zhongtai['cart'];
+/** 会员中心: members, growth, levels, points, addresses, RFM. */
+export type MembershipFacade = Zhongtai['membership'];
+/** 结算页: the checkout preview. */
+export type CheckoutFacade = Zhongtai['checkout'];
+/** 订单中心: placing and cancelling orders. */
+export type OrdersFacade = Zhongtai['orders'];
+/** 订单中心, read side: members' orders, staff search, statistics. */
+export type OrderQueryFacade = Zhongtai['orderQueries'];
+/** 支付中心: paying, callbacks, expiry, refunds through the channel. */
+export type PaymentsFacade = Zhongtai['payments'];
+/** 订单履约: shipping, receipt, redeeming, cancelling after payment. */
+export type FulfilmentFacade = Zhongtai['fulfilment'];
 
 /**
  * Builds the composition root and hands back ready use cases on the chosen persistence.

@@ -3,7 +3,7 @@ import { DISPATCH_STORE } from '../../application/dispatch/store.js';
 import { seedDispatchDemo } from '../demo/dispatch.js';
 import { dispatchRoutes } from '../http/express/dispatch/index.js';
 import { memoryDispatchStore } from '../persistence/memory/dispatch/repositories.js';
-import { baseDeps, defineContext, memoryStore, type ContextFacades } from './module.js';
+import { baseDeps, defineContext, memoryStore, } from './module.js';
 
 /** 调度中心 (spec §3): warehouses with their tiered delivery regions, and pre-dispatch by DSP-1. */
 export const dispatchContext = defineContext({
@@ -27,6 +27,3 @@ export const dispatchContext = defineContext({
   // Warehouses and purchase receipts: the stock of every layer (through `zt.inventory`).
   demo: (zt) => seedDispatchDemo(zt),
 });
-
-/** The use cases of dispatch, ready to call (`zt.dispatch`): warehouses and pre-dispatch (DSP-1). */
-export type DispatchFacade = ContextFacades<readonly [typeof dispatchContext]>['dispatch'];

@@ -3,7 +3,7 @@ import { RefundThroughChannel } from '../../application/payment/index.js';
 import type { CarrierInterception, FulfilmentProgress, WarehouseInterception } from '../../domain/ordering/index.js';
 import { fulfilmentRoutes } from '../http/express/fulfilment/index.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../logistics/fulfilment/fake-interception.js';
-import { baseDeps, defineContext, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** `createZhongtai({ fulfilment })`. */
@@ -62,6 +62,3 @@ export const fulfilmentContext = defineContext({
     },
   }),
 });
-
-/** Fulfilment (`zt.fulfilment`). */
-export type FulfilmentFacade = FacadesOf<(typeof fulfilmentContext)['facades']>['fulfilment'];

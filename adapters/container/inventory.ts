@@ -3,7 +3,7 @@ import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { seedInventoryDemo } from '../demo/inventory.js';
 import { inventoryRoutes, warehouseStockRoutes } from '../http/express/inventory/index.js';
 import { memoryInventoryStore } from '../persistence/memory/inventory/store.js';
-import { baseDeps, defineContext, memoryStore, type ContextFacades, type Wiring } from './module.js';
+import { baseDeps, defineContext, memoryStore, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** The deps of inventory's use cases: order stock locks commit the way the persistence offers (PostgreSQL: in batches, decision 0011). */
@@ -59,6 +59,3 @@ export const inventoryContext = defineContext({
   // Sales-layer policies and the flash-sale carve-out, on the stock the dispatch demo received.
   demo: (zt) => seedInventoryDemo(zt),
 });
-
-/** The use cases of inventory, ready to call (`zt.inventory`): the sales layer, and the flows over the dispatch and warehouse layers. */
-export type InventoryFacade = ContextFacades<readonly [typeof inventoryContext]>['inventory'];

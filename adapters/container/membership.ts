@@ -3,7 +3,7 @@ import { MEMBERSHIP_STORE } from '../../application/membership/store.js';
 import { seedMembershipDemo } from '../demo/membership.js';
 import { membershipRoutes } from '../http/express/membership/index.js';
 import { memoryMembershipStore } from '../persistence/memory/membership/repositories.js';
-import { baseDeps, defineContext, type FacadesOf, memoryStore, provide } from './module.js';
+import { baseDeps, defineContext, memoryStore, provide } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /**
@@ -59,6 +59,3 @@ export const membershipContext = defineContext({
   subscriptions: (self) => membership.membershipOrderSubscriptions(self.membership),
   demo: (zt) => seedMembershipDemo(zt),
 });
-
-/** The use cases of membership (#7): profile, growth and levels (MBR-1), points, the paid-order projection, RFM (MBR-2). */
-export type MembershipFacade = FacadesOf<typeof membershipContext.facades>['membership'];

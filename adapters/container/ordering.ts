@@ -7,7 +7,7 @@ import { seedOrderDemo } from '../demo/ordering.js';
 import { orderingRoutes } from '../http/express/ordering/index.js';
 import { memoryOrderingStore } from '../persistence/memory/ordering/orders.js';
 import { randomVerificationCodes } from '../system/ordering/verification-codes.js';
-import { baseDeps, defineContext, memoryStore, provide, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, memoryStore, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /**
@@ -79,8 +79,3 @@ export const orderingContext = defineContext({
   }),
   demo: (zt) => seedOrderDemo(zt),
 });
-
-/** Placing and cancelling orders (`zt.orders`). */
-export type OrdersFacade = FacadesOf<(typeof orderingContext)['facades']>['orders'];
-/** The read side of ordering (`zt.orderQueries`). */
-export type OrderQueryFacade = FacadesOf<(typeof orderingContext)['facades']>['orderQueries'];

@@ -3,7 +3,7 @@ import { PAYMENT_STORE } from '../../application/payment/store.js';
 import { paymentRoutes } from '../http/express/payment/index.js';
 import { memoryPaymentStore } from '../persistence/memory/payment/repositories.js';
 import { useCaseToken } from './compose.js';
-import { baseDeps, defineContext, exposed, memoryStore, provide, type FacadesOf, type Wiring } from './module.js';
+import { baseDeps, defineContext, exposed, memoryStore, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
 /** What payment reads of `createZhongtai({ ordering })` (see `OrderingModuleOptions`). */
@@ -76,6 +76,3 @@ export const paymentContext = defineContext({
     },
   }),
 });
-
-/** Payments (`zt.payments`). */
-export type PaymentsFacade = FacadesOf<(typeof paymentContext)['facades']>['payments'];

@@ -3,7 +3,7 @@ import { PROMOTION_STORE } from '../../application/promotion/store.js';
 import { seedPromotionDemo } from '../demo/promotion.js';
 import { promotionRoutes } from '../http/express/promotion/index.js';
 import { memoryPromotionStore } from '../persistence/memory/promotion/repositories.js';
-import { baseDeps, defineContext, memoryStore, type FacadesOf } from './module.js';
+import { baseDeps, defineContext, memoryStore, } from './module.js';
 
 /** 促销中心 (spec §5): activities and their review (PRM-2, four eyes), budgets, group buys (拼团), bargains (砍价), purchase limits (限购), the price preview. */
 export const promotionContext = defineContext({
@@ -50,6 +50,3 @@ export const promotionContext = defineContext({
   routes: promotionRoutes,
   demo: (zt) => seedPromotionDemo(zt),
 });
-
-/** `zt.promotions`: the promotion use cases, ready to call. */
-export type PromotionFacade = FacadesOf<typeof promotionContext.facades>['promotions'];
