@@ -12,6 +12,7 @@ export {
   defineContext,
   baseDeps,
   exposed,
+  memoryReadModel,
   memoryStore,
   provide,
   cartContext,

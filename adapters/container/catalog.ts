@@ -1,13 +1,14 @@
 import * as catalog from '../../application/catalog/index.js';
+import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
 import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import { seedCatalogDemo } from '../demo/catalog.js';
 import { catalogRoutes } from '../http/express/catalog/index.js';
+import { MemoryCatalogQueries } from '../persistence/memory/catalog/queries.js';
 import { memoryCatalogStore } from '../persistence/memory/catalog/repositories.js';
-import { type BaseDeps, baseDeps, defineContext, exposed, memoryStore } from './module.js';
-import { TOKENS } from './tokens.js';
+import { type BaseDeps, baseDeps, defineContext, exposed, memoryReadModel, memoryStore } from './module.js';
 
-/** What the catalog's facade is built with: the use cases' deps, and the persistence's read side. */
+/** What the catalog's facade is built with: the use cases' deps, and its read model (built once by the persistence). */
 export interface CatalogDeps extends BaseDeps {
   /** Product detail, search, category tree, brands, front categories: committed data, outside any unit of work. */
   readonly queries: CatalogQueries;
@@ -19,7 +20,7 @@ export interface CatalogDeps extends BaseDeps {
  */
 export const catalogContext = defineContext({
   name: 'catalog',
-  deps: (w): CatalogDeps => ({ ...baseDeps(w), queries: w.get(TOKENS.CatalogQueries) }),
+  deps: (w): CatalogDeps => ({ ...baseDeps(w), queries: w.readModel(CATALOG_QUERIES) }),
   facades: {
     catalog: {
       createCategory: (d) => new catalog.CreateCategory(d),
@@ -43,7 +44,7 @@ export const catalogContext = defineContext({
     },
   },
   persistence: {
-    memory: [memoryStore(CATALOG_STORE, memoryCatalogStore)],
+    memory: [memoryStore(CATALOG_STORE, memoryCatalogStore), memoryReadModel(CATALOG_QUERIES, (db) => new MemoryCatalogQueries(db))],
     postgresql: async () => (await import('../persistence/mikro-orm/catalog/index.js')).catalogPostgres,
   },
   routes: catalogRoutes,

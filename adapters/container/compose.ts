@@ -5,6 +5,7 @@ import { eventOfJob, subscriptionJobKind } from '../../application/shared/subscr
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { MemoryPersistence } from '../persistence/memory/index.js';
+import { registerMemoryBinding } from '../persistence/memory/memory-stores.js';
 import type { AnyContext, ContextManifest, Exposed, UseCase, Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
@@ -23,7 +24,11 @@ export const depsToken = <D = unknown>(context: string): ServiceIdentifier<D> =>
  */
 export function contextModule(m: AnyContext, container: Container, options: Readonly<Record<string, unknown>>): ContainerModule {
   const base = [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator] as const;
-  const wiring = (uow: UnitOfWork, clock: Clock, ids: IdGenerator): Wiring => ({ uow, clock, ids, options, get: (token) => container.get(token) });
+  const wiring = (uow: UnitOfWork, clock: Clock, ids: IdGenerator): Wiring => ({
+    uow, clock, ids, options,
+    get: (token) => container.get(token),
+    readModel: (key) => container.get<Persistence>(TOKENS.Persistence).readModel(key),
+  });
   const context = m as ContextManifest<string, unknown, Readonly<Record<string, Readonly<Record<string, (d: unknown) => UseCase | Exposed<unknown>>>>>>;
   return new ContainerModule(({ bind }) => {
     bind(depsToken(m.name)).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base]).inSingletonScope();
@@ -40,7 +45,7 @@ export function contextModule(m: AnyContext, container: Container, options: Read
 
 /**
  * Wires the contexts' modules into the root: loads their container modules, registers their memory
- * stores (and checks the persistence serves every store), builds their facades, and registers the jobs
+ * stores and read models (and checks the persistence serves every one), builds their facades, and registers the jobs
  * and subscriptions they own. `routes` fills the subscription table the units of work route events by.
  */
 export function composeContexts(
@@ -49,9 +54,10 @@ export function composeContexts(
 ): Facades {
   const { container, persistence, jobRunner, routes } = root;
   for (const m of contexts) {
-    for (const s of m.persistence?.memory ?? []) {
-      if (persistence.kind === 'memory' && !persistence.provides(s.key)) (persistence as MemoryPersistence).stores.register(s.key, s.factory);
-      if (!persistence.provides(s.key)) {
+    for (const b of m.persistence?.memory ?? []) {
+      const key = 'readModel' in b ? b.readModel : b.key;
+      if (persistence.kind === 'memory' && !persistence.provides(key)) registerMemoryBinding(persistence as MemoryPersistence, b);
+      if (!persistence.provides(key)) {
         throw new Error(`the ${persistence.kind} persistence does not serve context ${m.name}: open it with the same contexts as createZhongtai`);
       }
     }

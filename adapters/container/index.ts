@@ -4,8 +4,8 @@ export * from './create-zhongtai.js';
 export * from './tokens.js';
 export * from './shared-module.js';
 export { CONTEXTS } from './contexts.js';
-export { defineContext, baseDeps, exposed, memoryStore, provide } from './module.js';
-export type { AnyContext, BaseDeps, ContextFacades, ContextManifest, Exposed, FacadeOf, FacadesOf, MemoryStoreBinding, Provision, UseCase, UseCaseFactories, Wiring } from './module.js';
+export { defineContext, baseDeps, exposed, memoryReadModel, memoryStore, provide } from './module.js';
+export type { AnyContext, BaseDeps, ContextFacades, ContextManifest, Exposed, FacadeOf, FacadesOf, MemoryReadModelBinding, MemoryStoreBinding, Provision, UseCase, UseCaseFactories, Wiring } from './module.js';
 export { contextModule, composeContexts, depsToken, useCaseToken } from './compose.js';
 // The manifests, one per bounded context, with the options each takes from createZhongtai.
 export { cartContext, type CartModuleOptions } from './cart.js';

@@ -1,11 +1,12 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { JobHandler } from '../../application/shared/job-runner.js';
+import type { ReadModelKey } from '../../application/shared/read-model.js';
 import type { StoreKey } from '../../application/shared/store.js';
 import type { Subscription } from '../../application/shared/subscriptions.js';
 import type { UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Route } from '../http/express/route.js';
-import type { MemoryStoreFactory } from '../persistence/memory/memory-stores.js';
+import type { MemoryReadModelFactory, MemoryStoreFactory } from '../persistence/memory/memory-stores.js';
 import type { PostgresContextPart } from '../persistence/mikro-orm/context-part.js';
 
 /** What every use case of every context gets; a context's `deps` adds its own ports and settings. */
@@ -24,6 +25,8 @@ export interface Wiring extends BaseDeps {
   readonly options: Readonly<Record<string, unknown>>;
   /** A value a context provides (`provides`), by its token. */
   get<T>(token: ServiceIdentifier<T>): T;
+  /** A read model of the persistence (`w.readModel(CATALOG_QUERIES)`): the one instance it built. */
+  readModel<Q>(key: ReadModelKey<Q>): Q;
 }
 
 /** A use case: one command in, one transaction, one answer out. */
@@ -69,6 +72,16 @@ export interface MemoryStoreBinding {
 /** Pairs a store key with its memory factory (checked to build that store). */
 export const memoryStore = <S>(key: StoreKey<S>, factory: MemoryStoreFactory<S>): MemoryStoreBinding => ({ key, factory }) as MemoryStoreBinding;
 
+/** A context's memory read model: the factory the memory adapter registers for the key, built once per persistence. */
+export interface MemoryReadModelBinding {
+  readonly readModel: ReadModelKey<unknown>;
+  readonly factory: MemoryReadModelFactory<unknown>;
+}
+
+/** Pairs a read model's key with its memory factory (checked to build that read model). */
+export const memoryReadModel = <Q>(key: ReadModelKey<Q>, factory: MemoryReadModelFactory<Q>): MemoryReadModelBinding =>
+  ({ readModel: key, factory }) as MemoryReadModelBinding;
+
 /**
  * A bounded context's manifest (issue #13): everything the composition root needs to wire it — its use
  * cases by facade, the dependencies they get, its stores on each persistence, its routes, the jobs and
@@ -82,9 +95,12 @@ export interface ContextManifest<N extends string = string, D = unknown, F exten
   readonly facades: F;
   /** Values other contexts' wiring may `get`. */
   readonly provides?: readonly Provision<unknown>[];
-  /** Its stores: memory (built in), and its PostgreSQL part (loaded lazily by `mikroOrmPersistence`). */
+  /**
+   * Its stores and read models: memory (built in: `memoryStore`, `memoryReadModel`), and its PostgreSQL
+   * part (loaded lazily by `mikroOrmPersistence`).
+   */
   readonly persistence?: {
-    readonly memory?: readonly MemoryStoreBinding[];
+    readonly memory?: readonly (MemoryStoreBinding | MemoryReadModelBinding)[];
     readonly postgresql?: () => Promise<PostgresContextPart>;
   };
   /** Its HTTP routes (the router serves every context's). */

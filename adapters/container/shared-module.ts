@@ -24,8 +24,9 @@ export function sharedModule(o: SharedModuleOptions): ContainerModule {
 }
 
 /**
- * The chosen persistence adapter: unit of work and read models. Every unit of work gives the events it
- * records their ids and routes them to the subscriptions of `routes` (filled by the composition root).
+ * The chosen persistence adapter (contexts' deps reach their read models through it: `w.readModel(key)`)
+ * and its unit of work. Every unit of work gives the events it records their ids and routes them to the
+ * subscriptions of `routes` (filled by the composition root).
  */
 export function persistenceModule(persistence: Persistence, routes: SubscriptionTable = new Map()): ContainerModule {
   return new ContainerModule(({ bind }) => {
@@ -43,6 +44,5 @@ export function persistenceModule(persistence: Persistence, routes: Subscription
         [TOKENS.Persistence, TOKENS.EventPublisher, TOKENS.UnitOfWork, TOKENS.IdGenerator],
       )
       .inSingletonScope();
-    bind(TOKENS.CatalogQueries).toResolvedValue((p: Persistence) => p.catalogQueries, [TOKENS.Persistence]);
   });
 }

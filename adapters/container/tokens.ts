@@ -4,7 +4,6 @@ import type { OrderStockLocks } from '../../application/inventory/index.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { EventPublisher, UnitOfWork } from '../../application/shared/unit-of-work.js';
 import type { InProcessEventBus } from '../../application/shared/event-bus.js';
-import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { ProductShops } from '../../domain/cart/ports.js';
 import type { CustomerHistory } from '../../domain/coupon/index.js';
 import type { PaymentChannels } from '../../application/payment/index.js';
@@ -23,7 +22,6 @@ export const TOKENS = {
   Persistence: token<Persistence>('Persistence'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   OrderStockLocks: token<OrderStockLocks>('OrderStockLocks'),
-  CatalogQueries: token<CatalogQueries>('CatalogQueries'),
   /** The cart's shop policy (decision 0014), provided by the cart's module; checkout prices with the same shops. */
   ProductShops: token<ProductShops>('cart.ProductShops'),
   /** Who counts as a new customer, provided by the coupon context's module (`CUSTOMER_HISTORY`); checkout's audiences use it too. */

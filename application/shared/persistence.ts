@@ -1,6 +1,6 @@
-import type { CatalogQueries } from '../../domain/catalog/ports.js';
 import type { OrderStockLocks } from '../inventory/index.js';
 import type { JobQueue } from './jobs.js';
+import type { ReadModelKey } from './read-model.js';
 import type { StoreKey } from './store.js';
 import type { EventRouting } from './subscriptions.js';
 import type { EventPublisher, UnitOfWork } from './unit-of-work.js';
@@ -18,11 +18,18 @@ export interface Persistence {
   unitOfWork(publisher: EventPublisher, routing?: EventRouting): UnitOfWork;
   /** Order stock locks with their own transactions, when the adapter has a better way than one unit of work per order. */
   orderStockLocks?(publisher: EventPublisher, routing?: EventRouting): OrderStockLocks;
-  readonly catalogQueries: CatalogQueries;
+  /**
+   * A context's read model (`persistence.readModel(CATALOG_QUERIES)`): built once per persistence, on
+   * first use, by the factory the context registered; the same instance ever after.
+   */
+  readModel<Q>(key: ReadModelKey<Q>): Q;
   /** The runner's side of the durable jobs that transactions schedule (`tx.jobs`, decision 0017). */
   readonly jobQueue: JobQueue;
-  /** Whether transactions of this persistence can build the store of `key` (`tx.use(key)`). */
-  provides(key: StoreKey<unknown>): boolean;
+  /**
+   * Whether transactions of this persistence can build the store of `key` (`tx.use(key)`), or, for a
+   * read model's key, whether `readModel(key)` can build it.
+   */
+  provides(key: StoreKey<unknown> | ReadModelKey<unknown>): boolean;
   /** Publishes committed events that were not yet published (e.g. after a crash); returns how many. */
   drainOutbox(publisher: EventPublisher): Promise<number>;
   /**

@@ -2,6 +2,7 @@
 // waits for a session, a bounded queue that sheds at once, the server sessions' own timeouts, and every
 // path to the database (units of work, catalog reads, the job queue, the outbox) failing with the one
 // retryable UnavailableError when the database cannot serve, and recovering by itself after.
+import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
@@ -62,10 +63,10 @@ describe(`bounded waits for a database session â€” ${backend} (issue #12)`, () =
 
   it('past maxWaiting requests waiting for a session, the next is refused at once (units of work and catalog reads alike); those waiting get their turn', async () => {
     const held = await p.sessions.connect();
-    const waiting = [inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('a')), p.catalogQueries.categoryTree()];
+    const waiting = [inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('a')), p.readModel(CATALOG_QUERIES).categoryTree()];
     await new Promise((resolve) => setTimeout(resolve, 20));
     const shed = inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('c'));
-    const shedRead = p.catalogQueries.brands({ page: 1, size: 10 });
+    const shedRead = p.readModel(CATALOG_QUERIES).brands({ page: 1, size: 10 });
     expect(await elapsed(shed)).toBeLessThan(100);
     expect((await unavailable(shed)).reason).toBe('overloaded');
     expect((await unavailable(shedRead)).reason).toBe('overloaded');
@@ -176,7 +177,7 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
     await admin.allowConnections(name, false);
     try {
       await unavailable(inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x')));
-      await unavailable(p.catalogQueries.categoryTree());
+      await unavailable(p.readModel(CATALOG_QUERIES).categoryTree());
       await unavailable(p.jobQueue.claimDue(new Date(), 1, 1_000));
       await unavailable(p.drainOutbox(new RecordingPublisher()));
       await unavailable(p.checkReady!(1_000));
@@ -184,7 +185,7 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
       await admin.allowConnections(name, true);
     }
     expect(await inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('x'))).toBeNull();
-    expect(await p.catalogQueries.categoryTree()).toEqual([]);
+    expect(await p.readModel(CATALOG_QUERIES).categoryTree()).toEqual([]);
     await expect(p.checkReady!(1_000)).resolves.toBeUndefined();
   });
 });
@@ -195,7 +196,7 @@ describe(`a closed persistence â€” ${backend} (issue #12)`, () => {
     const mine = p;
     await mine.close();
     await unavailable(inTx(mine, (tx) => tx.use(CATALOG_STORE).categories.get('x')));
-    await unavailable(mine.catalogQueries.categoryTree());
+    await unavailable(mine.readModel(CATALOG_QUERIES).categoryTree());
     await unavailable(mine.jobQueue.claimDue(new Date(), 1, 1_000));
     await unavailable(mine.drainOutbox(new RecordingPublisher()));
     await unavailable(mine.checkReady!(1_000));

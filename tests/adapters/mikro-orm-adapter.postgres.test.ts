@@ -1,3 +1,4 @@
+import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
@@ -109,12 +110,12 @@ describe('statements', () => {
   it('spu(id) is one statement; on a server a named prepared statement on the pg pool', async () => {
     await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     if (db.backend === 'pglite') {
-      expect(await statementsOf(() => p.catalogQueries.spu('spu-phone'))).toHaveLength(1);
+      expect(await statementsOf(() => p.readModel(CATALOG_QUERIES).spu('spu-phone'))).toHaveLength(1);
       return;
     }
     const pool = (await p.orm.em.getConnection().getNativeClient()) as { query: (...args: unknown[]) => unknown };
     const query = vi.spyOn(pool, 'query');
-    expect(await statementsOf(() => p.catalogQueries.spu('spu-phone'))).toHaveLength(0); // not through MikroORM
+    expect(await statementsOf(() => p.readModel(CATALOG_QUERIES).spu('spu-phone'))).toHaveLength(0); // not through MikroORM
     expect(query).toHaveBeenCalledTimes(1);
     expect(query.mock.calls[0]![0]).toMatchObject({ name: 'zhongtai_spu_detail', values: ['spu-phone'] });
     query.mockRestore();

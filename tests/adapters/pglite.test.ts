@@ -1,3 +1,4 @@
+import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 describe('PGlite in a data directory', () => {
   it('keeps committed data across closing and reopening', async () => {
-    expect(plain(await reopened.catalogQueries.spu(spu.id))).toEqual(plain(spu.toSnapshot()));
+    expect(plain(await reopened.readModel(CATALOG_QUERIES).spu(spu.id))).toEqual(plain(spu.toSnapshot()));
     expect(await migrate(reopened)).toEqual([]); // and remembers which migrations ran
   });
 });

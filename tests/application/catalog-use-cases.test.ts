@@ -1,3 +1,4 @@
+import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
 import { findSkus, findSpu, findSpus } from '../../application/catalog/index.js';
@@ -79,7 +80,7 @@ describe('catalog use cases on memory', () => {
   it('zt.catalog.queries is the persistence’s read side itself, exposed on the facade beside the use cases (issue #13)', async () => {
     const persistence = memoryPersistence();
     const { zt, spu } = await aListedTea(createZhongtai({ persistence }));
-    expect(zt.catalog.queries).toBe(persistence.catalogQueries);
+    expect(zt.catalog.queries).toBe(persistence.readModel(CATALOG_QUERIES));
     expect((await zt.catalog.queries.spu(spu.id))?.code).toBe('TEA1');
   });
 

@@ -44,7 +44,7 @@ describe('what the package exports (issue #13)', () => {
   });
 
   it('exports what a host needs to add a context of its own', () => {
-    for (const name of ['defineContext', 'baseDeps', 'exposed', 'memoryStore', 'provide']) {
+    for (const name of ['defineContext', 'baseDeps', 'exposed', 'memoryStore', 'memoryReadModel', 'provide']) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function');
       expect((container as Record<string, unknown>)[name], name).toBe((root as Record<string, unknown>)[name]);
     }

@@ -2,17 +2,17 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Persistence } from '../../../application/shared/persistence.js';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
 import type { EventRouting } from '../../../application/shared/subscriptions.js';
-import { MikroOrmCatalogQueries, type PreparingPool } from './catalog/queries.js';
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
 import { drainOutbox } from './outbox.js';
 import { SpuDetailCache } from './catalog/spu-detail-cache.js';
-import type { SqlSessionPool, StatementObserver } from './sql-session.js';
+import type { PreparingPool, SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './inventory/index.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
 import { rethrowTranslated } from './db.js';
 import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
-import { loadContextParts, type PgStores, type PostgresContext } from './context-part.js';
+import { isReadModelKey } from '../../../application/shared/read-model.js';
+import { loadContextParts, type PgReadModels, type PgStores, type PostgresContext } from './context-part.js';
 
 /** PostgreSQL persistence; `orm` is exposed for tooling (migrations, schema checks, raw access). */
 export interface MikroOrmPersistence extends Persistence {
@@ -22,6 +22,8 @@ export interface MikroOrmPersistence extends Persistence {
   readonly sessions: SqlSessionPool;
   /** The contexts' stores on PostgreSQL (`tx.use(key)`). */
   readonly stores: PgStores;
+  /** The contexts' read models on PostgreSQL (`readModel(key)`). */
+  readonly readModels: PgReadModels;
 }
 
 /** Every context of zhongtai: the composition root's list, loaded lazily (it imports the whole library). */
@@ -45,13 +47,16 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   }
   // On a server, the `pg` pool MikroORM built (PGlite has none: it runs in this process anyway).
   const pool = options.url ? ((await orm.em.getConnection().getNativeClient()) as PreparingPool) : undefined;
+  // The product-detail cache lives as long as the persistence: the catalog's read model serves from it,
+  // this process's units of work invalidate what they wrote on commit (decision 0009).
   const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000);
   return {
     kind: 'postgresql',
     orm,
     sessions,
     stores: parts.stores,
-    provides: (key) => parts.stores.provides(key),
+    readModels: parts.readModels,
+    provides: (key) => (isReadModelKey(key) ? parts.readModels.provides(key) : parts.stores.provides(key)),
     // One batcher per publisher (the composition root asks once): batches only form inside one instance.
     orderStockLocks: (publisher: EventPublisher, routing?: EventRouting) =>
       new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options), routing),
@@ -60,7 +65,8 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
         sessions, em: orm.em.fork(), publisher, cache, stores: parts.stores, observe: statementObserver(options), ...(routing ? { routing } : {}),
         ...(options.onPublishError ? { onPublishError: options.onPublishError } : {}),
       }),
-    catalogQueries: new MikroOrmCatalogQueries(orm.em.fork(), pool, cache),
+    // Each read model built once, on first use, with an entity manager of its own.
+    readModel: parts.readModels.built(() => ({ em: orm.em.fork(), ...(pool ? { pool } : {}), spuDetailCache: cache })),
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),

@@ -32,6 +32,14 @@ export interface PgPoolLike {
   }>;
 }
 
+/**
+ * What a read model's prepared statements need of a `pg` Pool (the one MikroORM built, with its type
+ * parsers): the catalog's `spu(id)` runs on it as a named prepared statement.
+ */
+export interface PreparingPool {
+  query(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 export function pgSessionPool(pool: PgPoolLike): SqlSessionPool {
   return {
     async connect() {

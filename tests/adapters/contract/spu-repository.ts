@@ -1,3 +1,4 @@
+import { CATALOG_QUERIES } from '../../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../../application/catalog/store.js';
 import { describe, expect, it } from 'vitest';
 import { Spu } from '../../../domain/catalog/spu.js';
@@ -42,7 +43,7 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
       expect(found.skus.map((k) => k.salePrice.toString())).toEqual(prices);
       expect(found.skus.every((k, i) => k.salePrice.equals(Money.of(prices[i]!)))).toBe(true);
       expect(found.platformPrice.toString()).toBe('0.01');
-      expect((await current().catalogQueries.spu(spu.id))!.skus.map((k) => k.salePrice.toString())).toEqual(prices);
+      expect((await current().readModel(CATALOG_QUERIES).spu(spu.id))!.skus.map((k) => k.salePrice.toString())).toEqual(prices);
     });
 
     it('round-trips a combo product with its components', async () => {

@@ -1,3 +1,4 @@
+import { CATALOG_QUERIES } from '../../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../../application/catalog/store.js';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateSpu } from '../../../application/catalog/index.js';
@@ -18,7 +19,7 @@ export function unitOfWorkContract(current: CurrentPersistence): void {
       const publisher = new RecordingPublisher();
       let seenWhilePublishing: unknown;
       publisher.whilePublishing = async () => {
-        seenWhilePublishing = (await current().catalogQueries.categoryTree()).map((c) => c.id);
+        seenWhilePublishing = (await current().readModel(CATALOG_QUERIES).categoryTree()).map((c) => c.id);
       };
       const result = await current()
         .unitOfWork(publisher)
@@ -103,7 +104,7 @@ export function unitOfWorkContract(current: CurrentPersistence): void {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
       expect(lost.reason).toMatchObject({ code: 'CATALOG.DUPLICATE_SKU_CODE', kind: 'conflict' });
-      expect((await current().catalogQueries.searchSpus({}, { page: 1, size: 10 })).total).toBe(1);
+      expect((await current().readModel(CATALOG_QUERIES).searchSpus({}, { page: 1, size: 10 })).total).toBe(1);
     });
   });
 }

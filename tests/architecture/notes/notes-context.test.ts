@@ -4,7 +4,8 @@ import { createZhongtai } from '../../../adapters/container/create-zhongtai.js';
 import { subscriptionJobKind } from '../../../application/shared/subscriptions.js';
 import { ManualClock } from '../../application/fulfilment-world.js';
 import { startTestServer } from '../../support/http.js';
-import { notesContext } from './notes-context.js';
+import { memoryPersistence } from '../../../adapters/persistence/memory/index.js';
+import { NOTE_TEXTS, noteTextsBuilt, notesContext } from './notes-context.js';
 
 describe('a new context wires itself by its manifest (issue #13)', () => {
   it('one line — [...CONTEXTS, notesContext] — gives zt.notes with typed use cases on its own memory store', async () => {
@@ -17,6 +18,19 @@ describe('a new context wires itself by its manifest (issue #13)', () => {
     expect(() => zt.notes.write({ body: 'x' })).toBeTypeOf('function');
     // The other contexts are there as before.
     expect((await zt.freight.getShopSettings({ shopId: 's' })).id).toBe('s');
+  });
+
+  it('its read model is registered from the manifest and built once per persistence, on first use (issue #13)', async () => {
+    const persistence = memoryPersistence();
+    expect(persistence.provides(NOTE_TEXTS)).toBe(false);
+    expect(() => persistence.readModel(NOTE_TEXTS)).toThrow(/no read model notes\.texts in this persistence/);
+    const before = noteTextsBuilt.count;
+    const zt = createZhongtai({ persistence, contexts: [...CONTEXTS, notesContext] });
+    expect(persistence.provides(NOTE_TEXTS)).toBe(true);
+    await zt.notes.write({ text: 'read me' });
+    expect(await zt.notes.texts.all()).toEqual(['read me']);
+    expect(zt.notes.texts).toBe(persistence.readModel(NOTE_TEXTS));
+    expect(noteTextsBuilt.count).toBe(before + 1);
   });
 
   it('its events carry ids; its subscription to a catalog event is delivered once per event, even when run again', async () => {

@@ -1,15 +1,17 @@
 // A tiny bounded context written the way every zhongtai context is (issue #13), to show that a context wires
-// itself by its manifest: a domain aggregate, a store, use cases with a deps object, a memory store, a route,
-// a job it owns and a subscription to another context's events. In the project each part would live in its
+// itself by its manifest: a domain aggregate, a store, use cases with a deps object, a memory store, a read
+// model (built once by the persistence), a route, a job it owns and a subscription to another context's events. In the project each part would live in its
 // own folder (domain/notes, application/notes, adapters/persistence/memory/notes, adapters/http/express/notes,
 // adapters/container/notes.ts); here they share one file.
 import { z } from 'zod';
 import type { UseCaseDeps } from '../../../application/shared/deps.js';
+import { readModelKey } from '../../../application/shared/read-model.js';
 import { storeKey } from '../../../application/shared/store.js';
 import type { CommittedEvent } from '../../../application/shared/subscriptions.js';
 import { AggregateRoot } from '../../../domain/shared/domain-event.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { baseDeps, defineContext, memoryStore } from '../../../adapters/container/module.js';
+import { type BaseDeps, baseDeps, defineContext, exposed, memoryReadModel, memoryStore } from '../../../adapters/container/module.js';
+import type { MemoryDatabase } from '../../../adapters/persistence/memory/memory-database.js';
 import { route, type Route } from '../../../adapters/http/express/route.js';
 import { wireObject } from '../../../adapters/http/express/wire/shared.js';
 import type { MemoryTransactionState } from '../../../adapters/persistence/memory/memory-transaction.js';
@@ -46,6 +48,15 @@ export interface NotesStore {
   list(): Promise<Note[]>;
 }
 export const NOTES_STORE = storeKey<NotesStore>('notes');
+
+/** The notes' read side: committed notes, outside any unit of work (`zt.notes.texts`). */
+export interface NoteTexts {
+  all(): Promise<string[]>;
+}
+export const NOTE_TEXTS = readModelKey<NoteTexts>('notes.texts');
+export interface NotesDeps extends BaseDeps {
+  readonly texts: NoteTexts;
+}
 
 export class WriteNote {
   constructor(private readonly d: UseCaseDeps) {}
@@ -86,6 +97,13 @@ const memoryNotes = (tx: MemoryTransactionState): NotesStore => ({
   list: async () => tx.rows<NoteSnapshot>('notes').map((s) => Note.restore(s)),
 });
 
+// adapters/persistence/memory/notes: the read model, over the committed table (counted, to show it is built once).
+export const noteTextsBuilt = { count: 0 };
+const memoryNoteTexts = (db: MemoryDatabase): NoteTexts => {
+  noteTextsBuilt.count += 1;
+  return { all: async () => [...db.table('notes').values()].map((s) => (s as unknown as NoteSnapshot).text) };
+};
+
 // adapters/http/express/notes
 const noteAnswer = wireObject({ id: z.string(), text: z.string(), version: z.number() });
 const notesRoutes: Route[] = [
@@ -99,9 +117,9 @@ const notesRoutes: Route[] = [
 // adapters/container/notes.ts: the manifest
 export const notesContext = defineContext({
   name: 'notes',
-  deps: baseDeps,
-  facades: { notes: { write: (d) => new WriteNote(d), list: (d) => new ListNotes(d) } },
-  persistence: { memory: [memoryStore(NOTES_STORE, memoryNotes)] },
+  deps: (w): NotesDeps => ({ ...baseDeps(w), texts: w.readModel(NOTE_TEXTS) }),
+  facades: { notes: { write: (d) => new WriteNote(d), list: (d) => new ListNotes(d), texts: (d) => exposed(d.texts) } },
+  persistence: { memory: [memoryStore(NOTES_STORE, memoryNotes), memoryReadModel(NOTE_TEXTS, memoryNoteTexts)] },
   routes: notesRoutes,
   jobs: (self) => ({
     'notes.remind': async (job) => void (await self.notes.write({ id: `reminder:${String(job.payload.noteId)}`, text: `remember ${String(job.payload.noteId)}` })),

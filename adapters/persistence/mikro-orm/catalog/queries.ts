@@ -6,6 +6,7 @@ import type { CatalogQueries, CategoryNode, SpuSearch, SpuSummary } from '../../
 import type { SpuSnapshot } from '../../../../domain/catalog/spu.js';
 import type { Page, PageRequest } from '../../../../domain/shared/page.js';
 import { refuseNul, rethrowTranslated } from '../db.js';
+import type { PreparingPool } from '../sql-session.js';
 import { brandFromRow, categoryFromRow, frontCategoryFromRow, type BrandRow, type CategoryRow, type FrontCategoryRow } from './records.js';
 import { SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from './spu-row.js';
 import type { SpuDetailCache } from './spu-detail-cache.js';
@@ -81,11 +82,6 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
     const [row] = await this.rows<{ n: number }>(sql, params);
     return row?.n ?? 0;
   }
-}
-
-/** What `spu(id)` needs of a `pg` Pool (the one MikroORM built, with its type parsers). */
-export interface PreparingPool {
-  query(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 function summary(r: SpuSummaryRow): SpuSummary {
