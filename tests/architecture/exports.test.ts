@@ -1,6 +1,7 @@
 // Issue #13: the package root and `zhongtai/container` export every facade type and every context's module.
 import { describe, expect, it } from 'vitest';
 import * as container from '../../adapters/container/index.js';
+import * as mikroOrm from '../../adapters/persistence/mikro-orm/index.js';
 import * as root from '../../index.js';
 import type * as R from '../../index.js';
 
@@ -48,5 +49,10 @@ describe('what the package exports (issue #13)', () => {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function');
       expect((container as Record<string, unknown>)[name], name).toBe((root as Record<string, unknown>)[name]);
     }
+    // Its store and read-model keys from the root; its PostgreSQL part's helpers from zhongtai/mikro-orm.
+    expect(root.storeKey<{ n: number }>('host-notes').context).toBe('host-notes');
+    expect(typeof root.readModelKey).toBe('function');
+    expect(typeof mikroOrm.pgStore).toBe('function');
+    expect(typeof mikroOrm.pgReadModel).toBe('function');
   });
 });

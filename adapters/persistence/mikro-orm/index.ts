@@ -13,3 +13,6 @@ export { schemas } from './records/index.js';
 export { migrationsList } from './migrations/index.js';
 export { BatchingOrderStockLocks, type BatchingOptions } from './inventory/index.js';
 export { MikroOrmJobQueue, MikroOrmJobs } from './jobs.js';
+// A host's context with tables: its PostgreSQL part (docs/adding-a-context.md).
+export type { TxScope } from './db.js';
+export { pgStore, pgReadModel, type PostgresContextPart, type PostgresStoreBinding, type PostgresReadModelBinding, type PgReadModelSource } from './context-part.js';
