@@ -57,7 +57,10 @@ export class GracefulShutdown {
       if (c) c.busy++;
       if (this.started) res.setHeader('connection', 'close');
       res.once('close', () => {
-        if (c) (c.busy--, (c.idleSince = Date.now()));
+        if (c) {
+          c.busy--;
+          c.idleSince = Date.now();
+        }
       });
     });
   }

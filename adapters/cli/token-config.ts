@@ -60,7 +60,10 @@ function named<T>(variable: string, read: () => T): T {
 let secretOfThisProcess: string | undefined;
 function demoSecret(dataDir: string): string {
   // A database that keeps nothing keeps no secret either: it lasts as long as the process.
-  if (dataDir.startsWith('memory://')) return (secretOfThisProcess ??= randomBytes(32).toString('base64url'));
+  if (dataDir.startsWith('memory://')) {
+    secretOfThisProcess ??= randomBytes(32).toString('base64url');
+    return secretOfThisProcess;
+  }
   const file = join(dataDir, 'demo-secret');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {

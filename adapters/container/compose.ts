@@ -67,7 +67,8 @@ export function composeContexts(
   for (const m of contexts) {
     const own: Facades = {};
     for (const [facade, useCases] of Object.entries(m.facades as Readonly<Record<string, object>>)) {
-      const f = (own[facade] = {} as Record<string, unknown>);
+      const f: Record<string, unknown> = {};
+      own[facade] = f;
       for (const name of Object.keys(useCases)) {
         const member = container.get(useCaseToken(m.name, facade, name));
         f[name] = 'exposed' in member ? member.exposed : member.execute.bind(member);

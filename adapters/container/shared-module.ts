@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { InProcessEventBus } from '../../application/shared/event-bus.js';
+import type { InProcessEventBus } from '../../application/shared/event-bus.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { TransactionalOrderStockLocks } from '../../application/inventory/index.js';
 import type { SubscriptionTable } from '../../application/shared/subscriptions.js';

@@ -18,7 +18,7 @@ export async function cartOf(tx: Transaction, owner: CartOwner, now: Date): Prom
 }
 
 export function guestCartNotFound(guestId: string) {
-  return CART_ERRORS.raise('GUEST_CART_NOT_FOUND', 'no guest cart has this id; open one first', { guestId: guestId.slice(0, 6) + '…' });
+  return CART_ERRORS.raise('GUEST_CART_NOT_FOUND', 'no guest cart has this id; open one first', { guestId: `${guestId.slice(0, 6)}…` });
 }
 
 /** A SKU the shopper may put in a cart: known to the catalog (CART.UNKNOWN_SKU) and listed (CART.SKU_NOT_LISTED). */

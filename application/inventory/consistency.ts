@@ -104,7 +104,10 @@ function sumBy<F extends string, M extends { readonly delta: Readonly<Record<F, 
   for (const m of movements) {
     const k = keyOf(m);
     let s = sums.get(k);
-    if (!s) sums.set(k, (s = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>));
+    if (!s) {
+      s = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>;
+      sums.set(k, s);
+    }
     for (const f of fields) s[f] += m.delta[f];
   }
   return sums;

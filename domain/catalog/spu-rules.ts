@@ -72,7 +72,7 @@ export function checkSalesAttributes(category: Category, given: readonly SalesAt
   const out: SalesAttributeValues[] = [];
   for (const g of given) {
     const a = category.attribute(g.attributeId);
-    if (!a || a.kind !== 'sales') {
+    if (a?.kind !== 'sales') {
       throw DomainError.invalid('CATALOG.UNKNOWN_ATTRIBUTE', `category ${category.id} has no sales attribute ${g.attributeId}`, {
         attributeId: g.attributeId,
       });

@@ -73,7 +73,9 @@ export function allocateFreight(quote: FreightQuote, lineIds: readonly string[])
   for (const g of quote.groups) {
     if (g.charged.isZero() || g.lines.length === 0) continue;
     const parts = allocate(g.charged, g.lines.map((l) => l.amount.toMinor().toString()));
-    g.lines.forEach((l, i) => freight.set(l.lineId, (freight.get(l.lineId) ?? Money.zero(currency)).add(parts[i]!)));
+    g.lines.forEach((l, i) => {
+      freight.set(l.lineId, (freight.get(l.lineId) ?? Money.zero(currency)).add(parts[i]!));
+    });
   }
   const ids = [...freight.keys()];
   const deductions = quote.deduction.isZero() ? ids.map(() => Money.zero(currency)) : allocate(quote.deduction, ids.map((id) => freight.get(id)!.toMinor().toString()));
@@ -103,7 +105,7 @@ export function splitIntoChildren(shops: readonly { shopId: string; lineIds: rea
     for (const w of s.warehouses) {
       const skus = new Set(w.skuIds);
       const lineIds = s.lineIds.filter((id) => !taken.has(id) && skus.has(s.skuOf(id)));
-      lineIds.forEach((id) => taken.add(id));
+      for (const id of lineIds) taken.add(id);
       if (lineIds.length > 0) out.push({ shopId: s.shopId, warehouseId: w.warehouseId, lineIds });
     }
     const rest = s.lineIds.filter((id) => !taken.has(id));

@@ -68,7 +68,9 @@ export function shippingShares(result: PricingResult, shopIds: readonly string[]
     return out;
   }
   const parts = allocate(total, shopIds.map((s) => quotes.get(s)!.subtotal.toMinor().toString()));
-  shopIds.forEach((s, i) => out.set(s, parts[i]!));
+  shopIds.forEach((s, i) => {
+    out.set(s, parts[i]!);
+  });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { isDomainError } from '../shared/domain-error.js';
+import type { Decimal } from 'decimal.js';
 import { toDec } from '../shared/decimal.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import {
@@ -145,7 +146,7 @@ export function checkedDefinition(id: string, f: CouponTemplateFields, at: Date)
   }
   let percentOff: string | null = null;
   if (f.percentOff !== undefined) {
-    let p;
+    let p: Decimal;
     try {
       p = toDec(f.percentOff);
     } catch {

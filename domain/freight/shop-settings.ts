@@ -1,6 +1,6 @@
 import type { RegionCode } from '../dispatch/index.js';
 import { AggregateRoot } from '../shared/domain-event.js';
-import { Money } from '../shared/money.js';
+import type { Money } from '../shared/money.js';
 import { FREIGHT_ERROR, freightInvalid } from './errors.js';
 import { checkedRateTable, checkNoOverlap, price, ruleFor, ruleRegions, type AmountInput, type RateTable, type RateTableInput } from './rates.js';
 

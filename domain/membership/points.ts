@@ -92,6 +92,7 @@ export function topUpPoints(rules: PointsRules, amount: Money): number {
 }
 
 /** The value of points at checkout; refused unless it is whole cents (points in whole steps of the ratio). */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module function of its own (exported under this name since issue #7), not Object.prototype.valueOf
 export function valueOf(rules: PointsRules, points: number): Money {
   const v = new Dec(rules.ratio.amount).times(points).div(rules.ratio.points);
   if (!v.times(100).isInteger()) {
@@ -118,7 +119,9 @@ export function checkoutDeduction(rules: PointsRules, points: number, payable: M
   }
   const shares = allocate(Money.fromMinor(points), lines.map((l) => l.payable.amount));
   const perLine: Record<string, number> = {};
-  lines.forEach((l, i) => (perLine[l.lineId] = Number(shares[i]!.toMinor())));
+  lines.forEach((l, i) => {
+    perLine[l.lineId] = Number(shares[i]!.toMinor());
+  });
   return { value, perLine };
 }
 

@@ -1,4 +1,3 @@
-import type { GrowthSource } from './growth.js';
 import type { LedgerChange, LedgerEntry, LedgerResult } from './ledger.js';
 import type { AuditRecord, LevelChange, MemberProfile, ShopMembership } from './member.js';
 import type { PointsSource } from './points.js';

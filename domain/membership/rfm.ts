@@ -110,7 +110,10 @@ export function rfmValues(facts: Iterable<OrderFact>, asOf: Date, c: RfmConfig):
     if (t > asOf.getTime() || !net.greaterThan(0)) continue;
     const p = per.get(o.memberId) ?? { last: -Infinity, f: 0, total: new Dec(0) };
     p.last = Math.max(p.last, t);
-    if (t > from) (p.f += 1), (p.total = p.total.plus(net));
+    if (t > from) {
+      p.f += 1;
+      p.total = p.total.plus(net);
+    }
     per.set(o.memberId, p);
   }
   return [...per].map(([memberId, p]) => ({
@@ -146,7 +149,9 @@ export function computeRfm(facts: Iterable<OrderFact>, asOf: Date, c: RfmConfig)
     const rq = quintiles(rows, (a, b) => b.recencyDays - a.recencyDays);
     const fq = quintiles(rows, (a, b) => a.frequency - b.frequency);
     const mq = quintiles(rows, (a, b) => a.monetary.comparedTo(b.monetary));
-    (r = (b) => rq.get(b)!), (f = (b) => fq.get(b)!), (m = (b) => mq.get(b)!);
+    r = (b) => rq.get(b)!;
+    f = (b) => fq.get(b)!;
+    m = (b) => mq.get(b)!;
   } else {
     const s = c.scoring;
     r = (b) => 1 + s.recency.filter((x) => b.recencyDays <= x).length;

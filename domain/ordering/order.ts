@@ -1,6 +1,6 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
-import { Money } from '../shared/money.js';
+import type { Money } from '../shared/money.js';
 import { orderAmounts, type OrderAmounts } from './amounts.js';
 import { ORDER_ERROR, orderNotFound } from './errors.js';
 import { checkNewOrder, NO_BENEFITS } from './new-order.js';

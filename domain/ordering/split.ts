@@ -82,7 +82,9 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
   for (const l of p.lines) {
     const ps = parts.get(l.lineId)!;
     const amounts = ps.length === 1 ? [l.amounts] : splitLineAmounts(l, ps.map((x) => x.quantity));
-    ps.forEach((x, k) => childLines[x.group]!.push({ ...l, quantity: x.quantity, amounts: amounts[k]! }));
+    ps.forEach((x, k) => {
+      childLines[x.group]!.push({ ...l, quantity: x.quantity, amounts: amounts[k]! });
+    });
   }
   // Freight as quoted per group, or by goods total; the shipping coupon over the freight parts.
   let freights: Money[];
@@ -130,7 +132,9 @@ export function splitLineAmounts(line: Pick<OrderLine, 'unitPrice' | 'amounts'>,
   for (const d of LINE_DISCOUNTS) {
     const room = goods.map((g, i) => g.subtract(given[i]!).toMinor().toString());
     const shares = allocate(line.amounts[d], room);
-    shares.forEach((s, i) => (given[i] = given[i]!.add(s)));
+    shares.forEach((s, i) => {
+      given[i] = given[i]!.add(s);
+    });
     discounts[d] = shares;
   }
   return goods.map((g, i) => ({

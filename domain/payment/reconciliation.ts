@@ -79,12 +79,12 @@ export function reconcile(platform: readonly LedgerRecord[], channel: readonly L
       const pairs: [LedgerRecord, LedgerRecord][] = [];
       for (;;) {
         let best: { i: number; j: number; d: number } | null = null;
-        mine.forEach((a, i) =>
+        mine.forEach((a, i) => {
           other.forEach((b, j) => {
             const d = gap(a, b);
             if (d <= toleranceMs && accept(a, b) && (best === null || d < best.d)) best = { i, j, d };
-          }),
-        );
+          });
+        });
         if (best === null) return pairs;
         const { i, j } = best;
         pairs.push([mine[i]!, other[j]!]);

@@ -43,7 +43,10 @@ export function applyActivities(ctx: PricingContext, exclusive: number | null): 
       // amounts does the same, so its effect is reused.
       const key = `${index}|${members.join(',')}|${members.map((li) => amounts[li]).join(',')}`;
       let effect = ctx.effects.get(key);
-      if (!effect) ctx.effects.set(key, (effect = runActivity(ctx, index, members, amounts)));
+      if (!effect) {
+        effect = runActivity(ctx, index, members, amounts);
+        ctx.effects.set(key, effect);
+      }
       const e = effects.push(effect) - 1;
       effect.members.forEach((li, k) => {
         const share = effect.shares[k]!;

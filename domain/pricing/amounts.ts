@@ -60,7 +60,9 @@ export function roundedDiscount(base: Cents, rate: Decimal, currency: string): C
 export function allocateCents(total: Cents, weights: readonly Cents[], currency: string, cache?: Map<string, Cents[]>): Cents[] {
   if (total === 0n) return weights.map(() => 0n);
   const positive: number[] = [];
-  weights.forEach((w, i) => w > 0n && positive.push(i));
+  weights.forEach((w, i) => {
+    if (w > 0n) positive.push(i);
+  });
   if (positive.length === 0) return allocate(Money.fromMinor(total, currency), weights.map(() => '0')).map((m) => m.toMinor());
   const out = weights.map(() => 0n);
   if (positive.length === 1) {
@@ -74,7 +76,9 @@ export function allocateCents(total: Cents, weights: readonly Cents[], currency:
     parts = allocate(Money.fromMinor(total, currency), ws).map((m) => m.toMinor());
     cache?.set(key, parts);
   }
-  positive.forEach((i, k) => (out[i] = parts[k]!));
+  positive.forEach((i, k) => {
+    out[i] = parts[k]!;
+  });
   return out;
 }
 

@@ -78,7 +78,9 @@ export function assemble(ctx: PricingContext, ev: Evaluated): PricingResult {
     };
   });
   const lines = new Array<PricedLineResult>(n);
-  ctx.lines.forEach((l, li) => (lines[l.inputIndex] = lineResults[li]!));
+  ctx.lines.forEach((l, li) => {
+    lines[l.inputIndex] = lineResults[li]!;
+  });
 
   // Applied activities: price activities (step 2), then set-level ones that took effect (step 3).
   const byKind = new Map<ActivityKind, Cents>();

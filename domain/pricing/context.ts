@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
 import { centsOf, isWhole, roundedDiscount, type AmountInput, type Cents } from './amounts.js';
 import { compileActivity, type Activity, type CompiledActivity, type SetFamily } from './activity.js';
 import { compileCoupon, staticRejection, type CompiledCoupon, type CouponRejection, type MemberCoupon } from './coupon.js';
@@ -147,7 +147,10 @@ export function prepareContext(input: PricingInput): PricingContext {
   for (const ai of order) {
     const family = setActivities[ai]!.family as SetFamily;
     let slots = taken.get(family);
-    if (!slots) taken.set(family, (slots = new Uint8Array(lines.length)));
+    if (!slots) {
+      slots = new Uint8Array(lines.length);
+      taken.set(family, slots);
+    }
     for (const li of eligible[ai]!) {
       if (slots[li] === 0) {
         slots[li] = 1;

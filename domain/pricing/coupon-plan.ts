@@ -78,7 +78,9 @@ export function applyCoupons(ctx: PricingContext, act: ActivityOutcome, views: r
     for (const w of weights) room += w;
     const deduction = minCents(views[i]!.face, room);
     const shares = allocateCents(deduction, weights, ctx.currency, ctx.allocations);
-    lines.forEach((li, k) => (left[li] = left[li]! - shares[k]!));
+    lines.forEach((li, k) => {
+      left[li] = left[li]! - shares[k]!;
+    });
     goodsDeduction += deduction;
     used.push({ index: i, deduction, lines, shares });
   }
@@ -163,7 +165,9 @@ export function bestCoupons(ctx: PricingContext, act: ActivityOutcome, views: re
       if (pShares === null) {
         pShares = ctx.lines.map(() => 0n);
         const pl = ctx.couponLines[p!]!;
-        allocateCents(dp, pl.map((li) => act.amounts[li]!), ctx.currency, ctx.allocations).forEach((s, k) => (pShares![pl[k]!] = s));
+        allocateCents(dp, pl.map((li) => act.amounts[li]!), ctx.currency, ctx.allocations).forEach((s, k) => {
+          pShares![pl[k]!] = s;
+        });
       }
       let s = 0n;
       for (const li of lines) s += pShares[li]!;

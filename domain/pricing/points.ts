@@ -36,7 +36,7 @@ export function compilePoints(p: PointsInput, currency: string): PointsRule {
   if (!isWhole(p.ratio?.points, 1)) throw fail('ratio')('NOT_A_WHOLE_NUMBER');
   const amount = centsOf(p.ratio.amount, currency, fail('ratio'));
   if (amount === 0n) throw fail('ratio')('ZERO_VALUE');
-  let max;
+  let max: Decimal;
   try {
     max = toDec(p.maxPercent);
   } catch {

@@ -214,7 +214,11 @@ function bundle(ctx: PricingContext, members: readonly number[], r: Rule<'bundle
   const top = (sets: bigint) => parts.reduce((s, p) => s + p.ladder.top(sets * p.item.quantity), 0n);
   const sets = bestCount(most ?? 0n, (g) => top(g) - top(g - 1n) > r.price);
   const weights = members.map(() => 0n);
-  for (const p of parts) p.ladder.taken(sets * p.item.quantity).forEach((w, j) => (weights[p.ks[j]!] = w));
+  for (const p of parts) {
+    p.ladder.taken(sets * p.item.quantity).forEach((w, j) => {
+      weights[p.ks[j]!] = w;
+    });
+  }
   const discount = top(sets) - sets * r.price;
   return { discount, weights, detail: sets > 0n ? `${sets} set${sets === 1n ? '' : 's'} for ${m(r.price).toString()} each` : 'not reached' };
 }

@@ -2,7 +2,6 @@ import { Decimal } from 'decimal.js';
 import {
   CHANNELS, compileActivity, type Activity as PricingActivity, type ActivityScope, type AmountInput, type Audience, type Channel, type ItemPriceActivity, type Stacking,
 } from '../pricing/index.js';
-import { DomainError } from '../shared/domain-error.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import { PROMOTION_ERROR, invalidField } from './errors.js';
 import { checkPresale, type DepositPresaleRule } from './presale.js';

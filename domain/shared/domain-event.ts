@@ -21,7 +21,8 @@ export abstract class AggregateRoot {
   private recordedEvents?: DomainEvent[];
 
   protected record(event: DomainEvent): void {
-    (this.recordedEvents ??= []).push(event);
+    this.recordedEvents ??= [];
+    this.recordedEvents.push(event);
   }
 
   /** Returns the events recorded since the last pull and forgets them. */

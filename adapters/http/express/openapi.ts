@@ -80,7 +80,8 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
         schema: jsonSchema(s as z.ZodType),
       })),
     ];
-    (paths[path] ??= {})[r.method] = {
+    paths[path] ??= {};
+    paths[path][r.method] = {
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

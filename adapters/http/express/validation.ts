@@ -30,7 +30,9 @@ export function rejectInvalidText(parts: Readonly<Record<string, unknown>>): voi
       const why = textFault(value);
       if (why) errors.push({ path, message: `a string may not hold ${why}` });
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push([v, `${path}.${i}`]));
+      value.forEach((v, i) => {
+        stack.push([v, `${path}.${i}`]);
+      });
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         const why = textFault(k);

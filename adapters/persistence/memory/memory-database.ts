@@ -50,7 +50,10 @@ export class MemoryDatabase {
     const builtIn = (this.tables as unknown as Record<string, Map<string, Versioned> | undefined>)[name];
     if (builtIn) return builtIn;
     let t = this.own.get(name);
-    if (!t) this.own.set(name, (t = new Map()));
+    if (!t) {
+      t = new Map();
+      this.own.set(name, t);
+    }
     return t;
   }
   private readonly lock = new FifoLock();

@@ -77,7 +77,10 @@ export class MemoryTransactionState {
 
   private stage(table: string): Staged {
     let s = this.staged.get(table);
-    if (!s) this.staged.set(table, (s = new Map()));
+    if (!s) {
+      s = new Map();
+      this.staged.set(table, s);
+    }
     return s;
   }
 }

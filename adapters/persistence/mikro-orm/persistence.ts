@@ -133,5 +133,8 @@ function statementObserver(options: MikroOrmPersistenceOptions): StatementObserv
   const log: StatementObserver | undefined = options.debug ? (text, params) => console.log('[zhongtai sql]', text, params) : undefined;
   if (!options.onStatement) return log;
   if (!log) return options.onStatement;
-  return (text, params) => (log(text, params), options.onStatement!(text, params));
+  return (text, params) => {
+    log(text, params);
+    options.onStatement!(text, params);
+  };
 }

@@ -66,7 +66,10 @@ class PglitePool implements PostgresPool {
     limits: SessionLimits = DEFAULT_SESSION_LIMITS,
   ) {
     let gate = gates.get(pglite);
-    if (!gate) gates.set(pglite, (gate = new SessionGate(limits)));
+    if (!gate) {
+      gate = new SessionGate(limits);
+      gates.set(pglite, gate);
+    }
     this.gate = gate;
   }
 

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventPublisher, Transaction, UnitOfWork } from '../../../application/shared/unit-of-work.js';
-import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import { subscriptionJobs, type EventRouting } from '../../../application/shared/subscriptions.js';
 import { PgStores } from './context-part.js';
 

@@ -125,7 +125,7 @@ export const catalogRoutes: Route[] = [
     response: spuDetail, errors: SPU_NOT_FOUND,
     handler: async ({ zt, params }) => {
       const spu = await zt.catalog.queries.spu(params.spuId);
-      if (!spu || spu.status !== 'listed') throw notListed(params.spuId);
+      if (spu?.status !== 'listed') throw notListed(params.spuId);
       return spu;
     },
   }),

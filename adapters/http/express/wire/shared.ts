@@ -59,7 +59,8 @@ type Fn = (...args: never[]) => unknown;
 export type Json<T> = T extends { toJSON(): infer J }
   ? J
   : T extends string
-    ? {} extends Omit<T, keyof string> ? T : string
+    ? // biome-ignore lint/complexity/noBannedTypes: `{}` here asks whether T adds nothing to string (a plain string, not a branded one)
+      {} extends Omit<T, keyof string> ? T : string
     : T extends readonly (infer E)[]
       ? Json<E>[]
       : T extends object

@@ -43,7 +43,8 @@ export class MemoryDispatchStocks implements DispatchStocks {
   async available(skuIds: readonly string[], warehouseIds: readonly string[]): Promise<AvailabilityByWarehouse> {
     const result: AvailabilityByWarehouse = {};
     for (const w of warehouseIds) {
-      const units: Record<string, number> = (result[w] = {});
+      const units: Record<string, number> = {};
+      result[w] = units;
       for (const s of skuIds) {
         const row = this.tx.read<DispatchRow>(DISPATCH, key(s, w));
         if (row) units[s] = row.available;

@@ -18,7 +18,9 @@ export function channelTransactions(s: PaymentSnapshot): { channel: string; tran
   const seen = new Set<string>();
   return all.filter((t) => {
     const k = `${t.channel}\u0000${t.transactionId}`;
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 

@@ -55,11 +55,20 @@ function mappingCondition(mappings: readonly FrontCategoryMapping[]): { sql: str
     mappings.filter((m): m is Extract<FrontCategoryMapping, { kind: K }> => m.kind === kind);
 
   const categories = of('category').map((m) => m.categoryId);
-  if (categories.length > 0) any.push('s.category_path && array[?]::text[]'), params.push(categories);
+  if (categories.length > 0) {
+    any.push('s.category_path && array[?]::text[]');
+    params.push(categories);
+  }
   const brands = of('brand').map((m) => m.brandId);
-  if (brands.length > 0) any.push('s.brand_id = any(array[?]::text[])'), params.push(brands);
+  if (brands.length > 0) {
+    any.push('s.brand_id = any(array[?]::text[])');
+    params.push(brands);
+  }
   const spus = of('spu').map((m) => m.spuId);
-  if (spus.length > 0) any.push('s.id = any(array[?]::text[])'), params.push(spus);
+  if (spus.length > 0) {
+    any.push('s.id = any(array[?]::text[])');
+    params.push(spus);
+  }
   for (const m of of('attribute')) {
     // A product attribute value (a JSON array contains a string it lists: attributes -> 'os' @> '"iOS"'),
     // or a sales attribute value one of the SKUs has.

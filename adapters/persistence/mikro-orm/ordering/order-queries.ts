@@ -106,7 +106,10 @@ export class MikroOrmOrderQueries implements OrderQueries {
   memberOrders(memberId: string, q: MemberOrdersQuery): Promise<OrderPage> {
     const where = ['member_id = ?', 'is_leaf'];
     const params: unknown[] = [memberId];
-    if (q.status !== undefined) (where.push('status = ?'), params.push(q.status));
+    if (q.status !== undefined) {
+      where.push('status = ?');
+      params.push(q.status);
+    }
     return this.page(where, params, q);
   }
 
@@ -119,7 +122,10 @@ export class MikroOrmOrderQueries implements OrderQueries {
   search(f: OrderSearch): Promise<OrderPage> {
     const where = ['is_leaf'];
     const params: unknown[] = [];
-    const add = (clause: string, ...values: unknown[]) => (where.push(clause), params.push(...values));
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
     if (f.number !== undefined) add('(number = ? or parent_id = (select p.id from sales_order p where p.number = ?))', f.number, f.number);
     if (f.memberId !== undefined) add('member_id = ?', f.memberId);
     if (f.status !== undefined) add('status = ?', f.status);
