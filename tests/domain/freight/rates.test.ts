@@ -119,6 +119,7 @@ describe('spec §7: region overrides — the rule covering the address, else the
     expect(e.details.field).toBe('regionRates[1].rate.firstUnits');
     expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '1.00'), regionRates: [{ regions: ['1'], rate: rate(1, '1.00', 1, '1.00') }] }, 't')).details.field).toBe('regionRates[0].regions');
     expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '-1.00') }, 't')).details.field).toBe('defaultRate.additionalPrice');
+    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '-1.00', 1, '1.00') }, 't')).details.field).toBe('defaultRate.firstPrice');
   });
 });
 
@@ -199,7 +200,7 @@ describe('region codes of a rule and the shipping address', () => {
   it('an address is a district code, spaces trimmed: a province, a city, blank or no string is FREIGHT.INVALID_ADDRESS', () => {
     expect(freightAddress(` ${R.xihu} `)).toBe(R.xihu);
     expect(domainErrorOf(() => freightAddress(''))).toMatchObject({ code: 'FREIGHT.INVALID_ADDRESS', details: { address: '' }, message: 'the address has no region' });
-    expect(domainErrorOf(() => freightAddress('   ')).code).toBe('FREIGHT.INVALID_ADDRESS');
+    expect(domainErrorOf(() => freightAddress('   '))).toMatchObject({ code: 'FREIGHT.INVALID_ADDRESS', message: 'the address has no region' });
     expect(domainErrorOf(() => freightAddress(undefined)).details).toEqual({ address: null });
     expect(domainErrorOf(() => freightAddress(330106)).code).toBe('FREIGHT.INVALID_ADDRESS');
     const city = domainErrorOf(() => freightAddress(R.hangzhou));
