@@ -1,29 +1,54 @@
 #!/usr/bin/env node
-// Per-file mutation scores of the last `npm run mutation` (decision 0027), from reports/mutation/mutation.json.
+// Per-file mutation scores of the last `npm run mutation` (decision 0027): every reports/mutation/**/mutation.json
+// (one per rule file under `npm run mutation`, or the one of a plain `npx stryker run`), the newest report of
+// each file winning; or only the report given as argument.
 // Score = killed (or timed out) / (killed + timed out + survived + no coverage), in %; mutants that do not
 // compile or fail at run time outside the tests, and ignored ones, do not count (Stryker's own mutation score).
 // The last line is one JSON object {file: score, …, met}: met when every rule file reaches 85 %.
-// A rule file missing from the report (a run with --mutate on other files) scores null and is not met.
-// Exit code 1 when not met.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// A rule file missing from the reports scores null and is not met. Exit code 1 when not met.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { RULE_FILES } from '../stryker.config.mjs';
 
 export const REQUIRED_SCORE = 85;
-const reportPath = resolve(process.argv[2] ?? 'reports/mutation/mutation.json');
+const ROOT = 'reports/mutation';
 
-let report;
-try {
-  report = JSON.parse(readFileSync(reportPath, 'utf8'));
-} catch (e) {
-  console.error(`no mutation report at ${reportPath} (run npm run mutation first): ${e.message}`);
+function reportPaths() {
+  if (process.argv[2]) return [resolve(process.argv[2])];
+  const found = [];
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'mutation.json') found.push(path);
+    }
+  };
+  walk(ROOT);
+  return found.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+}
+
+const normal = (p) => p.replaceAll('\\', '/').replace(/^\.\//, '');
+const files = {};
+const paths = reportPaths();
+if (paths.length === 0) {
+  console.error(`no mutation report under ${ROOT} (run npm run mutation first)`);
   process.exit(2);
+}
+for (const path of paths) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    console.error(`cannot read ${path}: ${e.message}`);
+    process.exit(2);
+  }
+  // oldest first: a newer report of the same file replaces an older one
+  for (const [file, f] of Object.entries(report.files ?? {})) files[normal(file)] = f;
 }
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-const normal = (p) => p.replaceAll('\\', '/').replace(/^\.\//, '');
-const files = Object.fromEntries(Object.entries(report.files ?? {}).map(([path, f]) => [normal(path), f]));
 
 const rows = [];
 const result = {};

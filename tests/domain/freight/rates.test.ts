@@ -68,7 +68,8 @@ describe('spec §7: the charge of a rate (首件/续件) — the first units for
 });
 
 describe('spec §7: region overrides — the rule covering the address, else the default', () => {
-  const table = checkedRateTable(
+  // A function, so each test builds it (mutation testing attributes the code to the tests, decision 0027).
+  const regionTable = () => checkedRateTable(
     {
       chargeBy: 'piece',
       defaultRate: rate(1, '10.00', 1, '5.00'),
@@ -81,6 +82,7 @@ describe('spec §7: region overrides — the rule covering the address, else the
   );
 
   it('an address in Urumqi takes rule 1 (Xinjiang), in Lhasa rule 0, in Hangzhou’s Xihu rule 1, elsewhere in Zhejiang the default', () => {
+    const table = regionTable();
     expect(rateFor(table, code(R.urumqi))).toEqual({ rate: table.regionRates[1]!.rate, ruleIndex: 1, regions: [R.hangzhou, R.xinjiang] });
     expect(rateFor(table, code(R.lhasa))).toMatchObject({ ruleIndex: 0, regions: [R.tibet] });
     expect(rateFor(table, code(R.xihu)).ruleIndex).toBe(1);
@@ -90,6 +92,7 @@ describe('spec §7: region overrides — the rule covering the address, else the
   });
 
   it('the table keeps the charge mode, the checked default and the rules in order', () => {
+    const table = regionTable();
     expect(table.chargeBy).toBe('piece');
     expect(table.defaultRate).toEqual({ firstUnits: '1', firstPrice: cny('10.00'), additionalUnits: '1', additionalPrice: cny('5.00') });
     expect(table.regionRates.map((r) => r.regions)).toEqual([[R.tibet], [R.hangzhou, R.xinjiang]]);

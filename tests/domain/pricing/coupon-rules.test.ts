@@ -2,7 +2,7 @@
 // recommendation and its tie-breaks, what makes a coupon usable on an order (CPN-1: time, channel, scope,
 // threshold), what each kind deducts (spec §6), and the checks of a coupon's definition.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   compileCoupon,
   COUPON_SCOPE_KINDS,
@@ -82,7 +82,11 @@ describe('CPN-1 recommendation: the coupon that deducts most; ties → narrower 
 });
 
 describe('CPN-1: whether a coupon can be used on this order', () => {
-  const c = compile('c', { kind: 'cash', amount: '5.00', validFrom: BEFORE, validUntil: AFTER, channels: ['app'] });
+  // built in each test (not at collection time) so mutation testing attributes its code to the tests
+  let c: CompiledCoupon;
+  beforeEach(() => {
+    c = compile('c', { kind: 'cash', amount: '5.00', validFrom: BEFORE, validUntil: AFTER, channels: ['app'] });
+  });
 
   it('valid on [validFrom, validUntil): NOT_STARTED before, EXPIRED from validUntil on', () => {
     expect(staticRejection(c, new Date(BEFORE.getTime() - 1), 'app', 1, 0n)).toBe('NOT_STARTED');
