@@ -183,6 +183,14 @@ describe('a coupon’s definition (PRICING.INVALID_COUPON with the field and rea
     expect(reasonOf({ validFrom: AFTER, validUntil: BEFORE })).toMatchObject({ field: 'validity', reason: 'EMPTY_WINDOW' });
   });
 
+  it('no coupon at all (null from a caller) is a rejection of its id, not a crash', () => {
+    for (const nothing of [null, undefined]) {
+      const e = domainErrorOf(() => compileCoupon(nothing as never, 'CNY'));
+      expect(e).toMatchObject({ code: 'PRICING.INVALID_COUPON', details: { reason: 'MISSING', field: 'id', couponId: undefined } });
+      expect(e.message).toBe('coupon undefined: invalid id (MISSING)');
+    }
+  });
+
   it('the message names the coupon, the field and the reason', () => {
     const e = domainErrorOf(() => compileCoupon({ ...coupon('c-7', { kind: 'cash', amount: '0.00' }) }, 'CNY'));
     expect(e.message).toBe('coupon "c-7": invalid amount (ZERO_DISCOUNT)');
@@ -194,6 +202,7 @@ describe('a coupon’s definition (PRICING.INVALID_COUPON with the field and rea
     expect(reasonOf({ issuer: undefined as never })).toMatchObject({ field: 'issuer', reason: 'UNKNOWN_ISSUER' });
     expect(reasonOf({ issuer: { kind: 'shop', shopId: '' } })).toMatchObject({ field: 'issuer', reason: 'UNKNOWN_ISSUER' });
     expect(reasonOf({ scope: { kind: 'galaxy' } as never })).toMatchObject({ field: 'scope', reason: 'UNKNOWN_SCOPE' });
+    expect(reasonOf({ scope: undefined as never })).toMatchObject({ field: 'scope', reason: 'UNKNOWN_SCOPE' });
     expect(reasonOf({ scope: { kind: 'sku', ids: [] } })).toMatchObject({ field: 'scope', reason: 'EMPTY_SCOPE' });
     expect(reasonOf({ scope: { kind: 'sku', ids: 'sku-a' as never } })).toMatchObject({ field: 'scope', reason: 'EMPTY_SCOPE' });
     const shop = { kind: 'shop', shopId: 's' } as const;
