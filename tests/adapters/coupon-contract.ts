@@ -271,6 +271,19 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       await expect(zt.coupons.claim({ templateId: 'nope', memberId: 'lucky' })).rejects.toMatchObject({ code: 'COUPON.TEMPLATE_NOT_FOUND' });
     });
 
+    it('spec §6 / CPN-1: a percent-off coupon keeps its cap from the stored template to the engine: 10 % of 500.00 capped to 30.00', async () => {
+      const capped = await template({ name: 'cpn1 capped', kind: 'discount', amount: undefined, threshold: '100.00', percentOff: '10', cap: '30.00' });
+      const c = await zt.coupons.claim({ templateId: capped, memberId: 'cpn1-cap' });
+      expect(c.terms).toMatchObject({ percentOff: '10' });
+      expect(c.terms.cap?.toString()).toBe('30.00');
+      const line = { lineId: 'l1', skuId: 'sku-1', productId: 'spu-1', shopId: 'shop-1', quantity: 1, unitPrice: '500.00' };
+      const rec = await zt.coupons.recommend({ memberId: 'cpn1-cap', channel: 'app', lines: [line] });
+      expect(rec.recommendedCouponId).toBe(c.id);
+      expect(rec.options.find((o) => o.couponId === c.id)?.deduction.toString()).toBe('30.00');
+      const [forPricing] = await zt.coupons.forPricing({ memberId: 'cpn1-cap' });
+      expect(forPricing?.cap?.toString()).toBe('30.00');
+    });
+
     it('CPN-1: the recommendation comes from the pricing engine over the member’s usable coupons', async () => {
       const big = await template({ name: 'cpn1 big', amount: '30.00', threshold: '199.00' });
       const small = await template({ name: 'cpn1 small', kind: 'cash', threshold: undefined, amount: '5.00' });

@@ -66,6 +66,14 @@ describe('limits (单次 2,000.00, 年度 20,000.00 per person)', () => {
     expect(() => checkCrossBorderLimits({ amount: '1000.00', paidThisYear: '19000.00' })).not.toThrow();
   });
 
+  it('spec §18 yearly limit: what is left of the year never goes below 0.00 — 25,000.00 paid (an earlier, larger limit) leaves 0.00, not −5,000.00', () => {
+    const [v] = crossBorderLimitViolations({ amount: '10.00', paidThisYear: '25000.00' });
+    expect(v?.code).toBe('CROSSBORDER.YEARLY_LIMIT');
+    expect(v?.remaining.toString()).toBe('0.00');
+    expect(domainErrorOf(() => checkCrossBorderLimits({ amount: '10.00', paidThisYear: '25000.00' })).details['remaining']).toBe('0.00');
+    expect(crossBorderLimitViolations({ amount: '2000.01', paidThisYear: '18500.00' })[0]?.remaining.toString()).toBe('1500.00');
+  });
+
   it('the year is the calendar year in China (UTC+8)', () => {
     expect(chinaYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
     expect(chinaYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);

@@ -212,8 +212,20 @@ describe('allocate — hand examples', () => {
   });
 
   it('refuses no weights, negative weights and totals that are not whole cents', () => {
-    expect(() => allocate(Money.of('1.00'), [])).toThrow(RangeError);
-    expect(() => allocate(Money.of('1.00'), [1, -1])).toThrow(RangeError);
+    expect(() => allocate(Money.of('1.00'), [])).toThrow(new RangeError('allocate needs at least one weight'));
+    expect(() => allocate(Money.of('1.00'), [1, -1])).toThrow(new RangeError('weights must be non-negative'));
+    expect(() => allocate(Money.of('1.00'), ['0', '-0.0001'])).toThrow(new RangeError('weights must be non-negative'));
     expect(() => allocate(Money.of('1.005'), [1, 1])).toThrow(RangeError);
+  });
+
+  it('a weight written "-0" is a zero weight, not a negative one: 1.00 over [-0, 1] → 0.00, 1.00', () => {
+    expect(split('1.00', ['-0', 1])).toEqual(['0.00', '1.00']);
+    expect(split('0.03', ['-0', '-0'])).toEqual(['0.02', '0.01']);
+  });
+
+  it('a single weight takes the whole total; a zero total gives zeros in the total’s currency', () => {
+    expect(split('12.34', ['0.5'])).toEqual(['12.34']);
+    expect(split('0', [1, 2], 'USD')).toEqual(['0.00', '0.00']);
+    expect(allocate(Money.of('0', 'USD'), [1, 2]).map((m) => m.currency)).toEqual(['USD', 'USD']);
   });
 });
