@@ -19,17 +19,34 @@ async function seed(zt) {
   const leaf = await zt.catalog.createCategory({ name: 'Goods' });
   const brandA = (await zt.catalog.createBrand({ nameZh: '甲 A' })).id;
   const brandB = (await zt.catalog.createBrand({ nameZh: '乙 B' })).id;
-  const hz = (await zt.dispatch.createWarehouse({
-    code: 'HZ', name: '杭州仓', address: { region: XIHU, detail: '文三路 1 号' }, contact: { name: '王仓管', phone: '0571-88880000' },
-    type: 'self_run_regional', priority: 10, tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-  })).id;
+  const hz = (
+    await zt.dispatch.createWarehouse({
+      code: 'HZ',
+      name: '杭州仓',
+      address: { region: XIHU, detail: '文三路 1 号' },
+      contact: { name: '王仓管', phone: '0571-88880000' },
+      type: 'self_run_regional',
+      priority: 10,
+      tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
+    })
+  ).id;
   const skus = [];
-  const shops = [[brandA, 7, 45], [brandB, 7, 25], [null, 6, 80]];
+  const shops = [
+    [brandA, 7, 45],
+    [brandB, 7, 25],
+    [null, 6, 80],
+  ];
   let n = 0;
   for (const [brandId, count, base] of shops) {
     for (let i = 0; i < count; i++) {
       n += 1;
-      const spu = await zt.catalog.createSpu({ code: `BENCH-${n}`, title: `Bench product ${n}`, categoryId: leaf.id, salePrice: `${base + i * 3}.90`, ...(brandId ? { brandId } : {}) });
+      const spu = await zt.catalog.createSpu({
+        code: `BENCH-${n}`,
+        title: `Bench product ${n}`,
+        categoryId: leaf.id,
+        salePrice: `${base + i * 3}.90`,
+        ...(brandId ? { brandId } : {}),
+      });
       await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
       const skuId = spu.skus[0].id;
       await zt.inventory.receivePurchase({ warehouseId: hz, skuId, location: 'A-01-01', quantity: 100_000, fromInTransit: false, reference: `receipt-${n}` });
@@ -37,8 +54,11 @@ async function seed(zt) {
     }
   }
   const a = await zt.promotions.createActivity({
-    name: '店铺满300减40', rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }] } },
-    scope: { kind: 'shops', ids: [brandA] }, startsAt: new Date(now + 1000), endsAt: new Date(now + 7 * 24 * 3600_000),
+    name: '店铺满300减40',
+    rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }] } },
+    scope: { kind: 'shops', ids: [brandA] },
+    startsAt: new Date(now + 1000),
+    endsAt: new Date(now + 7 * 24 * 3600_000),
   });
   await zt.promotions.submitActivity({ activityId: a.id, by: 'bench' });
   await zt.promotions.approveActivity({ activityId: a.id, by: 'bench-reviewer' });
@@ -46,11 +66,24 @@ async function seed(zt) {
   await zt.freight.setShopSettings({ shopId: brandA, mode: 'mixed', combination: 'sum', shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' } } });
   const byPiece = await zt.freight.createTemplate({ shopId: brandB, name: 'by piece', chargeBy: 'piece', defaultRate: rate(1, '8.00', 1, '2.00') });
   await zt.freight.assignTemplate({ templateId: byPiece.id, skuIds: skus.filter((s) => s.brandId === brandB).map((s) => s.skuId) });
-  await zt.freight.setShopSettings({ shopId: 'platform', mode: 'shop', combination: 'sum', shopTemplate: { defaultRate: { fee: '6.00', freeOver: '999.00' } } });
+  await zt.freight.setShopSettings({
+    shopId: 'platform',
+    mode: 'shop',
+    combination: 'sum',
+    shopTemplate: { defaultRate: { fee: '6.00', freeOver: '999.00' } },
+  });
   const template = (fields) =>
-    zt.coupons.createTemplate({ validity: { kind: 'relative', days: 30 }, claimWindow: { startsAt: new Date(now - 3600_000), endsAt: new Date(now + 24 * 3600_000) }, totalQuantity: 100, ...fields });
+    zt.coupons.createTemplate({
+      validity: { kind: 'relative', days: 30 },
+      claimWindow: { startsAt: new Date(now - 3600_000), endsAt: new Date(now + 24 * 3600_000) },
+      totalQuantity: 100,
+      ...fields,
+    });
   await zt.coupons.claim({ templateId: (await template({ name: '满500减50', kind: 'threshold', amount: '50.00', threshold: '500.00' })).id, memberId: MEMBER });
-  await zt.coupons.claim({ templateId: (await template({ name: 'B 运费券 5', kind: 'shipping', amount: '5.00', issuer: { kind: 'shop', shopId: brandB } })).id, memberId: MEMBER });
+  await zt.coupons.claim({
+    templateId: (await template({ name: 'B 运费券 5', kind: 'shipping', amount: '5.00', issuer: { kind: 'shop', shopId: brandB } })).id,
+    memberId: MEMBER,
+  });
   for (const [i, s] of skus.entries()) await zt.cart.add({ owner: { kind: 'member', id: MEMBER }, skuId: s.skuId, quantity: 1 + (i % 3) });
   // The activity starts a second after it was created (a start in the past is refused): wait for it.
   await new Promise((r) => setTimeout(r, Math.max(0, now + 1100 - Date.now())));
@@ -68,7 +101,11 @@ export async function main(args) {
 
     const path = '/me/checkout/preview';
     const token = signToken({ subject: MEMBER, kind: 'member', roles: [] }, BENCH_SECRET);
-    const request = { method: 'POST', body: JSON.stringify({ address: XIHU, coupons: 'recommended' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+    const request = {
+      method: 'POST',
+      body: JSON.stringify({ address: XIHU, coupons: 'recommended' }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    };
     const full = await startServer('./full-stack-server.mjs', { BENCH_DATABASE_URL: databaseUrl });
     const first = await fetch(`http://127.0.0.1:${full.port}${path}`, request);
     const body = await first.json();

@@ -62,7 +62,24 @@ export async function main(args) {
       const target = new URL(url);
       const out = execFileSync(
         'pgbench',
-        ['-n', '-f', join(dir, 'lock.sql'), '-c', String(clients), '-j', '2', '-T', String(seconds), '-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', dbName],
+        [
+          '-n',
+          '-f',
+          join(dir, 'lock.sql'),
+          '-c',
+          String(clients),
+          '-j',
+          '2',
+          '-T',
+          String(seconds),
+          '-h',
+          target.hostname,
+          '-p',
+          target.port || '5432',
+          '-U',
+          target.username || 'postgres',
+          dbName,
+        ],
         { encoding: 'utf8' },
       );
       return Number(/tps = ([\d.]+)/.exec(out)?.[1]);
@@ -71,7 +88,11 @@ export async function main(args) {
     const scenarios = {};
     for (const [name, pick, script] of [
       ['hot', () => 'flash', `UPDATE bench_stock SET locked = locked + 1 WHERE sku_id = 'flash' AND total - locked >= 1;\n`],
-      ['spread', () => `sku-${1 + Math.floor(Math.random() * SPREAD)}`, `\\set id random(1, ${SPREAD})\nUPDATE bench_stock SET locked = locked + 1 WHERE sku_id = 'sku-' || :id AND total - locked >= 1;\n`],
+      [
+        'spread',
+        () => `sku-${1 + Math.floor(Math.random() * SPREAD)}`,
+        `\\set id random(1, ${SPREAD})\nUPDATE bench_stock SET locked = locked + 1 WHERE sku_id = 'sku-' || :id AND total - locked >= 1;\n`,
+      ],
     ]) {
       const a = await app(pick);
       const tps = pgbench(script);
@@ -91,8 +112,20 @@ export async function main(args) {
         bench: 'flash-sale',
         clients,
         seconds,
-        hot: { locksPerSecond: r(scenarios.hot.locksPerSecond), p50ms: +scenarios.hot.p50ms.toFixed(2), p99ms: +scenarios.hot.p99ms.toFixed(2), pgbenchTps: r(scenarios.hot.pgbenchTps), ratio: +scenarios.hot.ratio.toFixed(3) },
-        spread: { locksPerSecond: r(scenarios.spread.locksPerSecond), p50ms: +scenarios.spread.p50ms.toFixed(2), p99ms: +scenarios.spread.p99ms.toFixed(2), pgbenchTps: r(scenarios.spread.pgbenchTps), ratio: +scenarios.spread.ratio.toFixed(3) },
+        hot: {
+          locksPerSecond: r(scenarios.hot.locksPerSecond),
+          p50ms: +scenarios.hot.p50ms.toFixed(2),
+          p99ms: +scenarios.hot.p99ms.toFixed(2),
+          pgbenchTps: r(scenarios.hot.pgbenchTps),
+          ratio: +scenarios.hot.ratio.toFixed(3),
+        },
+        spread: {
+          locksPerSecond: r(scenarios.spread.locksPerSecond),
+          p50ms: +scenarios.spread.p50ms.toFixed(2),
+          p99ms: +scenarios.spread.p99ms.toFixed(2),
+          pgbenchTps: r(scenarios.spread.pgbenchTps),
+          ratio: +scenarios.spread.ratio.toFixed(3),
+        },
         oversold: oversold.n,
         ledgerMatches: locked.n === movements.n,
         ratio: +Math.min(scenarios.hot.ratio, scenarios.spread.ratio).toFixed(3),

@@ -38,16 +38,27 @@ pg.Client.prototype.query = function (...args) {
   wire.statements += 1;
   const started = performance.now();
   const result = query.apply(this, args);
-  if (result && typeof result.then === 'function') result.then(() => (wire.waitMs += performance.now() - started), () => {});
+  if (result && typeof result.then === 'function')
+    result.then(
+      () => (wire.waitMs += performance.now() - started),
+      () => {},
+    );
   return result;
 };
 
 async function seed(zt, skuCount) {
   const leaf = await zt.catalog.createCategory({ name: 'Goods' });
-  const hz = (await zt.dispatch.createWarehouse({
-    code: 'HZ', name: '杭州仓', address: { region: DISTRICT, detail: '文三路 1 号' }, contact: { name: '王仓管', phone: '0571-88880000' },
-    type: 'self_run_regional', priority: 10, tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-  })).id;
+  const hz = (
+    await zt.dispatch.createWarehouse({
+      code: 'HZ',
+      name: '杭州仓',
+      address: { region: DISTRICT, detail: '文三路 1 号' },
+      contact: { name: '王仓管', phone: '0571-88880000' },
+      type: 'self_run_regional',
+      priority: 10,
+      tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
+    })
+  ).id;
   const skus = new Array(skuCount);
   let next = 0;
   const worker = async () => {
@@ -55,7 +66,14 @@ async function seed(zt, skuCount) {
       const spu = await zt.catalog.createSpu({ code: `PO-${i}`, title: `Bench product ${i}`, categoryId: leaf.id, salePrice: `${10 + (i % 90)}.90` });
       await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
       const skuId = spu.skus[0].id;
-      await zt.inventory.receivePurchase({ warehouseId: hz, skuId, location: 'A-01-01', quantity: 10_000_000, fromInTransit: false, reference: `receipt-${i}` });
+      await zt.inventory.receivePurchase({
+        warehouseId: hz,
+        skuId,
+        location: 'A-01-01',
+        quantity: 10_000_000,
+        fromInTransit: false,
+        reference: `receipt-${i}`,
+      });
       skus[i] = { skuId, spuId: spu.id, price: `${10 + (i % 90)}.90` };
     }
   };
@@ -122,7 +140,16 @@ async function drive({ concurrency, seconds, members, place }) {
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = (performance.now() - begun) / 1000;
   latencies.sort((a, b) => a - b);
-  return { orders: ok, failed, errors: Object.fromEntries(errors), exhausted, ordersPerSecond: ok / elapsed, p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99), used: next };
+  return {
+    orders: ok,
+    failed,
+    errors: Object.fromEntries(errors),
+    exhausted,
+    ordersPerSecond: ok / elapsed,
+    p50ms: percentile(latencies, 50),
+    p99ms: percentile(latencies, 99),
+    used: next,
+  };
 }
 
 /** A parameter as a SQL literal (what node-postgres would bind: arrays in PostgreSQL's array syntax, dates in ISO 8601). */
@@ -132,7 +159,12 @@ function literal(v) {
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return quote(v.toISOString());
   if (Array.isArray(v)) {
-    const item = (x) => (x === null ? 'NULL' : `"${String(x instanceof Date ? x.toISOString() : x).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
+    const item = (x) =>
+      x === null
+        ? 'NULL'
+        : `"${String(x instanceof Date ? x.toISOString() : x)
+            .replaceAll('\\', '\\\\')
+            .replaceAll('"', '\\"')}"`;
     return quote(`{${v.map(item).join(',')}}`);
   }
   if (typeof v === 'object') return quote(JSON.stringify(v));
@@ -149,11 +181,25 @@ function literal(v) {
  */
 function pgbenchScript({ statements, placed, member, skus, known, memberCount, variants }) {
   const inlined = statements.map(([text, params]) => text.replace(/\$(\d+)/g, (_, n) => literal(params[Number(n) - 1])));
-  const fresh = [...new Set(inlined.join('\n').match(UUID).filter((id) => !known.has(id)))];
+  const fresh = [
+    ...new Set(
+      inlined
+        .join('\n')
+        .match(UUID)
+        .filter((id) => !known.has(id)),
+    ),
+  ];
   if (!fresh.includes(placed.orderId)) throw new Error('the captured statements do not write the placed order');
   if (/:zt(order|member)\b/.test(inlined.join('\n'))) throw new Error('a statement already contains a pgbench variable name');
   const ofSku = new Map(skus.map((s) => [s.skuId, s]));
-  const placedSkus = [...new Set(inlined.join('\n').match(UUID).filter((id) => ofSku.has(id)))].sort();
+  const placedSkus = [
+    ...new Set(
+      inlined
+        .join('\n')
+        .match(UUID)
+        .filter((id) => ofSku.has(id)),
+    ),
+  ].sort();
   if (placedSkus.length !== LINES) throw new Error(`expected ${LINES} SKUs in the captured statements, found ${placedSkus.length}`);
   const cartGuard = /"version" = \d+ where "id" = ('[^']*') and "version" = \d+/;
   let guards = 0;
@@ -174,7 +220,12 @@ function pgbenchScript({ statements, placed, member, skus, known, memberCount, v
     const picked = new Set();
     while (picked.size < LINES) picked.add(skus[Math.floor(Math.random() * skus.length)].skuId);
     const triple = [...picked].sort();
-    const swap = new Map(placedSkus.flatMap((id, i) => [[id, triple[i]], [ofSku.get(id).spuId, ofSku.get(triple[i]).spuId]]));
+    const swap = new Map(
+      placedSkus.flatMap((id, i) => [
+        [id, triple[i]],
+        [ofSku.get(id).spuId, ofSku.get(triple[i]).spuId],
+      ]),
+    );
     const pattern = new RegExp([...swap.keys()].join('|'), 'g');
     return keyed.map((s) => s.replace(pattern, (id) => swap.get(id)));
   };
@@ -235,10 +286,14 @@ function pgbench(url, dbName, script, args) {
   writeFileSync(file, script);
   const target = new URL(url);
   try {
-    const out = execFileSync('pgbench', ['-n', ...args, '-f', file, '-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', dbName], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const out = execFileSync(
+      'pgbench',
+      ['-n', ...args, '-f', file, '-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', dbName],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return { out, tps: Number(/tps = ([\d.]+)/.exec(out)?.[1]), transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1]), file };
   } catch (error) {
     throw new Error(`pgbench failed (script ${file}):\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
@@ -252,12 +307,21 @@ function httpPlacer(port, concurrency) {
   const place = ({ token }) =>
     new Promise((resolve, reject) => {
       const req = http.request(
-        { method: 'POST', host: '127.0.0.1', port, path: '/me/orders', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        {
+          method: 'POST',
+          host: '127.0.0.1',
+          port,
+          path: '/me/orders',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (c) => (text += c));
-          res.on('end', () => (res.statusCode === 201 ? resolve(text) : reject(Object.assign(new Error(text), { code: `HTTP ${res.statusCode} ${text.slice(0, 120)}` }))));
+          res.on('end', () =>
+            res.statusCode === 201 ? resolve(text) : reject(Object.assign(new Error(text), { code: `HTTP ${res.statusCode} ${text.slice(0, 120)}` })),
+          );
         },
       );
       req.on('error', reject);
@@ -317,7 +381,9 @@ export async function main(args) {
     const dbWaitMsPerOrder = (wire.waitMs - wire0.waitMs) / attempts;
     const [{ n: orderRows }] = await sql(`select count(*)::int as n from sales_order where member_id like 'bm-%'`);
     const [{ n: lockedUnits }] = await sql('select coalesce(sum(locked), 0)::int as n from sales_stock');
-    const known = new Set((await sql('select id from sku union all select id from spu union all select id from warehouse union all select id from category')).map((r) => r.id));
+    const known = new Set(
+      (await sql('select id from sku union all select id from spu union all select id from warehouse union all select id from category')).map((r) => r.id),
+    );
     await zt.close();
 
     // pgbench: the same statements, same clients, same time, alone on the server.
@@ -350,11 +416,14 @@ export async function main(args) {
     await server.stop();
 
     const ratio = app.ordersPerSecond / bench.tps;
-    const fmt = (r) => `${r.ordersPerSecond.toFixed(0).padStart(6)} orders/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed${r.exhausted ? ' (ran out of carts)' : ''}`;
+    const fmt = (r) =>
+      `${r.ordersPerSecond.toFixed(0).padStart(6)} orders/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed${r.exhausted ? ' (ran out of carts)' : ''}`;
     console.log(`${'application service, PostgreSQL'.padEnd(34)} ${fmt(app)}`);
     console.log(`${'pgbench, same statements'.padEnd(34)} ${bench.tps.toFixed(0).padStart(6)} tps      (${bench.transactions} transactions)`);
     if (nodeReplay) {
-      console.log(`${'node-postgres, same statements'.padEnd(34)} ${nodeReplay.ordersPerSecond.toFixed(0).padStart(6)} tps      p50 ${nodeReplay.p50ms.toFixed(2)} ms  p99 ${nodeReplay.p99ms.toFixed(2)} ms  ${nodeReplay.cpuMsPerOrder.toFixed(2)} ms CPU per transaction  ${nodeReplay.failed} failed`);
+      console.log(
+        `${'node-postgres, same statements'.padEnd(34)} ${nodeReplay.ordersPerSecond.toFixed(0).padStart(6)} tps      p50 ${nodeReplay.p50ms.toFixed(2)} ms  p99 ${nodeReplay.p99ms.toFixed(2)} ms  ${nodeReplay.cpuMsPerOrder.toFixed(2)} ms CPU per transaction  ${nodeReplay.failed} failed`,
+      );
     }
     console.log(`${'HTTP POST /me/orders, full stack'.padEnd(34)} ${fmt(httpRun)}`);
     console.log(
@@ -363,7 +432,7 @@ export async function main(args) {
     );
     console.log(
       `per order (application service): ${cpuMsPerOrder.toFixed(2)} ms of this process's CPU (a ceiling of ${(1000 / cpuMsPerOrder).toFixed(0)} orders/s on one core), ` +
-        `${dbWaitMsPerOrder.toFixed(2)} ms awaiting statements, ${app.p50ms.toFixed(2)} ms end to end at p50; pgbench: ${(1000 * concurrency / bench.tps).toFixed(2)} ms per transaction`,
+        `${dbWaitMsPerOrder.toFixed(2)} ms awaiting statements, ${app.p50ms.toFixed(2)} ms end to end at p50; pgbench: ${((1000 * concurrency) / bench.tps).toFixed(2)} ms per transaction`,
     );
     console.log(`load average at the start of the app's timed run: ${load0.toFixed(2)} on this machine (other processes slow both sides, not alike)`);
     if (app.failed + httpRun.failed > 0) console.log('failures:', JSON.stringify({ app: app.errors, http: httpRun.errors }));

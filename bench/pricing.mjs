@@ -50,17 +50,59 @@ function activities(n, r) {
       case 0:
         return { ...base, kind: 'single_item', percentOff: String(r.int(5, 30)) };
       case 1:
-        return { ...base, kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '200.00', off: '20.00' }, { threshold: '500.00', off: '60.00' }, { threshold: '1000.00', off: '150.00' }] } };
+        return {
+          ...base,
+          kind: 'full_reduction',
+          rule: {
+            mode: 'tiered',
+            tiers: [
+              { threshold: '200.00', off: '20.00' },
+              { threshold: '500.00', off: '60.00' },
+              { threshold: '1000.00', off: '150.00' },
+            ],
+          },
+        };
       case 2:
         return { ...base, kind: 'full_reduction', rule: { mode: 'per_every', every: '100.00', off: '10.00', cap: '300.00' } };
       case 3:
-        return { ...base, kind: 'full_discount', tiers: [{ threshold: '300.00', percentOff: '10' }, { threshold: '1000.00', percentOff: '20', cap: '1200.00' }] };
+        return {
+          ...base,
+          kind: 'full_discount',
+          tiers: [
+            { threshold: '300.00', percentOff: '10' },
+            { threshold: '1000.00', percentOff: '20', cap: '1200.00' },
+          ],
+        };
       case 4:
         return { ...base, kind: 'multi_buy', rule: { mode: 'n_for_price', count: 3, price: '199.00' } };
       case 5:
-        return { ...base, kind: 'multi_buy', rule: { mode: 'n_at_percent_off', tiers: [{ count: 2, percentOff: '5' }, { count: 4, percentOff: '12' }] } };
+        return {
+          ...base,
+          kind: 'multi_buy',
+          rule: {
+            mode: 'n_at_percent_off',
+            tiers: [
+              { count: 2, percentOff: '5' },
+              { count: 4, percentOff: '12' },
+            ],
+          },
+        };
       case 6:
-        return { ...base, kind: 'gift', basis: 'amount', tiers: [{ threshold: '300.00', pick: 1, gifts: [{ skuId: 'g1', quantity: 1, stock: 9 }, { skuId: 'g2', quantity: 1, cap: 1, stock: 3 }] }] };
+        return {
+          ...base,
+          kind: 'gift',
+          basis: 'amount',
+          tiers: [
+            {
+              threshold: '300.00',
+              pick: 1,
+              gifts: [
+                { skuId: 'g1', quantity: 1, stock: 9 },
+                { skuId: 'g2', quantity: 1, cap: 1, stock: 3 },
+              ],
+            },
+          ],
+        };
       default:
         return { ...base, kind: 'add_on', threshold: '150.00', items: [{ skuId: `sku-${r.int(0, SKUS - 1)}`, price: '9.90', maxQuantity: 2 }] };
     }
@@ -74,8 +116,18 @@ function coupons(n, r) {
   return Array.from({ length: n }, (_, i) => {
     const shop = i % 3 === 0 ? null : `shop-${r.int(0, SHOPS - 1)}`;
     const issuer = shop ? { kind: 'shop', shopId: shop } : { kind: 'platform' };
-    const scope = shop ? { kind: 'shop', ids: [shop] } : r.pick([{ kind: 'platform' }, { kind: 'self_run' }, { kind: 'category', ids: [`cat-${r.int(0, CATEGORIES - 1)}`] }]);
-    const base = { id: `cpn-${String(i).padStart(3, '0')}`, issuer, scope, validFrom: from, validUntil: until, priority: r.int(0, 3), stacking: i % 7 === 6 ? 'exclusive' : 'shared' };
+    const scope = shop
+      ? { kind: 'shop', ids: [shop] }
+      : r.pick([{ kind: 'platform' }, { kind: 'self_run' }, { kind: 'category', ids: [`cat-${r.int(0, CATEGORIES - 1)}`] }]);
+    const base = {
+      id: `cpn-${String(i).padStart(3, '0')}`,
+      issuer,
+      scope,
+      validFrom: from,
+      validUntil: until,
+      priority: r.int(0, 3),
+      stacking: i % 7 === 6 ? 'exclusive' : 'shared',
+    };
     switch (i % 5) {
       case 0:
         return { ...base, kind: 'cash', amount: yuan(r.int(300, 3000)) };
@@ -190,7 +242,9 @@ export async function main(args) {
     });
   const maxCouponRatio = Math.max(...couponRatios.map((c) => c.ratio));
   const exponentLines = Object.fromEntries(
-    [10, 100].flatMap((a) => [5, 20].map((c) => [`a${a}c${c}`, Number(slope(rows.filter((x) => x.activities === a && x.coupons === c).map((x) => [x.lines, x.medianMs])).toFixed(3))])),
+    [10, 100].flatMap((a) =>
+      [5, 20].map((c) => [`a${a}c${c}`, Number(slope(rows.filter((x) => x.activities === a && x.coupons === c).map((x) => [x.lines, x.medianMs])).toFixed(3))]),
+    ),
   );
   const work = rows.map((x) => [x.lines * Math.max(1, x.applicableActivities + x.usableCoupons), x.medianMs]);
   console.log(

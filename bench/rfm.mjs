@@ -54,7 +54,9 @@ export async function main(args) {
                  a, case when random() < 0.05 then round((a * random())::numeric, 2) else 0 end
                from (select i, round((1 + random() * 1999)::numeric, 2) as a from generate_series(1, ${orders}) i) g`);
     await sql('vacuum analyze member_order_fact');
-    await sql(`create table hand_rfm (member_id text primary key, recency int, frequency int, monetary numeric(20,2), r smallint, f smallint, m smallint, segment text)`);
+    await sql(
+      `create table hand_rfm (member_id text primary key, recency int, frequency int, monetary numeric(20,2), r smallint, f smallint, m smallint, segment text)`,
+    );
     await sql('select count(*) from member_order_fact'); // warm the cache for both sides alike
     const generationSeconds = (performance.now() - t0) / 1000;
 
@@ -65,16 +67,31 @@ export async function main(args) {
     await sql(HAND);
     const handSqlSeconds = (performance.now() - t2) / 1000;
 
-    const [diff] = await sql(`select count(*)::int as n from rfm_score s full join hand_rfm h on h.member_id = s.member_id and s.run_id = ?
-                              where s.member_id is null or h.member_id is null or (s.r, s.f, s.m, s.segment, s.monetary) is distinct from (h.r, h.f, h.m, h.segment, h.monetary)`, [run.id]);
+    const [diff] = await sql(
+      `select count(*)::int as n from rfm_score s full join hand_rfm h on h.member_id = s.member_id and s.run_id = ?
+                              where s.member_id is null or h.member_id is null or (s.r, s.f, s.m, s.segment, s.monetary) is distinct from (h.r, h.f, h.m, h.segment, h.monetary)`,
+      [run.id],
+    );
     const segments = (await zt.membership.rfmSegments({ runId: run.id })).segments;
     await zt.close();
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const ratio = useCaseSeconds / handSqlSeconds;
     console.log(`generated ${members} members and ${orders} orders in ${generationSeconds.toFixed(1)} s; segments ${JSON.stringify(segments)}`);
-    console.log(JSON.stringify({
-      bench: 'rfm', members, orders, scored: run.members, useCaseSeconds: +useCaseSeconds.toFixed(2), handSqlSeconds: +handSqlSeconds.toFixed(2),
-      ratio: +ratio.toFixed(3), ratioGoal: 1.5, peakRssMb, rssGoalMb: 300, mismatches: diff.n, ok: ratio <= 1.5 && peakRssMb <= 300 && diff.n === 0,
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'rfm',
+        members,
+        orders,
+        scored: run.members,
+        useCaseSeconds: +useCaseSeconds.toFixed(2),
+        handSqlSeconds: +handSqlSeconds.toFixed(2),
+        ratio: +ratio.toFixed(3),
+        ratioGoal: 1.5,
+        peakRssMb,
+        rssGoalMb: 300,
+        mismatches: diff.n,
+        ok: ratio <= 1.5 && peakRssMb <= 300 && diff.n === 0,
+      }),
+    );
   });
 }

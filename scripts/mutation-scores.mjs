@@ -75,7 +75,9 @@ const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad('file', 36)} ${pad('killed', 7)} ${pad('timeout', 8)} ${pad('survived', 9)} ${pad('no cov.', 8)} score`);
 for (const r of rows) {
   const flag = RULE_FILES.includes(r.file) && (r.score === null || r.exact < REQUIRED_SCORE) ? '  < 85 %' : '';
-  console.log(`${pad(r.file, 36)} ${pad(r.killed, 7)} ${pad(r.timeout, 8)} ${pad(r.survived, 9)} ${pad(r.noCoverage, 8)} ${r.score === null ? 'not run' : `${r.score.toFixed(2)} %`}${flag}`);
+  console.log(
+    `${pad(r.file, 36)} ${pad(r.killed, 7)} ${pad(r.timeout, 8)} ${pad(r.survived, 9)} ${pad(r.noCoverage, 8)} ${r.score === null ? 'not run' : `${r.score.toFixed(2)} %`}${flag}`,
+  );
 }
 const met = RULE_FILES.every((f) => f in exactOf && exactOf[f] >= REQUIRED_SCORE);
 console.log(JSON.stringify({ ...result, met }));

@@ -29,7 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   const jobPollMs = Number(env.ZHONGTAI_JOB_POLL_MS ?? 1_000);
-  if (!Number.isInteger(jobPollMs) || jobPollMs < 1) throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
+  if (!Number.isInteger(jobPollMs) || jobPollMs < 1)
+    throw new Error(`ZHONGTAI_JOB_POLL_MS is not a positive whole number of milliseconds: ${env.ZHONGTAI_JOB_POLL_MS}`);
   // A folder, resolved; `memory://` (a database that keeps nothing) stays as it is: no folder, no lock.
   const given = env.ZHONGTAI_DATA_DIR || './.zhongtai/data'; // empty is unset, not the current directory
   const folder = embeddedFolder(given);
@@ -42,7 +43,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     dataDir,
     demo: configured === undefined,
     jobPollMs,
-    paymentChannels: (env.ZHONGTAI_PAYMENT_CHANNELS ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0),
+    paymentChannels: (env.ZHONGTAI_PAYMENT_CHANNELS ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0),
     tokens: () => tokenSettings(env, dataDir),
     limits: readLimits(env),
   };

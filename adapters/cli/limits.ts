@@ -60,7 +60,13 @@ export function readLimits(env: NodeJS.ProcessEnv): ServiceLimits {
   return {
     unpaidTimeoutMs: read(UNPAID),
     jobs: { leaseMs: read(LEASE), batch: read(BATCH) },
-    database: { poolSize: read(POOL), acquireTimeoutMs: read(ACQUIRE), maxWaiting: read(WAITING), statementTimeoutMs: read(STATEMENT), idleInTransactionTimeoutMs: read(IDLE_TX) },
+    database: {
+      poolSize: read(POOL),
+      acquireTimeoutMs: read(ACQUIRE),
+      maxWaiting: read(WAITING),
+      statementTimeoutMs: read(STATEMENT),
+      idleInTransactionTimeoutMs: read(IDLE_TX),
+    },
     requestTimeoutMs: read(REQUEST) ?? 30_000,
     shutdownTimeoutMs: read(SHUTDOWN) ?? 10_000,
   };

@@ -38,13 +38,15 @@ type Report = (what: string) => (error: unknown, job?: { kind: string; key: stri
  * passes `report`: its sessions get the online bounds (statement and idle-in-transaction timeouts …); the
  * other commands are batch work and run without them.
  */
-async function open(config: ServiceConfig, migrateAtStart = true, extra: { report?: Report; channels?: readonly PaymentChannelSetting[] } = {}): Promise<Zhongtai> {
+async function open(
+  config: ServiceConfig,
+  migrateAtStart = true,
+  extra: { report?: Report; channels?: readonly PaymentChannelSetting[] } = {},
+): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
   const { limits } = config;
   const { report, channels = [] } = extra;
-  const bounds = report
-    ? { ...limits.database, onPublishError: report('event publication failed') }
-    : { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
+  const bounds = report ? { ...limits.database, onPublishError: report('event publication failed') } : { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
   const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart, ...bounds });
   return createZhongtai({
     persistence,
@@ -54,11 +56,14 @@ async function open(config: ServiceConfig, migrateAtStart = true, extra: { repor
 }
 
 /** Unavailability goes to the outage's burst (two lines per outage); anything else gets a line of its own. */
-const reporter = (logger: Logger, outages: OutageLog): Report => (what) => (error, job) => {
-  if (isUnavailable(error)) return outages.failed(error);
-  const about = job ? { kind: job.kind, key: job.key, attempt: job.attempts + 1 } : {};
-  logger.error(what, { ...about, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-};
+const reporter =
+  (logger: Logger, outages: OutageLog): Report =>
+  (what) =>
+  (error, job) => {
+    if (isUnavailable(error)) return outages.failed(error);
+    const about = job ? { kind: job.kind, key: job.key, attempt: job.attempts + 1 } : {};
+    logger.error(what, { ...about, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  };
 
 async function serve(config: ServiceConfig): Promise<void> {
   const tokens = config.tokens(); // a bad key setting refuses to start before the database opens
@@ -87,7 +92,13 @@ async function serve(config: ServiceConfig): Promise<void> {
   const { requestTimeoutMs, shutdownTimeoutMs } = config.limits;
   const isShuttingDown = () => shutdown?.shuttingDown ?? false;
   const app = createApp({
-    zhongtai: zt, authenticator: new Hs256Authenticator(tokens), logger, fakePaymentPage: payments.fakePaymentPage, outages, requestTimeoutMs, isShuttingDown,
+    zhongtai: zt,
+    authenticator: new Hs256Authenticator(tokens),
+    logger,
+    fakePaymentPage: payments.fakePaymentPage,
+    outages,
+    requestTimeoutMs,
+    isShuttingDown,
   });
   const server: Server = await listen(app, config.port, config.host);
   // SIGTERM, SIGINT, SIGHUP: stop accepting, drain, stop the jobs and the timer, close the pool (decision 0024).
@@ -160,7 +171,9 @@ async function main(argv: readonly string[]): Promise<void> {
         if (trust === 'counters') {
           const { anomalies, unrepaired } = await zt.inventory.repairLayeredStockConsistency();
           for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
-          process.stdout.write(`${anomalies.length - unrepaired.length} anomalies repaired, trusting the counters; ${unrepaired.length} across layers left for a stock-take\n`);
+          process.stdout.write(
+            `${anomalies.length - unrepaired.length} anomalies repaired, trusting the counters; ${unrepaired.length} across layers left for a stock-take\n`,
+          );
           process.exitCode = unrepaired.length === 0 ? 0 : 1;
           return;
         }
@@ -191,7 +204,8 @@ async function main(argv: readonly string[]): Promise<void> {
  */
 const BESIDE_A_SERVER: Record<string, string> = {
   serve: 'One server per data folder: use the running one, give this one its own ZHONGTAI_DATA_DIR, or run both on DATABASE_URL.',
-  'check-stock': 'Beside a running server, ask it: GET /admin/inventory/layers/consistency (repairs: POST /admin/inventory/consistency/repair), with a staff token.',
+  'check-stock':
+    'Beside a running server, ask it: GET /admin/inventory/layers/consistency (repairs: POST /admin/inventory/consistency/repair), with a staff token.',
   seed: 'A server in demo mode loads the demo data itself when it starts; to seed this folder, stop the server first.',
   migrate: 'A server applies pending migrations itself when it starts; to migrate, restart it.',
 };

@@ -22,13 +22,25 @@ export interface PaymentSetup {
 export function paymentSetup(config: Pick<ServiceConfig, 'demo' | 'paymentChannels'>): PaymentSetup {
   const unknown = config.paymentChannels.filter((name) => !KNOWN_PAYMENT_CHANNELS.includes(name));
   if (unknown.length > 0) {
-    throw new Error(`ZHONGTAI_PAYMENT_CHANNELS names unknown payment channels: ${unknown.join(', ')} (known today: ${KNOWN_PAYMENT_CHANNELS.join(', ')}, for demo mode and tests only)`);
+    throw new Error(
+      `ZHONGTAI_PAYMENT_CHANNELS names unknown payment channels: ${unknown.join(', ')} (known today: ${KNOWN_PAYMENT_CHANNELS.join(', ')}, for demo mode and tests only)`,
+    );
   }
   if (config.demo) {
-    return { channels: [fakePaymentChannel()], fakePaymentPage: true, notice: 'payments: the fake channel (demo mode) — pay on POST /payments/fake/<payment number>/complete' };
+    return {
+      channels: [fakePaymentChannel()],
+      fakePaymentPage: true,
+      notice: 'payments: the fake channel (demo mode) — pay on POST /payments/fake/<payment number>/complete',
+    };
   }
   if (config.paymentChannels.includes('fake')) {
-    throw new Error('ZHONGTAI_PAYMENT_CHANNELS: the fake channel is for demo mode and tests — it lets anyone mark an order paid; it is refused when ZHONGTAI_JWT_SECRET is set');
+    throw new Error(
+      'ZHONGTAI_PAYMENT_CHANNELS: the fake channel is for demo mode and tests — it lets anyone mark an order paid; it is refused when ZHONGTAI_JWT_SECRET is set',
+    );
   }
-  return { channels: [], fakePaymentPage: false, notice: 'payments: no channel configured (ZHONGTAI_PAYMENT_CHANNELS) — paying answers 422 PAYMENT.NO_CHANNEL_CONFIGURED until one is' };
+  return {
+    channels: [],
+    fakePaymentPage: false,
+    notice: 'payments: no channel configured (ZHONGTAI_PAYMENT_CHANNELS) — paying answers 422 PAYMENT.NO_CHANNEL_CONFIGURED until one is',
+  };
 }

@@ -85,7 +85,10 @@ function demoSecret(dataDir: string): string {
     if (uid !== undefined && stat.uid !== uid) throw new Error(`${file} is owned by another user; remove it to generate a new demo secret`);
     if ((stat.mode & 0o077) !== 0) {
       fchmodSync(fd, 0o600);
-      process.emitWarning(`${file} was readable by others (mode ${(stat.mode & 0o777).toString(8)}); it is now 0600. Tokens it signed may have leaked: remove it to generate a new one`, { code: 'ZHONGTAI_DEMO_SECRET_MODE' });
+      process.emitWarning(
+        `${file} was readable by others (mode ${(stat.mode & 0o777).toString(8)}); it is now 0600. Tokens it signed may have leaked: remove it to generate a new one`,
+        { code: 'ZHONGTAI_DEMO_SECRET_MODE' },
+      );
     }
     const secret = readFileSync(fd, 'utf8').trim();
     if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${file} holds no usable secret; remove it to generate a new one`);

@@ -25,19 +25,28 @@ export const depsToken = <D = unknown>(context: string): ServiceIdentifier<D> =>
 export function contextModule(m: AnyContext, container: Container, options: Readonly<Record<string, unknown>>): ContainerModule {
   const base = [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator] as const;
   const wiring = (uow: UnitOfWork, clock: Clock, ids: IdGenerator): Wiring => ({
-    uow, clock, ids, options,
+    uow,
+    clock,
+    ids,
+    options,
     get: (token) => container.get(token),
     readModel: (key) => container.get<Persistence>(TOKENS.Persistence).readModel(key),
   });
   const context = m as ContextManifest<string, unknown, Readonly<Record<string, Readonly<Record<string, (d: unknown) => UseCase | Exposed<unknown>>>>>>;
   return new ContainerModule(({ bind }) => {
-    bind(depsToken(m.name)).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base]).inSingletonScope();
+    bind(depsToken(m.name))
+      .toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => context.deps(wiring(uow, clock, ids)), [...base])
+      .inSingletonScope();
     for (const p of context.provides ?? []) {
-      bind(p.token as ServiceIdentifier<unknown>).toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => p.make(wiring(uow, clock, ids)), [...base]).inSingletonScope();
+      bind(p.token as ServiceIdentifier<unknown>)
+        .toResolvedValue((uow: UnitOfWork, clock: Clock, ids: IdGenerator) => p.make(wiring(uow, clock, ids)), [...base])
+        .inSingletonScope();
     }
     for (const [facade, useCases] of Object.entries(context.facades)) {
       for (const [name, make] of Object.entries(useCases)) {
-        bind(useCaseToken(m.name, facade, name)).toResolvedValue((d: unknown) => make(d), [depsToken(m.name)]).inSingletonScope();
+        bind(useCaseToken(m.name, facade, name))
+          .toResolvedValue((d: unknown) => make(d), [depsToken(m.name)])
+          .inSingletonScope();
       }
     }
   });

@@ -17,7 +17,6 @@ import type { OrderingModuleOptions } from './ordering.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
-
 export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEXTS> {
   /** Defaults to in-memory persistence. Use `mikroOrmPersistence()` from `zhongtai/mikro-orm` for PostgreSQL. */
   readonly persistence?: Persistence;
@@ -123,22 +122,25 @@ export type FulfilmentFacade = Zhongtai['fulfilment'];
 export function createZhongtai<C extends readonly AnyContext[] = typeof CONTEXTS>(options: ZhongtaiOptions<C> = {}): ZhongtaiOf<C> {
   const contexts = options.contexts ?? (CONTEXTS as unknown as C);
   const persistence = options.persistence ?? memoryPersistence();
-  const onEventError =
-    options.onEventError ?? ((error: unknown, event: { type: string }) => console.error(`event handler failed for ${event.type}:`, error));
+  const onEventError = options.onEventError ?? ((error: unknown, event: { type: string }) => console.error(`event handler failed for ${event.type}:`, error));
   const eventBus = new InProcessEventBus(onEventError);
   const ids = options.ids ?? new UuidV7Generator();
   const container = new Container();
   // Which subscriptions listen to which event type: filled from the modules below, read by every unit of work.
   const routes = new Map<string, string[]>();
-  container.load(
-    sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }),
-    persistenceModule(persistence, routes),
-  );
+  container.load(sharedModule({ clock: options.clock ?? systemClock, ids, eventBus }), persistenceModule(persistence, routes));
   const clock = container.get(TOKENS.Clock);
-  const jobRunner = new JobRunner(persistence.jobQueue, clock, {}, {
-    ...options.jobs,
-    onError: options.jobs?.onError ?? ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
-  });
+  const jobRunner = new JobRunner(
+    persistence.jobQueue,
+    clock,
+    {},
+    {
+      ...options.jobs,
+      onError:
+        options.jobs?.onError ??
+        ((error, job) => console.error(job ? `job ${job.kind} ${job.key} failed (attempt ${job.attempts + 1}):` : 'job runner failed:', error)),
+    },
+  );
   // Every context from its manifest: its container module, stores, facades, jobs and subscriptions.
   const facades = composeContexts(contexts, { container, persistence, jobRunner, routes, options: options as Readonly<Record<string, unknown>> });
   const jobs: JobsFacade = {

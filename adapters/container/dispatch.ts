@@ -3,7 +3,7 @@ import { DISPATCH_STORE } from '../../application/dispatch/store.js';
 import { seedDispatchDemo } from '../demo/dispatch.js';
 import { dispatchRoutes } from '../http/express/dispatch/index.js';
 import { memoryDispatchStore } from '../persistence/memory/dispatch/repositories.js';
-import { baseDeps, defineContext, memoryStore, } from './module.js';
+import { baseDeps, defineContext, memoryStore } from './module.js';
 
 /** 调度中心 (spec §3): warehouses with their tiered delivery regions, and pre-dispatch by DSP-1. */
 export const dispatchContext = defineContext({

@@ -5,7 +5,21 @@ export * from './tokens.js';
 export * from './shared-module.js';
 export { CONTEXTS } from './contexts.js';
 export { defineContext, baseDeps, exposed, memoryReadModel, memoryStore, provide } from './module.js';
-export type { AnyContext, BaseDeps, ContextFacades, ContextManifest, Exposed, FacadeOf, FacadesOf, MemoryReadModelBinding, MemoryStoreBinding, Provision, UseCase, UseCaseFactories, Wiring } from './module.js';
+export type {
+  AnyContext,
+  BaseDeps,
+  ContextFacades,
+  ContextManifest,
+  Exposed,
+  FacadeOf,
+  FacadesOf,
+  MemoryReadModelBinding,
+  MemoryStoreBinding,
+  Provision,
+  UseCase,
+  UseCaseFactories,
+  Wiring,
+} from './module.js';
 export { contextModule, composeContexts, depsToken, useCaseToken } from './compose.js';
 // The manifests, one per bounded context, with the options each takes from createZhongtai.
 export { cartContext, type CartModuleOptions } from './cart.js';
@@ -22,4 +36,11 @@ export { orderingContext, type OrderingModuleOptions } from './ordering.js';
 export { paymentContext } from './payment.js';
 export { promotionContext } from './promotion.js';
 export { riskContext } from './risk.js';
-export { fakePaymentChannel, fakeTransactionId, FakePaymentChannel, type FakeBehaviour, type FakeCallbackBody, type FakeChannelOptions } from '../channels/payment/index.js';
+export {
+  fakePaymentChannel,
+  fakeTransactionId,
+  FakePaymentChannel,
+  type FakeBehaviour,
+  type FakeCallbackBody,
+  type FakeChannelOptions,
+} from '../channels/payment/index.js';

@@ -87,7 +87,11 @@ export const memoryReadModel = <Q>(key: ReadModelKey<Q>, factory: MemoryReadMode
  * cases by facade, the dependencies they get, its stores on each persistence, its routes, the jobs and
  * subscriptions it handles, its demo data. The root reads manifests; it holds no context's code.
  */
-export interface ContextManifest<N extends string = string, D = unknown, F extends Readonly<Record<string, UseCaseFactories<D>>> = Readonly<Record<string, UseCaseFactories<D>>>> {
+export interface ContextManifest<
+  N extends string = string,
+  D = unknown,
+  F extends Readonly<Record<string, UseCaseFactories<D>>> = Readonly<Record<string, UseCaseFactories<D>>>,
+> {
   readonly name: N;
   /** The deps object every use case of the context is built with. */
   readonly deps: (w: Wiring) => D;
@@ -118,7 +122,9 @@ export interface ContextManifest<N extends string = string, D = unknown, F exten
 }
 
 /** Declares a context's manifest, with the types of its facades inferred from its use cases. */
-export function defineContext<N extends string, D, F extends Readonly<Record<string, UseCaseFactories<D>>>>(m: ContextManifest<N, D, F>): ContextManifest<N, D, F> {
+export function defineContext<N extends string, D, F extends Readonly<Record<string, UseCaseFactories<D>>>>(
+  m: ContextManifest<N, D, F>,
+): ContextManifest<N, D, F> {
   return m;
 }
 

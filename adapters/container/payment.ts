@@ -37,7 +37,10 @@ export const paymentContext = defineContext({
   deps: (w): payment.PaymentDeps => {
     const o = optionsOf(w);
     return {
-      ...baseDeps(w), channels: w.get(TOKENS.PaymentChannels), codes: w.get(TOKENS.VerificationCodes), ...(o.paymentTimeoutMs ? { paymentTimeoutMs: o.paymentTimeoutMs } : {}),
+      ...baseDeps(w),
+      channels: w.get(TOKENS.PaymentChannels),
+      codes: w.get(TOKENS.VerificationCodes),
+      ...(o.paymentTimeoutMs ? { paymentTimeoutMs: o.paymentTimeoutMs } : {}),
     };
   },
   facades: {
@@ -69,7 +72,11 @@ export const paymentContext = defineContext({
       return notBefore ? { notBefore } : undefined;
     },
     [payment.PAYMENT_JOB.LATE_REFUND]: async (job) => {
-      await self.payments.refundLate({ paymentId: String(job.payload.paymentId), channel: String(job.payload.channel), channelTransactionId: String(job.payload.channelTransactionId) });
+      await self.payments.refundLate({
+        paymentId: String(job.payload.paymentId),
+        channel: String(job.payload.channel),
+        channelTransactionId: String(job.payload.channelTransactionId),
+      });
     },
     [payment.PAYMENT_JOB.CHANNEL_REFUND]: async (job) => {
       await self.payments.refundThroughChannel({ paymentId: String(job.payload.paymentId), refundId: String(job.payload.refundId) });

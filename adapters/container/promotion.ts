@@ -3,7 +3,7 @@ import { PROMOTION_STORE } from '../../application/promotion/store.js';
 import { seedPromotionDemo } from '../demo/promotion.js';
 import { promotionRoutes } from '../http/express/promotion/index.js';
 import { memoryPromotionStore } from '../persistence/memory/promotion/repositories.js';
-import { baseDeps, defineContext, memoryStore, } from './module.js';
+import { baseDeps, defineContext, memoryStore } from './module.js';
 
 /** 促销中心 (spec §5): activities and their review (PRM-2, four eyes), budgets, group buys (拼团), bargains (砍价), purchase limits (限购), the price preview. */
 export const promotionContext = defineContext({

@@ -3,7 +3,6 @@ import { BlacklistRiskControl } from '../system/risk/blacklist-risk-control.js';
 import { baseDeps, defineContext, provide, type Wiring } from './module.js';
 import { TOKENS } from './tokens.js';
 
-
 /**
  * The host's risk control: `createZhongtai({ risk })`, or as before issue #13 `createZhongtai({ ordering: { risk } })`;
  * default a blacklist, empty.

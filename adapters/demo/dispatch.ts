@@ -17,7 +17,10 @@ async function createDemoWarehouses(zt: Zhongtai): Promise<boolean> {
   const d = zt.dispatch;
 
   await d.createWarehouse({
-    code: 'HZ-CENTRAL', name: '杭州中心仓 Hangzhou central', type: 'self_run_central', priority: 1,
+    code: 'HZ-CENTRAL',
+    name: '杭州中心仓 Hangzhou central',
+    type: 'self_run_central',
+    priority: 1,
     address: { region: '330110', detail: '余杭区仓前街道 1 号' },
     contact: { name: '陈仓管', phone: '0571-88000001' },
     tiers: [
@@ -27,7 +30,10 @@ async function createDemoWarehouses(zt: Zhongtai): Promise<boolean> {
     ],
   });
   await d.createWarehouse({
-    code: 'GZ-REGIONAL', name: '广州区域仓 Guangzhou regional', type: 'self_run_regional', priority: 1,
+    code: 'GZ-REGIONAL',
+    name: '广州区域仓 Guangzhou regional',
+    type: 'self_run_regional',
+    priority: 1,
     address: { region: '440106', detail: '天河区黄埔大道 8 号' },
     contact: { name: '李仓管', phone: '020-88000002' },
     tiers: [
@@ -37,7 +43,10 @@ async function createDemoWarehouses(zt: Zhongtai): Promise<boolean> {
     ],
   });
   await d.createWarehouse({
-    code: 'MEADOW-SH', name: '牧场上海供应商仓 Meadow supplier', type: 'supplier', priority: 5,
+    code: 'MEADOW-SH',
+    name: '牧场上海供应商仓 Meadow supplier',
+    type: 'supplier',
+    priority: 5,
     address: { region: '310115', detail: '浦东新区外高桥保税区 6 号' },
     contact: { name: '张经理', phone: '021-88000003' },
     tiers: [
@@ -62,7 +71,12 @@ async function receiveDemoStock(zt: Zhongtai): Promise<void> {
     const warehouseId = byCode.get(warehouseCode);
     if (!warehouseId) return;
     await zt.inventory.receivePurchase({
-      skuId: sku.id, warehouseId, location: 'A-01-01', quantity, fromInTransit: false, reference: `demo-receipt-${warehouseCode}-${sku.code}`,
+      skuId: sku.id,
+      warehouseId,
+      location: 'A-01-01',
+      quantity,
+      fromInTransit: false,
+      reference: `demo-receipt-${warehouseCode}-${sku.code}`,
     });
   };
   const { items } = await zt.catalog.queries.searchSpus({}, { page: 1, size: 100 });

@@ -17,17 +17,23 @@ export async function seedFreightDemo(zt: Zhongtai): Promise<{ created: boolean 
   const f = zt.freight;
   if ((await f.listTemplates({ shopId: DEMO_FREIGHT_SHOP })).length > 0) return { created: false };
   const byPiece = await f.createTemplate({
-    shopId: DEMO_FREIGHT_SHOP, name: '按件 phones by piece', chargeBy: 'piece',
+    shopId: DEMO_FREIGHT_SHOP,
+    name: '按件 phones by piece',
+    chargeBy: 'piece',
     defaultRate: { firstUnits: 1, firstPrice: '8.00', additionalUnits: 1, additionalPrice: '2.00' },
     freeRules: [{ minQuantity: 2, minAmount: '199.00', combine: 'and' }],
   });
   const byWeight = await f.createTemplate({
-    shopId: DEMO_FREIGHT_SHOP, name: '按重量 milk powder by weight', chargeBy: 'weight',
+    shopId: DEMO_FREIGHT_SHOP,
+    name: '按重量 milk powder by weight',
+    chargeBy: 'weight',
     defaultRate: { firstUnits: 1, firstPrice: '12.00', additionalUnits: 1, additionalPrice: '5.00' },
     regionRates: [{ regions: REMOTE, rate: { firstUnits: 1, firstPrice: '25.00', additionalUnits: 1, additionalPrice: '15.00' } }],
   });
   await f.setShopSettings({
-    shopId: DEMO_FREIGHT_SHOP, mode: 'mixed', combination: 'sum',
+    shopId: DEMO_FREIGHT_SHOP,
+    mode: 'mixed',
+    combination: 'sum',
     shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' } },
     carrierCost: { chargeBy: 'weight', defaultRate: { firstUnits: 1, firstPrice: '6.00', additionalUnits: 1, additionalPrice: '2.00' } },
   });

@@ -13,7 +13,11 @@ export async function seedInventoryDemo(zt: Zhongtai): Promise<void> {
     for (const sku of spu?.kind === 'standard' ? spu.skus : []) {
       await zt.inventory.configureStock({ skuId: sku.id, lowStockThreshold: 5 });
       if (sku.code === 'MEADOW-GOLD-2-02') {
-        await zt.inventory.changeStock({ skuId: sku.id, reference: 'demo-flash-sale', operation: { kind: 'carve_out', quantity: 20, pool: 'demo-flash-sale' } });
+        await zt.inventory.changeStock({
+          skuId: sku.id,
+          reference: 'demo-flash-sale',
+          operation: { kind: 'carve_out', quantity: 20, pool: 'demo-flash-sale' },
+        });
       }
     }
   }

@@ -21,10 +21,22 @@ export async function seedOrderDemo(zt: Zhongtai): Promise<void> {
   const phone = skus.get('NOVA-X1-01');
   const formula = skus.get('MEADOW-GOLD-2-01');
   if (!phone || !formula) return;
-  const paid = await zt.orders.place({ memberId: DEMO_MEMBER_ID, buyNow: { skuId: phone, quantity: 1 }, consignee: CONSIGNEE, coupons: 'none', idempotencyKey: 'demo-order-paid' });
+  const paid = await zt.orders.place({
+    memberId: DEMO_MEMBER_ID,
+    buyNow: { skuId: phone, quantity: 1 },
+    consignee: CONSIGNEE,
+    coupons: 'none',
+    idempotencyKey: 'demo-order-paid',
+  });
   if (!paid.replayed) {
     const payment = await zt.payments.pay({ memberId: DEMO_MEMBER_ID, orderIds: paid.payableOrderIds, channel: 'fake' });
     if (payment.number) await fake.complete(payment.number);
   }
-  await zt.orders.place({ memberId: DEMO_MEMBER_ID, buyNow: { skuId: formula, quantity: 1 }, consignee: CONSIGNEE, coupons: 'none', idempotencyKey: 'demo-order-unpaid' });
+  await zt.orders.place({
+    memberId: DEMO_MEMBER_ID,
+    buyNow: { skuId: formula, quantity: 1 },
+    consignee: CONSIGNEE,
+    coupons: 'none',
+    idempotencyKey: 'demo-order-unpaid',
+  });
 }

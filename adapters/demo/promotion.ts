@@ -29,8 +29,19 @@ export async function seedPromotionDemo(zt: Zhongtai): Promise<{ created: number
   const activities: CreateActivityCommand[] = [
     {
       name: '全场满300减40 满500减80',
-      rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }, { threshold: '500.00', off: '80.00' }] } },
-      startsAt, endsAt: new Date(now.getTime() + 30 * DAY), budget: '100000.00',
+      rule: {
+        kind: 'full_reduction',
+        rule: {
+          mode: 'tiered',
+          tiers: [
+            { threshold: '300.00', off: '40.00' },
+            { threshold: '500.00', off: '80.00' },
+          ],
+        },
+      },
+      startsAt,
+      endsAt: new Date(now.getTime() + 30 * DAY),
+      budget: '100000.00',
     },
   ];
   if (big) {
@@ -38,7 +49,12 @@ export async function seedPromotionDemo(zt: Zhongtai): Promise<{ created: number
       name: '秒杀 Meadow Gold 2段 800g',
       rule: { kind: 'flash_sale', prices: [{ skuId: big, price: '238.00' }] },
       scope: { kind: 'skus', ids: [big] },
-      startsAt, endsAt: new Date(now.getTime() + 2 * DAY), stacking: 'exclusive', priority: 10, perMemberLimit: 2, stockPool: 'demo-flash-sale',
+      startsAt,
+      endsAt: new Date(now.getTime() + 2 * DAY),
+      stacking: 'exclusive',
+      priority: 10,
+      perMemberLimit: 2,
+      stockPool: 'demo-flash-sale',
     });
   }
   if (small) {
@@ -46,7 +62,8 @@ export async function seedPromotionDemo(zt: Zhongtai): Promise<{ created: number
       name: '拼团 Meadow Gold 2段 400g',
       rule: { kind: 'group_buy', prices: [{ skuId: small, price: '148.00' }] },
       scope: { kind: 'skus', ids: [small] },
-      startsAt, endsAt: new Date(now.getTime() + 14 * DAY),
+      startsAt,
+      endsAt: new Date(now.getTime() + 14 * DAY),
       groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: small, price: '138.00' }] }] },
     });
   }

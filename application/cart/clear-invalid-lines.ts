@@ -12,6 +12,9 @@ export interface ClearInvalidLinesCommand {
 export class ClearInvalidLines extends CartChange<ClearInvalidLinesCommand> {
   protected async change(tx: Transaction, cart: Cart, _cmd: ClearInvalidLinesCommand, now: Date): Promise<void> {
     const resolved = await resolveCart(cartSources(tx, this.d.shops), cart.lines);
-    cart.removeLines(resolved.filter((r) => r.invalid !== null).map((r) => r.line.skuId), now);
+    cart.removeLines(
+      resolved.filter((r) => r.invalid !== null).map((r) => r.line.skuId),
+      now,
+    );
   }
 }

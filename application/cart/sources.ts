@@ -36,7 +36,11 @@ export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
 async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
   const found = await findSkus(tx, [...new Set(skuIds)]);
   const spus = new Map<string, SpuSnapshot>();
-  for (const spu of await findSpus(tx, found.map((f) => f.spuId))) spus.set(spu.id, spu);
+  for (const spu of await findSpus(
+    tx,
+    found.map((f) => f.spuId),
+  ))
+    spus.set(spu.id, spu);
   const out = new Map<string, CartProduct>();
   for (const { skuId, spuId } of found) {
     const spu = spus.get(spuId);

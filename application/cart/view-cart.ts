@@ -41,7 +41,12 @@ export async function readCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, c
       ? null
       : priceOrder({
           now,
-          member: { ...(cmd.owner.kind === 'member' ? { memberId: cmd.owner.id } : {}), ...(cmd.level ? { level: cmd.level } : {}), isNew: cmd.isNew ?? false, channel: cmd.channel ?? 'app' },
+          member: {
+            ...(cmd.owner.kind === 'member' ? { memberId: cmd.owner.id } : {}),
+            ...(cmd.level ? { level: cmd.level } : {}),
+            isNew: cmd.isNew ?? false,
+            channel: cmd.channel ?? 'app',
+          },
           lines: toPrice,
           activities: await sources.activities.serving(now),
           // CRT-1: the cart total takes activity discounts, never coupons (none given), nor points or freight.

@@ -45,7 +45,10 @@ export async function assertCodesFree(tx: Transaction, spu: Spu): Promise<void> 
   if (await spus.codeTaken(spu.toSnapshot().code)) {
     throw CATALOG_ERRORS.raise('DUPLICATE_SPU_CODE', `product code ${spu.toSnapshot().code} is taken`);
   }
-  const taken = await spus.takenSkuCodes(spu.skus.map((s) => s.code), spu.id);
+  const taken = await spus.takenSkuCodes(
+    spu.skus.map((s) => s.code),
+    spu.id,
+  );
   if (taken.length > 0) {
     throw CATALOG_ERRORS.raise('DUPLICATE_SKU_CODE', `SKU code ${taken.join(', ')} is taken`, { codes: taken });
   }

@@ -4,5 +4,10 @@
 export * from './deps.js';
 export * from './preview-checkout.js';
 export {
-  checkoutAddress, type CheckoutLine, type CheckoutPreview, type CheckoutShop, type ChildOrder, type CrossBorderRates,
+  checkoutAddress,
+  type CheckoutLine,
+  type CheckoutPreview,
+  type CheckoutShop,
+  type ChildOrder,
+  type CrossBorderRates,
 } from '../../domain/checkout/index.js';

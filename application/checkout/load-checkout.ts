@@ -36,7 +36,10 @@ export async function loadCheckout(tx: Transaction, deps: CheckoutDeps, cmd: Pre
   for (const shopId of new Set(priced.map((l) => l.shopId))) {
     freight.set(shopId, await shopFreightRules(tx, { shopId, skuIds: priced.filter((l) => l.shopId === shopId).map((l) => l.skuId) }));
   }
-  const dispatch = await dispatchCandidates(tx, priced.map((l) => l.skuId));
+  const dispatch = await dispatchCandidates(
+    tx,
+    priced.map((l) => l.skuId),
+  );
   const crossBorder = (cmd.crossBorder ?? []).length > 0;
   return {
     lines,
@@ -73,7 +76,12 @@ async function linesToBuy(tx: Transaction, sources: CartSources, cmd: PreviewChe
     }
     if (quantity > r.limit.max) {
       if (r.limit.reason === 'stock' && r.limit.max <= 0) throw CART_ERRORS.raise('OUT_OF_STOCK', `SKU ${skuId} is out of stock`, { skuId });
-      throw CART_ERRORS.raise('QUANTITY_LIMIT', `at most ${r.limit.max} of SKU ${skuId} can be bought (${r.limit.reason.replace('_', ' ')})`, { skuId, quantity, max: r.limit.max, reason: r.limit.reason });
+      throw CART_ERRORS.raise('QUANTITY_LIMIT', `at most ${r.limit.max} of SKU ${skuId} can be bought (${r.limit.reason.replace('_', ' ')})`, {
+        skuId,
+        quantity,
+        max: r.limit.max,
+        reason: r.limit.reason,
+      });
     }
   }
   return resolved;

@@ -9,7 +9,14 @@ import { COUPON_STORE } from './store.js';
  * claims: visible, active, in the claim window, still valid, audience), then the guarded counters
  * (total quantity, per-member limit). The claim records the coupon's events only when it stored it.
  */
-export async function handOut(tx: Transaction, d: CouponDeps, template: CouponTemplate, memberId: string, source: 'claim' | 'issue', at: Date): Promise<OwnedCouponView> {
+export async function handOut(
+  tx: Transaction,
+  d: CouponDeps,
+  template: CouponTemplate,
+  memberId: string,
+  source: 'claim' | 'issue',
+  at: Date,
+): Promise<OwnedCouponView> {
   const t = template.toSnapshot();
   // New customer (spec §6: no order ever) is asked of the CustomerHistory port, never taken from the caller.
   const isNewCustomer = t.audience === 'new_customers' ? await d.customers.isNewCustomer(memberId) : true;

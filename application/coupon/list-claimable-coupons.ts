@@ -22,7 +22,10 @@ export class ListClaimableCoupons {
       const templates = (await store.templates.claimable(at)).map((t) => t.toSnapshot());
       const isNewCustomer = templates.some((t) => t.audience === 'new_customers') ? await this.d.customers.isNewCustomer(cmd.memberId) : true;
       const open = templates.filter((t) => handOutRejection(t, { at, isNewCustomer, source: 'claim' }) === null);
-      const counts = await store.claims.counts(open.map((t) => t.id), cmd.memberId);
+      const counts = await store.claims.counts(
+        open.map((t) => t.id),
+        cmd.memberId,
+      );
       return open.flatMap((template) => {
         const c = counts.get(template.id)!;
         const remaining = template.totalQuantity - c.issued;

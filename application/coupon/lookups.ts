@@ -34,7 +34,10 @@ export function refusalError(refusal: ClaimRefusal, t: CouponTemplateSnapshot, m
     case 'NOT_ACTIVE':
       return COUPON_ERRORS.raise('TEMPLATE_STOPPED', `coupon template ${t.id} is stopped`, { templateId: t.id });
     case 'SOLD_OUT':
-      return COUPON_ERRORS.raise('SOLD_OUT', `all ${t.totalQuantity} coupons of template ${t.id} are handed out`, { templateId: t.id, totalQuantity: t.totalQuantity });
+      return COUPON_ERRORS.raise('SOLD_OUT', `all ${t.totalQuantity} coupons of template ${t.id} are handed out`, {
+        templateId: t.id,
+        totalQuantity: t.totalQuantity,
+      });
     case 'LIMIT_REACHED':
       return COUPON_ERRORS.raise('LIMIT_REACHED', `member ${memberId} already holds ${t.perMemberLimit} of template ${t.id}`, {
         templateId: t.id,

@@ -52,8 +52,12 @@ export class PreviewDispatch {
       const groups = plan.groups.map((g): PreviewShipmentGroup => {
         const w = byId.get(g.warehouseId)!;
         return {
-          warehouseId: w.id, warehouseCode: w.code, warehouseName: w.name, warehouseType: w.type,
-          tier: g.tier, estimatedDeliveryDays: g.estimatedDeliveryDays,
+          warehouseId: w.id,
+          warehouseCode: w.code,
+          warehouseName: w.name,
+          warehouseType: w.type,
+          tier: g.tier,
+          estimatedDeliveryDays: g.estimatedDeliveryDays,
           lines: g.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
         };
       });

@@ -21,6 +21,13 @@ export async function requireWarehouses(tx: Transaction, warehouseIds: readonly 
  */
 export async function dispatchCandidates(tx: Transaction, skuIds: readonly string[]): Promise<DispatchCandidate[]> {
   const warehouses = (await tx.use(DISPATCH_STORE).warehouses.active()).map((w) => w.toSnapshot());
-  const available = warehouses.length === 0 ? {} : await availableInWarehouses(tx, skuIds, warehouses.map((w) => w.id));
+  const available =
+    warehouses.length === 0
+      ? {}
+      : await availableInWarehouses(
+          tx,
+          skuIds,
+          warehouses.map((w) => w.id),
+        );
   return warehouses.map((warehouse) => ({ warehouse, available: available[warehouse.id] ?? {} }));
 }

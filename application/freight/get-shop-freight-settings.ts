@@ -7,6 +7,8 @@ export class GetShopFreightSettings {
   constructor(private readonly d: UseCaseDeps) {}
 
   execute(cmd: { readonly shopId: string }): Promise<ShopFreightSettingsSnapshot> {
-    return this.d.uow.run(async (tx) => ((await tx.use(FREIGHT_STORE).shopSettings.get(cmd.shopId)) ?? ShopFreightSettings.forShop(cmd.shopId, null)).toSnapshot());
+    return this.d.uow.run(async (tx) =>
+      ((await tx.use(FREIGHT_STORE).shopSettings.get(cmd.shopId)) ?? ShopFreightSettings.forShop(cmd.shopId, null)).toSnapshot(),
+    );
   }
 }

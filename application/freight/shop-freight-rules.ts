@@ -8,7 +8,10 @@ import { FREIGHT_STORE } from './store.js';
  * pure `freightQuoteInputOf` of `domain/freight`): a shop's freight settings (or the defaults), the
  * template of each of `skuIds`, and those templates plus `templateIds` where they exist.
  */
-export async function shopFreightRules(tx: Transaction, cmd: { readonly shopId: string; readonly skuIds: readonly string[]; readonly templateIds?: readonly string[] }): Promise<ShopFreightRules> {
+export async function shopFreightRules(
+  tx: Transaction,
+  cmd: { readonly shopId: string; readonly skuIds: readonly string[]; readonly templateIds?: readonly string[] },
+): Promise<ShopFreightRules> {
   const store = tx.use(FREIGHT_STORE);
   const skuIds = [...new Set(cmd.skuIds)];
   const assignments = skuIds.length > 0 ? await store.skuTemplates.templatesOf(skuIds) : {};

@@ -1,5 +1,10 @@
 import {
-  afterInterception, afterSalesOnly, decideCancellationAfterPayment, type CancellationAction, type FulfilmentStage, type OrderStatus,
+  afterInterception,
+  afterSalesOnly,
+  decideCancellationAfterPayment,
+  type CancellationAction,
+  type FulfilmentStage,
+  type OrderStatus,
 } from '../../domain/ordering/index.js';
 import type { Money } from '../../domain/shared/money.js';
 import { changeStockOfOrders } from '../inventory/index.js';
@@ -54,7 +59,9 @@ export class CancelPaidOrder {
   constructor(private readonly d: FulfilmentDeps) {}
 
   async execute(cmd: CancelPaidOrderCommand): Promise<CancelPaidOrderResult> {
-    const judged = await this.d.uow.run((tx) => orderToCancelAfterPayment(tx, { orderId: cmd.orderId, ...(cmd.by === 'member' ? { memberId: cmd.memberId } : {}) }));
+    const judged = await this.d.uow.run((tx) =>
+      orderToCancelAfterPayment(tx, { orderId: cmd.orderId, ...(cmd.by === 'member' ? { memberId: cmd.memberId } : {}) }),
+    );
     const decision = decideCancellationAfterPayment(judged, await this.d.progress.stageOf(judged));
     if (decision.action === 'refuse') throw afterSalesOnly(judged.id, 'SIGNED');
     let intercepted: CancelPaidOrderResult['intercepted'] = null;
@@ -83,7 +90,12 @@ export class CancelPaidOrder {
       const stockReturned: { skuId: string; quantity: number }[] = [];
       if (decision.stock !== 'none') {
         // One return per SKU, in SKU order, as every order stock operation takes its rows (no deadlock between two orders).
-        const returned = await changeStockOfOrders(tx, this.d, 'return', judged.lines.map((l) => ({ orderId: judged.id, skuId: l.skuId, quantity: l.quantity })));
+        const returned = await changeStockOfOrders(
+          tx,
+          this.d,
+          'return',
+          judged.lines.map((l) => ({ orderId: judged.id, skuId: l.skuId, quantity: l.quantity })),
+        );
         for (const { movement } of returned) stockReturned.push({ skuId: movement.skuId, quantity: movement.quantity });
       }
       const { parentStatus, couponsReturned } = await settleClosedOrder(tx, this.d, { orderId: judged.id, at });

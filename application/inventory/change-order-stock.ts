@@ -32,6 +32,13 @@ export class ChangeOrderStock {
       return this.d.orderStockLocks.lock({ orderId: cmd.orderId, lines, at: this.d.clock.now() });
     }
     const action = cmd.action;
-    return this.d.uow.run((tx) => changeStockOfOrders(tx, this.d, action, cmd.lines.map((l) => ({ orderId: cmd.orderId, skuId: l.skuId, quantity: l.quantity }))));
+    return this.d.uow.run((tx) =>
+      changeStockOfOrders(
+        tx,
+        this.d,
+        action,
+        cmd.lines.map((l) => ({ orderId: cmd.orderId, skuId: l.skuId, quantity: l.quantity })),
+      ),
+    );
   }
 }

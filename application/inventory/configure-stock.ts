@@ -13,7 +13,10 @@ export class ConfigureStock {
   execute(cmd: { skuId: string } & StockPolicies): Promise<SalesStock> {
     return this.d.uow.run(async (tx) => {
       await requireCatalogSku(tx, cmd.skuId);
-      for (const [name, v] of [['oversellAllowance', cmd.oversellAllowance], ['lowStockThreshold', cmd.lowStockThreshold]] as const) {
+      for (const [name, v] of [
+        ['oversellAllowance', cmd.oversellAllowance],
+        ['lowStockThreshold', cmd.lowStockThreshold],
+      ] as const) {
         if (v !== undefined && v !== null && !isWholeIn(v, 0, INT32_MAX)) {
           throw DomainError.invalid('INVENTORY.INVALID_POLICY', `${name} is a whole number from 0 to ${INT32_MAX}`, { [name]: v });
         }

@@ -50,7 +50,8 @@ export async function salesAnomalies(tx: Transaction, skuIds: readonly string[] 
 /** INV-4 in every layer, and the dispatch book against the locations (all SKUs with stock in any layer when none are named). */
 export async function layerAnomalies(tx: Transaction, named: readonly string[] | undefined): Promise<LayerAnomaly[]> {
   const { salesStocks, dispatchStocks, locationStocks } = tx.use(INVENTORY_STORE);
-  const skuIds = named ?? [...new Set([...(await salesStocks.skuIds()), ...(await dispatchStocks.skuIds()), ...(await locationStocks.skuIds())])].sort(compareCodePoints);
+  const skuIds =
+    named ?? [...new Set([...(await salesStocks.skuIds()), ...(await dispatchStocks.skuIds()), ...(await locationStocks.skuIds())])].sort(compareCodePoints);
   const anomalies: LayerAnomaly[] = [];
   for (const skuId of skuIds) {
     const sales = await salesStocks.get(skuId);

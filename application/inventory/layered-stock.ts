@@ -67,7 +67,15 @@ export async function applyLayerSteps(
   const replays: boolean[] = [];
   for (const step of inLockOrder(steps)) {
     if (step.layer === 'warehouse') {
-      const r = await store.locationStocks.apply({ skuId, warehouseId: step.warehouseId, location: step.location, reference, operation: step.operation, movementId: ids.next(), at });
+      const r = await store.locationStocks.apply({
+        skuId,
+        warehouseId: step.warehouseId,
+        location: step.location,
+        reference,
+        operation: step.operation,
+        movementId: ids.next(),
+        at,
+      });
       warehouse.push({ stock: r.after, movement: r.movement });
       replays.push(r.replayed);
     } else if (step.layer === 'dispatch') {
@@ -83,7 +91,10 @@ export async function applyLayerSteps(
   }
   const replayed = replays.every(Boolean);
   if (!replayed && replays.some(Boolean)) {
-    throw DomainError.conflict('INVENTORY.REFERENCE_REUSED', `reference ${reference} was used before for another operation on SKU ${skuId}`, { skuId, reference });
+    throw DomainError.conflict('INVENTORY.REFERENCE_REUSED', `reference ${reference} was used before for another operation on SKU ${skuId}`, {
+      skuId,
+      reference,
+    });
   }
   return { skuId, reference, replayed, warehouse, dispatch, sales };
 }

@@ -9,7 +9,11 @@ import { INVENTORY_STORE } from './store.js';
 export interface LayeredStockRepair {
   readonly anomalies: readonly LayerAnomaly[];
   /** The `correction` movements written, per layer. */
-  readonly corrections: { readonly sales: readonly StockMovement[]; readonly dispatch: readonly DispatchMovement[]; readonly warehouse: readonly LocationMovement[] };
+  readonly corrections: {
+    readonly sales: readonly StockMovement[];
+    readonly dispatch: readonly DispatchMovement[];
+    readonly warehouse: readonly LocationMovement[];
+  };
   /** Cross-layer differences (dispatch book against the locations) stay for an operator: a stock-take decides which side is right. */
   readonly unrepaired: readonly LayerAnomaly[];
 }

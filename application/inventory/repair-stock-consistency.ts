@@ -43,11 +43,20 @@ export class RepairStockConsistency {
           await salesStocks.recordCorrection(movement);
           corrections.push(movement);
         } else {
-          const counters = { total: diff('total').ledger, locked: diff('locked').ledger, sold: diff('sold').ledger, activity: diff('activity').ledger, presale: diff('presale').ledger };
+          const counters = {
+            total: diff('total').ledger,
+            locked: diff('locked').ledger,
+            sold: diff('sold').ledger,
+            activity: diff('activity').ledger,
+            presale: diff('presale').ledger,
+          };
           const repaired = { ...stock, ...counters };
           const negative = STOCK_FIELDS.some((f) => f !== 'total' && repaired[f] < 0);
           if (negative || (!stock.virtual && sellable(repaired) < -stock.oversellAllowance)) {
-            throw DomainError.conflict('INVENTORY.REPAIR_WOULD_OVERSELL', `the ledger of SKU ${skuId} sums to counters that break INV-3; repair by hand`, { skuId, ...counters });
+            throw DomainError.conflict('INVENTORY.REPAIR_WOULD_OVERSELL', `the ledger of SKU ${skuId} sums to counters that break INV-3; repair by hand`, {
+              skuId,
+              ...counters,
+            });
           }
           await salesStocks.overwriteCounters(skuId, counters);
         }

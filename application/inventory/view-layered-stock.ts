@@ -42,7 +42,11 @@ export class ViewLayeredStock {
         const d = dispatchRows.find((r) => r.warehouseId === warehouseId);
         return {
           warehouseId,
-          book: d?.book ?? 0, available: d?.available ?? 0, inTransit: d?.inTransit ?? 0, unsellable: d?.unsellable ?? 0, used: d?.used ?? 0,
+          book: d?.book ?? 0,
+          available: d?.available ?? 0,
+          inTransit: d?.inTransit ?? 0,
+          unsellable: d?.unsellable ?? 0,
+          used: d?.used ?? 0,
           locations: locationRows
             .filter((r) => r.warehouseId === warehouseId)
             .map(({ location, available, locked, shipped, unusable }) => ({ location, available, locked, shipped, unusable })),

@@ -22,7 +22,13 @@ export class ViewStock {
       const stock = await salesStocks.get(cmd.skuId);
       if (!stock) throw DomainError.notFound('INVENTORY.UNKNOWN_SKU', `SKU ${cmd.skuId} has no stock record`, { skuId: cmd.skuId });
       const available = sellable(stock);
-      return { ...stock, sellable: available, inStock: stock.virtual || available > 0, pools: await salesStocks.pools(cmd.skuId), movements: await salesStocks.movements(cmd.skuId) };
+      return {
+        ...stock,
+        sellable: available,
+        inStock: stock.virtual || available > 0,
+        pools: await salesStocks.pools(cmd.skuId),
+        movements: await salesStocks.movements(cmd.skuId),
+      };
     });
   }
 }

@@ -16,7 +16,15 @@ export class AdjustGrowth {
       const reference = cmd.reference ?? this.d.ids.next();
       const r = await changeGrowth(tx, this.d, { memberId: cmd.memberId, source: 'manual', reference, delta: cmd.delta });
       if (!r.replayed) {
-        await tx.use(MEMBERSHIP_STORE).members.recordAudit({ id: this.d.ids.next(), memberId: cmd.memberId, action: 'growth', operator: cmd.operator, reason: cmd.reason, detail: { delta: cmd.delta, reference }, at: r.entry.at });
+        await tx.use(MEMBERSHIP_STORE).members.recordAudit({
+          id: this.d.ids.next(),
+          memberId: cmd.memberId,
+          action: 'growth',
+          operator: cmd.operator,
+          reason: cmd.reason,
+          detail: { delta: cmd.delta, reference },
+          at: r.entry.at,
+        });
       }
       return r;
     });

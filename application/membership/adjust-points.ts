@@ -17,8 +17,23 @@ export class AdjustPoints {
       const r = await rules(tx);
       const reference = cmd.reference ?? this.d.ids.next();
       const at = this.d.clock.now();
-      const res = await changePoints(tx, this.d, { memberId: cmd.memberId, source: 'manual', reference, delta: cmd.delta, expiresAt: cmd.delta > 0 ? expiryOf(r.points, at) : null });
-      if (!res.replayed) await tx.use(MEMBERSHIP_STORE).members.recordAudit({ id: this.d.ids.next(), memberId: cmd.memberId, action: 'points', operator: cmd.operator, reason: cmd.reason, detail: { delta: cmd.delta, reference }, at });
+      const res = await changePoints(tx, this.d, {
+        memberId: cmd.memberId,
+        source: 'manual',
+        reference,
+        delta: cmd.delta,
+        expiresAt: cmd.delta > 0 ? expiryOf(r.points, at) : null,
+      });
+      if (!res.replayed)
+        await tx.use(MEMBERSHIP_STORE).members.recordAudit({
+          id: this.d.ids.next(),
+          memberId: cmd.memberId,
+          action: 'points',
+          operator: cmd.operator,
+          reason: cmd.reason,
+          detail: { delta: cmd.delta, reference },
+          at,
+        });
       return res;
     });
   }

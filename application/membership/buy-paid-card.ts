@@ -12,7 +12,14 @@ export class BuyPaidCard {
       const now = this.d.clock.now();
       const next = buyPaidCard(await member(tx, cmd.memberId), cmd.plan, cmd.days, now);
       const version = await tx.use(MEMBERSHIP_STORE).members.save(next);
-      tx.recordEvents([{ type: 'membership.paid-card.bought', aggregateId: next.id, occurredAt: now, payload: { plan: cmd.plan, days: cmd.days, endsAt: next.paidCard!.endsAt.toISOString() } }]);
+      tx.recordEvents([
+        {
+          type: 'membership.paid-card.bought',
+          aggregateId: next.id,
+          occurredAt: now,
+          payload: { plan: cmd.plan, days: cmd.days, endsAt: next.paidCard!.endsAt.toISOString() },
+        },
+      ]);
       return { ...next, version };
     });
   }

@@ -21,7 +21,13 @@ export interface CheckoutDeduction {
 export class DeductPointsAtCheckout {
   constructor(private readonly d: UseCaseDeps) {}
 
-  execute(cmd: { memberId: string; orderId: string; points: number; payable: string; lines: readonly { lineId: string; payable: string }[] }): Promise<CheckoutDeduction> {
+  execute(cmd: {
+    memberId: string;
+    orderId: string;
+    points: number;
+    payable: string;
+    lines: readonly { lineId: string; payable: string }[];
+  }): Promise<CheckoutDeduction> {
     checkAmount(cmd.points);
     checkReference(cmd.orderId);
     const payable = Money.parse(cmd.payable);
@@ -29,7 +35,13 @@ export class DeductPointsAtCheckout {
     return this.d.uow.run(async (tx) => {
       const r = await rules(tx);
       const { value, perLine } = checkoutDeduction(r.points, cmd.points, payable, lines);
-      const res = await changePoints(tx, this.d, { memberId: cmd.memberId, source: 'checkout', reference: cmd.orderId, delta: -cmd.points, detail: { value: value.toString(), perLine } });
+      const res = await changePoints(tx, this.d, {
+        memberId: cmd.memberId,
+        source: 'checkout',
+        reference: cmd.orderId,
+        delta: -cmd.points,
+        detail: { value: value.toString(), perLine },
+      });
       const detail = res.entry.detail as { value: string; perLine: Record<string, number> };
       return { points: -res.entry.delta, value: detail.value, perLine: detail.perLine, balance: res.balance, replayed: res.replayed };
     });

@@ -20,7 +20,13 @@ export class EarnPoints {
       const r = await rules(tx);
       const points = topUp ? topUpPoints(r.points, topUp) : r.points.share;
       if (points === 0) throw MEMBERSHIP_ERRORS.raise('NOTHING_TO_EARN', 'the rule grants no points for this');
-      return changePoints(tx, this.d, { memberId: cmd.memberId, source: cmd.source, reference: cmd.reference, delta: points, expiresAt: expiryOf(r.points, this.d.clock.now()) });
+      return changePoints(tx, this.d, {
+        memberId: cmd.memberId,
+        source: cmd.source,
+        reference: cmd.reference,
+        delta: points,
+        expiresAt: expiryOf(r.points, this.d.clock.now()),
+      });
     });
   }
 }

@@ -15,10 +15,12 @@ export class ExpirePoints {
     if (!Number.isSafeInteger(y) || y < 2000 || y > 9000) throw MEMBERSHIP_ERRORS.raise('INVALID_YEAR', 'a year such as 2025', { year: y });
     const cutoff = endOfYear(y + 1);
     const now = this.d.clock.now();
-    if (now < cutoff) throw MEMBERSHIP_ERRORS.raise('NOT_YET_EXPIRED', `points earned in ${y} expire at ${cutoff.toISOString()}`, { cutoff: cutoff.toISOString() });
+    if (now < cutoff)
+      throw MEMBERSHIP_ERRORS.raise('NOT_YET_EXPIRED', `points earned in ${y} expire at ${cutoff.toISOString()}`, { cutoff: cutoff.toISOString() });
     return this.d.uow.run(async (tx) => {
       const r = await tx.use(MEMBERSHIP_STORE).pointsLedger.expire(cutoff, `expiry:${y}`, now, () => this.d.ids.next());
-      if (r.members > 0) tx.recordEvents([{ type: 'membership.points.expired', aggregateId: `expiry:${y}`, occurredAt: now, payload: { ...r, earnedInYear: y } }]);
+      if (r.members > 0)
+        tx.recordEvents([{ type: 'membership.points.expired', aggregateId: `expiry:${y}`, occurredAt: now, payload: { ...r, earnedInYear: y } }]);
       return r;
     });
   }

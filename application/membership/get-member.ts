@@ -19,8 +19,11 @@ export class GetMember {
       const store = tx.use(MEMBERSHIP_STORE);
       const m = await member(tx, cmd.memberId);
       return {
-        ...m, growth: await store.growthLedger.balance(m.id), points: await store.pointsLedger.balance(m.id),
-        paidCardActive: paidCardActive(m, this.d.clock.now()), shops: await store.members.shopMemberships(m.id),
+        ...m,
+        growth: await store.growthLedger.balance(m.id),
+        points: await store.pointsLedger.balance(m.id),
+        paidCardActive: paidCardActive(m, this.d.clock.now()),
+        shops: await store.members.shopMemberships(m.id),
       };
     });
   }

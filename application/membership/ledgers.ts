@@ -20,7 +20,14 @@ export async function followGrowth(tx: Transaction, d: LedgerDeps, memberId: str
   if (from === to) return;
   const at = d.clock.now();
   await members.recordLevelChange({ id: d.ids.next(), memberId, scope: 'platform', fromLevel: from, toLevel: to, reason: 'growth', at });
-  tx.recordEvents([{ type: 'membership.level.changed', aggregateId: memberId, occurredAt: at, payload: { scope: 'platform', fromLevel: from, toLevel: to, reason: 'growth', growth: balance } }]);
+  tx.recordEvents([
+    {
+      type: 'membership.level.changed',
+      aggregateId: memberId,
+      occurredAt: at,
+      payload: { scope: 'platform', fromLevel: from, toLevel: to, reason: 'growth', growth: balance },
+    },
+  ]);
 }
 
 export type Change<S extends string> = Omit<LedgerChange<S>, 'entryId' | 'at'>;
@@ -36,7 +43,14 @@ export async function changeGrowth(tx: Transaction, d: LedgerDeps, c: Change<Gro
   await member(tx, c.memberId);
   const r = await tx.use(MEMBERSHIP_STORE).growthLedger.apply({ ...bounded('growth', c), entryId: d.ids.next(), at: d.clock.now() });
   if (!r.replayed && r.entry.delta !== 0) {
-    tx.recordEvents([{ type: 'membership.growth.changed', aggregateId: c.memberId, occurredAt: r.entry.at, payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance } }]);
+    tx.recordEvents([
+      {
+        type: 'membership.growth.changed',
+        aggregateId: c.memberId,
+        occurredAt: r.entry.at,
+        payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance },
+      },
+    ]);
     await followGrowth(tx, d, c.memberId, r.balance, levels ?? (await rules(tx)).levels);
   }
   return r;
@@ -47,7 +61,14 @@ export async function changePoints(tx: Transaction, d: LedgerDeps, c: Change<Poi
   await member(tx, c.memberId);
   const r = await tx.use(MEMBERSHIP_STORE).pointsLedger.apply({ ...bounded('points', c), entryId: d.ids.next(), at: d.clock.now() });
   if (!r.replayed && r.entry.delta !== 0) {
-    tx.recordEvents([{ type: 'membership.points.changed', aggregateId: c.memberId, occurredAt: r.entry.at, payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance } }]);
+    tx.recordEvents([
+      {
+        type: 'membership.points.changed',
+        aggregateId: c.memberId,
+        occurredAt: r.entry.at,
+        payload: { source: c.source, reference: c.reference, delta: r.entry.delta, balance: r.balance },
+      },
+    ]);
   }
   return r;
 }

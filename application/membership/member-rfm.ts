@@ -12,7 +12,8 @@ export class MemberRfm {
     return this.d.uow.run(async (tx) => {
       const run = await rfmRunOrLatest(tx, cmd.runId);
       const s = await tx.use(MEMBERSHIP_STORE).rfmRuns.score(run.id, cmd.memberId);
-      if (!s) throw MEMBERSHIP_ERRORS.raise('NO_RFM_SCORE', `member ${cmd.memberId} has no paid order in run ${run.id}`, { memberId: cmd.memberId, runId: run.id });
+      if (!s)
+        throw MEMBERSHIP_ERRORS.raise('NO_RFM_SCORE', `member ${cmd.memberId} has no paid order in run ${run.id}`, { memberId: cmd.memberId, runId: run.id });
       return { ...s, runId: run.id, asOf: run.asOf };
     });
   }

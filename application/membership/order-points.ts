@@ -11,10 +11,22 @@ import { MEMBERSHIP_STORE } from './store.js';
 export async function deductPointsForOrder(
   tx: Transaction,
   d: LedgerDeps,
-  cmd: { readonly memberId: string; readonly orderId: string; readonly points: number; readonly value: string; readonly perLine: Readonly<Record<string, number>> },
+  cmd: {
+    readonly memberId: string;
+    readonly orderId: string;
+    readonly points: number;
+    readonly value: string;
+    readonly perLine: Readonly<Record<string, number>>;
+  },
 ): Promise<void> {
   if (cmd.points <= 0) return;
-  await changePoints(tx, d, { memberId: cmd.memberId, source: 'checkout', reference: cmd.orderId, delta: -cmd.points, detail: { value: cmd.value, perLine: cmd.perLine } });
+  await changePoints(tx, d, {
+    memberId: cmd.memberId,
+    source: 'checkout',
+    reference: cmd.orderId,
+    delta: -cmd.points,
+    detail: { value: cmd.value, perLine: cmd.perLine },
+  });
 }
 
 /**
@@ -34,5 +46,11 @@ export async function returnPointsOfCancelledLines(
   const lines = cmd.lineIds.filter((id) => (perLine[id] ?? 0) > 0);
   const points = lines.reduce((n, id) => n + perLine[id]!, 0);
   if (points === 0) return;
-  await changePoints(tx, d, { memberId: cmd.memberId, source: 'refund', reference: `${cmd.orderId}:cancel:${cmd.cancelledId}`, delta: points, detail: { lines } });
+  await changePoints(tx, d, {
+    memberId: cmd.memberId,
+    source: 'refund',
+    reference: `${cmd.orderId}:cancel:${cmd.cancelledId}`,
+    delta: points,
+    detail: { lines },
+  });
 }

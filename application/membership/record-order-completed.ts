@@ -20,12 +20,24 @@ export class RecordOrderCompleted {
       let points = 0;
       const g = orderGrowth(settled, r.growth.orderFactor);
       if (g > 0) {
-        const x = await changeGrowth(tx, this.d, { memberId: f.memberId, source: 'order', reference: f.orderId, delta: g, detail: { factor: r.growth.orderFactor } }, r.levels);
+        const x = await changeGrowth(
+          tx,
+          this.d,
+          { memberId: f.memberId, source: 'order', reference: f.orderId, delta: g, detail: { factor: r.growth.orderFactor } },
+          r.levels,
+        );
         growth = x.replayed ? 0 : g;
       }
       const p = purchasePoints(r.points, settled);
       if (p > 0) {
-        const x = await changePoints(tx, this.d, { memberId: f.memberId, source: 'purchase', reference: f.orderId, delta: p, expiresAt: expiryOf(r.points, this.d.clock.now()), detail: { perYuan: r.points.perYuan } });
+        const x = await changePoints(tx, this.d, {
+          memberId: f.memberId,
+          source: 'purchase',
+          reference: f.orderId,
+          delta: p,
+          expiresAt: expiryOf(r.points, this.d.clock.now()),
+          detail: { perYuan: r.points.perYuan },
+        });
         points = x.replayed ? 0 : p;
       }
       return { growth, points };

@@ -33,7 +33,8 @@ export class RecordPaidOrder {
       const recorded = await facts.record(f);
       if (!recorded) {
         const known = (await facts.get(cmd.orderId))!;
-        if (known.memberId !== f.memberId || known.amount !== f.amount) throw MEMBERSHIP_ERRORS.raise('ORDER_FACT_MISMATCH', `order ${cmd.orderId} was recorded with other figures`, { orderId: cmd.orderId });
+        if (known.memberId !== f.memberId || known.amount !== f.amount)
+          throw MEMBERSHIP_ERRORS.raise('ORDER_FACT_MISMATCH', `order ${cmd.orderId} was recorded with other figures`, { orderId: cmd.orderId });
       }
       return { recorded };
     });

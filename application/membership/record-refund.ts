@@ -35,7 +35,9 @@ export class RecordRefund {
       const outcome = await store.orderFacts.refund(cmd.orderId, cmd.refundId, amount.amount.toFixed(2));
       if (outcome === 'replayed') return { replayed: true, growthRolledBack: 0, pointsRolledBack: 0, pointsReturned: 0 };
       if (outcome === 'exceeds') {
-        throw MEMBERSHIP_ERRORS.raise('REFUND_EXCEEDS_PAID', `only ${netOf(before).toString()} of order ${cmd.orderId} is left to refund`, { left: netOf(before).toString() });
+        throw MEMBERSHIP_ERRORS.raise('REFUND_EXCEEDS_PAID', `only ${netOf(before).toString()} of order ${cmd.orderId} is left to refund`, {
+          left: netOf(before).toString(),
+        });
       }
       const f = await paidOrderFact(tx, cmd.orderId);
       const memberId = f.memberId;
@@ -46,14 +48,18 @@ export class RecordRefund {
       if (g && g.delta > 0) {
         const due = orderGrowth(netOf(f), String(g.detail.factor ?? r.growth.orderFactor));
         const back = g.delta - (await taken(store.growthLedger, memberId, 'order_rollback', `${cmd.orderId}:`)) - due;
-        if (back > 0) growthRolledBack = -(await changeGrowth(tx, this.d, { memberId, source: 'order_rollback', reference: ref, delta: -back, clamp: true }, r.levels)).entry.delta;
+        if (back > 0)
+          growthRolledBack = -(await changeGrowth(tx, this.d, { memberId, source: 'order_rollback', reference: ref, delta: -back, clamp: true }, r.levels))
+            .entry.delta;
       }
       let pointsRolledBack = 0;
       const p = await store.pointsLedger.entry(memberId, 'purchase', cmd.orderId);
       if (p && p.delta > 0) {
         const due = purchasePoints({ perYuan: Number(p.detail.perYuan ?? r.points.perYuan) }, netOf(f));
         const back = p.delta - (await taken(store.pointsLedger, memberId, 'purchase_rollback', `${cmd.orderId}:`)) - due;
-        if (back > 0) pointsRolledBack = -(await changePoints(tx, this.d, { memberId, source: 'purchase_rollback', reference: ref, delta: -back, clamp: true })).entry.delta;
+        if (back > 0)
+          pointsRolledBack = -(await changePoints(tx, this.d, { memberId, source: 'purchase_rollback', reference: ref, delta: -back, clamp: true })).entry
+            .delta;
       }
       let pointsReturned = 0;
       const used = await store.pointsLedger.entry(memberId, 'checkout', cmd.orderId);
@@ -65,7 +71,14 @@ export class RecordRefund {
         const lines = Object.keys(perLine).filter((l) => !returned.has(l) && (full || (cmd.lineIds ?? []).includes(l)));
         const points = lines.reduce((a, l) => a + perLine[l]!, 0);
         if (points > 0) {
-          const x = await changePoints(tx, this.d, { memberId, source: 'refund', reference: ref, delta: points, expiresAt: expiryOf(r.points, this.d.clock.now()), detail: { lines } });
+          const x = await changePoints(tx, this.d, {
+            memberId,
+            source: 'refund',
+            reference: ref,
+            delta: points,
+            expiresAt: expiryOf(r.points, this.d.clock.now()),
+            detail: { lines },
+          });
           pointsReturned = x.entry.delta;
         }
       }

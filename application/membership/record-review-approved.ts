@@ -10,7 +10,13 @@ import { rules } from './lookups.js';
 export class RecordReviewApproved {
   constructor(private readonly d: UseCaseDeps) {}
 
-  execute(cmd: { memberId: string; reviewId: string; itemPrice: string; virtual: boolean; showOrderRank?: number | null }): Promise<{ growth: number; points: number }> {
+  execute(cmd: {
+    memberId: string;
+    reviewId: string;
+    itemPrice: string;
+    virtual: boolean;
+    showOrderRank?: number | null;
+  }): Promise<{ growth: number; points: number }> {
     checkReference(cmd.reviewId);
     const item = { price: Money.parse(cmd.itemPrice), virtual: cmd.virtual };
     return this.d.uow.run(async (tx) => {
@@ -24,7 +30,13 @@ export class RecordReviewApproved {
           if (!x.replayed) growth += x.entry.delta;
         }
         if (pAmount > 0) {
-          const x = await changePoints(tx, this.d, { memberId: cmd.memberId, source: p, reference: cmd.reviewId, delta: pAmount, expiresAt: expiryOf(r.points, this.d.clock.now()) });
+          const x = await changePoints(tx, this.d, {
+            memberId: cmd.memberId,
+            source: p,
+            reference: cmd.reviewId,
+            delta: pAmount,
+            expiresAt: expiryOf(r.points, this.d.clock.now()),
+          });
           if (!x.replayed) points += x.entry.delta;
         }
       };

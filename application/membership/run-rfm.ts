@@ -20,7 +20,14 @@ export class RunRfm {
     return this.d.uow.run(async (tx) => {
       const { rfm } = await rules(tx);
       const run = await tx.use(MEMBERSHIP_STORE).rfmRuns.run({ id: this.d.ids.next(), asOf, config: rfm, at, newId: () => this.d.ids.next() });
-      tx.recordEvents([{ type: 'membership.rfm.completed', aggregateId: run.id, occurredAt: at, payload: { asOf: asOf.toISOString(), members: run.members, wakeUps: run.wakeUps, downgrades: run.downgrades } }]);
+      tx.recordEvents([
+        {
+          type: 'membership.rfm.completed',
+          aggregateId: run.id,
+          occurredAt: at,
+          payload: { asOf: asOf.toISOString(), members: run.members, wakeUps: run.wakeUps, downgrades: run.downgrades },
+        },
+      ]);
       return run;
     });
   }

@@ -19,9 +19,32 @@ export class SetMemberLevel {
       await member(tx, cmd.memberId);
       const at = this.d.clock.now();
       const from = await members.setLevel(cmd.memberId, cmd.level);
-      await members.recordLevelChange({ id: this.d.ids.next(), memberId: cmd.memberId, scope: 'platform', fromLevel: from, toLevel: cmd.level, reason: 'manual', at });
-      await members.recordAudit({ id: this.d.ids.next(), memberId: cmd.memberId, action: 'level', operator: cmd.operator, reason: cmd.reason, detail: { from, to: cmd.level }, at });
-      tx.recordEvents([{ type: 'membership.level.changed', aggregateId: cmd.memberId, occurredAt: at, payload: { scope: 'platform', fromLevel: from, toLevel: cmd.level, reason: 'manual', operator: cmd.operator } }]);
+      await members.recordLevelChange({
+        id: this.d.ids.next(),
+        memberId: cmd.memberId,
+        scope: 'platform',
+        fromLevel: from,
+        toLevel: cmd.level,
+        reason: 'manual',
+        at,
+      });
+      await members.recordAudit({
+        id: this.d.ids.next(),
+        memberId: cmd.memberId,
+        action: 'level',
+        operator: cmd.operator,
+        reason: cmd.reason,
+        detail: { from, to: cmd.level },
+        at,
+      });
+      tx.recordEvents([
+        {
+          type: 'membership.level.changed',
+          aggregateId: cmd.memberId,
+          occurredAt: at,
+          payload: { scope: 'platform', fromLevel: from, toLevel: cmd.level, reason: 'manual', operator: cmd.operator },
+        },
+      ]);
       return { fromLevel: from, toLevel: cmd.level };
     });
   }

@@ -9,7 +9,10 @@ import { MEMBERSHIP_STORE } from './store.js';
 
 type RuleKey = keyof MembershipRules;
 const CHECKS: { [K in RuleKey]: (v: MembershipRules[K]) => MembershipRules[K] } = {
-  growth: checkGrowthRules, points: checkPointsRules, levels: checkLevels, rfm: checkRfmConfig,
+  growth: checkGrowthRules,
+  points: checkPointsRules,
+  levels: checkLevels,
+  rfm: checkRfmConfig,
 };
 
 /** Staff replace one rule table (growth, points, levels, RFM); checked first, nothing written when refused. */
@@ -25,7 +28,9 @@ export class SetMembershipRules {
       const key = SETTING[cmd.table];
       const stored = await settings.get(key);
       await settings.put(key, value, stored?.version ?? 0);
-      tx.recordEvents([{ type: 'membership.rules.changed', aggregateId: key, occurredAt: this.d.clock.now(), payload: { table: cmd.table, operator: cmd.operator } }]);
+      tx.recordEvents([
+        { type: 'membership.rules.changed', aggregateId: key, occurredAt: this.d.clock.now(), payload: { table: cmd.table, operator: cmd.operator } },
+      ]);
       return value;
     });
   }

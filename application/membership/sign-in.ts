@@ -23,8 +23,16 @@ export class SignIn {
       const r = await rules(tx);
       const yesterday = await ledger.entry(cmd.memberId, 'sign_in', previousDay(day));
       const streak = yesterday ? Number(yesterday.detail.streak ?? 1) + 1 : 1;
-      const res = await changePoints(tx, this.d, { memberId: cmd.memberId, source: 'sign_in', reference: day, delta: signInPoints(r.points, streak), expiresAt: expiryOf(r.points, now), detail: { streak } });
-      if (r.growth.dailyLogin > 0) await changeGrowth(tx, this.d, { memberId: cmd.memberId, source: 'login', reference: day, delta: r.growth.dailyLogin }, r.levels);
+      const res = await changePoints(tx, this.d, {
+        memberId: cmd.memberId,
+        source: 'sign_in',
+        reference: day,
+        delta: signInPoints(r.points, streak),
+        expiresAt: expiryOf(r.points, now),
+        detail: { streak },
+      });
+      if (r.growth.dailyLogin > 0)
+        await changeGrowth(tx, this.d, { memberId: cmd.memberId, source: 'login', reference: day, delta: r.growth.dailyLogin }, r.levels);
       return { points: res.entry.delta, streak: Number(res.entry.detail.streak ?? streak), balance: res.balance, replayed: res.replayed };
     });
   }

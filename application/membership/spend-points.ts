@@ -11,7 +11,8 @@ export class SpendPoints {
   execute(cmd: { memberId: string; purpose: 'mall' | 'right'; reference: string; points: number }): Promise<LedgerResult<PointsSource>> {
     checkAmount(cmd.points);
     checkReference(cmd.reference);
-    if (cmd.purpose !== 'mall' && cmd.purpose !== 'right') throw MEMBERSHIP_ERRORS.raise('INVALID_SOURCE', 'spend in the mall or for a right', { purpose: cmd.purpose });
+    if (cmd.purpose !== 'mall' && cmd.purpose !== 'right')
+      throw MEMBERSHIP_ERRORS.raise('INVALID_SOURCE', 'spend in the mall or for a right', { purpose: cmd.purpose });
     return this.d.uow.run((tx) => changePoints(tx, this.d, { memberId: cmd.memberId, source: cmd.purpose, reference: cmd.reference, delta: -cmd.points }));
   }
 }

@@ -30,8 +30,15 @@ export interface OrderProgress {
 function progressOf(order: Order, parent: Order | null): OrderProgress {
   const s = order.toSnapshot();
   return {
-    orderId: s.id, number: s.number, kind: s.kind, status: s.status, parentId: s.parentId, parentStatus: parent?.status ?? null,
-    shipment: s.shipment, receipt: s.receipt, completedAt: s.completedAt,
+    orderId: s.id,
+    number: s.number,
+    kind: s.kind,
+    status: s.status,
+    parentId: s.parentId,
+    parentStatus: parent?.status ?? null,
+    shipment: s.shipment,
+    receipt: s.receipt,
+    completedAt: s.completedAt,
   };
 }
 
@@ -56,14 +63,20 @@ async function stepDone(tx: Transaction, order: Order, at: Date): Promise<OrderP
 }
 
 /** 发货: a paid goods order ships with its carrier, tracking number and automatic receipt deadline. */
-export async function shipOrder(tx: Transaction, cmd: { readonly orderId: string; readonly carrier: string; readonly trackingNumber: string; readonly at: Date; readonly autoConfirmAt: Date }): Promise<OrderProgress> {
+export async function shipOrder(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly carrier: string; readonly trackingNumber: string; readonly at: Date; readonly autoConfirmAt: Date },
+): Promise<OrderProgress> {
   const order = await requireOrder(tx, cmd.orderId);
   order.ship({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber, at: cmd.at, autoConfirmAt: cmd.autoConfirmAt });
   return stepDone(tx, order, cmd.at);
 }
 
 /** 确认收货 by the member who owns the shipped order. */
-export async function confirmOrderReceipt(tx: Transaction, cmd: { readonly orderId: string; readonly memberId: string; readonly at: Date }): Promise<OrderProgress> {
+export async function confirmOrderReceipt(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly memberId: string; readonly at: Date },
+): Promise<OrderProgress> {
   const order = await requireMemberOrder(tx, cmd.orderId, cmd.memberId);
   order.confirmReceipt(cmd.memberId, cmd.at);
   return stepDone(tx, order, cmd.at);
@@ -73,7 +86,10 @@ export async function confirmOrderReceipt(tx: Transaction, cmd: { readonly order
  * The automatic receipt confirmation when its deadline has come. Nothing changes for a missing order,
  * one not shipped any more, or before the deadline — then `notBefore` is the deadline.
  */
-export async function autoConfirmOrder(tx: Transaction, cmd: { readonly orderId: string; readonly at: Date }): Promise<{ readonly confirmed: boolean; readonly notBefore: Date | null }> {
+export async function autoConfirmOrder(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly at: Date },
+): Promise<{ readonly confirmed: boolean; readonly notBefore: Date | null }> {
   const order = await tx.use(ORDERING_STORE).orders.get(cmd.orderId);
   if (!order) return { confirmed: false, notBefore: null };
   if (!order.autoConfirmIfDue(cmd.at)) {
@@ -85,7 +101,10 @@ export async function autoConfirmOrder(tx: Transaction, cmd: { readonly orderId:
 }
 
 /** 核销: the shop redeems a service order's verification code. */
-export async function redeemOrder(tx: Transaction, cmd: { readonly orderId: string; readonly shopId: string; readonly code: string; readonly at: Date }): Promise<OrderProgress> {
+export async function redeemOrder(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly shopId: string; readonly code: string; readonly at: Date },
+): Promise<OrderProgress> {
   const order = await requireOrder(tx, cmd.orderId);
   order.redeem({ code: cmd.code, shopId: cmd.shopId, at: cmd.at });
   return stepDone(tx, order, cmd.at);
@@ -103,7 +122,10 @@ export async function orderToCancelAfterPayment(tx: Transaction, cmd: { readonly
 }
 
 /** The order as judged, still unchanged (else CONCURRENCY.STALE_AGGREGATE: judge again): what refunding it needs. */
-export async function paidOrderToClose(tx: Transaction, cmd: { readonly orderId: string; readonly version: number }): Promise<{ readonly orderId: string; readonly paymentId: string; readonly payable: Order['payable'] }> {
+export async function paidOrderToClose(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly version: number },
+): Promise<{ readonly orderId: string; readonly paymentId: string; readonly payable: Order['payable'] }> {
   const order = await requireOrder(tx, cmd.orderId);
   if (order.version !== cmd.version) {
     throw DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `order ${order.id} changed while its cancellation was judged; try again`, { orderId: order.id });

@@ -68,7 +68,12 @@ export async function followParent(tx: Transaction, parentId: string | null, at:
  * order is left to pay or paid, the coupons and purchase limits come back too.
  */
 export async function releaseCancelledOrder(tx: Transaction, deps: HoldingDeps, leaf: Order, at: Date): Promise<void> {
-  await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'unlock', leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })));
+  await changeStockOfOrders(
+    tx,
+    { ids: deps.ids, clock: { now: () => at } },
+    'unlock',
+    leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })),
+  );
   await closeUnpaidPaymentsOfOrder(tx, leaf.id, at);
   const top = await topOf(tx, leaf);
   const b = top.benefits;
@@ -87,7 +92,11 @@ export async function releaseCancelledOrder(tx: Transaction, deps: HoldingDeps, 
 /** The points the checkout took for the leaf's lines (its `perLine` detail) come back, once (cancelled before or after payment). */
 export async function returnPointsOfLines(tx: Transaction, deps: HoldingDeps, top: Order, leaf: Order, at: Date): Promise<void> {
   const lineIds = leaf.lines.map((l) => l.lineId);
-  await returnPointsOfCancelledLines(tx, { clock: { now: () => at }, ids: deps.ids }, { memberId: top.memberId, orderId: top.id, cancelledId: leaf.id, lineIds });
+  await returnPointsOfCancelledLines(
+    tx,
+    { clock: { now: () => at }, ids: deps.ids },
+    { memberId: top.memberId, orderId: top.id, cancelledId: leaf.id, lineIds },
+  );
 }
 
 /**
@@ -95,7 +104,12 @@ export async function returnPointsOfLines(tx: Transaction, deps: HoldingDeps, to
  * used. (Membership records the paid order by its subscription to the leaf's `order.paid`.)
  */
 export async function settlePaidOrder(tx: Transaction, deps: HoldingDeps, leaf: Order, at: Date): Promise<void> {
-  await changeStockOfOrders(tx, { ids: deps.ids, clock: { now: () => at } }, 'deduct', leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })));
+  await changeStockOfOrders(
+    tx,
+    { ids: deps.ids, clock: { now: () => at } },
+    'deduct',
+    leaf.lines.map((l) => ({ orderId: leaf.id, skuId: l.skuId, quantity: l.quantity })),
+  );
   const top = await topOf(tx, leaf);
   await useCouponsOfOrder(tx, { couponIds: top.benefits.couponIds, orderId: top.id, at });
 }

@@ -28,7 +28,14 @@ export interface OrderToPay {
 }
 
 const toPay = (o: Order): OrderToPay => ({
-  id: o.id, number: o.number, kind: o.kind, status: o.status, memberId: o.memberId, payable: o.payable, isSplitParent: o.isSplitParent, payBy: o.toSnapshot().payBy,
+  id: o.id,
+  number: o.number,
+  kind: o.kind,
+  status: o.status,
+  memberId: o.memberId,
+  payable: o.payable,
+  isSplitParent: o.isSplitParent,
+  payBy: o.toSnapshot().payBy,
 });
 
 /**
@@ -79,7 +86,11 @@ export interface PayOrdersDeps {
  * locked stock is sold and the top-level order's coupons are used, the split parent follows (ORD-5). The
  * same payment again changes nothing (a replay).
  */
-export async function payOrders(tx: Transaction, deps: PayOrdersDeps, cmd: { readonly orderIds: readonly string[]; readonly paymentId: string; readonly at: Date }): Promise<void> {
+export async function payOrders(
+  tx: Transaction,
+  deps: PayOrdersDeps,
+  cmd: { readonly orderIds: readonly string[]; readonly paymentId: string; readonly at: Date },
+): Promise<void> {
   const orders = tx.use(ORDERING_STORE).orders;
   for (const id of cmd.orderIds) {
     const order = await orders.get(id);

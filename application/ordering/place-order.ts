@@ -113,9 +113,15 @@ export class PlaceOrder {
         if (first) return replay(first, fingerprint, cmd.idempotencyKey);
       }
       const placed = await this.place(tx, cmd);
-      if (cmd.idempotencyKey !== undefined && !(await tx.idempotency.put(scope, cmd.idempotencyKey, { fingerprint, response: placed }, this.deps.clock.now()))) {
+      if (
+        cmd.idempotencyKey !== undefined &&
+        !(await tx.idempotency.put(scope, cmd.idempotencyKey, { fingerprint, response: placed }, this.deps.clock.now()))
+      ) {
         // A concurrent request with this key committed first: roll ours back; its retry answers with that one's result.
-        throw DomainError.conflict('CONCURRENCY.BUSY', 'the same request is being placed right now; retry', { retryable: true, idempotencyKey: cmd.idempotencyKey });
+        throw DomainError.conflict('CONCURRENCY.BUSY', 'the same request is being placed right now; retry', {
+          retryable: true,
+          idempotencyKey: cmd.idempotencyKey,
+        });
       }
       return { ...placed, replayed: false };
     });
@@ -124,7 +130,9 @@ export class PlaceOrder {
   private async place(tx: Transaction, cmd: PlaceOrderCommand): Promise<PlacedOrder> {
     const now = this.deps.clock.now();
     const preview = await this.deps.preview.inTransaction(tx, {
-      memberId: cmd.memberId, address: cmd.consignee.district, crossBorder: cmd.crossBorder,
+      memberId: cmd.memberId,
+      address: cmd.consignee.district,
+      crossBorder: cmd.crossBorder,
       ...(cmd.buyNow ? { buyNow: cmd.buyNow } : {}),
       ...(cmd.coupons !== undefined ? { coupons: cmd.coupons } : {}),
       ...(cmd.points !== undefined ? { points: cmd.points } : {}),
@@ -133,13 +141,21 @@ export class PlaceOrder {
     });
     const payable = preview.totals.payable;
     if (cmd.expectedPayable !== undefined && !Money.of(cmd.expectedPayable, payable.currency).equals(payable)) {
-      throw DomainError.conflict(ORDER_ERROR.PRICE_CHANGED, `the order now costs ${payable.toString()}, not ${cmd.expectedPayable}; review it and place it again`, {
-        expected: cmd.expectedPayable,
-        actual: payable.toString(),
-      });
+      throw DomainError.conflict(
+        ORDER_ERROR.PRICE_CHANGED,
+        `the order now costs ${payable.toString()}, not ${cmd.expectedPayable}; review it and place it again`,
+        {
+          expected: cmd.expectedPayable,
+          actual: payable.toString(),
+        },
+      );
     }
     const verdict = await this.deps.risk.assessOrder({
-      memberId: cmd.memberId, phone: cmd.consignee.phone, district: preview.address, payable, skuIds: preview.lines.map((l) => l.skuId),
+      memberId: cmd.memberId,
+      phone: cmd.consignee.phone,
+      district: preview.address,
+      payable,
+      skuIds: preview.lines.map((l) => l.skuId),
     });
     const rejection = riskRejection(verdict);
     if (rejection) throw rejection;
@@ -151,20 +167,35 @@ export class PlaceOrder {
     await lockCouponsForOrder(tx, { couponIds: parent.benefits.couponIds, orderId: top, at: now });
     if (parent.benefits.points > 0) {
       await deductPointsForOrder(tx, this.deps, {
-        memberId: cmd.memberId, orderId: top, points: parent.benefits.points,
-        value: parent.amounts.pointsDeduction.toString(), perLine: pointsPerLine(parent.benefits.points, preview),
+        memberId: cmd.memberId,
+        orderId: top,
+        points: parent.benefits.points,
+        value: parent.amounts.pointsDeduction.toString(),
+        perLine: pointsPerLine(parent.benefits.points, preview),
       });
     }
     for (const a of preview.pricing.activities.filter((x) => parent.benefits.limitedActivityIds.includes(x.id))) {
       const units = a.family === 'item_price' ? preview.lines.filter((l) => a.lineIds.includes(l.lineId)).reduce((n, l) => n + l.quantity, 0) : 1;
       await consumePurchaseLimit(tx, { activityId: a.id, memberId: cmd.memberId, reference: top, quantity: units }, now);
     }
-    if (preview.source === 'cart') await removeOrderedLines(tx, cmd.memberId, preview.lines.map((l) => l.skuId), now);
+    if (preview.source === 'cart')
+      await removeOrderedLines(
+        tx,
+        cmd.memberId,
+        preview.lines.map((l) => l.skuId),
+        now,
+      );
     for (const o of [parent, ...children]) await tx.use(ORDERING_STORE).orders.save(o);
     for (const leaf of leaves) await scheduleUnpaidTimeout(tx, leaf);
     await lockOrderStock(tx, this.deps, leaves, now);
 
-    const part = (o: Order): PlacedOrderPart => ({ orderId: o.id, number: o.number, shopId: o.toSnapshot().shopId, warehouseId: o.toSnapshot().warehouseId, payable: o.payable.toString() });
+    const part = (o: Order): PlacedOrderPart => ({
+      orderId: o.id,
+      number: o.number,
+      shopId: o.toSnapshot().shopId,
+      warehouseId: o.toSnapshot().warehouseId,
+      payable: o.payable.toString(),
+    });
     return {
       ...part(parent),
       memberId: cmd.memberId,
@@ -182,22 +213,56 @@ export class PlaceOrder {
     const zero = Money.zero(currency);
     if (preview.crossBorder) throw crossBorderNotSupported(preview.lines.filter((l) => l.crossBorder).map((l) => l.skuId));
     const lines: OrderLine[] = preview.lines.map((l) => ({
-      lineId: l.lineId, skuId: l.skuId, spuId: l.spuId, title: l.title, specs: l.specs, image: null, shopId: l.shopId, quantity: l.quantity, unitPrice: l.unitPrice,
-      amounts: { goods: l.subtotal, activityDiscount: l.itemPriceDiscount.add(l.activityDiscount), couponDiscount: l.couponDiscount, pointsDeduction: l.pointsAmount, memberDiscount: zero },
+      lineId: l.lineId,
+      skuId: l.skuId,
+      spuId: l.spuId,
+      title: l.title,
+      specs: l.specs,
+      image: null,
+      shopId: l.shopId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amounts: {
+        goods: l.subtotal,
+        activityDiscount: l.itemPriceDiscount.add(l.activityDiscount),
+        couponDiscount: l.couponDiscount,
+        pointsDeduction: l.pointsAmount,
+        memberDiscount: zero,
+      },
     }));
     const limited = new Set(preview.pricing.limitedActivityIds);
     const id = this.deps.ids.next();
     const number = orderNumber(now, id);
     const single = preview.childOrders.length === 1 ? preview.childOrders[0]! : null;
     const parent = Order.place({
-      id, number, kind: 'goods', currency, lines,
+      id,
+      number,
+      kind: 'goods',
+      currency,
+      lines,
       common: {
-        memberId: cmd.memberId, memberLevel: cmd.level ?? null,
-        consignee: { name: cmd.consignee.name.trim(), phone: cmd.consignee.phone.trim(), region: [preview.address], address: cmd.consignee.address.trim(), postcode: cmd.consignee.postcode ?? null },
-        platform: cmd.platform ?? 'zhongtai', channel: cmd.channel ?? 'app', invoice: cmd.invoice ?? null, remark: cmd.remark ?? null,
+        memberId: cmd.memberId,
+        memberLevel: cmd.level ?? null,
+        consignee: {
+          name: cmd.consignee.name.trim(),
+          phone: cmd.consignee.phone.trim(),
+          region: [preview.address],
+          address: cmd.consignee.address.trim(),
+          postcode: cmd.consignee.postcode ?? null,
+        },
+        platform: cmd.platform ?? 'zhongtai',
+        channel: cmd.channel ?? 'app',
+        invoice: cmd.invoice ?? null,
+        remark: cmd.remark ?? null,
       },
-      freight: Money.sum(preview.lines.map((l) => l.freight), currency),
-      freightCouponDiscount: Money.sum(preview.lines.map((l) => l.freightDeduction), currency),
+      freight: Money.sum(
+        preview.lines.map((l) => l.freight),
+        currency,
+      ),
+      freightCouponDiscount: Money.sum(
+        preview.lines.map((l) => l.freightDeduction),
+        currency,
+      ),
       placedAt: now,
       payBy: new Date(now.getTime() + (this.deps.unpaidTimeoutMs ?? DEFAULT_UNPAID_TIMEOUT_MS)),
       warehouseId: single?.warehouseId ?? null,
@@ -207,7 +272,8 @@ export class PlaceOrder {
         limitedActivityIds: preview.pricing.activities.filter((a) => limited.has(a.id)).map((a) => a.id),
       },
     });
-    if (!parent.payable.equals(preview.totals.payable)) throw new Error(`ORD-1: order payable ${parent.payable.toString()} ≠ checkout ${preview.totals.payable.toString()}`);
+    if (!parent.payable.equals(preview.totals.payable))
+      throw new Error(`ORD-1: order payable ${parent.payable.toString()} ≠ checkout ${preview.totals.payable.toString()}`);
     if (preview.childOrders.length < 2) return { parent, children: [] };
     const { children } = splitOrder(
       parent,
@@ -229,7 +295,10 @@ export class PlaceOrder {
  */
 export function orderNumber(at: Date, id: string): string {
   const day = at.toISOString().slice(0, 10).replaceAll('-', '');
-  const hex = id.replace(/[^0-9a-f]/gi, '').slice(-12).padStart(12, '0');
+  const hex = id
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(-12)
+    .padStart(12, '0');
   return `${day}${(BigInt(`0x${hex}`) % 10n ** 12n).toString().padStart(12, '0')}`;
 }
 
@@ -252,9 +321,15 @@ function replay(first: { fingerprint: string; response: unknown }, fingerprint: 
 function fingerprintOf(cmd: PlaceOrderCommand): string {
   const { idempotencyKey: _, ...rest } = cmd;
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical)
-    : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().flatMap((k) => ((v as Record<string, unknown>)[k] === undefined ? [] : [[k, canonical((v as Record<string, unknown>)[k])]])))
-    : v;
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .flatMap((k) => ((v as Record<string, unknown>)[k] === undefined ? [] : [[k, canonical((v as Record<string, unknown>)[k])]])),
+          )
+        : v;
   return JSON.stringify(canonical(rest));
 }
 

@@ -1,4 +1,11 @@
-import { checkPlacedWindow, checkStatusFilter, orderPageRequest, type OrderPage, type OrderPageRequest, type OrderSearch } from '../../domain/ordering/queries.js';
+import {
+  checkPlacedWindow,
+  checkStatusFilter,
+  orderPageRequest,
+  type OrderPage,
+  type OrderPageRequest,
+  type OrderSearch,
+} from '../../domain/ordering/queries.js';
 import type { OrderingDeps } from './deps.js';
 import { optionalId } from './query-input.js';
 import { ORDERING_STORE } from './store.js';

@@ -28,7 +28,9 @@ export class PaymentChannels {
     const c = this.byName.get(name);
     if (c) return c;
     if (this.byName.size === 0) {
-      throw DomainError.invalid(PAYMENT_ERROR.NO_CHANNEL_CONFIGURED, 'no payment channel is configured: the shop takes no payments until one is', { channel: name });
+      throw DomainError.invalid(PAYMENT_ERROR.NO_CHANNEL_CONFIGURED, 'no payment channel is configured: the shop takes no payments until one is', {
+        channel: name,
+      });
     }
     throw DomainError.invalid(PAYMENT_ERROR.UNKNOWN_CHANNEL, `no payment channel ${name}; the shop takes ${this.names.join(', ')}`, { channel: name });
   }

@@ -20,10 +20,19 @@ export class FindPayment {
 
   execute(cmd: { readonly number: string }): Promise<PaymentView> {
     return this.deps.uow.run(async (tx) => {
-      const p = typeof cmd.number === 'string' && cmd.number.length > 0 && cmd.number.length <= 64 ? await tx.use(PAYMENT_STORE).payments.byNumber(cmd.number) : null;
+      const p =
+        typeof cmd.number === 'string' && cmd.number.length > 0 && cmd.number.length <= 64 ? await tx.use(PAYMENT_STORE).payments.byNumber(cmd.number) : null;
       if (!p) throw paymentNotFound(String(cmd.number));
       const s = p.toSnapshot();
-      return { id: s.id, number: s.number, amount: s.amount.toString(), currency: s.currency, status: s.status, orderIds: s.orders.map((o) => o.orderId), expiresAt: s.expiresAt.toISOString() };
+      return {
+        id: s.id,
+        number: s.number,
+        amount: s.amount.toString(),
+        currency: s.currency,
+        status: s.status,
+        orderIds: s.orders.map((o) => o.orderId),
+        expiresAt: s.expiresAt.toISOString(),
+      };
     });
   }
 }

@@ -55,7 +55,9 @@ export class HandlePaymentCallback {
         const r = outcome.refund;
         const kind = PAYMENT_JOB.LATE_REFUND;
         await tx.jobs.schedule({
-          kind, key: `${kind}:${r.refundId}`, runAt: now,
+          kind,
+          key: `${kind}:${r.refundId}`,
+          runAt: now,
           payload: { paymentId: payment.id, channel: r.channel, channelTransactionId: r.channelTransactionId },
         });
       }

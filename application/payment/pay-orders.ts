@@ -47,7 +47,13 @@ export class PayOrders {
       if (toPay.length === 0) return { payment: null, orderIds: free.map((o) => o.id), reused: false };
       const ids = toPay.map((o) => o.id).sort();
       const open = (await payments.ofOrder(ids[0]!)).find(
-        (p) => p.status === 'unpaid' && p.toSnapshot().expiresAt.getTime() > now.getTime() && sameIds(p.orders.map((s) => s.orderId), ids),
+        (p) =>
+          p.status === 'unpaid' &&
+          p.toSnapshot().expiresAt.getTime() > now.getTime() &&
+          sameIds(
+            p.orders.map((s) => s.orderId),
+            ids,
+          ),
       );
       // Only orders still awaiting payment reuse their open payment; one paid meanwhile by another payment is refused by `Payment.open` (ORD-2).
       if (open && toPay.every((o) => o.status === 'pending_payment')) return { payment: open, orderIds: ids, reused: true };
@@ -67,11 +73,22 @@ export class PayOrders {
       return { payment, orderIds: ids, reused: false };
     });
     const p = opened.payment;
-    if (!p) return { paymentId: null, number: null, amount: null, channel: channel.name, payUrl: null, expiresAt: null, orderIds: opened.orderIds, reused: false };
-    const charge = await channel.charge({ paymentNumber: p.number, amount: p.amount, description: `zhongtai ${p.orders.map((o) => o.orderNumber).join(', ')}` });
+    if (!p)
+      return { paymentId: null, number: null, amount: null, channel: channel.name, payUrl: null, expiresAt: null, orderIds: opened.orderIds, reused: false };
+    const charge = await channel.charge({
+      paymentNumber: p.number,
+      amount: p.amount,
+      description: `zhongtai ${p.orders.map((o) => o.orderNumber).join(', ')}`,
+    });
     return {
-      paymentId: p.id, number: p.number, amount: p.amount.toString(), channel: channel.name, payUrl: charge.payUrl,
-      expiresAt: p.toSnapshot().expiresAt.toISOString(), orderIds: opened.orderIds, reused: opened.reused,
+      paymentId: p.id,
+      number: p.number,
+      amount: p.amount.toString(),
+      channel: channel.name,
+      payUrl: charge.payUrl,
+      expiresAt: p.toSnapshot().expiresAt.toISOString(),
+      orderIds: opened.orderIds,
+      reused: opened.reused,
     };
   }
 }

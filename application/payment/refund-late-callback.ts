@@ -14,12 +14,17 @@ export class RefundLateCallback {
     const late = await this.deps.uow.run(async (tx) => {
       const p = await tx.use(PAYMENT_STORE).payments.get(cmd.paymentId);
       if (!p) throw paymentNotFound(cmd.paymentId);
-      return { number: p.number, callback: p.lateCallbacks.find((c) => c.channel === cmd.channel && c.channelTransactionId === cmd.channelTransactionId) ?? null };
+      return {
+        number: p.number,
+        callback: p.lateCallbacks.find((c) => c.channel === cmd.channel && c.channelTransactionId === cmd.channelTransactionId) ?? null,
+      };
     });
     if (!late.callback?.refund) throw new Error(`payment ${cmd.paymentId} flagged no late transaction ${cmd.channelTransactionId}`);
     if (late.callback.refundSettledAt !== null) return { settled: false };
     const r = late.callback.refund;
-    await this.deps.channels.get(r.channel).refund({ paymentNumber: late.number, refundId: r.refundId, channelTransactionId: r.channelTransactionId, amount: r.amount });
+    await this.deps.channels
+      .get(r.channel)
+      .refund({ paymentNumber: late.number, refundId: r.refundId, channelTransactionId: r.channelTransactionId, amount: r.amount });
     return this.deps.uow.run(async (tx) => {
       const payments = tx.use(PAYMENT_STORE).payments;
       const p = await payments.get(cmd.paymentId);

@@ -15,8 +15,7 @@ export interface ReviewCommand {
   readonly by: string;
 }
 
-const budgetOf = (b: string | Money | null | undefined): Money | null | undefined =>
-  b === undefined || b === null || b instanceof Money ? b : Money.parse(b);
+const budgetOf = (b: string | Money | null | undefined): Money | null | undefined => (b === undefined || b === null || b instanceof Money ? b : Money.parse(b));
 
 /** The domain's input of the given fields: the budget parsed. */
 export function activityInput(fields: Partial<ActivityFields>): Partial<ActivityInput> {

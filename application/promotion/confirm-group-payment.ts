@@ -16,7 +16,11 @@ export interface ConfirmGroupPaymentCommand {
  * Published (the payment context may confirm a group order's payment inside its own transaction): the
  * rules of `ConfirmGroupPayment` in the caller's transaction. The group's events are recorded with it.
  */
-export async function confirmGroupPayment(tx: Transaction, cmd: ConfirmGroupPaymentCommand, now: Date): Promise<GroupBuySnapshot & { readonly replayed: boolean }> {
+export async function confirmGroupPayment(
+  tx: Transaction,
+  cmd: ConfirmGroupPaymentCommand,
+  now: Date,
+): Promise<GroupBuySnapshot & { readonly replayed: boolean }> {
   const rejection = groupPaymentOrderRejection((await requireGroup(tx, cmd.groupId)).toSnapshot(), cmd.orderId, await groupOrderOf(tx, cmd.orderId));
   if (rejection) throw toError(rejection);
   const { group, replayed } = await tx.use(PROMOTION_STORE).groupBuys.confirmPayment(cmd.groupId, cmd.orderId, now);

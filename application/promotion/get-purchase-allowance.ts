@@ -13,7 +13,17 @@ export class GetPurchaseAllowance {
       const a = await requireActivity(tx, cmd.activityId);
       const d = servingDefinition(a, now);
       const [found] = await allowancesOf(tx, [a], cmd.memberId, now);
-      return found ?? { activityId: a.id, memberId: cmd.memberId, limit: null, limitPeriod: d.limitPeriod, period: periodKey(d.limitPeriod, now), used: 0, remaining: null };
+      return (
+        found ?? {
+          activityId: a.id,
+          memberId: cmd.memberId,
+          limit: null,
+          limitPeriod: d.limitPeriod,
+          period: periodKey(d.limitPeriod, now),
+          used: 0,
+          remaining: null,
+        }
+      );
     });
   }
 }

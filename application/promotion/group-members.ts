@@ -8,4 +8,8 @@ export interface MemberCommand {
 }
 
 /** Who joins a group, as the aggregate judges eligibility. */
-export const joiner = (c: MemberCommand): Joiner => ({ memberId: c.memberId, isNew: c.isNewMember ?? false, ...(c.level !== undefined ? { level: c.level } : {}) });
+export const joiner = (c: MemberCommand): Joiner => ({
+  memberId: c.memberId,
+  isNew: c.isNewMember ?? false,
+  ...(c.level !== undefined ? { level: c.level } : {}),
+});

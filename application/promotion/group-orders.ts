@@ -25,8 +25,13 @@ export async function groupOrderOf(tx: Transaction, orderId: string, scope: Acti
   const lines = facts.lines.map((l): ScopedLine => {
     const spu = spus.get(l.spuId);
     return {
-      skuId: l.skuId, productId: l.spuId, shopId: l.shopId, selfRun: false,
-      categoryIds: spu?.categoryPath ?? [], brandId: spu?.brandId ?? null, tags: spu?.tags.map((t) => t.name) ?? [],
+      skuId: l.skuId,
+      productId: l.spuId,
+      shopId: l.shopId,
+      selfRun: false,
+      categoryIds: spu?.categoryPath ?? [],
+      brandId: spu?.brandId ?? null,
+      tags: spu?.tags.map((t) => t.name) ?? [],
     };
   });
   return { id: facts.id, memberId: facts.memberId, awaitingPayment: facts.awaitingPayment, paid: facts.paid, split: facts.split, lines };

@@ -29,5 +29,11 @@ export * from './get-purchase-allowance.js';
 export type { ActivityFields, ReviewCommand } from './activity-steps.js';
 export type { MemberCommand } from './group-members.js';
 export type { ActivityView, BargainView } from './lookups.js';
-export { consumePurchaseLimit, releasePurchaseLimits, type ConsumePurchaseLimitCommand, type PurchaseAllowance, type PurchaseLimitOutcome } from './purchase-limits.js';
+export {
+  consumePurchaseLimit,
+  releasePurchaseLimits,
+  type ConsumePurchaseLimitCommand,
+  type PurchaseAllowance,
+  type PurchaseLimitOutcome,
+} from './purchase-limits.js';
 export { promotionsForPricing, servingActivities, type PromotionsForPricing } from './serving.js';

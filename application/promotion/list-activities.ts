@@ -10,7 +10,9 @@ export class ListActivities {
   execute(cmd: { readonly status?: TimeStatus; readonly reviewStatus?: ReviewStatus } = {}): Promise<ActivityView[]> {
     return this.d.uow.run(async (tx) => {
       const views = await viewsOf(tx, await tx.use(PROMOTION_STORE).activities.all(), this.d.clock.now());
-      return views.filter((v) => (cmd.status === undefined || v.status === cmd.status) && (cmd.reviewStatus === undefined || v.reviewStatus === cmd.reviewStatus));
+      return views.filter(
+        (v) => (cmd.status === undefined || v.status === cmd.status) && (cmd.reviewStatus === undefined || v.reviewStatus === cmd.reviewStatus),
+      );
     });
   }
 }

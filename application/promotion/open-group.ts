@@ -16,7 +16,12 @@ export class OpenGroup {
     return this.d.uow.run(async (tx) => {
       const activity = await requireActivity(tx, cmd.activityId);
       const group = GroupBuy.open({
-        id: this.d.ids.next(), activity, leader: joiner(cmd), orderId: cmd.orderId, ...(cmd.size !== undefined ? { size: cmd.size } : {}), now: this.d.clock.now(),
+        id: this.d.ids.next(),
+        activity,
+        leader: joiner(cmd),
+        orderId: cmd.orderId,
+        ...(cmd.size !== undefined ? { size: cmd.size } : {}),
+        now: this.d.clock.now(),
       });
       await checkGroupOrder(tx, activity, group.toSnapshot(), cmd.memberId, cmd.orderId);
       await tx.use(PROMOTION_STORE).groupBuys.save(group);

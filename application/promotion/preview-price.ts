@@ -27,7 +27,12 @@ export class PreviewPrice {
     const now = this.d.clock.now();
     const { activities, purchaseLimits } = await this.d.uow.run((tx) => promotionsForPricing(tx, now, cmd.member.memberId));
     const result = priceOrder({
-      now, member: cmd.member, lines: cmd.lines, activities, ...(purchaseLimits.length > 0 ? { purchaseLimits } : {}), ...(cmd.freight !== undefined ? { freight: cmd.freight } : {}),
+      now,
+      member: cmd.member,
+      lines: cmd.lines,
+      activities,
+      ...(purchaseLimits.length > 0 ? { purchaseLimits } : {}),
+      ...(cmd.freight !== undefined ? { freight: cmd.freight } : {}),
     });
     return { ...result, at: now };
   }

@@ -52,7 +52,10 @@ export async function allowancesOf(tx: Transaction, activities: readonly Activit
     return d && d.perMemberLimit !== null ? [{ a, d, period: periodKey(d.limitPeriod, now) }] : [];
   });
   if (limited.length === 0) return [];
-  const used = await tx.use(PROMOTION_STORE).purchaseLimits.used(memberId, limited.map((x) => ({ activityId: x.a.id, period: x.period })));
+  const used = await tx.use(PROMOTION_STORE).purchaseLimits.used(
+    memberId,
+    limited.map((x) => ({ activityId: x.a.id, period: x.period })),
+  );
   return limited.map(({ a, d, period }) => {
     const u = used.get(a.id) ?? 0;
     return { activityId: a.id, memberId, limit: d.perMemberLimit, limitPeriod: d.limitPeriod, period, used: u, remaining: remainingOf(d.perMemberLimit, u) };
@@ -69,12 +72,21 @@ export async function allowancesOf(tx: Transaction, activities: readonly Activit
  */
 export async function consumePurchaseLimit(tx: Transaction, cmd: ConsumePurchaseLimitCommand, now: Date): Promise<PurchaseLimitOutcome> {
   if (!isWholeIn(cmd.quantity, 1, MAX_QUANTITY)) {
-    throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, `a quantity is a whole number from 1 to ${MAX_QUANTITY}`, { field: 'quantity', reason: 'NOT_A_WHOLE_QUANTITY' });
+    throw DomainError.invalid(PROMOTION_ERROR.INVALID_QUANTITY, `a quantity is a whole number from 1 to ${MAX_QUANTITY}`, {
+      field: 'quantity',
+      reason: 'NOT_A_WHOLE_QUANTITY',
+    });
   }
   const a = await requireActivity(tx, cmd.activityId);
   const d = servingDefinition(a, now);
   const r = await tx.use(PROMOTION_STORE).purchaseLimits.consume({
-    activityId: a.id, memberId: cmd.memberId, reference: cmd.reference, quantity: cmd.quantity, limit: d.perMemberLimit, period: periodKey(d.limitPeriod, now), at: now,
+    activityId: a.id,
+    memberId: cmd.memberId,
+    reference: cmd.reference,
+    quantity: cmd.quantity,
+    limit: d.perMemberLimit,
+    period: periodKey(d.limitPeriod, now),
+    at: now,
   });
   return { ...r, limit: d.perMemberLimit, remaining: remainingOf(d.perMemberLimit, r.used) };
 }

@@ -50,6 +50,8 @@ export async function promotionsForPricing(tx: Transaction, now: Date, memberId:
   const activities = pricingInputs(serving, now);
   const allowances = memberId === undefined ? [] : await allowancesOf(tx, serving, memberId, now);
   const priced = new Set(activities.map((a) => a.id));
-  const purchaseLimits = allowances.flatMap((x) => (x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : []));
+  const purchaseLimits = allowances.flatMap((x) =>
+    x.remaining !== null && priced.has(x.activityId) ? [{ activityId: x.activityId, remaining: x.remaining }] : [],
+  );
   return { activities, purchaseLimits, allowances };
 }

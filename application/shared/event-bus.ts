@@ -20,7 +20,10 @@ export class InProcessEventBus implements EventPublisher {
     this.handlers.set(type, list);
     return () => {
       const l = this.handlers.get(type) ?? [];
-      this.handlers.set(type, l.filter((h) => h !== handler));
+      this.handlers.set(
+        type,
+        l.filter((h) => h !== handler),
+      );
     };
   }
 

@@ -26,12 +26,18 @@ export interface IdempotencyKeys {
  * The rule of idempotency keys, stated once (used by the HTTP schema too): 1 to 255 visible ASCII
  * characters, %x21-7E — no space, no control or non-ASCII character, nothing a header could mangle.
  */
-export const IDEMPOTENCY_KEY_RULE = { minLength: 1, maxLength: 255, pattern: /^[!-~]{1,255}$/, description: 'an idempotency key has 1 to 255 visible ASCII characters (%x21-7E)' } as const;
+export const IDEMPOTENCY_KEY_RULE = {
+  minLength: 1,
+  maxLength: 255,
+  pattern: /^[!-~]{1,255}$/,
+  description: 'an idempotency key has 1 to 255 visible ASCII characters (%x21-7E)',
+} as const;
 export const INVALID_IDEMPOTENCY_KEY = 'IDEMPOTENCY.INVALID_KEY';
 
 export const isIdempotencyKey = (key: unknown): key is string => typeof key === 'string' && IDEMPOTENCY_KEY_RULE.pattern.test(key);
 
 /** Throws `IDEMPOTENCY.INVALID_KEY` (invalid) unless the key is absent or follows the rule. */
 export function checkIdempotencyKey(key: unknown): void {
-  if (key !== undefined && !isIdempotencyKey(key)) throw DomainError.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE.description, { field: 'idempotencyKey' });
+  if (key !== undefined && !isIdempotencyKey(key))
+    throw DomainError.invalid(INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE.description, { field: 'idempotencyKey' });
 }

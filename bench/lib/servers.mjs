@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 export function startServer(script, env) {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    child.once('message', (m) => resolve({ port: m.port, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) }));
+    child.once('message', (m) =>
+      resolve({
+        port: m.port,
+        stop: () =>
+          new Promise((r) => {
+            child.once('exit', r);
+            child.kill('SIGTERM');
+          }),
+      }),
+    );
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server ${script} exited with ${code}`)));
   });

@@ -162,7 +162,11 @@ export class Cart extends AggregateRoot {
   selectLines(skuIds: readonly string[] | null, selected: boolean, now: Date): void {
     const wanted = skuIds === null ? null : new Set(skuIds);
     const changed = this.state.lines.filter((l) => (wanted === null || wanted.has(l.skuId)) && l.selected !== selected);
-    if (changed.length > 0) this.put(changed.map((l) => ({ ...l, selected })), now);
+    if (changed.length > 0)
+      this.put(
+        changed.map((l) => ({ ...l, selected })),
+        now,
+      );
   }
 
   /**
@@ -183,7 +187,18 @@ export class Cart extends AggregateRoot {
         const sum = mine.quantity + g.quantity;
         const quantity = Math.max(mine.quantity, Math.min(sum, max));
         const newer = g.addedAt > mine.addedAt ? g : mine;
-        this.put([{ skuId: g.skuId, quantity, addedAt: newer.addedAt, selected: mine.selected || g.selected, priceWhenAdded: newer.priceWhenAdded ?? mine.priceWhenAdded }], now);
+        this.put(
+          [
+            {
+              skuId: g.skuId,
+              quantity,
+              addedAt: newer.addedAt,
+              selected: mine.selected || g.selected,
+              priceWhenAdded: newer.priceWhenAdded ?? mine.priceWhenAdded,
+            },
+          ],
+          now,
+        );
         merged.push({ skuId: g.skuId, quantity, capped: quantity < sum });
       } else if (max <= 0) {
         skipped.push({ skuId: g.skuId, reason: 'unavailable' });

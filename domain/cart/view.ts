@@ -1,5 +1,13 @@
 import {
-  FAMILY_OF, type ActivityFamily, type AddOnOffer, type AppliedActivity, type GiftGrant, type GiftPool, type PricedLineResult, type PricingLineInput, type PricingResult,
+  FAMILY_OF,
+  type ActivityFamily,
+  type AddOnOffer,
+  type AppliedActivity,
+  type GiftGrant,
+  type GiftPool,
+  type PricedLineResult,
+  type PricingLineInput,
+  type PricingResult,
   type UnmetThreshold,
 } from '../pricing/index.js';
 import { Money } from '../shared/money.js';

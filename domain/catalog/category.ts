@@ -27,14 +27,7 @@ export class Category extends AggregateRoot {
     super();
   }
 
-  static create(input: {
-    id: string;
-    name: string;
-    parent: Category | null;
-    parentProductCount: number;
-    sort?: number;
-    now: Date;
-  }): Category {
+  static create(input: { id: string; name: string; parent: Category | null; parentProductCount: number; sort?: number; now: Date }): Category {
     const { parent } = input;
     if (parent) {
       assertCanHaveChild(parent, input.parentProductCount);

@@ -99,10 +99,7 @@ export function checkSalesAttributes(category: Category, given: readonly SalesAt
 
 /** Every combination of the sales attribute values, in the order given (the first varies slowest). */
 export function combinations(sales: readonly SalesAttributeValues[]): Record<string, string>[] {
-  return sales.reduce<Record<string, string>[]>(
-    (acc, attr) => acc.flatMap((specs) => attr.values.map((v) => ({ ...specs, [attr.attributeId]: v }))),
-    [{}],
-  );
+  return sales.reduce<Record<string, string>[]>((acc, attr) => acc.flatMap((specs) => attr.values.map((v) => ({ ...specs, [attr.attributeId]: v }))), [{}]);
 }
 
 export function sameSpecs(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {

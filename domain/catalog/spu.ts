@@ -231,7 +231,6 @@ export class Spu extends AggregateRoot {
   }
 }
 
-
 /** The schedule time if it still lies after `now`; null if it is due (or absent). */
 function notYetDue(t: Date | null, now: Date): Date | null {
   return t && t > now ? t : null;

@@ -30,18 +30,37 @@ export interface LineAmounts {
   readonly payable: Money;
 }
 
-export const AMOUNT_KEYS = ['subtotal', 'itemPriceDiscount', 'activityDiscount', 'couponDiscount', 'pointsAmount', 'goodsPayable', 'freight', 'freightDeduction', 'tax', 'payable'] as const;
+export const AMOUNT_KEYS = [
+  'subtotal',
+  'itemPriceDiscount',
+  'activityDiscount',
+  'couponDiscount',
+  'pointsAmount',
+  'goodsPayable',
+  'freight',
+  'freightDeduction',
+  'tax',
+  'payable',
+] as const;
 
 /** Σ of amounts, key by key (child orders, shops, the order). */
 export function sumAmounts(items: readonly LineAmounts[], currency = 'CNY'): LineAmounts {
   const out = {} as Record<(typeof AMOUNT_KEYS)[number], Money>;
-  for (const k of AMOUNT_KEYS) out[k] = Money.sum(items.map((i) => i[k]), currency);
+  for (const k of AMOUNT_KEYS)
+    out[k] = Money.sum(
+      items.map((i) => i[k]),
+      currency,
+    );
   return out;
 }
 
 /** The engine's amounts of a priced line, with freight, its deduction and tax added. */
 export function lineAmounts(priced: PricedLineResult, extra: { freight: Money; freightDeduction: Money; tax: Money }): LineAmounts {
-  const share = (source: LineDiscountShare['source']) => Money.sum(priced.discounts.filter((d) => d.source === source).map((d) => d.amount), priced.unitPrice.currency);
+  const share = (source: LineDiscountShare['source']) =>
+    Money.sum(
+      priced.discounts.filter((d) => d.source === source).map((d) => d.amount),
+      priced.unitPrice.currency,
+    );
   return {
     subtotal: priced.normalAmount,
     itemPriceDiscount: priced.normalAmount.subtract(priced.activityPriceAmount),
@@ -72,13 +91,21 @@ export function allocateFreight(quote: FreightQuote, lineIds: readonly string[])
   const freight = new Map<string, Money>(lineIds.map((id) => [id, Money.zero(currency)]));
   for (const g of quote.groups) {
     if (g.charged.isZero() || g.lines.length === 0) continue;
-    const parts = allocate(g.charged, g.lines.map((l) => l.amount.toMinor().toString()));
+    const parts = allocate(
+      g.charged,
+      g.lines.map((l) => l.amount.toMinor().toString()),
+    );
     g.lines.forEach((l, i) => {
       freight.set(l.lineId, (freight.get(l.lineId) ?? Money.zero(currency)).add(parts[i]!));
     });
   }
   const ids = [...freight.keys()];
-  const deductions = quote.deduction.isZero() ? ids.map(() => Money.zero(currency)) : allocate(quote.deduction, ids.map((id) => freight.get(id)!.toMinor().toString()));
+  const deductions = quote.deduction.isZero()
+    ? ids.map(() => Money.zero(currency))
+    : allocate(
+        quote.deduction,
+        ids.map((id) => freight.get(id)!.toMinor().toString()),
+      );
   return new Map(ids.map((id, i) => [id, { freight: freight.get(id)!, freightDeduction: deductions[i]! }]));
 }
 
@@ -94,7 +121,14 @@ export interface ChildOrderPlan {
  * ORD-5 split: one child per shop, then per warehouse of the shop's pre-dispatch (DSP-1 groups). A line
  * goes wholly to one child (DSP-1 never splits a line), so the children partition the parent's lines.
  */
-export function splitIntoChildren(shops: readonly { shopId: string; lineIds: readonly string[]; skuOf: (lineId: string) => string; warehouses: readonly { warehouseId: string; skuIds: readonly string[] }[] | null }[]): ChildOrderPlan[] {
+export function splitIntoChildren(
+  shops: readonly {
+    shopId: string;
+    lineIds: readonly string[];
+    skuOf: (lineId: string) => string;
+    warehouses: readonly { warehouseId: string; skuIds: readonly string[] }[] | null;
+  }[],
+): ChildOrderPlan[] {
   const out: ChildOrderPlan[] = [];
   for (const s of shops) {
     if (s.warehouses === null || s.warehouses.length === 0) {

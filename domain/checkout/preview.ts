@@ -38,7 +38,16 @@ export interface CheckoutShop {
   readonly freight: FreightQuote;
   /** Pre-dispatch (DSP-1) of the shop's lines, or why there is none (`DISPATCH.*`). */
   readonly dispatch:
-    | { readonly available: true; readonly estimatedDeliveryDays: number; readonly warehouses: readonly { readonly warehouseId: string; readonly tier: number; readonly estimatedDeliveryDays: number; readonly skuIds: readonly string[] }[] }
+    | {
+        readonly available: true;
+        readonly estimatedDeliveryDays: number;
+        readonly warehouses: readonly {
+          readonly warehouseId: string;
+          readonly tier: number;
+          readonly estimatedDeliveryDays: number;
+          readonly skuIds: readonly string[];
+        }[];
+      }
     | { readonly available: false; readonly code: string; readonly message: string };
   readonly amounts: LineAmounts;
 }

@@ -19,7 +19,10 @@ export interface CheckoutCoupon {
 }
 
 /** The coupons the engine may use: all the member's usable ones ('recommended'), none, or the chosen ones (each must be the member's and usable). */
-export function chooseCoupons(owned: readonly CheckoutCoupon[] | null, choice: 'recommended' | 'none' | readonly string[]): { coupons: MemberCoupon[]; chosen: readonly string[] } {
+export function chooseCoupons(
+  owned: readonly CheckoutCoupon[] | null,
+  choice: 'recommended' | 'none' | readonly string[],
+): { coupons: MemberCoupon[]; chosen: readonly string[] } {
   if (choice === 'none') return { coupons: [], chosen: [] };
   const mine = owned ?? [];
   const chosen = choice === 'recommended' ? [] : [...new Set(choice)];
@@ -67,7 +70,10 @@ export function shippingShares(result: PricingResult, shopIds: readonly string[]
     out.set(coupon.issuerShopId, total);
     return out;
   }
-  const parts = allocate(total, shopIds.map((s) => quotes.get(s)!.subtotal.toMinor().toString()));
+  const parts = allocate(
+    total,
+    shopIds.map((s) => quotes.get(s)!.subtotal.toMinor().toString()),
+  );
   shopIds.forEach((s, i) => {
     out.set(s, parts[i]!);
   });
@@ -79,8 +85,14 @@ export function shopDispatch(address: string, lines: readonly CheckoutLine[], ca
   try {
     const plan = selectWarehouses({ address, lines: lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })), candidates });
     return {
-      available: true, estimatedDeliveryDays: plan.estimatedDeliveryDays,
-      warehouses: plan.groups.map((g) => ({ warehouseId: g.warehouseId, tier: g.tier, estimatedDeliveryDays: g.estimatedDeliveryDays, skuIds: g.lines.map((x) => x.skuId) })),
+      available: true,
+      estimatedDeliveryDays: plan.estimatedDeliveryDays,
+      warehouses: plan.groups.map((g) => ({
+        warehouseId: g.warehouseId,
+        tier: g.tier,
+        estimatedDeliveryDays: g.estimatedDeliveryDays,
+        skuIds: g.lines.map((x) => x.skuId),
+      })),
     };
   } catch (e) {
     // No warehouse or not enough dispatch stock leaves the shop as one child order.
@@ -93,16 +105,23 @@ const pick = (l: CheckoutLine): LineAmounts => Object.fromEntries(AMOUNT_KEYS.ma
 
 /** ORD-5: the child orders, per shop, then per warehouse of its pre-dispatch; amounts = Σ of their lines. */
 export function childOrdersOf(shops: readonly CheckoutShop[], lineById: ReadonlyMap<string, CheckoutLine>): ChildOrder[] {
-  const plans = splitIntoChildren(shops.map((s) => ({
-    shopId: s.shopId, lineIds: s.lineIds, skuOf: (id: string) => lineById.get(id)!.skuId,
-    warehouses: s.dispatch.available ? s.dispatch.warehouses : null,
-  })));
+  const plans = splitIntoChildren(
+    shops.map((s) => ({
+      shopId: s.shopId,
+      lineIds: s.lineIds,
+      skuOf: (id: string) => lineById.get(id)!.skuId,
+      warehouses: s.dispatch.available ? s.dispatch.warehouses : null,
+    })),
+  );
   return plans.map((c) => {
     const shop = shops.find((s) => s.shopId === c.shopId)!;
     const days = !shop.dispatch.available ? null : (shop.dispatch.warehouses.find((w) => w.warehouseId === c.warehouseId)?.estimatedDeliveryDays ?? null);
     const ls = c.lineIds.map((id) => lineById.get(id)!);
     return {
-      key: c.warehouseId === null ? c.shopId : `${c.shopId}/${c.warehouseId}`, shopId: c.shopId, warehouseId: c.warehouseId, estimatedDeliveryDays: days,
+      key: c.warehouseId === null ? c.shopId : `${c.shopId}/${c.warehouseId}`,
+      shopId: c.shopId,
+      warehouseId: c.warehouseId,
+      estimatedDeliveryDays: days,
       lines: ls.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, amounts: pick(l) })),
       amounts: sumAmounts(ls),
     };

@@ -3,7 +3,15 @@ import { checkCrossBorderLimits, crossBorderTax, TRANSACTION_LIMIT, YEARLY_LIMIT
 import type { DispatchCandidate } from '../dispatch/index.js';
 import { freightQuoteInputOf, quoteFreight, type FreightQuote, type FreightQuoteInput, type ShopFreightRules } from '../freight/index.js';
 import {
-  evaluatePlan, priceOrder, type Activity, type Channel, type MemberContext, type PointsInput, type PricingInput, type PricingResult, type PurchaseLimitInput,
+  evaluatePlan,
+  priceOrder,
+  type Activity,
+  type Channel,
+  type MemberContext,
+  type PointsInput,
+  type PricingInput,
+  type PricingResult,
+  type PurchaseLimitInput,
 } from '../pricing/index.js';
 import { Money } from '../shared/money.js';
 import { afterActivities, allocateFreight, lineAmounts, sumAmounts } from './breakdown.js';
@@ -68,7 +76,13 @@ export function quoteCheckout(inputs: CheckoutInputs, o: CheckoutQuoteOptions, n
   const lines = pricingLinesOf(resolved);
   const byId = new Map(resolved.map((r) => [r.line.skuId, r]));
   const member: MemberContext = { memberId: o.memberId, ...(o.level ? { level: o.level } : {}), isNew: inputs.isNewCustomer, channel: o.channel ?? 'app' };
-  const base: PricingInput = { now, member, lines, activities: inputs.activities, ...(inputs.purchaseLimits.length > 0 ? { purchaseLimits: inputs.purchaseLimits } : {}) };
+  const base: PricingInput = {
+    now,
+    member,
+    lines,
+    activities: inputs.activities,
+    ...(inputs.purchaseLimits.length > 0 ? { purchaseLimits: inputs.purchaseLimits } : {}),
+  };
 
   // (1) goods after activities, before coupons; (2) freight per shop on them.
   const first = priceOrder(base);
@@ -102,7 +116,11 @@ export function quoteCheckout(inputs: CheckoutInputs, o: CheckoutQuoteOptions, n
   quotes = new Map(shopIds.map((s) => [s, quoteFreight({ ...freightIn.get(s)!, shippingDeduction: deductions.get(s)!.toString() })]));
   const freightOf = new Map<string, { freight: Money; freightDeduction: Money }>();
   for (const s of shopIds) {
-    for (const [id, v] of allocateFreight(quotes.get(s)!, lines.filter((l) => l.shopId === s).map((l) => l.lineId))) freightOf.set(id, v);
+    for (const [id, v] of allocateFreight(
+      quotes.get(s)!,
+      lines.filter((l) => l.shopId === s).map((l) => l.lineId),
+    ))
+      freightOf.set(id, v);
   }
 
   // (5) cross-border tax per line, on what the shopper pays for the line's goods.
@@ -111,15 +129,35 @@ export function quoteCheckout(inputs: CheckoutInputs, o: CheckoutQuoteOptions, n
     if (!byId.has(skuId)) throw CHECKOUT_ERRORS.raise('UNKNOWN_CROSS_BORDER_LINE', `SKU ${skuId} is not among the lines bought`, { skuId });
   }
   const cbLines = result.lines.filter((l) => rates.has(l.skuId));
-  const tax = cbLines.length === 0 ? null : crossBorderTax(cbLines.map((l) => ({ lineId: l.lineId, price: l.payable, consumptionRate: rates.get(l.skuId)!.consumptionRate, vatRate: rates.get(l.skuId)!.vatRate })));
+  const tax =
+    cbLines.length === 0
+      ? null
+      : crossBorderTax(
+          cbLines.map((l) => ({
+            lineId: l.lineId,
+            price: l.payable,
+            consumptionRate: rates.get(l.skuId)!.consumptionRate,
+            vatRate: rates.get(l.skuId)!.vatRate,
+          })),
+        );
   const taxOf = new Map((tax?.lines ?? []).map((l) => [l.lineId, l.tax]));
 
   const checkoutLines: CheckoutLine[] = result.lines.map((l) => {
     const p = byId.get(l.skuId)!.product!;
     const f = freightOf.get(l.lineId)!;
     return {
-      lineId: l.lineId, skuId: l.skuId, spuId: p.spuId, title: p.title, specs: p.specs, shopId: p.shopId, selfRun: p.selfRun,
-      quantity: l.quantity, unitPrice: l.unitPrice, activityUnitPrice: l.activityUnitPrice, discounts: l.discounts, crossBorder: rates.has(l.skuId),
+      lineId: l.lineId,
+      skuId: l.skuId,
+      spuId: p.spuId,
+      title: p.title,
+      specs: p.specs,
+      shopId: p.shopId,
+      selfRun: p.selfRun,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      activityUnitPrice: l.activityUnitPrice,
+      discounts: l.discounts,
+      crossBorder: rates.has(l.skuId),
       ...lineAmounts(l, { ...f, tax: taxOf.get(l.lineId) ?? Money.zero(l.unitPrice.currency) }),
     };
   });
@@ -141,22 +179,46 @@ export function quoteCheckout(inputs: CheckoutInputs, o: CheckoutQuoteOptions, n
   });
   const limited = new Set(inputs.limitedActivityIds);
   return {
-    at: now, memberId: o.memberId, address: o.address, source: o.source, currency: result.currency,
-    lines: checkoutLines, totals: sumAmounts(checkoutLines),
+    at: now,
+    memberId: o.memberId,
+    address: o.address,
+    source: o.source,
+    currency: result.currency,
+    lines: checkoutLines,
+    totals: sumAmounts(checkoutLines),
     pricing: {
-      activities: result.activities, coupons: result.coupons, couponOptions: result.couponOptions, recommendedCouponId: result.recommendedCouponId,
-      pointsUsed: result.totals.pointsUsed, enginePayable: result.totals.payable,
+      activities: result.activities,
+      coupons: result.coupons,
+      couponOptions: result.couponOptions,
+      recommendedCouponId: result.recommendedCouponId,
+      pointsUsed: result.totals.pointsUsed,
+      enginePayable: result.totals.payable,
       limitedActivityIds: result.activities.filter((a) => limited.has(a.id)).map((a) => a.id),
     },
-    shops, crossBorder, childOrders: childOrdersOf(shops, new Map(checkoutLines.map((l) => [l.lineId, l]))),
+    shops,
+    crossBorder,
+    childOrders: childOrdersOf(shops, new Map(checkoutLines.map((l) => [l.lineId, l]))),
   };
 }
 
 /** One shop's freight input: its lines at their goods amount after activities (decision 0013). */
-function shopFreightInput(rules: ShopFreightRules, shopId: string, address: string, resolved: readonly ResolvedCartLine[], priced: PricingResult): FreightQuoteInput {
+function shopFreightInput(
+  rules: ShopFreightRules,
+  shopId: string,
+  address: string,
+  resolved: readonly ResolvedCartLine[],
+  priced: PricingResult,
+): FreightQuoteInput {
   const shopLines = priced.lines.filter((l) => resolved.find((r) => r.line.skuId === l.skuId)!.product!.shopId === shopId);
-  const input = freightQuoteInputOf(rules, { address, lines: shopLines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, amount: afterActivities(l).toString() })) });
+  const input = freightQuoteInputOf(rules, {
+    address,
+    lines: shopLines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, amount: afterActivities(l).toString() })),
+  });
   // A SKU assigned to another shop's template (the catalog has no shops yet, decision 0014) falls back to this shop's rules.
   const own = new Set(input.templates.filter((t) => t.shopId === shopId).map((t) => t.id));
-  return { ...input, templates: input.templates.filter((t) => own.has(t.id)), lines: input.lines.map((l) => (l.templateId !== null && !own.has(l.templateId) ? { ...l, templateId: null } : l)) };
+  return {
+    ...input,
+    templates: input.templates.filter((t) => own.has(t.id)),
+    lines: input.lines.map((l) => (l.templateId !== null && !own.has(l.templateId) ? { ...l, templateId: null } : l)),
+  };
 }

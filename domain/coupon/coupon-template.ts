@@ -35,12 +35,16 @@ export const activeTemplate: HandOutPolicy = (t) =>
 export const withinClaimWindow: HandOutPolicy = (t, r) => {
   if (inWindow(t.claimWindow.startsAt, t.claimWindow.endsAt, r.at)) return null;
   const reason = r.at.getTime() < t.claimWindow.startsAt.getTime() ? 'NOT_STARTED' : 'ENDED';
-  return COUPON_ERRORS.raise('CLAIM_WINDOW_CLOSED', `coupon template ${t.id} is claimed from ${t.claimWindow.startsAt.toISOString()} until ${t.claimWindow.endsAt.toISOString()}`, {
-    templateId: t.id,
-    reason,
-    startsAt: t.claimWindow.startsAt.toISOString(),
-    endsAt: t.claimWindow.endsAt.toISOString(),
-  });
+  return COUPON_ERRORS.raise(
+    'CLAIM_WINDOW_CLOSED',
+    `coupon template ${t.id} is claimed from ${t.claimWindow.startsAt.toISOString()} until ${t.claimWindow.endsAt.toISOString()}`,
+    {
+      templateId: t.id,
+      reason,
+      startsAt: t.claimWindow.startsAt.toISOString(),
+      endsAt: t.claimWindow.endsAt.toISOString(),
+    },
+  );
 };
 
 /** A coupon whose fixed validity is over would arrive expired: nothing is handed out any more. */
@@ -76,7 +80,12 @@ export class CouponTemplate extends AggregateRoot {
 
   static create(id: string, fields: CouponTemplateFields, at: Date): CouponTemplate {
     const t = new CouponTemplate(checkedDefinition(id, fields, at));
-    t.record({ type: 'coupon.template.created', aggregateId: id, occurredAt: at, payload: { name: t.state.name, kind: t.state.kind, totalQuantity: t.state.totalQuantity } });
+    t.record({
+      type: 'coupon.template.created',
+      aggregateId: id,
+      occurredAt: at,
+      payload: { name: t.state.name, kind: t.state.kind, totalQuantity: t.state.totalQuantity },
+    });
     return t;
   }
 

@@ -23,7 +23,11 @@ export const COUPON_TRANSITIONS = {
 } as const satisfies Record<CouponState, readonly CouponState[]>;
 
 /** The one guard every state change of a member's coupon goes through (`COUPON.INVALID_TRANSITION` otherwise). */
-export const COUPON_MACHINE = stateMachine<CouponState>(COUPON_TRANSITIONS, COUPON_ERRORS.codes.INVALID_TRANSITION, (from, to) => `a coupon cannot move from ${from} to ${to}`);
+export const COUPON_MACHINE = stateMachine<CouponState>(
+  COUPON_TRANSITIONS,
+  COUPON_ERRORS.codes.INVALID_TRANSITION,
+  (from, to) => `a coupon cannot move from ${from} to ${to}`,
+);
 
 export type CouponAction = 'lock' | 'release' | 'use' | 'return' | 'expire';
 
@@ -129,8 +133,19 @@ export class OwnedCoupon extends AggregateRoot {
     amount: Money | null;
   }): OwnedCoupon {
     const coupon = new OwnedCoupon({
-      id: c.id, templateId: c.templateId, memberId: c.memberId, source: c.source, claimedAt: c.at, validFrom: c.validFrom, validUntil: c.validUntil,
-      amount: c.amount, state: 'available', orderId: null, handled: [], updatedAt: c.at, version: 0,
+      id: c.id,
+      templateId: c.templateId,
+      memberId: c.memberId,
+      source: c.source,
+      claimedAt: c.at,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      amount: c.amount,
+      state: 'available',
+      orderId: null,
+      handled: [],
+      updatedAt: c.at,
+      version: 0,
     });
     coupon.record({
       type: c.source === 'claim' ? 'coupon.claimed' : 'coupon.issued',

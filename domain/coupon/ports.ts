@@ -34,7 +34,7 @@ export interface CouponTemplates {
 export type ClaimRefusal = 'UNKNOWN_TEMPLATE' | 'NOT_ACTIVE' | 'SOLD_OUT' | 'LIMIT_REACHED';
 
 export type ClaimOutcome =
-  | { readonly ok: true; /** The template's count after this claim. */ readonly issued: number; /** The member's count after it. */ readonly claimed: number }
+  | { readonly ok: true /** The template's count after this claim. */; readonly issued: number /** The member's count after it. */; readonly claimed: number }
   | { readonly ok: false; readonly refusal: ClaimRefusal };
 
 /** How many coupons of a template were handed out, and how many of them to one member. */

@@ -3,8 +3,16 @@ import type { Decimal } from 'decimal.js';
 import { toDec } from '../shared/decimal.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import {
-  compileCoupon, PRICING_ERROR, validateWindow,
-  type AmountInput, type Channel, type CouponIssuer, type CouponKind, type CouponScope, type MemberCoupon, type Stacking,
+  compileCoupon,
+  PRICING_ERROR,
+  validateWindow,
+  type AmountInput,
+  type Channel,
+  type CouponIssuer,
+  type CouponKind,
+  type CouponScope,
+  type MemberCoupon,
+  type Stacking,
 } from '../pricing/index.js';
 import { invalidTemplate } from './errors.js';
 import { memberCouponTerms } from './terms.js';
@@ -27,9 +35,7 @@ export const TEMPLATE_STATUSES = ['active', 'stopped'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
 
 /** Validity of the coupons handed out: fixed dates [from, until), or N days from the claim. */
-export type CouponValidity =
-  | { readonly kind: 'fixed'; readonly from: Date; readonly until: Date }
-  | { readonly kind: 'relative'; readonly days: number };
+export type CouponValidity = { readonly kind: 'fixed'; readonly from: Date; readonly until: Date } | { readonly kind: 'relative'; readonly days: number };
 
 /** When members may claim: [startsAt, endsAt). */
 export interface ClaimWindow {
@@ -161,14 +167,16 @@ export function checkedDefinition(id: string, f: CouponTemplateFields, at: Date)
   const channels = f.channels ?? [];
   const stacking = f.stacking ?? 'shared';
   const priority = f.priority ?? 0;
-  if (!isWhole(priority, -MAX_PRIORITY, MAX_PRIORITY)) throw invalidTemplate('priority', 'INVALID_PRIORITY', `a priority is a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY}`);
+  if (!isWhole(priority, -MAX_PRIORITY, MAX_PRIORITY))
+    throw invalidTemplate('priority', 'INVALID_PRIORITY', `a priority is a whole number from -${MAX_PRIORITY} to ${MAX_PRIORITY}`);
 
   const v = f.validity;
   if (v?.kind === 'fixed') {
     if (!validDate(v.from) || !validDate(v.until)) throw invalidTemplate('validity', 'INVALID_DATE');
     validateWindow(v.from, v.until, (reason) => invalidTemplate('validity', reason, 'a validity ends after it starts'));
   } else if (v?.kind === 'relative') {
-    if (!isWhole(v.days, 1, MAX_VALIDITY_DAYS)) throw invalidTemplate('validity', 'INVALID_DAYS', `a relative validity lasts 1 to ${MAX_VALIDITY_DAYS} whole days`);
+    if (!isWhole(v.days, 1, MAX_VALIDITY_DAYS))
+      throw invalidTemplate('validity', 'INVALID_DAYS', `a relative validity lasts 1 to ${MAX_VALIDITY_DAYS} whole days`);
   } else throw invalidTemplate('validity', 'UNKNOWN_VALIDITY');
   const w = f.claimWindow;
   if (!validDate(w?.startsAt) || !validDate(w?.endsAt)) throw invalidTemplate('claimWindow', 'INVALID_DATE');
@@ -194,20 +202,39 @@ export function checkedDefinition(id: string, f: CouponTemplateFields, at: Date)
     probe(randomRange.max, 'randomRange');
   } else probe(null, '');
 
-  if (!isWhole(f.totalQuantity, 1, MAX_TOTAL_QUANTITY)) throw invalidTemplate('totalQuantity', 'INVALID_QUANTITY', `a total quantity is a whole number from 1 to ${MAX_TOTAL_QUANTITY}`);
+  if (!isWhole(f.totalQuantity, 1, MAX_TOTAL_QUANTITY))
+    throw invalidTemplate('totalQuantity', 'INVALID_QUANTITY', `a total quantity is a whole number from 1 to ${MAX_TOTAL_QUANTITY}`);
   const perMemberLimit = f.perMemberLimit ?? 1;
-  if (!isWhole(perMemberLimit, 1, MAX_PER_MEMBER_LIMIT)) throw invalidTemplate('perMemberLimit', 'INVALID_LIMIT', `a per-member limit is a whole number from 1 to ${MAX_PER_MEMBER_LIMIT}`);
+  if (!isWhole(perMemberLimit, 1, MAX_PER_MEMBER_LIMIT))
+    throw invalidTemplate('perMemberLimit', 'INVALID_LIMIT', `a per-member limit is a whole number from 1 to ${MAX_PER_MEMBER_LIMIT}`);
   const visibility = f.visibility ?? 'public';
   if (!COUPON_VISIBILITIES.includes(visibility)) throw invalidTemplate('visibility', 'UNKNOWN_VISIBILITY');
   const audience = f.audience ?? 'all';
   if (!COUPON_AUDIENCES.includes(audience)) throw invalidTemplate('audience', 'UNKNOWN_AUDIENCE');
 
   return {
-    id, name, kind: f.kind, issuer, scope, amount, threshold, percentOff, cap, randomRange,
+    id,
+    name,
+    kind: f.kind,
+    issuer,
+    scope,
+    amount,
+    threshold,
+    percentOff,
+    cap,
+    randomRange,
     validity: v.kind === 'fixed' ? { kind: 'fixed', from: v.from, until: v.until } : { kind: 'relative', days: v.days },
     claimWindow: { startsAt: w.startsAt, endsAt: w.endsAt },
-    totalQuantity: f.totalQuantity, perMemberLimit, visibility, audience, channels: [...channels], stacking, priority,
-    status: 'active', createdAt: at, version: 0,
+    totalQuantity: f.totalQuantity,
+    perMemberLimit,
+    visibility,
+    audience,
+    channels: [...channels],
+    stacking,
+    priority,
+    status: 'active',
+    createdAt: at,
+    version: 0,
   };
 }
 

@@ -103,15 +103,25 @@ export function checkFourDocuments(docs: FourDocuments): FourDocumentCheck {
   const compare = (kind: DocumentMismatchKind, documents: [DocumentName, DocumentName], field: string, expected: string, actual: string) => {
     if (expected !== actual) out.push({ kind, documents, field, expected, actual });
   };
-  for (const [doc, no] of [['payment', payment.orderNo], ['waybill', waybill.orderNo], ['declaration', declaration.orderNo]] as const) {
+  for (const [doc, no] of [
+    ['payment', payment.orderNo],
+    ['waybill', waybill.orderNo],
+    ['declaration', declaration.orderNo],
+  ] as const) {
     compare('ORDER_NO', ['order', doc], 'orderNo', order.orderNo, no);
   }
   compare('WAYBILL_NO', ['waybill', 'declaration'], 'waybillNo', waybill.waybillNo, declaration.waybillNo);
-  for (const [doc, field, p] of [['payment', 'payer', payment.payer], ['declaration', 'buyer', declaration.buyer]] as const) {
+  for (const [doc, field, p] of [
+    ['payment', 'payer', payment.payer],
+    ['declaration', 'buyer', declaration.buyer],
+  ] as const) {
     compare('BUYER', ['order', doc], `${field}.name`, order.buyer.name.trim(), p.name.trim());
     compare('BUYER', ['order', doc], `${field}.idNumber`, order.buyer.idNumber.trim().toUpperCase(), p.idNumber.trim().toUpperCase());
   }
-  for (const [doc, c] of [['waybill', waybill.consignee], ['declaration', declaration.consignee]] as const) {
+  for (const [doc, c] of [
+    ['waybill', waybill.consignee],
+    ['declaration', declaration.consignee],
+  ] as const) {
     for (const f of ['name', 'phone', 'address'] as const) compare('CONSIGNEE', ['order', doc], `consignee.${f}`, order.consignee[f].trim(), c[f].trim());
   }
   const items = (list: readonly DocumentItem[], doc: string) => {
@@ -135,7 +145,13 @@ export function checkFourDocuments(docs: FourDocuments): FourDocumentCheck {
   const paid = amount(payment.amount, 'payment.amount');
   compare('DECLARED_AMOUNT', ['order', 'declaration'], 'declaredAmount', total.toString(), declaredAmount.toString());
   if (paid.greaterThan(declaredAmount)) {
-    out.push({ kind: 'PAYMENT_EXCEEDS_DECLARED', documents: ['declaration', 'payment'], field: 'amount', expected: `at most ${declaredAmount.toString()}`, actual: paid.toString() });
+    out.push({
+      kind: 'PAYMENT_EXCEEDS_DECLARED',
+      documents: ['declaration', 'payment'],
+      field: 'amount',
+      expected: `at most ${declaredAmount.toString()}`,
+      actual: paid.toString(),
+    });
   }
   return { consistent: out.length === 0, mismatches: out };
 }

@@ -32,8 +32,10 @@ export function crossBorderLimitViolations(input: CrossBorderLimitInput): CrossB
   const paid = amount(input.paidThisYear, 'paidThisYear');
   const remaining = Money.max(YEARLY_LIMIT.subtract(paid), Money.zero());
   const out: CrossBorderLimitViolation[] = [];
-  if (amt.greaterThan(TRANSACTION_LIMIT)) out.push({ code: CROSSBORDER_ERROR.TRANSACTION_LIMIT, limit: TRANSACTION_LIMIT, amount: amt, paidThisYear: paid, remaining });
-  if (paid.add(amt).greaterThan(YEARLY_LIMIT)) out.push({ code: CROSSBORDER_ERROR.YEARLY_LIMIT, limit: YEARLY_LIMIT, amount: amt, paidThisYear: paid, remaining });
+  if (amt.greaterThan(TRANSACTION_LIMIT))
+    out.push({ code: CROSSBORDER_ERROR.TRANSACTION_LIMIT, limit: TRANSACTION_LIMIT, amount: amt, paidThisYear: paid, remaining });
+  if (paid.add(amt).greaterThan(YEARLY_LIMIT))
+    out.push({ code: CROSSBORDER_ERROR.YEARLY_LIMIT, limit: YEARLY_LIMIT, amount: amt, paidThisYear: paid, remaining });
   return out;
 }
 
@@ -43,13 +45,17 @@ export function checkCrossBorderLimits(input: CrossBorderLimitInput): void {
   if (!first) return;
   const perTransaction = first.code === CROSSBORDER_ERROR.TRANSACTION_LIMIT;
   const what = perTransaction ? 'the per-transaction limit' : "the person's yearly limit";
-  throw CROSSBORDER_ERRORS.raise(perTransaction ? 'TRANSACTION_LIMIT' : 'YEARLY_LIMIT', `${first.amount.toString()} passes ${what} of ${first.limit.toString()}`, {
-    limit: first.limit.toString(),
-    amount: first.amount.toString(),
-    paidThisYear: first.paidThisYear.toString(),
-    remaining: first.remaining.toString(),
-    ...(rest.length > 0 ? { alsoBreaks: rest.map((v) => v.code) } : {}),
-  });
+  throw CROSSBORDER_ERRORS.raise(
+    perTransaction ? 'TRANSACTION_LIMIT' : 'YEARLY_LIMIT',
+    `${first.amount.toString()} passes ${what} of ${first.limit.toString()}`,
+    {
+      limit: first.limit.toString(),
+      amount: first.amount.toString(),
+      paidThisYear: first.paidThisYear.toString(),
+      remaining: first.remaining.toString(),
+      ...(rest.length > 0 ? { alsoBreaks: rest.map((v) => v.code) } : {}),
+    },
+  );
 }
 
 /** The calendar year a moment falls in, in China (UTC+8, no daylight saving): the yearly limit's year. */

@@ -39,7 +39,10 @@ export interface FreightQuoteRequest {
  */
 export function freightQuoteInputOf(rules: ShopFreightRules, request: FreightQuoteRequest): FreightQuoteInput {
   const requested = Array.isArray(request.lines) ? request.lines : [];
-  const lines: FreightLineInput[] = requested.map((l) => ({ ...l, templateId: l.templateId === undefined ? (rules.assignments[l.skuId] ?? null) : l.templateId }));
+  const lines: FreightLineInput[] = requested.map((l) => ({
+    ...l,
+    templateId: l.templateId === undefined ? (rules.assignments[l.skuId] ?? null) : l.templateId,
+  }));
   const byId = new Map(rules.templates.map((t) => [t.id, t]));
   const ids = [...new Set(lines.flatMap((l) => (l.templateId === null ? [] : [l.templateId])))];
   return {

@@ -42,7 +42,10 @@ export function quoteFreight(input: FreightQuoteInput): FreightQuote {
   const zero = Money.zero(currency);
   const deductionAsked = input.shippingDeduction === undefined ? zero : price(input.shippingDeduction, 'shippingDeduction');
   const templates = new Map(input.templates.map((t) => [t.id, t]));
-  const orderAmount = Money.sum(lines.map((l) => l.amount), currency);
+  const orderAmount = Money.sum(
+    lines.map((l) => l.amount),
+    currency,
+  );
 
   const shopCheck: ShopCheck | null =
     settings.mode !== 'per_item' && settings.shopTemplate
@@ -92,12 +95,19 @@ export function quoteFreight(input: FreightQuoteInput): FreightQuote {
       built.push({ group: shopGroup(atShopLevel, shopCheck!, shopFree), at: at(atShopLevel), combined: !shopFree });
     }
     built.sort((a, b) => a.at - b.at);
-    const combined = combine(built.filter((b) => b.combined).map((b) => b.group), settings.combination, zero);
+    const combined = combine(
+      built.filter((b) => b.combined).map((b) => b.group),
+      settings.combination,
+      zero,
+    );
     let next = 0;
     groups = built.map((b) => (b.combined ? combined[next++]! : b.group));
   }
 
-  const subtotal = Money.sum(groups.map((g) => g.charged), currency);
+  const subtotal = Money.sum(
+    groups.map((g) => g.charged),
+    currency,
+  );
   const deduction = Money.min(deductionAsked, subtotal);
   return {
     address,
@@ -113,9 +123,7 @@ export function quoteFreight(input: FreightQuoteInput): FreightQuote {
 }
 
 function matched(found: { ruleIndex: number | null; regions: readonly RegionCode[] }): MatchedRate {
-  return found.ruleIndex === null
-    ? { source: 'default', index: null, regions: [] }
-    : { source: 'region', index: found.ruleIndex, regions: found.regions };
+  return found.ruleIndex === null ? { source: 'default', index: null, regions: [] } : { source: 'region', index: found.ruleIndex, regions: found.regions };
 }
 
 function checkedLines(input: readonly FreightLineInput[]): Line[] {
@@ -171,7 +179,13 @@ function unitsOf(l: Line, chargeBy: ChargeMode): Decimal {
 
 const pieces = (lines: readonly Line[]) => lines.reduce((n, l) => n + l.quantity, 0);
 const amountOf = (lines: readonly Line[]) => Money.sum(lines.map((l) => l.amount));
-const view = (l: Line, units: Decimal): FreightQuoteLine => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, amount: l.amount, units: units.toString() });
+const view = (l: Line, units: Decimal): FreightQuoteLine => ({
+  lineId: l.lineId,
+  skuId: l.skuId,
+  quantity: l.quantity,
+  amount: l.amount,
+  units: units.toString(),
+});
 
 function templateGroup(t: FreightTemplateSnapshot, members: readonly Line[], address: RegionCode): FreightGroup {
   const lineUnits = members.map((l) => unitsOf(l, t.chargeBy));
@@ -223,8 +237,13 @@ function shopGroup(members: readonly Line[], check: ShopCheck, free: boolean): F
     amount,
     rate: { matched: check.matched, template: null, shop: check.rate },
     free: {
-      source: 'shop', index: check.matched.index, regions: check.matched.regions,
-      minAmount: check.rate.freeOver, minQuantity: null, combine: 'and', met: free,
+      source: 'shop',
+      index: check.matched.index,
+      regions: check.matched.regions,
+      minAmount: check.rate.freeOver,
+      minQuantity: null,
+      combine: 'and',
+      met: free,
     },
     fee,
     charged: fee,
@@ -234,9 +253,19 @@ function shopGroup(members: readonly Line[], check: ShopCheck, free: boolean): F
 function unassignedGroup(members: readonly Line[], zero: Money): FreightGroup {
   const quantity = pieces(members);
   return {
-    kind: 'unassigned', templateId: null, name: null, chargeBy: null, overridesShop: false,
+    kind: 'unassigned',
+    templateId: null,
+    name: null,
+    chargeBy: null,
+    overridesShop: false,
     lines: members.map((l) => view(l, new Dec(l.quantity))),
-    quantity, units: String(quantity), amount: amountOf(members), rate: null, free: null, fee: zero, charged: zero,
+    quantity,
+    units: String(quantity),
+    amount: amountOf(members),
+    rate: null,
+    free: null,
+    fee: zero,
+    charged: zero,
   };
 }
 

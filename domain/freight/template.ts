@@ -3,8 +3,16 @@ import { AggregateRoot } from '../shared/domain-event.js';
 import type { Money } from '../shared/money.js';
 import { FREIGHT_ERROR, freightInvalid } from './errors.js';
 import {
-  checkedRateTable, checkNoOverlap, price, ruleFor, ruleRegions,
-  type AmountInput, type ChargeMode, type FreightRate, type RateTableInput, type RegionRate,
+  checkedRateTable,
+  checkNoOverlap,
+  price,
+  ruleFor,
+  ruleRegions,
+  type AmountInput,
+  type ChargeMode,
+  type FreightRate,
+  type RateTableInput,
+  type RegionRate,
 } from './rates.js';
 
 export const FREE_RULE_COMBINATIONS = ['and', 'or'] as const;
@@ -116,7 +124,8 @@ type TemplateInput = FreightTemplateFields | (Omit<FreightTemplateSnapshot, 'id'
 
 function checkedTemplate(id: string, version: number, f: TemplateInput): FreightTemplateSnapshot {
   const shopId = typeof f.shopId === 'string' ? f.shopId.trim() : '';
-  if (shopId.length === 0 || shopId.length > 64) throw freightInvalid(FREIGHT_ERROR.INVALID_TEMPLATE, 'a template belongs to a shop (an id of 1 to 64 characters)', { field: 'shopId' });
+  if (shopId.length === 0 || shopId.length > 64)
+    throw freightInvalid(FREIGHT_ERROR.INVALID_TEMPLATE, 'a template belongs to a shop (an id of 1 to 64 characters)', { field: 'shopId' });
   const name = typeof f.name === 'string' ? f.name.trim() : '';
   if (name.length === 0 || name.length > 60) throw freightInvalid(FREIGHT_ERROR.INVALID_TEMPLATE, 'a template name has 1 to 60 characters', { field: 'name' });
   const table = checkedRateTable(f as RateTableInput, `template ${name}`);
@@ -144,7 +153,10 @@ function checkedFreeRule(r: FreeShippingRuleInput, i: number): FreeShippingRule 
   const minAmount = r.minAmount === undefined || r.minAmount === null ? null : price(r.minAmount, `${field}.minAmount`);
   const q = r.minQuantity ?? null;
   if (q !== null && (!Number.isSafeInteger(q) || q < 1 || q > MAX_FREE_QUANTITY)) {
-    throw freightInvalid(FREIGHT_ERROR.INVALID_FREE_RULE, `${field}.minQuantity is a whole number of pieces from 1 to ${MAX_FREE_QUANTITY}`, { field, minQuantity: q });
+    throw freightInvalid(FREIGHT_ERROR.INVALID_FREE_RULE, `${field}.minQuantity is a whole number of pieces from 1 to ${MAX_FREE_QUANTITY}`, {
+      field,
+      minQuantity: q,
+    });
   }
   if (minAmount === null && q === null) {
     throw freightInvalid(FREIGHT_ERROR.INVALID_FREE_RULE, `${field} needs an amount, a count, or both`, { field });

@@ -49,7 +49,13 @@ export type DispatchOperation =
   | { readonly kind: 'receive'; readonly quantity: number; readonly fromInTransit: boolean };
 
 export const NO_DISPATCH_STOCK = (skuId: string, warehouseId: string): DispatchStock => ({
-  skuId, warehouseId, book: 0, available: 0, inTransit: 0, unsellable: 0, used: 0,
+  skuId,
+  warehouseId,
+  book: 0,
+  available: 0,
+  inTransit: 0,
+  unsellable: 0,
+  used: 0,
 });
 
 const ZERO: DispatchDelta = { book: 0, available: 0, inTransit: 0, unsellable: 0, used: 0 };
@@ -99,18 +105,30 @@ export function dispatchRejection(stock: DispatchStock, op: DispatchOperation): 
     case 'assign':
     case 'damage':
     case 'transfer_out':
-      return DomainError.conflict('INVENTORY.INSUFFICIENT_AVAILABLE', `only ${stock.available} of ${where} are available`, { ...details, available: stock.available });
+      return DomainError.conflict('INVENTORY.INSUFFICIENT_AVAILABLE', `only ${stock.available} of ${where} are available`, {
+        ...details,
+        available: stock.available,
+      });
     case 'receive':
     case 'transfer_receive':
-      return DomainError.conflict('INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT', `only ${stock.inTransit} of ${where} are in transit`, { ...details, inTransit: stock.inTransit });
+      return DomainError.conflict('INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT', `only ${stock.inTransit} of ${where} are in transit`, {
+        ...details,
+        inTransit: stock.inTransit,
+      });
     case 'release':
       return DomainError.conflict('INVENTORY.RELEASE_EXCEEDS_USED', `only ${stock.used} of ${where} are assigned`, { ...details, used: stock.used });
     case 'ship':
       return DomainError.conflict('INVENTORY.SHIP_EXCEEDS_USED', `only ${stock.used} of ${where} are assigned`, { ...details, used: stock.used });
     case 'write_off':
-      return DomainError.conflict('INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED', `only ${stock.unsellable} of ${where} are damaged`, { ...details, unsellable: stock.unsellable });
+      return DomainError.conflict('INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED', `only ${stock.unsellable} of ${where} are damaged`, {
+        ...details,
+        unsellable: stock.unsellable,
+      });
     case 'adjust':
-      return DomainError.conflict('INVENTORY.ADJUST_BELOW_ZERO', `the count would take ${where} below zero available (${stock.available})`, { ...details, available: stock.available });
+      return DomainError.conflict('INVENTORY.ADJUST_BELOW_ZERO', `the count would take ${where} below zero available (${stock.available})`, {
+        ...details,
+        available: stock.available,
+      });
     case 'in_transit':
     case 'transfer_in':
       throw new Error(`${op.kind} is never refused`);

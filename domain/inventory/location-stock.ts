@@ -49,7 +49,13 @@ export interface LocationOperation {
 }
 
 export const NO_LOCATION_STOCK = (skuId: string, warehouseId: string, location: string): LocationStock => ({
-  skuId, warehouseId, location, available: 0, locked: 0, shipped: 0, unusable: 0,
+  skuId,
+  warehouseId,
+  location,
+  available: 0,
+  locked: 0,
+  shipped: 0,
+  unusable: 0,
 });
 
 const ZERO: LocationDelta = { available: 0, locked: 0, shipped: 0, unusable: 0 };
@@ -97,15 +103,24 @@ export function locationRejection(stock: LocationStock, op: LocationOperation): 
     case 'mark_unusable':
     case 'move_out':
     case 'transfer_out':
-      return DomainError.conflict('INVENTORY.INSUFFICIENT_AVAILABLE', `only ${stock.available} of ${where} are available`, { ...details, available: stock.available });
+      return DomainError.conflict('INVENTORY.INSUFFICIENT_AVAILABLE', `only ${stock.available} of ${where} are available`, {
+        ...details,
+        available: stock.available,
+      });
     case 'unlock':
       return DomainError.conflict('INVENTORY.UNLOCK_EXCEEDS_LOCK', `only ${stock.locked} of ${where} are locked`, { ...details, locked: stock.locked });
     case 'ship':
       return DomainError.conflict('INVENTORY.SHIP_EXCEEDS_LOCKED', `only ${stock.locked} of ${where} are locked`, { ...details, locked: stock.locked });
     case 'write_off':
-      return DomainError.conflict('INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED', `only ${stock.unusable} of ${where} are unusable`, { ...details, unusable: stock.unusable });
+      return DomainError.conflict('INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED', `only ${stock.unusable} of ${where} are unusable`, {
+        ...details,
+        unusable: stock.unusable,
+      });
     case 'adjust':
-      return DomainError.conflict('INVENTORY.ADJUST_BELOW_ZERO', `the count would take ${where} below zero available (${stock.available})`, { ...details, available: stock.available });
+      return DomainError.conflict('INVENTORY.ADJUST_BELOW_ZERO', `the count would take ${where} below zero available (${stock.available})`, {
+        ...details,
+        available: stock.available,
+      });
     case 'put_away':
     case 'move_in':
     case 'transfer_in':

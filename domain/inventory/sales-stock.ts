@@ -45,8 +45,17 @@ export interface StockDelta {
 }
 
 export const STOCK_OPERATIONS = [
-  'increase', 'lock', 'unlock', 'deduct', 'return', 'adjust',
-  'carve_out', 'release_activity', 'activity_lock', 'presale_open', 'presale_arrive',
+  'increase',
+  'lock',
+  'unlock',
+  'deduct',
+  'return',
+  'adjust',
+  'carve_out',
+  'release_activity',
+  'activity_lock',
+  'presale_open',
+  'presale_arrive',
 ] as const;
 export type StockOperationKind = (typeof STOCK_OPERATIONS)[number];
 
@@ -125,7 +134,8 @@ export function overflows(stock: SalesStock, op: StockOperation): boolean {
 export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): DomainError {
   const details = { skuId: stock.skuId, quantity: op.quantity };
   const available = Math.max(0, sellable(stock));
-  if (overflows(stock, op)) return DomainError.conflict('INVENTORY.COUNTER_OVERFLOW', `the stock of SKU ${stock.skuId} would pass ${INT32_MAX} units`, { ...details, max: INT32_MAX });
+  if (overflows(stock, op))
+    return DomainError.conflict('INVENTORY.COUNTER_OVERFLOW', `the stock of SKU ${stock.skuId} would pass ${INT32_MAX} units`, { ...details, max: INT32_MAX });
   switch (op.kind) {
     case 'lock':
       return DomainError.conflict('INVENTORY.OUT_OF_STOCK', `only ${available} of SKU ${stock.skuId} can be sold`, { ...details, sellable: sellable(stock) });
@@ -140,7 +150,11 @@ export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): 
     case 'carve_out':
       return DomainError.conflict('INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE', `only ${available} are sellable`, details);
     case 'release_activity':
-      return DomainError.conflict('INVENTORY.RELEASE_EXCEEDS_ACTIVITY', `only ${drawable} are left in pool ${op.pool}`, { ...details, pool: op.pool, left: drawable });
+      return DomainError.conflict('INVENTORY.RELEASE_EXCEEDS_ACTIVITY', `only ${drawable} are left in pool ${op.pool}`, {
+        ...details,
+        pool: op.pool,
+        left: drawable,
+      });
     case 'activity_lock':
       return DomainError.conflict('INVENTORY.OUT_OF_STOCK', `only ${drawable} are left in pool ${op.pool}`, { ...details, pool: op.pool, sellable: drawable });
     case 'presale_arrive':
@@ -155,7 +169,10 @@ export function rejection(stock: SalesStock, op: StockOperation, drawable = 0): 
 export function checkQuantity(op: StockOperation): void {
   const n = op.quantity;
   if (!isWholeIn(n, -MAX_QUANTITY, MAX_QUANTITY) || (op.kind === 'adjust' ? n === 0 : n < 1)) {
-    throw DomainError.invalid('QUANTITY.INVALID', `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity of at most ${MAX_QUANTITY}: ${n}`);
+    throw DomainError.invalid(
+      'QUANTITY.INVALID',
+      `${op.kind} takes a whole ${op.kind === 'adjust' ? 'non-zero' : 'positive'} quantity of at most ${MAX_QUANTITY}: ${n}`,
+    );
   }
   if ('pool' in op && (typeof op.pool !== 'string' || op.pool.length === 0 || op.pool.length > 120)) {
     throw DomainError.invalid('INVENTORY.INVALID_POOL', `${op.kind} names its pool (an activity id or channel:<name>)`);
@@ -208,8 +225,12 @@ export function holdReference(op: StockOperation, reference: string): string | n
 
 export function applyDelta(stock: SalesStock, d: StockDelta): SalesStock {
   return {
-    ...stock, total: stock.total + d.total, locked: stock.locked + d.locked, sold: stock.sold + d.sold,
-    activity: stock.activity + d.activity, presale: stock.presale + d.presale,
+    ...stock,
+    total: stock.total + d.total,
+    locked: stock.locked + d.locked,
+    sold: stock.sold + d.sold,
+    activity: stock.activity + d.activity,
+    presale: stock.presale + d.presale,
   };
 }
 
@@ -224,5 +245,7 @@ export function crossedLowStock(before: SalesStock, after: SalesStock): boolean 
 /** `inventory.stock.low` when the change from `before` to `after` crossed the threshold; else nothing. */
 export function lowStockEvents(before: SalesStock, after: SalesStock, at: Date): DomainEvent[] {
   if (!crossedLowStock(before, after)) return [];
-  return [{ type: 'inventory.stock.low', aggregateId: after.skuId, occurredAt: at, payload: { sellable: sellable(after), threshold: after.lowStockThreshold } }];
+  return [
+    { type: 'inventory.stock.low', aggregateId: after.skuId, occurredAt: at, payload: { sellable: sellable(after), threshold: after.lowStockThreshold } },
+  ];
 }

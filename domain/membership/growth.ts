@@ -3,9 +3,7 @@ import type { DomainError } from '../shared/domain-error.js';
 import { MEMBERSHIP_ERRORS } from './errors.js';
 import type { Money } from '../shared/money.js';
 
-export const GROWTH_SOURCES = [
-  'login', 'order', 'order_rollback', 'review', 'review_rollback', 'show_order', 'show_order_rollback', 'manual',
-] as const;
+export const GROWTH_SOURCES = ['login', 'order', 'order_rollback', 'review', 'review_rollback', 'show_order', 'show_order_rollback', 'manual'] as const;
 export type GrowthSource = (typeof GROWTH_SOURCES)[number];
 
 /**
@@ -25,7 +23,12 @@ export interface GrowthRules {
 }
 
 export const DEFAULT_GROWTH_RULES: GrowthRules = {
-  dailyLogin: 5, orderFactor: '1', review: 20, showOrder: 20, showOrderFirst: 10, qualifyingPrice: '20.00',
+  dailyLogin: 5,
+  orderFactor: '1',
+  review: 20,
+  showOrder: 20,
+  showOrderFirst: 10,
+  qualifyingPrice: '20.00',
 };
 
 const whole = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -43,7 +46,14 @@ export function checkGrowthRules(r: GrowthRules): GrowthRules {
   if (!decimalText(r.orderFactor, 4)) throw invalidRule('orderFactor', 'a non-negative decimal with at most 4 places, such as "1.5"');
   if (toDec(r.orderFactor).greaterThan(100)) throw invalidRule('orderFactor', 'at most 100');
   if (!decimalText(r.qualifyingPrice, 2)) throw invalidRule('qualifyingPrice', 'a non-negative amount such as "20.00"');
-  return { dailyLogin: r.dailyLogin, orderFactor: r.orderFactor, review: r.review, showOrder: r.showOrder, showOrderFirst: r.showOrderFirst, qualifyingPrice: r.qualifyingPrice };
+  return {
+    dailyLogin: r.dailyLogin,
+    orderFactor: r.orderFactor,
+    review: r.review,
+    showOrder: r.showOrder,
+    showOrderFirst: r.showOrderFirst,
+    qualifyingPrice: r.qualifyingPrice,
+  };
 }
 
 /** Growth of a completed order: ⌊settled × factor⌋ (never negative). */

@@ -64,7 +64,8 @@ export function checkReference(reference: unknown): string {
 export function assertReplay<S extends string>(earlier: LedgerEntry<S>, change: LedgerChange<S>): LedgerEntry<S> {
   if (!change.clamp && earlier.delta !== change.delta) {
     throw MEMBERSHIP_ERRORS.raise('REFERENCE_REUSED', `reference ${change.reference} was used for another ${change.source}`, {
-      source: change.source, reference: change.reference,
+      source: change.source,
+      reference: change.reference,
     });
   }
   return earlier;
@@ -85,12 +86,18 @@ export function overflows(balance: number, delta: number): boolean {
 /** A change that would carry a balance past what is stored: refused before anything is written. */
 export function balanceOverflow(kind: 'points' | 'growth', memberId: string, balance: number | null, delta: number): DomainError {
   return MEMBERSHIP_ERRORS.raise('BALANCE_OVERFLOW', `a change of ${delta} would carry the ${kind} balance past ${INT32_MAX}`, {
-    memberId, kind, balance, delta, max: INT32_MAX,
+    memberId,
+    kind,
+    balance,
+    delta,
+    max: INT32_MAX,
   });
 }
 
 export function insufficient(kind: 'points' | 'growth', memberId: string, balance: number, wanted: number): DomainError {
   const message = `the member has ${balance} ${kind}, not ${wanted}`;
   const details = { memberId, balance, wanted };
-  return kind === 'points' ? MEMBERSHIP_ERRORS.raise('INSUFFICIENT_POINTS', message, details) : MEMBERSHIP_ERRORS.raise('INSUFFICIENT_GROWTH', message, details);
+  return kind === 'points'
+    ? MEMBERSHIP_ERRORS.raise('INSUFFICIENT_POINTS', message, details)
+    : MEMBERSHIP_ERRORS.raise('INSUFFICIENT_GROWTH', message, details);
 }

@@ -73,7 +73,11 @@ export function addAddress(m: MemberProfile, a: Address): MemberProfile {
 /** Replaces one of the member's own addresses; an id they do not have (another member's, or none) is MEMBERSHIP.ADDRESS_NOT_FOUND. */
 export function replaceAddress(m: MemberProfile, a: Address): MemberProfile {
   if (!m.addresses.some((x) => x.id === a.id)) throw addressNotFound(a.id);
-  return placeAddress(m, a, m.addresses.filter((x) => x.id !== a.id));
+  return placeAddress(
+    m,
+    a,
+    m.addresses.filter((x) => x.id !== a.id),
+  );
 }
 
 function addressNotFound(addressId: string): DomainError {
@@ -82,7 +86,11 @@ function addressNotFound(addressId: string): DomainError {
 
 /** `a` checked and placed last beside `others`; default handling as `addAddress` says. */
 function placeAddress(m: MemberProfile, a: Address, others: readonly Address[]): MemberProfile {
-  for (const [name, v, max] of [['recipient', a.recipient, 60], ['region', a.region, 200], ['detail', a.detail, 300]] as const) {
+  for (const [name, v, max] of [
+    ['recipient', a.recipient, 60],
+    ['region', a.region, 200],
+    ['detail', a.detail, 300],
+  ] as const) {
     if (typeof v !== 'string' || v.trim().length === 0 || v.length > max) {
       throw MEMBERSHIP_ERRORS.raise('INVALID_ADDRESS', `${name} has 1 to ${max} characters`, { field: name });
     }

@@ -6,8 +6,20 @@ import { invalidRule } from './growth.js';
 import type { LedgerEntry } from './ledger.js';
 
 export const POINTS_SOURCES = [
-  'sign_in', 'purchase', 'purchase_rollback', 'review', 'show_order', 'review_rollback', 'share', 'top_up',
-  'checkout', 'refund', 'mall', 'right', 'expiry', 'manual',
+  'sign_in',
+  'purchase',
+  'purchase_rollback',
+  'review',
+  'show_order',
+  'review_rollback',
+  'share',
+  'top_up',
+  'checkout',
+  'refund',
+  'mall',
+  'right',
+  'expiry',
+  'manual',
 ] as const;
 export type PointsSource = (typeof POINTS_SOURCES)[number];
 
@@ -32,8 +44,17 @@ export interface PointsRules {
 }
 
 export const DEFAULT_POINTS_RULES: PointsRules = {
-  signIn: 5, streakEvery: 7, streakBonus: 20, perYuan: 1, review: 10, showOrder: 10, share: 2, topUpPerYuan: 1,
-  ratio: { points: 100, amount: '1.00' }, maxPercent: 50, expiry: 'end_of_next_year',
+  signIn: 5,
+  streakEvery: 7,
+  streakBonus: 20,
+  perYuan: 1,
+  review: 10,
+  showOrder: 10,
+  share: 2,
+  topUpPerYuan: 1,
+  ratio: { points: 100, amount: '1.00' },
+  maxPercent: 50,
+  expiry: 'end_of_next_year',
 };
 
 const whole = (v: unknown, min = 0) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
@@ -50,8 +71,17 @@ export function checkPointsRules(r: PointsRules): PointsRules {
   if (!whole(r.maxPercent) || r.maxPercent > 100) throw invalidRule('maxPercent', 'a whole percentage from 0 to 100');
   if (r.expiry !== 'end_of_next_year' && r.expiry !== 'never') throw invalidRule('expiry', "'end_of_next_year' or 'never'");
   return {
-    signIn: r.signIn, streakEvery: r.streakEvery, streakBonus: r.streakBonus, perYuan: r.perYuan, review: r.review, showOrder: r.showOrder,
-    share: r.share, topUpPerYuan: r.topUpPerYuan, ratio: { points: r.ratio.points, amount: r.ratio.amount }, maxPercent: r.maxPercent, expiry: r.expiry,
+    signIn: r.signIn,
+    streakEvery: r.streakEvery,
+    streakBonus: r.streakBonus,
+    perYuan: r.perYuan,
+    review: r.review,
+    showOrder: r.showOrder,
+    share: r.share,
+    topUpPerYuan: r.topUpPerYuan,
+    ratio: { points: r.ratio.points, amount: r.ratio.amount },
+    maxPercent: r.maxPercent,
+    expiry: r.expiry,
   };
 }
 
@@ -96,7 +126,11 @@ export function topUpPoints(rules: PointsRules, amount: Money): number {
 export function valueOf(rules: PointsRules, points: number): Money {
   const v = new Dec(rules.ratio.amount).times(points).div(rules.ratio.points);
   if (!v.times(100).isInteger()) {
-    throw MEMBERSHIP_ERRORS.raise('POINTS_NOT_IN_STEPS', `${points} points are not worth a whole number of cents at ${rules.ratio.points} = ${rules.ratio.amount}`, { points });
+    throw MEMBERSHIP_ERRORS.raise(
+      'POINTS_NOT_IN_STEPS',
+      `${points} points are not worth a whole number of cents at ${rules.ratio.points} = ${rules.ratio.amount}`,
+      { points },
+    );
   }
   return Money.of(v);
 }
@@ -114,10 +148,15 @@ export function checkoutDeduction(rules: PointsRules, points: number, payable: M
   const cap = payable.amount.times(rules.maxPercent).div(100);
   if (value.amount.greaterThan(cap)) {
     throw MEMBERSHIP_ERRORS.raise('DEDUCTION_OVER_CAP', `points may pay at most ${rules.maxPercent}% of ${payable.toString()}`, {
-      points, value: value.toString(), cap: Money.of(cap.toDecimalPlaces(2, Dec.ROUND_DOWN)).toString(),
+      points,
+      value: value.toString(),
+      cap: Money.of(cap.toDecimalPlaces(2, Dec.ROUND_DOWN)).toString(),
     });
   }
-  const shares = allocate(Money.fromMinor(points), lines.map((l) => l.payable.amount));
+  const shares = allocate(
+    Money.fromMinor(points),
+    lines.map((l) => l.payable.amount),
+  );
   const perLine: Record<string, number> = {};
   lines.forEach((l, i) => {
     perLine[l.lineId] = Number(shares[i]!.toMinor());

@@ -31,7 +31,10 @@ export interface Ledger<S extends string> {
   apply(change: LedgerChange<S>): Promise<LedgerResult<S>>;
   entry(memberId: string, source: S, reference: string): Promise<LedgerEntry<S> | null>;
   /** Newest first; `referencePrefix` narrows to one source event's entries. */
-  entries(memberId: string, filter?: { readonly sources?: readonly S[]; readonly referencePrefix?: string; readonly limit?: number }): Promise<LedgerEntry<S>[]>;
+  entries(
+    memberId: string,
+    filter?: { readonly sources?: readonly S[]; readonly referencePrefix?: string; readonly limit?: number },
+  ): Promise<LedgerEntry<S>[]>;
 }
 
 export interface PointsLedger extends Ledger<PointsSource> {

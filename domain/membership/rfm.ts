@@ -33,7 +33,11 @@ export interface RfmConfig {
 }
 
 export const DEFAULT_RFM_CONFIG: RfmConfig = {
-  windowDays: 365, monetary: 'total', scoring: { kind: 'quintiles' }, wakeUp: { minPrevious: 3, fallPercent: 50 }, downgradeAtRecencyScore: null,
+  windowDays: 365,
+  monetary: 'total',
+  scoring: { kind: 'quintiles' },
+  wakeUp: { minPrevious: 3, fallPercent: 50 },
+  downgradeAtRecencyScore: null,
 };
 
 /** The eight classic segments, by R, F, M each above (high) or not above (low) the run's mean score. */
@@ -75,7 +79,8 @@ export function checkRfmConfig(c: RfmConfig): RfmConfig {
   if (s?.kind === 'breakpoints') {
     for (const f of ['recency', 'frequency'] as const) {
       const b = s[f];
-      if (!Array.isArray(b) || b.length !== 4 || b.some((v) => !Number.isSafeInteger(v) || v < 0) || !ascending(b)) throw bad(f, 'four ascending whole numbers');
+      if (!Array.isArray(b) || b.length !== 4 || b.some((v) => !Number.isSafeInteger(v) || v < 0) || !ascending(b))
+        throw bad(f, 'four ascending whole numbers');
     }
     const m = s.monetary;
     if (!Array.isArray(m) || m.length !== 4 || m.some((v) => typeof v !== 'string' || !/^\d{1,12}(\.\d{1,2})?$/.test(v)) || !ascending(m.map(Number))) {
@@ -163,7 +168,13 @@ export function computeRfm(facts: Iterable<OrderFact>, asOf: Date, c: RfmConfig)
   // High = above the mean score of the run, compared exactly: score × n > Σ scores.
   return scored
     .map(({ b, r, f, m }) => ({
-      memberId: b.memberId, recencyDays: b.recencyDays, frequency: b.frequency, monetary: b.monetary.toFixed(2), r, f, m,
+      memberId: b.memberId,
+      recencyDays: b.recencyDays,
+      frequency: b.frequency,
+      monetary: b.monetary.toFixed(2),
+      r,
+      f,
+      m,
       segment: segmentOf(r * n > sum.r, f * n > sum.f, m * n > sum.m),
     }))
     .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));

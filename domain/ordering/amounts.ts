@@ -47,7 +47,10 @@ export function linePayable(a: LineAmounts): Money {
 }
 
 export function lineDiscountTotal(a: LineAmounts): Money {
-  return Money.sum(LINE_DISCOUNTS.map((d) => a[d]), a.goods.currency);
+  return Money.sum(
+    LINE_DISCOUNTS.map((d) => a[d]),
+    a.goods.currency,
+  );
 }
 
 function checkAmount(m: unknown, currency: string, field: string): Money {
@@ -63,7 +66,10 @@ function checkAmount(m: unknown, currency: string, field: string): Money {
  * = unit price × quantity exactly; the discounts together at most the goods (the line's payable is
  * never negative). `ORDER.INVALID_AMOUNTS` names the field and reason.
  */
-export function checkLineAmounts(line: { readonly lineId: string; readonly quantity: number; readonly unitPrice: Money; readonly amounts: LineAmounts }, currency: string): void {
+export function checkLineAmounts(
+  line: { readonly lineId: string; readonly quantity: number; readonly unitPrice: Money; readonly amounts: LineAmounts },
+  currency: string,
+): void {
   const at = (f: string) => `lines[${line.lineId}].${f}`;
   const unit = checkAmount(line.unitPrice, currency, at('unitPrice'));
   const a = line.amounts;
@@ -71,10 +77,18 @@ export function checkLineAmounts(line: { readonly lineId: string; readonly quant
   const goods = checkAmount(a.goods, currency, at('goods'));
   for (const d of LINE_DISCOUNTS) checkAmount(a[d], currency, at(d));
   if (!goods.equals(unit.multiply(line.quantity))) {
-    throw invalidAmounts(at('goods'), 'GOODS_NOT_PRICE_TIMES_QUANTITY', `line ${line.lineId}: goods ${goods.toString()} ≠ ${unit.toString()} × ${line.quantity}`);
+    throw invalidAmounts(
+      at('goods'),
+      'GOODS_NOT_PRICE_TIMES_QUANTITY',
+      `line ${line.lineId}: goods ${goods.toString()} ≠ ${unit.toString()} × ${line.quantity}`,
+    );
   }
   if (lineDiscountTotal(a).greaterThan(goods)) {
-    throw invalidAmounts(at('amounts'), 'DISCOUNTS_EXCEED_GOODS', `line ${line.lineId}: discounts ${lineDiscountTotal(a).toString()} exceed goods ${goods.toString()}`);
+    throw invalidAmounts(
+      at('amounts'),
+      'DISCOUNTS_EXCEED_GOODS',
+      `line ${line.lineId}: discounts ${lineDiscountTotal(a).toString()} exceed goods ${goods.toString()}`,
+    );
   }
 }
 
@@ -83,7 +97,11 @@ export function checkFreight(freight: Money, freightCouponDiscount: Money, curre
   checkAmount(freight, currency, 'freight');
   checkAmount(freightCouponDiscount, currency, 'freightCouponDiscount');
   if (freightCouponDiscount.greaterThan(freight)) {
-    throw invalidAmounts('freightCouponDiscount', 'FREIGHT_DISCOUNT_EXCEEDS_FREIGHT', `the shipping coupon ${freightCouponDiscount.toString()} exceeds the freight ${freight.toString()}`);
+    throw invalidAmounts(
+      'freightCouponDiscount',
+      'FREIGHT_DISCOUNT_EXCEEDS_FREIGHT',
+      `the shipping coupon ${freightCouponDiscount.toString()} exceeds the freight ${freight.toString()}`,
+    );
   }
 }
 
@@ -94,7 +112,11 @@ export function checkFreight(freight: Money, freightCouponDiscount: Money, curre
  */
 export function orderAmounts(lines: readonly { readonly amounts: LineAmounts }[], freight: Money, freightCouponDiscount: Money): OrderAmounts {
   const currency = freight.currency;
-  const total = (d: LineDiscount | 'goods') => Money.sum(lines.map((l) => l.amounts[d]), currency);
+  const total = (d: LineDiscount | 'goods') =>
+    Money.sum(
+      lines.map((l) => l.amounts[d]),
+      currency,
+    );
   const goodsTotal = total('goods');
   const activityDiscount = total('activityDiscount');
   const couponDiscount = total('couponDiscount').add(freightCouponDiscount);
@@ -120,7 +142,13 @@ export interface PricingLike {
 
 export interface PricedBreakdown {
   /** By line id, in the pricing's line order. */
-  readonly lines: readonly { readonly lineId: string; readonly skuId: string; readonly quantity: number; readonly unitPrice: Money; readonly amounts: LineAmounts }[];
+  readonly lines: readonly {
+    readonly lineId: string;
+    readonly skuId: string;
+    readonly quantity: number;
+    readonly unitPrice: Money;
+    readonly amounts: LineAmounts;
+  }[];
   readonly freight: Money;
   readonly freightCouponDiscount: Money;
 }
@@ -135,7 +163,11 @@ export interface PricedBreakdown {
 export function breakdownFromPricing(pricing: PricingLike, memberDiscounts: Readonly<Record<string, Money>> = {}): PricedBreakdown {
   const currency = pricing.totals.freight.currency;
   const lines = pricing.lines.map((l) => {
-    const shares = (source: 'activity' | 'coupon') => Money.sum(l.discounts.filter((d) => d.source === source).map((d) => d.amount), currency);
+    const shares = (source: 'activity' | 'coupon') =>
+      Money.sum(
+        l.discounts.filter((d) => d.source === source).map((d) => d.amount),
+        currency,
+      );
     return {
       lineId: l.lineId,
       skuId: l.skuId,

@@ -43,13 +43,15 @@ export const CANCELLATION_BY_STAGE = {
  * yet); a shipped order is at least at `shipped`. An unredeemed service order is cancelled and
  * refunded whatever the stage says.
  */
-export function decideCancellationAfterPayment(order: { readonly id: string; readonly kind: OrderKind; readonly status: OrderStatus }, stage: FulfilmentStage): CancellationDecision {
+export function decideCancellationAfterPayment(
+  order: { readonly id: string; readonly kind: OrderKind; readonly status: OrderStatus },
+  stage: FulfilmentStage,
+): CancellationDecision {
   const rejection = transitionRejection(order, 'closed');
   if (rejection) throw rejection;
   if (!(FULFILMENT_STAGES as readonly string[]).includes(stage)) throw new RangeError(`not a fulfilment stage: ${String(stage)}`);
   if (order.kind === 'service') return { stage: 'not_allocated', ...CANCELLATION_BY_STAGE.not_allocated };
-  const effective: FulfilmentStage =
-    order.status === 'shipped' && FULFILMENT_STAGES.indexOf(stage) < FULFILMENT_STAGES.indexOf('shipped') ? 'shipped' : stage;
+  const effective: FulfilmentStage = order.status === 'shipped' && FULFILMENT_STAGES.indexOf(stage) < FULFILMENT_STAGES.indexOf('shipped') ? 'shipped' : stage;
   return { stage: effective, ...CANCELLATION_BY_STAGE[effective] };
 }
 

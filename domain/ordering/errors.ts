@@ -41,9 +41,13 @@ export const ORDER_ERROR = ORDER_ERRORS.codes;
 export type OrderErrorCode = CodeOf<typeof ORDER_ERRORS>;
 
 export function crossBorderNotSupported(skuIds: readonly string[]): DomainError {
-  return ORDER_ERRORS.raise('CROSS_BORDER_NOT_SUPPORTED', 'cross-border lines cannot be placed as an order yet (customs declaration is not built): buy them on their own channel', {
-    skuIds: [...skuIds],
-  });
+  return ORDER_ERRORS.raise(
+    'CROSS_BORDER_NOT_SUPPORTED',
+    'cross-border lines cannot be placed as an order yet (customs declaration is not built): buy them on their own channel',
+    {
+      skuIds: [...skuIds],
+    },
+  );
 }
 
 export function orderNotFound(orderId: string): DomainError {

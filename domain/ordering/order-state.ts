@@ -94,7 +94,6 @@ export interface OrderBenefits {
   readonly limitedActivityIds: readonly string[];
 }
 
-
 export interface NewOrder {
   readonly id: string;
   readonly number: string;

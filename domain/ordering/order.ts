@@ -190,7 +190,9 @@ export class Order extends AggregateRoot {
     const carrier = typeof s.carrier === 'string' ? s.carrier.trim() : '';
     const trackingNumber = typeof s.trackingNumber === 'string' ? s.trackingNumber.trim() : '';
     if (carrier.length === 0 || carrier.length > 60 || trackingNumber.length === 0 || trackingNumber.length > 64) {
-      throw DomainError.invalid(ORDER_ERROR.INVALID_SHIPMENT, 'a shipment names a carrier (1–60 characters) and a tracking number (1–64)', { orderId: this.state.id });
+      throw DomainError.invalid(ORDER_ERROR.INVALID_SHIPMENT, 'a shipment names a carrier (1–60 characters) and a tracking number (1–64)', {
+        orderId: this.state.id,
+      });
     }
     if (s.autoConfirmAt.getTime() <= s.at.getTime()) throw new RangeError('autoConfirmAt comes after shipping');
     this.transitionTo('shipped', s.at, { shipment: { carrier, trackingNumber, shippedAt: s.at, autoConfirmAt: s.autoConfirmAt } });
@@ -222,7 +224,12 @@ export class Order extends AggregateRoot {
       throw DomainError.invalid(ORDER_ERROR.INVALID_CODE, 'the verification code is not valid for this order and shop', { orderId: this.state.id });
     }
     this.transitionTo('completed', r.at, { verification: { ...v, redeemedAt: r.at, redeemedByShop: r.shopId }, completedAt: r.at });
-    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: r.at, payload: { via: 'redemption', shopId: r.shopId, memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null } });
+    this.record({
+      type: 'order.completed',
+      aggregateId: this.state.id,
+      occurredAt: r.at,
+      payload: { via: 'redemption', shopId: r.shopId, memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null },
+    });
   }
 
   /**
@@ -270,14 +277,25 @@ export class Order extends AggregateRoot {
       type: 'order.cancelled',
       aggregateId: this.state.id,
       occurredAt: at,
-      payload: { by, reason, memberId: this.memberId, parentId: this.state.parentId, lines: this.state.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })) },
+      payload: {
+        by,
+        reason,
+        memberId: this.memberId,
+        parentId: this.state.parentId,
+        lines: this.state.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
+      },
     });
   }
 
   private receive(by: ReceiptBy, at: Date): void {
     this.transitionTo('completed', at, { receipt: { by, at }, completedAt: at });
     this.record({ type: 'order.received', aggregateId: this.state.id, occurredAt: at, payload: { by, memberId: this.memberId } });
-    this.record({ type: 'order.completed', aggregateId: this.state.id, occurredAt: at, payload: { via: 'receipt', memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null } });
+    this.record({
+      type: 'order.completed',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: { via: 'receipt', memberId: this.memberId, paidAt: this.state.payment?.paidAt.toISOString() ?? null },
+    });
   }
 
   /** The one place the status changes: refuses anything the table of the order's kind does not list. */

@@ -268,7 +268,8 @@ export function computeOrderStatistics(orders: readonly OrderSnapshot[], period:
     if (!firstPaid.has(m) || t < firstPaid.get(m)!) firstPaid.set(m, t);
   }
   const paidAtByMember = new Map<string, number[]>();
-  for (const o of orders) if (isPaidLeafOrder(o)) paidAtByMember.set(o.common.memberId, [...(paidAtByMember.get(o.common.memberId) ?? []), o.placedAt.getTime()]);
+  for (const o of orders)
+    if (isPaidLeafOrder(o)) paidAtByMember.set(o.common.memberId, [...(paidAtByMember.get(o.common.memberId) ?? []), o.placedAt.getTime()]);
   let returning = 0;
   for (const [member, first] of firstPaid) {
     if ((paidAtByMember.get(member) ?? []).some((t) => t >= first - RETURNING_LOOKBACK_MS && t < first)) returning += 1;

@@ -64,7 +64,8 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
       if (!list) throw invalidSplit('UNKNOWN_LINE', `order ${p.id} has no line ${gl.lineId}`, { group: gi, lineId: gl.lineId });
       if (seen.has(gl.lineId)) throw invalidSplit('DUPLICATE_LINE', `group ${gi} names line ${gl.lineId} twice`, { group: gi, lineId: gl.lineId });
       seen.add(gl.lineId);
-      if (!Number.isSafeInteger(gl.quantity) || gl.quantity < 1) throw invalidSplit('INVALID_QUANTITY', `group ${gi}: a quantity is a whole number ≥ 1`, { group: gi, lineId: gl.lineId });
+      if (!Number.isSafeInteger(gl.quantity) || gl.quantity < 1)
+        throw invalidSplit('INVALID_QUANTITY', `group ${gi}: a quantity is a whole number ≥ 1`, { group: gi, lineId: gl.lineId });
       list.push({ group: gi, quantity: gl.quantity });
     }
     const shops = new Set(g.lines.map((gl: SplitGroup['lines'][number]) => p.lines.find((l) => l.lineId === gl.lineId)!.shopId));
@@ -73,7 +74,11 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
   for (const l of p.lines) {
     const given = parts.get(l.lineId)!.reduce((n, x) => n + x.quantity, 0);
     if (given !== l.quantity) {
-      throw invalidSplit('QUANTITIES_DO_NOT_ADD_UP', `line ${l.lineId}: the groups take ${given} of ${l.quantity}`, { lineId: l.lineId, expected: l.quantity, given });
+      throw invalidSplit('QUANTITIES_DO_NOT_ADD_UP', `line ${l.lineId}: the groups take ${given} of ${l.quantity}`, {
+        lineId: l.lineId,
+        expected: l.quantity,
+        given,
+      });
     }
   }
 
@@ -81,7 +86,13 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
   const childLines: OrderLine[][] = groups.map(() => []);
   for (const l of p.lines) {
     const ps = parts.get(l.lineId)!;
-    const amounts = ps.length === 1 ? [l.amounts] : splitLineAmounts(l, ps.map((x) => x.quantity));
+    const amounts =
+      ps.length === 1
+        ? [l.amounts]
+        : splitLineAmounts(
+            l,
+            ps.map((x) => x.quantity),
+          );
     ps.forEach((x, k) => {
       childLines[x.group]!.push({ ...l, quantity: x.quantity, amounts: amounts[k]! });
     });
@@ -96,9 +107,19 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
       throw invalidSplit('FREIGHT_DOES_NOT_ADD_UP', `the groups' freight does not add up to order ${p.id}'s`, { freight: p.freight.toString() });
     }
   } else {
-    const goodsTotals = childLines.map((ls) => Money.sum(ls.map((l) => l.amounts.goods), p.currency).toMinor().toString());
+    const goodsTotals = childLines.map((ls) =>
+      Money.sum(
+        ls.map((l) => l.amounts.goods),
+        p.currency,
+      )
+        .toMinor()
+        .toString(),
+    );
     freights = allocate(p.freight, goodsTotals);
-    freightDiscounts = allocate(p.freightCouponDiscount, freights.map((f) => f.toMinor().toString()));
+    freightDiscounts = allocate(
+      p.freightCouponDiscount,
+      freights.map((f) => f.toMinor().toString()),
+    );
   }
 
   const ids = groups.map((_, gi) => newChild(gi));
@@ -120,7 +141,10 @@ export function splitOrder(parent: Order, groups: readonly SplitGroup[], newChil
     };
     return Order.child(snapshot);
   });
-  parent.markSplit(children.map((c) => c.id), at);
+  parent.markSplit(
+    children.map((c) => c.id),
+    at,
+  );
   return { parent, children };
 }
 

@@ -6,15 +6,7 @@ export const ORDER_KINDS = ['goods', 'service'] as const;
 /** Physical goods (实物订单), or an offline service (线下服务订单) completed by a verification code. */
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
-export const ORDER_STATUSES = [
-  'pending_payment',
-  'pending_shipment',
-  'shipped',
-  'pending_redemption',
-  'completed',
-  'cancelled',
-  'closed',
-] as const;
+export const ORDER_STATUSES = ['pending_payment', 'pending_shipment', 'shipped', 'pending_redemption', 'completed', 'cancelled', 'closed'] as const;
 /**
  * ORD-2: 待付款, 待发货, 已发货 / 待收货, 待核销 (service orders), 交易成功, 已取消 (before payment: by
  * the member, by the unpaid timeout ORD-3, by risk control), 交易关闭 (after a full refund).

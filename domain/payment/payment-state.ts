@@ -19,7 +19,11 @@ export const PAYMENT_TRANSITIONS = {
 } as const satisfies Record<PaymentStatus, readonly PaymentStatus[]>;
 
 /** The payment's machine: a move the table does not list is `PAYMENT.INVALID_TRANSITION` (409) with `from` and `to`. */
-export const PAYMENT_MACHINE = stateMachine<PaymentStatus>(PAYMENT_TRANSITIONS, PAYMENT_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} payment cannot become ${to}`);
+export const PAYMENT_MACHINE = stateMachine<PaymentStatus>(
+  PAYMENT_TRANSITIONS,
+  PAYMENT_ERROR.INVALID_TRANSITION,
+  (from, to) => `a ${from} payment cannot become ${to}`,
+);
 
 export type CloseReason = 'timeout' | 'order_cancelled';
 
@@ -122,4 +126,3 @@ export interface RefundOutcome {
   /** Orders this refund completed (all their money back): the application closes them (ORD-2 交易关闭). */
   readonly fullyRefundedOrderIds: readonly string[];
 }
-

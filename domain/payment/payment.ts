@@ -47,7 +47,10 @@ export class Payment extends AggregateRoot {
       number: p.number,
       memberId: first.memberId,
       currency,
-      amount: Money.sum(orders.map((o) => o.amount), currency),
+      amount: Money.sum(
+        orders.map((o) => o.amount),
+        currency,
+      ),
       orders,
       status: 'unpaid',
       createdAt: p.createdAt,
@@ -92,7 +95,10 @@ export class Payment extends AggregateRoot {
   }
   /** What was refunded through `refund` (late-payment refunds are apart: they give back money the payment never kept). */
   get refunded(): Money {
-    return Money.sum(this.state.refunds.map((r) => r.amount), this.state.currency);
+    return Money.sum(
+      this.state.refunds.map((r) => r.amount),
+      this.state.currency,
+    );
   }
   /** Callbacks flagged late (PAY-1 / PAY-2), with their refund instructions. */
   get lateCallbacks(): readonly HandledCallback[] {
@@ -120,7 +126,8 @@ export class Payment extends AggregateRoot {
       });
     }
     const seen = this.state.callbacks.find((c) => key(c.channel, c.channelTransactionId) === key(cb.channel, cb.channelTransactionId));
-    if (seen) return seen.outcome === 'paid' ? { kind: 'paid', replayed: true, orderIds: this.orderIds() } : { kind: 'late', replayed: true, refund: seen.refund! };
+    if (seen)
+      return seen.outcome === 'paid' ? { kind: 'paid', replayed: true, orderIds: this.orderIds() } : { kind: 'late', replayed: true, refund: seen.refund! };
 
     const at = ctx.receivedAt;
     if (this.state.status === 'unpaid' && ctx.ordersAwaitingPayment) {
@@ -132,15 +139,25 @@ export class Payment extends AggregateRoot {
         type: 'payment.paid',
         aggregateId: this.state.id,
         occurredAt: at,
-        payload: { number: this.state.number, amount: this.state.amount.toString(), channel: cb.channel, channelTransactionId: cb.channelTransactionId, orderIds: this.orderIds() },
+        payload: {
+          number: this.state.number,
+          amount: this.state.amount.toString(),
+          channel: cb.channel,
+          channelTransactionId: cb.channelTransactionId,
+          orderIds: this.orderIds(),
+        },
       });
       return { kind: 'paid', replayed: false, orderIds: this.orderIds() };
     }
 
     const reason: RefundInstruction['reason'] =
-      this.state.status === 'unpaid' ? 'order_cancelled'
-      : this.state.status === 'cancelled' ? (this.state.cancellation?.reason === 'order_cancelled' ? 'order_cancelled' : 'payment_closed')
-      : 'already_paid';
+      this.state.status === 'unpaid'
+        ? 'order_cancelled'
+        : this.state.status === 'cancelled'
+          ? this.state.cancellation?.reason === 'order_cancelled'
+            ? 'order_cancelled'
+            : 'payment_closed'
+          : 'already_paid';
     if (this.state.status === 'unpaid') this.closeNow('order_cancelled', at);
     const refund: RefundInstruction = {
       paymentId: this.state.id,
@@ -160,7 +177,14 @@ export class Payment extends AggregateRoot {
       type: 'payment.late-callback',
       aggregateId: this.state.id,
       occurredAt: at,
-      payload: { number: this.state.number, channel: cb.channel, channelTransactionId: cb.channelTransactionId, amount: cb.amount.toString(), reason, refundId: refund.refundId },
+      payload: {
+        number: this.state.number,
+        channel: cb.channel,
+        channelTransactionId: cb.channelTransactionId,
+        amount: cb.amount.toString(),
+        reason,
+        refundId: refund.refundId,
+      },
     });
     return { kind: 'late', replayed: false, refund };
   }
@@ -168,12 +192,20 @@ export class Payment extends AggregateRoot {
   /** The channel gave back the money of a late callback; a second call changes nothing. */
   settleLateRefund(channel: string, channelTransactionId: string, at: Date): boolean {
     const i = this.state.callbacks.findIndex((c) => c.outcome === 'late' && key(c.channel, c.channelTransactionId) === key(channel, channelTransactionId));
-    if (i < 0) throw invalidRefund('UNKNOWN_TRANSACTION', `payment ${this.state.number} flagged no late transaction ${channelTransactionId}`, { paymentId: this.state.id });
+    if (i < 0)
+      throw invalidRefund('UNKNOWN_TRANSACTION', `payment ${this.state.number} flagged no late transaction ${channelTransactionId}`, {
+        paymentId: this.state.id,
+      });
     const c = this.state.callbacks[i]!;
     if (c.refundSettledAt !== null) return false;
     const callbacks = this.state.callbacks.map((x, k) => (k === i ? { ...x, refundSettledAt: at } : x));
     this.state = { ...this.state, callbacks, updatedAt: at };
-    this.record({ type: 'payment.late-refund-settled', aggregateId: this.state.id, occurredAt: at, payload: { channelTransactionId, amount: c.amount.toString(), refundId: c.refund!.refundId } });
+    this.record({
+      type: 'payment.late-refund-settled',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: { channelTransactionId, amount: c.amount.toString(), refundId: c.refund!.refundId },
+    });
     return true;
   }
 
@@ -205,7 +237,10 @@ export class Payment extends AggregateRoot {
     if (!text(r.refundId, 64)) throw invalidRefund('INVALID_ID', 'a refund id has 1 to 64 characters');
     const previous = this.state.refunds.find((x) => x.refundId === r.refundId);
     if (previous) {
-      const same = r.amount instanceof Money && previous.amount.equals(r.amount) && (r.orderId == null || (previous.orders.length === 1 && previous.orders[0]!.orderId === r.orderId));
+      const same =
+        r.amount instanceof Money &&
+        previous.amount.equals(r.amount) &&
+        (r.orderId == null || (previous.orders.length === 1 && previous.orders[0]!.orderId === r.orderId));
       if (!same) throw invalidRefund('REFUND_ID_REUSED', `refund ${r.refundId} was made for another amount or order`, { refundId: r.refundId });
       return { replayed: true, refund: previous, fullyRefundedOrderIds: [] };
     }
@@ -231,7 +266,10 @@ export class Payment extends AggregateRoot {
       if (amount.greaterThan(room[i]!)) throw this.exceeds(o.amount, o.refunded, amount, o.orderId);
       parts = this.state.orders.map((_, k) => (k === i ? amount : Money.zero(this.state.currency)));
     } else {
-      parts = allocate(amount, room.map((m) => m.toMinor().toString()));
+      parts = allocate(
+        amount,
+        room.map((m) => m.toMinor().toString()),
+      );
     }
     const orders = this.state.orders.map((o, k) => ({ ...o, refunded: o.refunded.add(parts[k]!) }));
     const record: RefundRecord = {
@@ -271,18 +309,27 @@ export class Payment extends AggregateRoot {
   }
 
   private exceeds(paid: Money, refunded: Money, requested: Money, orderId: string | null): DomainError {
-    return DomainError.conflict(PAYMENT_ERROR.REFUND_EXCEEDS_PAID, `a refund of ${requested.toString()} exceeds what is left (${paid.subtract(refunded).toString()})`, {
-      paymentId: this.state.id,
-      orderId,
-      paid: paid.toString(),
-      refunded: refunded.toString(),
-      requested: requested.toString(),
-    });
+    return DomainError.conflict(
+      PAYMENT_ERROR.REFUND_EXCEEDS_PAID,
+      `a refund of ${requested.toString()} exceeds what is left (${paid.subtract(refunded).toString()})`,
+      {
+        paymentId: this.state.id,
+        orderId,
+        paid: paid.toString(),
+        refunded: refunded.toString(),
+        requested: requested.toString(),
+      },
+    );
   }
 
   private closeNow(reason: CloseReason, at: Date): void {
     this.transitionTo('cancelled', at, { cancellation: { reason, at } });
-    this.record({ type: 'payment.cancelled', aggregateId: this.state.id, occurredAt: at, payload: { number: this.state.number, reason, orderIds: this.orderIds() } });
+    this.record({
+      type: 'payment.cancelled',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: { number: this.state.number, reason, orderIds: this.orderIds() },
+    });
   }
 
   private throwUnlessAllowed(to: PaymentStatus): void {

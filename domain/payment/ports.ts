@@ -37,5 +37,10 @@ export interface PaymentChannel {
   readonly name: string;
   charge(p: { readonly paymentNumber: string; readonly amount: Money; readonly description: string }): Promise<ChannelCharge>;
   verifyCallback(body: unknown): VerifiedCallback;
-  refund(r: { readonly paymentNumber: string; readonly refundId: string; readonly channelTransactionId: string | null; readonly amount: Money }): Promise<{ readonly refundTransactionId: string }>;
+  refund(r: {
+    readonly paymentNumber: string;
+    readonly refundId: string;
+    readonly channelTransactionId: string | null;
+    readonly amount: Money;
+  }): Promise<{ readonly refundTransactionId: string }>;
 }

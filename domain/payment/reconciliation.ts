@@ -56,7 +56,11 @@ export const DEFAULT_RECONCILIATION_TOLERANCE_MS = 5 * 60_000;
  * whose time is off by more than the tolerance is not the same record: it shows as missing on both
  * sides). Pairs are taken closest in time first. Discrepancies come out by kind, number and time.
  */
-export function reconcile(platform: readonly LedgerRecord[], channel: readonly LedgerRecord[], toleranceMs: number = DEFAULT_RECONCILIATION_TOLERANCE_MS): Reconciliation {
+export function reconcile(
+  platform: readonly LedgerRecord[],
+  channel: readonly LedgerRecord[],
+  toleranceMs: number = DEFAULT_RECONCILIATION_TOLERANCE_MS,
+): Reconciliation {
   if (!(toleranceMs >= 0) || !Number.isFinite(toleranceMs)) throw new RangeError('the tolerance is a finite number of milliseconds ≥ 0');
   const group = (records: readonly LedgerRecord[]) => {
     const by = new Map<string, LedgerRecord[]>();
@@ -99,7 +103,8 @@ export function reconcile(platform: readonly LedgerRecord[], channel: readonly L
   }
   const time = (d: Discrepancy) => (d.platform ?? d.channel)!.at.getTime();
   discrepancies.sort(
-    (x, y) => DISCREPANCY_KINDS.indexOf(x.kind) - DISCREPANCY_KINDS.indexOf(y.kind) || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0) || time(x) - time(y),
+    (x, y) =>
+      DISCREPANCY_KINDS.indexOf(x.kind) - DISCREPANCY_KINDS.indexOf(y.kind) || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0) || time(x) - time(y),
   );
   return { matched, discrepancies };
 }

@@ -36,8 +36,7 @@ export function applyActivities(ctx: PricingContext, exclusive: number | null): 
   for (const family of SET_FAMILIES) {
     ctx.setActivities.forEach((a, index) => {
       if (a.family !== family) return;
-      const members =
-        index === exclusive ? ctx.eligible[index]! : a.exclusive ? [] : ctx.sharedMembers[index]!.filter((li) => excluded[li] === 0);
+      const members = index === exclusive ? ctx.eligible[index]! : a.exclusive ? [] : ctx.sharedMembers[index]!.filter((li) => excluded[li] === 0);
       if (members.length === 0) return;
       // Plans differ only around their exclusive activity: an activity meeting the same lines at the same
       // amounts does the same, so its effect is reused.

@@ -116,14 +116,7 @@ export interface GiftActivity extends ActivityBase {
   readonly tiers: readonly { readonly threshold: AmountInput | number; readonly pick: number; readonly gifts: readonly GiftChoiceInput[] }[];
 }
 
-export type Activity =
-  | ItemPriceActivity
-  | FullReductionActivity
-  | FullDiscountActivity
-  | MultiBuyActivity
-  | BundleActivity
-  | AddOnActivity
-  | GiftActivity;
+export type Activity = ItemPriceActivity | FullReductionActivity | FullDiscountActivity | MultiBuyActivity | BundleActivity | AddOnActivity | GiftActivity;
 
 // ---- compiled (validated, in cents and rates) ----
 

@@ -177,8 +177,7 @@ function compileRule(a: Activity, currency: string, fail: Fail): CompiledRule {
     case 'gift': {
       if (a.basis !== 'amount' && a.basis !== 'quantity') throw fail('basis')('UNKNOWN_BASIS');
       const tiers = list(a.tiers, 'tiers').map((t): GiftTier => {
-        const threshold =
-          a.basis === 'amount' ? cents(t.threshold as AmountInput, 'tiers') : whole(t.threshold as number, 1, 'tiers');
+        const threshold = a.basis === 'amount' ? cents(t.threshold as AmountInput, 'tiers') : whole(t.threshold as number, 1, 'tiers');
         if (threshold === 0n) throw fail('tiers')('ZERO_THRESHOLD');
         const gifts = list(t.gifts, 'gifts');
         distinct(

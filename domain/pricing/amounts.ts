@@ -63,7 +63,11 @@ export function allocateCents(total: Cents, weights: readonly Cents[], currency:
   weights.forEach((w, i) => {
     if (w > 0n) positive.push(i);
   });
-  if (positive.length === 0) return allocate(Money.fromMinor(total, currency), weights.map(() => '0')).map((m) => m.toMinor());
+  if (positive.length === 0)
+    return allocate(
+      Money.fromMinor(total, currency),
+      weights.map(() => '0'),
+    ).map((m) => m.toMinor());
   const out = weights.map(() => 0n);
   if (positive.length === 1) {
     out[positive[0]!] = total;

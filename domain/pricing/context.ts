@@ -188,7 +188,8 @@ function purchaseLimitsOf(xs: readonly PurchaseLimitInput[] | undefined): Map<st
     if (typeof x?.activityId !== 'string' || !isWhole(x.remaining, 0)) {
       throw inputError('INVALID_PURCHASE_LIMIT', 'a purchase limit names an activity and a whole remaining number ≥ 0', { activityId: x?.activityId });
     }
-    if (out.has(x.activityId)) throw inputError('DUPLICATE_PURCHASE_LIMIT', `activity ${JSON.stringify(x.activityId)} has two purchase limits`, { activityId: x.activityId });
+    if (out.has(x.activityId))
+      throw inputError('DUPLICATE_PURCHASE_LIMIT', `activity ${JSON.stringify(x.activityId)} has two purchase limits`, { activityId: x.activityId });
     out.set(x.activityId, BigInt(x.remaining));
   }
   return out;
@@ -234,8 +235,7 @@ function itemPricesOf(lines: readonly OrderLine[], live: readonly CompiledActivi
       if (
         b === null ||
         amount < best.amount ||
-        (amount === best.amount &&
-          (unit < best.unit || (unit === best.unit && (a.priority > b.priority || (a.priority === b.priority && a.id < b.id)))))
+        (amount === best.amount && (unit < best.unit || (unit === best.unit && (a.priority > b.priority || (a.priority === b.priority && a.id < b.id)))))
       ) {
         best = { activity: a, unit, units, amount };
       }

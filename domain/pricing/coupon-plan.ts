@@ -165,7 +165,12 @@ export function bestCoupons(ctx: PricingContext, act: ActivityOutcome, views: re
       if (pShares === null) {
         pShares = ctx.lines.map(() => 0n);
         const pl = ctx.couponLines[p!]!;
-        allocateCents(dp, pl.map((li) => act.amounts[li]!), ctx.currency, ctx.allocations).forEach((s, k) => {
+        allocateCents(
+          dp,
+          pl.map((li) => act.amounts[li]!),
+          ctx.currency,
+          ctx.allocations,
+        ).forEach((s, k) => {
           pShares![pl[k]!] = s;
         });
       }

@@ -67,7 +67,17 @@ export function evaluatePlan(input: PricingInput, plan: PricingPlan): PricingRes
   const act = applyActivities(ctx, exclusive);
   const views = viewCoupons(ctx, act);
   const cpn = applyCoupons(ctx, act, views, indexes);
-  return assemble(ctx, { act, views, cpn, score: scoreOf(ctx, act, cpn.goodsDeduction + cpn.freightDeduction, cpn.used.map((u) => u.index)) });
+  return assemble(ctx, {
+    act,
+    views,
+    cpn,
+    score: scoreOf(
+      ctx,
+      act,
+      cpn.goodsDeduction + cpn.freightDeduction,
+      cpn.used.map((u) => u.index),
+    ),
+  });
 }
 
 function scoreOf(ctx: PricingContext, act: ActivityOutcome, couponDeduction: Cents, coupons: readonly number[]): Score {

@@ -31,11 +31,6 @@ export type PricingErrorCode = CodeOf<typeof PRICING_ERRORS>;
  * A pricing rejection. `reason` is a stable upper-case word (`TIERS_OVERLAP`, `PERCENT_OUT_OF_RANGE` …)
  * that clients may branch on, repeated in `details.reason`.
  */
-export function pricingError(
-  code: PricingErrorCode,
-  reason: string,
-  message: string,
-  details: Record<string, unknown> = {},
-): DomainError {
+export function pricingError(code: PricingErrorCode, reason: string, message: string, details: Record<string, unknown> = {}): DomainError {
   return DomainError.invalid(code, message, { reason, ...details });
 }

@@ -28,8 +28,7 @@ export interface PointsRule {
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
 export function compilePoints(p: PointsInput, currency: string): PointsRule {
-  const fail = (field: string) => (reason: string) =>
-    pricingError(PRICING_ERROR.INVALID_POINTS, reason, `points: invalid ${field} (${reason})`, { field });
+  const fail = (field: string) => (reason: string) => pricingError(PRICING_ERROR.INVALID_POINTS, reason, `points: invalid ${field} (${reason})`, { field });
   if (!isWhole(p.balance, 0)) throw fail('balance')('NOT_A_WHOLE_NUMBER');
   const use = p.use === undefined || p.use === 'max' ? null : p.use;
   if (use !== null && !isWhole(use, 0)) throw fail('use')('NOT_A_WHOLE_NUMBER');

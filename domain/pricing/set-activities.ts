@@ -204,7 +204,14 @@ class UnitLadder {
 function bundle(ctx: PricingContext, members: readonly number[], r: Rule<'bundle'>, m: (c: Cents) => Money) {
   const parts = r.items.map((item) => {
     const ks = members.flatMap((li, k) => (ctx.lines[li]!.skuId === item.skuId ? [k] : []));
-    return { item, ks, ladder: new UnitLadder(ctx, ks.map((k) => members[k]!)) };
+    return {
+      item,
+      ks,
+      ladder: new UnitLadder(
+        ctx,
+        ks.map((k) => members[k]!),
+      ),
+    };
   });
   let most: bigint | null = null;
   for (const p of parts) {

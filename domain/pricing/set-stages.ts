@@ -90,6 +90,9 @@ export function giftStage(
       : choices.length <= pick
         ? { fixed: choices.map((c) => ({ activityId: a.id, ...c })), pools: [] }
         : { fixed: [], pools: [{ activityId: a.id, pick, choices }] };
-  const detail = choices.length === 0 ? 'reached, gifts out of stock' : `tier ${r.basis === 'amount' ? m(reached.threshold).toString() : `${reached.threshold} items`}${r.repeat ? ` × ${times}` : ''}: pick ${pick} of ${choices.length}`;
+  const detail =
+    choices.length === 0
+      ? 'reached, gifts out of stock'
+      : `tier ${r.basis === 'amount' ? m(reached.threshold).toString() : `${reached.threshold} items`}${r.repeat ? ` × ${times}` : ''}: pick ${pick} of ${choices.length}`;
   return { gifts, detail, unmet };
 }

@@ -172,7 +172,9 @@ export class Activity extends AggregateRoot {
       });
     }
     const edited =
-      base.status === 'draft' ? { ...base, definition, authors: authorsWith(base.authors, actor) } : newVersion(base.number + 1, definition, now, authorsWith([], actor));
+      base.status === 'draft'
+        ? { ...base, definition, authors: authorsWith(base.authors, actor) }
+        : newVersion(base.number + 1, definition, now, authorsWith([], actor));
     const versions = base.status === 'draft' ? [...this.state.versions.slice(0, -1), edited] : [...this.state.versions, edited];
     this.state = checked({ ...this.state, versions });
     this.emit('revised', now, { version: edited.number, by: actor.by ?? null });
@@ -220,8 +222,18 @@ export class Activity extends AggregateRoot {
 
 function newVersion(number: number, definition: ActivityDefinition, now: Date, authors: readonly string[]): ActivityVersion {
   return {
-    number, status: 'draft', definition, createdAt: now, authors, submittedAt: null, submittedBy: null, reviewedAt: null, reviewedBy: null,
-    approvedAt: null, approvedBy: null, rejectionReason: null,
+    number,
+    status: 'draft',
+    definition,
+    createdAt: now,
+    authors,
+    submittedAt: null,
+    submittedBy: null,
+    reviewedAt: null,
+    reviewedBy: null,
+    approvedAt: null,
+    approvedBy: null,
+    rejectionReason: null,
   };
 }
 

@@ -68,7 +68,11 @@ export const BARGAIN_TRANSITIONS = {
 } as const satisfies Record<BargainStatus, readonly BargainStatus[]>;
 
 /** The bargain's machine: its one move goes through it (`PROMOTION.INVALID_TRANSITION` with `from` and `to` otherwise). */
-export const BARGAIN = stateMachine<BargainStatus>(BARGAIN_TRANSITIONS, PROMOTION_ERROR.INVALID_TRANSITION, (from, to) => `a ${from} bargain cannot become ${to}`);
+export const BARGAIN = stateMachine<BargainStatus>(
+  BARGAIN_TRANSITIONS,
+  PROMOTION_ERROR.INVALID_TRANSITION,
+  (from, to) => `a ${from} bargain cannot become ${to}`,
+);
 
 export interface BargainSnapshot {
   readonly id: string;
@@ -106,7 +110,11 @@ export class Bargain extends AggregateRoot {
       throw toError(rejectionOf(PROMOTION_ERROR.NOT_ACTIVE, `activity ${c.activity.id} is not a bargain running now`, { activityId: c.activity.id }));
     }
     const r: BargainRule = rule;
-    const cents = (v: BargainRule['originalPrice']) => Money.fromMinor(amount(v, () => new RangeError('checked at setup')), DEFAULT_CURRENCY);
+    const cents = (v: BargainRule['originalPrice']) =>
+      Money.fromMinor(
+        amount(v, () => new RangeError('checked at setup')),
+        DEFAULT_CURRENCY,
+      );
     const deadline = new Date(Math.min(c.now.getTime() + r.hours * 3_600_000, live.definition.endsAt.getTime()));
     const b = new Bargain({
       id: c.id,
@@ -124,7 +132,12 @@ export class Bargain extends AggregateRoot {
       deadline,
       version: 0,
     });
-    b.emit('started', c.now, { memberId: c.memberId, skuId: r.skuId, originalPrice: b.state.originalPrice.toString(), floorPrice: b.state.floorPrice.toString() });
+    b.emit('started', c.now, {
+      memberId: c.memberId,
+      skuId: r.skuId,
+      originalPrice: b.state.originalPrice.toString(),
+      floorPrice: b.state.floorPrice.toString(),
+    });
     return b;
   }
 

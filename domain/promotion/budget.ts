@@ -8,10 +8,14 @@ import { PROMOTION_ERROR, rejectionOf, type PromotionRejection } from './errors.
  */
 export function chargeRejection(activityId: string, spent: Money, amount: Money, budget: Money | null): PromotionRejection | null {
   if (budget === null || !spent.add(amount).greaterThan(budget)) return null;
-  return rejectionOf(PROMOTION_ERROR.BUDGET_EXHAUSTED, `activity ${activityId} has ${budget.subtract(spent).toString()} of its budget left, not ${amount.toString()}`, {
-    activityId,
-    budget: budget.toString(),
-    spent: spent.toString(),
-    amount: amount.toString(),
-  });
+  return rejectionOf(
+    PROMOTION_ERROR.BUDGET_EXHAUSTED,
+    `activity ${activityId} has ${budget.subtract(spent).toString()} of its budget left, not ${amount.toString()}`,
+    {
+      activityId,
+      budget: budget.toString(),
+      spent: spent.toString(),
+      amount: amount.toString(),
+    },
+  );
 }

@@ -1,6 +1,14 @@
 import { Decimal } from 'decimal.js';
 import {
-  CHANNELS, compileActivity, type Activity as PricingActivity, type ActivityScope, type AmountInput, type Audience, type Channel, type ItemPriceActivity, type Stacking,
+  CHANNELS,
+  compileActivity,
+  type Activity as PricingActivity,
+  type ActivityScope,
+  type AmountInput,
+  type Audience,
+  type Channel,
+  type ItemPriceActivity,
+  type Stacking,
 } from '../pricing/index.js';
 import { DEFAULT_CURRENCY, Money } from '../shared/money.js';
 import { PROMOTION_ERROR, invalidField } from './errors.js';
@@ -32,7 +40,17 @@ export interface BargainRule {
 export type PromotionRule = PricingRule | BargainRule | DepositPresaleRule;
 export type PromotionKind = PromotionRule['kind'];
 export const PROMOTION_KINDS = [
-  'single_item', 'flash_sale', 'group_buy', 'full_reduction', 'full_discount', 'multi_buy', 'bundle', 'add_on', 'gift', 'bargain', 'deposit_presale',
+  'single_item',
+  'flash_sale',
+  'group_buy',
+  'full_reduction',
+  'full_discount',
+  'multi_buy',
+  'bundle',
+  'add_on',
+  'gift',
+  'bargain',
+  'deposit_presale',
 ] as const satisfies readonly PromotionKind[];
 
 export const GROUP_TYPES = ['normal', 'new_member', 'super'] as const;
@@ -130,7 +148,12 @@ export function checkedDefinition(activityId: string, input: ActivityInput): Act
   }
   const perMemberLimit = input.perMemberLimit ?? null;
   if (perMemberLimit !== null && !wholeIn(perMemberLimit, 1, MAX_PER_MEMBER_LIMIT)) {
-    throw invalidField(PROMOTION_ERROR.INVALID_SETTINGS, 'perMemberLimit', 'OUT_OF_RANGE', `a per-member limit is a whole number from 1 to ${MAX_PER_MEMBER_LIMIT}`);
+    throw invalidField(
+      PROMOTION_ERROR.INVALID_SETTINGS,
+      'perMemberLimit',
+      'OUT_OF_RANGE',
+      `a per-member limit is a whole number from 1 to ${MAX_PER_MEMBER_LIMIT}`,
+    );
   }
   const limitPeriod = input.limitPeriod ?? 'activity';
   if (!LIMIT_PERIODS.includes(limitPeriod)) {
@@ -176,7 +199,12 @@ function checkRule(activityId: string, definition: ActivityDefinition): void {
   else if (definition.rule.kind === 'deposit_presale') checkPresale(definition.rule, definition);
   else compileActivity(pricingActivityOf(activityId, definition)!, CURRENCY);
   if ((definition.rule.kind === 'group_buy') !== (definition.groupBuy !== null)) {
-    throw invalidField(PROMOTION_ERROR.INVALID_GROUP_BUY, 'groupBuy', definition.groupBuy ? 'ONLY_FOR_GROUP_BUY' : 'MISSING', 'a group_buy activity, and only one, has group-buy terms');
+    throw invalidField(
+      PROMOTION_ERROR.INVALID_GROUP_BUY,
+      'groupBuy',
+      definition.groupBuy ? 'ONLY_FOR_GROUP_BUY' : 'MISSING',
+      'a group_buy activity, and only one, has group-buy terms',
+    );
   }
   if (definition.groupBuy) checkGroupBuy(activityId, definition);
 }
@@ -288,7 +316,11 @@ function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (value instanceof Date) return value;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, plain(v)]),
+    );
   }
   return value;
 }

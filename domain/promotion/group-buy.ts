@@ -85,7 +85,10 @@ export function paymentRejection(s: GroupBuySnapshot, now: Date): PromotionRejec
     });
   }
   if (now.getTime() >= s.deadline.getTime()) {
-    return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, `group ${s.id} closed at ${s.deadline.toISOString()}`, { groupId: s.id, deadline: s.deadline.toISOString() });
+    return rejectionOf(PROMOTION_ERROR.GROUP_CLOSED, `group ${s.id} closed at ${s.deadline.toISOString()}`, {
+      groupId: s.id,
+      deadline: s.deadline.toISOString(),
+    });
   }
   return null;
 }
@@ -149,10 +152,12 @@ export class GroupBuy extends AggregateRoot {
     const size = c.size ?? terms.size;
     const tier = groupTierRule(live.definition, size);
     if (!tier) {
-      throw toError(rejectionOf(PROMOTION_ERROR.INVALID_GROUP_SIZE, `activity ${c.activity.id} offers groups of ${groupSizes(terms).join(', ')}`, {
-        size,
-        sizes: groupSizes(terms),
-      }));
+      throw toError(
+        rejectionOf(PROMOTION_ERROR.INVALID_GROUP_SIZE, `activity ${c.activity.id} offers groups of ${groupSizes(terms).join(', ')}`, {
+          size,
+          sizes: groupSizes(terms),
+        }),
+      );
     }
     eligible(live.definition.audience, c.leader, c.activity.id);
     const deadline = new Date(Math.min(c.now.getTime() + terms.hours * 3_600_000, live.definition.endsAt.getTime()));
@@ -199,7 +204,10 @@ export class GroupBuy extends AggregateRoot {
     const s = this.state;
     const mine = s.members.find((m) => m.memberId === joiner.memberId);
     if (mine?.orderId === orderId) return false;
-    if (mine) throw toError(rejectionOf(PROMOTION_ERROR.ALREADY_JOINED, `member ${joiner.memberId} is in group ${s.id} already`, { groupId: s.id, orderId: mine.orderId }));
+    if (mine)
+      throw toError(
+        rejectionOf(PROMOTION_ERROR.ALREADY_JOINED, `member ${joiner.memberId} is in group ${s.id} already`, { groupId: s.id, orderId: mine.orderId }),
+      );
     if (s.members.some((m) => m.orderId === orderId)) {
       throw toError(rejectionOf(PROMOTION_ERROR.ORDER_IN_ANOTHER_GROUP, `order ${orderId} is another member's`, { orderId }));
     }
@@ -231,7 +239,9 @@ export class GroupBuy extends AggregateRoot {
   confirmPayment(orderId: string, now: Date): { replayed: boolean } {
     const member = this.state.members.find((m) => m.orderId === orderId);
     if (!member) {
-      throw toError(rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, `no member of group ${this.id} joined with order ${orderId}`, { groupId: this.id, orderId }));
+      throw toError(
+        rejectionOf(PROMOTION_ERROR.ORDER_NOT_IN_GROUP, `no member of group ${this.id} joined with order ${orderId}`, { groupId: this.id, orderId }),
+      );
     }
     if (member.status === 'paid') return { replayed: true };
     const r = paymentRejection(this.state, now);

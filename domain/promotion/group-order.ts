@@ -48,7 +48,9 @@ export function groupOrderRejection(c: {
   const covers = compileActivity(pricingActivityOf(c.activityId, c.definition, c.tier)!, DEFAULT_CURRENCY).covers;
   const outside = o.lines.filter((l) => !covers(l)).map((l) => l.skuId);
   if (o.lines.length === 0 || outside.length > 0) {
-    return notEligible(o.id, 'NOT_FOR_ACTIVITY', `order ${o.id} holds goods outside activity ${c.activityId}: a group order holds only the activity's goods`, { skuIds: outside });
+    return notEligible(o.id, 'NOT_FOR_ACTIVITY', `order ${o.id} holds goods outside activity ${c.activityId}: a group order holds only the activity's goods`, {
+      skuIds: outside,
+    });
   }
   return null;
 }

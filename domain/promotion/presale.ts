@@ -50,14 +50,19 @@ export function checkPresale(r: DepositPresaleRule, activity: PresaleWindow): vo
       amounts = presaleAmounts({ price: item.price, deposit: item.deposit, leverage });
     } catch (e) {
       const d = (e as { details?: { reason?: string; field?: string } }).details ?? {};
-      throw fail(`items.${d.field ?? 'price'}`, d.reason ?? 'NOT_AN_AMOUNT', `SKU ${item.skuId}: a price above a deposit above 0, in whole cents`, { skuId: item.skuId });
+      throw fail(`items.${d.field ?? 'price'}`, d.reason ?? 'NOT_AN_AMOUNT', `SKU ${item.skuId}: a price above a deposit above 0, in whole cents`, {
+        skuId: item.skuId,
+      });
     }
     // Exact: deposit × leverage lands on whole cents, so no rounding is ever needed.
     if (leveragedDeposit(amounts.deposit, leverage).toString() !== leverage.times(amounts.deposit.toString()).toString()) {
       throw fail('leverage', 'DEDUCTION_NOT_WHOLE_CENTS', `SKU ${item.skuId}: deposit × leverage must be whole cents`, { skuId: item.skuId });
     }
   }
-  for (const [field, w] of [['depositWindow', r.depositWindow], ['balanceWindow', r.balanceWindow]] as const) {
+  for (const [field, w] of [
+    ['depositWindow', r.depositWindow],
+    ['balanceWindow', r.balanceWindow],
+  ] as const) {
     if (!validDate(w?.startsAt) || !validDate(w?.endsAt)) throw fail(field, 'INVALID_DATE', 'a window has a start and an end');
     if (w.endsAt.getTime() <= w.startsAt.getTime()) throw fail(field, 'EMPTY_WINDOW', 'a window must end after it starts');
   }

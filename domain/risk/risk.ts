@@ -22,7 +22,6 @@ export interface RiskVerdict {
   readonly rule: string | null;
 }
 
-
 /** The rejection a verdict means for an order being placed, or null when it passes. */
 export function riskRejection(v: RiskVerdict): DomainError | null {
   if (v.level === 'none' || v.level === 'low') return null;

@@ -36,9 +36,7 @@ export function allocate(total: Money, weights: readonly DecimalInput[]): Money[
   let left = units.minus(floors.reduce((a, f) => a.plus(f), new Dec(0))).toNumber();
 
   // Largest remainder first; Array.prototype.sort is stable, so ties keep the earlier part first.
-  const order = remainders
-    .map((remainder, i) => ({ i, remainder }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder));
+  const order = remainders.map((remainder, i) => ({ i, remainder })).sort((a, b) => b.remainder.comparedTo(a.remainder));
   const parts = floors.slice();
   for (const { i } of order) {
     if (left === 0) break;

@@ -51,10 +51,7 @@ export class Money {
     const m = Money.of(text, currency);
     // Judged on the text: "1.230" states a precision the currency does not have, like "1.234".
     if ((text.split('.')[1]?.length ?? 0) > minorUnitsOf(currency)) {
-      throw DomainError.invalid(
-        'MONEY.TOO_MANY_DECIMALS',
-        `${text} has more than ${minorUnitsOf(currency)} decimal places for ${currency}`,
-      );
+      throw DomainError.invalid('MONEY.TOO_MANY_DECIMALS', `${text} has more than ${minorUnitsOf(currency)} decimal places for ${currency}`);
     }
     if (m.amount.abs().greaterThan(MAX_STORED_AMOUNT)) {
       throw DomainError.invalid('MONEY.OUT_OF_RANGE', `${text} is past what an amount holds (±${MAX_STORED_AMOUNT})`);
@@ -150,11 +147,10 @@ export class Money {
 
   private sameCurrency(other: Money): void {
     if (other.currency !== this.currency) {
-      throw DomainError.invalid(
-        'MONEY.CURRENCY_MISMATCH',
-        `cannot combine ${this.currency} with ${other.currency}`,
-        { left: this.currency, right: other.currency },
-      );
+      throw DomainError.invalid('MONEY.CURRENCY_MISMATCH', `cannot combine ${this.currency} with ${other.currency}`, {
+        left: this.currency,
+        right: other.currency,
+      });
     }
   }
 }

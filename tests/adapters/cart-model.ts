@@ -50,18 +50,28 @@ async function check(m: Model, r: Real, touched: readonly OwnerName[]): Promise<
 }
 
 class Add implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly owner: OwnerName, readonly sku: Sku, readonly qty: number) {}
+  constructor(
+    readonly owner: OwnerName,
+    readonly sku: Sku,
+    readonly qty: number,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     r.clock.tick();
     const line = m[this.owner].get(this.sku);
     const total = (line?.qty ?? 0) + this.qty;
     const want =
-      this.sku === 'nope' ? 'CART.UNKNOWN_SKU'
-      : this.sku === 'u1' ? 'CART.SKU_NOT_LISTED'
-      : !isWholePositive(this.qty) ? 'CART.INVALID_QUANTITY'
-      : total > MAX[this.sku] ? (MAX[this.sku] === 0 ? 'CART.OUT_OF_STOCK' : 'CART.QUANTITY_LIMIT')
-      : null;
+      this.sku === 'nope'
+        ? 'CART.UNKNOWN_SKU'
+        : this.sku === 'u1'
+          ? 'CART.SKU_NOT_LISTED'
+          : !isWholePositive(this.qty)
+            ? 'CART.INVALID_QUANTITY'
+            : total > MAX[this.sku]
+              ? MAX[this.sku] === 0
+                ? 'CART.OUT_OF_STOCK'
+                : 'CART.QUANTITY_LIMIT'
+              : null;
     expect(await codeOf(r.world.zt.cart.add({ owner: r.owners[this.owner], skuId: skuId(r, this.sku), quantity: this.qty }))).toBe(want);
     if (want === null) m[this.owner].set(this.sku, { qty: total, selected: true, at: r.clock.now().getTime() });
     await check(m, r, [this.owner]);
@@ -70,12 +80,22 @@ class Add implements fc.AsyncCommand<Model, Real> {
 }
 
 class Change implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly owner: OwnerName, readonly sku: Sku, readonly qty: number) {}
+  constructor(
+    readonly owner: OwnerName,
+    readonly sku: Sku,
+    readonly qty: number,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     r.clock.tick();
     const line = m[this.owner].get(this.sku);
-    const want = !isWholePositive(this.qty) ? 'CART.INVALID_QUANTITY' : !line ? 'CART.LINE_NOT_FOUND' : this.qty > line.qty && this.qty > MAX[this.sku] ? 'CART.QUANTITY_LIMIT' : null;
+    const want = !isWholePositive(this.qty)
+      ? 'CART.INVALID_QUANTITY'
+      : !line
+        ? 'CART.LINE_NOT_FOUND'
+        : this.qty > line.qty && this.qty > MAX[this.sku]
+          ? 'CART.QUANTITY_LIMIT'
+          : null;
     expect(await codeOf(r.world.zt.cart.changeQuantity({ owner: r.owners[this.owner], skuId: skuId(r, this.sku), quantity: this.qty }))).toBe(want);
     if (want === null) line!.qty = this.qty; // lowering below a limit is always allowed; the time stays
     await check(m, r, [this.owner]);
@@ -84,7 +104,10 @@ class Change implements fc.AsyncCommand<Model, Real> {
 }
 
 class Remove implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly owner: OwnerName, readonly sku: Sku) {}
+  constructor(
+    readonly owner: OwnerName,
+    readonly sku: Sku,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     r.clock.tick();
@@ -99,14 +122,23 @@ class Remove implements fc.AsyncCommand<Model, Real> {
 type Scope = { kind: 'line'; sku: Sku } | { kind: 'shop'; shop: 'A' | 'B' | 'platform' } | { kind: 'all' };
 
 class Select implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly owner: OwnerName, readonly scope: Scope, readonly selected: boolean) {}
+  constructor(
+    readonly owner: OwnerName,
+    readonly scope: Scope,
+    readonly selected: boolean,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     r.clock.tick();
     const s = this.scope;
     const shopId = (x: 'A' | 'B' | 'platform') => (x === 'A' ? r.world.brandA : x === 'B' ? r.world.brandB : 'platform');
     const want = s.kind === 'line' && !m[this.owner].has(s.sku) ? 'CART.LINE_NOT_FOUND' : null;
-    const scope = s.kind === 'line' ? { kind: 'line' as const, skuId: skuId(r, s.sku) } : s.kind === 'shop' ? { kind: 'shop' as const, shopId: shopId(s.shop) } : { kind: 'all' as const };
+    const scope =
+      s.kind === 'line'
+        ? { kind: 'line' as const, skuId: skuId(r, s.sku) }
+        : s.kind === 'shop'
+          ? { kind: 'shop' as const, shopId: shopId(s.shop) }
+          : { kind: 'all' as const };
     expect(await codeOf(r.world.zt.cart.select({ owner: r.owners[this.owner], scope, selected: this.selected }))).toBe(want);
     if (want === null) {
       for (const [sku, line] of m[this.owner]) {
@@ -120,14 +152,18 @@ class Select implements fc.AsyncCommand<Model, Real> {
 }
 
 class Merge implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly member: 'm1' | 'm2', readonly guest: 'g1' | 'g2') {}
+  constructor(
+    readonly member: 'm1' | 'm2',
+    readonly guest: 'g1' | 'g2',
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     r.clock.tick();
     const mine = m[this.member];
     for (const [sku, g] of [...m[this.guest]].sort(([, a], [, b]) => b.at - a.at)) {
       const have = mine.get(sku);
-      if (have) mine.set(sku, { qty: Math.max(have.qty, Math.min(have.qty + g.qty, MAX[sku])), selected: have.selected || g.selected, at: Math.max(have.at, g.at) });
+      if (have)
+        mine.set(sku, { qty: Math.max(have.qty, Math.min(have.qty + g.qty, MAX[sku])), selected: have.selected || g.selected, at: Math.max(have.at, g.at) });
       else mine.set(sku, { ...g, qty: Math.min(g.qty, MAX[sku]) });
     }
     m[this.guest].clear();

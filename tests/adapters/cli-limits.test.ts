@@ -10,11 +10,17 @@ import { LIMIT_VARIABLES, readLimits } from '../../adapters/cli/limits.js';
 const base = { ZHONGTAI_JWT_SECRET: 'a-secret-of-at-least-32-characters-long' };
 
 describe('service limits from the environment (issue #12)', () => {
-  it('unset: the library\'s own defaults (undefined), a 10 s shutdown deadline, 30 s request deadline', () => {
+  it("unset: the library's own defaults (undefined), a 10 s shutdown deadline, 30 s request deadline", () => {
     expect(readLimits({})).toEqual({
       unpaidTimeoutMs: undefined,
       jobs: { leaseMs: undefined, batch: undefined },
-      database: { poolSize: undefined, acquireTimeoutMs: undefined, maxWaiting: undefined, statementTimeoutMs: undefined, idleInTransactionTimeoutMs: undefined },
+      database: {
+        poolSize: undefined,
+        acquireTimeoutMs: undefined,
+        maxWaiting: undefined,
+        statementTimeoutMs: undefined,
+        idleInTransactionTimeoutMs: undefined,
+      },
       requestTimeoutMs: 30_000,
       shutdownTimeoutMs: 10_000,
     });
@@ -44,7 +50,7 @@ describe('service limits from the environment (issue #12)', () => {
     expect(readConfig({ ...base, ZHONGTAI_UNPAID_TIMEOUT_MS: '120000' }).limits.unpaidTimeoutMs).toBe(120_000);
   });
 
-  it('property: anything but a whole number in the variable\'s range is refused at start, naming the variable', () => {
+  it("property: anything but a whole number in the variable's range is refused at start, naming the variable", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...LIMIT_VARIABLES),
@@ -71,7 +77,10 @@ describe('service limits from the environment (issue #12)', () => {
   it('the CLI usage text lists every variable', () => {
     const main = fileURLToPath(new URL('../../adapters/cli/main.ts', import.meta.url));
     const hooks = fileURLToPath(new URL('../crash/ts-hooks.mjs', import.meta.url));
-    const usage = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', '--import', hooks, main, 'help'], { encoding: 'utf8', timeout: 30_000 });
+    const usage = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', '--import', hooks, main, 'help'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     for (const { name } of LIMIT_VARIABLES) expect(usage.stderr).toContain(name);
     expect(usage.stderr).toContain('ZHONGTAI_JOB_POLL_MS');
   });

@@ -71,7 +71,9 @@ describe(`coupon claims under concurrency (${onServer ? 'PostgreSQL server' : 'P
     expect(await zt.coupons.listMemberCoupons({ memberId: 'greedy' })).toHaveLength(3);
   });
 
-  it('both limits at once: 300 claims from 12 members (limit 3) and 4 bulk issues on a template of 25 — exactly 25, nobody above 3', { timeout: 60_000 }, async () => {
+  it('both limits at once: 300 claims from 12 members (limit 3) and 4 bulk issues on a template of 25 — exactly 25, nobody above 3', {
+    timeout: 60_000,
+  }, async () => {
     const t = await zt.coupons.createTemplate(thresholdFields({ name: 'both', totalQuantity: 25, perMemberLimit: 3 }));
     const members = Array.from({ length: 12 }, (_, i) => `mix-${i}`);
     const [claims, issues] = await Promise.all([

@@ -69,7 +69,10 @@ async function matches(m: Model, r: Real): Promise<void> {
 }
 
 class Claim implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly template: number, readonly memberId: string) {}
+  constructor(
+    readonly template: number,
+    readonly memberId: string,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     const t = m[this.template]!;
@@ -82,7 +85,10 @@ class Claim implements fc.AsyncCommand<Model, Real> {
 }
 
 class Issue implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly template: number, readonly memberIds: string[]) {}
+  constructor(
+    readonly template: number,
+    readonly memberIds: string[],
+  ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
     const t = m[this.template]!;
@@ -138,16 +144,26 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
 
     it('claims and bulk issues against a model: issued never above the total quantity, a member never above the limit, refusals write nothing', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), async (cmds, total, limit) => {
-          run += 1;
-          const model: Model = [];
-          for (const [i, hidden] of [false, true, false].entries()) {
-            const id = await template({ name: `run ${run} t${i}`, totalQuantity: i === 2 ? 2 : total, perMemberLimit: limit, visibility: hidden ? 'hidden' : 'public' });
-            model.push({ id, total: i === 2 ? 2 : total, limit, hidden, stopped: false, issued: 0, claimed: 0, perMember: new Map() });
-          }
-          // Runs share member ids; `matches` counts a member's coupons per template of this run only.
-          await fc.asyncModelRun(() => ({ model, real: { zt } }), cmds);
-        }),
+        fc.asyncProperty(
+          fc.commands(commands, { maxCommands: 25 }),
+          fc.integer({ min: 1, max: 6 }),
+          fc.integer({ min: 1, max: 3 }),
+          async (cmds, total, limit) => {
+            run += 1;
+            const model: Model = [];
+            for (const [i, hidden] of [false, true, false].entries()) {
+              const id = await template({
+                name: `run ${run} t${i}`,
+                totalQuantity: i === 2 ? 2 : total,
+                perMemberLimit: limit,
+                visibility: hidden ? 'hidden' : 'public',
+              });
+              model.push({ id, total: i === 2 ? 2 : total, limit, hidden, stopped: false, issued: 0, claimed: 0, perMember: new Map() });
+            }
+            // Runs share member ids; `matches` counts a member's coupons per template of this run only.
+            await fc.asyncModelRun(() => ({ model, real: { zt } }), cmds);
+          },
+        ),
         { numRuns },
       );
     });
@@ -164,7 +180,18 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       await expect(uow.run((tx) => tx.use(COUPON_STORE).templates.save(again))).rejects.toMatchObject({ code: 'CONCURRENCY.STALE_AGGREGATE' });
       // The stored template reads back as it was saved (money, dates, percent, scope).
       const d = await zt.coupons.createTemplate(
-        thresholdFields({ name: 'shop 9 折', kind: 'discount', amount: undefined, threshold: '50.00', percentOff: '12.5', cap: '30.00', issuer: { kind: 'shop', shopId: 'shop-1' }, scope: { kind: 'brand', ids: ['b1', 'b2'] }, channels: ['app', 'h5'], validity: { kind: 'fixed', from: day(1), until: day(9) } }),
+        thresholdFields({
+          name: 'shop 9 折',
+          kind: 'discount',
+          amount: undefined,
+          threshold: '50.00',
+          percentOff: '12.5',
+          cap: '30.00',
+          issuer: { kind: 'shop', shopId: 'shop-1' },
+          scope: { kind: 'brand', ids: ['b1', 'b2'] },
+          channels: ['app', 'h5'],
+          validity: { kind: 'fixed', from: day(1), until: day(9) },
+        }),
       );
       const { issued: _i, remaining: _r, ...stored } = await zt.coupons.getTemplate({ templateId: d.id });
       const { issued: _i2, remaining: _r2, ...created } = d;
@@ -177,7 +204,8 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       const later = await template({ name: 'later', claimWindow: { startsAt: day(3), endsAt: day(6) } });
       const hidden = await template({ name: 'hidden', visibility: 'hidden' });
       const other = await template({ name: 'other', perMemberLimit: 1 });
-      const ids = async (memberId: string) => (await zt.coupons.listClaimable({ memberId })).map((c) => c.template.id).filter((id) => [open, later, hidden, other].includes(id));
+      const ids = async (memberId: string) =>
+        (await zt.coupons.listClaimable({ memberId })).map((c) => c.template.id).filter((id) => [open, later, hidden, other].includes(id));
       expect(await ids('claimer')).toEqual([other, open]);
       await zt.coupons.claim({ templateId: other, memberId: 'claimer' });
       expect(await ids('claimer')).toEqual([open]);
@@ -198,8 +226,16 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       expect((await zt.coupons.lock({ couponId: c.id, memberId: 'buyer', orderId: 'o-1' })).replayed).toBe(true);
       await expect(zt.coupons.lock({ couponId: c.id, memberId: 'buyer', orderId: 'o-2' })).rejects.toMatchObject({ code: 'COUPON.LOCKED_BY_ANOTHER_ORDER' });
       expect((await zt.coupons.use({ couponId: c.id, orderId: 'o-1' })).coupon.state).toBe('used');
-      expect(await zt.coupons.returnOnRefund({ couponId: c.id, orderId: 'o-1', refund: 'partial' })).toMatchObject({ returned: false, reason: 'PARTIAL_REFUND', coupon: { state: 'used' } });
-      expect(await zt.coupons.returnOnRefund({ couponId: c.id, orderId: 'o-1', refund: 'full' })).toMatchObject({ returned: true, replayed: false, coupon: { state: 'returned' } });
+      expect(await zt.coupons.returnOnRefund({ couponId: c.id, orderId: 'o-1', refund: 'partial' })).toMatchObject({
+        returned: false,
+        reason: 'PARTIAL_REFUND',
+        coupon: { state: 'used' },
+      });
+      expect(await zt.coupons.returnOnRefund({ couponId: c.id, orderId: 'o-1', refund: 'full' })).toMatchObject({
+        returned: true,
+        replayed: false,
+        coupon: { state: 'returned' },
+      });
       expect(await zt.coupons.returnOnRefund({ couponId: c.id, orderId: 'o-1', refund: 'full' })).toMatchObject({ returned: true, replayed: true });
       expect((await zt.coupons.lock({ couponId: c.id, memberId: 'buyer', orderId: 'o-3' })).coupon.state).toBe('locked');
       expect((await zt.coupons.release({ couponId: c.id, orderId: 'o-3' })).coupon.state).toBe('available');
@@ -211,12 +247,20 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
     it('CPN-2: a full refund after the validity ended returns nothing; the sweep expires what is due and nothing else', async () => {
       clock.set(day(1));
       const t = await template({ name: 'sweep', validity: { kind: 'relative', days: 2 }, perMemberLimit: 3 });
-      const [a, b, used] = [await zt.coupons.claim({ templateId: t, memberId: 'sw' }), await zt.coupons.claim({ templateId: t, memberId: 'sw' }), await zt.coupons.claim({ templateId: t, memberId: 'sw' })];
+      const [a, b, used] = [
+        await zt.coupons.claim({ templateId: t, memberId: 'sw' }),
+        await zt.coupons.claim({ templateId: t, memberId: 'sw' }),
+        await zt.coupons.claim({ templateId: t, memberId: 'sw' }),
+      ];
       await zt.coupons.lock({ couponId: b.id, memberId: 'sw', orderId: 'ob' });
       await zt.coupons.lock({ couponId: used.id, memberId: 'sw', orderId: 'ou' });
       await zt.coupons.use({ couponId: used.id, orderId: 'ou' });
       clock.set(day(4));
-      expect(await zt.coupons.returnOnRefund({ couponId: used.id, orderId: 'ou', refund: 'full' })).toMatchObject({ returned: false, reason: 'EXPIRED', coupon: { state: 'used' } });
+      expect(await zt.coupons.returnOnRefund({ couponId: used.id, orderId: 'ou', refund: 'full' })).toMatchObject({
+        returned: false,
+        reason: 'EXPIRED',
+        coupon: { state: 'used' },
+      });
       expect((await zt.coupons.listMemberCoupons({ memberId: 'sw', state: 'expired' })).map((c) => c.id)).toEqual([a.id]); // as of now, before the sweep
       const swept = await zt.coupons.expire({ at: day(4) });
       expect(swept.expired).toBeGreaterThanOrEqual(1);
@@ -252,7 +296,14 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       const coupon = template.handOut({ couponId: 'evt-coupon', memberId: 'evt', at: day(1), source: 'claim', isNewCustomer: true, random: seededRandom(1) });
       expect(await store((s) => s.claims.claim(coupon))).toMatchObject({ ok: true });
       expect(published.slice(1)).toEqual(['coupon.claimed evt-coupon']);
-      const refused = template.handOut({ couponId: 'evt-refused', memberId: 'evt-2', at: day(1), source: 'claim', isNewCustomer: true, random: seededRandom(1) });
+      const refused = template.handOut({
+        couponId: 'evt-refused',
+        memberId: 'evt-2',
+        at: day(1),
+        source: 'claim',
+        isNewCustomer: true,
+        random: seededRandom(1),
+      });
       expect(await store((s) => s.claims.claim(refused))).toEqual({ ok: false, refusal: 'SOLD_OUT' });
       const [owned, stale] = (await store(async (s) => [await s.ownedCoupons.get('evt-coupon'), await s.ownedCoupons.get('evt-coupon')])) as OwnedCoupon[];
       owned!.lock('evt-order', day(1));
@@ -263,7 +314,14 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
     });
 
     it('random amounts are drawn per coupon from the injected source (reproducible), and a claim of an unknown template is not found', async () => {
-      const t = await template({ name: 'red packet', kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '1.00', max: '5.00' }, perMemberLimit: 5 });
+      const t = await template({
+        name: 'red packet',
+        kind: 'random',
+        amount: undefined,
+        threshold: undefined,
+        randomRange: { min: '1.00', max: '5.00' },
+        perMemberLimit: 5,
+      });
       const amounts = [];
       for (let i = 0; i < 5; i++) amounts.push((await zt.coupons.claim({ templateId: t, memberId: 'lucky' })).terms.amount!.toString());
       for (const a of amounts) expect(Number(a) >= 1 && Number(a) <= 5 && /^\d+\.\d\d$/.test(a)).toBe(true);
@@ -288,7 +346,11 @@ export function couponContractSuite(name: string, makePersistence: () => Promise
       const big = await template({ name: 'cpn1 big', amount: '30.00', threshold: '199.00' });
       const small = await template({ name: 'cpn1 small', kind: 'cash', threshold: undefined, amount: '5.00' });
       const far = await template({ name: 'cpn1 far', amount: '100.00', threshold: '999.00' });
-      const [b, s, f] = [await zt.coupons.claim({ templateId: big, memberId: 'cpn1' }), await zt.coupons.claim({ templateId: small, memberId: 'cpn1' }), await zt.coupons.claim({ templateId: far, memberId: 'cpn1' })];
+      const [b, s, f] = [
+        await zt.coupons.claim({ templateId: big, memberId: 'cpn1' }),
+        await zt.coupons.claim({ templateId: small, memberId: 'cpn1' }),
+        await zt.coupons.claim({ templateId: far, memberId: 'cpn1' }),
+      ];
       const line = { lineId: 'l1', skuId: 'sku-1', productId: 'spu-1', shopId: 'shop-1', quantity: 1, unitPrice: '250.00' };
       const rec = await zt.coupons.recommend({ memberId: 'cpn1', channel: 'app', lines: [line] });
       expect(rec.recommendedCouponId).toBe(b.id);

@@ -4,7 +4,14 @@
 // whose every operation is one atomic step ordered by fast-check's scheduler, and a process table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { claimName, DataFolderLockedError, LOCK_FILE, lockDataFolder, type DataFolderLock, type LockHost } from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
+import {
+  claimName,
+  DataFolderLockedError,
+  LOCK_FILE,
+  lockDataFolder,
+  type DataFolderLock,
+  type LockHost,
+} from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
 
 const FOLDER = '/data';
 const LOCK = `${FOLDER}/${LOCK_FILE}`;

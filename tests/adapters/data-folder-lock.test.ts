@@ -7,7 +7,14 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../adapters/cli/config.js';
-import { claimName, DataFolderLockedError, embeddedFolder, LOCK_FILE, lockDataFolder, type LockRecord } from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
+import {
+  claimName,
+  DataFolderLockedError,
+  embeddedFolder,
+  LOCK_FILE,
+  lockDataFolder,
+  type LockRecord,
+} from '../../adapters/persistence/mikro-orm/data-folder-lock.js';
 import { spawnTs } from '../support/ts-child.js';
 
 const folders: string[] = [];
@@ -30,8 +37,14 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
 /** A lock as another process would have left it. */
 function forgeLock(folder: string, record: Partial<LockRecord>): LockRecord {
   const full: LockRecord = {
-    pid: deadPid(), startTime: '1', bootId: linux ? bootId() : null, host: hostname(), command: 'node zhongtai serve',
-    since: '2026-01-02T03:04:05.000Z', nonce: 'forged', ...record,
+    pid: deadPid(),
+    startTime: '1',
+    bootId: linux ? bootId() : null,
+    host: hostname(),
+    command: 'node zhongtai serve',
+    since: '2026-01-02T03:04:05.000Z',
+    nonce: 'forged',
+    ...record,
   };
   writeFileSync(join(folder, LOCK_FILE), JSON.stringify(full));
   return full;
@@ -136,7 +149,15 @@ describe('the data folder lock (decision 0025)', () => {
     // A process that claimed the stale lock (the claim is named after it) and died before removing it,
     // and one that died while creating its lock file.
     const stale = JSON.stringify(forgeLock(folder, {}));
-    const claimant = { pid: deadPid(), startTime: '1', bootId: linux ? bootId() : null, host: hostname(), command: 'x', since: '2026-01-01T00:00:00.000Z', nonce: 'dead-claimant' };
+    const claimant = {
+      pid: deadPid(),
+      startTime: '1',
+      bootId: linux ? bootId() : null,
+      host: hostname(),
+      command: 'x',
+      since: '2026-01-01T00:00:00.000Z',
+      nonce: 'dead-claimant',
+    };
     writeFileSync(claimName(join(folder, LOCK_FILE), stale), JSON.stringify(claimant));
     writeFileSync(join(folder, `${LOCK_FILE}.${deadPid()}-abc.tmp`), JSON.stringify(claimant));
     const lock = await lockDataFolder(folder);
@@ -164,7 +185,9 @@ describe('the data folder lock (decision 0025)', () => {
     try {
       await Promise.all(children.map((c) => c.line(/"ready"/)));
       for (const c of children) c.process.stdin.write('go\n');
-      const outcomes = await Promise.all(children.map(async (c) => ({ pid: c.pid, ...(JSON.parse(await c.line(/"won"|"refused"/)) as { won?: true; refused?: { pid: number } }) })));
+      const outcomes = await Promise.all(
+        children.map(async (c) => ({ pid: c.pid, ...(JSON.parse(await c.line(/"won"|"refused"/)) as { won?: true; refused?: { pid: number } }) })),
+      );
       const winners = outcomes.filter((o) => o.won);
       expect(winners).toHaveLength(1);
       expect(held(folder).pid).toBe(winners[0]!.pid);

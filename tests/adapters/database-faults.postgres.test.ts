@@ -38,7 +38,14 @@ let db: TestDatabase;
 let p: MikroOrmPersistence;
 beforeAll(async () => {
   db = await testDatabase();
-  p = await mikroOrmPersistence({ ...db.options, poolSize: 1, acquireTimeoutMs: ACQUIRE_MS, maxWaiting: 2, statementTimeoutMs: 500, idleInTransactionTimeoutMs: 400 });
+  p = await mikroOrmPersistence({
+    ...db.options,
+    poolSize: 1,
+    acquireTimeoutMs: ACQUIRE_MS,
+    maxWaiting: 2,
+    statementTimeoutMs: 500,
+    idleInTransactionTimeoutMs: 400,
+  });
 });
 afterAll(async () => {
   await p?.close();
@@ -79,7 +86,7 @@ describe(`bounded waits for a database session â€” ${backend} (issue #12)`, () =
   });
 });
 
-describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â€” PostgreSQL server (issue #12)', () => {
+describe.skipIf(!onServer)("the server's sessions and a server that goes away â€” PostgreSQL server (issue #12)", () => {
   let admin: ServerAdmin;
   beforeAll(async () => {
     admin = await serverAdmin();
@@ -92,7 +99,7 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
   it('every session carries statement_timeout, idle_in_transaction_session_timeout and lock_timeout', async () => {
     const session: SqlSession = await p.sessions.connect();
     try {
-      const show = async (name: string) => ((await session.query<Record<string, string>>(`show ${name}`, [])).rows[0]![name]);
+      const show = async (name: string) => (await session.query<Record<string, string>>(`show ${name}`, [])).rows[0]![name];
       expect(await show('statement_timeout')).toBe('500ms');
       expect(await show('idle_in_transaction_session_timeout')).toBe('400ms');
       expect(await show('lock_timeout')).toBe('5s');
@@ -106,7 +113,10 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
     try {
       const strict = await mikroOrmPersistence({ ...fresh.options, poolSize: 1, statementTimeoutMs: 1 });
       try {
-        const cut = await strict.orm.em.fork().execute('select pg_sleep(0.05)').catch((e: unknown) => translateDbError(e));
+        const cut = await strict.orm.em
+          .fork()
+          .execute('select pg_sleep(0.05)')
+          .catch((e: unknown) => translateDbError(e));
         expect(cut).toMatchObject({ code: 'SERVICE.UNAVAILABLE', reason: 'timeout' });
       } finally {
         await strict.close();
@@ -123,7 +133,10 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
   });
 
   it('a statement past statement_timeout is an UnavailableError timeout, not a 500', async () => {
-    const error = await p.orm.em.fork().execute('select pg_sleep(2)').catch((e: unknown) => translateDbError(e));
+    const error = await p.orm.em
+      .fork()
+      .execute('select pg_sleep(2)')
+      .catch((e: unknown) => translateDbError(e));
     expect(isUnavailable(error)).toBe(true);
     expect((error as UnavailableError).reason).toBe('timeout');
   });
@@ -145,7 +158,10 @@ describe.skipIf(!onServer)('the server\'s sessions and a server that goes away â
     const strict = await mikroOrmPersistence({ ...db.options, migrate: false, poolSize: 1, statementTimeoutMs: 20 });
     try {
       // An online statement past 20 ms is cut â€¦
-      const cut = await strict.orm.em.fork().execute('select pg_sleep(0.2)').catch((e: unknown) => translateDbError(e));
+      const cut = await strict.orm.em
+        .fork()
+        .execute('select pg_sleep(0.2)')
+        .catch((e: unknown) => translateDbError(e));
       expect(cut).toMatchObject({ code: 'SERVICE.UNAVAILABLE', reason: 'timeout' });
       // â€¦ the scoring of 40,000 members, which takes longer, is not.
       const run = await createZhongtai({ persistence: strict }).membership.runRfm({ asOf: new Date('2026-12-01T00:00:00Z') });

@@ -33,9 +33,12 @@ describe('database faults are classified as unavailability (issue #12)', () => {
     expect(asUnavailable(nodeError('ECONNREFUSED'))?.reason).toBe('database');
   });
 
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])('the socket error %s is unavailability', (code) => {
-    expect(isUnavailable(translateDbError(nodeError(code)))).toBe(true);
-  });
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])(
+    'the socket error %s is unavailability',
+    (code) => {
+      expect(isUnavailable(translateDbError(nodeError(code)))).toBe(true);
+    },
+  );
 
   it.each([
     'Connection terminated unexpectedly',

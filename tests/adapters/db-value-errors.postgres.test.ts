@@ -19,7 +19,13 @@ beforeAll(async () => {
   zt = createZhongtai({ persistence: p });
 });
 
-const errorOf = (run: () => Promise<unknown>) => Promise.resolve().then(run).then(() => null, (e: unknown) => e);
+const errorOf = (run: () => Promise<unknown>) =>
+  Promise.resolve()
+    .then(run)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
 
 /** One statement (after `setup`) in its own transaction on a pooled session, through the unit of work's TxScope: what it threw. */
 async function statement(sql: string, params: unknown[], setup?: string): Promise<unknown> {

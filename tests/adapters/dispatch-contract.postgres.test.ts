@@ -17,4 +17,3 @@ describe('dispatch tables on PostgreSQL', () => {
     await expect(sql(row('supplier', 'closed'))).rejects.toThrow(/warehouse_status_check/);
   });
 });
-

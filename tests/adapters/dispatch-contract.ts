@@ -94,7 +94,11 @@ export function dispatchContract(name: string, backend: () => Promise<ContractBa
         await inTx(p(), (tx) => tx.use(DISPATCH_STORE).warehouses.save(aWarehouse('a', { fields: { code: 'HZ' } })));
         const taken = (code: string, except?: string) => inTx(p(), (tx) => tx.use(DISPATCH_STORE).warehouses.codeTaken(code, except));
         expect([await taken('HZ'), await taken('HZ', 'a'), await taken('HZ', 'b'), await taken('hz'), await taken('GZ')]).toEqual([
-          true, false, true, false, false,
+          true,
+          false,
+          true,
+          false,
+          false,
         ]);
       });
 

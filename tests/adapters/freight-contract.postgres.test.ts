@@ -27,9 +27,15 @@ describe('freight tables on PostgreSQL', () => {
 
   it('CHECK constraints are the last line of defence: charge mode, shop mode, shop template in shop/mixed mode', async () => {
     await truncateAll(await ready);
-    await expect(sql(`insert into freight_template values ('t', 's', 'n', 'distance', '{}', '[]', '[]', false, 1)`)).rejects.toThrow(/freight_template_charge_by_check/);
-    await expect(sql(`insert into shop_freight_settings values ('s', 'mixed', 'sum', null, null, 1)`)).rejects.toThrow(/shop_freight_settings_shop_template_check/);
-    await expect(sql(`insert into shop_freight_settings values ('s', 'per_item', 'avg', null, null, 1)`)).rejects.toThrow(/shop_freight_settings_combination_check/);
+    await expect(sql(`insert into freight_template values ('t', 's', 'n', 'distance', '{}', '[]', '[]', false, 1)`)).rejects.toThrow(
+      /freight_template_charge_by_check/,
+    );
+    await expect(sql(`insert into shop_freight_settings values ('s', 'mixed', 'sum', null, null, 1)`)).rejects.toThrow(
+      /shop_freight_settings_shop_template_check/,
+    );
+    await expect(sql(`insert into shop_freight_settings values ('s', 'per_item', 'avg', null, null, 1)`)).rejects.toThrow(
+      /shop_freight_settings_combination_check/,
+    );
   });
 });
 

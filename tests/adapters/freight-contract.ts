@@ -8,18 +8,30 @@ import { codeOf, inTx, plain, contractPersistence, type ContractBackend } from '
 
 /** A template with every field set, to round-trip. */
 const full = (id = 't1', over: Parameters<typeof templateFields>[0] = {}) =>
-  FreightTemplate.create(id, templateFields({
-    name: '偏远 remote by weight', chargeBy: 'weight', defaultRate: rate('1.5', '12.00', '0.5', '3.00'),
-    regionRates: [{ regions: [R.xinjiang, R.tibet], rate: rate(1, '30.00', 1, '15.00') }, { regions: [R.xihu], rate: rate(1, '5.00', 1, '1.00') }],
-    freeRules: [{ minAmount: '99.00', minQuantity: 3, combine: 'or' }, { regions: [R.zhejiang], minQuantity: 2 }],
-    overridesShop: true,
-    ...over,
-  }));
+  FreightTemplate.create(
+    id,
+    templateFields({
+      name: '偏远 remote by weight',
+      chargeBy: 'weight',
+      defaultRate: rate('1.5', '12.00', '0.5', '3.00'),
+      regionRates: [
+        { regions: [R.xinjiang, R.tibet], rate: rate(1, '30.00', 1, '15.00') },
+        { regions: [R.xihu], rate: rate(1, '5.00', 1, '1.00') },
+      ],
+      freeRules: [
+        { minAmount: '99.00', minQuantity: 3, combine: 'or' },
+        { regions: [R.zhejiang], minQuantity: 2 },
+      ],
+      overridesShop: true,
+      ...over,
+    }),
+  );
 
 const fullSettings = (shopId = 'shop-1') => {
   const s = ShopFreightSettings.forShop(shopId, null);
   s.define({
-    mode: 'mixed', combination: 'max',
+    mode: 'mixed',
+    combination: 'max',
     shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' }, regionRates: [{ regions: [R.xinjiang], rate: { fee: '25.00' } }] },
     carrierCost: { chargeBy: 'weight', defaultRate: rate(1, '6.00', 1, '2.00'), regionRates: [{ regions: [R.tibet], rate: rate(1, '20.00', 1, '9.00') }] },
   });
@@ -86,19 +98,34 @@ export function freightContract(name: string, backend: () => Promise<ContractBac
 
       it('any valid template round-trips unchanged (property, 25 runs)', async () => {
         const cents = fc.integer({ min: 0, max: 99_999 }).map((c) => (c / 100).toFixed(2));
-        const rateArb = fc.record({ firstUnits: fc.integer({ min: 1, max: 9 }), firstPrice: cents, additionalUnits: fc.integer({ min: 1, max: 9 }), additionalPrice: cents });
+        const rateArb = fc.record({
+          firstUnits: fc.integer({ min: 1, max: 9 }),
+          firstPrice: cents,
+          additionalUnits: fc.integer({ min: 1, max: 9 }),
+          additionalPrice: cents,
+        });
         let n = 0;
         await fc.assert(
-          fc.asyncProperty(rateArb, fc.option(rateArb, { nil: undefined }), fc.boolean(), fc.option(cents, { nil: undefined }), async (def, remote, overrides, minAmount) => {
-            const t = FreightTemplate.create(`p${n++}`, templateFields({
-              defaultRate: def, overridesShop: overrides,
-              ...(remote ? { regionRates: [{ regions: [R.tibet], rate: remote }] } : {}),
-              ...(minAmount ? { freeRules: [{ minAmount }] } : {}),
-            }));
-            await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(t));
-            const back = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get(t.id)))!;
-            expect(JSON.stringify(back.toSnapshot())).toBe(JSON.stringify(t.toSnapshot()));
-          }),
+          fc.asyncProperty(
+            rateArb,
+            fc.option(rateArb, { nil: undefined }),
+            fc.boolean(),
+            fc.option(cents, { nil: undefined }),
+            async (def, remote, overrides, minAmount) => {
+              const t = FreightTemplate.create(
+                `p${n++}`,
+                templateFields({
+                  defaultRate: def,
+                  overridesShop: overrides,
+                  ...(remote ? { regionRates: [{ regions: [R.tibet], rate: remote }] } : {}),
+                  ...(minAmount ? { freeRules: [{ minAmount }] } : {}),
+                }),
+              );
+              await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.save(t));
+              const back = (await inTx(p(), (tx) => tx.use(FREIGHT_STORE).templates.get(t.id)))!;
+              expect(JSON.stringify(back.toSnapshot())).toBe(JSON.stringify(t.toSnapshot()));
+            },
+          ),
           { numRuns: 25 },
         );
       });
@@ -130,11 +157,13 @@ export function freightContract(name: string, backend: () => Promise<ContractBac
         await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.assign(['s1', 'nope'], null));
         expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s1', 's2']))).toEqual({ s2: 't1' });
         expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.templatesOf([]))).toEqual({});
-        await expect(inTx(p(), async (tx) => {
-          await tx.use(FREIGHT_STORE).skuTemplates.assign(['s2'], 't9');
-          expect(await tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s2'])).toEqual({ s2: 't9' });
-          throw new Error('boom');
-        })).rejects.toThrow('boom');
+        await expect(
+          inTx(p(), async (tx) => {
+            await tx.use(FREIGHT_STORE).skuTemplates.assign(['s2'], 't9');
+            expect(await tx.use(FREIGHT_STORE).skuTemplates.templatesOf(['s2'])).toEqual({ s2: 't9' });
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
         expect(await inTx(p(), (tx) => tx.use(FREIGHT_STORE).skuTemplates.skusOf('t1'))).toEqual(['s2']);
       });
     });

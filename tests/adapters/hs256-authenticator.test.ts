@@ -16,23 +16,37 @@ const member: Identity = { subject: 'member-1', kind: 'member', roles: [] };
 /** A bearer header with any header and claims, signed with `secret`. */
 const bearer = (header: object, claims: object, secret: string) => `Bearer ${rawToken(header, claims, secret)}`;
 const header = (secret = NEW) => ({ alg: 'HS256', typ: 'JWT', kid: keyId(secret) });
-const claims = (over: Record<string, unknown> = {}) => ({ sub: 'x-1', kind: 'staff', roles: ['admin'], iss: 'zhongtai', aud: AUDIENCE.staff, iat: now, exp: now + 600, ...over });
+const claims = (over: Record<string, unknown> = {}) => ({
+  sub: 'x-1',
+  kind: 'staff',
+  roles: ['admin'],
+  iss: 'zhongtai',
+  aud: AUDIENCE.staff,
+  iat: now,
+  exp: now + 600,
+  ...over,
+});
 const verifier = new Hs256Authenticator({ keys: [NEW], clock });
 const rejects = (authorization: string, why: RegExp, by = verifier) => {
-  expect(() => by.authenticate(authorization)).toThrow(expect.objectContaining({ status: 401, code: 'AUTH.INVALID_TOKEN', message: expect.stringMatching(why) }));
+  expect(() => by.authenticate(authorization)).toThrow(
+    expect.objectContaining({ status: 401, code: 'AUTH.INVALID_TOKEN', message: expect.stringMatching(why) }),
+  );
 };
 
 describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => {
   it('a token signed by signToken carries aud by kind, iss and the kid of its key, and verifies', () => {
     const token = signToken(staff, { keys: [NEW] }, 600, T);
-    const [h, p] = token.split('.').slice(0, 2).map((s) => JSON.parse(Buffer.from(s, 'base64url').toString()));
+    const [h, p] = token
+      .split('.')
+      .slice(0, 2)
+      .map((s) => JSON.parse(Buffer.from(s, 'base64url').toString()));
     expect(h).toEqual({ alg: 'HS256', typ: 'JWT', kid: keyId(NEW) });
     expect(p).toMatchObject({ sub: 'staff-1', kind: 'staff', aud: 'zhongtai:staff', iss: 'zhongtai', iat: now, exp: now + 600 });
     expect(verifier.authenticate(`Bearer ${token}`)).toEqual(staff);
     expect(verifier.authenticate(`Bearer ${signToken(member, { keys: [NEW] }, 600, T)}`)).toEqual(member);
   });
 
-  it('the embedders\' forms still work together: new Hs256Authenticator(secret) verifies signToken(identity, secret)', () => {
+  it("the embedders' forms still work together: new Hs256Authenticator(secret) verifies signToken(identity, secret)", () => {
     expect(new Hs256Authenticator(NEW, clock).authenticate(`Bearer ${signToken(staff, NEW, 600, T)}`)).toEqual(staff);
     // The same secret in either form names the same key.
     expect(verifier.authenticate(`Bearer ${signToken(staff, NEW, 600, T)}`)).toEqual(staff);
@@ -88,8 +102,11 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
     rejects(`Bearer ${before}`, /unknown key id/, new Hs256Authenticator({ keys: [NEW], clock }));
   });
 
-  it('keys may carry explicit kids (a key store\'s names)', () => {
-    const keys = [{ kid: '2026-12', secret: NEW }, { kid: '2026-06', secret: OLD }];
+  it("keys may carry explicit kids (a key store's names)", () => {
+    const keys = [
+      { kid: '2026-12', secret: NEW },
+      { kid: '2026-06', secret: OLD },
+    ];
     const a = new Hs256Authenticator({ keys, clock });
     const token = signToken(staff, { keys: [{ kid: '2026-06', secret: OLD }] }, 600, T);
     expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid).toBe('2026-06');
@@ -104,7 +121,15 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
     expect(() => new Hs256Authenticator('short-secret-of-31-characters--')).toThrow(/32 characters/);
     expect(() => new Hs256Authenticator({ keys: [] })).toThrow(/at least one key/);
     expect(() => new Hs256Authenticator({ keys: [{ kid: 'a b', secret: NEW }] })).toThrow(/key id/);
-    expect(() => new Hs256Authenticator({ keys: [{ kid: 'k', secret: NEW }, { kid: 'k', secret: OLD }] })).toThrow(/twice/);
+    expect(
+      () =>
+        new Hs256Authenticator({
+          keys: [
+            { kid: 'k', secret: NEW },
+            { kid: 'k', secret: OLD },
+          ],
+        }),
+    ).toThrow(/twice/);
     expect(() => new Hs256Authenticator({ keys: [NEW], issuer: '' })).toThrow(/issuer/);
     expect(() => signToken(staff, 'short')).toThrow(/32 characters/);
   });
@@ -121,10 +146,13 @@ describe('Hs256Authenticator: audience, issuer and keys (decision 0022)', () => 
         const other = who.kind === 'staff' ? AUDIENCE.member : AUDIENCE.staff;
         const c = claims({ sub: who.subject, kind: who.kind, roles: who.roles, aud: AUDIENCE[who.kind] });
         const forged =
-          tamper === 'aud' ? bearer(header(), { ...c, aud: other }, NEW)
-          : tamper === 'iss' ? bearer(header(), { ...c, iss: 'zhongtai-test' }, NEW)
-          : tamper === 'kid' ? bearer(header(OLD), c, OLD)
-          : bearer(header(), c, OLD);
+          tamper === 'aud'
+            ? bearer(header(), { ...c, aud: other }, NEW)
+            : tamper === 'iss'
+              ? bearer(header(), { ...c, iss: 'zhongtai-test' }, NEW)
+              : tamper === 'kid'
+                ? bearer(header(OLD), c, OLD)
+                : bearer(header(), c, OLD);
         expect(() => verifier.authenticate(forged)).toThrow(expect.objectContaining({ status: 401 }));
       }),
     );

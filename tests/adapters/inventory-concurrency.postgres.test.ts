@@ -61,7 +61,9 @@ describe(`INV-3 under ${CLIENTS} concurrent clients (${onServer ? 'PostgreSQL se
   it('one SKU with 1,000 sellable, 5,000 single-unit locks: exactly 1,000 succeed, the rest are out of stock', { timeout: 120_000 }, async () => {
     const [sellable, attempts] = onServer ? [1000, 5000] : [100, 500];
     await stockOf(['hot'], sellable);
-    const outcomes = await hammer(CLIENTS, attempts, (i) => zt.inventory.changeOrderStock({ action: 'lock', orderId: `order-${i}`, lines: [{ skuId: 'hot', quantity: 1 }] }));
+    const outcomes = await hammer(CLIENTS, attempts, (i) =>
+      zt.inventory.changeOrderStock({ action: 'lock', orderId: `order-${i}`, lines: [{ skuId: 'hot', quantity: 1 }] }),
+    );
     expect(outcomes.filter((o) => o === null)).toHaveLength(sellable);
     expect(new Set(outcomes.filter((o) => o !== null))).toEqual(new Set(['INVENTORY.OUT_OF_STOCK']));
     const [row] = await sql<{ locked: number; total: number }>(`select locked, total from sales_stock where sku_id = 'hot'`);
@@ -100,11 +102,15 @@ describe('a lock timeout surfaces as a clear retryable error (server only: PGlit
       await stockOf(['held'], 10);
       let release!: () => void;
       const holding = p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-        await tx.use(INVENTORY_STORE).salesStocks.apply({ skuId: 'held', reference: 'holder', operation: { kind: 'lock', quantity: 1 }, movementId: 'mv-holder', at: new Date() });
+        await tx
+          .use(INVENTORY_STORE)
+          .salesStocks.apply({ skuId: 'held', reference: 'holder', operation: { kind: 'lock', quantity: 1 }, movementId: 'mv-holder', at: new Date() });
         await new Promise<void>((r) => (release = r));
       });
       await new Promise((r) => setTimeout(r, 100));
-      await expect(impatientZt.inventory.changeOrderStock({ action: 'lock', orderId: 'waiter', lines: [{ skuId: 'held', quantity: 1 }] })).rejects.toMatchObject({
+      await expect(
+        impatientZt.inventory.changeOrderStock({ action: 'lock', orderId: 'waiter', lines: [{ skuId: 'held', quantity: 1 }] }),
+      ).rejects.toMatchObject({
         code: 'CONCURRENCY.BUSY',
         details: { retryable: true },
       });

@@ -72,7 +72,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ reference: ref, operation: fc.record({ kind: fc.constantFrom('unlock', 'deduct'), quantity: qty, lockReference: ref }) }),
   fc.record({
     reference: ref,
-    operation: fc.record({ kind: fc.constantFrom('carve_out', 'release_activity', 'activity_lock'), quantity: qty, pool: fc.constantFrom('flash-1', 'channel:app') }),
+    operation: fc.record({
+      kind: fc.constantFrom('carve_out', 'release_activity', 'activity_lock'),
+      quantity: qty,
+      pool: fc.constantFrom('flash-1', 'channel:app'),
+    }),
   }),
 ) as fc.Arbitrary<Op>;
 
@@ -96,7 +100,9 @@ class StockCommand implements fc.AsyncCommand<Model, { zt: Zhongtai; skuId: stri
     expect(stock).toMatchObject({ total: m.total, locked: m.locked, sold: m.sold, activity: m.activity, presale: m.presale });
     const pools = await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.pools(r.skuId));
     // getMany reads the same row (and nothing for a SKU without a stock record).
-    expect(await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.getMany([r.skuId, 'no-such-sku']))).toEqual([stock]);
+    expect(
+      await r.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.getMany([r.skuId, 'no-such-sku'])),
+    ).toEqual([stock]);
     expect(pools).toEqual(Object.fromEntries([...m.pools].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))));
     // INV-3: sellable never below −allowance (virtual SKUs have no physical stock to protect); INV-4: the ledger sums to the counters.
     if (!m.virtual) expect(stock!.total - stock!.locked - stock!.activity).toBeGreaterThanOrEqual(-m.allowance);
@@ -117,14 +123,32 @@ export function inventoryModelSuite(name: string, makePersistence: () => Promise
 
     it('after every step the counters match the model, sellable ≥ −allowance, and the ledger balances', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.commands([opArb.map((op) => new StockCommand(op))], { maxCommands: 30 }), async (allowance, virtualSku, cmds) => {
-          const skuId = `sku-${name}-${run++}`;
-          // One SKU in ten is virtual (虚拟库存): its locks are never refused.
-          const virtual = virtualSku && run % 5 === 0;
-          await zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(INVENTORY_STORE).salesStocks.configure(skuId, { oversellAllowance: allowance, virtual }));
-          const model: Model = { total: 0, locked: 0, sold: 0, activity: 0, presale: 0, allowance, virtual, holds: new Map(), pools: new Map(), applied: new Map() };
-          await fc.asyncModelRun(() => ({ model, real: { zt, skuId } }), cmds);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 3 }),
+          fc.boolean(),
+          fc.commands([opArb.map((op) => new StockCommand(op))], { maxCommands: 30 }),
+          async (allowance, virtualSku, cmds) => {
+            const skuId = `sku-${name}-${run++}`;
+            // One SKU in ten is virtual (虚拟库存): its locks are never refused.
+            const virtual = virtualSku && run % 5 === 0;
+            await zt.persistence
+              .unitOfWork({ publish: async () => {} })
+              .run((tx) => tx.use(INVENTORY_STORE).salesStocks.configure(skuId, { oversellAllowance: allowance, virtual }));
+            const model: Model = {
+              total: 0,
+              locked: 0,
+              sold: 0,
+              activity: 0,
+              presale: 0,
+              allowance,
+              virtual,
+              holds: new Map(),
+              pools: new Map(),
+              applied: new Map(),
+            };
+            await fc.asyncModelRun(() => ({ model, real: { zt, skuId } }), cmds);
+          },
+        ),
         { numRuns },
       );
     });

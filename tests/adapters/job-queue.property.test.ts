@@ -52,7 +52,12 @@ describe('durable jobs on the memory adapter (property)', () => {
           expect(job.runAt.getTime()).toBeLessThanOrEqual(now);
         };
         const complete = (key: string) => completions.set(key, (completions.get(key) ?? 0) + 1);
-        const runner = new JobRunner(p.jobQueue, clock, { 'order.payment-timeout': async (job) => void (checkClaimable(job), complete(job.key)) }, { leaseMs: 10_000 });
+        const runner = new JobRunner(
+          p.jobQueue,
+          clock,
+          { 'order.payment-timeout': async (job) => void (checkClaimable(job), complete(job.key)) },
+          { leaseMs: 10_000 },
+        );
         /** A runner whose lease ran out has lost its jobs (it is presumed dead). */
         const expire = () => (held = held.filter((h) => h.until > now));
         const take = (pick: number) => held.splice(pick % held.length, 1)[0]!;
@@ -116,32 +121,38 @@ describe('durable jobs on the memory adapter (property)', () => {
 
   it('for any batch and any call at which the queue fails (the database goes), a JobRunner leaves at most one job leased: the one in hand (issue #12)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (jobs, batch, failAt, handlersFail) => {
-        const p = memoryPersistence();
-        await schedule(p, ...Array.from({ length: jobs }, (_, i) => aJob(`job-${i}`, t(0))));
-        let calls = 0;
-        let done = 0;
-        let putOff = 0;
-        const fail = () => {
-          if (++calls === failAt) throw new Error('Connection terminated unexpectedly');
-        };
-        const flaky: JobQueue = {
-          claimDue: async (now, limit, leaseMs) => (fail(), p.jobQueue.claimDue(now, limit, leaseMs)),
-          complete: async (id, at) => (fail(), done++, p.jobQueue.complete(id, at)),
-          retry: async (id, _runAt, error) => (fail(), putOff++, p.jobQueue.retry(id, t(3_600), error)),
-          postpone: async (id, runAt) => (fail(), p.jobQueue.postpone(id, runAt)),
-        };
-        const handler = async () => {
-          if (handlersFail) throw new Error('the handler failed');
-        };
-        const runner = new JobRunner(flaky, { now: () => t(0) }, { 'order.payment-timeout': handler }, { batch, leaseMs: 60_000 });
-        await runner.runDue().catch(() => {});
-        // Whatever was neither done nor put off (retried an hour later) is free now, but for at most one job.
-        const free = await p.jobQueue.claimDue(t(0), 100, 1);
-        const leased = jobs - done - putOff - free.length;
-        expect(leased).toBeGreaterThanOrEqual(0);
-        expect(leased).toBeLessThanOrEqual(1);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (jobs, batch, failAt, handlersFail) => {
+          const p = memoryPersistence();
+          await schedule(p, ...Array.from({ length: jobs }, (_, i) => aJob(`job-${i}`, t(0))));
+          let calls = 0;
+          let done = 0;
+          let putOff = 0;
+          const fail = () => {
+            if (++calls === failAt) throw new Error('Connection terminated unexpectedly');
+          };
+          const flaky: JobQueue = {
+            claimDue: async (now, limit, leaseMs) => (fail(), p.jobQueue.claimDue(now, limit, leaseMs)),
+            complete: async (id, at) => (fail(), done++, p.jobQueue.complete(id, at)),
+            retry: async (id, _runAt, error) => (fail(), putOff++, p.jobQueue.retry(id, t(3_600), error)),
+            postpone: async (id, runAt) => (fail(), p.jobQueue.postpone(id, runAt)),
+          };
+          const handler = async () => {
+            if (handlersFail) throw new Error('the handler failed');
+          };
+          const runner = new JobRunner(flaky, { now: () => t(0) }, { 'order.payment-timeout': handler }, { batch, leaseMs: 60_000 });
+          await runner.runDue().catch(() => {});
+          // Whatever was neither done nor put off (retried an hour later) is free now, but for at most one job.
+          const free = await p.jobQueue.claimDue(t(0), 100, 1);
+          const leased = jobs - done - putOff - free.length;
+          expect(leased).toBeGreaterThanOrEqual(0);
+          expect(leased).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 300 },
     );
   });

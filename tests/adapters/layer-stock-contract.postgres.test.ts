@@ -22,7 +22,9 @@ describe('stock layer tables on PostgreSQL', () => {
     await expect(sql(`update dispatch_stock set available = available - 2, book = book - 2`)).rejects.toThrow(/dispatch_stock_counters_check/);
   });
 
-  it(`concurrent flows (${onServer ? 'real concurrency' : 'serialised on PGlite'}): transfers both ways never deadlock a caller, over-asks never drive a counter negative, and the layers stay consistent`, { timeout: 120_000 }, async () => {
+  it(`concurrent flows (${onServer ? 'real concurrency' : 'serialised on PGlite'}): transfers both ways never deadlock a caller, over-asks never drive a counter negative, and the layers stay consistent`, {
+    timeout: 120_000,
+  }, async () => {
     const p = await db.fresh();
     const zt = createZhongtai({ persistence: p });
     const leaf = await zt.catalog.createCategory({ name: 'Tea' });
@@ -30,7 +32,8 @@ describe('stock layer tables on PostgreSQL', () => {
     const a = (await zt.dispatch.createWarehouse(warehouseFields('A'))).id;
     const b = (await zt.dispatch.createWarehouse(warehouseFields('B'))).id;
     const units = onServer ? 60 : 20;
-    for (const w of [a, b]) await zt.inventory.receivePurchase({ skuId: sku, warehouseId: w, location: 'L-1', quantity: units, fromInTransit: false, reference: `po-${w}` });
+    for (const w of [a, b])
+      await zt.inventory.receivePurchase({ skuId: sku, warehouseId: w, location: 'L-1', quantity: units, fromInTransit: false, reference: `po-${w}` });
 
     // Each client transfers one unit A→B or B→A and receives it, or assigns more than there may be.
     const attempts = onServer ? 600 : 120;
@@ -64,4 +67,3 @@ describe('stock layer tables on PostgreSQL', () => {
     for (const w of view.warehouses) expect(Math.min(w.available, w.used, w.inTransit)).toBeGreaterThanOrEqual(0);
   });
 });
-

@@ -22,7 +22,9 @@ afterAll(async () => {
 const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute<R[] & object[]>(text, params) as Promise<R[]>;
 
 describe(`points under concurrency (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
-  it('50 concurrent spends of 100 against a balance of 1,000: exactly 10 succeed, 40 are refused, the balance is 0 and equals the ledger', { timeout: 60_000 }, async () => {
+  it('50 concurrent spends of 100 against a balance of 1,000: exactly 10 succeed, 40 are refused, the balance is 0 and equals the ledger', {
+    timeout: 60_000,
+  }, async () => {
     await zt.membership.register({ memberId: 'rush' });
     await zt.membership.adjustPoints({ memberId: 'rush', delta: 1_000, operator: 't', reason: 'start' });
     const outcomes = await Promise.all(
@@ -43,7 +45,9 @@ describe(`points under concurrency (${onServer ? 'PostgreSQL server' : 'PGlite, 
     expect(row).toEqual({ balance: 0, ledger: 0, spends: 10 });
   });
 
-  it('20 concurrent credits of 2^30 against an empty balance: the guard in the statement lets exactly one through, the others are MEMBERSHIP.BALANCE_OVERFLOW; the balance stays in an int and equals the ledger', { timeout: 60_000 }, async () => {
+  it('20 concurrent credits of 2^30 against an empty balance: the guard in the statement lets exactly one through, the others are MEMBERSHIP.BALANCE_OVERFLOW; the balance stays in an int and equals the ledger', {
+    timeout: 60_000,
+  }, async () => {
     await zt.membership.register({ memberId: 'flood' });
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -15,7 +15,13 @@ class TestClock implements Clock {
   }
 }
 const DAY = 86_400_000;
-const code = async (run: Promise<unknown> | (() => Promise<unknown>)) => Promise.resolve().then(typeof run === 'function' ? run : () => run).then(() => null, (e) => (isDomainError(e) ? e.code : String(e)));
+const code = async (run: Promise<unknown> | (() => Promise<unknown>)) =>
+  Promise.resolve()
+    .then(typeof run === 'function' ? run : () => run)
+    .then(
+      () => null,
+      (e) => (isDomainError(e) ? e.code : String(e)),
+    );
 
 /**
  * The membership contract, run on memory and on PostgreSQL: the ledgers' invariants as properties,
@@ -45,7 +51,9 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       return { m, h, pointsSum: h.points.reduce((a, e) => a + e.delta, 0), growthSum: h.growth.reduce((a, e) => a + e.delta, 0) };
     };
 
-    it('properties: the points balance equals the sum of the ledger and never goes negative; growth never negative; a replayed source event grants nothing more; the level follows growth monotonically', { timeout: 120_000 }, async () => {
+    it('properties: the points balance equals the sum of the ledger and never goes negative; growth never negative; a replayed source event grants nothing more; the level follows growth monotonically', {
+      timeout: 120_000,
+    }, async () => {
       let round = 0;
       const op = fc.oneof(
         fc.record({ kind: fc.constant('earn' as const), ref: fc.integer({ min: 0, max: 5 }), n: fc.integer({ min: 1, max: 300 }) }),
@@ -66,12 +74,17 @@ export function membershipContract(name: string, open: () => Promise<Persistence
             if (c.kind === 'earn' || c.kind === 'spend' || c.kind === 'growth') {
               const delta = seen ? model.applied.get(key)! : c.kind === 'spend' ? -c.n : c.n;
               const run =
-                c.kind === 'earn' ? zt.membership.adjustPoints({ memberId, delta, operator: 't', reason: 'prop', reference: key })
-                : c.kind === 'spend' ? zt.membership.spendPoints({ memberId, purpose: 'mall', reference: key, points: -delta })
-                : delta === 0 ? Promise.reject(new Error('skip')) : zt.membership.adjustGrowth({ memberId, delta, operator: 't', reason: 'prop', reference: key });
+                c.kind === 'earn'
+                  ? zt.membership.adjustPoints({ memberId, delta, operator: 't', reason: 'prop', reference: key })
+                  : c.kind === 'spend'
+                    ? zt.membership.spendPoints({ memberId, purpose: 'mall', reference: key, points: -delta })
+                    : delta === 0
+                      ? Promise.reject(new Error('skip'))
+                      : zt.membership.adjustGrowth({ memberId, delta, operator: 't', reason: 'prop', reference: key });
               const err = await code(run);
               const covered = (c.kind === 'growth' ? before.m.growth : before.m.points) + delta >= 0;
-              if (seen) expect(err).toBeNull(); // a replay: the first result, nothing more
+              if (seen)
+                expect(err).toBeNull(); // a replay: the first result, nothing more
               else if (delta === 0) continue;
               else if (covered) {
                 expect(err).toBeNull();
@@ -96,7 +109,8 @@ export function membershipContract(name: string, open: () => Promise<Persistence
           }
           // Replaying every review event again grants nothing more.
           const settled = await balances(memberId);
-          for (let r = 0; r <= 3; r++) await zt.membership.recordReviewApproved({ memberId, reviewId: `r${r}`, itemPrice: '20.00', virtual: false, showOrderRank: 1 });
+          for (let r = 0; r <= 3; r++)
+            await zt.membership.recordReviewApproved({ memberId, reviewId: `r${r}`, itemPrice: '20.00', virtual: false, showOrderRank: 1 });
           const replayed = await balances(memberId);
           const fresh = [0, 1, 2, 3].filter((r) => !settled.h.growth.some((e) => e.reference === `r${r}` && e.source === 'review')).length;
           expect(replayed.m.growth - settled.m.growth).toBe(fresh * 40);
@@ -108,7 +122,8 @@ export function membershipContract(name: string, open: () => Promise<Persistence
     it('balances are bounded by what is stored (int32): an amount past 2147483647 is MEMBERSHIP.INVALID_AMOUNT, a credit that would carry a balance past it is MEMBERSHIP.BALANCE_OVERFLOW, and neither writes', async () => {
       const MAX = 2_147_483_647;
       await zt.membership.register({ memberId: 'full' });
-      const adjust = (kind: 'Growth' | 'Points', delta: number) => code(() => zt.membership[`adjust${kind}`]({ memberId: 'full', delta, operator: 't', reason: 'bound' }));
+      const adjust = (kind: 'Growth' | 'Points', delta: number) =>
+        code(() => zt.membership[`adjust${kind}`]({ memberId: 'full', delta, operator: 't', reason: 'bound' }));
       for (const kind of ['Growth', 'Points'] as const) {
         expect(await adjust(kind, MAX + 1)).toBe('MEMBERSHIP.INVALID_AMOUNT');
         expect(await adjust(kind, -(MAX + 1))).toBe('MEMBERSHIP.INVALID_AMOUNT');
@@ -118,7 +133,9 @@ export function membershipContract(name: string, open: () => Promise<Persistence
         expect(await balances('full')).toEqual(before);
         expect(await adjust(kind, 5)).toBeNull();
       }
-      expect(await code(() => zt.membership.spendPoints({ memberId: 'full', purpose: 'mall', reference: 'huge', points: Number.MAX_SAFE_INTEGER }))).toBe('MEMBERSHIP.INVALID_AMOUNT');
+      expect(await code(() => zt.membership.spendPoints({ memberId: 'full', purpose: 'mall', reference: 'huge', points: Number.MAX_SAFE_INTEGER }))).toBe(
+        'MEMBERSHIP.INVALID_AMOUNT',
+      );
       const m = await zt.membership.get({ memberId: 'full' });
       expect([m.growth, m.points]).toEqual([MAX, MAX]);
     });
@@ -128,8 +145,14 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       await zt.membership.adjustGrowth({ memberId: 'rb', delta: 150, operator: 't', reason: 'start' });
       const granted = await zt.membership.recordReviewApproved({ memberId: 'rb', reviewId: 'rv1', itemPrice: '25.00', virtual: false, showOrderRank: 3 });
       expect(granted).toEqual({ growth: 40, points: 20 });
-      expect(await zt.membership.recordReviewApproved({ memberId: 'rb', reviewId: 'cheap', itemPrice: '19.99', virtual: false })).toEqual({ growth: 0, points: 0 });
-      expect(await zt.membership.recordReviewApproved({ memberId: 'rb', reviewId: 'virtual', itemPrice: '99.00', virtual: true })).toEqual({ growth: 0, points: 0 });
+      expect(await zt.membership.recordReviewApproved({ memberId: 'rb', reviewId: 'cheap', itemPrice: '19.99', virtual: false })).toEqual({
+        growth: 0,
+        points: 0,
+      });
+      expect(await zt.membership.recordReviewApproved({ memberId: 'rb', reviewId: 'virtual', itemPrice: '99.00', virtual: true })).toEqual({
+        growth: 0,
+        points: 0,
+      });
       await zt.membership.recordReviewDeleted({ memberId: 'rb', reviewId: 'rv1' });
       expect((await zt.membership.get({ memberId: 'rb' })).growth).toBe(150);
       expect(await zt.membership.recordReviewDeleted({ memberId: 'rb', reviewId: 'rv1' })).toEqual({ growth: 0, points: 0 });
@@ -146,7 +169,16 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       await zt.membership.register({ memberId: 'buyer' });
       await zt.membership.adjustPoints({ memberId: 'buyer', delta: 10_000, operator: 't', reason: 'start' });
       await zt.membership.recordPaidOrder({ orderId: 'o1', memberId: 'buyer', paidAt: clock.now(), amount: '300.00' });
-      const d = await zt.membership.deductAtCheckout({ memberId: 'buyer', orderId: 'o1', points: 9_999, payable: '300.00', lines: [{ lineId: 'l1', payable: '100.00' }, { lineId: 'l2', payable: '200.00' }] });
+      const d = await zt.membership.deductAtCheckout({
+        memberId: 'buyer',
+        orderId: 'o1',
+        points: 9_999,
+        payable: '300.00',
+        lines: [
+          { lineId: 'l1', payable: '100.00' },
+          { lineId: 'l2', payable: '200.00' },
+        ],
+      });
       expect(d).toMatchObject({ points: 9_999, value: '99.99', perLine: { l1: 3_333, l2: 6_666 }, balance: 1 });
       expect(await zt.membership.recordOrderCompleted({ orderId: 'o1' })).toEqual({ growth: 300, points: 300 });
       expect(await zt.membership.recordOrderCompleted({ orderId: 'o1' })).toEqual({ growth: 0, points: 0 });
@@ -187,8 +219,15 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       await zt.membership.joinShop({ memberId: 'g1', shopId: 'shop-a' });
       await zt.membership.setShopLevel({ memberId: 'g1', shopId: 'shop-a', level: 3, operator: 'shop-staff', reason: 'loyal' });
       const h = await zt.membership.history({ memberId: 'g1' });
-      expect(h.audits.map((a) => [a.action, a.operator])).toEqual([['shop_level', 'shop-staff'], ['level', 'staff-9'], ['growth', 't']]);
-      expect(h.levels.map((l) => [l.scope, l.fromLevel, l.toLevel, l.reason])).toEqual([['shop-a', 1, 3, 'manual'], ['platform', 1, 5, 'manual']]);
+      expect(h.audits.map((a) => [a.action, a.operator])).toEqual([
+        ['shop_level', 'shop-staff'],
+        ['level', 'staff-9'],
+        ['growth', 't'],
+      ]);
+      expect(h.levels.map((l) => [l.scope, l.fromLevel, l.toLevel, l.reason])).toEqual([
+        ['shop-a', 1, 3, 'manual'],
+        ['platform', 1, 5, 'manual'],
+      ]);
       const m = await zt.membership.get({ memberId: 'g1' });
       expect([m.level, m.shops]).toEqual([5, [expect.objectContaining({ shopId: 'shop-a', level: 3 })]]);
     });
@@ -196,16 +235,21 @@ export function membershipContract(name: string, open: () => Promise<Persistence
     it('RFM: the adapter computes what the domain computes, on random data sets; MBR-2 wake-ups against the previous run', { timeout: 180_000 }, async () => {
       const asOf = new Date('2026-03-01T00:00:00Z');
       const fact = fc.record({
-        member: fc.integer({ min: 0, max: 9 }), days: fc.integer({ min: 0, max: 500 }), secs: fc.integer({ min: 0, max: 86_399 }),
-        cents: fc.integer({ min: 1, max: 200_000 }), refund: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+        member: fc.integer({ min: 0, max: 9 }),
+        days: fc.integer({ min: 0, max: 500 }),
+        secs: fc.integer({ min: 0, max: 86_399 }),
+        cents: fc.integer({ min: 1, max: 200_000 }),
+        refund: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
       });
       const config: fc.Arbitrary<RfmConfig> = fc.record({
-        windowDays: fc.integer({ min: 30, max: 400 }), monetary: fc.constantFrom('total' as const, 'average' as const),
+        windowDays: fc.integer({ min: 30, max: 400 }),
+        monetary: fc.constantFrom('total' as const, 'average' as const),
         scoring: fc.oneof(
           fc.constant({ kind: 'quintiles' as const }),
           fc.constant({ kind: 'breakpoints' as const, recency: [7, 30, 90, 180], frequency: [1, 2, 3, 5], monetary: ['50.00', '200.00', '800.00', '2000.00'] }),
         ),
-        wakeUp: fc.constant(DEFAULT_RFM_CONFIG.wakeUp), downgradeAtRecencyScore: fc.constant(null),
+        wakeUp: fc.constant(DEFAULT_RFM_CONFIG.wakeUp),
+        downgradeAtRecencyScore: fc.constant(null),
       });
       let round = 0;
       await fc.assert(
@@ -222,7 +266,7 @@ export function membershipContract(name: string, open: () => Promise<Persistence
             await zt.membership.recordPaidOrder({ orderId, memberId, paidAt, amount });
             const refundCents = Math.floor(f.cents * f.refund);
             if (refundCents > 0) await zt.membership.recordRefund({ orderId, refundId: `${orderId}-r`, amount: (refundCents / 100).toFixed(2) });
-            facts.push({ orderId, memberId, paidAt, amount, refunded: ((refundCents) / 100).toFixed(2) });
+            facts.push({ orderId, memberId, paidAt, amount, refunded: (refundCents / 100).toFixed(2) });
           }
           const run = await zt.membership.runRfm({ asOf });
           const stored = await p.unitOfWork({ publish: async () => {} }).run((tx) => tx.use(MEMBERSHIP_STORE).rfmRuns.scores(run.id, { limit: 10_000 }));
@@ -230,7 +274,11 @@ export function membershipContract(name: string, open: () => Promise<Persistence
           // Other rounds' facts are in the database too: the domain sees all of them.
           const all = await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
             const out: OrderFact[] = [];
-            for (let r = 1; r <= round; r++) for (let i = 0; i < 30; i++) { const f = await tx.use(MEMBERSHIP_STORE).orderFacts.get(`rfm${r}-o${i}`); if (f) out.push(f); }
+            for (let r = 1; r <= round; r++)
+              for (let i = 0; i < 30; i++) {
+                const f = await tx.use(MEMBERSHIP_STORE).orderFacts.get(`rfm${r}-o${i}`);
+                if (f) out.push(f);
+              }
             return out;
           });
           expect(stored).toEqual(computeRfm(all, asOf, cfg));
@@ -245,7 +293,12 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       await zt.membership.setRules({ table: 'rfm', value: { ...DEFAULT_RFM_CONFIG, windowDays: 180 }, operator: 't' });
       await zt.membership.register({ memberId: 'sleepy' });
       for (let i = 0; i < 8; i++) {
-        await zt.membership.recordPaidOrder({ orderId: `sleepy-${i}`, memberId: 'sleepy', paidAt: new Date(Date.parse('2026-01-01T00:00:00Z') + (i < 6 ? i : 150 + i) * DAY), amount: '10.00' });
+        await zt.membership.recordPaidOrder({
+          orderId: `sleepy-${i}`,
+          memberId: 'sleepy',
+          paidAt: new Date(Date.parse('2026-01-01T00:00:00Z') + (i < 6 ? i : 150 + i) * DAY),
+          amount: '10.00',
+        });
       }
       await zt.membership.runRfm({ asOf: new Date('2026-03-01T00:00:00Z') });
       const second = await zt.membership.runRfm({ asOf: new Date('2026-08-01T00:00:00Z') });

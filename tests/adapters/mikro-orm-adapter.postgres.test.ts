@@ -90,15 +90,26 @@ describe('unique codes that raced past the use case check', () => {
 
   it('a taken SKU code surfaces as CATALOG.DUPLICATE_SKU_CODE naming the code', async () => {
     await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
-    const copy = aPhoneSpu({ id: 'spu-2', code: 'PHONE2', skus: [{ specs: { color: 'white', storage: '256G' }, code: 'PHONE1-03' }], skuIds: sequentialIds('other') });
-    await expect(run((tx) => tx.use(CATALOG_STORE).spus.save(copy))).rejects.toMatchObject({ code: 'CATALOG.DUPLICATE_SKU_CODE', details: { codes: ['PHONE1-03'] } });
+    const copy = aPhoneSpu({
+      id: 'spu-2',
+      code: 'PHONE2',
+      skus: [{ specs: { color: 'white', storage: '256G' }, code: 'PHONE1-03' }],
+      skuIds: sequentialIds('other'),
+    });
+    await expect(run((tx) => tx.use(CATALOG_STORE).spus.save(copy))).rejects.toMatchObject({
+      code: 'CATALOG.DUPLICATE_SKU_CODE',
+      details: { codes: ['PHONE1-03'] },
+    });
   });
 
   it('a work that swallows a failed statement does not commit (PostgreSQL aborted the transaction)', async () => {
     await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
     const attempt = run(async (tx) => {
       await tx.use(CATALOG_STORE).categories.save(aRootCategory('c1'));
-      await tx.use(CATALOG_STORE).spus.save(aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') })).catch(() => undefined);
+      await tx
+        .use(CATALOG_STORE)
+        .spus.save(aPhoneSpu({ id: 'spu-2', skuIds: sequentialIds('other') }))
+        .catch(() => undefined);
       return 'pretend all is well';
     });
     expect(await codeOf(attempt)).toBe('CATALOG.DUPLICATE_SPU_CODE');
@@ -170,7 +181,9 @@ describe('outbox', () => {
     await uow.run(async (tx) => tx.recordEvents([{ type: 'a', aggregateId: 'x', occurredAt: at(0), payload: {} }]));
     expect(reported).toEqual([failing.failWith]);
     await p.unitOfWork(new RecordingPublisher()).run(async (tx) => tx.recordEvents([{ type: 'b', aggregateId: 'y', occurredAt: at(1), payload: {} }]));
-    const rows = await sql<{ type: string; attempts: number; published: boolean }>('select type, attempts, published_at is not null as published from outbox order by id');
+    const rows = await sql<{ type: string; attempts: number; published: boolean }>(
+      'select type, attempts, published_at is not null as published from outbox order by id',
+    );
     expect(rows).toEqual([
       { type: 'a', attempts: 1, published: false },
       { type: 'b', attempts: 0, published: true },
@@ -198,7 +211,9 @@ describe('outbox: events carry ids, drains never deliver one event twice at once
     expect(n1 + n2).toBe(40);
     expect([...one.published, ...two.published].map((e) => e.id).sort()).toEqual(ids.map((r) => r.event_id).sort());
     // Stored and claimed by a committer that has not published yet: a drain leaves it to that committer.
-    await sql(`insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until) values ('held', 'e', 'x', '{}', now(), now() + interval '30 seconds')`);
+    await sql(
+      `insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until) values ('held', 'e', 'x', '{}', now(), now() + interval '30 seconds')`,
+    );
     expect(await p.drainOutbox(new RecordingPublisher())).toBe(0);
   });
 });

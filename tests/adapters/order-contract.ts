@@ -22,7 +22,11 @@ const full = (fields: Parameters<typeof aGoodsOrder>[0] = {}) =>
       remark: '请尽快发货',
     },
     lines: [
-      aLine('L1', '100.01', 3, { specs: { color: '红', size: 'XL' }, image: 'https://img/1.png', discounts: { activityDiscount: '10.03', couponDiscount: '5.00', pointsDeduction: '0.99', memberDiscount: '1.01' } }),
+      aLine('L1', '100.01', 3, {
+        specs: { color: '红', size: 'XL' },
+        image: 'https://img/1.png',
+        discounts: { activityDiscount: '10.03', couponDiscount: '5.00', pointsDeduction: '0.99', memberDiscount: '1.01' },
+      }),
       aLine('L2', '0.01', 1),
     ],
     freight: m('8.00'),
@@ -66,7 +70,12 @@ export function orderContract(name: string, backend: () => Promise<ContractBacke
           expect(o.version).toBe(2);
         });
         const s = (await inTx(p(), (tx) => tx.use(ORDERING_STORE).orders.get('order-s')))!.toSnapshot();
-        expect(s).toMatchObject({ status: 'pending_redemption', version: 2, payment: { paymentId: 'pay-1' }, verification: { code: 'CODE000001', redeemedAt: null } });
+        expect(s).toMatchObject({
+          status: 'pending_redemption',
+          version: 2,
+          payment: { paymentId: 'pay-1' },
+          verification: { code: 'CODE000001', redeemedAt: null },
+        });
         expect(s.payment!.paidAt.getTime()).toBe(at(5).getTime());
       });
 
@@ -107,8 +116,18 @@ export function orderContract(name: string, backend: () => Promise<ContractBacke
       it('dueForPaymentTimeout: pending payment with payBy ≤ now, earliest first, limited; paid orders and split parents never', async () => {
         const paid = aGoodsOrder({ id: 'paid', number: 'SO-P', payBy: at(5) });
         paid.pay({ paymentId: 'pay-9', at: at(1), codes: fixedCodes() });
-        const parent = Order.place(newOrder({ id: 'parent', number: 'SO-PARENT', payBy: at(1), lines: [aLine('L1', '10.00', 1), aLine('L2', '20.00', 1, { shopId: 'shop-b' })] }));
-        const { parent: split } = splitOrder(parent, [{ warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 1 }] }, { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] }], (i) => ({ id: `pc${i}`, number: `SO-PC-${i}` }), at(0));
+        const parent = Order.place(
+          newOrder({ id: 'parent', number: 'SO-PARENT', payBy: at(1), lines: [aLine('L1', '10.00', 1), aLine('L2', '20.00', 1, { shopId: 'shop-b' })] }),
+        );
+        const { parent: split } = splitOrder(
+          parent,
+          [
+            { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 1 }] },
+            { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
+          ],
+          (i) => ({ id: `pc${i}`, number: `SO-PC-${i}` }),
+          at(0),
+        );
         await inTx(p(), async (tx) => {
           await tx.use(ORDERING_STORE).orders.save(aGoodsOrder({ id: 'late', number: 'SO-L', payBy: at(30) }));
           await tx.use(ORDERING_STORE).orders.save(aGoodsOrder({ id: 'early', number: 'SO-E', payBy: at(10) }));
@@ -139,7 +158,9 @@ export function orderContract(name: string, backend: () => Promise<ContractBacke
 
       it('a callback bumps the version; the payment is then found by its channel transaction and by each of its orders', async () => {
         await inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(openPayment()));
-        await inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(openPayment([aGoodsOrder({ id: 'solo', number: 'SO-SOLO' })], { id: 'pay-2', number: 'PN0002' })));
+        await inTx(p(), (tx) =>
+          tx.use(PAYMENT_STORE).payments.save(openPayment([aGoodsOrder({ id: 'solo', number: 'SO-SOLO' })], { id: 'pay-2', number: 'PN0002' })),
+        );
         await inTx(p(), async (tx) => {
           const pay = (await tx.use(PAYMENT_STORE).payments.get('pay-1'))!;
           expect(pay.handleCallback(callback(pay.amount), { receivedAt: at(4), ordersAwaitingPayment: true }).kind).toBe('paid');
@@ -175,7 +196,9 @@ export function orderContract(name: string, backend: () => Promise<ContractBacke
         await inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(theirs));
         mine.handleCallback(callback(mine.amount), { receivedAt: at(4), ordersAwaitingPayment: true });
         expect(await codeOf(inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(mine)))).toBe('CONCURRENCY.STALE_AGGREGATE');
-        expect(await codeOf(inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(openPayment(undefined, { number: 'PN-OTHER' }))))).toBe('CONCURRENCY.STALE_AGGREGATE');
+        expect(await codeOf(inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.save(openPayment(undefined, { number: 'PN-OTHER' }))))).toBe(
+          'CONCURRENCY.STALE_AGGREGATE',
+        );
         expect((await inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.get('pay-1')))!.status).toBe('cancelled');
         expect(await inTx(p(), (tx) => tx.use(PAYMENT_STORE).payments.byChannelTransaction('fakepay', 'tx-1'))).toBeNull();
       });

@@ -24,7 +24,9 @@ describe('order query columns on PostgreSQL', () => {
       for (const o of [split.top, ...split.leaves, service.top]) await tx.use(ORDERING_STORE).orders.save(o);
     });
     const columns = async () =>
-      (await db.sql(`select id, kind, shop_id, placed_at = '2025-06-18T12:00:00Z' as placed, paid_at is not null as paid, payable::text as payable, is_leaf from sales_order order by id`)) as Record<string, unknown>[];
+      (await db.sql(
+        `select id, kind, shop_id, placed_at = '2025-06-18T12:00:00Z' as placed, paid_at is not null as paid, payable::text as payable, is_leaf from sales_order order by id`,
+      )) as Record<string, unknown>[];
     expect(await columns()).toEqual([
       { id: 'B', kind: 'goods', shop_id: null, placed: true, paid: false, payable: split.top.payable.toString(), is_leaf: false },
       { id: 'B-1', kind: 'goods', shop_id: 'shop-1', placed: true, paid: true, payable: split.leaves[0]!.payable.toString(), is_leaf: true },
@@ -40,15 +42,20 @@ describe('order query columns on PostgreSQL', () => {
     expect((await columns()).find((r) => r.id === 'S')).toMatchObject({ paid: true });
   });
 
-  it('property: the migration fills rows stored before it exactly as a save writes them (payable with every discount, splits with allocated amounts, paid or not)', { timeout: 120_000 }, async () => {
+  it('property: the migration fills rows stored before it exactly as a save writes them (payable with every discount, splits with allocated amounts, paid or not)', {
+    timeout: 120_000,
+  }, async () => {
     const columns = async () => db.sql(`select id, kind, shop_id, placed_at, paid_at, payable::text as payable, is_leaf from sales_order order by id`);
     await fc.assert(
       fc.asyncProperty(splitCase, fc.boolean(), async ({ order, groups }, pay) => {
         const p = await db.fresh();
-        const orders = groups.length >= 2 ? (() => {
-          const { parent, children } = splitOrder(order, groups, (i) => ({ id: `child-${i}`, number: `SO-C-${i}` }), order.toSnapshot().placedAt);
-          return [parent, ...children];
-        })() : [order];
+        const orders =
+          groups.length >= 2
+            ? (() => {
+                const { parent, children } = splitOrder(order, groups, (i) => ({ id: `child-${i}`, number: `SO-C-${i}` }), order.toSnapshot().placedAt);
+                return [parent, ...children];
+              })()
+            : [order];
         if (pay) orders.at(-1)!.pay({ paymentId: 'pay-1', at: new Date(order.toSnapshot().placedAt.getTime() + 60_000), codes: fixedCodes() });
         await inTx(p, async (tx) => {
           for (const o of orders) await tx.use(ORDERING_STORE).orders.save(o);
@@ -64,8 +71,12 @@ describe('order query columns on PostgreSQL', () => {
     );
   });
 
-  it('the summary CHECK keeps the query columns filled for rows written behind the adapter\'s back', async () => {
+  it("the summary CHECK keeps the query columns filled for rows written behind the adapter's back", async () => {
     await db.fresh();
-    await expect(db.sql(`insert into sales_order (id, number, member_id, parent_id, status, pay_by, snapshot, version) values ('o1', 'N1', 'm1', null, 'pending_payment', now(), '{}', 1)`)).rejects.toThrow(/sales_order_summary_check/);
+    await expect(
+      db.sql(
+        `insert into sales_order (id, number, member_id, parent_id, status, pay_by, snapshot, version) values ('o1', 'N1', 'm1', null, 'pending_payment', now(), '{}', 1)`,
+      ),
+    ).rejects.toThrow(/sales_order_summary_check/);
   });
 });

@@ -46,14 +46,29 @@ export interface PlacedOrder {
  * A top-level order of `memberId` placed at `placedAt`; split by shop into one child per fate when
  * `fates` has two or more, else unsplit with the one fate. Lines: one per child shop.
  */
-export function placeOrder(id: string, memberId: string, placedAt: Date, fates: readonly Fate[], o: { cents?: readonly number[]; kind?: 'goods' | 'service'; freight?: string } = {}): PlacedOrder {
+export function placeOrder(
+  id: string,
+  memberId: string,
+  placedAt: Date,
+  fates: readonly Fate[],
+  o: { cents?: readonly number[]; kind?: 'goods' | 'service'; freight?: string } = {},
+): PlacedOrder {
   const kind = o.kind ?? 'goods';
   const lines: OrderLine[] = fates.map((_, i) =>
-    aLine(`L${i + 1}`, Money.fromMinor(o.cents?.[i] ?? 1000 + i).toString(), i + 1, { shopId: `shop-${i + 1}`, title: `${id} item ${i + 1}`, image: i === 0 ? `https://img/${id}.png` : null }),
+    aLine(`L${i + 1}`, Money.fromMinor(o.cents?.[i] ?? 1000 + i).toString(), i + 1, {
+      shopId: `shop-${i + 1}`,
+      title: `${id} item ${i + 1}`,
+      image: i === 0 ? `https://img/${id}.png` : null,
+    }),
   );
   const top = Order.place(
     newOrder({
-      id, number: `SO-${id}`, kind, placedAt, payBy: plus(placedAt, 30), lines,
+      id,
+      number: `SO-${id}`,
+      kind,
+      placedAt,
+      payBy: plus(placedAt, 30),
+      lines,
       common: { ...COMMON, memberId, consignee: kind === 'service' ? null : COMMON.consignee },
       freight: m(kind === 'service' ? '0.00' : (o.freight ?? '6.00')),
     }),
@@ -62,9 +77,17 @@ export function placeOrder(id: string, memberId: string, placedAt: Date, fates: 
     live(top, fates[0] ?? 'unpaid', placedAt);
     return { top, leaves: [top] };
   }
-  const { children } = splitOrder(top, lines.map((l) => ({ warehouseId: null, lines: [{ lineId: l.lineId, quantity: l.quantity }] })), (i) => ({ id: `${id}-${i + 1}`, number: `SO-${id}-${i + 1}` }), placedAt);
+  const { children } = splitOrder(
+    top,
+    lines.map((l) => ({ warehouseId: null, lines: [{ lineId: l.lineId, quantity: l.quantity }] })),
+    (i) => ({ id: `${id}-${i + 1}`, number: `SO-${id}-${i + 1}` }),
+    placedAt,
+  );
   children.forEach((c, i) => live(c, fates[i]!, placedAt));
-  top.followChildren(children.map((c) => c.status), plus(placedAt, 5));
+  top.followChildren(
+    children.map((c) => c.status),
+    plus(placedAt, 5),
+  );
   return { top, leaves: children };
 }
 
@@ -109,14 +132,18 @@ export function modelStatistics(orders: readonly PlacedOrder[], from: Date, to: 
   }
   let returning = 0;
   for (const [member, first] of firstPaid) {
-    const earlier = orders.flatMap((o) => o.leaves).filter((l) => l.memberId === member && isPaid(l)).map((l) => l.toSnapshot().placedAt.getTime());
+    const earlier = orders
+      .flatMap((o) => o.leaves)
+      .filter((l) => l.memberId === member && isPaid(l))
+      .map((l) => l.toSnapshot().placedAt.getTime());
     if (earlier.some((t) => t < first && first - t <= LOOKBACK_MINUTES * MINUTE)) returning += 1;
   }
   const paid = BigInt(paidTops.length);
   const avgCents = paid === 0n ? 0n : (2n * gmvCents + paid) / (2n * paid); // half-up
   const money = (cents: bigint) => Money.fromMinor(cents).toString();
   return {
-    from, to,
+    from,
+    to,
     orders: tops.length,
     paidOrders: paidTops.length,
     gmv: money(gmvCents),
@@ -148,7 +175,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
     ];
 
     describe('memberOrders', () => {
-      it('a member sees their leaf orders (children, never the split parent), newest placed first then by number, with summaries equal to the domain\'s', async () => {
+      it("a member sees their leaf orders (children, never the split parent), newest placed first then by number, with summaries equal to the domain's", async () => {
         const orders = fixture();
         await saveAll(p(), orders);
         const list = await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders('member-1', { page: 1, pageSize: 20 }));
@@ -157,8 +184,18 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         const snapshots = new Map(orders.flatMap((x) => x.leaves).map((l) => [l.id, l.toSnapshot()]));
         for (const item of list.items) expect(plain(item)).toEqual(plain(orderSummary(snapshots.get(item.id)!)));
         expect(plain(list.items[0])).toEqual({
-          id: 'B-1', number: 'SO-B-1', parentId: 'B', memberId: 'member-1', kind: 'goods', status: 'pending_shipment', shopId: 'shop-1',
-          placedAt: minute(10).toISOString(), payable: orders[1]!.leaves[0]!.payable.toString(), itemCount: 1, title: 'B item 1', image: 'https://img/B.png',
+          id: 'B-1',
+          number: 'SO-B-1',
+          parentId: 'B',
+          memberId: 'member-1',
+          kind: 'goods',
+          status: 'pending_shipment',
+          shopId: 'shop-1',
+          placedAt: minute(10).toISOString(),
+          payable: orders[1]!.leaves[0]!.payable.toString(),
+          itemCount: 1,
+          title: 'B item 1',
+          image: 'https://img/B.png',
         });
         expect(list.items[1]).toMatchObject({ itemCount: 2, title: 'B item 2', image: null, status: 'pending_payment' });
       });
@@ -182,11 +219,16 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         expect(page).toEqual({ items: [], total: 5, page: 4, pageSize: 2 });
       });
 
-      it('property: paging through a member\'s orders yields every leaf order of theirs exactly once, in list order, with the same total on every page; no one else\'s', { timeout: 120_000 }, async () => {
+      it("property: paging through a member's orders yields every leaf order of theirs exactly once, in list order, with the same total on every page; no one else's", {
+        timeout: 120_000,
+      }, async () => {
         const spec = fc.record({
           member: fc.integer({ min: 0, max: 2 }),
           at: fc.integer({ min: 0, max: 4 }),
-          fates: fc.oneof(fc.constantFrom(...FATES).map((f) => [f]), fc.array(fc.constantFrom(...FATES), { minLength: 2, maxLength: 3 })),
+          fates: fc.oneof(
+            fc.constantFrom(...FATES).map((f) => [f]),
+            fc.array(fc.constantFrom(...FATES), { minLength: 2, maxLength: 3 }),
+          ),
         });
         await fc.assert(
           fc.asyncProperty(fc.array(spec, { maxLength: 14 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 2 }), async (specs, pageSize, who) => {
@@ -195,7 +237,10 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
             await saveAll(persistence, orders);
             const member = `member-${who}`;
             const pages = await allPages((page) => inTx(persistence, (tx) => tx.use(ORDERING_STORE).orderQueries.memberOrders(member, { page, pageSize })));
-            const mine = orders.flatMap((x) => x.leaves).filter((l) => l.memberId === member).map((l) => l.toSnapshot());
+            const mine = orders
+              .flatMap((x) => x.leaves)
+              .filter((l) => l.memberId === member)
+              .map((l) => l.toSnapshot());
             const expected = [...mine].sort((a, b) => b.placedAt.getTime() - a.placedAt.getTime() || (a.number < b.number ? -1 : 1)).map((s) => s.id);
             expect(pages.ids).toEqual(expected);
             expect(new Set(pages.ids).size).toBe(pages.ids.length);
@@ -214,7 +259,10 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         const d = (await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail('B')))!;
         expect(d).toMatchObject({ id: 'B', number: 'SO-B', childIds: ['B-1', 'B-2'], status: 'pending_payment' });
         expect(d.amounts.payable.equals(orders[1]!.top.payable)).toBe(true);
-        expect(d.children.map((c) => [c.number, c.status])).toEqual([['SO-B-1', 'pending_shipment'], ['SO-B-2', 'pending_payment']]);
+        expect(d.children.map((c) => [c.number, c.status])).toEqual([
+          ['SO-B-1', 'pending_shipment'],
+          ['SO-B-2', 'pending_payment'],
+        ]);
         expect(plain(d.children)).toEqual(plain(orders[1]!.leaves.map((l) => orderSummary(l.toSnapshot()))));
         expect(plain(d.timeline)).toEqual([{ at: minute(10).toISOString(), event: 'placed', detail: {} }]);
         expect(await inTx(p(), (tx) => tx.use(ORDERING_STORE).orderQueries.detail('nope'))).toBeNull();
@@ -272,7 +320,7 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
       const search = (q: Omit<OrderSearch, 'page' | 'pageSize'>, page = 1, pageSize = 20) =>
         inTx(p(), async (tx) => (await tx.use(ORDERING_STORE).orderQueries.search({ ...q, page, pageSize })).items.map((s) => s.id));
 
-      it('staff search leaf orders by number (a parent\'s number finds its children), member, status, shop and a [from, to) window, newest first', async () => {
+      it("staff search leaf orders by number (a parent's number finds its children), member, status, shop and a [from, to) window, newest first", async () => {
         await saveAll(p(), fixture());
         expect(await search({})).toEqual(['B-1', 'B-2', 'D', 'S', 'C', 'A']);
         expect(await search({ number: 'SO-C' })).toEqual(['C']);
@@ -316,7 +364,8 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         ];
         await saveAll(p(), orders);
         expect(await stats(from, to)).toEqual({
-          from, to,
+          from,
+          to,
           orders: 6,
           paidOrders: 4,
           gmv: '250.01',
@@ -328,7 +377,13 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         });
         expect(await stats(from, to)).toEqual(modelStatistics(orders, from, to));
         const quiet = new Date(T0.getTime() - 100 * DAY);
-        expect(await stats(quiet, new Date(quiet.getTime() + DAY))).toMatchObject({ orders: 0, paidOrders: 0, gmv: '0.00', averageOrderValue: '0.00', payingMembers: 0 });
+        expect(await stats(quiet, new Date(quiet.getTime() + DAY))).toMatchObject({
+          orders: 0,
+          paidOrders: 0,
+          gmv: '0.00',
+          averageOrderValue: '0.00',
+          payingMembers: 0,
+        });
       });
 
       it('the average rounds half-up to the cent: 0.05 over 2 paid orders is 0.03', async () => {
@@ -339,7 +394,9 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
         expect(await stats(T0, minute(10))).toMatchObject({ paidOrders: 2, gmv: '0.05', averageOrderValue: '0.03' });
       });
 
-      it('property: the statistics equal a plain computation over the same orders (members, times around the period and the 365-day edge, statuses, splits)', { timeout: 180_000 }, async () => {
+      it('property: the statistics equal a plain computation over the same orders (members, times around the period and the 365-day edge, statuses, splits)', {
+        timeout: 180_000,
+      }, async () => {
         const periodMinutes = PERIOD_DAYS * 24 * 60;
         // Minutes from the period's start; the first few minutes of the period and the same few a year
         // earlier come up often, so look-backs of exactly 365 days (returning) and a minute more (new) do.
@@ -355,7 +412,10 @@ export function orderQueryContract(name: string, backend: () => Promise<Contract
           member: fc.integer({ min: 0, max: 2 }),
           at: placedAt,
           kind: fc.constantFrom('goods' as const, 'goods' as const, 'service' as const),
-          fates: fc.oneof(fc.constantFrom(...FATES).map((f) => [f]), fc.array(fc.constantFrom(...PAID_FATES, ...FATES), { minLength: 2, maxLength: 3 })),
+          fates: fc.oneof(
+            fc.constantFrom(...FATES).map((f) => [f]),
+            fc.array(fc.constantFrom(...PAID_FATES, ...FATES), { minLength: 2, maxLength: 3 }),
+          ),
           cents: fc.array(fc.integer({ min: 1, max: 99_999 }), { minLength: 3, maxLength: 3 }),
         });
         await fc.assert(

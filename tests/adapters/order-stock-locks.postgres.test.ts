@@ -32,7 +32,9 @@ async function stock(persistence: Persistence, units: Record<string, number>, th
   await persistence.unitOfWork(publisher).run(async (tx) => {
     for (const [skuId, n] of Object.entries(units)) {
       await tx.use(INVENTORY_STORE).salesStocks.configure(skuId, { lowStockThreshold: threshold });
-      await tx.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference: `in-${skuId}`, operation: { kind: 'increase', quantity: n }, movementId: `in-${skuId}`, at: AT });
+      await tx
+        .use(INVENTORY_STORE)
+        .salesStocks.apply({ skuId, reference: `in-${skuId}`, operation: { kind: 'increase', quantity: n }, movementId: `in-${skuId}`, at: AT });
     }
   });
 }
@@ -40,7 +42,11 @@ async function stock(persistence: Persistence, units: Record<string, number>, th
 let seq = 0;
 function order(orderId: string, lines: Record<string, number>): OrderStockLockRequest {
   const skus = Object.keys(lines).sort();
-  return { orderId, at: AT, lines: skus.map((skuId) => ({ skuId, quantity: lines[skuId]!, reference: `${orderId}:${skuId}`, movementId: `mv-${String(++seq).padStart(8, '0')}` })) };
+  return {
+    orderId,
+    at: AT,
+    lines: skus.map((skuId) => ({ skuId, quantity: lines[skuId]!, reference: `${orderId}:${skuId}`, movementId: `mv-${String(++seq).padStart(8, '0')}` })),
+  };
 }
 
 /** Outcome per order: the locked quantities, or the error code. */
@@ -52,7 +58,14 @@ const outcome = (p: Promise<{ movement: { skuId: string }; replayed: boolean; st
   );
 
 async function counters(persistence: Persistence, skus: string[]) {
-  return persistence.unitOfWork(publisher).run(async (tx) => Promise.all(skus.map(async (s) => ({ ...(await tx.use(INVENTORY_STORE).salesStocks.get(s)), movements: (await tx.use(INVENTORY_STORE).salesStocks.movements(s)).length }))));
+  return persistence.unitOfWork(publisher).run(async (tx) =>
+    Promise.all(
+      skus.map(async (s) => ({
+        ...(await tx.use(INVENTORY_STORE).salesStocks.get(s)),
+        movements: (await tx.use(INVENTORY_STORE).salesStocks.movements(s)).length,
+      })),
+    ),
+  );
 }
 
 describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orders)', () => {
@@ -73,7 +86,12 @@ describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orde
       { ok: [{ sku: 'a', replayed: false, locked: 1 }] },
       { error: 'INVENTORY.OUT_OF_STOCK' },
       { error: 'INVENTORY.OUT_OF_STOCK' },
-      { ok: [{ sku: 'a', replayed: false, locked: 3 }, { sku: 'b', replayed: false, locked: 2 }] },
+      {
+        ok: [
+          { sku: 'a', replayed: false, locked: 3 },
+          { sku: 'b', replayed: false, locked: 2 },
+        ],
+      },
       { ok: [{ sku: 'a', replayed: true, locked: 3 }] },
       { ok: [{ sku: 'a', replayed: false, locked: 4 }] },
       { error: 'INVENTORY.OUT_OF_STOCK' },
@@ -88,7 +106,9 @@ describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orde
     await stock(p, { a: 5 });
     const locks = new BatchingOrderStockLocks(p.sessions, p.orm.em.fork(), publisher, () => {}, { concurrency: 1 });
     await locks.lock(order('o1', { a: 1 }));
-    const results = await Promise.all([locks.lock(order('o1', { a: 2 })), locks.lock(order('o2', { nope: 1 })), locks.lock(order('o3', { a: 1 }))].map(outcome));
+    const results = await Promise.all(
+      [locks.lock(order('o1', { a: 2 })), locks.lock(order('o2', { nope: 1 })), locks.lock(order('o3', { a: 1 }))].map(outcome),
+    );
     expect(results).toEqual([{ error: 'INVENTORY.REFERENCE_REUSED' }, { error: 'INVENTORY.UNKNOWN_SKU' }, { ok: [{ sku: 'a', replayed: false, locked: 2 }] }]);
   });
 
@@ -98,7 +118,9 @@ describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orde
     const locks = new BatchingOrderStockLocks(p.sessions, p.orm.em.fork(), publisher, () => {}, { concurrency: 1 });
     await Promise.all([locks.lock(order('o1', { a: 2 })), locks.lock(order('o2', { a: 1 })), locks.lock(order('o3', { a: 1 }))]);
     expect(published).toEqual([{ type: 'inventory.stock.low', aggregateId: 'a', occurredAt: AT, payload: { sellable: 2, threshold: 2 } }]);
-    const [row] = await p.orm.em.fork().execute<{ n: number }[]>(`select count(*)::int as n from outbox where type = 'inventory.stock.low' and published_at is not null`);
+    const [row] = await p.orm.em
+      .fork()
+      .execute<{ n: number }[]>(`select count(*)::int as n from outbox where type = 'inventory.stock.low' and published_at is not null`);
     expect(row!.n).toBe(1);
   });
 
@@ -109,31 +131,38 @@ describe('BatchingOrderStockLocks (INV-3, INV-5 in one transaction for many orde
       lines: fc.dictionary(fc.constantFrom(...skus, 'ghost'), fc.integer({ min: 1, max: 4 }), { minKeys: 1, maxKeys: 3 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(anOrder, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), async (orders, maxBatch, concurrency) => {
-        await truncateAll(p);
-        const model = memoryPersistence();
-        const units = { s1: 6, s2: 4, s3: 9 };
-        await stock(p, units);
-        await stock(model, units);
-        const requests = orders.map((o) => order(`o${o.id}`, o.lines));
-        const batching = new BatchingOrderStockLocks(p.sessions, p.orm.em.fork(), publisher, () => {}, { concurrency, maxBatch });
-        const actual = await Promise.all(requests.map((r) => outcome(batching.lock(r))));
-        // With concurrency > 1 batches may commit in either order; compare against arrival order only when serial.
-        const sequential = new TransactionalOrderStockLocks(model.unitOfWork(publisher));
-        const expected: Outcome[] = [];
-        for (const r of requests) expected.push(await outcome(sequential.lock(r)));
-        if (concurrency === 1) expect(actual).toEqual(expected);
-        const got = await counters(p, skus);
-        for (const s of got) {
-          expect(s.total! - s.locked! - s.activity!).toBeGreaterThanOrEqual(0); // INV-3
-        }
-        if (concurrency === 1) expect(got).toEqual(await counters(model, skus));
-        // INV-4 whatever the interleaving: the ledger explains the counters.
-        const [mismatch] = await p.orm.em.fork().execute<{ n: number }[]>(
-          `select count(*)::int as n from sales_stock s where s.locked <> (select coalesce(sum(d_locked), 0) from stock_movement m where m.sku_id = s.sku_id)`,
-        );
-        expect(mismatch!.n).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.array(anOrder, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (orders, maxBatch, concurrency) => {
+          await truncateAll(p);
+          const model = memoryPersistence();
+          const units = { s1: 6, s2: 4, s3: 9 };
+          await stock(p, units);
+          await stock(model, units);
+          const requests = orders.map((o) => order(`o${o.id}`, o.lines));
+          const batching = new BatchingOrderStockLocks(p.sessions, p.orm.em.fork(), publisher, () => {}, { concurrency, maxBatch });
+          const actual = await Promise.all(requests.map((r) => outcome(batching.lock(r))));
+          // With concurrency > 1 batches may commit in either order; compare against arrival order only when serial.
+          const sequential = new TransactionalOrderStockLocks(model.unitOfWork(publisher));
+          const expected: Outcome[] = [];
+          for (const r of requests) expected.push(await outcome(sequential.lock(r)));
+          if (concurrency === 1) expect(actual).toEqual(expected);
+          const got = await counters(p, skus);
+          for (const s of got) {
+            expect(s.total! - s.locked! - s.activity!).toBeGreaterThanOrEqual(0); // INV-3
+          }
+          if (concurrency === 1) expect(got).toEqual(await counters(model, skus));
+          // INV-4 whatever the interleaving: the ledger explains the counters.
+          const [mismatch] = await p.orm.em
+            .fork()
+            .execute<{ n: number }[]>(
+              `select count(*)::int as n from sales_stock s where s.locked <> (select coalesce(sum(d_locked), 0) from stock_movement m where m.sku_id = s.sku_id)`,
+            );
+          expect(mismatch!.n).toBe(0);
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

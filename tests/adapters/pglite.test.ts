@@ -58,7 +58,16 @@ describe('the PGlite dialect', () => {
       `select 9007199254740993::int8 as big, 12.30::numeric(20,2) as price, timestamptz '2025-01-01 08:00:00.5+08' as at,
               array[1, 2]::int8[] as bigs, array['a', 'b'] as texts, '{"a": [1]}'::jsonb as doc, true as yes, 7 as n`,
     );
-    expect(row).toEqual({ big: '9007199254740993', price: '12.30', at: '2025-01-01 00:00:00.5+00', bigs: ['1', '2'], texts: ['a', 'b'], doc: { a: [1] }, yes: true, n: 7 });
+    expect(row).toEqual({
+      big: '9007199254740993',
+      price: '12.30',
+      at: '2025-01-01 00:00:00.5+00',
+      bigs: ['1', '2'],
+      texts: ['a', 'b'],
+      doc: { a: [1] },
+      yes: true,
+      n: 7,
+    });
   });
 
   it('reports affected rows from the command tag, also for WITH … INSERT', async () => {

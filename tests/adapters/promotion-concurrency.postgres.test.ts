@@ -14,7 +14,7 @@ const onServer = Boolean(process.env.DATABASE_URL);
 let db: TestDatabase;
 let p: MikroOrmPersistence;
 let zt: Zhongtai;
-let now = at(10);
+const now = at(10);
 beforeAll(async () => {
   db = await testDatabase();
   p = await mikroOrmPersistence({ ...db.options, poolSize: onServer ? 24 : undefined });
@@ -47,7 +47,9 @@ async function published(input: Parameters<Zhongtai['promotions']['createActivit
 }
 
 describe(`group buy under concurrent payments (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
-  it('a group of 5 whose leader paid, 20 members paying at once: exactly 4 more are confirmed (5 paid = the size), 16 get PROMOTION.GROUP_FULL', { timeout: 60_000 }, async () => {
+  it('a group of 5 whose leader paid, 20 members paying at once: exactly 4 more are confirmed (5 paid = the size), 16 get PROMOTION.GROUP_FULL', {
+    timeout: 60_000,
+  }, async () => {
     const activityId = await published(aGroupBuy({ startsAt: at(0), endsAt: at(7 * 24 * 60) }));
     const orders = storedOrders(zt);
     await orders.unpaid('o-leader', 'leader', [GROUP_SKU]);
@@ -92,7 +94,9 @@ describe(`group buy under concurrent payments (${onServer ? 'PostgreSQL server' 
 describe(`activity budgets under concurrent charges (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
   it('a budget of 1000.00, 50 charges of 30.00 at once: exactly 33 fit, the rest PROMOTION.BUDGET_EXHAUSTED, spent 990.00', { timeout: 60_000 }, async () => {
     const activityId = await published({ ...aFullReduction({ name: 'budgeted', startsAt: at(0), endsAt: at(7 * 24 * 60) }), budget: '1000.00' });
-    const outcomes = await together(Array.from({ length: 50 }, (_, i) => () => zt.promotions.chargeBudget({ activityId, reference: `order-${i}`, amount: '30.00' })));
+    const outcomes = await together(
+      Array.from({ length: 50 }, (_, i) => () => zt.promotions.chargeBudget({ activityId, reference: `order-${i}`, amount: '30.00' })),
+    );
     expect(outcomes.filter((o) => o === null)).toHaveLength(33);
     expect(new Set(outcomes.filter((o) => o !== null))).toEqual(new Set(['PROMOTION.BUDGET_EXHAUSTED']));
     expect((await zt.promotions.getActivity({ activityId })).budgetSpent.toString()).toBe('990.00');
@@ -102,14 +106,25 @@ describe(`activity budgets under concurrent charges (${onServer ? 'PostgreSQL se
 });
 
 describe(`purchase limits under concurrent orders of one member (${onServer ? 'PostgreSQL server' : 'PGlite, serialised'})`, () => {
-  it('限购 3 per member: 20 orders of 1 unit by one member at once → exactly 3 consume, 17 PROMOTION.PURCHASE_LIMIT_REACHED; used = 3', { timeout: 60_000 }, async () => {
+  it('限购 3 per member: 20 orders of 1 unit by one member at once → exactly 3 consume, 17 PROMOTION.PURCHASE_LIMIT_REACHED; used = 3', {
+    timeout: 60_000,
+  }, async () => {
     const activityId = await published({
-      name: '秒杀 限购3件', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] }, startsAt: at(0), endsAt: at(24 * 60), perMemberLimit: 3,
+      name: '秒杀 限购3件',
+      rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] },
+      startsAt: at(0),
+      endsAt: at(24 * 60),
+      perMemberLimit: 3,
     });
-    const outcomes = await together(Array.from({ length: 20 }, (_, i) => () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: `order-${i}`, quantity: 1 })));
+    const outcomes = await together(
+      Array.from({ length: 20 }, (_, i) => () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: `order-${i}`, quantity: 1 })),
+    );
     expect(outcomes.filter((o) => o === null)).toHaveLength(3);
     expect(outcomes.filter((o) => o !== null)).toEqual(Array(17).fill('PROMOTION.PURCHASE_LIMIT_REACHED'));
-    const [row] = await sql<{ used: number; usage_limit: number }>('select used, usage_limit from purchase_limit_usage where activity_id = ? and member_id = ?', [activityId, 'buyer']);
+    const [row] = await sql<{ used: number; usage_limit: number }>(
+      'select used, usage_limit from purchase_limit_usage where activity_id = ? and member_id = ?',
+      [activityId, 'buyer'],
+    );
     expect(row).toEqual({ used: 3, usage_limit: 3 });
     const [consumed] = await sql<{ n: number }>('select count(*)::int as n from purchase_limit_consumption where activity_id = ?', [activityId]);
     expect(consumed!.n).toBe(3);
@@ -118,9 +133,15 @@ describe(`purchase limits under concurrent orders of one member (${onServer ? 'P
 
   it('the same order consuming 10 times at once counts once', { timeout: 60_000 }, async () => {
     const activityId = await published({
-      name: '秒杀 replays', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] }, startsAt: at(0), endsAt: at(24 * 60), perMemberLimit: 5,
+      name: '秒杀 replays',
+      rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-hot', price: '1.00' }] },
+      startsAt: at(0),
+      endsAt: at(24 * 60),
+      perMemberLimit: 5,
     });
-    const results = await Promise.all(Array.from({ length: 10 }, () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: 'order-r', quantity: 2 })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => zt.promotions.consumePurchaseLimit({ activityId, memberId: 'buyer', reference: 'order-r', quantity: 2 })),
+    );
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(results.every((r) => r.used === 2)).toBe(true);
   });

@@ -17,18 +17,20 @@ describe('promotion tables on PostgreSQL', () => {
 
   it('CHECK constraints are the last line of defence: a group never holds more paid members than its size, a budget never goes negative', async () => {
     await db.fresh();
-    const group = (paid: number) =>
-      `insert into group_buy values ('g', 'a', 1, 'normal', 3, ${paid}, '{}', 'open', 'L', now(), now(), null, 1)`;
+    const group = (paid: number) => `insert into group_buy values ('g', 'a', 1, 'normal', 3, ${paid}, '{}', 'open', 'L', now(), now(), null, 1)`;
     await expect(sql(group(4))).rejects.toThrow(/group_buy_paid_check/);
     await expect(sql(`insert into activity_budget values ('a', -1)`)).rejects.toThrow(/activity_budget_spent_check/);
-    await expect(sql(`insert into activity (id, code, kind, versions, created_at, version) values ('a', 'A', 'lottery', '[]', now(), 1)`)).rejects.toThrow(/activity_kind_check/);
+    await expect(sql(`insert into activity (id, code, kind, versions, created_at, version) values ('a', 'A', 'lottery', '[]', now(), 1)`)).rejects.toThrow(
+      /activity_kind_check/,
+    );
     // 限购: the counter never passes the limit it was judged by, never goes negative; a consumption takes at least 1.
     await expect(sql(`insert into purchase_limit_usage values ('a', 'm', 'activity', 4, 3)`)).rejects.toThrow(/purchase_limit_usage_used_check/);
     await expect(sql(`insert into purchase_limit_usage values ('a', 'm', 'activity', -1, null)`)).rejects.toThrow(/purchase_limit_usage_used_check/);
-    await expect(sql(`insert into purchase_limit_consumption values ('a', 'o', 'm', 'activity', 0, false, now())`)).rejects.toThrow(/purchase_limit_consumption_quantity_check/);
+    await expect(sql(`insert into purchase_limit_consumption values ('a', 'o', 'm', 'activity', 0, false, now())`)).rejects.toThrow(
+      /purchase_limit_consumption_quantity_check/,
+    );
   });
 });
-
 
 describe('the four-eyes migration (decision 0021) on activities stored before it', () => {
   const sql = db.sql;
@@ -47,7 +49,9 @@ describe('the four-eyes migration (decision 0021) on activities stored before it
     a.revise({ priority: 3 }, at(9), { by: 'mia' });
     await inTx(p, (tx) => tx.use(PROMOTION_STORE).activities.save(a));
     // As a version looked before the migration: without the three new keys.
-    await sql(`update activity set versions = (select jsonb_agg(v - 'authors' - 'approvedBy' - 'approvedAt' order by n) from jsonb_array_elements(versions) with ordinality as t(v, n))`);
+    await sql(
+      `update activity set versions = (select jsonb_agg(v - 'authors' - 'approvedBy' - 'approvedAt' order by n) from jsonb_array_elements(versions) with ordinality as t(v, n))`,
+    );
     const keys = async () => (await sql(`select jsonb_object_keys(versions->0) as k from activity`)).map((r) => String(r.k));
     expect(await keys()).not.toContain('approvedBy');
 

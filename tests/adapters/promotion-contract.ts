@@ -41,7 +41,11 @@ function full(id = 'act-full'): Activity {
 }
 
 const charge = (activityId: string, reference: string, amount: string, budget: string | null) => ({
-  activityId, reference, amount: Money.of(amount), budget: budget === null ? null : Money.of(budget), at: at(1),
+  activityId,
+  reference,
+  amount: Money.of(amount),
+  budget: budget === null ? null : Money.of(budget),
+  at: at(1),
 });
 
 /**
@@ -67,7 +71,11 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
       });
 
       it('a group-buy, a bargain and a deposit-presale activity round-trip with their terms (the presale windows as Dates)', async () => {
-        for (const a of [aPublished('gb', aGroupBuy()), aPublished('bg', aBargain()), aPublished('ps', aPresale({}, { perMemberLimit: 2, limitPeriod: 'day' }))]) {
+        for (const a of [
+          aPublished('gb', aGroupBuy()),
+          aPublished('bg', aBargain()),
+          aPublished('ps', aPresale({}, { perMemberLimit: 2, limitPeriod: 'day' })),
+        ]) {
           await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(a));
           expect(plain((await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.get(a.id)))!.toSnapshot())).toEqual(plain(a.toSnapshot()));
         }
@@ -85,14 +93,22 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         expect(theirs.version).toBe(2);
         mine.void('x', at(1));
         expect(await codeOf(inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(mine)))).toBe('CONCURRENCY.STALE_AGGREGATE');
-        expect(await codeOf(inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(Activity.create('a', aFullReduction(), at(0)))))).toBe('CONCURRENCY.STALE_AGGREGATE');
+        expect(await codeOf(inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(Activity.create('a', aFullReduction(), at(0)))))).toBe(
+          'CONCURRENCY.STALE_AGGREGATE',
+        );
         expect((await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.get('a')))!.latest.status).toBe('pending_review');
       });
 
       it('PROMOTION.DUPLICATE_CODE: a save that raced past codeTaken is refused', async () => {
         await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(Activity.create('a', aFullReduction(), at(0))));
-        const clash = Activity.restore({ ...Activity.create('b', aFullReduction(), at(0)).toSnapshot(), code: Activity.create('a', aFullReduction(), at(0)).code });
-        await expect(inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(clash))).rejects.toMatchObject({ code: 'PROMOTION.DUPLICATE_CODE', kind: 'conflict' });
+        const clash = Activity.restore({
+          ...Activity.create('b', aFullReduction(), at(0)).toSnapshot(),
+          code: Activity.create('a', aFullReduction(), at(0)).code,
+        });
+        await expect(inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.save(clash))).rejects.toMatchObject({
+          code: 'PROMOTION.DUPLICATE_CODE',
+          kind: 'conflict',
+        });
         const taken = (code: string, except?: string) => inTx(p(), (tx) => tx.use(PROMOTION_STORE).activities.codeTaken(code, except));
         const code = clash.code;
         expect([await taken(code), await taken(code, 'a'), await taken('ACT-NONE')]).toEqual([true, false, false]);
@@ -127,7 +143,13 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
     describe('PurchaseLimits (限购): a guarded counter per activity, member and period', () => {
       const consume = (reference: string, quantity: number, limit: number | null, memberId = 'm1', period = 'activity') =>
         inTx(p(), (tx) => tx.use(PROMOTION_STORE).purchaseLimits.consume({ activityId: 'a', memberId, reference, quantity, limit, period, at: at(1) }));
-      const used = (memberId = 'm1', period = 'activity') => inTx(p(), (tx) => tx.use(PROMOTION_STORE).purchaseLimits.used(memberId, [{ activityId: 'a', period }, { activityId: 'none', period }]));
+      const used = (memberId = 'm1', period = 'activity') =>
+        inTx(p(), (tx) =>
+          tx.use(PROMOTION_STORE).purchaseLimits.used(memberId, [
+            { activityId: 'a', period },
+            { activityId: 'none', period },
+          ]),
+        );
 
       it('consumptions add up within the limit; a replayed reference changes nothing; members and periods count apart', async () => {
         expect(await consume('o1', 2, 3)).toEqual({ activityId: 'a', memberId: 'm1', period: 'activity', used: 2, quantity: 2, replayed: false });
@@ -135,7 +157,10 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         expect(await consume('o2', 1, 3)).toMatchObject({ used: 3, replayed: false });
         expect(await consume('o3', 3, 3, 'm2')).toMatchObject({ used: 3, memberId: 'm2' });
         expect(await consume('o4', 3, 3, 'm1', '2026-11-23')).toMatchObject({ used: 3, period: '2026-11-23' });
-        expect([...(await used())]).toEqual([['a', 3], ['none', 0]]);
+        expect([...(await used())]).toEqual([
+          ['a', 3],
+          ['none', 0],
+        ]);
         expect((await used('m1', '2026-11-23')).get('a')).toBe(3);
         expect(await consume('free', 1000, null, 'm3')).toMatchObject({ used: 1000 });
       });
@@ -173,7 +198,10 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         expect(await b(charge('a', 'o2', '70.00', '100.00'))).toMatchObject({ spent: Money.of('100.00'), replayed: false });
         expect(await b(charge('a', 'o1', '30.00', '100.00'))).toMatchObject({ spent: Money.of('100.00'), replayed: true });
         const spent = await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.spent(['a', 'none']));
-        expect(plain([...spent])).toEqual([['a', '100.00'], ['none', '0.00']]);
+        expect(plain([...spent])).toEqual([
+          ['a', '100.00'],
+          ['none', '0.00'],
+        ]);
       });
 
       it('PROMOTION.BUDGET_EXHAUSTED: a charge past the budget writes nothing (its reference stays free)', async () => {
@@ -183,8 +211,13 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
           details: { spent: '90.00', budget: '100.00', amount: '10.01' },
         });
         expect((await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.spent(['a']))).get('a')).toEqual(Money.of('90.00'));
-        expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.charge(charge('a', 'o2', '10.00', '100.00')))).toMatchObject({ spent: Money.of('100.00'), replayed: false });
-        expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.charge(charge('free', 'o1', '1000000.00', null)))).toMatchObject({ replayed: false });
+        expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.charge(charge('a', 'o2', '10.00', '100.00')))).toMatchObject({
+          spent: Money.of('100.00'),
+          replayed: false,
+        });
+        expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).activityBudgets.charge(charge('free', 'o1', '1000000.00', null)))).toMatchObject({
+          replayed: false,
+        });
       });
 
       it('a release gives the charge back once; releasing again, or what was never charged, changes nothing', async () => {
@@ -201,7 +234,8 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
     describe('GroupBuys (拼团)', () => {
       const activity = aPublished('gb', aGroupBuy());
       const opened = (id = 'g1', order = 'oL', leader = 'L') => GroupBuy.open({ id, activity, leader: { memberId: leader }, orderId: order, now: at(1) });
-      const pay = (orderId: string, groupId = 'g1', minute = 3) => inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.confirmPayment(groupId, orderId, at(minute)));
+      const pay = (orderId: string, groupId = 'g1', minute = 3) =>
+        inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.confirmPayment(groupId, orderId, at(minute)));
       /** A group of 3 whose leader paid and with members a, b, c joined. */
       const forming = async () => {
         await inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.save(opened()));
@@ -219,7 +253,12 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
         expect(g).toBeInstanceOf(GroupBuy);
         const s = g.toSnapshot();
         expect(s).toMatchObject({ status: 'open', paid: 1, size: 3, version: 3, deadline: at(1 + 24 * 60) });
-        expect(s.members.map((m) => [m.memberId, m.status, m.leader])).toEqual([['L', 'paid', true], ['a', 'pending', false], ['b', 'pending', false], ['c', 'pending', false]]);
+        expect(s.members.map((m) => [m.memberId, m.status, m.leader])).toEqual([
+          ['L', 'paid', true],
+          ['a', 'pending', false],
+          ['b', 'pending', false],
+          ['c', 'pending', false],
+        ]);
         const reference = opened().toSnapshot();
         expect(plain(s.tier)).toEqual(plain(reference.tier));
         expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.get('nope'))).toBeNull();
@@ -255,7 +294,9 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
 
       it('an order is in one group at most (PROMOTION.ORDER_IN_ANOTHER_GROUP)', async () => {
         await forming();
-        await expect(inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.save(opened('g2', 'oa', 'Z')))).rejects.toMatchObject({ code: 'PROMOTION.ORDER_IN_ANOTHER_GROUP' });
+        await expect(inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.save(opened('g2', 'oa', 'Z')))).rejects.toMatchObject({
+          code: 'PROMOTION.ORDER_IN_ANOTHER_GROUP',
+        });
         expect(await inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.get('g2'))).toBeNull();
       });
 
@@ -265,7 +306,8 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
           await tx.use(PROMOTION_STORE).groupBuys.save(GroupBuy.open({ id: 'late', activity, leader: { memberId: 'y' }, orderId: 'oy', now: at(10) }));
           await tx.use(PROMOTION_STORE).groupBuys.save(GroupBuy.open({ id: 'later', activity, leader: { memberId: 'z' }, orderId: 'oz', now: at(20) }));
         });
-        const due = (minute: number, limit = 10) => inTx(p(), async (tx) => (await tx.use(PROMOTION_STORE).groupBuys.dueToClose(at(minute), limit)).map((g) => g.id));
+        const due = (minute: number, limit = 10) =>
+          inTx(p(), async (tx) => (await tx.use(PROMOTION_STORE).groupBuys.dueToClose(at(minute), limit)).map((g) => g.id));
         expect(await due(24 * 60 - 1)).toEqual([]);
         expect(await due(24 * 60 + 10)).toEqual(['early', 'late']);
         expect(await due(24 * 60 + 30, 1)).toEqual(['early']);
@@ -275,7 +317,11 @@ export function promotionContract(name: string, backend: () => Promise<ContractB
           await tx.use(PROMOTION_STORE).groupBuys.save(g);
         });
         expect(await due(24 * 60 + 30)).toEqual(['late', 'later']);
-        expect((await inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.ofActivity('gb'))).map((g) => [g.id, g.status])).toEqual([['later', 'pending'], ['late', 'pending'], ['early', 'failed']]);
+        expect((await inTx(p(), (tx) => tx.use(PROMOTION_STORE).groupBuys.ofActivity('gb'))).map((g) => [g.id, g.status])).toEqual([
+          ['later', 'pending'],
+          ['late', 'pending'],
+          ['early', 'failed'],
+        ]);
       });
     });
 

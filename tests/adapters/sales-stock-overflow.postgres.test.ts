@@ -14,7 +14,11 @@ const backends: readonly { name: string; persistence: () => Promise<Persistence 
   { name: 'memory', persistence: async () => undefined },
   { name: db.name, persistence: () => db.fresh() },
 ];
-const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isDomainError(e) ? e.code : `UNEXPECTED ${String(e)}`));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (isDomainError(e) ? e.code : `UNEXPECTED ${String(e)}`),
+  );
 
 describe.each(backends)('sales-layer counters stay within an int — $name', ({ persistence }) => {
   async function skuAt(total: number): Promise<{ zt: Zhongtai; skuId: string }> {
@@ -34,7 +38,10 @@ describe.each(backends)('sales-layer counters stay within an int — $name', ({ 
   it('an increase or a presale past 2147483647 units is 409 INVENTORY.COUNTER_OVERFLOW and writes nothing; up to it is accepted', async () => {
     const { zt, skuId } = await skuAt(INT32_MAX - 10);
     const before = await zt.inventory.viewStock({ skuId });
-    for (const operation of [{ kind: 'increase', quantity: 11 }, { kind: 'presale_open', quantity: 11 }] as const) {
+    for (const operation of [
+      { kind: 'increase', quantity: 11 },
+      { kind: 'presale_open', quantity: 11 },
+    ] as const) {
       expect(await outcome(zt.inventory.changeStock({ skuId, reference: `over-${operation.kind}`, operation }))).toBe('INVENTORY.COUNTER_OVERFLOW');
     }
     expect(await zt.inventory.viewStock({ skuId })).toEqual(before);
@@ -42,10 +49,14 @@ describe.each(backends)('sales-layer counters stay within an int — $name', ({ 
     expect((await zt.inventory.viewStock({ skuId })).total).toBe(INT32_MAX);
   });
 
-  it('10 concurrent increases of 10^8 with room for 3: exactly 3 pass, the others are INVENTORY.COUNTER_OVERFLOW, and the total equals the ledger', { timeout: 60_000 }, async () => {
+  it('10 concurrent increases of 10^8 with room for 3: exactly 3 pass, the others are INVENTORY.COUNTER_OVERFLOW, and the total equals the ledger', {
+    timeout: 60_000,
+  }, async () => {
     const { zt, skuId } = await skuAt(INT32_MAX - 350_000_000);
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => outcome(zt.inventory.changeStock({ skuId, reference: `race-${i}`, operation: { kind: 'increase', quantity: 100_000_000 } }))),
+      Array.from({ length: 10 }, (_, i) =>
+        outcome(zt.inventory.changeStock({ skuId, reference: `race-${i}`, operation: { kind: 'increase', quantity: 100_000_000 } })),
+      ),
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'INVENTORY.COUNTER_OVERFLOW')).toHaveLength(7);

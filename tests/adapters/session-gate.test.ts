@@ -16,7 +16,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ do: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 150 }) }),
 );
 
-describe('SessionGate (PGlite\'s one session)', () => {
+describe("SessionGate (PGlite's one session)", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 

@@ -60,7 +60,9 @@ describe('the product detail cache in the PostgreSQL adapter', () => {
     await zt.catalog.updateSpu({ spuId: spu.id, title: 'Xihu Longjing' });
     expect((await zt.catalog.queries.spu(spu.id))?.title).toBe('Xihu Longjing');
     const em = p.orm.em.fork();
-    await em.execute(`update spu set title = 'Behind its back', detail = jsonb_set(detail::jsonb, '{title}', '"Behind its back"')::json where id = ?`, [spu.id]);
+    await em.execute(`update spu set title = 'Behind its back', detail = jsonb_set(detail::jsonb, '{title}', '"Behind its back"')::json where id = ?`, [
+      spu.id,
+    ]);
     expect(await em.execute(`select detail->>'title' as title from spu where id = ?`, [spu.id])).toEqual([{ title: 'Behind its back' }]);
     expect((await zt.catalog.queries.spu(spu.id))?.title).toBe('Xihu Longjing');
   });

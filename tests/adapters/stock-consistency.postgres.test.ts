@@ -58,23 +58,45 @@ it('INV-4 repair trusting the ledger: the counters return to its sums; a ledger 
   // e's ledger is short of a lock the counters carry: the ledger's sums would leave sellable below zero.
   await p.orm.em.fork().execute(`delete from stock_movement where sku_id = 'e' and kind = 'increase'`);
   await p.orm.em.fork().execute(`update sales_stock set total = 4 where sku_id = 'd'`);
-  await expect(zt.inventory.repairStockConsistency({ trust: 'ledger' })).rejects.toMatchObject({ code: 'INVENTORY.REPAIR_WOULD_OVERSELL', details: { skuId: 'e' } });
+  await expect(zt.inventory.repairStockConsistency({ trust: 'ledger' })).rejects.toMatchObject({
+    code: 'INVENTORY.REPAIR_WOULD_OVERSELL',
+    details: { skuId: 'e' },
+  });
   expect(await zt.inventory.viewStock({ skuId: 'd' })).toMatchObject({ total: 4 }); // one transaction: d not repaired either
 });
 
 it('INV-4 repair of every layer trusting the counters: corrections per row; a book that disagrees with the locations is left for a stock-take', async () => {
   const at = new Date('2026-11-22T08:00:00Z');
   await p.unitOfWork({ publish: async () => {} }).run(async (tx) => {
-    await tx.use(INVENTORY_STORE).dispatchStocks.apply({ skuId: 'f', warehouseId: 'w1', reference: 'in-1', operation: { kind: 'receive', quantity: 10, fromInTransit: false }, movementId: 'd-1', at });
-    await tx.use(INVENTORY_STORE).locationStocks.apply({ skuId: 'f', warehouseId: 'w1', location: 'A-01', reference: 'in-1', operation: { kind: 'put_away', quantity: 10 }, movementId: 'l-1', at });
+    await tx.use(INVENTORY_STORE).dispatchStocks.apply({
+      skuId: 'f',
+      warehouseId: 'w1',
+      reference: 'in-1',
+      operation: { kind: 'receive', quantity: 10, fromInTransit: false },
+      movementId: 'd-1',
+      at,
+    });
+    await tx.use(INVENTORY_STORE).locationStocks.apply({
+      skuId: 'f',
+      warehouseId: 'w1',
+      location: 'A-01',
+      reference: 'in-1',
+      operation: { kind: 'put_away', quantity: 10 },
+      movementId: 'l-1',
+      at,
+    });
   });
   expect(await zt.inventory.checkLayeredStockConsistency({ skuIds: ['f'] })).toEqual([]);
   // Someone "fixed" the counters by hand: the dispatch row lost 2 available (and book), the location gained 1.
   await p.orm.em.fork().execute(`update dispatch_stock set available = available - 2, book = book - 2 where sku_id = 'f'`);
   await p.orm.em.fork().execute(`update location_stock set available = available + 1 where sku_id = 'f'`);
   const repair = await zt.inventory.repairLayeredStockConsistency({ skuIds: ['f'] });
-  expect(repair.corrections.dispatch).toMatchObject([{ skuId: 'f', warehouseId: 'w1', kind: 'correction', delta: { book: -2, available: -2, inTransit: 0, unsellable: 0, used: 0 } }]);
-  expect(repair.corrections.warehouse).toMatchObject([{ skuId: 'f', warehouseId: 'w1', location: 'A-01', kind: 'correction', delta: { available: 1, locked: 0, shipped: 0, unusable: 0 } }]);
+  expect(repair.corrections.dispatch).toMatchObject([
+    { skuId: 'f', warehouseId: 'w1', kind: 'correction', delta: { book: -2, available: -2, inTransit: 0, unsellable: 0, used: 0 } },
+  ]);
+  expect(repair.corrections.warehouse).toMatchObject([
+    { skuId: 'f', warehouseId: 'w1', location: 'A-01', kind: 'correction', delta: { available: 1, locked: 0, shipped: 0, unusable: 0 } },
+  ]);
   expect(repair.unrepaired).toEqual([{ layer: 'cross', skuId: 'f', warehouseId: 'w1', field: 'book', counter: 8, ledger: 11 }]);
   // The ledgers explain the counters again; only the cross-layer difference stays.
   expect(await zt.inventory.checkLayeredStockConsistency({ skuIds: ['f'] })).toEqual(repair.unrepaired);

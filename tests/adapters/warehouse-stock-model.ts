@@ -59,7 +59,21 @@ type Step =
   | { layer: 'D'; w: string; kind: string; rule: string }
   | { layer: 'S'; kind: 'increase' | 'adjust'; signed: number };
 
-const FLOWS = ['in_transit', 'receive', 'transfer', 'receive_transfer', 'damage', 'write_off', 'move', 'take_stock', 'assign', 'release', 'pick', 'unpick', 'ship'] as const;
+const FLOWS = [
+  'in_transit',
+  'receive',
+  'transfer',
+  'receive_transfer',
+  'damage',
+  'write_off',
+  'move',
+  'take_stock',
+  'assign',
+  'release',
+  'pick',
+  'unpick',
+  'ship',
+] as const;
 type Flow = (typeof FLOWS)[number];
 
 interface Cmd {
@@ -229,23 +243,39 @@ function call(r: Real, c: Cmd) {
   const base = { skuId: r.skuId, warehouseId, quantity: c.quantity, reference: c.reference };
   const at = { ...base, location: c.loc };
   switch (c.flow) {
-    case 'in_transit': return inv.recordPurchaseInTransit(base);
-    case 'receive': return inv.receivePurchase({ ...at, fromInTransit: c.fromInTransit });
+    case 'in_transit':
+      return inv.recordPurchaseInTransit(base);
+    case 'receive':
+      return inv.receivePurchase({ ...at, fromInTransit: c.fromInTransit });
     case 'transfer':
       return inv.transferStock({
-        skuId: r.skuId, fromWarehouseId: warehouseId, fromLocation: c.loc, toWarehouseId: r.warehouses[c.w2] ?? 'no-such-warehouse',
-        quantity: c.quantity, reference: c.reference,
+        skuId: r.skuId,
+        fromWarehouseId: warehouseId,
+        fromLocation: c.loc,
+        toWarehouseId: r.warehouses[c.w2] ?? 'no-such-warehouse',
+        quantity: c.quantity,
+        reference: c.reference,
       });
-    case 'receive_transfer': return inv.receiveTransfer(at);
-    case 'damage': return inv.markDamaged(at);
-    case 'write_off': return inv.writeOffDamaged(at);
-    case 'move': return inv.moveStock({ ...base, fromLocation: c.loc, toLocation: c.loc2 });
-    case 'take_stock': return inv.takeStock(at);
-    case 'assign': return inv.assignStock(base);
-    case 'release': return inv.releaseStock(base);
-    case 'pick': return inv.pickStock(at);
-    case 'unpick': return inv.unpickStock(at);
-    case 'ship': return inv.shipStock(at);
+    case 'receive_transfer':
+      return inv.receiveTransfer(at);
+    case 'damage':
+      return inv.markDamaged(at);
+    case 'write_off':
+      return inv.writeOffDamaged(at);
+    case 'move':
+      return inv.moveStock({ ...base, fromLocation: c.loc, toLocation: c.loc2 });
+    case 'take_stock':
+      return inv.takeStock(at);
+    case 'assign':
+      return inv.assignStock(base);
+    case 'release':
+      return inv.releaseStock(base);
+    case 'pick':
+      return inv.pickStock(at);
+    case 'unpick':
+      return inv.unpickStock(at);
+    case 'ship':
+      return inv.shipStock(at);
   }
 }
 
@@ -276,7 +306,13 @@ class FlowCommand implements fc.AsyncCommand<Model, Real> {
 
     const [dispatchRows, locationRows, sales] = await r.zt.persistence
       .unitOfWork({ publish: async () => {} })
-      .run((tx) => Promise.all([tx.use(INVENTORY_STORE).dispatchStocks.ofSku(r.skuId), tx.use(INVENTORY_STORE).locationStocks.ofSku(r.skuId), tx.use(INVENTORY_STORE).salesStocks.get(r.skuId)]));
+      .run((tx) =>
+        Promise.all([
+          tx.use(INVENTORY_STORE).dispatchStocks.ofSku(r.skuId),
+          tx.use(INVENTORY_STORE).locationStocks.ofSku(r.skuId),
+          tx.use(INVENTORY_STORE).salesStocks.get(r.skuId),
+        ]),
+      );
     expect(Object.fromEntries(dispatchRows.map(({ warehouseId, skuId: _s, ...counters }) => [warehouseId, counters]))).toEqual(
       Object.fromEntries([...m.dispatch].map(([w, row]) => [w, { ...row, book: row.available + row.unsellable + row.used }])),
     );
@@ -318,7 +354,10 @@ const changeArb: fc.Arbitrary<Partial<Cmd>> = fc.oneof(
 );
 const fresh = cmdArb.map((c) => new FlowCommand(c));
 const commandArbs = [
-  fresh, fresh, fresh, fresh, // new flows four times as often as replays and reused references
+  fresh,
+  fresh,
+  fresh,
+  fresh, // new flows four times as often as replays and reused references
   fc.nat(50).map((i) => new FlowCommand(null, i)),
   fc.tuple(fc.nat(50), changeArb).map(([i, change]) => new FlowCommand(null, i, change)),
 ];

@@ -33,7 +33,10 @@ describe("the cart's published services (issue #13)", () => {
     const owner = member();
     expect(await lines(owner)).toEqual([]);
     await fill(owner, ['a1', 'b1']);
-    expect((await lines(owner)).map((l) => [l.skuId, l.quantity])).toEqual([[w.skus.b1, 1], [w.skus.a1, 1]]);
+    expect((await lines(owner)).map((l) => [l.skuId, l.quantity])).toEqual([
+      [w.skus.b1, 1],
+      [w.skus.a1, 1],
+    ]);
   });
 
   it("removeOrderedLines: the ordered SKUs' lines leave the member's cart, the others stay; SKUs without a line change nothing", async () => {

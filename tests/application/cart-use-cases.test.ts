@@ -34,14 +34,25 @@ describe('cart use cases on memory', () => {
     await w.zt.cart.select({ owner: member, scope: { kind: 'line', skuId: w.skus.a2 }, selected: false });
     // A coupon the member holds (cash 10.00 off anything) stays out of the cart total.
     const template = await w.zt.coupons.createTemplate({
-      name: 'cash 10', kind: 'cash', amount: '10.00', validity: { kind: 'relative', days: 30 },
-      claimWindow: { startsAt: at(0), endsAt: at(60 * 24) }, totalQuantity: 10,
+      name: 'cash 10',
+      kind: 'cash',
+      amount: '10.00',
+      validity: { kind: 'relative', days: 30 },
+      claimWindow: { startsAt: at(0), endsAt: at(60 * 24) },
+      totalQuantity: 10,
     } as Parameters<typeof w.zt.coupons.createTemplate>[0]);
     await w.zt.coupons.claim({ templateId: template.id, memberId: 'm1' });
 
     const view = await stored(member);
     const lines = [
-      { lineId: w.skus.a1, skuId: w.skus.a1, productId: view.shops[0]!.groups[0]!.lines[0]!.product!.spuId, shopId: w.brandA, quantity: 3, unitPrice: '100.00' },
+      {
+        lineId: w.skus.a1,
+        skuId: w.skus.a1,
+        productId: view.shops[0]!.groups[0]!.lines[0]!.product!.spuId,
+        shopId: w.brandA,
+        quantity: 3,
+        unitPrice: '100.00',
+      },
       { lineId: w.skus.b1, skuId: w.skus.b1, productId: view.shops[1]!.groups[0]!.lines[0]!.product!.spuId, shopId: w.brandB, quantity: 2, unitPrice: '50.00' },
     ];
     const engine = await w.zt.promotions.previewPrice({ lines, member: { memberId: 'm1', isNew: false, channel: 'app' } });
@@ -49,18 +60,32 @@ describe('cart use cases on memory', () => {
     // By hand: 3 × 100.00 = 300.00 reaches 满300减40 → 260.00; B1 at 45.00 × 2 = 90.00; 350.00 in all.
     expect(view.totals).toMatchObject({ selectedLines: 2, selectedQuantity: 5 });
     expect(Object.fromEntries(Object.entries(view.totals).map(([k, v]) => [k, String(v)]))).toMatchObject({
-      subtotal: '400.00', itemPriceDiscount: '10.00', activityDiscount: '40.00', payable: '350.00',
+      subtotal: '400.00',
+      itemPriceDiscount: '10.00',
+      activityDiscount: '40.00',
+      payable: '350.00',
     });
     expect(view.totals.payable.equals(engine.totals.payable)).toBe(true);
     expect(withCoupon.recommendedCouponId).not.toBeNull(); // the coupon would apply at checkout, not here
     // Per line, the engine's breakdown; Σ line payable = the total.
     const a1 = view.shops[0]!.groups[0]!.lines[0]!;
-    expect([a1.skuId, a1.pricing!.payable.toString(), a1.pricing!.discounts.map((d) => [d.id, d.amount.toString()])]).toEqual([w.skus.a1, '260.00', [[reduction.id, '40.00']]]);
+    expect([a1.skuId, a1.pricing!.payable.toString(), a1.pricing!.discounts.map((d) => [d.id, d.amount.toString()])]).toEqual([
+      w.skus.a1,
+      '260.00',
+      [[reduction.id, '40.00']],
+    ]);
     const b1 = view.shops[1]!.groups[0]!.lines[0]!;
     expect([b1.skuId, b1.pricing!.itemPriceActivityId, b1.pricing!.payable.toString()]).toEqual([w.skus.b1, single.id, '90.00']);
     // Shops by their newest line (A: A1 last added), groups by shared promotion (the unselected A2 shares none).
     expect(view.shops.map((s) => [s.shopId, s.payable.toString(), s.groups.map((g) => [g.promotion?.id ?? null, g.lines.map((l) => l.skuId)])])).toEqual([
-      [w.brandA, '260.00', [[reduction.id, [w.skus.a1]], [null, [w.skus.a2]]]],
+      [
+        w.brandA,
+        '260.00',
+        [
+          [reduction.id, [w.skus.a1]],
+          [null, [w.skus.a2]],
+        ],
+      ],
       [w.brandB, '90.00', [[null, [w.skus.b1]]]],
     ]);
     expect(view.invalid).toEqual([]);
@@ -70,7 +95,8 @@ describe('cart use cases on memory', () => {
     await add(w.skus.a1, 1);
     await add(w.skus.a2, 2);
     await add(w.skus.b1, 1);
-    const spuOf = async (skuId: string) => (await stored(member)).shops.flatMap((s) => s.groups.flatMap((g) => g.lines)).find((l) => l.skuId === skuId)!.product!.spuId;
+    const spuOf = async (skuId: string) =>
+      (await stored(member)).shops.flatMap((s) => s.groups.flatMap((g) => g.lines)).find((l) => l.skuId === skuId)!.product!.spuId;
     const b1Spu = await spuOf(w.skus.b1);
     const a1Spu = await spuOf(w.skus.a1);
     await w.zt.catalog.changeListing({ spuId: b1Spu, action: 'unlist' });
@@ -78,9 +104,18 @@ describe('cart use cases on memory', () => {
     await w.zt.catalog.changeSkuPrice({ spuId: a1Spu, skuId: w.skus.a1, salePrice: '90.00' });
 
     const view = await stored(member);
-    expect(view.invalid.map((l) => [l.skuId, l.invalidReason])).toEqual([[w.skus.b1, 'not_listed'], [w.skus.a2, 'out_of_stock']]);
+    expect(view.invalid.map((l) => [l.skuId, l.invalidReason])).toEqual([
+      [w.skus.b1, 'not_listed'],
+      [w.skus.a2, 'out_of_stock'],
+    ]);
     const a1 = view.shops[0]!.groups[0]!.lines[0]!;
-    expect([a1.skuId, a1.invalidReason, String(a1.priceChange?.was), String(a1.priceChange?.now), String(a1.priceChange?.difference)]).toEqual([w.skus.a1, null, '100.00', '90.00', '-10.00']);
+    expect([a1.skuId, a1.invalidReason, String(a1.priceChange?.was), String(a1.priceChange?.now), String(a1.priceChange?.difference)]).toEqual([
+      w.skus.a1,
+      null,
+      '100.00',
+      '90.00',
+      '-10.00',
+    ]);
     expect(view.totals.payable.toString()).toBe('90.00'); // invalid lines are never priced, even when selected
 
     await w.zt.cart.clearInvalid({ owner: member });
@@ -126,7 +161,9 @@ describe('cart use cases on memory', () => {
       [w.skus.z1, 1, 'CART.OUT_OF_STOCK'],
     ];
     for (const [skuId, quantity, code] of cases) await expect(add(skuId, quantity), `${skuId} × ${quantity}`).rejects.toMatchObject({ code });
-    await expect(w.zt.cart.add({ owner: { kind: 'guest', id: 'x'.repeat(32) }, skuId: w.skus.a1, quantity: 1 })).rejects.toMatchObject({ code: 'CART.GUEST_CART_NOT_FOUND' });
+    await expect(w.zt.cart.add({ owner: { kind: 'guest', id: 'x'.repeat(32) }, skuId: w.skus.a1, quantity: 1 })).rejects.toMatchObject({
+      code: 'CART.GUEST_CART_NOT_FOUND',
+    });
     expect(await stored(member)).toEqual({ ...before, at: expect.any(Date) });
     expect(cartIdOf(member)).toBe('member:m1');
   });

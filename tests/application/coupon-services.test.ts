@@ -8,7 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_HISTORY } from '../../adapters/container/coupon.js';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
 import {
-  lockCouponsForOrder, memberCouponsAt, releaseCouponsOfOrder, returnCouponsOfOrder, useCouponsOfOrder, type OrderCoupons,
+  lockCouponsForOrder,
+  memberCouponsAt,
+  releaseCouponsOfOrder,
+  returnCouponsOfOrder,
+  useCouponsOfOrder,
+  type OrderCoupons,
 } from '../../application/coupon/index.js';
 import { COUPON_STORE } from '../../application/coupon/store.js';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
@@ -29,12 +34,16 @@ describe('the coupon services other contexts call in their transaction', () => {
   let templateId: string;
   const published: { type: string; orderId: unknown }[] = [];
   const inTx = <T>(work: (tx: Transaction) => Promise<T>) =>
-    zt.persistence.unitOfWork({ publish: async (events) => void published.push(...events.map((e) => ({ type: e.type, orderId: e.payload.orderId }))) }).run(work);
+    zt.persistence
+      .unitOfWork({ publish: async (events) => void published.push(...events.map((e) => ({ type: e.type, orderId: e.payload.orderId }))) })
+      .run(work);
   const versionOf = (couponId: string) => inTx(async (tx) => (await tx.use(COUPON_STORE).ownedCoupons.get(couponId))!.version);
 
   beforeAll(async () => {
     zt = createZhongtai({ clock });
-    templateId = (await zt.coupons.createTemplate(thresholdFields({ totalQuantity: 100_000, perMemberLimit: 10_000, validity: { kind: 'relative', days: 30 } }))).id;
+    templateId = (
+      await zt.coupons.createTemplate(thresholdFields({ totalQuantity: 100_000, perMemberLimit: 10_000, validity: { kind: 'relative', days: 30 } }))
+    ).id;
   });
 
   it('an order’s coupon through its life: locked at placing, used when paid, returned on a full refund (CPN-2); the released one is usable again', async () => {
@@ -64,7 +73,10 @@ describe('the coupon services other contexts call in their transaction', () => {
         for (const { action, orderId } of steps) {
           const before = await versionOf(coupon.id);
           published.length = 0;
-          const ok = await inTx(async (tx): Promise<unknown> => SERVICES[action].run(tx, { couponIds: [coupon.id], orderId, at: day(2) })).then(() => true, () => false);
+          const ok = await inTx(async (tx): Promise<unknown> => SERVICES[action].run(tx, { couponIds: [coupon.id], orderId, at: day(2) })).then(
+            () => true,
+            () => false,
+          );
           const delta = (await versionOf(coupon.id)) - before;
           if (!ok) {
             expect([delta, published]).toEqual([0, []]);

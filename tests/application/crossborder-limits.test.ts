@@ -18,10 +18,17 @@ describe('checkout and the cross-border store (issue #13)', () => {
     const w = await checkoutWorld({ persistence: memoryPersistence(db) });
     const year = chinaYear(w.now);
     db.table('crossBorderPurchases').set(`${year}:ID-110101`, { id: `${year}:ID-110101`, personId: 'ID-110101', year, paid: '19500.00', version: 1 } as never);
-    const cmd = { memberId: 'm1', address: XIHU, buyNow: { skuId: w.skus.p1, quantity: 2 }, coupons: 'none' as const, crossBorder: [{ skuId: w.skus.p1, consumptionRate: '0', vatRate: '0.17' }] };
+    const cmd = {
+      memberId: 'm1',
+      address: XIHU,
+      buyNow: { skuId: w.skus.p1, quantity: 2 },
+      coupons: 'none' as const,
+      crossBorder: [{ skuId: w.skus.p1, consumptionRate: '0', vatRate: '0.17' }],
+    };
 
     await expect(w.zt.checkout.preview({ ...cmd, personId: 'ID-110101' })).rejects.toMatchObject({
-      code: 'CROSSBORDER.YEARLY_LIMIT', details: { amount: '806.00', paidThisYear: '19500.00', remaining: '500.00' },
+      code: 'CROSSBORDER.YEARLY_LIMIT',
+      details: { amount: '806.00', paidThisYear: '19500.00', remaining: '500.00' },
     });
     const other = await w.zt.checkout.preview({ ...cmd, personId: 'ID-220202' });
     expect([other.crossBorder?.paidThisYear.toString(), other.crossBorder?.transactionAmount.toString()]).toEqual(['0.00', '806.00']); // 800.00 of goods and the platform's 6.00 freight

@@ -32,7 +32,11 @@ describe('dispatch use cases on memory', () => {
 
     it('DISPATCH.DUPLICATE_WAREHOUSE_CODE: a taken code (after trimming) is a conflict, and nothing is written', async () => {
       await zt.dispatch.createWarehouse(fields('HZ'));
-      await expect(zt.dispatch.createWarehouse(fields(' HZ '))).rejects.toMatchObject({ code: 'DISPATCH.DUPLICATE_WAREHOUSE_CODE', kind: 'conflict', details: { code: 'HZ' } });
+      await expect(zt.dispatch.createWarehouse(fields(' HZ '))).rejects.toMatchObject({
+        code: 'DISPATCH.DUPLICATE_WAREHOUSE_CODE',
+        kind: 'conflict',
+        details: { code: 'HZ' },
+      });
       const gz = await zt.dispatch.createWarehouse(fields('GZ'));
       await expect(zt.dispatch.updateWarehouse({ warehouseId: gz.id, code: 'HZ' })).rejects.toMatchObject({ code: 'DISPATCH.DUPLICATE_WAREHOUSE_CODE' });
       expect(await codes()).toEqual(['GZ', 'HZ']);
@@ -56,8 +60,13 @@ describe('dispatch use cases on memory', () => {
       const updated = await zt.dispatch.updateWarehouse({ warehouseId: hz.id, priority: 1, status: 'inactive', tiers: [tier(1, [R.zhejiang], 0)] });
       expect(updated).toMatchObject({ priority: 1, status: 'inactive', version: 2, tiers: [{ tier: 1, regions: [R.zhejiang], estimatedDeliveryDays: 0 }] });
       expect(await zt.dispatch.updateWarehouse({ warehouseId: hz.id, status: 'active' })).toMatchObject({ status: 'active', priority: 1, version: 3 });
-      await expect(zt.dispatch.updateWarehouse({ warehouseId: 'nope', name: 'x' })).rejects.toMatchObject({ code: 'DISPATCH.WAREHOUSE_NOT_FOUND', kind: 'not_found' });
-      await expect(zt.dispatch.updateWarehouse({ warehouseId: hz.id, address: { region: '330100', detail: 'x' } })).rejects.toMatchObject({ code: 'DISPATCH.INVALID_REGION' });
+      await expect(zt.dispatch.updateWarehouse({ warehouseId: 'nope', name: 'x' })).rejects.toMatchObject({
+        code: 'DISPATCH.WAREHOUSE_NOT_FOUND',
+        kind: 'not_found',
+      });
+      await expect(zt.dispatch.updateWarehouse({ warehouseId: hz.id, address: { region: '330100', detail: 'x' } })).rejects.toMatchObject({
+        code: 'DISPATCH.INVALID_REGION',
+      });
     });
   });
 
@@ -85,13 +94,31 @@ describe('dispatch use cases on memory', () => {
     it('DSP-1: the best tier wins over type and priority; inactive warehouses are no candidates; the plan names the warehouses', async () => {
       const near = await zt.dispatch.createWarehouse(fields('NEAR', { type: 'supplier', priority: 99, tiers: [tier(1, [R.hangzhou])] }));
       const central = await zt.dispatch.createWarehouse(fields('CENTRAL', { type: 'self_run_central', priority: 0, tiers: [tier(2, [R.zhejiang])] }));
-      const closed = await zt.dispatch.createWarehouse(fields('CLOSED', { type: 'self_run_central', priority: 0, status: 'inactive', tiers: [tier(1, [R.xihu], 0)] }));
+      const closed = await zt.dispatch.createWarehouse(
+        fields('CLOSED', { type: 'self_run_central', priority: 0, status: 'inactive', tiers: [tier(1, [R.xihu], 0)] }),
+      );
       for (const w of [near, central, closed]) await receive(w.id, sku.a, 10);
-      const plan = await zt.dispatch.previewDispatch({ address: R.xihu, lines: [{ skuId: sku.a, quantity: 1 }, { skuId: sku.a, quantity: 2 }] });
+      const plan = await zt.dispatch.previewDispatch({
+        address: R.xihu,
+        lines: [
+          { skuId: sku.a, quantity: 1 },
+          { skuId: sku.a, quantity: 2 },
+        ],
+      });
       expect(plan).toEqual({
         address: R.xihu,
         estimatedDeliveryDays: 1,
-        groups: [{ warehouseId: near.id, warehouseCode: 'NEAR', warehouseName: '仓库 NEAR', warehouseType: 'supplier', tier: 1, estimatedDeliveryDays: 1, lines: [{ skuId: sku.a, quantity: 3 }] }],
+        groups: [
+          {
+            warehouseId: near.id,
+            warehouseCode: 'NEAR',
+            warehouseName: '仓库 NEAR',
+            warehouseType: 'supplier',
+            tier: 1,
+            estimatedDeliveryDays: 1,
+            lines: [{ skuId: sku.a, quantity: 3 }],
+          },
+        ],
       });
     });
 
@@ -100,8 +127,17 @@ describe('dispatch use cases on memory', () => {
       const nj = await zt.dispatch.createWarehouse(fields('NJ', { tiers: [tier(1, [R.jiangsu]), tier(3, [R.zhejiang])] }));
       await receive(hz.id, sku.a, 5);
       await receive(nj.id, sku.b, 5);
-      const plan = await zt.dispatch.previewDispatch({ address: R.binjiang, lines: [{ skuId: sku.a, quantity: 1 }, { skuId: sku.b, quantity: 1 }] });
-      expect(plan.groups.map((g) => [g.warehouseCode, g.tier, g.lines.map((l) => l.skuId)])).toEqual([['HZ', 1, [sku.a]], ['NJ', 3, [sku.b]]]);
+      const plan = await zt.dispatch.previewDispatch({
+        address: R.binjiang,
+        lines: [
+          { skuId: sku.a, quantity: 1 },
+          { skuId: sku.b, quantity: 1 },
+        ],
+      });
+      expect(plan.groups.map((g) => [g.warehouseCode, g.tier, g.lines.map((l) => l.skuId)])).toEqual([
+        ['HZ', 1, [sku.a]],
+        ['NJ', 3, [sku.b]],
+      ]);
       expect(plan.estimatedDeliveryDays).toBe(3);
     });
 

@@ -90,7 +90,13 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
       for (const skuId of skuIds) {
         if (await t.use(INVENTORY_STORE).salesStocks.get(skuId)) continue;
         await t.use(INVENTORY_STORE).salesStocks.configure(skuId, {});
-        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference: `inbound:${skuId}`, operation: { kind: 'increase', quantity: 100 }, movementId: `mv-in-${skuId}`, at: clock.now() });
+        await t.use(INVENTORY_STORE).salesStocks.apply({
+          skuId,
+          reference: `inbound:${skuId}`,
+          operation: { kind: 'increase', quantity: 100 },
+          movementId: `mv-in-${skuId}`,
+          at: clock.now(),
+        });
       }
     });
   }
@@ -99,14 +105,19 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
   async function lockPayAndSell(t: Transaction, leaves: readonly Order[], paymentId: string): Promise<Payment> {
     const at = clock.now();
     const payment = Payment.open({ id: paymentId, number: `PN-${paymentId}`, orders: leaves, createdAt: at, expiresAt: new Date(at.getTime() + 15 * MINUTE) });
-    payment.handleCallback({ channel: 'fake', channelTransactionId: `tx-${paymentId}`, amount: payment.amount, paidAt: at }, { receivedAt: at, ordersAwaitingPayment: true });
+    payment.handleCallback(
+      { channel: 'fake', channelTransactionId: `tx-${paymentId}`, amount: payment.amount, paidAt: at },
+      { receivedAt: at, ordersAwaitingPayment: true },
+    );
     for (const leaf of leaves) {
       const perSku = new Map<string, number>();
       for (const l of leaf.lines) perSku.set(l.skuId, (perSku.get(l.skuId) ?? 0) + l.quantity);
       for (const [skuId, quantity] of perSku) {
         const reference = `${leaf.id}:${skuId}`;
         await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference, operation: { kind: 'lock', quantity }, movementId: `mv-lock-${reference}`, at });
-        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId, reference, operation: { kind: 'deduct', quantity, lockReference: reference }, movementId: `mv-deduct-${reference}`, at });
+        await t
+          .use(INVENTORY_STORE)
+          .salesStocks.apply({ skuId, reference, operation: { kind: 'deduct', quantity, lockReference: reference }, movementId: `mv-deduct-${reference}`, at });
       }
       leaf.pay({ paymentId, at, codes });
     }
@@ -147,7 +158,13 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     await tx(async (t) => {
       for (const l of order.lines) {
         const reference = `${order.id}:${l.skuId}`;
-        await t.use(INVENTORY_STORE).salesStocks.apply({ skuId: l.skuId, reference, operation: { kind: 'lock', quantity: l.quantity }, movementId: `mv-lock-${reference}`, at: clock.now() });
+        await t.use(INVENTORY_STORE).salesStocks.apply({
+          skuId: l.skuId,
+          reference,
+          operation: { kind: 'lock', quantity: l.quantity },
+          movementId: `mv-lock-${reference}`,
+          at: clock.now(),
+        });
       }
       await t.use(ORDERING_STORE).orders.save(order);
     });
@@ -161,7 +178,10 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     const { children } = splitOrder(parent, spec.groups, (i) => ({ id: `${spec.id}-${i + 1}`, number: `SO-${spec.id}-${i + 1}` }), clock.now());
     await tx(async (t) => {
       for (const c of children) await lockPayAndSell(t, [c], `pay-${c.id}`);
-      parent.followChildren(children.map((c) => c.status), clock.now());
+      parent.followChildren(
+        children.map((c) => c.status),
+        clock.now(),
+      );
       await t.use(ORDERING_STORE).orders.save(parent);
       for (const c of children) await t.use(ORDERING_STORE).orders.save(c);
     });
@@ -171,8 +191,12 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
   /** A member's coupon (cash 5.00), locked and used by `orderId` as placing and paying do. */
   async function usedCoupon(memberId: string, orderId: string): Promise<string> {
     const template = await zt.coupons.createTemplate({
-      name: 'cash 5', kind: 'cash', amount: '5.00', validity: { kind: 'relative', days: 30 },
-      claimWindow: { startsAt: new Date(T0.getTime() - DAY), endsAt: new Date(T0.getTime() + DAY) }, totalQuantity: 10,
+      name: 'cash 5',
+      kind: 'cash',
+      amount: '5.00',
+      validity: { kind: 'relative', days: 30 },
+      claimWindow: { startsAt: new Date(T0.getTime() - DAY), endsAt: new Date(T0.getTime() + DAY) },
+      totalQuantity: 10,
     } as Parameters<typeof zt.coupons.createTemplate>[0]);
     const coupon = await zt.coupons.claim({ templateId: template.id, memberId });
     await zt.coupons.lock({ couponId: coupon.id, orderId, memberId });
@@ -206,11 +230,35 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     return tx(async (t) => ({
       orders: await Promise.all(orderIds.map(async (id) => (await t.use(ORDERING_STORE).orders.get(id))?.toSnapshot() ?? null)),
       payments: await Promise.all(orderIds.map(async (id) => (await t.use(PAYMENT_STORE).payments.ofOrder(id)).map((p) => p.toSnapshot()))),
-      stock: await Promise.all(skuIds.map(async (id) => ({ stock: await t.use(INVENTORY_STORE).salesStocks.get(id), movements: (await t.use(INVENTORY_STORE).salesStocks.movements(id)).length }))),
+      stock: await Promise.all(
+        skuIds.map(async (id) => ({
+          stock: await t.use(INVENTORY_STORE).salesStocks.get(id),
+          movements: (await t.use(INVENTORY_STORE).salesStocks.movements(id)).length,
+        })),
+      ),
       coupons: (await t.use(COUPON_STORE).ownedCoupons.ofMember('member-1')).map((c) => c.toSnapshot()),
       refunds: [...channel.refunds.keys()],
     }));
   }
 
-  return { zt, clock, progress, warehouse, carrier, channel, codes, tx, stock, paidOrder, unpaidOrder, paidSplit, usedCoupon, memberKnowsPaid, order, payment, salesStock, everything };
+  return {
+    zt,
+    clock,
+    progress,
+    warehouse,
+    carrier,
+    channel,
+    codes,
+    tx,
+    stock,
+    paidOrder,
+    unpaidOrder,
+    paidSplit,
+    usedCoupon,
+    memberKnowsPaid,
+    order,
+    payment,
+    salesStock,
+    everything,
+  };
 }

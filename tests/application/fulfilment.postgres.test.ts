@@ -3,7 +3,13 @@ import { fileDatabase } from '../support/postgres.js';
 import { aLine, DAY, fulfilmentWorld, m, type FulfilmentWorld } from './fulfilment-world.js';
 
 const db = fileDatabase();
-const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }),
+  );
 
 describe(`fulfilment (issue #6 item 5) on ${db.name}: the key paths`, { timeout: 60_000 }, () => {
   let w: FulfilmentWorld;
@@ -31,7 +37,10 @@ describe(`fulfilment (issue #6 item 5) on ${db.name}: the key paths`, { timeout:
     w.progress.set('o1', 'at_warehouse');
     w.warehouse.failFor('o1');
     const before = await w.everything(['o1']);
-    expect((await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' }))).details).toEqual({ orderId: 'o1', reason: 'INTERCEPTION_FAILED' });
+    expect((await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' }))).details).toEqual({
+      orderId: 'o1',
+      reason: 'INTERCEPTION_FAILED',
+    });
     w.progress.set('o1', 'signed');
     expect((await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' }))).details).toEqual({ orderId: 'o1', reason: 'SIGNED' });
     expect(await w.everything(['o1'])).toEqual(before);
@@ -64,7 +73,10 @@ describe(`fulfilment (issue #6 item 5) on ${db.name}: the key paths`, { timeout:
     const { parentId, childIds } = await w.paidSplit({
       id: 'p1',
       lines: [aLine('L1', '100.00', 2, { skuId: 'sku-tea' }), aLine('L2', '30.00', 1, { skuId: 'sku-cup', shopId: 'shop-b' })],
-      groups: [{ warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] }, { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] }],
+      groups: [
+        { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] },
+        { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
+      ],
     });
     const [c1, c2] = childIds as [string, string];
     expect((await w.zt.fulfilment.ship({ orderId: c1, carrier: 'SF', trackingNumber: 'SF1' })).parentStatus).toBe('pending_shipment');

@@ -10,7 +10,13 @@ async function sold(w: FulfilmentWorld) {
   return { tea: { total: tea.total, sold: tea.sold, locked: tea.locked }, cup: { total: cup.total, sold: cup.sold, locked: cup.locked } };
 }
 
-const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: { code?: string; details?: unknown }) => ({ code: e.code, details: e.details }),
+  );
 
 describe('fulfilment (issue #6 item 5) on memory', () => {
   let w: FulfilmentWorld;
@@ -26,9 +32,20 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       expect(await sold(w)).toEqual({ tea: { total: 98, sold: 2, locked: 0 }, cup: { total: 99, sold: 1, locked: 0 } });
 
       const r = await w.zt.fulfilment.cancelPaid({ by: 'member', memberId: 'member-1', orderId: 'o1', reason: 'changed my mind' });
-      expect(r).toMatchObject({ orderId: 'o1', status: 'closed', stage: 'not_allocated', action: 'cancel_and_refund', intercepted: null, couponsReturned: [coupon], parentStatus: null });
+      expect(r).toMatchObject({
+        orderId: 'o1',
+        status: 'closed',
+        stage: 'not_allocated',
+        action: 'cancel_and_refund',
+        intercepted: null,
+        couponsReturned: [coupon],
+        parentStatus: null,
+      });
       expect(r.refund).toEqual({ paymentId: 'pay-o1', refundId: 'cancel-o1', amount: m('223.00') });
-      expect(r.stockReturned).toEqual([{ skuId: 'sku-cup', quantity: 1 }, { skuId: 'sku-tea', quantity: 2 }]);
+      expect(r.stockReturned).toEqual([
+        { skuId: 'sku-cup', quantity: 1 },
+        { skuId: 'sku-tea', quantity: 2 },
+      ]);
       const order = await w.order('o1');
       expect([order.status, order.closure]).toEqual(['closed', { reason: 'cancelled_after_payment', at: w.clock.now() }]);
       const payment = await w.payment('pay-o1');
@@ -125,13 +142,19 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.unpaidOrder({ id: 'u1' });
       await w.paidOrder({ id: 'o1' });
       const before = await w.everything(['u1', 'o1']);
-      expect(await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'u1' }))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'pending_payment', to: 'closed' } });
+      expect(await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'u1' }))).toMatchObject({
+        code: 'ORDER.INVALID_TRANSITION',
+        details: { from: 'pending_payment', to: 'closed' },
+      });
       expect((await refusal(w.zt.fulfilment.cancelPaid({ by: 'member', memberId: 'member-2', orderId: 'o1' }))).code).toBe('ORDER.NOT_FOUND');
       expect((await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'nope' }))).code).toBe('ORDER.NOT_FOUND');
       expect(await w.everything(['u1', 'o1'])).toEqual(before);
       await w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' });
       const closed = await w.everything(['u1', 'o1']);
-      expect(await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' }))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'closed' } });
+      expect(await refusal(w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' }))).toMatchObject({
+        code: 'ORDER.INVALID_TRANSITION',
+        details: { from: 'closed' },
+      });
       expect(await w.everything(['u1', 'o1'])).toEqual(closed);
     });
 
@@ -150,7 +173,10 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
         id: 'p1',
         couponIds: [coupon],
         lines: [aLine('L1', '100.00', 2, { skuId: 'sku-tea' }), aLine('L2', '30.00', 1, { skuId: 'sku-cup', shopId: 'shop-b' })],
-        groups: [{ warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] }, { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] }],
+        groups: [
+          { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] },
+          { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
+        ],
       });
       const [c1, c2] = childIds as [string, string];
       const first = await w.zt.fulfilment.cancelPaid({ by: 'member', memberId: 'member-1', orderId: c1 });
@@ -181,32 +207,42 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
 
     it('property: whatever the stage and the interceptions answer, the order is either closed with its payable refunded (stock back iff the goods never left) or left exactly as it was', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom<FulfilmentStage>(...FULFILMENT_STAGES), fc.boolean(), fc.boolean(), fc.boolean(), async (stage, shipFirst, warehouseOk, carrierOk) => {
-          const v = await fulfilmentWorld();
-          await v.paidOrder({ id: 'o1' });
-          if (shipFirst) await v.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF1' });
-          v.progress.set('o1', stage);
-          v.warehouse.willSucceed(warehouseOk);
-          v.carrier.willSucceed(carrierOk);
-          const before = await v.everything(['o1']);
-          // By hand, ORD-6: a shipped order is at least at "shipped"; then signed → refused, shipped → carrier,
-          // at the warehouse → warehouse, else cancelled at once; the goods left only once shipped.
-          const effective = shipFirst && (stage === 'not_allocated' || stage === 'allocated' || stage === 'at_warehouse') ? 'shipped' : stage;
-          const allowed = effective === 'signed' ? false : effective === 'shipped' ? shipFirst && carrierOk : effective === 'at_warehouse' ? warehouseOk : true;
-          const outcome = await v.zt.fulfilment.cancelPaid({ by: 'member', memberId: 'member-1', orderId: 'o1' }).then(() => 'closed', (e: { code: string }) => e.code);
-          if (!allowed) {
-            expect(outcome).toBe('ORDER.AFTER_SALES_ONLY');
-            expect(await v.everything(['o1'])).toEqual(before);
-            return;
-          }
-          expect(outcome).toBe('closed');
-          expect((await v.order('o1')).status).toBe('closed');
-          const p = await v.payment('pay-o1');
-          expect([p.status, p.refunds.map((r) => r.amount.toString())]).toEqual(['refunded', ['223.00']]);
-          const tea = await v.salesStock('sku-tea');
-          expect(tea.sold).toBe(effective === 'shipped' ? 2 : 0);
-          expect(tea.total + tea.sold).toBe(100); // conservation: a return moves units from sold back to on hand
-        }),
+        fc.asyncProperty(
+          fc.constantFrom<FulfilmentStage>(...FULFILMENT_STAGES),
+          fc.boolean(),
+          fc.boolean(),
+          fc.boolean(),
+          async (stage, shipFirst, warehouseOk, carrierOk) => {
+            const v = await fulfilmentWorld();
+            await v.paidOrder({ id: 'o1' });
+            if (shipFirst) await v.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF1' });
+            v.progress.set('o1', stage);
+            v.warehouse.willSucceed(warehouseOk);
+            v.carrier.willSucceed(carrierOk);
+            const before = await v.everything(['o1']);
+            // By hand, ORD-6: a shipped order is at least at "shipped"; then signed → refused, shipped → carrier,
+            // at the warehouse → warehouse, else cancelled at once; the goods left only once shipped.
+            const effective = shipFirst && (stage === 'not_allocated' || stage === 'allocated' || stage === 'at_warehouse') ? 'shipped' : stage;
+            const allowed =
+              effective === 'signed' ? false : effective === 'shipped' ? shipFirst && carrierOk : effective === 'at_warehouse' ? warehouseOk : true;
+            const outcome = await v.zt.fulfilment.cancelPaid({ by: 'member', memberId: 'member-1', orderId: 'o1' }).then(
+              () => 'closed',
+              (e: { code: string }) => e.code,
+            );
+            if (!allowed) {
+              expect(outcome).toBe('ORDER.AFTER_SALES_ONLY');
+              expect(await v.everything(['o1'])).toEqual(before);
+              return;
+            }
+            expect(outcome).toBe('closed');
+            expect((await v.order('o1')).status).toBe('closed');
+            const p = await v.payment('pay-o1');
+            expect([p.status, p.refunds.map((r) => r.amount.toString())]).toEqual(['refunded', ['223.00']]);
+            const tea = await v.salesStock('sku-tea');
+            expect(tea.sold).toBe(effective === 'shipped' ? 2 : 0);
+            expect(tea.total + tea.sold).toBe(100); // conservation: a return moves units from sold back to on hand
+          },
+        ),
         { numRuns: 40 },
       );
     });
@@ -218,7 +254,12 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.memberKnowsPaid('member-1', o);
       const shipped = await w.zt.fulfilment.ship({ orderId: 'o1', carrier: ' SF ', trackingNumber: 'SF100' });
       const autoConfirmAt = new Date(w.clock.now().getTime() + 10 * DAY);
-      expect(shipped).toMatchObject({ orderId: 'o1', status: 'shipped', parentStatus: null, shipment: { carrier: 'SF', trackingNumber: 'SF100', shippedAt: w.clock.now(), autoConfirmAt } });
+      expect(shipped).toMatchObject({
+        orderId: 'o1',
+        status: 'shipped',
+        parentStatus: null,
+        shipment: { carrier: 'SF', trackingNumber: 'SF100', shippedAt: w.clock.now(), autoConfirmAt },
+      });
       w.clock.advance(10 * DAY - 1);
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 0, failed: 0 });
       expect((await w.order('o1')).status).toBe('shipped');
@@ -276,7 +317,10 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.unpaidOrder({ id: 'u1' });
       await w.paidOrder({ id: 'o1' });
       const before = await w.everything(['u1', 'o1']);
-      expect(await refusal(w.zt.fulfilment.ship({ orderId: 'u1', carrier: 'SF', trackingNumber: 'SF1' }))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'pending_payment', to: 'shipped' } });
+      expect(await refusal(w.zt.fulfilment.ship({ orderId: 'u1', carrier: 'SF', trackingNumber: 'SF1' }))).toMatchObject({
+        code: 'ORDER.INVALID_TRANSITION',
+        details: { from: 'pending_payment', to: 'shipped' },
+      });
       expect((await refusal(w.zt.fulfilment.ship({ orderId: 'o1', carrier: '  ', trackingNumber: 'SF1' }))).code).toBe('ORDER.INVALID_SHIPMENT');
       expect((await refusal(w.zt.fulfilment.ship({ orderId: 'nope', carrier: 'SF', trackingNumber: 'SF1' }))).code).toBe('ORDER.NOT_FOUND');
       expect(await w.everything(['u1', 'o1'])).toEqual(before);
@@ -301,7 +345,10 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       const { parentId, childIds } = await w.paidSplit({
         id: 'p1',
         lines: [aLine('L1', '100.00', 2, { skuId: 'sku-tea' }), aLine('L2', '30.00', 1, { skuId: 'sku-cup', shopId: 'shop-b' })],
-        groups: [{ warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] }, { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] }],
+        groups: [
+          { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] },
+          { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
+        ],
       });
       const [c1, c2] = childIds as [string, string];
       expect((await w.order(parentId)).status).toBe('pending_shipment');

@@ -9,7 +9,13 @@ import { isDomainError } from '../../domain/shared/domain-error.js';
 import { INT32_MAX, INT32_MIN, isWholeIn, wholeNumber } from '../../domain/shared/integers.js';
 import { MAX_QUANTITY } from '../../domain/shared/quantity.js';
 
-const codeOf = (run: () => Promise<unknown>) => Promise.resolve().then(run).then(() => null, (e) => (isDomainError(e) ? e.code : `NOT A DOMAIN ERROR: ${String(e)}`));
+const codeOf = (run: () => Promise<unknown>) =>
+  Promise.resolve()
+    .then(run)
+    .then(
+      () => null,
+      (e) => (isDomainError(e) ? e.code : `NOT A DOMAIN ERROR: ${String(e)}`),
+    );
 
 /** Whole numbers in [min, max], biased to the bounds. */
 const within = (min: number, max: number) => fc.oneof(fc.integer({ min, max }), fc.constantFrom(min, max));
@@ -50,12 +56,44 @@ describe('inputs that land in an int column, through the library (no HTTP schema
     ['front category sort', INT32_MIN, INT32_MAX, 'CATALOG.INVALID_SORT', (z, v) => z.catalog.createFrontCategory({ name: `f${n++}`, sort: v })],
     ['oversell allowance', 0, INT32_MAX, 'INVENTORY.INVALID_POLICY', (z, v) => z.inventory.configureStock({ skuId, oversellAllowance: v })],
     ['low-stock threshold', 0, INT32_MAX, 'INVENTORY.INVALID_POLICY', (z, v) => z.inventory.configureStock({ skuId, lowStockThreshold: v })],
-    ['sales-layer inbound quantity', 1, MAX_QUANTITY, 'QUANTITY.INVALID', (z, v) => z.inventory.changeStock({ skuId, reference: `in-${n++}`, operation: { kind: 'increase', quantity: v } })],
+    [
+      'sales-layer inbound quantity',
+      1,
+      MAX_QUANTITY,
+      'QUANTITY.INVALID',
+      (z, v) => z.inventory.changeStock({ skuId, reference: `in-${n++}`, operation: { kind: 'increase', quantity: v } }),
+    ],
     // Signed changes by hand: 0 is refused too (a change changes something).
-    ['points changed by hand', -INT32_MAX, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.adjustPoints({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `p${n++}` }), true],
-    ['growth changed by hand', -INT32_MAX, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.adjustGrowth({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `g${n++}` }), true],
-    ['purchase-limit units taken', 1, MAX_QUANTITY, 'PROMOTION.INVALID_QUANTITY', (z, v) => z.promotions.consumePurchaseLimit({ activityId: 'a1', memberId: 'm1', reference: `o${n++}`, quantity: v })],
-    ['points spent', 1, INT32_MAX, 'MEMBERSHIP.INVALID_AMOUNT', (z, v) => z.membership.spendPoints({ memberId: 'm1', purpose: 'mall', reference: `s${n++}`, points: v })],
+    [
+      'points changed by hand',
+      -INT32_MAX,
+      INT32_MAX,
+      'MEMBERSHIP.INVALID_AMOUNT',
+      (z, v) => z.membership.adjustPoints({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `p${n++}` }),
+      true,
+    ],
+    [
+      'growth changed by hand',
+      -INT32_MAX,
+      INT32_MAX,
+      'MEMBERSHIP.INVALID_AMOUNT',
+      (z, v) => z.membership.adjustGrowth({ memberId: 'm1', delta: v, operator: 't', reason: 'r', reference: `g${n++}` }),
+      true,
+    ],
+    [
+      'purchase-limit units taken',
+      1,
+      MAX_QUANTITY,
+      'PROMOTION.INVALID_QUANTITY',
+      (z, v) => z.promotions.consumePurchaseLimit({ activityId: 'a1', memberId: 'm1', reference: `o${n++}`, quantity: v }),
+    ],
+    [
+      'points spent',
+      1,
+      INT32_MAX,
+      'MEMBERSHIP.INVALID_AMOUNT',
+      (z, v) => z.membership.spendPoints({ memberId: 'm1', purpose: 'mall', reference: `s${n++}`, points: v }),
+    ],
   ];
 
   for (const [what, min, max, code, call, nonZero = false] of entries) {
@@ -67,9 +105,12 @@ describe('inputs that land in an int column, through the library (no HTTP schema
         { numRuns: 40 },
       );
       await fc.assert(
-        fc.asyncProperty(within(min, max).filter((v) => !nonZero || v !== 0), async (v) => {
-          expect([v, await codeOf(() => call(zt, v))]).not.toEqual([v, code]);
-        }),
+        fc.asyncProperty(
+          within(min, max).filter((v) => !nonZero || v !== 0),
+          async (v) => {
+            expect([v, await codeOf(() => call(zt, v))]).not.toEqual([v, code]);
+          },
+        ),
         { numRuns: 40 },
       );
     });

@@ -17,13 +17,18 @@ describe('published services of inventory and dispatch, on memory', () => {
   let skus: string[];
   const inTx = <T>(work: (tx: Transaction) => Promise<T>) => zt.persistence.unitOfWork({ publish: async () => {} }).run(work);
   const counters = async () =>
-    Object.fromEntries(await Promise.all(skus.map(async (skuId) => [skuId, await zt.inventory.viewStock({ skuId }).then(({ total, locked, sold }) => ({ total, locked, sold }))])));
+    Object.fromEntries(
+      await Promise.all(
+        skus.map(async (skuId) => [skuId, await zt.inventory.viewStock({ skuId }).then(({ total, locked, sold }) => ({ total, locked, sold }))]),
+      ),
+    );
 
   beforeAll(async () => {
     zt = createZhongtai();
     const leaf = await zt.catalog.createCategory({ name: 'Tea' });
     skus = [];
-    for (const code of ['TEA-C', 'TEA-A', 'TEA-B']) skus.push((await zt.catalog.createSpu({ code, title: code, categoryId: leaf.id, salePrice: '10.00' })).skus[0]!.id);
+    for (const code of ['TEA-C', 'TEA-A', 'TEA-B'])
+      skus.push((await zt.catalog.createSpu({ code, title: code, categoryId: leaf.id, salePrice: '10.00' })).skus[0]!.id);
     for (const skuId of skus) {
       await zt.inventory.configureStock({ skuId });
       await zt.inventory.changeStock({ skuId, reference: `in-${skuId}`, operation: { kind: 'increase', quantity: 100_000 } });
@@ -76,7 +81,10 @@ describe('published services of inventory and dispatch, on memory', () => {
 
   it('changeStockOfOrders: all lines or none — an order beyond sellable is INVENTORY.OUT_OF_STOCK and the unit of work writes nothing', async () => {
     const before = await counters();
-    const lines = [{ orderId: 'too-much', skuId: skus[0]!, quantity: 1 }, { orderId: 'too-much', skuId: skus[1]!, quantity: 1_000_000 }];
+    const lines = [
+      { orderId: 'too-much', skuId: skus[0]!, quantity: 1 },
+      { orderId: 'too-much', skuId: skus[1]!, quantity: 1_000_000 },
+    ];
     await expect(inTx((tx) => changeStockOfOrders(tx, deps, 'lock', lines))).rejects.toMatchObject({ code: 'INVENTORY.OUT_OF_STOCK' });
     expect(await counters()).toEqual(before);
   });
@@ -104,12 +112,17 @@ describe('published services of inventory and dispatch, on memory', () => {
     await zt.inventory.assignStock({ skuId: b, warehouseId: gz.id, quantity: 2, reference: 'do-gz-b' });
 
     const candidates = await inTx((tx) => dispatchCandidates(tx, [a, b]));
-    expect(candidates.map((c) => [c.warehouse.code, c.available])).toEqual([['GZ', { [b]: 0 }], ['HZ', { [a]: 4 }]]);
+    expect(candidates.map((c) => [c.warehouse.code, c.available])).toEqual([
+      ['GZ', { [b]: 0 }],
+      ['HZ', { [a]: 4 }],
+    ]);
     expect(await inTx((tx) => availableInWarehouses(tx, [a, b], [hz.id, 'nowhere']))).toEqual({ [hz.id]: { [a]: 4 }, nowhere: {} });
 
     await expect(inTx((tx) => requireWarehouses(tx, [hz.id, gz.id]))).resolves.toBeUndefined();
     await expect(inTx((tx) => requireWarehouses(tx, [hz.id, 'nope-1', 'nope-2']))).rejects.toMatchObject({
-      code: 'DISPATCH.WAREHOUSE_NOT_FOUND', kind: 'not_found', details: { warehouseId: 'nope-1' },
+      code: 'DISPATCH.WAREHOUSE_NOT_FOUND',
+      kind: 'not_found',
+      details: { warehouseId: 'nope-1' },
     });
   });
 });

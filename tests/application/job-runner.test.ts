@@ -238,12 +238,17 @@ describe('JobRunner', () => {
     const reported: unknown[] = [];
     let resolveSecond!: () => void;
     const second = new Promise<void>((resolve) => (resolveSecond = resolve));
-    const runner = new JobRunner(broken, new ManualClock(0), {}, {
-      onError: (error) => {
-        reported.push(error);
-        if (reported.length === 2) resolveSecond();
+    const runner = new JobRunner(
+      broken,
+      new ManualClock(0),
+      {},
+      {
+        onError: (error) => {
+          reported.push(error);
+          if (reported.length === 2) resolveSecond();
+        },
       },
-    });
+    );
     await expect(runner.runDue()).rejects.toThrow('database gone');
     runner.start(1);
     await second;
@@ -329,6 +334,7 @@ describe('ZHONGTAI_JOB_POLL_MS', () => {
   it('sets how often serve polls for due jobs (default 1000 ms); anything but a positive whole number is refused', () => {
     expect(readConfig({ ZHONGTAI_JWT_SECRET: 's' }).jobPollMs).toBe(1_000);
     expect(readConfig({ ZHONGTAI_JWT_SECRET: 's', ZHONGTAI_JOB_POLL_MS: '250' }).jobPollMs).toBe(250);
-    for (const bad of ['0', '-5', '1.5', 'soon']) expect(() => readConfig({ ZHONGTAI_JWT_SECRET: 's', ZHONGTAI_JOB_POLL_MS: bad })).toThrow('ZHONGTAI_JOB_POLL_MS');
+    for (const bad of ['0', '-5', '1.5', 'soon'])
+      expect(() => readConfig({ ZHONGTAI_JWT_SECRET: 's', ZHONGTAI_JOB_POLL_MS: bad })).toThrow('ZHONGTAI_JOB_POLL_MS');
   });
 });

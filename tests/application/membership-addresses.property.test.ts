@@ -16,13 +16,31 @@ const fields = { recipient: '张三', phone: '13800138000', region: '上海市',
 describe('member addresses on memory: ids are the server’s, and only the member’s own are changed', () => {
   it('property: through the use cases, whatever ids clients send (their own, another member’s, made up), every address id was made by the server for that member, once', async () => {
     type Op = { kind: 'add' | 'replace' | 'remove'; who: 'a' | 'b'; pick: number; madeUp: boolean; isDefault: boolean };
-    const op = fc.record({ kind: fc.constantFrom('add', 'replace', 'remove'), who: fc.constantFrom('a', 'b'), pick: fc.nat(), madeUp: fc.boolean(), isDefault: fc.boolean() }) as fc.Arbitrary<Op>;
+    const op = fc.record({
+      kind: fc.constantFrom('add', 'replace', 'remove'),
+      who: fc.constantFrom('a', 'b'),
+      pick: fc.nat(),
+      madeUp: fc.boolean(),
+      isDefault: fc.boolean(),
+    }) as fc.Arbitrary<Op>;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 30 }), async (ops) => {
         const ids = sequentialIds('srv');
         const made: string[] = [];
-        const zt = createZhongtai({ clock: { now: () => at(0) }, ids: { next: () => { const id = ids(); made.push(id); return id; } } });
-        const madeFor = new Map<string, Set<string>>([['a', new Set()], ['b', new Set()]]);
+        const zt = createZhongtai({
+          clock: { now: () => at(0) },
+          ids: {
+            next: () => {
+              const id = ids();
+              made.push(id);
+              return id;
+            },
+          },
+        });
+        const madeFor = new Map<string, Set<string>>([
+          ['a', new Set()],
+          ['b', new Set()],
+        ]);
         for (const who of ['a', 'b']) await zt.membership.register({ memberId: who });
         const profile = async (who: string): Promise<MemberProfile> => (await zt.membership.get({ memberId: who })) as MemberProfile;
         for (const o of ops) {
@@ -38,7 +56,8 @@ describe('member addresses on memory: ids are the server’s, and only the membe
               const added = after.addresses.find((x) => !before.addresses.some((y) => y.id === x.id))!;
               expect(made.slice(n)).toContain(added.id);
               madeFor.get(o.who)!.add(added.id);
-            } else if (o.kind === 'replace') await zt.membership.putAddress({ memberId: o.who, addressId: id, ...fields, detail: `replaced ${o.pick}`, isDefault: o.isDefault });
+            } else if (o.kind === 'replace')
+              await zt.membership.putAddress({ memberId: o.who, addressId: id, ...fields, detail: `replaced ${o.pick}`, isDefault: o.isDefault });
             else await zt.membership.removeAddress({ memberId: o.who, addressId: id });
             expect(own || o.kind === 'add', `${o.kind} of ${id}, not ${o.who}'s, must be refused`).toBe(true);
           } catch (e) {

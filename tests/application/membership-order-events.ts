@@ -28,7 +28,9 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
       const placed = await w.zt.orders.place({ memberId, consignee });
       (w.zt.payments.channels.get('fake') as FakePaymentChannel).behaviour = 'twice';
       await w.zt.payments.pay({ memberId, orderIds: [placed.orderId], channel: 'fake' });
-      return placed.children.length > 0 ? placed.children.map((c) => ({ orderId: c.orderId, payable: c.payable })) : [{ orderId: placed.orderId, payable: placed.payable }];
+      return placed.children.length > 0
+        ? placed.children.map((c) => ({ orderId: c.orderId, payable: c.payable }))
+        : [{ orderId: placed.orderId, payable: placed.payable }];
     }
 
     async function complete(memberId: string, orderIds: readonly string[]): Promise<void> {
@@ -44,7 +46,9 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
       await s.handle({ ...event, id: 'redelivered' });
     }
 
-    it('a paid leaf order becomes one paid-order fact of its member (what RFM reads), delivered with the payment; a second delivery adds nothing', { timeout }, async () => {
+    it('a paid leaf order becomes one paid-order fact of its member (what RFM reads), delivered with the payment; a second delivery adds nothing', {
+      timeout,
+    }, async () => {
       await w.zt.membership.register({ memberId: 'm1' });
       const leaves = await paidOrder('m1');
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: leaves.length, failed: 0 }); // one delivery per leaf's order.paid
@@ -53,7 +57,12 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
       expect(await w.zt.membership.memberRfm({ memberId: 'm1' })).toMatchObject({ frequency: leaves.length, monetary: (total / 100).toFixed(2) });
 
       const first = leaves[0]!;
-      await deliverAgain(RECORD_PAID_ORDER, { type: 'order.paid', aggregateId: first.orderId, occurredAt: w.now, payload: { memberId: 'm1', payable: first.payable } });
+      await deliverAgain(RECORD_PAID_ORDER, {
+        type: 'order.paid',
+        aggregateId: first.orderId,
+        occurredAt: w.now,
+        payload: { memberId: 'm1', payable: first.payable },
+      });
       await w.zt.membership.runRfm();
       expect(await w.zt.membership.memberRfm({ memberId: 'm1' })).toMatchObject({ frequency: leaves.length, monetary: (total / 100).toFixed(2) });
     });
@@ -62,24 +71,40 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
       await w.zt.membership.register({ memberId: 'm1' });
       const leaves = await paidOrder('m1');
       await w.zt.jobs.runUntilIdle();
-      await complete('m1', leaves.map((l) => l.orderId));
+      await complete(
+        'm1',
+        leaves.map((l) => l.orderId),
+      );
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: leaves.length, failed: 0 }); // one delivery per leaf's order.completed
       const due = leaves.reduce((sum, l) => sum + Math.floor(Number(l.payable)), 0);
       const member = await w.zt.membership.get({ memberId: 'm1' });
       expect([member.growth, member.points]).toEqual([due, due]);
 
       const first = leaves[0]!;
-      await deliverAgain(RECORD_COMPLETED_ORDER, { type: 'order.completed', aggregateId: first.orderId, occurredAt: w.now, payload: { via: 'receipt', memberId: 'm1', paidAt: w.now.toISOString() } });
+      await deliverAgain(RECORD_COMPLETED_ORDER, {
+        type: 'order.completed',
+        aggregateId: first.orderId,
+        occurredAt: w.now,
+        payload: { via: 'receipt', memberId: 'm1', paidAt: w.now.toISOString() },
+      });
       const again = await w.zt.membership.get({ memberId: 'm1' });
       expect([again.growth, again.points]).toEqual([due, due]);
       const history = await w.zt.membership.history({ memberId: 'm1' });
-      expect(history.growth.filter((e) => e.source === 'order').map((e) => e.reference).sort()).toEqual(leaves.map((l) => l.orderId).sort());
+      expect(
+        history.growth
+          .filter((e) => e.source === 'order')
+          .map((e) => e.reference)
+          .sort(),
+      ).toEqual(leaves.map((l) => l.orderId).sort());
     });
 
     it('a buyer who is not a member: both deliveries are acknowledged (no job fails or waits), and membership records nothing', { timeout }, async () => {
       const leaves = await paidOrder('m2');
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: leaves.length, failed: 0 });
-      await complete('m2', leaves.map((l) => l.orderId));
+      await complete(
+        'm2',
+        leaves.map((l) => l.orderId),
+      );
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: leaves.length, failed: 0 });
       await expect(w.zt.membership.get({ memberId: 'm2' })).rejects.toMatchObject({ code: 'MEMBERSHIP.MEMBER_NOT_FOUND' });
       await expect(w.zt.membership.recordOrderCompleted({ orderId: leaves[0]!.orderId })).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' });

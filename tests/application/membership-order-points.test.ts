@@ -50,7 +50,9 @@ describe('points an order spends and gives back (membership’s published servic
     const before = (await pointsOf(w)).balance;
     await w.zt.orders.cancel({ memberId: 'm1', orderId: first!.orderId });
     const back = (await pointsOf(w)).entries.filter((e) => e.source === 'refund');
-    expect(back.map((e) => [e.reference, e.delta])).toEqual([[`${placed.orderId}:cancel:${first!.orderId}`, lines.reduce((n, id) => n + (perLine[id] ?? 0), 0)]]);
+    expect(back.map((e) => [e.reference, e.delta])).toEqual([
+      [`${placed.orderId}:cancel:${first!.orderId}`, lines.reduce((n, id) => n + (perLine[id] ?? 0), 0)],
+    ]);
     expect((await pointsOf(w)).balance).toBe(before + back[0]!.delta);
     for (const c of rest) await w.zt.orders.cancel({ memberId: 'm1', orderId: c.orderId });
     expect((await pointsOf(w)).balance).toBe(HELD);
@@ -62,7 +64,10 @@ describe('points an order spends and gives back (membership’s published servic
     await w.zt.membership.adjustPoints({ memberId: 'm1', delta: 10, operator: 'test', reason: 'a few points' });
     await fillCart(w);
     const stock = async () => (await w.zt.inventory.viewStock({ skuId: w.skus.a1 })).locked;
-    await expect(w.zt.orders.place({ memberId: 'm1', consignee, points: 'max' })).rejects.toMatchObject({ code: 'MEMBERSHIP.INSUFFICIENT_POINTS', kind: 'conflict' });
+    await expect(w.zt.orders.place({ memberId: 'm1', consignee, points: 'max' })).rejects.toMatchObject({
+      code: 'MEMBERSHIP.INSUFFICIENT_POINTS',
+      kind: 'conflict',
+    });
     expect([await stock(), (await w.zt.orderQueries.search({ memberId: 'm1' })).total, (await pointsOf(w)).balance]).toEqual([0, 0, 10]);
   });
 });

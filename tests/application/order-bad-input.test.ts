@@ -229,14 +229,22 @@ describe('bad input to orders — memory', () => {
     await fillCart(w);
     const preview = await w.zt.checkout.preview({ memberId: 'm1', address: XIHU });
     const before = await footprint(w);
-    for (const expectedPayable of [preview.totals.payable.add(Money.of('0.01')).toString(), preview.totals.payable.subtract(Money.of('0.01')).toString(), '0.00']) {
+    for (const expectedPayable of [
+      preview.totals.payable.add(Money.of('0.01')).toString(),
+      preview.totals.payable.subtract(Money.of('0.01')).toString(),
+      '0.00',
+    ]) {
       expect(await codeOf(w.zt.orders.place({ memberId: 'm1', consignee, expectedPayable }))).toBe('ORDER.PRICE_CHANGED');
     }
-    expect(await codeOf(w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.a1, quantity: 1 }, expectedPayable: '1.00' }))).toBe('ORDER.PRICE_CHANGED');
+    expect(await codeOf(w.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.a1, quantity: 1 }, expectedPayable: '1.00' }))).toBe(
+      'ORDER.PRICE_CHANGED',
+    );
     await w.zt.jobs.runUntilIdle();
     expect(await footprint(w)).toEqual(before);
     // The price the member saw still places the order.
-    expect((await w.zt.orders.place({ memberId: 'm1', consignee, expectedPayable: preview.totals.payable.toString() })).payable).toBe(preview.totals.payable.toString());
+    expect((await w.zt.orders.place({ memberId: 'm1', consignee, expectedPayable: preview.totals.payable.toString() })).payable).toBe(
+      preview.totals.payable.toString(),
+    );
   });
 
   it('RISK.ORDER_BLOCKED for a blacklisted member or phone (spec §16): nothing locked, nothing written', async () => {
@@ -293,7 +301,14 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     const spu = await w.zt.catalog.createSpu({ code: 'HOT', title: 'Hot item', categoryId: category.id, salePrice: '88.00', brandId: w.brandA });
     await w.zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
     const hot = spu.skus[0]!.id;
-    await w.zt.inventory.receivePurchase({ warehouseId: w.warehouses.hz, skuId: hot, location: 'H-01-01', quantity: 5, fromInTransit: false, reference: 'receipt-hot' });
+    await w.zt.inventory.receivePurchase({
+      warehouseId: w.warehouses.hz,
+      skuId: hot,
+      location: 'H-01-01',
+      quantity: 5,
+      fromInTransit: false,
+      reference: 'receipt-hot',
+    });
 
     const outcomes = await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
@@ -325,7 +340,10 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
 
     const answers = await Promise.all([0, 1].map(() => channelRetry(() => w.zt.payments.handleCallback({ channel: 'fake', body: { ...body } }))));
     expect(answers.map((a) => a.outcome)).toEqual(['paid', 'paid']);
-    expect(answers.filter((a) => !a.replayed), 'one of them paid, the other got its answer again').toHaveLength(1);
+    expect(
+      answers.filter((a) => !a.replayed),
+      'one of them paid, the other got its answer again',
+    ).toHaveLength(1);
     await w.zt.jobs.runUntilIdle();
 
     const detail = await w.zt.orderQueries.get({ memberId: 'm1', orderId });
@@ -352,7 +370,10 @@ describe(`concurrency on ${db.name}${onServer ? '' : ' (transactions serialised:
     const outcomes = await Promise.all(
       races.map(async (r) => {
         const [cancel, callback] = await Promise.all([
-          channelRetry(() => w.zt.orders.cancel({ memberId: 'm1', orderId: r.orderId })).then(() => null, (e: unknown) => (isDomainError(e) ? e.code : String(e))),
+          channelRetry(() => w.zt.orders.cancel({ memberId: 'm1', orderId: r.orderId })).then(
+            () => null,
+            (e: unknown) => (isDomainError(e) ? e.code : String(e)),
+          ),
           channelRetry(() => w.zt.payments.handleCallback({ channel: 'fake', body: r.body })),
         ]);
         return { ...r, cancel, callback };

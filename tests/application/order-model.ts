@@ -275,7 +275,10 @@ async function check(m: Model, r: Real): Promise<void> {
     }
     for (const leaf of m.leaves.values()) {
       const payers = m.payments.filter((p) => p.orderIds.includes(leaf.id) && p.status !== 'unpaid' && p.status !== 'cancelled');
-      expect(payers.map((p) => p.id), `order ${leaf.id} is paid once`).toEqual(leaf.paidBy === null ? [] : [leaf.paidBy]);
+      expect(
+        payers.map((p) => p.id),
+        `order ${leaf.id} is paid once`,
+      ).toEqual(leaf.paidBy === null ? [] : [leaf.paidBy]);
     }
 
     // CPN-2: each coupon as the last order that took it says.
@@ -291,7 +294,9 @@ async function check(m: Model, r: Real): Promise<void> {
       const c = (await tx.use(COUPON_STORE).ownedCoupons.get(couponId))!.toSnapshot();
       const want = couponExpectation(m, t);
       const expired = m.now >= c.validUntil.getTime();
-      const where = `coupon ${couponId} of order ${t.id} (${leavesOf(m, t).map((l) => l.status).join(', ')})`;
+      const where = `coupon ${couponId} of order ${t.id} (${leavesOf(m, t)
+        .map((l) => l.status)
+        .join(', ')})`;
       if (want === 'released') expect(expired ? ['available', 'expired'] : ['available'], where).toContain(c.state);
       else if (want === 'returned' && expired) expect(['returned', 'used'], where).toContain(c.state);
       else expect(c.state, where).toBe(want);
@@ -347,16 +352,32 @@ async function recordPlaced(m: Model, r: Real, member: Member, bought: ReadonlyM
       lines.set(s, (lines.get(s) ?? 0) + l.quantity);
       total.set(s, (total.get(s) ?? 0) + l.quantity);
     }
-    m.leaves.set(id, { id, top: placed.orderId, lines, payable: o.payable.toString(), payBy: m.now + UNPAID_TIMEOUT, status: 'pending_payment', paidBy: null, shippedAt: null, stockBack: false });
+    m.leaves.set(id, {
+      id,
+      top: placed.orderId,
+      lines,
+      payable: o.payable.toString(),
+      payBy: m.now + UNPAID_TIMEOUT,
+      status: 'pending_payment',
+      paidBy: null,
+      shippedAt: null,
+      stockBack: false,
+    });
   }
   expect(Object.fromEntries(total), 'ORD-5: the leaves hold what was bought').toEqual(Object.fromEntries(bought));
   const split = placed.children.length > 0;
-  expect(leafIds, 'the leaves are the children of a split order, or the order itself').toEqual(split ? placed.children.map((c) => c.orderId) : [placed.orderId]);
+  expect(leafIds, 'the leaves are the children of a split order, or the order itself').toEqual(
+    split ? placed.children.map((c) => c.orderId) : [placed.orderId],
+  );
   m.tops.push({ id: placed.orderId, member, split, leafIds, couponIds: [...orders.get(placed.orderId)!.benefits.couponIds] });
 }
 
 class BuyNow extends Step {
-  constructor(readonly member: Member, readonly sku: SkuName, readonly qty: number) {
+  constructor(
+    readonly member: Member,
+    readonly sku: SkuName,
+    readonly qty: number,
+  ) {
     super();
   }
   async act(m: Model, r: Real): Promise<void> {
@@ -371,7 +392,11 @@ class BuyNow extends Step {
 }
 
 class AddToCart extends Step {
-  constructor(readonly member: Member, readonly sku: SkuName, readonly qty: number) {
+  constructor(
+    readonly member: Member,
+    readonly sku: SkuName,
+    readonly qty: number,
+  ) {
     super();
   }
   /** CART: a line within stock is added (quantities add up), else refused. */
@@ -393,7 +418,10 @@ class AddToCart extends Step {
 
 /** Puts 1–3 lines in the member's cart (each within stock, else refused), then places the cart. */
 class PlaceCart extends Step {
-  constructor(readonly member: Member, readonly lines: readonly (readonly [SkuName, number])[]) {
+  constructor(
+    readonly member: Member,
+    readonly lines: readonly (readonly [SkuName, number])[],
+  ) {
     super();
   }
   async act(m: Model, r: Real): Promise<void> {
@@ -440,7 +468,12 @@ const leafIn = (m: Model, id: string, ...statuses: OrderStatus[]) => !splitParen
 
 /** The member opens a payment (one order, or a split parent's unpaid children combined); with `deliver`, the channel's success follows at once. */
 class Pay extends Step {
-  constructor(readonly intent: Intent, readonly member: Member, readonly pick: number, readonly deliver: boolean) {
+  constructor(
+    readonly intent: Intent,
+    readonly member: Member,
+    readonly pick: number,
+    readonly deliver: boolean,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -451,11 +484,15 @@ class Pay extends Step {
     const under = leavesUnder(m, id);
     const toPay = splitParent(m, id) ? under.filter((l) => l.status === 'pending_payment') : under;
     const want =
-      memberOf(m, id) !== member ? 'ORDER.NOT_FOUND'
-      : toPay.some((l) => l.paidBy !== null) || (toPay.length === 0 && under.some((l) => l.paidBy !== null)) ? 'PAYMENT.ORDER_ALREADY_PAID'
-      : toPay.length === 0 ? 'PAYMENT.INVALID_PAYMENT'
-      : toPay.some((l) => l.status !== 'pending_payment') ? 'ORDER.INVALID_TRANSITION'
-      : null;
+      memberOf(m, id) !== member
+        ? 'ORDER.NOT_FOUND'
+        : toPay.some((l) => l.paidBy !== null) || (toPay.length === 0 && under.some((l) => l.paidBy !== null))
+          ? 'PAYMENT.ORDER_ALREADY_PAID'
+          : toPay.length === 0
+            ? 'PAYMENT.INVALID_PAYMENT'
+            : toPay.some((l) => l.status !== 'pending_payment')
+              ? 'ORDER.INVALID_TRANSITION'
+              : null;
     await openPayment(m, r, member, [id], toPay, want, this.deliver);
   }
   toString(): string {
@@ -469,7 +506,15 @@ class Pay extends Step {
  * time to pay and PAY-2's timeout — one whose time to pay is already over (its timeout job is behind)
  * cannot be opened (PAYMENT.INVALID_PAYMENT). With `deliver`, the channel's success follows at once.
  */
-async function openPayment(m: Model, r: Real, member: Member, ids: readonly string[], toPay: readonly MLeaf[], want: string | null, deliver: boolean): Promise<void> {
+async function openPayment(
+  m: Model,
+  r: Real,
+  member: Member,
+  ids: readonly string[],
+  toPay: readonly MLeaf[],
+  want: string | null,
+  deliver: boolean,
+): Promise<void> {
   const orderIds = toPay.map((l) => l.id).sort();
   const open = want === null ? m.payments.find((p) => p.status === 'unpaid' && p.expiresAt > m.now && p.orderIds.join() === orderIds.join()) : undefined;
   const expiresAt = Math.min(...toPay.map((l) => l.payBy), m.now + PAYMENT_TIMEOUT);
@@ -494,13 +539,24 @@ async function openPayment(m: Model, r: Real, member: Member, ids: readonly stri
 
 /** One combined payment for every order of the member awaiting payment, across their orders (§10). */
 class PayAll extends Step {
-  constructor(readonly member: Member, readonly deliver: boolean) {
+  constructor(
+    readonly member: Member,
+    readonly deliver: boolean,
+  ) {
     super();
   }
   async act(m: Model, r: Real): Promise<void> {
     const toPay = [...m.leaves.values()].filter((l) => l.status === 'pending_payment' && memberOf(m, l.id) === this.member);
     if (toPay.length === 0) return;
-    await openPayment(m, r, this.member, toPay.map((l) => l.id), toPay, null, this.deliver);
+    await openPayment(
+      m,
+      r,
+      this.member,
+      toPay.map((l) => l.id),
+      toPay,
+      null,
+      this.deliver,
+    );
   }
   toString(): string {
     return `payAll(${this.member}${this.deliver ? ', callback' : ''})`;
@@ -541,7 +597,10 @@ const payableNow = (m: Model, p: MPayment) => p.status === 'unpaid' && p.orderId
  * all await payment (it pays them); 'any': any payment — closed, paid, or its order cancelled: late.
  */
 class Callback extends Step {
-  constructor(readonly intent: Intent, readonly pick: number) {
+  constructor(
+    readonly intent: Intent,
+    readonly pick: number,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -582,7 +641,11 @@ class DuplicateCallback extends Step {
 
 /** The member cancels before payment (a split parent: its unpaid children). */
 class Cancel extends Step {
-  constructor(readonly intent: Intent, readonly member: Member, readonly pick: number) {
+  constructor(
+    readonly intent: Intent,
+    readonly member: Member,
+    readonly pick: number,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -592,10 +655,13 @@ class Cancel extends Step {
     const { id, member } = chooseOrder(m, this.intent, this.pick, this.member, (x) => leavesUnder(m, x).some((l) => l.status === 'pending_payment'));
     const leaves = splitParent(m, id) ? leavesUnder(m, id).filter((l) => l.status === 'pending_payment') : leavesUnder(m, id);
     const want =
-      memberOf(m, id) !== member ? 'ORDER.NOT_FOUND'
-      : leaves.length === 0 ? 'ORDER.SPLIT_PARENT'
-      : leaves.some((l) => l.status !== 'pending_payment') ? 'ORDER.INVALID_TRANSITION'
-      : null;
+      memberOf(m, id) !== member
+        ? 'ORDER.NOT_FOUND'
+        : leaves.length === 0
+          ? 'ORDER.SPLIT_PARENT'
+          : leaves.some((l) => l.status !== 'pending_payment')
+            ? 'ORDER.INVALID_TRANSITION'
+            : null;
     const { code, value } = await codeOf(r.zt.orders.cancel({ memberId: member, orderId: id }));
     expect(code).toBe(want);
     if (!value) return;
@@ -609,7 +675,10 @@ class Cancel extends Step {
 
 /** Time passes: unpaid payments close (PAY-2), unpaid orders are cancelled (ORD-3), shipped ones confirmed. */
 class Advance extends Step {
-  constructor(readonly ms: number, readonly jobs: boolean) {
+  constructor(
+    readonly ms: number,
+    readonly jobs: boolean,
+  ) {
     super();
   }
   protected override runsJobs(): boolean {
@@ -626,7 +695,10 @@ class Advance extends Step {
 
 /** Staff ship a paid order (ORD-2 待发货 → 已发货). */
 class Ship extends Step {
-  constructor(readonly intent: Intent, readonly pick: number) {
+  constructor(
+    readonly intent: Intent,
+    readonly pick: number,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -650,7 +722,11 @@ class Ship extends Step {
 
 /** The member confirms receipt (已发货 → 交易成功). */
 class ConfirmReceipt extends Step {
-  constructor(readonly intent: Intent, readonly member: Member, readonly pick: number) {
+  constructor(
+    readonly intent: Intent,
+    readonly member: Member,
+    readonly pick: number,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -660,10 +736,7 @@ class ConfirmReceipt extends Step {
     const { id, member } = chooseOrder(m, this.intent, this.pick, this.member, (x) => leafIn(m, x, 'shipped'));
     const leaf = splitParent(m, id) ? null : m.leaves.get(id)!;
     const want =
-      memberOf(m, id) !== member ? 'ORDER.NOT_FOUND'
-      : leaf === null ? 'ORDER.SPLIT_PARENT'
-      : leaf.status !== 'shipped' ? 'ORDER.INVALID_TRANSITION'
-      : null;
+      memberOf(m, id) !== member ? 'ORDER.NOT_FOUND' : leaf === null ? 'ORDER.SPLIT_PARENT' : leaf.status !== 'shipped' ? 'ORDER.INVALID_TRANSITION' : null;
     const { code } = await codeOf(r.zt.fulfilment.confirmReceipt({ memberId: member, orderId: id }));
     expect(code).toBe(want);
     if (want === null) leaf!.status = 'completed';
@@ -675,7 +748,11 @@ class ConfirmReceipt extends Step {
 
 /** ORD-6 with the default fulfilment stage (by status) and interceptions that succeed: closed and refunded. */
 class CancelPaid extends Step {
-  constructor(readonly intent: Intent, readonly member: Member, readonly pick: number) {
+  constructor(
+    readonly intent: Intent,
+    readonly member: Member,
+    readonly pick: number,
+  ) {
     super();
   }
   override check(m: Readonly<Model>): boolean {
@@ -685,10 +762,13 @@ class CancelPaid extends Step {
     const { id, member } = chooseOrder(m, this.intent, this.pick, this.member, (x) => leafIn(m, x, 'pending_shipment', 'shipped'));
     const leaf = splitParent(m, id) ? null : m.leaves.get(id)!;
     const want =
-      memberOf(m, id) !== member ? 'ORDER.NOT_FOUND'
-      : leaf === null ? 'ORDER.SPLIT_PARENT'
-      : leaf.status !== 'pending_shipment' && leaf.status !== 'shipped' ? 'ORDER.INVALID_TRANSITION'
-      : null;
+      memberOf(m, id) !== member
+        ? 'ORDER.NOT_FOUND'
+        : leaf === null
+          ? 'ORDER.SPLIT_PARENT'
+          : leaf.status !== 'pending_shipment' && leaf.status !== 'shipped'
+            ? 'ORDER.INVALID_TRANSITION'
+            : null;
     const { code } = await codeOf(r.zt.fulfilment.cancelPaid({ by: 'member', memberId: member, orderId: id }));
     expect(code).toBe(want);
     if (want !== null) return;
@@ -714,18 +794,54 @@ const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T>[] => 
 
 /** The commands, weighted towards the ones that move orders along. */
 export const orderCommands: fc.Arbitrary<Cmd>[] = [
-  ...w(3, fc.tuple(member, sku, qty).map(([mm, s, q]): Cmd => new BuyNow(mm, s, q))),
-  ...w(1, fc.tuple(member, sku, qty).map(([mm, s, q]): Cmd => new AddToCart(mm, s, q))),
-  ...w(2, fc.tuple(member, fc.array(fc.tuple(sku, qty), { maxLength: 3 })).map(([mm, ls]): Cmd => new PlaceCart(mm, ls))),
-  ...w(4, fc.tuple(intent, member, pick, fc.boolean()).map(([i, mm, p, d]): Cmd => new Pay(i, mm, p, d))),
-  ...w(3, fc.tuple(intent, pick).map(([i, p]): Cmd => new Callback(i, p))),
-  ...w(2, pick.map((p): Cmd => new DuplicateCallback(p))),
-  ...w(2, fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new Cancel(i, mm, p))),
-  ...w(2, fc.tuple(fc.constantFrom(1, 15, 16, 30, 31, 10 * 24 * 60 + 1), fc.boolean()).map(([min, jobs]): Cmd => new Advance(min * MINUTE, jobs))),
-  ...w(1, fc.tuple(member, fc.boolean()).map(([mm, d]): Cmd => new PayAll(mm, d))),
-  ...w(2, fc.tuple(intent, pick).map(([i, p]): Cmd => new Ship(i, p))),
-  ...w(2, fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new ConfirmReceipt(i, mm, p))),
-  ...w(2, fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new CancelPaid(i, mm, p))),
+  ...w(
+    3,
+    fc.tuple(member, sku, qty).map(([mm, s, q]): Cmd => new BuyNow(mm, s, q)),
+  ),
+  ...w(
+    1,
+    fc.tuple(member, sku, qty).map(([mm, s, q]): Cmd => new AddToCart(mm, s, q)),
+  ),
+  ...w(
+    2,
+    fc.tuple(member, fc.array(fc.tuple(sku, qty), { maxLength: 3 })).map(([mm, ls]): Cmd => new PlaceCart(mm, ls)),
+  ),
+  ...w(
+    4,
+    fc.tuple(intent, member, pick, fc.boolean()).map(([i, mm, p, d]): Cmd => new Pay(i, mm, p, d)),
+  ),
+  ...w(
+    3,
+    fc.tuple(intent, pick).map(([i, p]): Cmd => new Callback(i, p)),
+  ),
+  ...w(
+    2,
+    pick.map((p): Cmd => new DuplicateCallback(p)),
+  ),
+  ...w(
+    2,
+    fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new Cancel(i, mm, p)),
+  ),
+  ...w(
+    2,
+    fc.tuple(fc.constantFrom(1, 15, 16, 30, 31, 10 * 24 * 60 + 1), fc.boolean()).map(([min, jobs]): Cmd => new Advance(min * MINUTE, jobs)),
+  ),
+  ...w(
+    1,
+    fc.tuple(member, fc.boolean()).map(([mm, d]): Cmd => new PayAll(mm, d)),
+  ),
+  ...w(
+    2,
+    fc.tuple(intent, pick).map(([i, p]): Cmd => new Ship(i, p)),
+  ),
+  ...w(
+    2,
+    fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new ConfirmReceipt(i, mm, p)),
+  ),
+  ...w(
+    2,
+    fc.tuple(intent, member, pick).map(([i, mm, p]): Cmd => new CancelPaid(i, mm, p)),
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -765,7 +881,16 @@ export async function orderWorld(persistence: Persistence): Promise<Real> {
 }
 
 export function emptyModel(now: Date): Model {
-  return { now: now.getTime(), tops: [], leaves: new Map(), payments: [], delivered: [], carts: { m1: new Map(), m2: new Map() }, refunds: new Map(), seen: new Map() };
+  return {
+    now: now.getTime(),
+    tops: [],
+    leaves: new Map(),
+    payments: [],
+    delivered: [],
+    carts: { m1: new Map(), m2: new Map() },
+    refunds: new Map(),
+    seen: new Map(),
+  };
 }
 
 /**

@@ -28,7 +28,17 @@ const XIHU = '330106';
 const consignee = { name: '张三', phone: '13800000000', district: XIHU, address: '文三路 1 号' };
 const PRICES = { a1: '100.00', a2: '60.00', b1: '50.00', p1: '400.00', p2: '9.90' } as const;
 type Sku = keyof typeof PRICES;
-const ORDER_KEYS = ['goodsTotal', 'freight', 'activityDiscount', 'couponDiscount', 'pointsDeduction', 'memberDiscount', 'freightCouponDiscount', 'totalDiscount', 'payable'] as const satisfies readonly (keyof OrderAmounts)[];
+const ORDER_KEYS = [
+  'goodsTotal',
+  'freight',
+  'activityDiscount',
+  'couponDiscount',
+  'pointsDeduction',
+  'memberDiscount',
+  'freightCouponDiscount',
+  'totalDiscount',
+  'payable',
+] as const satisfies readonly (keyof OrderAmounts)[];
 const LINE_KEYS = ['goods', ...LINE_DISCOUNTS] as const;
 
 const scenario = fc.record({
@@ -67,8 +77,12 @@ describe('placed orders (ORD-1, ORD-4, ORD-5) — a random cart across the three
     const cashTemplate = async (amount: string) => {
       if (!cash.has(amount)) {
         const t = await w.zt.coupons.createTemplate({
-          name: `cash ${amount}`, kind: 'cash', amount, validity: { kind: 'relative', days: 30 },
-          claimWindow: { startsAt: new Date(w.now.getTime() - 60_000), endsAt: new Date(w.now.getTime() + 86_400_000) }, totalQuantity: 10_000,
+          name: `cash ${amount}`,
+          kind: 'cash',
+          amount,
+          validity: { kind: 'relative', days: 30 },
+          claimWindow: { startsAt: new Date(w.now.getTime() - 60_000), endsAt: new Date(w.now.getTime() + 86_400_000) },
+          totalQuantity: 10_000,
         } as Parameters<typeof w.zt.coupons.createTemplate>[0]);
         cash.set(amount, t.id);
       }
@@ -81,7 +95,11 @@ describe('placed orders (ORD-1, ORD-4, ORD-5) — a random cart across the three
         const memberId = `buyer-${++buyers}`;
         await w.zt.membership.register({ memberId });
         await w.zt.membership.adjustPoints({ memberId, delta: 100_000, operator: 'test', reason: 'points to spend' });
-        const templates = [...(s.platformCoupon ? [w.templates.platform] : []), ...(s.shippingCoupon ? [w.templates.shipping] : []), ...(s.cash ? [await cashTemplate(s.cash)] : [])];
+        const templates = [
+          ...(s.platformCoupon ? [w.templates.platform] : []),
+          ...(s.shippingCoupon ? [w.templates.shipping] : []),
+          ...(s.cash ? [await cashTemplate(s.cash)] : []),
+        ];
         for (const templateId of templates) await w.zt.coupons.claim({ templateId, memberId });
         for (const l of s.lines) await w.zt.cart.add({ owner: { kind: 'member', id: memberId }, skuId: w.skus[l.sku], quantity: l.quantity });
 
@@ -138,7 +156,10 @@ function expectLinesAddUp(parent: Order, children: readonly Order[]): void {
   for (const l of parent.lines) {
     const parts = childLines.filter((x) => x.lineId === l.lineId);
     expect(parts.length, `line ${l.lineId} goes to a child`).toBeGreaterThan(0);
-    expect(parts.reduce((n, x) => n + x.quantity, 0), `line ${l.lineId}: quantities add up`).toBe(l.quantity);
+    expect(
+      parts.reduce((n, x) => n + x.quantity, 0),
+      `line ${l.lineId}: quantities add up`,
+    ).toBe(l.quantity);
     for (const k of LINE_KEYS) {
       expect(Money.sum(parts.map((x) => x.amounts[k])).toString(), `line ${l.lineId}: Σ ${k} of its parts`).toBe(l.amounts[k].toString());
     }

@@ -11,7 +11,11 @@ import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { storedOrders } from '../support/stored-orders.js';
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isDomainError(e) ? e.code : String(e)));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (isDomainError(e) ? e.code : String(e)),
+  );
 
 describe('ordering’s services for payment and other contexts', () => {
   let zt: Zhongtai;
@@ -51,7 +55,14 @@ describe('ordering’s services for payment and other contexts', () => {
   });
 
   it('orderFacts reads one order inside the caller’s transaction, or null', async () => {
-    expect(await inTx((tx) => orderFacts(tx, 'o2'))).toMatchObject({ id: 'o2', memberId: 'm1', status: 'pending_shipment', awaitingPayment: false, paid: true, split: false });
+    expect(await inTx((tx) => orderFacts(tx, 'o2'))).toMatchObject({
+      id: 'o2',
+      memberId: 'm1',
+      status: 'pending_shipment',
+      awaitingPayment: false,
+      paid: true,
+      split: false,
+    });
     expect(await inTx((tx) => orderFacts(tx, 'nope'))).toBeNull();
   });
 });

@@ -66,15 +66,17 @@ describe('PAY-1 through the fake channel: a payment is paid once, whatever is re
         const opened = await zt.payments.pay({ memberId: 'm1', orderIds: [orderId], channel: 'fake' });
         const genuine: FakeCallbackBody = fake.callbackFor(opened.number!);
         let paid = false;
-        let first: unknown = null;
+        let _first: unknown = null;
         for (const s of steps) {
           if (s === 'complete' || s === 'replay') {
             const result = s === 'complete' ? await fake.complete(opened.number!) : await zt.payments.handleCallback({ channel: 'fake', body: genuine });
             expect(result).toEqual({ paymentId: opened.paymentId, outcome: 'paid', replayed: paid, orderIds: [orderId] });
-            first ??= result;
+            _first ??= result;
             paid = true;
           } else if (s === 'forged') {
-            expect(await codeOf(zt.payments.handleCallback({ channel: 'fake', body: { ...genuine, signature: '0'.repeat(64) } }))).toBe('PAYMENT.INVALID_SIGNATURE');
+            expect(await codeOf(zt.payments.handleCallback({ channel: 'fake', body: { ...genuine, signature: '0'.repeat(64) } }))).toBe(
+              'PAYMENT.INVALID_SIGNATURE',
+            );
           } else if (s === 'elsewhere') {
             expect(await codeOf(zt.payments.handleCallback({ channel: 'alipay', body: genuine }))).toBe('PAYMENT.UNKNOWN_CHANNEL');
           } else {

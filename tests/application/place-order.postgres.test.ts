@@ -28,7 +28,9 @@ describe(`placing and paying orders on PostgreSQL (${onServer ? 'server' : 'PGli
   it('eight concurrent requests under one idempotency key place one order and all answer it', async () => {
     const before = await count('select count(*) as n from sales_order');
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => w.zt.orders.place({ memberId: 'm2', buyNow: { skuId: w.skus.b1, quantity: 1 }, consignee, coupons: 'none', idempotencyKey: 'same-key' })),
+      Array.from({ length: 8 }, () =>
+        w.zt.orders.place({ memberId: 'm2', buyNow: { skuId: w.skus.b1, quantity: 1 }, consignee, coupons: 'none', idempotencyKey: 'same-key' }),
+      ),
     );
     expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -42,7 +44,9 @@ describe(`placing and paying orders on PostgreSQL (${onServer ? 'server' : 'PGli
     const jobs = await count('select count(*) as n from job');
     const stock = await w.zt.inventory.viewStock({ skuId: w.skus.p1 });
     // The platform coupon is locked by the first order: choosing it again is refused, and nothing is written.
-    await expect(w.zt.orders.place({ memberId: 'm1', buyNow: { skuId: w.skus.p1, quantity: 2 }, consignee, coupons: [w.coupons.platform] })).rejects.toMatchObject({ code: 'CHECKOUT.COUPON_NOT_USABLE' });
+    await expect(
+      w.zt.orders.place({ memberId: 'm1', buyNow: { skuId: w.skus.p1, quantity: 2 }, consignee, coupons: [w.coupons.platform] }),
+    ).rejects.toMatchObject({ code: 'CHECKOUT.COUPON_NOT_USABLE' });
     expect(await count('select count(*) as n from sales_order')).toBe(orders);
     expect(await count('select count(*) as n from job')).toBe(jobs);
     expect((await w.zt.inventory.viewStock({ skuId: w.skus.p1 })).locked).toBe(stock.locked);
@@ -58,9 +62,13 @@ describe(`placing and paying orders on PostgreSQL (${onServer ? 'server' : 'PGli
     const fake = w.zt.payments.channels.get('fake') as FakePaymentChannel;
     const body = fake.callbackFor(payment.number!);
     expect(await w.zt.payments.handleCallback({ channel: 'fake', body })).toMatchObject({ outcome: 'paid', replayed: false });
-    const versions = await p.orm.em.fork().execute(`select id, version from sales_order where id in ('${placed.children.map((c) => c.orderId).join("','")}') order by id`);
+    const versions = await p.orm.em
+      .fork()
+      .execute(`select id, version from sales_order where id in ('${placed.children.map((c) => c.orderId).join("','")}') order by id`);
     expect(await w.zt.payments.handleCallback({ channel: 'fake', body })).toMatchObject({ outcome: 'paid', replayed: true });
-    expect(await p.orm.em.fork().execute(`select id, version from sales_order where id in ('${placed.children.map((c) => c.orderId).join("','")}') order by id`)).toEqual(versions);
+    expect(
+      await p.orm.em.fork().execute(`select id, version from sales_order where id in ('${placed.children.map((c) => c.orderId).join("','")}') order by id`),
+    ).toEqual(versions);
     const parent = await w.zt.orderQueries.get({ memberId: 'm1', orderId: placed.orderId });
     expect(parent.status).toBe('pending_shipment');
     expect(await w.zt.inventory.checkStockConsistency({})).toEqual([]);

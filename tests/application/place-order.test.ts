@@ -31,7 +31,12 @@ describe('placing and paying an order (issue #6 items 2–3) on memory', () => {
     const cart = await w.zt.cart.view({ owner: { kind: 'member', id: 'm1' } });
     expect(cart.shops.flatMap((s) => s.groups.flatMap((g) => g.lines))).toHaveLength(0);
     const coupons = await w.zt.coupons.listMemberCoupons({ memberId: 'm1' });
-    expect(coupons.filter((c) => c.state === 'locked').map((c) => c.id).sort()).toEqual(preview.pricing.coupons.map((c) => c.id).sort());
+    expect(
+      coupons
+        .filter((c) => c.state === 'locked')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(preview.pricing.coupons.map((c) => c.id).sort());
   });
 
   it('placing cross-border lines (with the rates the checkout preview takes) is 422 ORDER.CROSS_BORDER_NOT_SUPPORTED, not a 500, and writes nothing', async () => {
@@ -42,7 +47,11 @@ describe('placing and paying an order (issue #6 items 2–3) on memory', () => {
     for (const rates of [milk, [{ ...milk[0]!, vatRate: '0' }]]) {
       const e = await w.zt.orders.place({ memberId: 'm1', consignee, buyNow, crossBorder: rates }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(DomainError);
-      expect([(e as DomainError).kind, (e as DomainError).code, (e as DomainError).details]).toEqual(['invalid', 'ORDER.CROSS_BORDER_NOT_SUPPORTED', { skuIds: [w.skus.p1] }]);
+      expect([(e as DomainError).kind, (e as DomainError).code, (e as DomainError).details]).toEqual([
+        'invalid',
+        'ORDER.CROSS_BORDER_NOT_SUPPORTED',
+        { skuIds: [w.skus.p1] },
+      ]);
     }
     expect([await stockOf(w, w.skus.p1), (await w.zt.orderQueries.search({ memberId: 'm1' })).total]).toEqual(before);
   });
@@ -63,7 +72,9 @@ describe('placing and paying an order (issue #6 items 2–3) on memory', () => {
     const first = await w.zt.orders.place({ memberId: 'm1', consignee, idempotencyKey: 'k-1' });
     const again = await w.zt.orders.place({ memberId: 'm1', consignee, idempotencyKey: 'k-1' });
     expect(again).toEqual({ ...first, replayed: true });
-    await expect(w.zt.orders.place({ memberId: 'm1', consignee: { ...consignee, name: '李四' }, idempotencyKey: 'k-1' })).rejects.toMatchObject({ code: 'ORDER.IDEMPOTENCY_KEY_REUSED' });
+    await expect(w.zt.orders.place({ memberId: 'm1', consignee: { ...consignee, name: '李四' }, idempotencyKey: 'k-1' })).rejects.toMatchObject({
+      code: 'ORDER.IDEMPOTENCY_KEY_REUSED',
+    });
   });
 
   it('cancelling before payment releases stock, coupons, and the cart stays empty', async () => {

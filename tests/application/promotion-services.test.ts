@@ -27,7 +27,14 @@ describe('promotion: published services', () => {
     return zt.promotions.approveActivity({ activityId: a.id, by: 'bob' });
   };
   const flashSale = (perMemberLimit: number | null = 3) =>
-    publish({ name: '秒杀', rule: { kind: 'flash_sale', prices: [{ skuId: SKU, price: '9.90' }] }, scope: { kind: 'skus', ids: [SKU] }, startsAt: at(0), endsAt: at(24 * 60), perMemberLimit });
+    publish({
+      name: '秒杀',
+      rule: { kind: 'flash_sale', prices: [{ skuId: SKU, price: '9.90' }] },
+      scope: { kind: 'skus', ids: [SKU] },
+      startsAt: at(0),
+      endsAt: at(24 * 60),
+      perMemberLimit,
+    });
 
   it('servingActivities: the pricing input of what serves now — group-buy prices (only inside a group), bargains, an exhausted budget and a voided activity left out', async () => {
     const reduction = await publish(aFullReduction());
@@ -49,7 +56,12 @@ describe('promotion: published services', () => {
     await uow.run((tx) => consumePurchaseLimit(tx, { activityId: flash.id, memberId: 'm1', reference: 'o1', quantity: 2 }, now));
     const forM1 = await uow.run((tx) => promotionsForPricing(tx, now, 'm1'));
     expect(forM1.activities.map((a) => a.id)).toEqual([flash.id]);
-    expect(forM1.allowances.map((x) => [x.activityId, x.used, x.remaining]).sort()).toEqual([[flash.id, 2, 1], [group.id, 0, 2]].sort());
+    expect(forM1.allowances.map((x) => [x.activityId, x.used, x.remaining]).sort()).toEqual(
+      [
+        [flash.id, 2, 1],
+        [group.id, 0, 2],
+      ].sort(),
+    );
     expect(forM1.purchaseLimits).toEqual([{ activityId: flash.id, remaining: 1 }]);
     const anonymous = await uow.run((tx) => promotionsForPricing(tx, now, undefined));
     expect([anonymous.activities.length, anonymous.allowances, anonymous.purchaseLimits]).toEqual([1, [], []]);
@@ -66,7 +78,9 @@ describe('promotion: published services', () => {
     expect(await zt.promotions.purchaseAllowance({ activityId: flash.id, memberId: 'm1' })).toMatchObject({ used: 0, remaining: 3 });
     await uow.run((tx) => consumePurchaseLimit(tx, { activityId: flash.id, memberId: 'm1', reference: 'o1', quantity: 2 }, now));
     await expect(uow.run((tx) => consumePurchaseLimit(tx, { activityId: flash.id, memberId: 'm1', reference: 'o2', quantity: 2 }, now))).rejects.toMatchObject({
-      code: 'PROMOTION.PURCHASE_LIMIT_REACHED', kind: 'conflict', details: { used: 2, remaining: 1, requested: 2 },
+      code: 'PROMOTION.PURCHASE_LIMIT_REACHED',
+      kind: 'conflict',
+      details: { used: 2, remaining: 1, requested: 2 },
     });
     expect(await zt.promotions.purchaseAllowance({ activityId: flash.id, memberId: 'm1' })).toMatchObject({ used: 2, remaining: 1 });
   });

@@ -29,7 +29,11 @@ describe('promotion use cases on memory', () => {
     await zt.promotions.reviseActivity({ activityId: a.id, priority: 2 });
     await zt.promotions.voidActivity({ activityId: a.id, reason: 'done' });
     expect(events).toEqual([
-      'promotion.activity.created', 'promotion.activity.submitted', 'promotion.activity.published', 'promotion.activity.revised', 'promotion.activity.voided',
+      'promotion.activity.created',
+      'promotion.activity.submitted',
+      'promotion.activity.published',
+      'promotion.activity.revised',
+      'promotion.activity.voided',
     ]);
     // The table first (a draft is not approved), then the guards (nothing goes to review once voided).
     await expect(zt.promotions.approveActivity({ activityId: a.id, by: 'bob' })).rejects.toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION' });
@@ -56,11 +60,16 @@ describe('promotion use cases on memory', () => {
     const a = await publish({ ...aFullReduction(), budget: '50.00' });
     expect(await zt.promotions.chargeBudget({ activityId: a.id, reference: 'o1', amount: '40.00' })).toMatchObject({ replayed: false });
     expect(await zt.promotions.chargeBudget({ activityId: a.id, reference: 'o1', amount: '40.00' })).toMatchObject({ replayed: true });
-    await expect(zt.promotions.chargeBudget({ activityId: a.id, reference: 'o2', amount: '10.01' })).rejects.toMatchObject({ code: 'PROMOTION.BUDGET_EXHAUSTED' });
+    await expect(zt.promotions.chargeBudget({ activityId: a.id, reference: 'o2', amount: '10.01' })).rejects.toMatchObject({
+      code: 'PROMOTION.BUDGET_EXHAUSTED',
+    });
     await expect(zt.promotions.chargeBudget({ activityId: a.id, reference: 'o3', amount: '0.00' })).rejects.toMatchObject({ code: 'PROMOTION.INVALID_BUDGET' });
     await zt.promotions.chargeBudget({ activityId: a.id, reference: 'o2', amount: '10.00' });
     expect((await zt.promotions.activeActivities()).map((x) => x.id)).toEqual([]);
-    await expect(zt.promotions.reviseActivity({ activityId: a.id, budget: '49.99' })).rejects.toMatchObject({ code: 'PROMOTION.INVALID_BUDGET', details: { reason: 'BELOW_SPENT' } });
+    await expect(zt.promotions.reviseActivity({ activityId: a.id, budget: '49.99' })).rejects.toMatchObject({
+      code: 'PROMOTION.INVALID_BUDGET',
+      details: { reason: 'BELOW_SPENT' },
+    });
     await zt.promotions.releaseBudget({ activityId: a.id, reference: 'o2' });
     expect((await zt.promotions.activeActivities()).map((x) => x.id)).toEqual([a.id]);
     now = at(24 * 60 + 1);
@@ -81,7 +90,11 @@ describe('promotion use cases on memory', () => {
 
   it('groups: a closing sweep fails what is due, once, and publishes who to refund', async () => {
     const gb = await publish(aGroupBuy());
-    for (const [id, m] of [['oL', 'L'], ['oa', 'a']]) await orders.unpaid(id!, m!, [GROUP_SKU]);
+    for (const [id, m] of [
+      ['oL', 'L'],
+      ['oa', 'a'],
+    ])
+      await orders.unpaid(id!, m!, [GROUP_SKU]);
     const g = await zt.promotions.openGroup({ activityId: gb.id, memberId: 'L', orderId: 'oL' });
     await orders.pay('oL');
     await zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'oL' });
@@ -91,7 +104,11 @@ describe('promotion use cases on memory', () => {
     expect(await zt.promotions.closeExpiredGroups()).toEqual({ failed: [] });
     expect((await zt.promotions.getGroup({ groupId: g.id })).status).toBe('failed');
     expect(events.filter((e) => e.startsWith('promotion.group.'))).toEqual([
-      'promotion.group.created', 'promotion.group.member-paid', 'promotion.group.opened', 'promotion.group.joined', 'promotion.group.failed',
+      'promotion.group.created',
+      'promotion.group.member-paid',
+      'promotion.group.opened',
+      'promotion.group.joined',
+      'promotion.group.failed',
     ]);
   });
 
@@ -119,7 +136,8 @@ describe('promotion use cases on memory', () => {
 
     const g = await open('o-mine');
     await expect(zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'o-mine' })).rejects.toMatchObject({
-      code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_PAID' },
+      code: 'PROMOTION.ORDER_NOT_ELIGIBLE',
+      details: { reason: 'NOT_PAID' },
     });
     await expect(zt.promotions.confirmGroupPayment({ groupId: g.id, orderId: 'o-paid' })).rejects.toMatchObject({ code: 'PROMOTION.ORDER_NOT_IN_GROUP' });
     expect(await zt.promotions.getGroup({ groupId: g.id })).toMatchObject({ paid: 0, status: 'pending' });
@@ -141,14 +159,21 @@ describe('promotion use cases on memory', () => {
     const cups = await zt.catalog.createCategory({ name: 'Cups' });
     const longjing = await zt.catalog.createSpu({ code: 'LJ', title: 'Longjing', categoryId: tea.id, salePrice: '128.00' });
     const mug = await zt.catalog.createSpu({ code: 'MUG', title: 'Mug', categoryId: cups.id, salePrice: '30.00' });
-    const spuOf = new Map([[longjing.skus[0]!.id, longjing.id], [mug.skus[0]!.id, mug.id]]);
+    const spuOf = new Map([
+      [longjing.skus[0]!.id, longjing.id],
+      [mug.skus[0]!.id, mug.id],
+    ]);
     const gb = await publish(aGroupBuy({ rule: { kind: 'group_buy', percentOff: '20' }, scope: { kind: 'categories', ids: [tea.id] } }, { ladder: [] }));
     await orders.unpaid('o-tea', 'me', [longjing.skus[0]!.id], (sku) => spuOf.get(sku)!);
     await orders.unpaid('o-mug', 'me', [mug.skus[0]!.id], (sku) => spuOf.get(sku)!);
     await expect(zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId: 'o-mug' })).rejects.toMatchObject({
-      code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_FOR_ACTIVITY', skuIds: [mug.skus[0]!.id] },
+      code: 'PROMOTION.ORDER_NOT_ELIGIBLE',
+      details: { reason: 'NOT_FOR_ACTIVITY', skuIds: [mug.skus[0]!.id] },
     });
-    expect(await zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId: 'o-tea' })).toMatchObject({ status: 'pending', members: [{ orderId: 'o-tea' }] });
+    expect(await zt.promotions.openGroup({ activityId: gb.id, memberId: 'me', orderId: 'o-tea' })).toMatchObject({
+      status: 'pending',
+      members: [{ orderId: 'o-tea' }],
+    });
   });
 
   it('bargains: one per member and activity, helped once per helper, reproducible from the stored seed', async () => {

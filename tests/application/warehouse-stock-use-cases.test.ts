@@ -27,7 +27,9 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
     const code = (id: string) => (id === hz ? 'HZ' : id === gz ? 'GZ' : id);
     return {
       dispatch: Object.fromEntries(v.warehouses.map((w) => [code(w.warehouseId), [w.book, w.available, w.inTransit, w.unsellable, w.used]])),
-      locations: Object.fromEntries(v.warehouses.flatMap((w) => w.locations.map((l) => [`${code(w.warehouseId)} ${l.location}`, [l.available, l.locked, l.shipped, l.unusable]]))),
+      locations: Object.fromEntries(
+        v.warehouses.flatMap((w) => w.locations.map((l) => [`${code(w.warehouseId)} ${l.location}`, [l.available, l.locked, l.shipped, l.unusable]])),
+      ),
       sales: v.sales?.total ?? null,
       ledgers: [v.ledgers.warehouse.length, v.ledgers.dispatch.length, v.ledgers.sales.length],
     };
@@ -48,9 +50,16 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
       const r = await receipt({ quantity: 6, fromInTransit: true, reference: 'po-1' });
       expect(r).toMatchObject({ replayed: false, reference: 'po-1', sales: { stock: { total: 6 }, movement: { kind: 'increase', quantity: 6 } } });
       expect(r.warehouse.map((w) => [w.movement.kind, w.stock.available])).toEqual([['put_away', 6]]);
-      expect(r.dispatch.map((d) => [d.movement.kind, d.movement.delta])).toEqual([['receive', { book: 6, available: 6, inTransit: -6, unsellable: 0, used: 0 }]]);
+      expect(r.dispatch.map((d) => [d.movement.kind, d.movement.delta])).toEqual([
+        ['receive', { book: 6, available: 6, inTransit: -6, unsellable: 0, used: 0 }],
+      ]);
       await receipt({ quantity: 3, location: 'B-02', reference: 'rcpt-unannounced' });
-      expect(await layers()).toEqual({ dispatch: { HZ: [9, 9, 4, 0, 0] }, locations: { 'HZ A-01': [6, 0, 0, 0], 'HZ B-02': [3, 0, 0, 0] }, sales: 9, ledgers: [2, 3, 2] });
+      expect(await layers()).toEqual({
+        dispatch: { HZ: [9, 9, 4, 0, 0] },
+        locations: { 'HZ A-01': [6, 0, 0, 0], 'HZ B-02': [3, 0, 0, 0] },
+        sales: 9,
+        ledgers: [2, 3, 2],
+      });
     });
 
     it('INV-5: replaying a receipt changes nothing and returns the first movements with replayed: true', async () => {
@@ -59,7 +68,9 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
       const again = await receipt();
       expect(again.replayed).toBe(true);
       expect([again.warehouse[0]!.movement.id, again.dispatch[0]!.movement.id, again.sales!.movement.id]).toEqual([
-        first.warehouse[0]!.movement.id, first.dispatch[0]!.movement.id, first.sales!.movement.id,
+        first.warehouse[0]!.movement.id,
+        first.dispatch[0]!.movement.id,
+        first.sales!.movement.id,
       ]);
       expect(await layers()).toEqual(before);
     });
@@ -98,13 +109,27 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
   describe('transfers (调拨): only the dispatch and warehouse layers move', () => {
     it('out of a location of one warehouse, in transit at the other, then received and put away there; the sales layer never changes', async () => {
       await receipt({ quantity: 6 });
-      const out = await zt.inventory.transferStock({ skuId: sku, fromWarehouseId: hz, fromLocation: 'A-01', toWarehouseId: gz, quantity: 4, reference: 'tr-1' });
+      const out = await zt.inventory.transferStock({
+        skuId: sku,
+        fromWarehouseId: hz,
+        fromLocation: 'A-01',
+        toWarehouseId: gz,
+        quantity: 4,
+        reference: 'tr-1',
+      });
       expect(out.sales).toBeNull();
       expect(out.dispatch.map((d) => d.movement.kind).sort()).toEqual(['transfer_in', 'transfer_out']);
       expect(await layers()).toMatchObject({ dispatch: { HZ: [2, 2, 0, 0, 0], GZ: [0, 0, 4, 0, 0] }, locations: { 'HZ A-01': [2, 0, 0, 0] }, sales: 6 });
-      expect((await zt.inventory.transferStock({ skuId: sku, fromWarehouseId: hz, fromLocation: 'A-01', toWarehouseId: gz, quantity: 4, reference: 'tr-1' })).replayed).toBe(true);
+      expect(
+        (await zt.inventory.transferStock({ skuId: sku, fromWarehouseId: hz, fromLocation: 'A-01', toWarehouseId: gz, quantity: 4, reference: 'tr-1' }))
+          .replayed,
+      ).toBe(true);
       await zt.inventory.receiveTransfer({ skuId: sku, warehouseId: gz, location: 'C-01', quantity: 3, reference: 'tr-1' });
-      expect(await layers()).toMatchObject({ dispatch: { HZ: [2, 2, 0, 0, 0], GZ: [3, 3, 1, 0, 0] }, locations: { 'HZ A-01': [2, 0, 0, 0], 'GZ C-01': [3, 0, 0, 0] }, sales: 6 });
+      expect(await layers()).toMatchObject({
+        dispatch: { HZ: [2, 2, 0, 0, 0], GZ: [3, 3, 1, 0, 0] },
+        locations: { 'HZ A-01': [2, 0, 0, 0], 'GZ C-01': [3, 0, 0, 0] },
+        sales: 6,
+      });
       await rejectsAndWritesNothing(zt.inventory.receiveTransfer({ skuId: sku, warehouseId: gz, location: 'C-01', quantity: 2, reference: 'tr-1b' }), {
         code: 'INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT',
         details: { inTransit: 1 },
@@ -169,7 +194,10 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
       const move = (over: Record<string, unknown>) =>
         zt.inventory.moveStock({ skuId: sku, warehouseId: hz, fromLocation: 'A-01', toLocation: 'B-07', quantity: 1, reference: 'mv-2', ...over });
       await rejectsAndWritesNothing(move({ toLocation: 'A-01' }), { code: 'INVENTORY.MOVE_SAME_LOCATION', kind: 'invalid' });
-      await rejectsAndWritesNothing(move({ quantity: 3 }), { code: 'INVENTORY.INSUFFICIENT_AVAILABLE', details: { layer: 'warehouse', location: 'A-01', available: 2 } });
+      await rejectsAndWritesNothing(move({ quantity: 3 }), {
+        code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+        details: { layer: 'warehouse', location: 'A-01', available: 2 },
+      });
     });
 
     it('a stock-take gain or loss at a location moves all three layers; a loss below zero is INVENTORY.ADJUST_BELOW_ZERO', async () => {
@@ -181,7 +209,9 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
         code: 'INVENTORY.ADJUST_BELOW_ZERO',
         details: { layer: 'warehouse', available: 4 },
       });
-      await rejectsAndWritesNothing(zt.inventory.takeStock({ skuId: sku, warehouseId: hz, location: 'A-01', quantity: 0, reference: 'st-4' }), { code: 'QUANTITY.INVALID' });
+      await rejectsAndWritesNothing(zt.inventory.takeStock({ skuId: sku, warehouseId: hz, location: 'A-01', quantity: 0, reference: 'st-4' }), {
+        code: 'QUANTITY.INVALID',
+      });
     });
   });
 
@@ -233,14 +263,27 @@ describe('flows over the dispatch and warehouse layers, on memory', () => {
     });
 
     it('the view lists the sales layer, every warehouse with its locations, and the ledger of each layer; an unknown SKU is INVENTORY.UNKNOWN_SKU', async () => {
-      expect(await zt.inventory.viewLayeredStock({ skuId: sku })).toEqual({ skuId: sku, sales: null, warehouses: [], ledgers: { sales: [], dispatch: [], warehouse: [] } });
+      expect(await zt.inventory.viewLayeredStock({ skuId: sku })).toEqual({
+        skuId: sku,
+        sales: null,
+        warehouses: [],
+        ledgers: { sales: [], dispatch: [], warehouse: [] },
+      });
       await receipt({ quantity: 6 });
       await zt.inventory.recordPurchaseInTransit({ skuId: sku, warehouseId: gz, quantity: 4, reference: 'po-9' });
       const v = await zt.inventory.viewLayeredStock({ skuId: sku });
       expect(v.sales).toMatchObject({ total: 6, sellable: 6, inStock: true });
       expect(v.warehouses).toEqual(
         [
-          { warehouseId: hz, book: 6, available: 6, inTransit: 0, unsellable: 0, used: 0, locations: [{ location: 'A-01', available: 6, locked: 0, shipped: 0, unusable: 0 }] },
+          {
+            warehouseId: hz,
+            book: 6,
+            available: 6,
+            inTransit: 0,
+            unsellable: 0,
+            used: 0,
+            locations: [{ location: 'A-01', available: 6, locked: 0, shipped: 0, unusable: 0 }],
+          },
           { warehouseId: gz, book: 0, available: 0, inTransit: 4, unsellable: 0, used: 0, locations: [] },
         ].sort((a, b) => (a.warehouseId < b.warehouseId ? -1 : 1)),
       );

@@ -12,8 +12,21 @@ import { importSpecifiers, tsFilesUnder } from './layer-rules.js';
 
 /** The bounded contexts (the names of their folders in every layer). */
 export const CONTEXT_NAMES = [
-  'catalog', 'inventory', 'dispatch', 'pricing', 'promotion', 'coupon', 'freight', 'cart', 'checkout', 'crossborder', 'ordering', 'payment',
-  'fulfilment', 'membership', 'risk',
+  'catalog',
+  'inventory',
+  'dispatch',
+  'pricing',
+  'promotion',
+  'coupon',
+  'freight',
+  'cart',
+  'checkout',
+  'crossborder',
+  'ordering',
+  'payment',
+  'fulfilment',
+  'membership',
+  'risk',
 ] as const;
 
 const NAMES = new Set<string>(CONTEXT_NAMES);
@@ -43,7 +56,10 @@ export function contextEdgeViolations(root: string): EdgeViolation[] {
       if (!me) continue;
       for (const spec of importSpecifiers(readFileSync(abs, 'utf8'))) {
         if (!spec.startsWith('.')) continue;
-        const target = relative(root, resolve(dirname(abs), spec)).split(sep).join('/').replace(/\.js$/, '.ts');
+        const target = relative(root, resolve(dirname(abs), spec))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts');
         const them = contextOf(target);
         if (!them || them.context === me.context) continue;
         const isIndex = target === `${them.base}/${them.context}/index.ts`;

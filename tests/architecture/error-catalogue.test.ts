@@ -25,7 +25,11 @@ function raisingSources(): string[] {
   for (const dir of ['domain', 'application', 'adapters']) {
     for (const f of readdirSync(dir, { recursive: true }) as string[]) {
       if (!f.endsWith('.ts') || /(^|[\\/-])routes\.ts$/.test(f)) continue;
-      out.push(readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''));
+      out.push(
+        readFileSync(join(dir, f), 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/^\s*\/\/.*$/gm, ''),
+      );
     }
   }
   return out;
@@ -48,14 +52,15 @@ describe('error lists per context (issue #13)', () => {
       for (const [status, codes] of Object.entries(r.errors ?? {})) {
         for (const code of codes as string[]) {
           const kind = kindOfCode(code);
-          if (kind && STATUS_BY_KIND[kind] !== Number(status)) wrong.push(`${r.method} ${r.path}: ${code} under ${status}, listed as ${kind} (${STATUS_BY_KIND[kind]})`);
+          if (kind && STATUS_BY_KIND[kind] !== Number(status))
+            wrong.push(`${r.method} ${r.path}: ${code} under ${status}, listed as ${kind} (${STATUS_BY_KIND[kind]})`);
         }
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('every code a catalogue lists is raised somewhere (a literal, `CTX_ERRORS.raise(\'NAME\'` or `CTX_ERROR.NAME` in code, not in a route file)', () => {
+  it("every code a catalogue lists is raised somewhere (a literal, `CTX_ERRORS.raise('NAME'` or `CTX_ERROR.NAME` in code, not in a route file)", () => {
     const sources = raisingSources();
     for (const c of ERROR_CATALOGUES) {
       const names = Object.keys(c.codes);

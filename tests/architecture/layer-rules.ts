@@ -180,9 +180,7 @@ function applicationRule(root: string, file: string, specifier: string): string 
     if (inside(target, join(root, 'adapters')) || specifier.split('/').includes('adapters')) {
       return 'application must not import adapters';
     }
-    return inside(target, join(root, 'application')) || inside(target, join(root, 'domain'))
-      ? null
-      : 'application imports only from application/ and domain/';
+    return inside(target, join(root, 'application')) || inside(target, join(root, 'domain')) ? null : 'application imports only from application/ and domain/';
   }
   const pkg = packageName(specifier);
   const named = FORBIDDEN_IN_APPLICATION.find((f) => f.test(pkg) || f.test(specifier))?.rule;

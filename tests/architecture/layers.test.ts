@@ -58,9 +58,9 @@ describe('layer rules (domain and application import no framework)', () => {
       "import fs = require('./legacy.js');",
       "// import x from 'express'",
       "/* export * from 'pg' */",
-      "const s = \"import y from 'inversify'\";",
-      'const r = /from \'pg\'/;',
-      'const list = Array.from(\'abc\');',
+      'const s = "import y from \'inversify\'";',
+      "const r = /from 'pg'/;",
+      "const list = Array.from('abc');",
     ].join('\n');
     expect(importSpecifiers(source)).toEqual(['decimal.js', './ids.js', './a.js', './b.js', './side-effect.js', './lazy.js', './legacy.js']);
   });

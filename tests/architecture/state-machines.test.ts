@@ -40,7 +40,11 @@ describe('state machines as data (issue #13)', () => {
     expect([e.code, e.kind, e.details]).toEqual(['NOTE.INVALID_TRANSITION', 'conflict', { noteId: 'n1', from: 'live', to: 'draft' }]);
     expect(() => m.assert('void', 'live')).toThrow(/cannot move from void to live/);
     expect(m.finals).toEqual(['void']);
-    expect(edgesOf(m.table)).toEqual([['draft', 'live'], ['draft', 'void'], ['live', 'void']]);
+    expect(edgesOf(m.table)).toEqual([
+      ['draft', 'live'],
+      ['draft', 'void'],
+      ['live', 'void'],
+    ]);
   });
 
   it.each(DRAWN)('docs draw %s exactly', (tag, table, doc) => {

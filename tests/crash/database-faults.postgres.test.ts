@@ -105,7 +105,10 @@ describe.skipIf(!onServer)(`database faults under load (issue #12) on the Postgr
     // Readiness: unready during the refusal, ready before and after.
     const during = ready.seen.filter((r) => r.at > refusedAt + 500 && r.at < backAt);
     expect(during.length).toBeGreaterThan(0);
-    expect(during.every((r) => r.status === 503), JSON.stringify(during)).toBe(true);
+    expect(
+      during.every((r) => r.status === 503),
+      JSON.stringify(during),
+    ).toBe(true);
     expect(ready.seen.filter((r) => r.at < refusedAt - 1_200).every((r) => r.status === 200)).toBe(true);
 
     // The outage in the log: one line when it started, none per request, no stack, no 500.

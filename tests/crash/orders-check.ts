@@ -43,7 +43,9 @@ export async function expectOrdersWhole(zt: Zhongtai, sql: Sql, acked: readonly 
 
   const orders = await sql<OrderRow>('select id, parent_id, member_id, status from sales_order');
   const tops = orders.filter((o) => o.parent_id === null);
-  const locks = await sql<{ reference: string; sku_id: string; quantity: number }>(`select reference, sku_id, quantity from stock_movement where kind = 'lock'`);
+  const locks = await sql<{ reference: string; sku_id: string; quantity: number }>(
+    `select reference, sku_id, quantity from stock_movement where kind = 'lock'`,
+  );
   const lockOf = new Map(locks.map((l) => [l.reference, Number(l.quantity)]));
   const jobs = await sql<{ key: string; done_at: string | null }>('select key, done_at from job where kind = ?', [JOB.PAYMENT_TIMEOUT]);
   const jobKeys = new Set(jobs.map((j) => j.key));
@@ -52,7 +54,12 @@ export async function expectOrdersWhole(zt: Zhongtai, sql: Sql, acked: readonly 
   for (const top of tops) {
     const order = await zt.orderQueries.staffGet({ orderId: top.id });
     expect(order.childIds).toHaveLength(2);
-    expect(orders.filter((o) => o.parent_id === top.id).map((o) => o.id).sort()).toEqual([...order.childIds].sort());
+    expect(
+      orders
+        .filter((o) => o.parent_id === top.id)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([...order.childIds].sort());
     const childLines: { skuId: string; quantity: number }[] = [];
     for (const childId of order.childIds) {
       const child = await zt.orderQueries.staffGet({ orderId: childId });
@@ -74,8 +81,18 @@ export async function expectOrdersWhole(zt: Zhongtai, sql: Sql, acked: readonly 
   expect(jobs.filter((j) => !leafIds.has(j.key.slice(JOB.PAYMENT_TIMEOUT.length + 1)))).toEqual([]);
   // The events were stored with the orders (outbox, same transaction): one `order.placed` per order, one `order.split` per parent.
   const events = await sql<{ type: string; aggregate_id: string }>(`select type, aggregate_id from outbox where type like 'order.%'`);
-  expect(events.filter((e) => e.type === 'order.placed').map((e) => e.aggregate_id).sort()).toEqual(orders.map((o) => o.id).sort());
-  expect(events.filter((e) => e.type === 'order.split').map((e) => e.aggregate_id).sort()).toEqual(tops.map((o) => o.id).sort());
+  expect(
+    events
+      .filter((e) => e.type === 'order.placed')
+      .map((e) => e.aggregate_id)
+      .sort(),
+  ).toEqual(orders.map((o) => o.id).sort());
+  expect(
+    events
+      .filter((e) => e.type === 'order.split')
+      .map((e) => e.aggregate_id)
+      .sort(),
+  ).toEqual(tops.map((o) => o.id).sort());
 
   expect(await zt.inventory.checkStockConsistency()).toEqual([]);
   expect(await zt.inventory.checkLayeredStockConsistency()).toEqual([]);

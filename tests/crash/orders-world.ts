@@ -22,10 +22,17 @@ export interface Skus {
 export async function seedTwoShops(zt: Zhongtai): Promise<{ shopA: string[]; platform: string[] }> {
   const leaf = await zt.catalog.createCategory({ name: 'Goods' });
   const brandA = (await zt.catalog.createBrand({ nameZh: '甲 A' })).id;
-  const hz = (await zt.dispatch.createWarehouse({
-    code: 'HZ', name: '杭州仓', address: { region: '330106', detail: '文三路 1 号' }, contact: { name: '王仓管', phone: '0571-88880000' },
-    type: 'self_run_regional', priority: 10, tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-  } as Parameters<Zhongtai['dispatch']['createWarehouse']>[0])).id;
+  const hz = (
+    await zt.dispatch.createWarehouse({
+      code: 'HZ',
+      name: '杭州仓',
+      address: { region: '330106', detail: '文三路 1 号' },
+      contact: { name: '王仓管', phone: '0571-88880000' },
+      type: 'self_run_regional',
+      priority: 10,
+      tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
+    } as Parameters<Zhongtai['dispatch']['createWarehouse']>[0])
+  ).id;
   const product = async (code: string, price: string, brandId: string | null) => {
     const spu = await zt.catalog.createSpu({ code, title: `Product ${code}`, categoryId: leaf.id, salePrice: price, ...(brandId ? { brandId } : {}) });
     await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
@@ -37,8 +44,18 @@ export async function seedTwoShops(zt: Zhongtai): Promise<{ shopA: string[]; pla
   for (let i = 0; i < 6; i++) shopA.push(await product(`A${i}`, `${19 + 7 * i}.90`, brandA));
   const platform = [];
   for (let i = 0; i < 4; i++) platform.push(await product(`P${i}`, `${9 + 11 * i}.50`, null));
-  await zt.freight.setShopSettings({ shopId: brandA, mode: 'mixed', combination: 'sum', shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' } } } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
-  await zt.freight.setShopSettings({ shopId: 'platform', mode: 'shop', combination: 'sum', shopTemplate: { defaultRate: { fee: '6.00', freeOver: '999.00' } } } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
+  await zt.freight.setShopSettings({
+    shopId: brandA,
+    mode: 'mixed',
+    combination: 'sum',
+    shopTemplate: { defaultRate: { fee: '10.00', freeOver: '69.00' } },
+  } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
+  await zt.freight.setShopSettings({
+    shopId: 'platform',
+    mode: 'shop',
+    combination: 'sum',
+    shopTemplate: { defaultRate: { fee: '6.00', freeOver: '999.00' } },
+  } as Parameters<Zhongtai['freight']['setShopSettings']>[0]);
   return { shopA, platform };
 }
 

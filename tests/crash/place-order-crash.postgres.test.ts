@@ -47,19 +47,40 @@ async function placeAndKill(url: string, skus: Skus): Promise<{ acked: Acknowled
   const acknowledged = () => {
     try {
       // A last line without its newline was being written at the kill: not acknowledged.
-      return readFileSync(ackFile, 'utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l) as Acknowledged);
+      return readFileSync(ackFile, 'utf8')
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => JSON.parse(l) as Acknowledged);
     } catch {
       return [];
     }
   };
   const child = spawn(
     process.execPath,
-    ['--experimental-transform-types', '--no-warnings', '--import', fileURLToPath(new URL('./ts-hooks.mjs', import.meta.url)), fileURLToPath(new URL('./place-orders-child.ts', import.meta.url))],
-    { env: { ...process.env, CRASH_DATABASE_URL: url, CRASH_ACK_FILE: ackFile, CRASH_STARTED_FILE: startedFile, CRASH_CLIENTS: String(CLIENTS), CRASH_SKUS: JSON.stringify(skus) }, stdio: ['ignore', 'ignore', 'pipe'] },
+    [
+      '--experimental-transform-types',
+      '--no-warnings',
+      '--import',
+      fileURLToPath(new URL('./ts-hooks.mjs', import.meta.url)),
+      fileURLToPath(new URL('./place-orders-child.ts', import.meta.url)),
+    ],
+    {
+      env: {
+        ...process.env,
+        CRASH_DATABASE_URL: url,
+        CRASH_ACK_FILE: ackFile,
+        CRASH_STARTED_FILE: startedFile,
+        CRASH_CLIENTS: String(CLIENTS),
+        CRASH_SKUS: JSON.stringify(skus),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let dead = false;
   void exited.then(() => (dead = true));
   try {

@@ -11,7 +11,6 @@ import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { mikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { randomLines, type Acknowledged } from './orders-world.js';
 
-
 const env = (name: string): string => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
@@ -33,7 +32,13 @@ async function client(c: number): Promise<never> {
       for (const [skuId, quantity] of Object.entries(lines)) await zt.cart.add({ owner: { kind: 'member', id: memberId }, skuId, quantity });
       writeSync(started, `${memberId}\n`); // no fsync: the file outlives the process, and only the OS crashing would lose it
       const placed = await zt.orders.place({ memberId, consignee });
-      const line: Acknowledged = { memberId, orderId: placed.orderId, payable: placed.payable, children: placed.children.map((ch) => ({ orderId: ch.orderId, payable: ch.payable })), lines };
+      const line: Acknowledged = {
+        memberId,
+        orderId: placed.orderId,
+        payable: placed.payable,
+        children: placed.children.map((ch) => ({ orderId: ch.orderId, payable: ch.payable })),
+        lines,
+      };
       writeSync(ack, `${JSON.stringify(line)}\n`);
       fsyncSync(ack);
     } catch (error) {

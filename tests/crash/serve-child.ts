@@ -36,7 +36,9 @@ export async function startServe(env: Record<string, string>): Promise<ServeChil
     out.push(...lines);
   });
   child.stderr.on('data', (d: Buffer) => void (err = (err + d.toString()).slice(-20_000)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let dead = false;
   void exited.then(() => (dead = true));
   const deadline = Date.now() + 90_000;
@@ -75,21 +77,37 @@ export interface Answer {
 }
 
 /** One request on a connection of its own (`Connection: close`): the answer, or the socket error that ended it. */
-export function send(url: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+export function send(
+  url: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const target = new URL(path, url);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
-        host: target.hostname, port: target.port, path: target.pathname + target.search, method, agent: false,
-        headers: { connection: 'close', ...(body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method,
+        agent: false,
+        headers: {
+          connection: 'close',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
       },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
         // A body cut short is an error, never a complete answer.
-        res.on('end', () => (res.complete ? resolve({ status: res.statusCode!, headers: res.headers, body: text }) : reject(new Error('the answer was cut short'))));
+        res.on('end', () =>
+          res.complete ? resolve({ status: res.statusCode!, headers: res.headers, body: text }) : reject(new Error('the answer was cut short')),
+        );
         res.on('error', reject);
         res.on('aborted', () => reject(new Error('the answer was cut short')));
       },
@@ -165,10 +183,20 @@ export function orderClients(options: { url: () => string; secret: string; skus:
       }
       if (!filled) continue;
       const body = { consignee: { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' } };
-      const placed = await until('place', () => send(options.url(), 'POST', '/me/orders', { token, body, headers: { 'idempotency-key': `place-${memberId}` } }), since);
+      const placed = await until(
+        'place',
+        () => send(options.url(), 'POST', '/me/orders', { token, body, headers: { 'idempotency-key': `place-${memberId}` } }),
+        since,
+      );
       if (placed?.status === 201) {
         const p = JSON.parse(placed.body) as { orderId: string; payable: string; children: { orderId: string; payable: string }[] };
-        acked.push({ memberId, orderId: p.orderId, payable: p.payable, children: p.children.map((ch) => ({ orderId: ch.orderId, payable: ch.payable })), lines });
+        acked.push({
+          memberId,
+          orderId: p.orderId,
+          payable: p.payable,
+          children: p.children.map((ch) => ({ orderId: ch.orderId, payable: ch.payable })),
+          lines,
+        });
       } else if (placed === undefined || placed.status === 503) unresolved.push(memberId);
     }
   };

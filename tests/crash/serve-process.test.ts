@@ -65,7 +65,10 @@ async function underLoadThen(signal: NodeJS.Signals): Promise<void> {
   const before = load.outcomes.filter((o) => o.sentAt < signalledAt);
   const cut = before.filter((o) => o.status === undefined);
   expect(cut, show(cut)).toEqual([]);
-  expect(before.filter((o) => o.status !== 200 && o.status !== 201), show(before)).toEqual([]);
+  expect(
+    before.filter((o) => o.status !== 200 && o.status !== 201),
+    show(before),
+  ).toEqual([]);
   // The signal came under load: requests sent before it were answered after it.
   expect(before.filter((o) => o.doneAt > signalledAt).length).toBeGreaterThan(0);
   // After it: answered whole (while the listener lingers), or refused; a connection still in the kernel's
@@ -77,7 +80,10 @@ async function underLoadThen(signal: NodeJS.Signals): Promise<void> {
   const logs = service.logs();
   expect(logs.find((l) => l.msg === 'shutting down: draining requests in flight')).toMatchObject({ signal });
   expect(logs.at(-1)).toMatchObject({ msg: 'shut down', signal });
-  expect(logs.filter((l) => l.level === 'error'), JSON.stringify(logs.filter((l) => l.level === 'error'))).toEqual([]);
+  expect(
+    logs.filter((l) => l.level === 'error'),
+    JSON.stringify(logs.filter((l) => l.level === 'error')),
+  ).toEqual([]);
 
   // The database: every acknowledged order whole, nothing half written, stock balanced.
   await expectExactlyTheAcknowledgedOrders(options, load.acked, skus);
@@ -92,7 +98,10 @@ async function unpaidTimeoutFromTheEnvironment(): Promise<void> {
     for (const [skuId, quantity] of Object.entries(randomLines(skus))) {
       expect((await send(service.url, 'POST', '/me/cart/lines', { token, body: { skuId, quantity } })).status).toBe(200);
     }
-    const placed = await send(service.url, 'POST', '/me/orders', { token, body: { consignee: { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' } } });
+    const placed = await send(service.url, 'POST', '/me/orders', {
+      token,
+      body: { consignee: { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' } },
+    });
     expect(placed.status).toBe(201);
     const { orderId } = JSON.parse(placed.body) as { orderId: string };
     const status = async () => (JSON.parse((await send(service.url, 'GET', `/me/orders/${orderId}`, { token })).body) as { status: string }).status;
@@ -110,7 +119,11 @@ async function unpaidTimeoutFromTheEnvironment(): Promise<void> {
 const show = (outcomes: readonly Outcome[]) => JSON.stringify(outcomes.slice(0, 20));
 
 describe(`serve under load — ${onServer ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PGlite'} (issue #12)`, () => {
-  it('SIGTERM: every request sent before the signal gets its whole answer; then the process exits 0 and every acknowledged order is whole', () => underLoadThen('SIGTERM'), 180_000);
+  it(
+    'SIGTERM: every request sent before the signal gets its whole answer; then the process exits 0 and every acknowledged order is whole',
+    () => underLoadThen('SIGTERM'),
+    180_000,
+  );
   it('SIGHUP (the terminal closed) shuts down the same way, not like a crash', () => underLoadThen('SIGHUP'), 180_000);
   it('ZHONGTAI_UNPAID_TIMEOUT_MS sets ORD-3 for serve: an order left unpaid 2 s is cancelled', () => unpaidTimeoutFromTheEnvironment(), 120_000);
 });

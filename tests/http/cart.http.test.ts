@@ -21,7 +21,13 @@ describe('carts over HTTP', () => {
   it('a member adds, changes, selects and removes lines of their own cart; every answer is the refreshed cart', async () => {
     const added = await s.request('POST', '/me/cart/lines', { token: alice, body: { skuId: w.skus.a1, quantity: 2 } });
     expect(added.status).toBe(200);
-    expect(added.body).toMatchObject({ cartId: 'member:alice', owner: { kind: 'member', id: 'alice' }, version: 1, lineCount: 1, totals: { payable: '200.00', selectedQuantity: 2 } });
+    expect(added.body).toMatchObject({
+      cartId: 'member:alice',
+      owner: { kind: 'member', id: 'alice' },
+      version: 1,
+      lineCount: 1,
+      totals: { payable: '200.00', selectedQuantity: 2 },
+    });
     await s.request('POST', '/me/cart/lines', { token: alice, body: { skuId: w.skus.b1, quantity: 1 } });
     const changed = await s.request('PATCH', `/me/cart/lines/${w.skus.a1}`, { token: alice, body: { quantity: 3 } });
     expect(changed.body.totals.payable).toBe('350.00');
@@ -121,10 +127,21 @@ describe('carts over HTTP', () => {
     const doc = (await s.request('GET', '/openapi.json')).body;
     const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, m]) => Object.keys(m).map((x) => `${x} ${p}`));
     for (const op of [
-      'post /guest/carts', 'get /guest/carts/{guestId}', 'post /guest/carts/{guestId}/lines', 'patch /guest/carts/{guestId}/lines/{skuId}',
-      'delete /guest/carts/{guestId}/lines/{skuId}', 'post /guest/carts/{guestId}/selection', 'delete /guest/carts/{guestId}/invalid-lines',
-      'get /me/cart', 'post /me/cart/lines', 'patch /me/cart/lines/{skuId}', 'delete /me/cart/lines/{skuId}', 'post /me/cart/selection',
-      'delete /me/cart/invalid-lines', 'post /me/cart/merge',
-    ]) expect(ops).toContain(op);
+      'post /guest/carts',
+      'get /guest/carts/{guestId}',
+      'post /guest/carts/{guestId}/lines',
+      'patch /guest/carts/{guestId}/lines/{skuId}',
+      'delete /guest/carts/{guestId}/lines/{skuId}',
+      'post /guest/carts/{guestId}/selection',
+      'delete /guest/carts/{guestId}/invalid-lines',
+      'get /me/cart',
+      'post /me/cart/lines',
+      'patch /me/cart/lines/{skuId}',
+      'delete /me/cart/lines/{skuId}',
+      'post /me/cart/selection',
+      'delete /me/cart/invalid-lines',
+      'post /me/cart/merge',
+    ])
+      expect(ops).toContain(op);
   });
 });

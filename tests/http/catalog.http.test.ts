@@ -164,7 +164,10 @@ describe('catalog over HTTP: staff happy paths and public reads', () => {
   it('CAT-1: staff build a category tree of up to 4 levels; the public tree nests it with levels and leaf attributes', async () => {
     const fx = await catalogFixture(s);
     // Attribute templates live on leaves: a leaf that carries them cannot get a child until they are removed.
-    const refused = await s.request('POST', '/admin/catalog/categories', { body: { name: `${fx.tag} Graphic tees`, parentId: fx.leafId }, token: s.staffToken });
+    const refused = await s.request('POST', '/admin/catalog/categories', {
+      body: { name: `${fx.tag} Graphic tees`, parentId: fx.leafId },
+      token: s.staffToken,
+    });
     expect([refused.status, refused.body.code]).toEqual([409, 'CATALOG.CATEGORY_HAS_ATTRIBUTES']);
     await staff(s, 'PATCH', `/admin/catalog/categories/${fx.leafId}`, { attributes: [] });
     const level4 = await staff(s, 'POST', '/admin/catalog/categories', { name: `${fx.tag} Graphic tees`, parentId: fx.leafId });
@@ -257,14 +260,7 @@ describe('catalog over HTTP: staff happy paths and public reads', () => {
       { color: 'Green', size: 'S' },
       { color: 'Green', size: 'M' },
     ]);
-    expect(spu.skus.map((k: { code: string }) => k.code)).toEqual([
-      `${code}-01`,
-      `${code}-02`,
-      `${code}-03`,
-      `${code}-04`,
-      `${code}-05`,
-      `${fx.tag}-GREEN-M`,
-    ]);
+    expect(spu.skus.map((k: { code: string }) => k.code)).toEqual([`${code}-01`, `${code}-02`, `${code}-03`, `${code}-04`, `${code}-05`, `${fx.tag}-GREEN-M`]);
     expect(spu.skus.map((k: { salePrice: string }) => k.salePrice)).toEqual(['99.00', '99.00', '99.00', '99.00', '99.00', '109.00']);
     expect(spu.skus[0].marketPrice).toBe('129.00');
     expect(spu.skus[5].marketPrice).toBeNull();
@@ -377,13 +373,20 @@ describe('catalog over HTTP: staff happy paths and public reads', () => {
     const draft = await createSpu(s, fx, { attributes: { model: ['D'], material: ['Wool'] } });
     for (const p of [cotton, wool, scarf]) await listSpu(s, p.id);
 
-    const byCategory = await staff(s, 'POST', '/admin/catalog/front-categories', { name: `${fx.tag} Tops`, sort: 1, mappings: [{ kind: 'category', categoryId: fx.midId }] });
+    const byCategory = await staff(s, 'POST', '/admin/catalog/front-categories', {
+      name: `${fx.tag} Tops`,
+      sort: 1,
+      mappings: [{ kind: 'category', categoryId: fx.midId }],
+    });
     const byAttribute = await staff(s, 'POST', '/admin/catalog/front-categories', {
       name: `${fx.tag} Wool tees`,
       parentId: byCategory.id,
       mappings: [{ kind: 'attribute', categoryId: fx.leafId, attributeId: 'material', value: 'Wool' }],
     });
-    const byBrand = await staff(s, 'POST', '/admin/catalog/front-categories', { name: `${fx.tag} Brand hall`, mappings: [{ kind: 'brand', brandId: otherBrand.id }] });
+    const byBrand = await staff(s, 'POST', '/admin/catalog/front-categories', {
+      name: `${fx.tag} Brand hall`,
+      mappings: [{ kind: 'brand', brandId: otherBrand.id }],
+    });
     const mixed = await staff(s, 'POST', '/admin/catalog/front-categories', {
       name: `${fx.tag} Picks`,
       mappings: [
@@ -411,7 +414,11 @@ describe('catalog over HTTP: staff happy paths and public reads', () => {
     expect(await ids(mixed.id)).toEqual([cotton.id, scarf.id].sort());
     expect(draft.status).toBe('draft');
 
-    const mine = (list: { id: string; name: string }[]) => list.filter((f) => f.name.startsWith(fx.tag)).map((f) => f.id).sort();
+    const mine = (list: { id: string; name: string }[]) =>
+      list
+        .filter((f) => f.name.startsWith(fx.tag))
+        .map((f) => f.id)
+        .sort();
     const publicList = mine((await s.request('GET', '/catalog/front-categories')).body);
     expect(publicList).toEqual([byCategory.id, byAttribute.id, byBrand.id, mixed.id].sort());
     const adminList = mine(await staff(s, 'GET', '/admin/catalog/front-categories'));
@@ -638,7 +645,13 @@ describe('catalog over HTTP: bad requests', () => {
     await rejectedWrite(s, post('/admin/catalog/spus', spuBody(fx, { salePrice: '0.00' })), 422, 'CATALOG.INVALID_PRICE');
     await rejectedWrite(
       s,
-      post('/admin/catalog/combos', { title: 'Free', categoryId: fx.leafId, attributes: { model: ['F'] }, salePrice: '0', components: [{ skuId: listed.skus[0].id, quantity: 2 }] }),
+      post('/admin/catalog/combos', {
+        title: 'Free',
+        categoryId: fx.leafId,
+        attributes: { model: ['F'] },
+        salePrice: '0',
+        components: [{ skuId: listed.skus[0].id, quantity: 2 }],
+      }),
       422,
       'CATALOG.INVALID_PRICE',
     );
@@ -646,7 +659,12 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('PRICE-4: a market price below the sale price is a 422 CATALOG.MARKET_PRICE_BELOW_SALE_PRICE (create and change)', async () => {
-    await rejectedWrite(s, post('/admin/catalog/spus', spuBody(fx, { salePrice: '99.00', marketPrice: '89.00' })), 422, 'CATALOG.MARKET_PRICE_BELOW_SALE_PRICE');
+    await rejectedWrite(
+      s,
+      post('/admin/catalog/spus', spuBody(fx, { salePrice: '99.00', marketPrice: '89.00' })),
+      422,
+      'CATALOG.MARKET_PRICE_BELOW_SALE_PRICE',
+    );
     await rejectedWrite(
       s,
       patch(`/admin/catalog/spus/${listed.id}/skus/${listed.skus[0].id}`, { salePrice: '199.00', marketPrice: '150.00' }),
@@ -700,7 +718,14 @@ describe('catalog over HTTP: bad requests', () => {
     // A combo SKU code too.
     await rejectedWrite(
       s,
-      post('/admin/catalog/combos', { title: 'Dup', categoryId: fx.leafId, attributes: { model: ['D'] }, skuCode: `${fx.tag}-RED-S`, salePrice: '10.00', components: [{ skuId: listed.skus[0].id, quantity: 2 }] }),
+      post('/admin/catalog/combos', {
+        title: 'Dup',
+        categoryId: fx.leafId,
+        attributes: { model: ['D'] },
+        skuCode: `${fx.tag}-RED-S`,
+        salePrice: '10.00',
+        components: [{ skuId: listed.skus[0].id, quantity: 2 }],
+      }),
       409,
       'CATALOG.DUPLICATE_SKU_CODE',
     );
@@ -711,10 +736,20 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('ATTR-1: a product without its required key attribute is a 422 CATALOG.REQUIRED_ATTRIBUTE_MISSING', async () => {
-    const res = await rejectedWrite(s, post('/admin/catalog/spus', spuBody(fx, { attributes: { material: ['Cotton'] } })), 422, 'CATALOG.REQUIRED_ATTRIBUTE_MISSING');
+    const res = await rejectedWrite(
+      s,
+      post('/admin/catalog/spus', spuBody(fx, { attributes: { material: ['Cotton'] } })),
+      422,
+      'CATALOG.REQUIRED_ATTRIBUTE_MISSING',
+    );
     expect(res.body.details).toEqual({ attributeId: 'model' });
     // The required sales attribute (colour) too.
-    await rejectedWrite(s, post('/admin/catalog/spus', spuBody(fx, { salesAttributes: [{ attributeId: 'size', values: ['S'] }] })), 422, 'CATALOG.REQUIRED_ATTRIBUTE_MISSING');
+    await rejectedWrite(
+      s,
+      post('/admin/catalog/spus', spuBody(fx, { salesAttributes: [{ attributeId: 'size', values: ['S'] }] })),
+      422,
+      'CATALOG.REQUIRED_ATTRIBUTE_MISSING',
+    );
   });
 
   it('ATTR-2: a sales attribute value that is not among the options is a 422 CATALOG.INVALID_ATTRIBUTE_VALUE', async () => {
@@ -725,7 +760,12 @@ describe('catalog over HTTP: bad requests', () => {
       'CATALOG.INVALID_ATTRIBUTE_VALUE',
     );
     expect(res.body.details).toEqual({ attributeId: 'color', values: ['Purple'] });
-    await rejectedWrite(s, post('/admin/catalog/spus', spuBody(fx, { salesAttributes: [{ attributeId: 'shape', values: ['Round'] }] })), 422, 'CATALOG.UNKNOWN_ATTRIBUTE');
+    await rejectedWrite(
+      s,
+      post('/admin/catalog/spus', spuBody(fx, { salesAttributes: [{ attributeId: 'shape', values: ['Round'] }] })),
+      422,
+      'CATALOG.UNKNOWN_ATTRIBUTE',
+    );
   });
 
   it('ATTR-3: a bad attribute template (sales attribute as free text) is a 422 CATALOG.INVALID_ATTRIBUTE and keeps the old templates', async () => {
@@ -757,7 +797,12 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('FRONT-1: a front category mapped to a missing brand or an unlisted attribute value writes nothing', async () => {
-    await rejectedWrite(s, post('/admin/catalog/front-categories', { name: 'F', mappings: [{ kind: 'brand', brandId: 'no-such-brand' }] }), 404, 'CATALOG.BRAND_NOT_FOUND');
+    await rejectedWrite(
+      s,
+      post('/admin/catalog/front-categories', { name: 'F', mappings: [{ kind: 'brand', brandId: 'no-such-brand' }] }),
+      404,
+      'CATALOG.BRAND_NOT_FOUND',
+    );
     await rejectedWrite(
       s,
       post('/admin/catalog/front-categories', { name: 'F', mappings: [{ kind: 'attribute', categoryId: fx.leafId, attributeId: 'material', value: 'Linen' }] }),
@@ -795,7 +840,12 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('404: a product id that does not exist is a 404 CATALOG.SPU_NOT_FOUND on staff reads and writes; a SKU not in the product a 404 CATALOG.SKU_NOT_FOUND', async () => {
-    expectProblem(await s.request('GET', '/admin/catalog/spus/no-such-spu', { token: s.staffToken }), 404, 'CATALOG.SPU_NOT_FOUND', '/admin/catalog/spus/no-such-spu');
+    expectProblem(
+      await s.request('GET', '/admin/catalog/spus/no-such-spu', { token: s.staffToken }),
+      404,
+      'CATALOG.SPU_NOT_FOUND',
+      '/admin/catalog/spus/no-such-spu',
+    );
     await rejectedWrite(s, post('/admin/catalog/spus/no-such-spu/listing', { action: 'list' }), 404, 'CATALOG.SPU_NOT_FOUND');
     await rejectedWrite(s, patch('/admin/catalog/spus/no-such-spu', { title: 'x' }), 404, 'CATALOG.SPU_NOT_FOUND');
     await rejectedWrite(s, patch(`/admin/catalog/spus/${listed.id}/skus/${draft.skus[0].id}`, { salePrice: '5.00' }), 404, 'CATALOG.SKU_NOT_FOUND');
@@ -841,8 +891,10 @@ describe('catalog over HTTP: bad requests', () => {
   });
 
   it('HTTP-MEDIA: a body that is not JSON is a 415 HTTP.UNSUPPORTED_MEDIA_TYPE; an unsupported charset or encoding a 415 too', async () => {
-    const send = (headers: Record<string, string>, rawBody = '{"name":"Plain"}') => () =>
-      s.request('POST', '/admin/catalog/categories', { rawBody, headers, token: s.staffToken });
+    const send =
+      (headers: Record<string, string>, rawBody = '{"name":"Plain"}') =>
+      () =>
+        s.request('POST', '/admin/catalog/categories', { rawBody, headers, token: s.staffToken });
     await rejectedWrite(s, send({ 'content-type': 'text/plain' }), 415, 'HTTP.UNSUPPORTED_MEDIA_TYPE');
     await rejectedWrite(s, send({ 'content-type': 'application/x-www-form-urlencoded' }, 'name=Plain'), 415, 'HTTP.UNSUPPORTED_MEDIA_TYPE');
     await rejectedWrite(s, send({ 'content-type': 'application/json; charset=latin1' }), 415, 'HTTP.UNSUPPORTED_CHARSET');
@@ -852,7 +904,12 @@ describe('catalog over HTTP: bad requests', () => {
   it('HTTP-BODY: a body declared gzip that does not inflate is a 400 HTTP.BAD_REQUEST, not a 500', async () => {
     await rejectedWrite(
       s,
-      () => s.request('POST', '/admin/catalog/categories', { rawBody: '{"name":"Zipped"}', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, token: s.staffToken }),
+      () =>
+        s.request('POST', '/admin/catalog/categories', {
+          rawBody: '{"name":"Zipped"}',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          token: s.staffToken,
+        }),
       400,
       'HTTP.BAD_REQUEST',
     );
@@ -967,7 +1024,10 @@ describe('catalog over HTTP: request ids', () => {
       ['401', await s.request('GET', '/admin/catalog/spus')],
       ['404 route', await s.request('GET', '/nope')],
       ['404 domain', await s.request('GET', '/catalog/spus/missing')],
-      ['400 json', await s.request('POST', '/admin/catalog/categories', { rawBody: '{', headers: { 'content-type': 'application/json' }, token: s.staffToken })],
+      [
+        '400 json',
+        await s.request('POST', '/admin/catalog/categories', { rawBody: '{', headers: { 'content-type': 'application/json' }, token: s.staffToken }),
+      ],
       ['413', await s.request('POST', '/admin/catalog/categories', { body: { name: 'x'.repeat(200_000) }, token: s.staffToken })],
     ];
     expect(responses.map(([name, r]) => [name, r.status])).toEqual([
@@ -992,7 +1052,11 @@ describe('catalog over HTTP: request ids', () => {
     const given = 'req-2024.07_abc';
     const okRes = await s.request('GET', '/catalog/brands', { headers: { 'x-request-id': given } });
     expect(okRes.headers.get('x-request-id')).toBe(given);
-    const problemRes = await s.request('POST', '/admin/catalog/categories', { body: { name: 'x', extra: 1 }, token: s.staffToken, headers: { 'x-request-id': given } });
+    const problemRes = await s.request('POST', '/admin/catalog/categories', {
+      body: { name: 'x', extra: 1 },
+      token: s.staffToken,
+      headers: { 'x-request-id': given },
+    });
     expectProblem(problemRes, 400, 'VALIDATION.FAILED', '/admin/catalog/categories');
     expect(problemRes.headers.get('x-request-id')).toBe(given);
     expect(problemRes.body.requestId).toBe(given);
@@ -1049,7 +1113,8 @@ function openApiProblems(doc: any): string[] {
     if (schema.$ref !== undefined && (typeof schema.$ref !== 'string' || resolve(schema.$ref) === undefined)) err(where, `unresolved $ref ${schema.$ref}`);
     const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
     for (const t of types) if (!JSON_TYPES.includes(t)) err(where, `bad type ${t}`);
-    if (schema.required !== undefined && (!Array.isArray(schema.required) || schema.required.some((r: unknown) => typeof r !== 'string'))) err(where, 'required must list strings');
+    if (schema.required !== undefined && (!Array.isArray(schema.required) || schema.required.some((r: unknown) => typeof r !== 'string')))
+      err(where, 'required must list strings');
     if (schema.enum !== undefined && !Array.isArray(schema.enum)) err(where, 'enum must be an array');
     if (schema.properties !== undefined) {
       if (!isObj(schema.properties)) err(where, 'properties must be an object');
@@ -1095,7 +1160,10 @@ function openApiProblems(doc: any): string[] {
         if (p.schema === undefined && p.content === undefined) err(where, `parameter ${p.name} needs a schema`);
         else if (p.schema !== undefined) checkSchema(`${where} param ${p.name}`, p.schema);
       }
-      const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const pathParams = params
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
       if (JSON.stringify(pathParams) !== JSON.stringify([...templated].sort())) err(where, `path parameters ${pathParams} ≠ template ${templated}`);
       if (op.requestBody !== undefined) checkContent(`${where} requestBody`, op.requestBody.content);
       if (!isObj(op.responses) || Object.keys(op.responses).length === 0) err(where, 'needs responses');
@@ -1157,7 +1225,9 @@ describe('catalog over HTTP: OpenAPI document', () => {
       expect(Object.keys(op.responses)).toContain(String(r.status ?? 200));
       expect(op.requestBody !== undefined, `${r.method} ${r.path} requestBody`).toBe(r.body !== undefined);
     }
-    const documented = Object.entries<any>(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m} ${p}`)).sort();
+    const documented = Object.entries<any>(doc.paths)
+      .flatMap(([p, item]) => Object.keys(item).map((m) => `${m} ${p}`))
+      .sort();
     expect(documented).toEqual(allRoutes.map((r) => `${r.method} ${openApiPath(r.path)}`).sort());
   });
 
@@ -1168,7 +1238,10 @@ describe('catalog over HTTP: OpenAPI document', () => {
       const declared = (op.parameters ?? []).filter((p: any) => p.in === 'path');
       expect(declared.map((p: any) => p.name).sort(), `${r.method} ${r.path}`).toEqual([...inPath].sort());
       for (const p of declared) expect(p.required).toBe(true);
-      const query = (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name).sort();
+      const query = (op.parameters ?? [])
+        .filter((p: any) => p.in === 'query')
+        .map((p: any) => p.name)
+        .sort();
       expect(query, `${r.method} ${r.path}`).toEqual(Object.keys(r.query?.shape ?? {}).sort());
     }
     const search = doc.paths['/catalog/spus'].get.parameters;
@@ -1176,7 +1249,12 @@ describe('catalog over HTTP: OpenAPI document', () => {
   });
 
   it('staff and member routes declare bearer security and 401/403 answers; public routes declare security: [] (issue #12)', () => {
-    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: expect.stringContaining('`admin`') });
+    expect(doc.components.securitySchemes.bearer).toEqual({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: expect.stringContaining('`admin`'),
+    });
     const staffRoutes = allRoutes.filter((r) => r.access === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
     for (const r of allRoutes) {
@@ -1221,7 +1299,12 @@ describe('catalog over HTTP: the router mounted in a host app', () => {
     handler: async ({ body, identity }) => ({ echo: body.text, by: identity?.subject }),
   });
   beforeAll(async () => {
-    const spu = await zt.catalog.createSpu({ code: 'HOST-1', title: 'Hosted', categoryId: (await zt.catalog.createCategory({ name: 'Host' })).id, salePrice: '5.00' });
+    const spu = await zt.catalog.createSpu({
+      code: 'HOST-1',
+      title: 'Hosted',
+      categoryId: (await zt.catalog.createCategory({ name: 'Host' })).id,
+      salePrice: '5.00',
+    });
     await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
     const host = express();
     host.get('/ping', (_req, res) => {

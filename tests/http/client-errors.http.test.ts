@@ -75,7 +75,7 @@ describe('listen and problemClientErrors, for embedders', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       expect(await (await fetch(url)).text()).toBe('ok');
-      expectProblem(await raw(url, 'GET / HTTP/1.1\r\nx-big: ' + 'a'.repeat(20_000) + '\r\n\r\n'), 431, 'HTTP.HEADERS_TOO_LARGE');
+      expectProblem(await raw(url, `GET / HTTP/1.1\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'HTTP.HEADERS_TOO_LARGE');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -87,7 +87,7 @@ describe('listen and problemClientErrors, for embedders', () => {
       if (equipped) problemClientErrors(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
-        const res = await raw(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'GET / HTTP/1.1\r\nx-big: ' + 'a'.repeat(20_000) + '\r\n\r\n');
+        const res = await raw(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, `GET / HTTP/1.1\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
         expect(res.status).toBe(431);
         expect(res.headers['content-type'] ?? null).toEqual(equipped ? expect.stringMatching(/^application\/problem\+json/) : null);
       } finally {

@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createApp, createRouter, Hs256Authenticator, HttpProblem, route, type HttpOptions, type Logger, type Route } from '../../adapters/http/express/index.js';
+import {
+  createApp,
+  createRouter,
+  Hs256Authenticator,
+  HttpProblem,
+  route,
+  type HttpOptions,
+  type Logger,
+  type Route,
+} from '../../adapters/http/express/index.js';
 import { cartRoutes } from '../../adapters/http/express/cart/index.js';
 import { catalogRoutes } from '../../adapters/http/express/catalog/index.js';
 import { checkoutRoutes } from '../../adapters/http/express/checkout/index.js';
@@ -32,7 +41,11 @@ import { startTestServer, TEST_SECRET, type TestServer } from '../support/http.j
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 type Op = { path: string; method: string; op: any };
 const operations = (doc: any): Op[] =>
-  Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).filter(([m]) => HTTP_METHODS.includes(m)).map(([method, op]) => ({ path, method, op })));
+  Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+    Object.entries<any>(item)
+      .filter(([m]) => HTTP_METHODS.includes(m))
+      .map(([method, op]) => ({ path, method, op })),
+  );
 
 /** Every JSON schema in the document, by where it is. */
 function schemasOf(doc: any): [string, unknown][] {
@@ -41,7 +54,8 @@ function schemasOf(doc: any): [string, unknown][] {
     const at = `${method.toUpperCase()} ${path}`;
     for (const p of op.parameters ?? []) out.push([`${at} ${p.in} ${p.name}`, p.schema]);
     for (const [media, m] of Object.entries<any>(op.requestBody?.content ?? {})) out.push([`${at} body ${media}`, m.schema]);
-    for (const [status, r] of Object.entries<any>(op.responses)) for (const [media, m] of Object.entries<any>(r.content ?? {})) out.push([`${at} ${status} ${media}`, m.schema]);
+    for (const [status, r] of Object.entries<any>(op.responses))
+      for (const [media, m] of Object.entries<any>(r.content ?? {})) out.push([`${at} ${status} ${media}`, m.schema]);
   }
   return out;
 }
@@ -90,17 +104,26 @@ describe('the OpenAPI document (issue #12 finding 11)', () => {
     expect(problem.properties.errors).toMatchObject({ type: 'array' });
     for (const { path, method, op } of operations(doc)) {
       const rejections = Object.entries<any>(op.responses).filter(([status]) => status.startsWith('4') || status === '503');
-      expect(rejections.map(([status]) => status), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '401', '503']));
+      expect(
+        rejections.map(([status]) => status),
+        `${method} ${path}`,
+      ).toEqual(expect.arrayContaining(['400', '401', '503']));
       for (const [, r] of rejections) expect(r.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     }
   });
 
   it('public operations declare security: [] (no token needed); the others the bearer scheme', () => {
     const publicOps = operations(doc).filter(({ op }) => op['x-access'] === 'public');
-    expect(publicOps.map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining(['get /health', 'get /openapi.json', 'get /catalog/spus', 'post /guest/carts']));
+    expect(publicOps.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining(['get /health', 'get /openapi.json', 'get /catalog/spus', 'post /guest/carts']),
+    );
     // Staff operations list one alternative per admitted role, admin included (decision 0022).
     const expected = (op: Record<string, any>) =>
-      op['x-access'] === 'public' ? [] : op['x-access'] === 'member' ? [{ bearer: [] }] : [...op['x-roles'], 'admin'].map((role: string) => ({ bearer: [role] }));
+      op['x-access'] === 'public'
+        ? []
+        : op['x-access'] === 'member'
+          ? [{ bearer: [] }]
+          : [...op['x-roles'], 'admin'].map((role: string) => ({ bearer: [role] }));
     for (const { op } of operations(doc)) expect(op.security).toEqual(expected(op));
   });
 
@@ -109,7 +132,10 @@ describe('the OpenAPI document (issue #12 finding 11)', () => {
     expect(health.responses['200'].content['application/json'].schema).toMatchObject({ type: 'object', required: ['status', 'persistence'] });
     expect((await s.request('GET', '/health')).body).toEqual({ status: 'ok', persistence: 'memory' });
     const self = doc.paths['/openapi.json'].get;
-    expect(self.responses['200'].content['application/json'].schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['openapi', 'paths', 'servers']) });
+    expect(self.responses['200'].content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['openapi', 'paths', 'servers']),
+    });
   });
 
   it('each operation lists its error codes, with the generic ones, in x-error-codes and in its 4xx descriptions', () => {
@@ -187,12 +213,42 @@ function recordingLogger(): Logger & { errors: string[] } {
 
 const wire = z.strictObject({ id: z.string(), amount: z.string().regex(/^\d+\.\d{2}$/), at: z.iso.datetime() });
 const probeRoutes: Route[] = [
-  route({ method: 'get', path: '/probe/good', tag: 'probe', access: 'public', summary: 'a probe', response: wire, handler: async () => ({ id: 'a', amount: '1.00', at: new Date(0) }) }),
-  route({ method: 'get', path: '/probe/wrong-type', tag: 'probe', access: 'public', summary: 'a probe', response: wire, handler: async () => ({ id: 'a', amount: 1, at: new Date(0) }) }),
-  route({ method: 'get', path: '/probe/extra-field', tag: 'probe', access: 'public', summary: 'a probe', response: z.object({ id: z.string() }), handler: async () => ({ id: 'a', secret: 'x' }) }),
+  route({
+    method: 'get',
+    path: '/probe/good',
+    tag: 'probe',
+    access: 'public',
+    summary: 'a probe',
+    response: wire,
+    handler: async () => ({ id: 'a', amount: '1.00', at: new Date(0) }),
+  }),
+  route({
+    method: 'get',
+    path: '/probe/wrong-type',
+    tag: 'probe',
+    access: 'public',
+    summary: 'a probe',
+    response: wire,
+    handler: async () => ({ id: 'a', amount: 1, at: new Date(0) }),
+  }),
+  route({
+    method: 'get',
+    path: '/probe/extra-field',
+    tag: 'probe',
+    access: 'public',
+    summary: 'a probe',
+    response: z.object({ id: z.string() }),
+    handler: async () => ({ id: 'a', secret: 'x' }),
+  }),
   route({ method: 'get', path: '/probe/undocumented', tag: 'probe', access: 'public', summary: 'a probe', handler: async () => ({ anything: true }) }),
   route({
-    method: 'post', path: '/probe/reject/:code', tag: 'probe', access: 'public', summary: 'a probe', response: wire, params: z.object({ code: z.string() }),
+    method: 'post',
+    path: '/probe/reject/:code',
+    tag: 'probe',
+    access: 'public',
+    summary: 'a probe',
+    response: wire,
+    params: z.object({ code: z.string() }),
     errors: { 404: ['PROBE.NOT_FOUND'], 422: ['PROBE.INVALID'] },
     handler: async ({ params }) => {
       if (params.code === 'not-found') throw DomainError.notFound('PROBE.NOT_FOUND', 'no probe');
@@ -203,7 +259,15 @@ const probeRoutes: Route[] = [
       throw new HttpProblem(400, 'VALIDATION.FAILED', 'bad');
     },
   }),
-  route({ method: 'post', path: '/probe/free/:code', tag: 'probe', access: 'public', summary: 'a probe', params: z.object({ code: z.string() }), handler: async ({ params }) => Promise.reject(DomainError.conflict(params.code, 'any')) }),
+  route({
+    method: 'post',
+    path: '/probe/free/:code',
+    tag: 'probe',
+    access: 'public',
+    summary: 'a probe',
+    params: z.object({ code: z.string() }),
+    handler: async ({ params }) => Promise.reject(DomainError.conflict(params.code, 'any')),
+  }),
 ];
 
 describe('check mode: HttpOptions.checkResponses holds every answer to the contract', () => {
@@ -233,7 +297,11 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
     expect([wrong.status, wrong.body.code, wrong.body.errors.map((e: any) => e.path)]).toEqual([500, 'HTTP.RESPONSE_CONTRACT', ['amount']]);
     expect(logger.errors.some((l) => l.includes('HTTP.RESPONSE_CONTRACT') || l.includes('GET /probe/wrong-type'))).toBe(true);
     const extra = await call(checked.base, 'GET', '/probe/extra-field');
-    expect([extra.status, extra.body.code, extra.body.errors]).toEqual([500, 'HTTP.RESPONSE_CONTRACT', [{ path: 'secret', message: 'the field secret is not in the schema' }]]);
+    expect([extra.status, extra.body.code, extra.body.errors]).toEqual([
+      500,
+      'HTTP.RESPONSE_CONTRACT',
+      [{ path: 'secret', message: 'the field secret is not in the schema' }],
+    ]);
   });
 
   it('is off by default: the same answers go out unchecked; a route without a response schema is never checked', async () => {
@@ -261,7 +329,10 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
     const doc = (await call(checked.base, 'GET', '/openapi.json')).body;
     expect(doc.paths['/probe/reject/{code}'].post['x-error-codes'].slice(0, 2)).toEqual(['PROBE.INVALID', 'PROBE.NOT_FOUND']);
     expect(doc.paths['/probe/undocumented'].get.responses['200'].content['application/json'].schema).toEqual({});
-    expect(doc.paths['/probe/good'].get.responses['200'].content['application/json'].schema).toMatchObject({ additionalProperties: false, required: ['id', 'amount', 'at'] });
+    expect(doc.paths['/probe/good'].get.responses['200'].content['application/json'].schema).toMatchObject({
+      additionalProperties: false,
+      required: ['id', 'amount', 'at'],
+    });
   });
 });
 
@@ -269,8 +340,21 @@ describe('check mode: HttpOptions.checkResponses holds every answer to the contr
 
 /** Every route of every route file (issue #12, decision 0023). */
 const DECLARED: Record<string, readonly Route[]> = {
-  serviceRoutes, identityRoutes, orderingRoutes, paymentRoutes, checkoutRoutes, cartRoutes, fulfilmentRoutes,
-  membershipRoutes, freightRoutes, promotionRoutes, couponRoutes, catalogRoutes, inventoryRoutes, warehouseStockRoutes, dispatchRoutes,
+  serviceRoutes,
+  identityRoutes,
+  orderingRoutes,
+  paymentRoutes,
+  checkoutRoutes,
+  cartRoutes,
+  fulfilmentRoutes,
+  membershipRoutes,
+  freightRoutes,
+  promotionRoutes,
+  couponRoutes,
+  catalogRoutes,
+  inventoryRoutes,
+  warehouseStockRoutes,
+  dispatchRoutes,
 };
 
 /**
@@ -311,7 +395,13 @@ describe('routes declare their answers and errors', () => {
 
   it('every declared error code is a code the code base raises (no typo), and no generic code is declared', async () => {
     const known = await codesInSources();
-    const declared = Object.values(DECLARED).flat().flatMap((r) => Object.values(r.errors ?? {}).flat().map((code) => `${r.method} ${r.path} ${code}`));
+    const declared = Object.values(DECLARED)
+      .flat()
+      .flatMap((r) =>
+        Object.values(r.errors ?? {})
+          .flat()
+          .map((code) => `${r.method} ${r.path} ${code}`),
+      );
     expect(declared.length).toBeGreaterThan(20);
     expect(declared.filter((d) => !known.has(d.split(' ')[2]!))).toEqual([]);
     expect(declared.filter((d) => /^(VALIDATION|HTTP|AUTH|CONCURRENCY)\./.test(d.split(' ')[2]!))).toEqual([]);

@@ -6,7 +6,7 @@ import { checkAnswer, checkRejection, GENERIC_ERROR_CODES, isGenericCode } from 
 import { HttpProblem, problem } from '../../adapters/http/express/problem.js';
 import { errorsOf, route, type ErrorCodes, type RejectionStatus } from '../../adapters/http/express/route.js';
 import { money, timestamp, wireObject } from '../../adapters/http/express/wire/shared.js';
-import { Money } from '../../domain/shared/money.js';
+import type { Money } from '../../domain/shared/money.js';
 import { money as anyMoney } from '../support/arbitraries.js';
 
 const roundTrip = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
@@ -40,10 +40,14 @@ const extraKey = fc.string({ minLength: 1 }).filter((k) => !['id', 'at', 'total'
 describe('the contract check, as properties', () => {
   it('every Money and Date the domain makes passes the wire pieces (money, timestamp) after the JSON round trip', () => {
     fc.assert(
-      fc.property(anyMoney(), fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (m: Money, d: Date) => {
-        expect(money.safeParse(roundTrip(m)).success).toBe(true);
-        expect(timestamp.safeParse(roundTrip(d)).success).toBe(true);
-      }),
+      fc.property(
+        anyMoney(),
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (m: Money, d: Date) => {
+          expect(money.safeParse(roundTrip(m)).success).toBe(true);
+          expect(timestamp.safeParse(roundTrip(d)).success).toBe(true);
+        },
+      ),
     );
   });
 
@@ -67,7 +71,10 @@ describe('the contract check, as properties', () => {
         const named = [objectPath, objectPath ? `${objectPath}.${key}` : key];
         for (const r of [strict, loose]) {
           const issues = contractIssues(r, wire);
-          expect(issues.map((i) => i.path).some((p) => named.includes(p)), JSON.stringify(issues)).toBe(true);
+          expect(
+            issues.map((i) => i.path).some((p) => named.includes(p)),
+            JSON.stringify(issues),
+          ).toBe(true);
         }
       }),
     );
@@ -75,7 +82,10 @@ describe('the contract check, as properties', () => {
 
   it('a 4xx code passes the check iff it is generic or declared for that very status', () => {
     const statuses: RejectionStatus[] = [400, 401, 403, 404, 409, 422];
-    const code = fc.oneof(fc.constantFrom('A.X', 'A.Y', 'B.Z', 'HTTP.NEW', 'CONCURRENCY.BUSY', 'VALIDATION.FAILED', 'AUTH.FORBIDDEN'), fc.stringMatching(/^[A-Z]{1,5}\.[A-Z_]{1,8}$/));
+    const code = fc.oneof(
+      fc.constantFrom('A.X', 'A.Y', 'B.Z', 'HTTP.NEW', 'CONCURRENCY.BUSY', 'VALIDATION.FAILED', 'AUTH.FORBIDDEN'),
+      fc.stringMatching(/^[A-Z]{1,5}\.[A-Z_]{1,8}$/),
+    );
     const declared = fc.dictionary(fc.constantFrom(...statuses.map(String)), fc.array(code, { maxLength: 4 })) as fc.Arbitrary<ErrorCodes>;
     fc.assert(
       fc.property(declared, code, fc.constantFrom(...statuses), (errors, c, status) => {
@@ -94,7 +104,10 @@ describe('the contract check, as properties', () => {
   });
 
   it('errorsOf is the union by status: every code of every list, once, under its status, and nothing else', () => {
-    const list = fc.dictionary(fc.constantFrom('400', '404', '409', '422'), fc.array(fc.constantFrom('A.X', 'A.Y', 'B.Z', 'C.W'), { maxLength: 4 })) as fc.Arbitrary<ErrorCodes>;
+    const list = fc.dictionary(
+      fc.constantFrom('400', '404', '409', '422'),
+      fc.array(fc.constantFrom('A.X', 'A.Y', 'B.Z', 'C.W'), { maxLength: 4 }),
+    ) as fc.Arbitrary<ErrorCodes>;
     fc.assert(
       fc.property(fc.array(list, { maxLength: 5 }), (lists) => {
         const merged = errorsOf(...lists);

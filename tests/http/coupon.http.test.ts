@@ -37,12 +37,27 @@ describe('coupons over HTTP', () => {
   it('staff define 满199减20; a member sees it, claims it and lists it; statistics count it', async () => {
     const created = await create(body());
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: '满199减20', kind: 'threshold', amount: '20.00', threshold: '199.00', issued: 0, remaining: 100, status: 'active', version: 1 });
+    expect(created.body).toMatchObject({
+      name: '满199减20',
+      kind: 'threshold',
+      amount: '20.00',
+      threshold: '199.00',
+      issued: 0,
+      remaining: 100,
+      status: 'active',
+      version: 1,
+    });
     const claimable = await s.request('GET', '/me/coupons/claimable', { token: s.memberToken });
     expect(claimable.body.map((c: any) => c.template.id)).toContain(created.body.id);
     const claimed = await claim(created.body.id);
     expect(claimed.status).toBe(201);
-    expect(claimed.body).toMatchObject({ templateId: created.body.id, memberId: 'member-1', state: 'available', source: 'claim', terms: { kind: 'threshold', amount: '20.00', threshold: '199.00' } });
+    expect(claimed.body).toMatchObject({
+      templateId: created.body.id,
+      memberId: 'member-1',
+      state: 'available',
+      source: 'claim',
+      terms: { kind: 'threshold', amount: '20.00', threshold: '199.00' },
+    });
     expect(claimed.body.validUntil).toBe(day(31).toISOString());
     const mine = await s.request('GET', '/me/coupons?state=available', { token: s.memberToken });
     expect(mine.body.map((c: any) => c.id)).toEqual([claimed.body.id]);
@@ -57,8 +72,24 @@ describe('coupons over HTTP', () => {
   });
 
   it('a hidden new-customer coupon is issued in bulk by staff, per member, and cannot be claimed', async () => {
-    const hidden = (await create(body({ name: '新人券', kind: 'cash', threshold: undefined, amount: '10.00', visibility: 'hidden', audience: 'new_customers', perMemberLimit: 1, totalQuantity: 2 }))).body;
-    const report = await s.request('POST', `/admin/coupons/templates/${hidden.id}/issue`, { token: marketing, body: { memberIds: ['member-1', 'member-1', 'member-2', 'member-3'] } });
+    const hidden = (
+      await create(
+        body({
+          name: '新人券',
+          kind: 'cash',
+          threshold: undefined,
+          amount: '10.00',
+          visibility: 'hidden',
+          audience: 'new_customers',
+          perMemberLimit: 1,
+          totalQuantity: 2,
+        }),
+      )
+    ).body;
+    const report = await s.request('POST', `/admin/coupons/templates/${hidden.id}/issue`, {
+      token: marketing,
+      body: { memberIds: ['member-1', 'member-1', 'member-2', 'member-3'] },
+    });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ templateId: hidden.id, issued: 2, refused: 2 });
     expect(report.body.results.map((r: any) => r.issued || r.code)).toEqual([true, 'COUPON.LIMIT_REACHED', true, 'COUPON.SOLD_OUT']);
@@ -79,7 +110,15 @@ describe('coupons over HTTP', () => {
   it('the staff routes answer their declared refusals (decision 0023): issuing from a stopped template or one whose validity is over, an unknown template, a sweep of 0 — nothing written', async () => {
     const stopped = (await create(body({ name: 'stopped for issue' }))).body;
     await s.request('POST', `/admin/coupons/templates/${stopped.id}/stop`, { token: marketing });
-    const over = (await create(body({ name: 'over', validity: { kind: 'fixed', from: day(1).toISOString(), until: day(2).toISOString() }, claimWindow: { startsAt: day(1).toISOString(), endsAt: day(2).toISOString() } }))).body;
+    const over = (
+      await create(
+        body({
+          name: 'over',
+          validity: { kind: 'fixed', from: day(1).toISOString(), until: day(2).toISOString() },
+          claimWindow: { startsAt: day(1).toISOString(), endsAt: day(2).toISOString() },
+        }),
+      )
+    ).body;
     const issue = (id: string) => s.request('POST', `/admin/coupons/templates/${id}/issue`, { token: marketing, body: { memberIds: ['member-9'] } });
     const before = [await statsOf(stopped.id), await statsOf(over.id)];
     clock.set(day(3));
@@ -103,15 +142,60 @@ describe('coupons over HTTP', () => {
   });
 
   it.each<[string, Record<string, unknown>, number, string, string | undefined]>([
-    ['a discount above 100 %', { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '120' }, 422, 'COUPON.INVALID_TEMPLATE', 'PERCENT_OUT_OF_RANGE'],
+    [
+      'a discount above 100 %',
+      { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '120' },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'PERCENT_OUT_OF_RANGE',
+    ],
     ['a threshold below the discount', { threshold: '15.00' }, 422, 'COUPON.INVALID_TEMPLATE', 'THRESHOLD_BELOW_DISCOUNT'],
-    ['a claim window that ends before it starts', { claimWindow: { startsAt: day(9).toISOString(), endsAt: day(2).toISOString() } }, 422, 'COUPON.INVALID_TEMPLATE', 'EMPTY_WINDOW'],
-    ['a fixed validity that ends before it starts', { validity: { kind: 'fixed', from: day(9).toISOString(), until: day(2).toISOString() } }, 422, 'COUPON.INVALID_TEMPLATE', 'EMPTY_WINDOW'],
-    ['a random range upside down', { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '9.00', max: '1.00' } }, 422, 'COUPON.INVALID_TEMPLATE', 'RANGE_INVERTED'],
+    [
+      'a claim window that ends before it starts',
+      { claimWindow: { startsAt: day(9).toISOString(), endsAt: day(2).toISOString() } },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'EMPTY_WINDOW',
+    ],
+    [
+      'a fixed validity that ends before it starts',
+      { validity: { kind: 'fixed', from: day(9).toISOString(), until: day(2).toISOString() } },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'EMPTY_WINDOW',
+    ],
+    [
+      'a random range upside down',
+      { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '9.00', max: '1.00' } },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'RANGE_INVERTED',
+    ],
     ['a total quantity of 0', { totalQuantity: 0 }, 422, 'COUPON.INVALID_TEMPLATE', 'INVALID_QUANTITY'],
-    ['a discount of 0 %', { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '0' }, 422, 'COUPON.INVALID_TEMPLATE', 'PERCENT_OUT_OF_RANGE'],
-    ['a threshold below a random amount’s maximum', { kind: 'random', amount: undefined, threshold: '5.00', randomRange: { min: '1.00', max: '9.00' } }, 422, 'COUPON.INVALID_TEMPLATE', undefined],
-    ['a claim window opening after a fixed validity ends', { validity: { kind: 'fixed', from: day(1).toISOString(), until: day(3).toISOString() }, claimWindow: { startsAt: day(4).toISOString(), endsAt: day(9).toISOString() } }, 422, 'COUPON.INVALID_TEMPLATE', 'CLAIM_AFTER_VALIDITY'],
+    [
+      'a discount of 0 %',
+      { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '0' },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'PERCENT_OUT_OF_RANGE',
+    ],
+    [
+      'a threshold below a random amount’s maximum',
+      { kind: 'random', amount: undefined, threshold: '5.00', randomRange: { min: '1.00', max: '9.00' } },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      undefined,
+    ],
+    [
+      'a claim window opening after a fixed validity ends',
+      {
+        validity: { kind: 'fixed', from: day(1).toISOString(), until: day(3).toISOString() },
+        claimWindow: { startsAt: day(4).toISOString(), endsAt: day(9).toISOString() },
+      },
+      422,
+      'COUPON.INVALID_TEMPLATE',
+      'CLAIM_AFTER_VALIDITY',
+    ],
     ['a per-member limit of 0', { perMemberLimit: 0 }, 422, 'COUPON.INVALID_TEMPLATE', 'INVALID_LIMIT'],
     ['a cash coupon with a threshold', { kind: 'cash' }, 422, 'COUPON.INVALID_TEMPLATE', 'NOT_FOR_KIND'],
     ['an unknown kind', { kind: 'gift' }, 400, 'VALIDATION.FAILED', undefined],

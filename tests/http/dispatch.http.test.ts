@@ -20,13 +20,17 @@ describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer o
   });
   afterAll(() => s.close());
 
-  const call = (method: string, path: string, body?: unknown, token = dispatcher) => s.request(method, path, { ...(body !== undefined ? { body } : {}), token });
+  const call = (method: string, path: string, body?: unknown, token = dispatcher) =>
+    s.request(method, path, { ...(body !== undefined ? { body } : {}), token });
   /** Everything dispatch stores: the warehouses and every figure of the two SKUs, to show nothing was written. */
   const stored = async () => {
     const warehouses = await s.zt.dispatch.listWarehouses();
-    const stock = await s.zt.persistence
-      .unitOfWork({ publish: async () => {} })
-      .run((tx) => tx.use(INVENTORY_STORE).dispatchStocks.available([skuA, skuB], warehouses.map((w) => w.id)));
+    const stock = await s.zt.persistence.unitOfWork({ publish: async () => {} }).run((tx) =>
+      tx.use(INVENTORY_STORE).dispatchStocks.available(
+        [skuA, skuB],
+        warehouses.map((w) => w.id),
+      ),
+    );
     return JSON.stringify({ warehouses, stock });
   };
   const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
@@ -54,18 +58,45 @@ describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer o
     // Stock arrives by purchase receipts (an inventory route, so an inventory token).
     const stocker = s.token({ subject: 'stocker', kind: 'staff', roles: ['inventory'] });
     const receipt = (warehouseId: string, skuId: string, quantity: number) =>
-      call('POST', `/admin/inventory/warehouses/${warehouseId}/skus/${skuId}/receipts`, { location: 'A-01-01', quantity, fromInTransit: false, reference: `r-${warehouseId}-${skuId}` }, stocker);
+      call(
+        'POST',
+        `/admin/inventory/warehouses/${warehouseId}/skus/${skuId}/receipts`,
+        { location: 'A-01-01', quantity, fromInTransit: false, reference: `r-${warehouseId}-${skuId}` },
+        stocker,
+      );
     expect((await receipt(hz.id, skuA, 5)).status).toBe(200);
     await receipt(nj.id, skuB, 9);
     await receipt(off.id, skuB, 9);
 
-    const single = await call('POST', '/admin/dispatch/preview', { address: R.xihu, lines: [{ skuId: skuA, quantity: 2 }, { skuId: skuA, quantity: 3 }] });
+    const single = await call('POST', '/admin/dispatch/preview', {
+      address: R.xihu,
+      lines: [
+        { skuId: skuA, quantity: 2 },
+        { skuId: skuA, quantity: 3 },
+      ],
+    });
     expect(single.body).toEqual({
       address: R.xihu,
       estimatedDeliveryDays: 1,
-      groups: [{ warehouseId: hz.id, warehouseCode: 'HZ', warehouseName: '仓库 HZ', warehouseType: 'self_run_central', tier: 1, estimatedDeliveryDays: 1, lines: [{ skuId: skuA, quantity: 5 }] }],
+      groups: [
+        {
+          warehouseId: hz.id,
+          warehouseCode: 'HZ',
+          warehouseName: '仓库 HZ',
+          warehouseType: 'self_run_central',
+          tier: 1,
+          estimatedDeliveryDays: 1,
+          lines: [{ skuId: skuA, quantity: 5 }],
+        },
+      ],
     });
-    const split = await call('POST', '/admin/dispatch/preview', { address: R.xihu, lines: [{ skuId: skuA, quantity: 1 }, { skuId: skuB, quantity: 1 }] });
+    const split = await call('POST', '/admin/dispatch/preview', {
+      address: R.xihu,
+      lines: [
+        { skuId: skuA, quantity: 1 },
+        { skuId: skuB, quantity: 1 },
+      ],
+    });
     expect(split.body.groups.map((g: any) => [g.warehouseCode, g.tier, g.lines])).toEqual([
       ['HZ', 1, [{ skuId: skuA, quantity: 1 }]],
       ['NJ', 3, [{ skuId: skuB, quantity: 1 }]],
@@ -74,12 +105,22 @@ describe('dispatch over HTTP (warehouses, pre-dispatch over the dispatch layer o
   });
 
   it.each([
-    ['overlapping region definitions (DSP-1: no two regions of a warehouse overlap)', 422, 'DISPATCH.OVERLAPPING_REGIONS', warehouse('X1', { tiers: [tier(1, [R.hangzhou], 1), tier(2, [R.xihu], 2)] })],
+    [
+      'overlapping region definitions (DSP-1: no two regions of a warehouse overlap)',
+      422,
+      'DISPATCH.OVERLAPPING_REGIONS',
+      warehouse('X1', { tiers: [tier(1, [R.hangzhou], 1), tier(2, [R.xihu], 2)] }),
+    ],
     ['an invalid region code in a tier', 422, 'DISPATCH.INVALID_REGION', warehouse('X2', { tiers: [tier(1, ['999999'], 1)] })],
     ['a city as the warehouse address', 422, 'DISPATCH.INVALID_REGION', warehouse('X3', { address: { region: R.hangzhou, detail: 'x' } })],
     ['a duplicate warehouse code', 409, 'DISPATCH.DUPLICATE_WAREHOUSE_CODE', warehouse('HZ')],
     ['a tier 4', 422, 'DISPATCH.INVALID_TIER', warehouse('X4', { tiers: [tier(4, [R.jiangsu], 1)] })],
-    ['a later tier faster than an earlier one', 422, 'DISPATCH.INVALID_DELIVERY_TIME', warehouse('X5', { tiers: [tier(1, [R.jiangsu], 3), tier(2, [R.zhejiang], 1)] })],
+    [
+      'a later tier faster than an earlier one',
+      422,
+      'DISPATCH.INVALID_DELIVERY_TIME',
+      warehouse('X5', { tiers: [tier(1, [R.jiangsu], 3), tier(2, [R.zhejiang], 1)] }),
+    ],
     ['a negative priority', 422, 'DISPATCH.INVALID_PRIORITY', warehouse('X6', { priority: -1 })],
     ['a malformed code', 422, 'DISPATCH.INVALID_CODE', warehouse('no spaces')],
     ['an unknown type', 400, 'VALIDATION.FAILED', warehouse('X7', { type: 'bonded' })],
@@ -166,7 +207,13 @@ describe('dispatch demo data', () => {
     const blue = skus.find((k) => k.specs.color === '蓝 Blue')!.id;
     const plan = await s.request('POST', '/admin/dispatch/preview', {
       token: admin,
-      body: { address: R.xihu, lines: [{ skuId: black, quantity: 1 }, { skuId: blue, quantity: 1 }] },
+      body: {
+        address: R.xihu,
+        lines: [
+          { skuId: black, quantity: 1 },
+          { skuId: blue, quantity: 1 },
+        ],
+      },
     });
     expect(plan.body.groups.map((g: any) => [g.warehouseCode, g.tier, g.estimatedDeliveryDays])).toEqual([
       ['HZ-CENTRAL', 1, 1],

@@ -36,14 +36,19 @@ describe('one string rule at the edge (issue #12 finding 2)', () => {
       ['POST', '/me/membership/addresses', { ...address, recipient: NUL }, 'body.recipient', s.memberToken],
       ['POST', '/me/membership/points/spend', { purpose: 'mall', reference: LONE, points: 1 }, 'body.reference', s.memberToken],
       ['POST', '/admin/membership/members/member-1/growth', { delta: 1, reason: NUL }, 'body.reason', staff],
-      ['POST', '/admin/catalog/categories', { name: 'Tea', parentId: null, ['k\u0000']: 1 }, 'body.k\\u0000', staff],
+      ['POST', '/admin/catalog/categories', { name: 'Tea', parentId: null, 'k\u0000': 1 }, 'body.k\\u0000', staff],
       ['POST', '/payments/callbacks/fake', { paymentNumber: 'P1', extra: [{ note: NUL }] }, 'body.extra.0.note', undefined],
       ['GET', '/admin/promotion/activities/a1/purchase-limits/m%00', undefined, 'params.memberId', staff],
       ['GET', '/admin/orders?number=%00', undefined, 'query.number', staff],
     ];
     for (const [method, path, body, where, token] of cases) {
       const r = await s.request(method, path, { ...(body !== undefined ? { body } : {}), ...(token ? { token } : {}) });
-      expect([path, r.status, r.body.code, r.headers.get('content-type')]).toEqual([path, 400, 'VALIDATION.INVALID_TEXT', expect.stringContaining('application/problem+json')]);
+      expect([path, r.status, r.body.code, r.headers.get('content-type')]).toEqual([
+        path,
+        400,
+        'VALIDATION.INVALID_TEXT',
+        expect.stringContaining('application/problem+json'),
+      ]);
       expect(r.body.errors).toContainEqual({ path: where, message: expect.stringMatching(/NUL|surrogate/) });
     }
     expect(await counts()).toEqual(before);
@@ -81,7 +86,10 @@ describe('integers bounded by what is stored (issue #12 finding 3)', () => {
   });
 
   it('a change that would overflow a balance is 409 MEMBERSHIP.BALANCE_OVERFLOW before anything is written', async () => {
-    const top = await s.request('POST', '/admin/membership/members/member-1/growth', { token: staff, body: { delta: 2 ** 31 - 1 - (await counts()).growth, reason: 'to the top' } });
+    const top = await s.request('POST', '/admin/membership/members/member-1/growth', {
+      token: staff,
+      body: { delta: 2 ** 31 - 1 - (await counts()).growth, reason: 'to the top' },
+    });
     expect(top.status).toBe(200);
     const before = await counts();
     const r = await s.request('POST', '/admin/membership/members/member-1/growth', { token: staff, body: { delta: 1, reason: 'one more' } });
@@ -97,7 +105,10 @@ describe('placing cross-border lines (issue #12 finding 4)', () => {
     const { items } = await s.zt.catalog.queries.searchSpus({ keyword: 'MEADOW-GOLD-2', status: 'listed' }, { page: 1, size: 5 });
     const skuId = (await s.zt.catalog.queries.spu(items[0]!.id))!.skus[0]!.id;
     const body = { buyNow: { skuId, quantity: 1 }, consignee, coupons: 'none', crossBorder: [{ skuId, consumptionRate: '0', vatRate: '0.17' }] };
-    const preview = await s.request('POST', '/me/checkout/preview', { token: member, body: { address: consignee.district, buyNow: body.buyNow, coupons: 'none', crossBorder: body.crossBorder } });
+    const preview = await s.request('POST', '/me/checkout/preview', {
+      token: member,
+      body: { address: consignee.district, buyNow: body.buyNow, coupons: 'none', crossBorder: body.crossBorder },
+    });
     expect([preview.status, preview.body.crossBorder?.tax?.total]).toEqual([200, expect.any(String)]);
     const before = (await s.request('GET', '/me/orders', { token: member })).body.total;
     const r = await s.request('POST', '/me/orders', { token: member, body });

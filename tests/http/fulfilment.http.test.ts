@@ -18,7 +18,11 @@ describe('fulfilment over HTTP (issue #6 items 5 and 7)', () => {
     await w.paidOrder({ id: 'h1' });
     const shipped = await s.request('POST', '/admin/orders/h1/ship', { token: staff, body: { carrier: 'SF', trackingNumber: 'SF100' } });
     expect(shipped.status).toBe(200);
-    expect(shipped.body).toMatchObject({ orderId: 'h1', status: 'shipped', shipment: { carrier: 'SF', trackingNumber: 'SF100', autoConfirmAt: new Date(clock.now().getTime() + 10 * DAY).toISOString() } });
+    expect(shipped.body).toMatchObject({
+      orderId: 'h1',
+      status: 'shipped',
+      shipment: { carrier: 'SF', trackingNumber: 'SF100', autoConfirmAt: new Date(clock.now().getTime() + 10 * DAY).toISOString() },
+    });
     const other = s.token({ subject: 'member-2', kind: 'member', roles: [] });
     const hidden = await s.request('POST', '/me/orders/h1/confirm-receipt', { token: other });
     expect([hidden.status, hidden.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);

@@ -37,7 +37,12 @@ describe('inventory over HTTP (sales layer)', () => {
     ['a fractional quantity', { kind: 'lock', quantity: 1.5, reference: 'bad-3' }, 400, 'VALIDATION.FAILED'],
     ['unlocking more than is locked', { kind: 'unlock', quantity: 4, reference: 'cancel-1', lockReference: 'order-1' }, 409, 'INVENTORY.UNLOCK_EXCEEDS_LOCK'],
     ['deducting what was never locked', { kind: 'deduct', quantity: 1, reference: 'pay-9', lockReference: 'order-9' }, 409, 'INVENTORY.NOT_LOCKED'],
-    ['carving out more than is sellable', { kind: 'carve_out', quantity: 8, reference: 'flash-1', pool: 'flash-1' }, 409, 'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE'],
+    [
+      'carving out more than is sellable',
+      { kind: 'carve_out', quantity: 8, reference: 'flash-1', pool: 'flash-1' },
+      409,
+      'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE',
+    ],
     ['a carve-out without its pool', { kind: 'carve_out', quantity: 1, reference: 'flash-2' }, 400, 'VALIDATION.FAILED'],
     ['selling through a pool that has nothing', { kind: 'activity_lock', quantity: 1, reference: 'order-8', pool: 'flash-9' }, 409, 'INVENTORY.OUT_OF_STOCK'],
     ['receiving more presale units than awaited', { kind: 'presale_arrive', quantity: 1, reference: 'arrive-1' }, 409, 'INVENTORY.PRESALE_EXCEEDED'],
@@ -70,13 +75,23 @@ describe('inventory over HTTP (sales layer)', () => {
   });
 
   it('INV-4 repair: trusting the ledger resets the counters to it; trusting the counters writes a correction; a ledger that breaks INV-3 is a 409 and writes nothing', async () => {
-    const other = (await s.zt.catalog.createSpu({ code: 'TEA2', title: 'Biluochun', categoryId: (await s.zt.catalog.createCategory({ name: 'Green tea' })).id, salePrice: '98.00' })).skus[0]!.id;
+    const other = (
+      await s.zt.catalog.createSpu({
+        code: 'TEA2',
+        title: 'Biluochun',
+        categoryId: (await s.zt.catalog.createCategory({ name: 'Green tea' })).id,
+        salePrice: '98.00',
+      })
+    ).skus[0]!.id;
     /** Breaks INV-4 behind the use cases' back, as a manual SQL fix would. */
     const tamper = (work: (tx: Transaction) => Promise<void>) => s.zt.persistence.unitOfWork({ publish: async () => {} }).run(work);
     const repair = (trust: string) => s.request('POST', '/admin/inventory/consistency/repair', { body: { skuIds: [other], trust }, token: admin });
     const view = async () => (await s.request('GET', `/admin/inventory/skus/${other}`, { token: admin })).body;
     expect((await s.request('PUT', `/admin/inventory/skus/${other}/policies`, { body: {}, token: admin })).status).toBe(200);
-    expect((await s.request('POST', `/admin/inventory/skus/${other}/operations`, { body: { kind: 'increase', quantity: 10, reference: 'receipt-t' }, token: admin })).status).toBe(200);
+    expect(
+      (await s.request('POST', `/admin/inventory/skus/${other}/operations`, { body: { kind: 'increase', quantity: 10, reference: 'receipt-t' }, token: admin }))
+        .status,
+    ).toBe(200);
 
     await tamper((tx) => tx.use(INVENTORY_STORE).salesStocks.overwriteCounters(other, { total: 7, locked: 0, sold: 0, activity: 0, presale: 0 }));
     const byLedger = await repair('ledger');
@@ -88,11 +103,27 @@ describe('inventory over HTTP (sales layer)', () => {
     expect([found.status, found.body]).toEqual([200, [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }]]);
     const byCounters = await repair('counters');
     expect(byCounters.status).toBe(200);
-    expect(byCounters.body).toMatchObject({ anomalies: [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }], corrections: { dispatch: [], warehouse: [] }, unrepaired: [] });
+    expect(byCounters.body).toMatchObject({
+      anomalies: [{ layer: 'sales', skuId: other, field: 'total', counter: 12, ledger: 10 }],
+      corrections: { dispatch: [], warehouse: [] },
+      unrepaired: [],
+    });
     expect(byCounters.body.corrections.sales.map((m: any) => [m.kind, m.delta.total])).toEqual([['correction', 2]]);
 
     const at = new Date();
-    await tamper((tx) => tx.use(INVENTORY_STORE).salesStocks.recordCorrection({ id: 'tamper-1', skuId: other, kind: 'correction', reference: 'tamper-1', lockReference: null, pool: null, quantity: 0, delta: { total: 0, locked: 50, sold: 0, activity: 0, presale: 0 }, at }));
+    await tamper((tx) =>
+      tx.use(INVENTORY_STORE).salesStocks.recordCorrection({
+        id: 'tamper-1',
+        skuId: other,
+        kind: 'correction',
+        reference: 'tamper-1',
+        lockReference: null,
+        pool: null,
+        quantity: 0,
+        delta: { total: 0, locked: 50, sold: 0, activity: 0, presale: 0 },
+        at,
+      }),
+    );
     const before = await view();
     const refused = await repair('ledger');
     expect([refused.status, refused.body.code]).toEqual([409, 'INVENTORY.REPAIR_WOULD_OVERSELL']);
@@ -101,7 +132,9 @@ describe('inventory over HTTP (sales layer)', () => {
 
   it('an unknown SKU is a 404 INVENTORY.UNKNOWN_SKU, for policies and operations', async () => {
     expect((await s.request('PUT', '/admin/inventory/skus/nope/policies', { body: {}, token: admin })).body.code).toBe('INVENTORY.UNKNOWN_SKU');
-    expect((await s.request('POST', '/admin/inventory/skus/nope/operations', { body: { kind: 'increase', quantity: 1, reference: 'r' }, token: admin })).status).toBe(404);
+    expect(
+      (await s.request('POST', '/admin/inventory/skus/nope/operations', { body: { kind: 'increase', quantity: 1, reference: 'r' }, token: admin })).status,
+    ).toBe(404);
   });
 
   it('staff without the inventory role, and members, may not touch stock', async () => {

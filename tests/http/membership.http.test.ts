@@ -16,7 +16,10 @@ describe('membership over HTTP', () => {
     const signIn = await s.request('POST', '/me/membership/sign-in', { token: s.memberToken });
     expect(signIn.body).toMatchObject({ points: 5, streak: 1, balance: 5, replayed: false });
     expect((await s.request('POST', '/me/membership/sign-in', { token: s.memberToken })).body.replayed).toBe(true);
-    const a = await s.request('POST', '/me/membership/addresses', { token: s.memberToken, body: { recipient: '李四', phone: '13900000000', region: '北京市', detail: '长安街 1 号' } });
+    const a = await s.request('POST', '/me/membership/addresses', {
+      token: s.memberToken,
+      body: { recipient: '李四', phone: '13900000000', region: '北京市', detail: '长安街 1 号' },
+    });
     expect(a.status).toBe(201);
     expect(a.body.addresses).toEqual([expect.objectContaining({ recipient: '李四', isDefault: true })]);
     const me = await s.request('GET', '/me/membership', { token: s.memberToken });
@@ -35,7 +38,13 @@ describe('membership over HTTP', () => {
       ['POST', '/admin/membership/members/member-1/points', { delta: -6, reason: 'too much' }, 409, 'MEMBERSHIP.INSUFFICIENT_POINTS'],
       ['POST', '/admin/membership/members/member-1/points', { delta: 0.5, reason: 'half' }, 422, 'MEMBERSHIP.INVALID_AMOUNT'],
       ['POST', '/admin/membership/members/member-1/growth', { delta: 10, reason: '' }, 422, 'MEMBERSHIP.REASON_REQUIRED'],
-      ['PUT', '/admin/membership/rules', { table: 'growth', value: { dailyLogin: 5, orderFactor: '-1.5', review: 20, showOrder: 20, showOrderFirst: 10, qualifyingPrice: '20.00' } }, 422, 'MEMBERSHIP.INVALID_RULE'],
+      [
+        'PUT',
+        '/admin/membership/rules',
+        { table: 'growth', value: { dailyLogin: 5, orderFactor: '-1.5', review: 20, showOrder: 20, showOrderFirst: 10, qualifyingPrice: '20.00' } },
+        422,
+        'MEMBERSHIP.INVALID_RULE',
+      ],
       ['PUT', '/admin/membership/rules', { table: 'levels', value: { thresholds: [0, 500, 300] } }, 422, 'MEMBERSHIP.THRESHOLDS_OUT_OF_ORDER'],
       ['PUT', '/admin/membership/rules', { table: 'growth', value: { dailyLogin: 'x' } }, 400, 'VALIDATION.FAILED'],
     ];
@@ -66,8 +75,17 @@ describe('membership over HTTP', () => {
 
   it('a member changes the profile, replaces and removes addresses (the next becomes the default) and spends points once per reference', async () => {
     const token = s.token({ subject: 'member-2', kind: 'member', roles: [] });
-    expect((await s.request('POST', '/me/membership', { token, body: { phone: '13800000000' } })).body).toMatchObject({ id: 'member-2', phone: '13800000000', gender: 'unknown', addresses: [], paidCard: null });
-    expect((await s.request('PATCH', '/me/membership', { token, body: { phone: null, gender: 'female' } })).body).toMatchObject({ phone: null, gender: 'female' });
+    expect((await s.request('POST', '/me/membership', { token, body: { phone: '13800000000' } })).body).toMatchObject({
+      id: 'member-2',
+      phone: '13800000000',
+      gender: 'unknown',
+      addresses: [],
+      paidCard: null,
+    });
+    expect((await s.request('PATCH', '/me/membership', { token, body: { phone: null, gender: 'female' } })).body).toMatchObject({
+      phone: null,
+      gender: 'female',
+    });
     const home = { recipient: '王五', phone: '13700000000', region: '上海市', detail: '南京路 1 号' };
     await s.request('POST', '/me/membership/addresses', { token, body: home });
     const added = await s.request('POST', '/me/membership/addresses', { token, body: { ...home, detail: '淮海路 2 号', isDefault: true } });
@@ -85,14 +103,23 @@ describe('membership over HTTP', () => {
     const growth = await s.request('POST', '/admin/membership/members/member-2/growth', { token: staff, body: { delta: 250, reason: 'migration' } });
     expect(growth.body).toMatchObject({ replayed: false, balance: 250, entry: { source: 'manual', delta: 250, expiresAt: null } });
     const spend = { purpose: 'mall', reference: 'mall-order-1', points: 10 };
-    expect((await s.request('POST', '/me/membership/points/spend', { token, body: spend })).body).toMatchObject({ replayed: false, balance: 20, entry: { source: 'mall', delta: -10 } });
+    expect((await s.request('POST', '/me/membership/points/spend', { token, body: spend })).body).toMatchObject({
+      replayed: false,
+      balance: 20,
+      entry: { source: 'mall', delta: -10 },
+    });
     expect((await s.request('POST', '/me/membership/points/spend', { token, body: spend })).body).toMatchObject({ replayed: true, balance: 20 });
     const reused = await s.request('POST', '/me/membership/points/spend', { token, body: { ...spend, points: 11 } });
     expect([reused.status, reused.body.code]).toEqual([409, 'MEMBERSHIP.REFERENCE_REUSED']);
     const view = await s.request('GET', '/admin/membership/members/member-2', { token: staff });
     expect(view.body).toMatchObject({ id: 'member-2', points: 20, growth: 250, level: 2, paidCardActive: false, shops: [] });
     const history = (await s.request('GET', '/admin/membership/members/member-2/history', { token: staff })).body;
-    expect(history.audits.map((a: { action: string; operator: string }) => [a.action, a.operator])).toEqual(expect.arrayContaining([['points', 'staff-m'], ['growth', 'staff-m']]));
+    expect(history.audits.map((a: { action: string; operator: string }) => [a.action, a.operator])).toEqual(
+      expect.arrayContaining([
+        ['points', 'staff-m'],
+        ['growth', 'staff-m'],
+      ]),
+    );
   });
 
   it('staff set a rule table and read it back; a missing member or RFM run is 404 with its code', async () => {
@@ -124,7 +151,12 @@ describe('member addresses over HTTP', () => {
     const [aliceId, bobId] = [alices[0].id, bobs[0].id];
     expect(aliceId).not.toBe(bobId);
     const bobBefore = (await own.request('GET', '/me/membership', { token: bob })).body;
-    for (const [method, id] of [['PUT', aliceId], ['PUT', 'made-up-id'], ['DELETE', aliceId], ['DELETE', 'made-up-id']] as const) {
+    for (const [method, id] of [
+      ['PUT', aliceId],
+      ['PUT', 'made-up-id'],
+      ['DELETE', aliceId],
+      ['DELETE', 'made-up-id'],
+    ] as const) {
       const r = await own.request(method, `/me/membership/addresses/${id}`, { token: bob, ...(method === 'PUT' ? { body } : {}) });
       expect([method, id, r.status, r.body.code]).toEqual([method, id, 404, 'MEMBERSHIP.ADDRESS_NOT_FOUND']);
       expect(r.headers.get('content-type')).toContain('application/problem+json');
@@ -154,14 +186,31 @@ describe('daily sign-in (its own service: it changes the rule tables)', () => {
     const first = await t.request('POST', '/me/membership/sign-in', { token: member });
     expect(first.body).toMatchObject({ points: 5, streak: 1, balance: 5, replayed: false });
     const rules = (await t.request('GET', '/admin/membership/rules', { token: admin })).body;
-    expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table: 'points', value: { ...rules.points, signIn: rules.points.signIn + 7 } } })).status).toBe(200);
-    expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table: 'growth', value: { ...rules.growth, dailyLogin: rules.growth.dailyLogin + 3 } } })).status).toBe(200);
+    expect(
+      (
+        await t.request('PUT', '/admin/membership/rules', {
+          token: admin,
+          body: { table: 'points', value: { ...rules.points, signIn: rules.points.signIn + 7 } },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t.request('PUT', '/admin/membership/rules', {
+          token: admin,
+          body: { table: 'growth', value: { ...rules.growth, dailyLogin: rules.growth.dailyLogin + 3 } },
+        })
+      ).status,
+    ).toBe(200);
     const again = await t.request('POST', '/me/membership/sign-in', { token: member });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ points: 5, streak: 1, balance: 5, replayed: true });
     const me = (await t.request('GET', '/me/membership', { token: member })).body;
     expect(me).toMatchObject({ points: 5, growth: rules.growth.dailyLogin });
-    for (const [table, value] of [['points', rules.points], ['growth', rules.growth]] as const) {
+    for (const [table, value] of [
+      ['points', rules.points],
+      ['growth', rules.growth],
+    ] as const) {
       expect((await t.request('PUT', '/admin/membership/rules', { token: admin, body: { table, value } })).status).toBe(200);
     }
   });

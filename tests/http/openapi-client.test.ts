@@ -39,7 +39,10 @@ describe('the typed client generated from /openapi.json (scripts/openapi-client.
 
   it('has one operation per route, and the generated file compiles under strict TypeScript', () => {
     expect([...generated.operations].sort()).toEqual(allRoutes.map((r) => operationId(r.method, r.path)).sort());
-    const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: 'es2023', lib: ['es2023'], types: [], skipLibCheck: true }, files: ['client.ts'] };
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, target: 'es2023', lib: ['es2023'], types: [], skipLibCheck: true },
+      files: ['client.ts'],
+    };
     return writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig)).then(() => {
       const tsc = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
       expect(tsc.stdout + tsc.stderr).toBe('');

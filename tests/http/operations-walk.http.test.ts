@@ -15,7 +15,9 @@ describe('every operation of /openapi.json, walked with hostile values on PGlite
   afterAll(() => persistence?.close());
 
   it('answers no request with a 5xx, every 4xx as problem+json with a code, and a rejected request writes nothing', () => {
-    console.log(`walked ${walk.operations} operations with ${walk.requests} requests (${Math.round(walk.ms.requests)} ms in requests, ${Math.round(walk.ms.counting)} ms counting rows); answers by status: ${JSON.stringify(walk.statuses)}`);
+    console.log(
+      `walked ${walk.operations} operations with ${walk.requests} requests (${Math.round(walk.ms.requests)} ms in requests, ${Math.round(walk.ms.counting)} ms counting rows); answers by status: ${JSON.stringify(walk.statuses)}`,
+    );
     expect(walk.operations).toBeGreaterThan(100);
     expect(walk.findings, errors.slice(0, 5).join('\n')).toEqual([]);
   });

@@ -82,7 +82,11 @@ export async function walkOperations(persistence: MikroOrmPersistence, errors: s
         else if (res.status >= 400) {
           const type = res.headers.get('content-type') ?? '';
           if (!type.includes('application/problem+json') || typeof res.body?.code !== 'string') {
-            findings.push({ request: label, status: res.status, problem: `not problem+json with a code: ${type} ${String(JSON.stringify(res.body)).slice(0, 200)}` });
+            findings.push({
+              request: label,
+              status: res.status,
+              problem: `not problem+json with a code: ${type} ${String(JSON.stringify(res.body)).slice(0, 200)}`,
+            });
           }
           const changed = diff(counts, after);
           if (changed) findings.push({ request: label, status: res.status, problem: `a rejected request changed row counts: ${changed}` });
@@ -116,8 +120,12 @@ interface Attempt {
 
 function* attempts(o: Operation, ids: Ids): Generator<Attempt> {
   const parameters = (o.op.parameters ?? []) as Schema[];
-  const params = Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name, ids, o.path)))]));
-  const required = parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name, ids, o.path)))] as [string, string]);
+  const params = Object.fromEntries(
+    parameters.filter((p) => p.in === 'path').map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name, ids, o.path)))]),
+  );
+  const required = parameters
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p) => [p.name, encodeURIComponent(String(sample(p.schema, p.name, ids, o.path)))] as [string, string]);
   const bodySchema = o.op.requestBody?.content?.['application/json']?.schema as Schema | undefined;
   const bases = bodySchema ? samples(bodySchema, '', ids, o.path).slice(0, 40) : [undefined];
   const base = { params, query: required, headers: {}, body: bases[0] };
@@ -142,7 +150,8 @@ function* attempts(o: Operation, ids: Ids): Generator<Attempt> {
       const key = path.map((k) => (typeof k === 'number' ? '[]' : k)).join('.');
       if (seen.has(key)) continue;
       seen.add(key);
-      for (const v of [...BODY_VALUES, WRONG_TYPES[turn++ % WRONG_TYPES.length]]) yield { ...base, what: `body ${key || '(root)'}=${shown(v)}`, body: replaceAt(body, path, v) };
+      for (const v of [...BODY_VALUES, WRONG_TYPES[turn++ % WRONG_TYPES.length]])
+        yield { ...base, what: `body ${key || '(root)'}=${shown(v)}`, body: replaceAt(body, path, v) };
       const node = at(body, path);
       if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
         yield { ...base, what: `body ${key || '(root)'} with a key holding NUL`, body: replaceAt(body, path, { ...node, 'k\u0000': 'v' }) };
@@ -195,9 +204,22 @@ function samples(schema: Schema, name: string, ids: Ids, path: string): unknown[
 
 /** Plausible values by field name, where a made-up string would be refused before the field matters. */
 const HINTS: Readonly<Record<string, unknown>> = {
-  phone: '13800138000', district: '330106', address: '文三路 1 号', region: '330106', postcode: '310000', location: 'A-01-01',
-  detail: '长安街 1 号', recipient: '李四', leverage: '1.5', orderFactor: '1', qualifyingPrice: '20.00', expectedPayable: '99999.00',
-  logoUrl: 'https://example.com/logo.png', carrier: 'SF', trackingNumber: 'SF123', reason: 'walk',
+  phone: '13800138000',
+  district: '330106',
+  address: '文三路 1 号',
+  region: '330106',
+  postcode: '310000',
+  location: 'A-01-01',
+  detail: '长安街 1 号',
+  recipient: '李四',
+  leverage: '1.5',
+  orderFactor: '1',
+  qualifyingPrice: '20.00',
+  expectedPayable: '99999.00',
+  logoUrl: 'https://example.com/logo.png',
+  carrier: 'SF',
+  trackingNumber: 'SF123',
+  reason: 'walk',
 };
 
 const AMOUNT = '^-?\\d{1,12}(\\.\\d+)?$';
@@ -212,7 +234,8 @@ function sample(schema: Schema, name: string, ids: Ids, path: string): unknown {
   switch (schema.type) {
     case 'object': {
       if (schema.properties) return samples(schema, name, ids, path)[0];
-      if (schema.additionalProperties) return { [String(sample(schema.propertyNames ?? { type: 'string' }, 'key', ids, path))]: sample(schema.additionalProperties, name, ids, path) };
+      if (schema.additionalProperties)
+        return { [String(sample(schema.propertyNames ?? { type: 'string' }, 'key', ids, path))]: sample(schema.additionalProperties, name, ids, path) };
       return {};
     }
     case 'array':
@@ -237,7 +260,9 @@ function sample(schema: Schema, name: string, ids: Ids, path: string): unknown {
     }
     default:
       // An unknown body (a channel's callback): a callback-like object to put hostile values into.
-      return name === '' ? { paymentNumber: ids.paymentNumber ?? 'P1', transactionId: 'T1', amount: '1.00', currency: 'CNY', paidAt: FUTURE.toISOString(), signature: 'x' } : 'walk1';
+      return name === ''
+        ? { paymentNumber: ids.paymentNumber ?? 'P1', transactionId: 'T1', amount: '1.00', currency: 'CNY', paidAt: FUTURE.toISOString(), signature: 'x' }
+        : 'walk1';
   }
 }
 
@@ -281,7 +306,9 @@ async function demoIds(s: TestServer, p: MikroOrmPersistence): Promise<Ids> {
 
 /** One statement counting the rows of every table, prepared once per connection (it runs after every request). */
 async function tableCounter(p: MikroOrmPersistence): Promise<() => Promise<Record<string, number>>> {
-  const tables = (await p.orm.em.fork().getConnection().execute<{ t: string }[]>(`select tablename as t from pg_tables where schemaname = 'public' order by tablename`)).map((r) => r.t);
+  const tables = (
+    await p.orm.em.fork().getConnection().execute<{ t: string }[]>(`select tablename as t from pg_tables where schemaname = 'public' order by tablename`)
+  ).map((r) => r.t);
   const sql = `select ${tables.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`;
   return async () => {
     const session = await p.sessions.connect();

@@ -7,9 +7,10 @@ import { startTestServer, type TestServer } from '../support/http.js';
 import { ORDERING_STORE } from '../../application/ordering/store.js';
 
 const minute = (n: number) => new Date(T0.getTime() + n * MINUTE);
-const q = (params: Record<string, string | number>) => `?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+const q = (params: Record<string, string | number>) =>
+  `?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
 
-describe('order queries over HTTP: a member\'s orders and details, staff search, details and statistics (issue #6 items 6, 7)', () => {
+describe("order queries over HTTP: a member's orders and details, staff search, details and statistics (issue #6 items 6, 7)", () => {
   let s: TestServer;
   let staff: string;
   let member2: string;
@@ -33,13 +34,23 @@ describe('order queries over HTTP: a member\'s orders and details, staff search,
 
   const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
 
-  it('GET /me/orders: the member\'s leaf orders newest first, by status, paginated (pageSize capped at 100); JSON amounts and times as strings', async () => {
+  it("GET /me/orders: the member's leaf orders newest first, by status, paginated (pageSize capped at 100); JSON amounts and times as strings", async () => {
     const all = await s.request('GET', '/me/orders', { token: s.memberToken });
     expect(all.status).toBe(200);
     expect([ids(all.body), all.body.total, all.body.page, all.body.pageSize]).toEqual([['B-1', 'B-2', 'C', 'A'], 4, 1, 20]);
     expect(all.body.items[0]).toEqual({
-      id: 'B-1', number: 'SO-B-1', parentId: 'B', memberId: 'member-1', kind: 'goods', status: 'pending_shipment', shopId: 'shop-1',
-      placedAt: minute(10).toISOString(), payable: orders[1]!.leaves[0]!.payable.toString(), itemCount: 1, title: 'B item 1', image: 'https://img/B.png',
+      id: 'B-1',
+      number: 'SO-B-1',
+      parentId: 'B',
+      memberId: 'member-1',
+      kind: 'goods',
+      status: 'pending_shipment',
+      shopId: 'shop-1',
+      placedAt: minute(10).toISOString(),
+      payable: orders[1]!.leaves[0]!.payable.toString(),
+      itemCount: 1,
+      title: 'B item 1',
+      image: 'https://img/B.png',
     });
     expect(ids((await s.request('GET', `/me/orders${q({ status: 'pending_payment' })}`, { token: s.memberToken })).body)).toEqual(['B-2', 'A']);
     const second = (await s.request('GET', `/me/orders${q({ page: 2, pageSize: 3 })}`, { token: s.memberToken })).body;
@@ -48,7 +59,7 @@ describe('order queries over HTTP: a member\'s orders and details, staff search,
     expect(ids((await s.request('GET', '/me/orders', { token: member2 })).body)).toEqual(['D']);
   });
 
-  it('GET /me/orders/:orderId: the member\'s own order with amounts, children and timeline; another member\'s order is a 404, as if it did not exist', async () => {
+  it("GET /me/orders/:orderId: the member's own order with amounts, children and timeline; another member's order is a 404, as if it did not exist", async () => {
     const parent = await s.request('GET', '/me/orders/B', { token: s.memberToken });
     expect(parent.status).toBe(200);
     expect(parent.body).toMatchObject({ id: 'B', childIds: ['B-1', 'B-2'], amounts: { payable: orders[1]!.top.payable.toString() } });
@@ -56,7 +67,12 @@ describe('order queries over HTTP: a member\'s orders and details, staff search,
     const shipped = (await s.request('GET', '/me/orders/C', { token: s.memberToken })).body;
     expect(shipped.timeline.map((e: { event: string }) => e.event)).toEqual(['placed', 'paid', 'shipped']);
     expect(shipped.timeline[2]).toEqual({ at: minute(7).toISOString(), event: 'shipped', detail: { carrier: 'SF', trackingNumber: 'SF-C' } });
-    for (const [token, orderId] of [[member2, 'B'], [member2, 'C'], [s.memberToken, 'D'], [s.memberToken, 'nope']] as const) {
+    for (const [token, orderId] of [
+      [member2, 'B'],
+      [member2, 'C'],
+      [s.memberToken, 'D'],
+      [s.memberToken, 'nope'],
+    ] as const) {
       const hidden = await s.request('GET', `/me/orders/${orderId}`, { token });
       expect([hidden.status, hidden.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
       expect(hidden.headers.get('content-type')).toContain('application/problem+json');
@@ -81,21 +97,34 @@ describe('order queries over HTTP: a member\'s orders and details, staff search,
     expect((await s.request('GET', '/admin/orders/nope', { token: staff })).body.code).toBe('ORDER.NOT_FOUND');
   });
 
-  it('GET /admin/orders/statistics: the period\'s figures; a period that ends before it starts, or is longer than 366 days, is a 422 ORDER.INVALID_QUERY problem', async () => {
-    const stats = await s.request('GET', `/admin/orders/statistics${q({ from: T0.toISOString(), to: new Date(T0.getTime() + DAY).toISOString() })}`, { token: staff });
+  it("GET /admin/orders/statistics: the period's figures; a period that ends before it starts, or is longer than 366 days, is a 422 ORDER.INVALID_QUERY problem", async () => {
+    const stats = await s.request('GET', `/admin/orders/statistics${q({ from: T0.toISOString(), to: new Date(T0.getTime() + DAY).toISOString() })}`, {
+      token: staff,
+    });
     expect(stats.status).toBe(200);
     const gmv = Money.sum([orders[1]!.leaves[0]!.payable, orders[2]!.top.payable, orders[3]!.top.payable]);
     const average = Money.fromMinor((2n * gmv.toMinor() + 3n) / 6n); // gmv / 3, half-up to the cent
     expect(stats.body).toEqual({
-      from: T0.toISOString(), to: new Date(T0.getTime() + DAY).toISOString(),
-      orders: 4, paidOrders: 3, gmv: gmv.toString(), averageOrderValue: average.toString(),
-      orderingMembers: 2, payingMembers: 2, newPayingMembers: 2, returningPayingMembers: 0,
+      from: T0.toISOString(),
+      to: new Date(T0.getTime() + DAY).toISOString(),
+      orders: 4,
+      paidOrders: 3,
+      gmv: gmv.toString(),
+      averageOrderValue: average.toString(),
+      orderingMembers: 2,
+      payingMembers: 2,
+      newPayingMembers: 2,
+      returningPayingMembers: 0,
     });
-    const backwards = await s.request('GET', `/admin/orders/statistics${q({ from: minute(60).toISOString(), to: minute(60).toISOString() })}`, { token: staff });
+    const backwards = await s.request('GET', `/admin/orders/statistics${q({ from: minute(60).toISOString(), to: minute(60).toISOString() })}`, {
+      token: staff,
+    });
     expect(backwards.status).toBe(422);
     expect(backwards.headers.get('content-type')).toContain('application/problem+json');
     expect(backwards.body).toMatchObject({ status: 422, code: 'ORDER.INVALID_QUERY', details: { field: 'to', reason: 'NOT_AFTER_FROM' } });
-    const long = await s.request('GET', `/admin/orders/statistics${q({ from: T0.toISOString(), to: new Date(T0.getTime() + 367 * DAY).toISOString() })}`, { token: staff });
+    const long = await s.request('GET', `/admin/orders/statistics${q({ from: T0.toISOString(), to: new Date(T0.getTime() + 367 * DAY).toISOString() })}`, {
+      token: staff,
+    });
     expect([long.status, long.body.code, long.body.details.reason]).toEqual([422, 'ORDER.INVALID_QUERY', 'PERIOD_TOO_LONG']);
     const window = await s.request('GET', `/admin/orders${q({ placedFrom: minute(9).toISOString(), placedTo: minute(1).toISOString() })}`, { token: staff });
     expect([window.status, window.body.code]).toEqual([422, 'ORDER.INVALID_QUERY']);

@@ -57,7 +57,11 @@ describe('placing, paying and cancelling orders over HTTP (issue #6 item 7)', ()
     expect((await s.request('GET', `/me/orders/${placed.body.orderId}`, { token: m1 })).body.status).toBe('pending_shipment');
     // Paying a paid order: 409, saying so (issue #12).
     const again = await s.request('POST', '/me/payments', { token: m1, body: { orderIds: [placed.body.orderId], channel: 'fake' } });
-    expect([again.status, again.body.code, again.body.details]).toEqual([409, 'PAYMENT.ORDER_ALREADY_PAID', { orderId: placed.body.orderId, paymentId: pay.body.paymentId }]);
+    expect([again.status, again.body.code, again.body.details]).toEqual([
+      409,
+      'PAYMENT.ORDER_ALREADY_PAID',
+      { orderId: placed.body.orderId, paymentId: pay.body.paymentId },
+    ]);
   });
 
   it("cancels an unpaid order (stock released); another member's order is 404 and stays as it was", async () => {

@@ -127,7 +127,9 @@ describe('payment channels are explicit (issue #12 finding 1)', () => {
       expect([again.status, again.body]).toEqual([200, { ...first.body, replayed: true }]);
     }
     expect(await footprint(db.sql)).toEqual(before);
-    const [rows] = (await db.sql(`select count(*)::int as n from payment_channel_transaction where payment_id = '${opened.body.paymentId}'`)) as { n: number }[];
+    const [rows] = (await db.sql(`select count(*)::int as n from payment_channel_transaction where payment_id = '${opened.body.paymentId}'`)) as {
+      n: number;
+    }[];
     expect(rows!.n).toBe(1);
     expect(await footprint(db.sql)).toMatchObject({ lateRefunds: 0 });
   }, 120_000);

@@ -34,15 +34,26 @@ const bargain = (over: Record<string, unknown> = {}) => ({
 const presale = (rule: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
   name: '预售',
   rule: {
-    kind: 'deposit_presale', items: [{ skuId: 'sku-milk', price: '599.00', deposit: '100.00' }], leverage: '1.5',
-    depositWindow: { startsAt: iso(-60), endsAt: iso(DAY) }, balanceWindow: { startsAt: iso(DAY), endsAt: iso(2 * DAY) }, ...rule,
+    kind: 'deposit_presale',
+    items: [{ skuId: 'sku-milk', price: '599.00', deposit: '100.00' }],
+    leverage: '1.5',
+    depositWindow: { startsAt: iso(-60), endsAt: iso(DAY) },
+    balanceWindow: { startsAt: iso(DAY), endsAt: iso(2 * DAY) },
+    ...rule,
   },
   scope: { kind: 'skus', ids: ['sku-milk'] },
   startsAt: iso(-60),
   endsAt: iso(2 * DAY),
   ...over,
 });
-const line = (lineId: string, unitPrice: string, quantity = 1) => ({ lineId, skuId: `sku-${lineId}`, productId: `p-${lineId}`, shopId: 'self', quantity, unitPrice });
+const line = (lineId: string, unitPrice: string, quantity = 1) => ({
+  lineId,
+  skuId: `sku-${lineId}`,
+  productId: `p-${lineId}`,
+  shopId: 'self',
+  quantity,
+  unitPrice,
+});
 const member = { memberId: 'member-1', isNew: false, channel: 'app' };
 
 describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price preview)', () => {
@@ -83,8 +94,20 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
 
   it('PRM-2: create → submit → approve; a new version is reviewed while the live one keeps serving; void ends it', async () => {
     const a = await created(fullReduction({ channels: ['app'], perMemberLimit: 1, budget: '10000.00' }));
-    expect(a).toMatchObject({ code: expect.stringMatching(/^ACT-[0-9A-Z]{26}$/), kind: 'full_reduction', reviewStatus: 'draft', status: 'not_started', liveVersion: null, version: 1, budgetSpent: '0.00' });
-    expect(a.versions[0]).toMatchObject({ number: 1, status: 'draft', definition: { name: '满300减40', channels: ['app'], perMemberLimit: 1, budget: '10000.00', startsAt: iso(-60) } });
+    expect(a).toMatchObject({
+      code: expect.stringMatching(/^ACT-[0-9A-Z]{26}$/),
+      kind: 'full_reduction',
+      reviewStatus: 'draft',
+      status: 'not_started',
+      liveVersion: null,
+      version: 1,
+      budgetSpent: '0.00',
+    });
+    expect(a.versions[0]).toMatchObject({
+      number: 1,
+      status: 'draft',
+      definition: { name: '满300减40', channels: ['app'], perMemberLimit: 1, budget: '10000.00', startsAt: iso(-60) },
+    });
     const submitted = await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect(submitted.body).toMatchObject({ reviewStatus: 'pending_review', versions: [{ submittedBy: 'mia' }] });
     const approved = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
@@ -94,20 +117,29 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     expect((await preview()).body.totals).toMatchObject({ subtotal: '350.00', activityDiscount: '40.00', payable: '310.00' });
 
     const v2 = await call('POST', `/admin/promotion/activities/${a.id}/versions`, {
-      name: '满300减60', rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '60.00' }] } },
+      name: '满300减60',
+      rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '60.00' }] } },
     });
     expect(v2.body).toMatchObject({ reviewStatus: 'draft', hasOpenVersion: true, liveVersion: 1, status: 'active' });
     expect((await preview()).body.totals.activityDiscount).toBe('40.00'); // version 1 still serves
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     expect((await preview()).body.totals.activityDiscount).toBe('40.00');
     const replaced = await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, reviewer);
-    expect(replaced.body).toMatchObject({ liveVersion: 2, hasOpenVersion: false, versions: [{ status: 'superseded' }, { status: 'published', definition: { name: '满300减60' } }] });
+    expect(replaced.body).toMatchObject({
+      liveVersion: 2,
+      hasOpenVersion: false,
+      versions: [{ status: 'superseded' }, { status: 'published', definition: { name: '满300减60' } }],
+    });
     expect((await preview()).body.totals.activityDiscount).toBe('60.00');
 
     await call('POST', `/admin/promotion/activities/${a.id}/versions`, { priority: 3 });
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     const rejected = await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'not now' });
-    expect(rejected.body).toMatchObject({ reviewStatus: 'rejected', liveVersion: 2, versions: [{}, {}, { status: 'rejected', rejectionReason: 'not now', reviewedBy: 'mia' }] });
+    expect(rejected.body).toMatchObject({
+      reviewStatus: 'rejected',
+      liveVersion: 2,
+      versions: [{}, {}, { status: 'rejected', rejectionReason: 'not now', reviewedBy: 'mia' }],
+    });
 
     expect((await call('GET', '/admin/promotion/activities?status=active')).body.map((x: any) => x.id)).toContain(a.id);
     expect((await call('GET', '/admin/promotion/activities?reviewStatus=rejected')).body.map((x: any) => x.id)).toEqual([a.id]);
@@ -120,19 +152,78 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   it.each([
     ['PRM-2: a window that ends before it starts', 422, 'PROMOTION.INVALID_WINDOW', fullReduction({ startsAt: iso(60), endsAt: iso(0) })],
     ['an empty name', 422, 'PROMOTION.INVALID_NAME', fullReduction({ name: ' ' })],
-    ['overlapping tiers (the pricing engine’s own validation)', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }, { threshold: '300.00', off: '50.00' }] } } })],
+    [
+      'overlapping tiers (the pricing engine’s own validation)',
+      422,
+      'PRICING.INVALID_RULE',
+      fullReduction({
+        rule: {
+          kind: 'full_reduction',
+          rule: {
+            mode: 'tiered',
+            tiers: [
+              { threshold: '300.00', off: '40.00' },
+              { threshold: '300.00', off: '50.00' },
+            ],
+          },
+        },
+      }),
+    ],
     ['a zero budget', 422, 'PROMOTION.INVALID_BUDGET', fullReduction({ budget: '0.00' })],
     ['a per-member limit of 0', 422, 'PROMOTION.INVALID_SETTINGS', fullReduction({ perMemberLimit: 0 })],
     ['a group buy without its terms', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: null })],
-    ['a group ladder whose bigger group pays more', 422, 'PROMOTION.INVALID_GROUP_BUY', groupBuy({ groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: 'sku-tea', price: '99.00' }] }] } })],
-    ['a discount above 100 %', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '120' }] } })],
-    ['a threshold below its discount', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '30.00', off: '40.00' }] } } })],
-    ['overlapping discount tiers', 422, 'PRICING.INVALID_RULE', fullReduction({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }, { threshold: '100.00', percentOff: '20' }] } })],
+    [
+      'a group ladder whose bigger group pays more',
+      422,
+      'PROMOTION.INVALID_GROUP_BUY',
+      groupBuy({ groupBuy: { type: 'normal', size: 3, hours: 24, ladder: [{ size: 5, prices: [{ skuId: 'sku-tea', price: '99.00' }] }] } }),
+    ],
+    [
+      'a discount above 100 %',
+      422,
+      'PRICING.INVALID_RULE',
+      fullReduction({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '120' }] } }),
+    ],
+    [
+      'a threshold below its discount',
+      422,
+      'PRICING.INVALID_RULE',
+      fullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '30.00', off: '40.00' }] } } }),
+    ],
+    [
+      'overlapping discount tiers',
+      422,
+      'PRICING.INVALID_RULE',
+      fullReduction({
+        rule: {
+          kind: 'full_discount',
+          tiers: [
+            { threshold: '100.00', percentOff: '10' },
+            { threshold: '100.00', percentOff: '20' },
+          ],
+        },
+      }),
+    ],
     ['a presale leverage below 1', 422, 'PROMOTION.INVALID_PRESALE', presale({ leverage: '0.5' })],
-    ['a presale deposit not below its final price', 422, 'PROMOTION.INVALID_PRESALE', presale({ items: [{ skuId: 'sku-milk', price: '100.00', deposit: '120.00' }] })],
-    ['a presale balance window opening before the deposit window ends', 422, 'PROMOTION.INVALID_PRESALE', presale({ balanceWindow: { startsAt: iso(0), endsAt: iso(2 * DAY) } })],
+    [
+      'a presale deposit not below its final price',
+      422,
+      'PROMOTION.INVALID_PRESALE',
+      presale({ items: [{ skuId: 'sku-milk', price: '100.00', deposit: '120.00' }] }),
+    ],
+    [
+      'a presale balance window opening before the deposit window ends',
+      422,
+      'PROMOTION.INVALID_PRESALE',
+      presale({ balanceWindow: { startsAt: iso(0), endsAt: iso(2 * DAY) } }),
+    ],
     ['an unknown limit period', 400, 'VALIDATION.FAILED', fullReduction({ perMemberLimit: 2, limitPeriod: 'year' })],
-    ['a bargain floor above its price', 422, 'PROMOTION.INVALID_BARGAIN', bargain({ rule: { kind: 'bargain', skuId: 'x', originalPrice: '10.00', floorPrice: '20.00', maxHelpers: 3, hours: 1 } })],
+    [
+      'a bargain floor above its price',
+      422,
+      'PROMOTION.INVALID_BARGAIN',
+      bargain({ rule: { kind: 'bargain', skuId: 'x', originalPrice: '10.00', floorPrice: '20.00', maxHelpers: 3, hours: 1 } }),
+    ],
     ['an unknown kind', 400, 'VALIDATION.FAILED', fullReduction({ rule: { kind: 'lottery' } })],
     ['a date without an offset', 400, 'VALIDATION.FAILED', fullReduction({ startsAt: '2026-12-01T00:00:00' })],
     ['an unknown field', 400, 'VALIDATION.FAILED', fullReduction({ code: 'MINE' })],
@@ -148,7 +239,13 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
       ['approve', `/admin/promotion/activities/${draft.id}/approve`, undefined, 409, 'PROMOTION.INVALID_TRANSITION'],
       ['reject', `/admin/promotion/activities/${draft.id}/reject`, { reason: 'x' }, 409, 'PROMOTION.INVALID_TRANSITION'],
       ['unknown', '/admin/promotion/activities/nope/submit', undefined, 404, 'PROMOTION.ACTIVITY_NOT_FOUND'],
-      ['kind', `/admin/promotion/activities/${draft.id}/versions`, { rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }] } }, 422, 'PROMOTION.KIND_CHANGED'],
+      [
+        'kind',
+        `/admin/promotion/activities/${draft.id}/versions`,
+        { rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }] } },
+        422,
+        'PROMOTION.KIND_CHANGED',
+      ],
       ['window', `/admin/promotion/activities/${draft.id}/versions`, { endsAt: iso(-120) }, 422, 'PROMOTION.INVALID_WINDOW'],
     ];
     for (const [, path, body, status, code] of cases) {
@@ -184,7 +281,13 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
   });
 
   it('four eyes (PRM-2, decision 0021): one marketer creating, submitting and approving their own 0.01 price is 403 PROMOTION.SELF_APPROVAL and writes nothing; a second one approves, and the record shows both', async () => {
-    const penny = { name: '一分钱', rule: { kind: 'single_item', prices: [{ skuId: 'sku-phone', price: '0.01' }] }, scope: { kind: 'skus', ids: ['sku-phone'] }, startsAt: iso(-60), endsAt: iso(DAY) };
+    const penny = {
+      name: '一分钱',
+      rule: { kind: 'single_item', prices: [{ skuId: 'sku-phone', price: '0.01' }] },
+      scope: { kind: 'skus', ids: ['sku-phone'] },
+      startsAt: iso(-60),
+      endsAt: iso(DAY),
+    };
     const a = await created(penny);
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     const before = await stored();
@@ -208,10 +311,14 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     await call('POST', `/admin/promotion/activities/${a.id}/versions`, { name: '一分钱 v2' }, reviewer);
     await call('POST', `/admin/promotion/activities/${a.id}/submit`);
     const beforeRevision = await stored();
-    for (const token of [reviewer, marketer]) expectProblem(await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, token), 403, 'PROMOTION.SELF_APPROVAL');
+    for (const token of [reviewer, marketer])
+      expectProblem(await call('POST', `/admin/promotion/activities/${a.id}/approve`, undefined, token), 403, 'PROMOTION.SELF_APPROVAL');
     expect(await stored()).toBe(beforeRevision);
     // The submitter may withdraw it (reject); the live version keeps serving.
-    expect((await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'withdrawn' })).body).toMatchObject({ reviewStatus: 'rejected', liveVersion: 1 });
+    expect((await call('POST', `/admin/promotion/activities/${a.id}/reject`, { reason: 'withdrawn' })).body).toMatchObject({
+      reviewStatus: 'rejected',
+      liveVersion: 1,
+    });
     await call('POST', `/admin/promotion/activities/${a.id}/void`);
   });
 
@@ -237,7 +344,13 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     const opened = await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-L' }, leader);
     expect(opened.status).toBe(201);
     const groupId = opened.body.id;
-    expect(opened.body).toMatchObject({ size: 3, paid: 0, status: 'pending', mine: { orderId: 'o-L', leader: true, status: 'pending' }, tier: { prices: [{ price: '89.00' }] } });
+    expect(opened.body).toMatchObject({
+      size: 3,
+      paid: 0,
+      status: 'pending',
+      mine: { orderId: 'o-L', leader: true, status: 'pending' },
+      tier: { prices: [{ price: '89.00' }] },
+    });
 
     const join = (who: string, orderId: string) => call('POST', `/me/promotion/groups/${groupId}/members`, { orderId }, memberToken(who));
     const pay = (orderId: string) => call('POST', `/admin/promotion/groups/${groupId}/payments`, { orderId }, cashier);
@@ -263,7 +376,10 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     await orders.unpaid('o-z', 'z', ['sku-tea']);
     const other = (await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-z' }, memberToken('z'))).body.id;
     expectProblem(await call('POST', '/me/promotion/groups', { activityId: gb.id, orderId: 'o-z' }, memberToken('z')), 409, 'PROMOTION.ORDER_IN_ANOTHER_GROUP');
-    expect((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body.map((g: any) => [g.id, g.status])).toEqual([[other, 'pending'], [groupId, 'succeeded']]);
+    expect((await call('GET', `/admin/promotion/activities/${gb.id}/groups`)).body.map((g: any) => [g.id, g.status])).toEqual([
+      [other, 'pending'],
+      [groupId, 'succeeded'],
+    ]);
   });
 
   it('group buy (decision 0021): only your own order, awaiting payment, of the activity’s goods opens or joins; staff confirm only a paid order of the group — each refusal its 4xx, nothing written', async () => {
@@ -299,7 +415,9 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
     const joined = await groups();
     expectProblem(await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-his' }, memberToken('thief')), 404, 'PROMOTION.ORDER_NOT_FOUND');
     expect(await groups()).toBe(joined);
-    expect((await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-his' }, memberToken('him'))).body.mine).toMatchObject({ orderId: 'o-his' });
+    expect((await call('POST', `/me/promotion/groups/${groupId}/members`, { orderId: 'o-his' }, memberToken('him'))).body.mine).toMatchObject({
+      orderId: 'o-his',
+    });
   });
 
   it('group buy: at the deadline the expiry sweep fails a group short of its size; its paid orders are to be refunded', async () => {
@@ -375,20 +493,37 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
       now = T0;
     }
     expectProblem(notGroup, 409, 'PROMOTION.NOT_ACTIVE');
-    expect((await call('GET', `/me/promotion/bargains/${started.id}`, undefined, memberToken('owner-2'))).body).toMatchObject({ helpers: 0, currentPrice: '100.00' });
+    expect((await call('GET', `/me/promotion/bargains/${started.id}`, undefined, memberToken('owner-2'))).body).toMatchObject({
+      helpers: 0,
+      currentPrice: '100.00',
+    });
   });
 
   it('限购: a member sees what is left, the preview prices no more units than that, orders consume it (guarded, idempotent), and a release gives it back', async () => {
     const flash = await published({
-      name: '秒杀 限购2件/天', rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-limited', price: '60.00' }] }, scope: { kind: 'skus', ids: ['sku-limited'] },
-      startsAt: iso(-60), endsAt: iso(DAY), perMemberLimit: 2, limitPeriod: 'day',
+      name: '秒杀 限购2件/天',
+      rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-limited', price: '60.00' }] },
+      scope: { kind: 'skus', ids: ['sku-limited'] },
+      startsAt: iso(-60),
+      endsAt: iso(DAY),
+      perMemberLimit: 2,
+      limitPeriod: 'day',
     });
     expect(flash.versions[0].definition).toMatchObject({ perMemberLimit: 2, limitPeriod: 'day' });
     const buyer = memberToken('buyer');
     const allowance = () => call('GET', `/me/promotion/activities/${flash.id}/allowance`, undefined, buyer);
-    expect((await allowance()).body).toMatchObject({ activityId: flash.id, memberId: 'buyer', limit: 2, limitPeriod: 'day', period: '2026-12-01', used: 0, remaining: 2 });
+    expect((await allowance()).body).toMatchObject({
+      activityId: flash.id,
+      memberId: 'buyer',
+      limit: 2,
+      limitPeriod: 'day',
+      period: '2026-12-01',
+      used: 0,
+      remaining: 2,
+    });
     const limitedLine = { lineId: 'x', skuId: 'sku-limited', productId: 'p-x', shopId: 'self', quantity: 3, unitPrice: '100.00' };
-    const preview = async () => (await call('POST', '/admin/promotion/price-preview', { lines: [limitedLine], member: { ...member, memberId: 'buyer' } })).body.lines[0];
+    const preview = async () =>
+      (await call('POST', '/admin/promotion/price-preview', { lines: [limitedLine], member: { ...member, memberId: 'buyer' } })).body.lines[0];
     expect(await preview()).toMatchObject({ itemPriceActivityId: flash.id, activityUnits: 2, activityPriceAmount: '220.00' });
 
     const consume = (reference: string, quantity: number, token = marketer) =>
@@ -442,7 +577,13 @@ describe('promotions over HTTP (PRM-2 lifecycle, group buy, bargain, price previ
 
   it('the routes are in the OpenAPI document', async () => {
     const doc = (await s.request('GET', '/openapi.json')).body;
-    for (const path of ['/admin/promotion/activities', '/admin/promotion/activities/{activityId}/approve', '/admin/promotion/price-preview', '/me/promotion/groups', '/me/promotion/bargains/{bargainId}/helps']) {
+    for (const path of [
+      '/admin/promotion/activities',
+      '/admin/promotion/activities/{activityId}/approve',
+      '/admin/promotion/price-preview',
+      '/me/promotion/groups',
+      '/me/promotion/bargains/{bargainId}/helps',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });

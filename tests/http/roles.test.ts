@@ -2,13 +2,29 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { createZhongtai } from '../../adapters/container/create-zhongtai.js';
-import { allRoutes, createRouter, Hs256Authenticator, openApiDocument, ROLES, roleCatalogue, routeRoleProblems, route, silentLogger, type Role, type Route } from '../../adapters/http/express/index.js';
+import {
+  allRoutes,
+  createRouter,
+  Hs256Authenticator,
+  openApiDocument,
+  ROLES,
+  roleCatalogue,
+  routeRoleProblems,
+  route,
+  silentLogger,
+  type Role,
+  type Route,
+} from '../../adapters/http/express/index.js';
 import { hasRole } from '../../adapters/http/express/roles.js';
 import { TEST_SECRET } from '../support/http.js';
 
 const staffRoute = (roles: readonly string[] | undefined): Route =>
   route({
-    method: 'get', path: '/admin/host/report', tag: 'host', access: 'staff', summary: 'A host staff route',
+    method: 'get',
+    path: '/admin/host/report',
+    tag: 'host',
+    access: 'staff',
+    summary: 'A host staff route',
     ...(roles ? { roles: roles as Role[] } : {}),
     handler: async () => ({}),
   });
@@ -18,7 +34,9 @@ const mount = (routes: readonly Route[]) => () =>
 
 describe('one role catalogue (issue #12 item 8)', () => {
   it('names admin and one role per area, each with what it may do', () => {
-    expect(Object.keys(ROLES).sort()).toEqual(['admin', 'catalog', 'dispatch', 'inventory', 'logistics', 'marketing', 'membership', 'orders', 'payments'].sort());
+    expect(Object.keys(ROLES).sort()).toEqual(
+      ['admin', 'catalog', 'dispatch', 'inventory', 'logistics', 'marketing', 'membership', 'orders', 'payments'].sort(),
+    );
     expect(roleCatalogue.map((r) => r.name)).toEqual(Object.keys(ROLES));
     for (const r of roleCatalogue) expect(r.description.length, r.name).toBeGreaterThan(10);
   });
@@ -48,7 +66,16 @@ describe('one role catalogue (issue #12 item 8)', () => {
   });
 
   it('a public or member route declaring roles is refused: roles apply to staff tokens only', () => {
-    const member = route({ method: 'get', path: '/me/x', tag: 'host', access: 'member', roles: ['orders'], summary: 'x', query: z.object({}), handler: async () => ({}) });
+    const member = route({
+      method: 'get',
+      path: '/me/x',
+      tag: 'host',
+      access: 'member',
+      roles: ['orders'],
+      summary: 'x',
+      query: z.object({}),
+      handler: async () => ({}),
+    });
     expect(routeRoleProblems([member])).toEqual(['GET /me/x is a member route and declares roles; only staff routes have roles']);
   });
 
@@ -76,10 +103,14 @@ describe('one role catalogue (issue #12 item 8)', () => {
   it('property: a staff identity passes a route exactly when it holds one of its roles or admin', () => {
     const role = fc.constantFrom(...(Object.keys(ROLES) as Role[]));
     fc.assert(
-      fc.property(fc.uniqueArray(role, { minLength: 1, maxLength: 4 }), fc.array(fc.oneof(role, fc.string({ maxLength: 8 })), { maxLength: 4 }), (routeRoles, held) => {
-        const expected = held.some((h) => h === 'admin' || (routeRoles as string[]).includes(h));
-        expect(hasRole(staffRoute(routeRoles), held)).toBe(expected);
-      }),
+      fc.property(
+        fc.uniqueArray(role, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.oneof(role, fc.string({ maxLength: 8 })), { maxLength: 4 }),
+        (routeRoles, held) => {
+          const expected = held.some((h) => h === 'admin' || (routeRoles as string[]).includes(h));
+          expect(hasRole(staffRoute(routeRoles), held)).toBe(expected);
+        },
+      ),
     );
   });
 });

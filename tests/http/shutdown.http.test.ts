@@ -31,7 +31,12 @@ async function world(drainMs: number, work: { stopMs?: number } = {}): Promise<W
   const events: string[] = [];
   let shutdown!: GracefulShutdown;
   const slow = route({
-    method: 'get', path: '/test/slow', summary: 'answers late', tag: 'test', access: 'public', query: z.object({ ms: z.coerce.number().int() }),
+    method: 'get',
+    path: '/test/slow',
+    summary: 'answers late',
+    tag: 'test',
+    access: 'public',
+    query: z.object({ ms: z.coerce.number().int() }),
     handler: async ({ query }) => {
       await sleep(query.ms);
       events.push(`answered ${query.ms}`);

@@ -27,7 +27,7 @@ describe('HTTP service on memory, over a real socket', () => {
     expect(detail.body.skus[0].salePrice).toBe('3999.00');
   });
 
-  it('a member route answers with the caller\'s own data only, and only to a member token', async () => {
+  it("a member route answers with the caller's own data only, and only to a member token", async () => {
     const other = s.token({ subject: 'member-2', kind: 'member', roles: [] });
     expect((await s.request('GET', '/me', { token: other })).body).toEqual({ subject: 'member-2', kind: 'member', roles: [] });
     expect((await s.request('GET', '/me', { token: s.memberToken })).body.subject).toBe('member-1');

@@ -41,11 +41,22 @@ describe('tokens over HTTP: audience, issuer, key ids (issue #12 item 9)', () =>
   });
 
   it('a wrong issuer, a missing audience and an unknown kid are 401', async () => {
-    await expect401('/admin/orders', rawToken(header, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff, iss: 'elsewhere' }), TEST_SECRET), /issuer/);
+    await expect401(
+      '/admin/orders',
+      rawToken(header, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff, iss: 'elsewhere' }), TEST_SECRET),
+      /issuer/,
+    );
     await expect401('/admin/orders', rawToken(header, claims({ kind: 'staff', roles: ['admin'] }), TEST_SECRET), /audience/);
-    await expect401('/admin/orders', rawToken({ ...header, kid: 'k-2020' }, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff }), TEST_SECRET), /unknown key id/);
+    await expect401(
+      '/admin/orders',
+      rawToken({ ...header, kid: 'k-2020' }, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff }), TEST_SECRET),
+      /unknown key id/,
+    );
     // The same claims, well-formed, pass: the refusals above are about aud, iss and kid.
-    expect((await s.request('GET', '/admin/orders', { token: rawToken(header, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff }), TEST_SECRET) })).status).toBe(200);
+    expect(
+      (await s.request('GET', '/admin/orders', { token: rawToken(header, claims({ kind: 'staff', roles: ['admin'], aud: AUDIENCE.staff }), TEST_SECRET) }))
+        .status,
+    ).toBe(200);
   });
 });
 

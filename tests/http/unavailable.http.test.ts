@@ -41,20 +41,38 @@ async function serve(options: Partial<HttpOptions> & { persistence?: Persistence
   let slowFinished = 0;
   const routes = [
     route({
-      method: 'get', path: '/test/outage', summary: 'fails like a lost database', tag: 'test', access: 'public',
+      method: 'get',
+      path: '/test/outage',
+      summary: 'fails like a lost database',
+      tag: 'test',
+      access: 'public',
       handler: async () => {
-        throw new UnavailableError('database', 'the database is unavailable; retry shortly', { cause: Object.assign(new Error('Connection terminated unexpectedly'), { stack: 'Error: Connection terminated unexpectedly\n    at Socket.<anonymous> (pg/lib/client.js:1:1)' }) });
+        throw new UnavailableError('database', 'the database is unavailable; retry shortly', {
+          cause: Object.assign(new Error('Connection terminated unexpectedly'), {
+            stack: 'Error: Connection terminated unexpectedly\n    at Socket.<anonymous> (pg/lib/client.js:1:1)',
+          }),
+        });
       },
     }),
     route({
-      method: 'get', path: '/test/late-failure', summary: 'fails after the deadline', tag: 'test', access: 'public', query: z.object({ unavailable: z.enum(['yes', 'no']) }),
+      method: 'get',
+      path: '/test/late-failure',
+      summary: 'fails after the deadline',
+      tag: 'test',
+      access: 'public',
+      query: z.object({ unavailable: z.enum(['yes', 'no']) }),
       handler: async ({ query }) => {
         await sleep(300);
         throw query.unavailable === 'yes' ? new UnavailableError('database', 'gone') : new Error('a bug after the deadline');
       },
     }),
     route({
-      method: 'get', path: '/test/slow', summary: 'answers late', tag: 'test', access: 'public', query: z.object({ ms: z.coerce.number().int() }),
+      method: 'get',
+      path: '/test/slow',
+      summary: 'answers late',
+      tag: 'test',
+      access: 'public',
+      query: z.object({ ms: z.coerce.number().int() }),
       handler: async ({ query }) => {
         await sleep(query.ms);
         slowFinished++;
@@ -85,7 +103,13 @@ describe('503 for an unavailable database (issue #12)', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.headers.get('retry-after')).toBe('1');
     const body = (await res.json()) as { requestId?: string };
-    expect(body).toMatchObject({ status: 503, title: 'Service Unavailable', code: 'SERVICE.UNAVAILABLE', details: { retryable: true, reason: 'database' }, instance: '/test/outage' });
+    expect(body).toMatchObject({
+      status: 503,
+      title: 'Service Unavailable',
+      code: 'SERVICE.UNAVAILABLE',
+      details: { retryable: true, reason: 'database' },
+      instance: '/test/outage',
+    });
     expect(body.requestId).toBeTruthy();
   });
 
@@ -95,7 +119,14 @@ describe('503 for an unavailable database (issue #12)', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/test/outage`).then((r) => r.status)));
     expect(answers).toEqual(Array(20).fill(503));
     const notRequests = () => logger.lines.filter((l) => l.msg !== 'request');
-    expect(notRequests()).toEqual([expect.objectContaining({ level: 'error', msg: 'service unavailable', reason: 'database', error: expect.stringContaining('Connection terminated unexpectedly') })]);
+    expect(notRequests()).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'service unavailable',
+        reason: 'database',
+        error: expect.stringContaining('Connection terminated unexpectedly'),
+      }),
+    ]);
     await sleep(400);
     expect(notRequests()).toHaveLength(2);
     expect(notRequests()[1]).toMatchObject({ level: 'info', msg: 'service available again', unavailable: 20 });

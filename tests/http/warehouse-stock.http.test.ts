@@ -37,7 +37,14 @@ describe('dispatch and warehouse layers of stock over HTTP', () => {
     const again = await post(`${at(hz)}/receipts`, { location: 'A-01-01', quantity: 10, reference: 'po-1', fromInTransit: true });
     expect([again.status, again.body.replayed, again.body.dispatch[0].movement.id]).toEqual([200, true, receipt.body.dispatch[0].movement.id]);
 
-    const transfer = await post('/admin/inventory/transfers', { skuId: sku, fromWarehouseId: hz, fromLocation: 'A-01-01', toWarehouseId: gz, quantity: 4, reference: 'tr-1' });
+    const transfer = await post('/admin/inventory/transfers', {
+      skuId: sku,
+      fromWarehouseId: hz,
+      fromLocation: 'A-01-01',
+      toWarehouseId: gz,
+      quantity: 4,
+      reference: 'tr-1',
+    });
     expect([transfer.status, transfer.body.sales]).toEqual([200, null]);
     expect((await post(`${at(gz)}/transfer-receipts`, { location: 'G-01', quantity: 4, reference: 'tr-1' })).status).toBe(200);
     expect((await post(`${at(hz)}/damages`, { location: 'A-01-01', quantity: 2, reference: 'dmg-1' })).status).toBe(200);
@@ -49,15 +56,41 @@ describe('dispatch and warehouse layers of stock over HTTP', () => {
     expect(view.sales).toMatchObject({ total: 7, sellable: 7, inStock: true }); // 10 received, 2 damaged, 1 lost at the stock-take
     const byId = Object.fromEntries(view.warehouses.map((w: any) => [w.warehouseId, w]));
     expect(byId[hz]).toEqual({
-      warehouseId: hz, book: 5, available: 4, inTransit: 0, unsellable: 1, used: 0,
+      warehouseId: hz,
+      book: 5,
+      available: 4,
+      inTransit: 0,
+      unsellable: 1,
+      used: 0,
       locations: [
         { location: 'A-01-01', available: 1, locked: 0, shipped: 0, unusable: 1 },
         { location: 'B-02-01', available: 3, locked: 0, shipped: 0, unusable: 0 },
       ],
     });
-    expect(byId[gz]).toEqual({ warehouseId: gz, book: 3, available: 3, inTransit: 0, unsellable: 0, used: 0, locations: [{ location: 'G-01', available: 3, locked: 0, shipped: 0, unusable: 0 }] });
-    expect(view.ledgers.dispatch.map((m: any) => m.kind)).toEqual(['in_transit', 'receive', 'transfer_out', 'transfer_in', 'transfer_receive', 'damage', 'write_off', 'adjust']);
-    expect(view.ledgers.sales.map((m: any) => [m.kind, m.quantity])).toEqual([['increase', 10], ['adjust', -2], ['adjust', -1]]);
+    expect(byId[gz]).toEqual({
+      warehouseId: gz,
+      book: 3,
+      available: 3,
+      inTransit: 0,
+      unsellable: 0,
+      used: 0,
+      locations: [{ location: 'G-01', available: 3, locked: 0, shipped: 0, unusable: 0 }],
+    });
+    expect(view.ledgers.dispatch.map((m: any) => m.kind)).toEqual([
+      'in_transit',
+      'receive',
+      'transfer_out',
+      'transfer_in',
+      'transfer_receive',
+      'damage',
+      'write_off',
+      'adjust',
+    ]);
+    expect(view.ledgers.sales.map((m: any) => [m.kind, m.quantity])).toEqual([
+      ['increase', 10],
+      ['adjust', -2],
+      ['adjust', -1],
+    ]);
     expect((await s.request('GET', '/admin/inventory/layers/consistency', { token: stocker })).body).toEqual([]);
     expect((await s.request('GET', `/admin/inventory/layers/consistency?skuId=${sku}`, { token: stocker })).body).toEqual([]);
 
@@ -65,30 +98,102 @@ describe('dispatch and warehouse layers of stock over HTTP', () => {
     const admin = s.token({ subject: 'boss', kind: 'staff', roles: ['admin'] });
     const plan = await s.request('POST', '/admin/dispatch/preview', { token: admin, body: { address: R.xihu, lines: [{ skuId: sku, quantity: 4 }] } });
     expect(plan.body.groups.map((g: any) => g.warehouseCode)).toEqual(['HZ']);
-    const farther = await s.request('POST', '/admin/dispatch/preview', { token: admin, body: { address: R.xihu, lines: [{ skuId: sku, quantity: 3 }, { skuId: sku, quantity: 2 }] } });
+    const farther = await s.request('POST', '/admin/dispatch/preview', {
+      token: admin,
+      body: {
+        address: R.xihu,
+        lines: [
+          { skuId: sku, quantity: 3 },
+          { skuId: sku, quantity: 2 },
+        ],
+      },
+    });
     expect(farther.body).toMatchObject({ code: 'DISPATCH.INSUFFICIENT_STOCK' });
   });
 
-  const transfer = (over: Record<string, unknown> = {}) => ({ skuId: sku, fromWarehouseId: hz, fromLocation: 'B-02-01', toWarehouseId: gz, quantity: 1, reference: 'tr-bad', ...over });
+  const transfer = (over: Record<string, unknown> = {}) => ({
+    skuId: sku,
+    fromWarehouseId: hz,
+    fromLocation: 'B-02-01',
+    toWarehouseId: gz,
+    quantity: 1,
+    reference: 'tr-bad',
+    ...over,
+  });
   it.each([
     ['a zero quantity', () => [`${at(hz)}/receipts`, { location: 'A-01-01', quantity: 0, reference: 'r-bad', fromInTransit: false }], 422, 'QUANTITY.INVALID'],
     ['a negative quantity', () => [`${at(hz)}/in-transit`, { quantity: -3, reference: 'r-bad' }], 422, 'QUANTITY.INVALID'],
     ['a zero stock-take', () => [`${at(hz)}/stock-takes`, { location: 'A-01-01', quantity: 0, reference: 'r-bad' }], 422, 'QUANTITY.INVALID'],
     ['a fractional quantity', () => [`${at(hz)}/damages`, { location: 'A-01-01', quantity: 0.5, reference: 'r-bad' }], 400, 'VALIDATION.FAILED'],
-    ['an unknown SKU', () => [`${at(hz, 'nope')}/receipts`, { location: 'A-01-01', quantity: 1, reference: 'r-bad', fromInTransit: false }], 404, 'INVENTORY.UNKNOWN_SKU'],
-    ['an unknown warehouse', () => [`${at('nope')}/receipts`, { location: 'A-01-01', quantity: 1, reference: 'r-bad', fromInTransit: false }], 404, 'DISPATCH.WAREHOUSE_NOT_FOUND'],
+    [
+      'an unknown SKU',
+      () => [`${at(hz, 'nope')}/receipts`, { location: 'A-01-01', quantity: 1, reference: 'r-bad', fromInTransit: false }],
+      404,
+      'INVENTORY.UNKNOWN_SKU',
+    ],
+    [
+      'an unknown warehouse',
+      () => [`${at('nope')}/receipts`, { location: 'A-01-01', quantity: 1, reference: 'r-bad', fromInTransit: false }],
+      404,
+      'DISPATCH.WAREHOUSE_NOT_FOUND',
+    ],
     ['a transfer to an unknown warehouse', () => ['/admin/inventory/transfers', transfer({ toWarehouseId: 'nope' })], 404, 'DISPATCH.WAREHOUSE_NOT_FOUND'],
     ['a transfer of more than is available', () => ['/admin/inventory/transfers', transfer({ quantity: 4 })], 409, 'INVENTORY.INSUFFICIENT_AVAILABLE'],
     ['a transfer to the same warehouse', () => ['/admin/inventory/transfers', transfer({ toWarehouseId: hz })], 422, 'INVENTORY.TRANSFER_SAME_WAREHOUSE'],
-    ['a transfer receipt of more than is in transit', () => [`${at(gz)}/transfer-receipts`, { location: 'G-01', quantity: 1, reference: 'tr-9' }], 409, 'INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT'],
-    ['a receipt of more than is in transit', () => [`${at(gz)}/receipts`, { location: 'G-01', quantity: 1, reference: 'po-9', fromInTransit: true }], 409, 'INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT'],
-    ['damaging more than is available at the location', () => [`${at(hz)}/damages`, { location: 'A-01-01', quantity: 2, reference: 'dmg-9' }], 409, 'INVENTORY.INSUFFICIENT_AVAILABLE'],
-    ['writing off more than is damaged', () => [`${at(hz)}/write-offs`, { location: 'A-01-01', quantity: 2, reference: 'wo-9' }], 409, 'INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED'],
-    ['a stock-take loss below zero', () => [`${at(hz)}/stock-takes`, { location: 'B-02-01', quantity: -4, reference: 'st-9' }], 409, 'INVENTORY.ADJUST_BELOW_ZERO'],
-    ['a move to the same location', () => [`${at(hz)}/moves`, { fromLocation: 'B-02-01', toLocation: 'B-02-01', quantity: 1, reference: 'mv-9' }], 422, 'INVENTORY.MOVE_SAME_LOCATION'],
-    ['a malformed location', () => [`${at(hz)}/moves`, { fromLocation: 'B-02-01', toLocation: 'B 02', quantity: 1, reference: 'mv-9' }], 422, 'INVENTORY.INVALID_LOCATION'],
-    ['a reference reused with another quantity', () => [`${at(hz)}/receipts`, { location: 'A-01-01', quantity: 9, reference: 'po-1', fromInTransit: true }], 409, 'INVENTORY.REFERENCE_REUSED'],
-    ['a reference reused at another location', () => [`${at(hz)}/receipts`, { location: 'C-03', quantity: 10, reference: 'po-1', fromInTransit: true }], 409, 'INVENTORY.REFERENCE_REUSED'],
+    [
+      'a transfer receipt of more than is in transit',
+      () => [`${at(gz)}/transfer-receipts`, { location: 'G-01', quantity: 1, reference: 'tr-9' }],
+      409,
+      'INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT',
+    ],
+    [
+      'a receipt of more than is in transit',
+      () => [`${at(gz)}/receipts`, { location: 'G-01', quantity: 1, reference: 'po-9', fromInTransit: true }],
+      409,
+      'INVENTORY.RECEIPT_EXCEEDS_IN_TRANSIT',
+    ],
+    [
+      'damaging more than is available at the location',
+      () => [`${at(hz)}/damages`, { location: 'A-01-01', quantity: 2, reference: 'dmg-9' }],
+      409,
+      'INVENTORY.INSUFFICIENT_AVAILABLE',
+    ],
+    [
+      'writing off more than is damaged',
+      () => [`${at(hz)}/write-offs`, { location: 'A-01-01', quantity: 2, reference: 'wo-9' }],
+      409,
+      'INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED',
+    ],
+    [
+      'a stock-take loss below zero',
+      () => [`${at(hz)}/stock-takes`, { location: 'B-02-01', quantity: -4, reference: 'st-9' }],
+      409,
+      'INVENTORY.ADJUST_BELOW_ZERO',
+    ],
+    [
+      'a move to the same location',
+      () => [`${at(hz)}/moves`, { fromLocation: 'B-02-01', toLocation: 'B-02-01', quantity: 1, reference: 'mv-9' }],
+      422,
+      'INVENTORY.MOVE_SAME_LOCATION',
+    ],
+    [
+      'a malformed location',
+      () => [`${at(hz)}/moves`, { fromLocation: 'B-02-01', toLocation: 'B 02', quantity: 1, reference: 'mv-9' }],
+      422,
+      'INVENTORY.INVALID_LOCATION',
+    ],
+    [
+      'a reference reused with another quantity',
+      () => [`${at(hz)}/receipts`, { location: 'A-01-01', quantity: 9, reference: 'po-1', fromInTransit: true }],
+      409,
+      'INVENTORY.REFERENCE_REUSED',
+    ],
+    [
+      'a reference reused at another location',
+      () => [`${at(hz)}/receipts`, { location: 'C-03', quantity: 10, reference: 'po-1', fromInTransit: true }],
+      409,
+      'INVENTORY.REFERENCE_REUSED',
+    ],
     ['a missing fromInTransit', () => [`${at(hz)}/receipts`, { location: 'A-01-01', quantity: 1, reference: 'r-bad' }], 400, 'VALIDATION.FAILED'],
     ['an unknown field', () => [`${at(hz)}/in-transit`, { quantity: 1, reference: 'r-bad', supplier: 'x' }], 400, 'VALIDATION.FAILED'],
     ['an empty reference', () => [`${at(hz)}/in-transit`, { quantity: 1, reference: '' }], 400, 'VALIDATION.FAILED'],
@@ -146,7 +251,15 @@ describe('demo stock through purchase receipts', () => {
     const gz = warehouses.find((w) => w.code === 'GZ-REGIONAL')!.id;
     expect(view.sales).toMatchObject({ total: 6, lowStockThreshold: 5 });
     expect(view.warehouses).toEqual([
-      { warehouseId: gz, book: 6, available: 6, inTransit: 0, unsellable: 0, used: 0, locations: [{ location: 'A-01-01', available: 6, locked: 0, shipped: 0, unusable: 0 }] },
+      {
+        warehouseId: gz,
+        book: 6,
+        available: 6,
+        inTransit: 0,
+        unsellable: 0,
+        used: 0,
+        locations: [{ location: 'A-01-01', available: 6, locked: 0, shipped: 0, unusable: 0 }],
+      },
     ]);
     expect(view.ledgers.sales.map((m: any) => [m.kind, m.quantity, m.reference.startsWith('demo-receipt-GZ-REGIONAL-')])).toEqual([['increase', 6, true]]);
     expect((await s.request('GET', '/admin/inventory/layers/consistency', { token: admin })).body).toEqual([]);

@@ -67,7 +67,10 @@ export const wrong: number = Money.of('1.00');
     );
     writeFileSync(
       join(scratch, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['check.ts'] }),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        files: ['check.ts'],
+      }),
     );
     run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], scratch);
   });
@@ -81,7 +84,11 @@ async function expectMountedService(dir: string): Promise<void> {
       probe.close(() => done(p));
     });
   });
-  const child = spawn(process.execPath, ['mount.ts'], { cwd: dir, env: { ...env, PORT: String(port), ZHONGTAI_JWT_SECRET: 'readme-secret-of-at-least-32-characters' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['mount.ts'], {
+    cwd: dir,
+    env: { ...env, PORT: String(port), ZHONGTAI_JWT_SECRET: 'readme-secret-of-at-least-32-characters' },
+    stdio: 'ignore',
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     let health: Response | undefined;

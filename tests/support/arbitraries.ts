@@ -18,10 +18,7 @@ export const cents = (): fc.Arbitrary<bigint> =>
   );
 
 export const nonNegativeCents = (): fc.Arbitrary<bigint> =>
-  fc.oneof(
-    { arbitrary: fc.bigInt(0n, MAX_CENTS), weight: 3 },
-    { arbitrary: fc.bigInt(0n, 1_000n), weight: 2 },
-  );
+  fc.oneof({ arbitrary: fc.bigInt(0n, MAX_CENTS), weight: 3 }, { arbitrary: fc.bigInt(0n, 1_000n), weight: 2 });
 
 export const money = (currency = 'CNY'): fc.Arbitrary<Money> => cents().map((c) => Money.fromMinor(c, currency));
 
@@ -43,9 +40,7 @@ export interface ScaledDecimal {
 }
 
 export const scaledDecimal = (min: bigint, max: bigint, maxScale: number): fc.Arbitrary<ScaledDecimal> =>
-  fc
-    .tuple(fc.bigInt(min, max), fc.integer({ min: 0, max: maxScale }))
-    .map(([units, scale]) => ({ units, scale, text: formatUnits(units, scale) }));
+  fc.tuple(fc.bigInt(min, max), fc.integer({ min: 0, max: maxScale })).map(([units, scale]) => ({ units, scale, text: formatUnits(units, scale) }));
 
 /**
  * One non-negative weight as a decimal string. Small integers and zeros are frequent on purpose:
@@ -74,9 +69,7 @@ export const allocationTotalCents = (): fc.Arbitrary<bigint> =>
  * get an extra cent and those that do not are common here, between shares of different sizes too.
  */
 export const tieProneAllocation = (): fc.Arbitrary<{ totalCents: bigint; weights: ScaledDecimal[] }> =>
-  fc
-    .tuple(fc.bigInt(0n, 300n), fc.array(scaledDecimal(0n, 30n, 0), { minLength: 2, maxLength: 8 }))
-    .map(([totalCents, ws]) => ({ totalCents, weights: ws }));
+  fc.tuple(fc.bigInt(0n, 300n), fc.array(scaledDecimal(0n, 30n, 0), { minLength: 2, maxLength: 8 })).map(([totalCents, ws]) => ({ totalCents, weights: ws }));
 
 const optionText = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s && s.length > 0);
 
@@ -102,12 +95,10 @@ export const salesAttributesWithValues = (
     .integer({ min: 1, max: maxAttributes })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => salesAttributeTemplate(`s${i + 1}`))))
     .chain((templates) =>
-      fc
-        .tuple(...templates.map((t) => fc.shuffledSubarray([...t.options], { minLength: 1 })))
-        .map((picked) => ({
-          templates,
-          chosen: templates.map((t, i) => ({ attributeId: t.id, values: picked[i]! })),
-        })),
+      fc.tuple(...templates.map((t) => fc.shuffledSubarray([...t.options], { minLength: 1 }))).map((picked) => ({
+        templates,
+        chosen: templates.map((t, i) => ({ attributeId: t.id, values: picked[i]! })),
+      })),
     );
 
 /** Positive prices in whole cents up to 99 999 999.99 (the catalog's maximum). */

@@ -63,7 +63,8 @@ export async function populateCartWorld(zt: Zhongtai): Promise<CartWorld> {
     if (listed) await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
     const skuId = spu.skus[0]!.id;
     await zt.inventory.configureStock({ skuId, virtual: stock === 'virtual' });
-    if (typeof stock === 'number' && stock > 0) await zt.inventory.changeStock({ skuId, reference: `receipt-${code}`, operation: { kind: 'increase', quantity: stock } });
+    if (typeof stock === 'number' && stock > 0)
+      await zt.inventory.changeStock({ skuId, reference: `receipt-${code}`, operation: { kind: 'increase', quantity: stock } });
     return skuId;
   };
   const skus: CartSkus = {

@@ -8,5 +8,7 @@ export function diagramEdges(markdown: string, tag: string): string[] {
 }
 
 export function tableEdges(table: Readonly<Record<string, readonly string[]>>): string[] {
-  return Object.entries(table).flatMap(([from, tos]) => tos.map((to) => `${from} → ${to}`)).sort();
+  return Object.entries(table)
+    .flatMap(([from, tos]) => tos.map((to) => `${from} → ${to}`))
+    .sort();
 }

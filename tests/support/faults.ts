@@ -15,7 +15,13 @@ export const databaseOf = (url: string): string => decodeURIComponent(new URL(ur
 
 export async function serverAdmin(serverUrl = process.env.DATABASE_URL): Promise<ServerAdmin> {
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
-  const orm = await MikroORM.init({ clientUrl: serverUrl, entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false, pool: { min: 0, max: 2 } });
+  const orm = await MikroORM.init({
+    clientUrl: serverUrl,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    ensureDatabase: false,
+    pool: { min: 0, max: 2 },
+  });
   const sql = <R>(text: string, params: unknown[] = []) => orm.em.fork().getConnection().execute(text, params) as Promise<R[]>;
   const terminateSessions = async (database: string) =>
     (await sql('select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()', [database])).length;

@@ -20,7 +20,11 @@ export interface TestServer {
   readonly memberToken: string;
   token(identity: Identity): string;
   /** fetch relative to the server, JSON body and bearer token handled. */
-  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> }): Promise<{
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
+  ): Promise<{
     status: number;
     headers: Headers;
     body: any;
@@ -43,11 +47,21 @@ export function useHttpBackend(kind: 'memory' | 'postgresql'): void {
 }
 
 /** Server options: the fake payment channel and its page, as the demo mode of `serve` has them (a test asks for them by name). */
-export const fakePayments = (): { ordering: OrderingModuleOptions; fakePaymentPage: true } => ({ ordering: { channels: [fakePaymentChannel()] }, fakePaymentPage: true });
+export const fakePayments = (): { ordering: OrderingModuleOptions; fakePaymentPage: true } => ({
+  ordering: { channels: [fakePaymentChannel()] },
+  fakePaymentPage: true,
+});
 
 export async function startTestServer(
   given?: Persistence,
-  options: { clock?: Clock; checkout?: CheckoutModuleOptions; ordering?: OrderingModuleOptions; fakePaymentPage?: boolean; logger?: Logger; contexts?: readonly AnyContext[] } = {},
+  options: {
+    clock?: Clock;
+    checkout?: CheckoutModuleOptions;
+    ordering?: OrderingModuleOptions;
+    fakePaymentPage?: boolean;
+    logger?: Logger;
+    contexts?: readonly AnyContext[];
+  } = {},
 ): Promise<TestServer> {
   let persistence = given;
   let dropDatabase = async () => {};
@@ -60,13 +74,19 @@ export async function startTestServer(
     };
   }
   const zt = createZhongtai({
-    ...(persistence ? { persistence } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.checkout ? { checkout: options.checkout } : {}),
+    ...(persistence ? { persistence } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.ordering ? { ordering: options.ordering } : {}),
     ...(options.contexts ? { contexts: options.contexts } : {}),
   }) as Zhongtai;
   // Every answer of every HTTP test is held to the documented contract (decision 0023).
   const app = createApp({
-    zhongtai: zt, authenticator: new Hs256Authenticator(TEST_SECRET), logger: options.logger ?? silentLogger, fakePaymentPage: options.fakePaymentPage ?? false, checkResponses: true,
+    zhongtai: zt,
+    authenticator: new Hs256Authenticator(TEST_SECRET),
+    logger: options.logger ?? silentLogger,
+    fakePaymentPage: options.fakePaymentPage ?? false,
+    checkResponses: true,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

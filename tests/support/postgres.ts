@@ -54,11 +54,16 @@ export async function truncateAll(p: MikroOrmPersistence): Promise<void> {
     tables = p.orm.em
       .fork()
       .getConnection()
-      .execute<{ name: string }[]>(`select tablename as name from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations' order by 1`)
+      .execute<{ name: string }[]>(
+        `select tablename as name from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations' order by 1`,
+      )
       .then((rows) => rows.map((r) => `"${r.name}"`).join(', '));
     tablesOf.set(p, tables);
   }
-  await p.orm.em.fork().getConnection().execute(`truncate table ${await tables} restart identity cascade`);
+  await p.orm.em
+    .fork()
+    .getConnection()
+    .execute(`truncate table ${await tables} restart identity cascade`);
 }
 
 /**

@@ -70,7 +70,10 @@ export class FakePaymentChannel implements PaymentChannel {
 
   async charge(p: { paymentNumber: string; amount: Money; description: string }): Promise<ChannelCharge> {
     if (this.behaviour === 'fail') {
-      throw DomainError.conflict(PAYMENT_ERROR.CHANNEL_UNAVAILABLE, 'the fake channel refused to collect this payment; try again', { channel: this.name, retryable: true });
+      throw DomainError.conflict(PAYMENT_ERROR.CHANNEL_UNAVAILABLE, 'the fake channel refused to collect this payment; try again', {
+        channel: this.name,
+        retryable: true,
+      });
     }
     this.charges.set(p.paymentNumber, { amount: p.amount, at: new Date() });
     if ((this.behaviour === 'succeed' || this.behaviour === 'twice') && this.host) {

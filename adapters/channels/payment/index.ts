@@ -1,2 +1,9 @@
 // Payment channels (the technology of collecting money: WeChat Pay, Alipay … and the fake one for demo mode and tests).
-export { fakePaymentChannel, fakeTransactionId, FakePaymentChannel, type FakeBehaviour, type FakeCallbackBody, type FakeChannelOptions } from './fake-channel.js';
+export {
+  fakePaymentChannel,
+  fakeTransactionId,
+  FakePaymentChannel,
+  type FakeBehaviour,
+  type FakeCallbackBody,
+  type FakeChannelOptions,
+} from './fake-channel.js';

@@ -47,7 +47,12 @@ export function checkAnswer(r: Route, result: unknown): void {
     ? undescribed(wire, parsed.data, '')
     : parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.map(String).join('.'), message: i.message }));
   if (errors.length === 0) return;
-  throw new HttpProblem(500, RESPONSE_CONTRACT, `the answer of ${where(r)} breaks its documented schema: ${errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`, { errors });
+  throw new HttpProblem(
+    500,
+    RESPONSE_CONTRACT,
+    `the answer of ${where(r)} breaks its documented schema: ${errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`,
+    { errors },
+  );
 }
 
 /** Fields of `wire` that parsing dropped (a non-strict object schema strips what it does not describe). */

@@ -1,6 +1,19 @@
 export { createApp } from './app.js';
 export { createRouter, allRoutes, toProblem, type HttpOptions } from './router.js';
-export { Hs256Authenticator, signToken, keyId, AUDIENCE, DEFAULT_ISSUER, MIN_SECRET_LENGTH, type Authenticator, type Identity, type IdentityKind, type TokenKey, type TokenSettings, type Hs256Options } from './auth.js';
+export {
+  Hs256Authenticator,
+  signToken,
+  keyId,
+  AUDIENCE,
+  DEFAULT_ISSUER,
+  MIN_SECRET_LENGTH,
+  type Authenticator,
+  type Identity,
+  type IdentityKind,
+  type TokenKey,
+  type TokenSettings,
+  type Hs256Options,
+} from './auth.js';
 export { jsonLogger, silentLogger, type Logger } from './logger.js';
 export { openApiDocument } from './openapi.js';
 export { route, errorsOf, type Route, type RouteContext, type Access, type ErrorCodes, type RejectionStatus } from './route.js';

@@ -50,7 +50,10 @@ function rejections(r: Route): Json {
     const named = r.errors ? `: ${codes.join(', ')}` : '';
     out[String(status)] = { description: `${DESCRIPTIONS[status] ?? 'Rejected'}${named}`, content: { 'application/problem+json': { schema: problemRef } } };
   }
-  out['503'] = { description: 'The service cannot answer now (e.g. its database is unavailable): retry after Retry-After', content: { 'application/problem+json': { schema: problemRef } } };
+  out['503'] = {
+    description: 'The service cannot answer now (e.g. its database is unavailable): retry after Retry-After',
+    content: { 'application/problem+json': { schema: problemRef } },
+  };
   return out;
 }
 
@@ -110,7 +113,10 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
             type: { type: 'string' },
             title: { type: 'string' },
             status: { type: 'integer' },
-            code: { type: 'string', description: "Stable: clients branch on it. The operation's x-error-codes and response descriptions list the codes it may answer." },
+            code: {
+              type: 'string',
+              description: "Stable: clients branch on it. The operation's x-error-codes and response descriptions list the codes it may answer.",
+            },
             detail: { type: 'string' },
             instance: { type: 'string' },
             requestId: { type: 'string' },

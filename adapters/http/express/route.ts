@@ -86,7 +86,11 @@ export function route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.ZodT
 }
 
 // Shared schema pieces.
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id has letters, digits, - and _');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id has letters, digits, - and _');
 /** A decimal amount as a string ("199.00"). Scale and sign are the domain's to judge, with precise codes. */
 export const amount = z.string().regex(/^-?\d{1,12}(\.\d+)?$/, 'an amount is a decimal string such as "199.00"');
 /** A whole number an `int` column can hold (decision 0020); its meaning (sign, zero, range) is the domain's to judge. */

@@ -213,7 +213,8 @@ function errorHandler(logger: Logger, outages: OutageLog): ErrorRequestHandler {
   return (error, req, res, next) => {
     // Answered already (503 at the deadline): the late failure changes nothing for the client; a bug is still logged.
     if (res.writableEnded) {
-      if (!isUnavailable(error)) logger.error('error after the answer was sent', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });
+      if (!isUnavailable(error))
+        logger.error('error after the answer was sent', { requestId: requestIds.get(req), error: error instanceof Error ? error.stack : String(error) });
       return;
     }
     if (res.headersSent) return next(error);

@@ -9,9 +9,14 @@ export function validate<T extends z.ZodType>(schema: T | undefined, value: unkn
   const errors = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
   // A schema may name its own stable code (a refinement's `params.code`, e.g. IDEMPOTENCY.INVALID_KEY).
   const coded = result.error.issues.find((i): i is z.core.$ZodIssueCustom => i.code === 'custom' && typeof i.params?.code === 'string');
-  throw new HttpProblem(400, coded ? String(coded.params?.code) : 'VALIDATION.FAILED', `the request ${where} is not valid: ${errors[0]?.path}: ${errors[0]?.message}`, {
-    errors,
-  });
+  throw new HttpProblem(
+    400,
+    coded ? String(coded.params?.code) : 'VALIDATION.FAILED',
+    `the request ${where} is not valid: ${errors[0]?.path}: ${errors[0]?.message}`,
+    {
+      errors,
+    },
+  );
 }
 
 /**
@@ -42,7 +47,9 @@ export function rejectInvalidText(parts: Readonly<Record<string, unknown>>): voi
     }
   }
   if (errors.length > 0) {
-    throw new HttpProblem(400, 'VALIDATION.INVALID_TEXT', `the request holds text that cannot be stored: ${errors[0]!.path}: ${errors[0]!.message}`, { errors });
+    throw new HttpProblem(400, 'VALIDATION.INVALID_TEXT', `the request holds text that cannot be stored: ${errors[0]!.path}: ${errors[0]!.message}`, {
+      errors,
+    });
   }
 }
 

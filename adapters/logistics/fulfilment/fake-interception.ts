@@ -1,5 +1,11 @@
 import {
-  FULFILMENT_STAGES, type CarrierInterception, type FulfilmentProgress, type FulfilmentStage, type Order, type OrderStatus, type WarehouseInterception,
+  FULFILMENT_STAGES,
+  type CarrierInterception,
+  type FulfilmentProgress,
+  type FulfilmentStage,
+  type Order,
+  type OrderStatus,
+  type WarehouseInterception,
 } from '../../../domain/ordering/index.js';
 
 /**

@@ -191,9 +191,14 @@ export function parseRecord(content: string): LockRecord | undefined {
   try {
     const r = JSON.parse(content) as Partial<LockRecord>;
     const valid =
-      Number.isSafeInteger(r.pid) && r.pid! > 0 && typeof r.host === 'string' && typeof r.command === 'string' &&
-      typeof r.since === 'string' && typeof r.nonce === 'string' &&
-      (r.startTime === null || typeof r.startTime === 'string') && (r.bootId === null || typeof r.bootId === 'string');
+      Number.isSafeInteger(r.pid) &&
+      r.pid! > 0 &&
+      typeof r.host === 'string' &&
+      typeof r.command === 'string' &&
+      typeof r.since === 'string' &&
+      typeof r.nonce === 'string' &&
+      (r.startTime === null || typeof r.startTime === 'string') &&
+      (r.bootId === null || typeof r.bootId === 'string');
     return valid ? (r as LockRecord) : undefined;
   } catch {
     return undefined;

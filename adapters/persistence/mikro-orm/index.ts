@@ -15,4 +15,11 @@ export { BatchingOrderStockLocks, type BatchingOptions } from './inventory/index
 export { MikroOrmJobQueue, MikroOrmJobs } from './jobs.js';
 // A host's context with tables: its PostgreSQL part (docs/adding-a-context.md).
 export type { TxScope } from './db.js';
-export { pgStore, pgReadModel, type PostgresContextPart, type PostgresStoreBinding, type PostgresReadModelBinding, type PgReadModelSource } from './context-part.js';
+export {
+  pgStore,
+  pgReadModel,
+  type PostgresContextPart,
+  type PostgresStoreBinding,
+  type PostgresReadModelBinding,
+  type PgReadModelSource,
+} from './context-part.js';

@@ -11,10 +11,12 @@ export class MikroOrmJobs implements Jobs {
   constructor(private readonly tx: TxScope) {}
 
   async schedule(job: JobRequest): Promise<void> {
-    await this.tx.rows(
-      'insert into job (kind, key, payload, run_at) values (?, ?, ?::jsonb, ?::timestamptz) on conflict (key) do nothing',
-      [job.kind, job.key, JSON.stringify(job.payload), job.runAt.toISOString()],
-    );
+    await this.tx.rows('insert into job (kind, key, payload, run_at) values (?, ?, ?::jsonb, ?::timestamptz) on conflict (key) do nothing', [
+      job.kind,
+      job.key,
+      JSON.stringify(job.payload),
+      job.runAt.toISOString(),
+    ]);
   }
 }
 
@@ -57,14 +59,16 @@ export class MikroOrmJobQueue implements JobQueue {
     const at = now.toISOString();
     const rows = await this.query<ClaimedRow>(CLAIM_DUE, [new Date(now.getTime() + leaseMs).toISOString(), at, at, n]);
     return rows
-      .map((r): ClaimedJob => ({
-        id: String(r.id),
-        kind: r.kind,
-        key: r.key,
-        payload: r.payload,
-        runAt: r.run_at instanceof Date ? r.run_at : requiredTimestamp(r.run_at),
-        attempts: Number(r.attempts),
-      }))
+      .map(
+        (r): ClaimedJob => ({
+          id: String(r.id),
+          kind: r.kind,
+          key: r.key,
+          payload: r.payload,
+          runAt: r.run_at instanceof Date ? r.run_at : requiredTimestamp(r.run_at),
+          attempts: Number(r.attempts),
+        }),
+      )
       .sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || compareIds(a.id, b.id));
   }
 

@@ -104,7 +104,8 @@ export async function openOrm(
     });
     return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
   }
-  if (options.pglite) return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false, limits }), sessions: pgliteSessionPool(options.pglite, limits) };
+  if (options.pglite)
+    return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false, limits }), sessions: pgliteSessionPool(options.pglite, limits) };
   // The folder is locked before PGlite opens it, and given back once PGlite has closed (decision 0025).
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const folder = embeddedFolder(dataDir);

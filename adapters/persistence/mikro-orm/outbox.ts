@@ -21,7 +21,13 @@ export async function appendToOutbox(tx: TxScope, events: readonly DomainEvent[]
      select event_id, type, aggregate_id, payload::jsonb, occurred_at, now() + make_interval(secs => ${CLAIM_SECONDS})
      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(event_id, type, aggregate_id, payload, occurred_at)
      returning id`,
-    [events.map((e) => e.id ?? null), events.map((e) => e.type), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload)), events.map((e) => e.occurredAt)],
+    [
+      events.map((e) => e.id ?? null),
+      events.map((e) => e.type),
+      events.map((e) => e.aggregateId),
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => e.occurredAt),
+    ],
   );
   return inserted.map((r) => String(r.id));
 }
@@ -79,7 +85,12 @@ export async function drainOutbox(em: EntityManager, publisher: EventPublisher):
         payload: r.payload,
       }),
     );
-    await publishStored(em, publisher, events, rows.map((r) => String(r.id)));
+    await publishStored(
+      em,
+      publisher,
+      events,
+      rows.map((r) => String(r.id)),
+    );
     published += rows.length;
     if (rows.length < DRAIN_BATCH) return published;
   }

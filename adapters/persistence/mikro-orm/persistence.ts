@@ -59,10 +59,24 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     provides: (key) => (isReadModelKey(key) ? parts.readModels.provides(key) : parts.stores.provides(key)),
     // One batcher per publisher (the composition root asks once): batches only form inside one instance.
     orderStockLocks: (publisher: EventPublisher, routing?: EventRouting) =>
-      new BatchingOrderStockLocks(sessions, orm.em.fork(), publisher, options.onPublishError ?? logPublishError, options.batching, statementObserver(options), routing),
+      new BatchingOrderStockLocks(
+        sessions,
+        orm.em.fork(),
+        publisher,
+        options.onPublishError ?? logPublishError,
+        options.batching,
+        statementObserver(options),
+        routing,
+      ),
     unitOfWork: (publisher: EventPublisher, routing?: EventRouting) =>
       new MikroOrmUnitOfWork({
-        sessions, em: orm.em.fork(), publisher, cache, stores: parts.stores, observe: statementObserver(options), ...(routing ? { routing } : {}),
+        sessions,
+        em: orm.em.fork(),
+        publisher,
+        cache,
+        stores: parts.stores,
+        observe: statementObserver(options),
+        ...(routing ? { routing } : {}),
         ...(options.onPublishError ? { onPublishError: options.onPublishError } : {}),
       }),
     // Each read model built once, on first use, with an entity manager of its own.

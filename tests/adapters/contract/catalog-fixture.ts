@@ -30,7 +30,10 @@ export async function loadCatalog(p: Persistence): Promise<void> {
       category: smart,
       brandId: more.brandId ?? null,
       attributes: { model: [code], ...(more.os ? { os: [more.os] } : {}) },
-      salesAttributes: [{ attributeId: 'color', values: more.colors ?? ['black', 'white'] }, { attributeId: 'storage', values: ['128G'] }],
+      salesAttributes: [
+        { attributeId: 'color', values: more.colors ?? ['black', 'white'] },
+        { attributeId: 'storage', values: ['128G'] },
+      ],
       salePrice: price(salePrice),
       skuIds: sequentialIds(`${id}-sku`),
       tags: [{ kind: 'activity', name: 'New' }],

@@ -90,7 +90,12 @@ export function catalogQueriesContract(current: CurrentPersistence): void {
       expect(second.items.map((s) => s.code)).toEqual(['PHONE1', 'PHONE2']);
       const beyond = await current().readModel(CATALOG_QUERIES).searchSpus({ categoryId: 'phones' }, { page: 9, size: 2 });
       expect(beyond).toEqual({ items: [], page: 9, size: 2, total: 4 });
-      expect(await current().readModel(CATALOG_QUERIES).searchSpus({ brandId: 'none' }, { page: 1, size: 2 })).toEqual({ items: [], page: 1, size: 2, total: 0 });
+      expect(await current().readModel(CATALOG_QUERIES).searchSpus({ brandId: 'none' }, { page: 1, size: 2 })).toEqual({
+        items: [],
+        page: 1,
+        size: 2,
+        total: 0,
+      });
     });
 
     it('categoryTree: nested, siblings by sort then name by code point', async () => {
@@ -108,7 +113,13 @@ export function catalogQueriesContract(current: CurrentPersistence): void {
 
     it('brands: by Chinese name then id, by code point, paged', async () => {
       await inTx(current(), async (tx) => {
-        for (const [id, nameZh] of [['b3', '小米'], ['b2', 'apple'], ['b1', 'Apple'], ['b0', '华为'], ['b4', 'apple']] as const) {
+        for (const [id, nameZh] of [
+          ['b3', '小米'],
+          ['b2', 'apple'],
+          ['b1', 'Apple'],
+          ['b0', '华为'],
+          ['b4', 'apple'],
+        ] as const) {
           await tx.use(CATALOG_STORE).brands.save(Brand.create(id, { nameZh }));
         }
       });

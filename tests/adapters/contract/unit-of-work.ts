@@ -8,7 +8,12 @@ import type { Transaction, UnitOfWork } from '../../../application/shared/unit-o
 import { aLeafCategory, aRootCategory, sequentialIds, T0 } from '../../support/mothers.js';
 import { codeOf, inTx, meetingPoint, RecordingPublisher, type CurrentPersistence } from './support.js';
 
-const event = (n: number) => ({ type: 'test.happened', aggregateId: `agg-${n}`, occurredAt: new Date(T0.getTime() + n), payload: { n, nested: { list: [1, 'two'] } } });
+const event = (n: number) => ({
+  type: 'test.happened',
+  aggregateId: `agg-${n}`,
+  occurredAt: new Date(T0.getTime() + n),
+  payload: { n, nested: { list: [1, 'two'] } },
+});
 /** What saving a new root category records: a store's `save` records the aggregate's pending events (issue #13). */
 const categoryCreated = (id: string) => ({ type: 'catalog.category.created', aggregateId: id, occurredAt: T0, payload: { name: 'Digital', parentId: null } });
 
@@ -97,7 +102,11 @@ export function unitOfWorkContract(current: CurrentPersistence): void {
         await tx.use(CATALOG_STORE).categories.save(leaf);
       });
       const meet = meetingPoint(2);
-      const createSpu = new CreateSpu({ uow: meetAtSave(current().unitOfWork(new RecordingPublisher()), meet), ids: { next: sequentialIds('race') }, clock: { now: () => T0 } });
+      const createSpu = new CreateSpu({
+        uow: meetAtSave(current().unitOfWork(new RecordingPublisher()), meet),
+        ids: { next: sequentialIds('race') },
+        clock: { now: () => T0 },
+      });
       const attempt = (code: string) =>
         createSpu.execute({ code, title: code, categoryId: 'smartphones', salePrice: '10.00', skus: [{ specs: {}, code: 'SAME-SKU' }] });
       const results = await Promise.allSettled([attempt('RACE-A'), attempt('RACE-B')]);

@@ -108,8 +108,15 @@ const memoryNoteTexts = (db: MemoryDatabase): NoteTexts => {
 const noteAnswer = wireObject({ id: z.string(), text: z.string(), version: z.number() });
 const notesRoutes: Route[] = [
   route({
-    method: 'post', path: '/notes', tag: 'notes', access: 'member', status: 201, body: z.object({ text: z.string().max(200) }).strict(),
-    response: noteAnswer, errors: { 422: ['NOTES.EMPTY'] }, summary: 'Writes a note',
+    method: 'post',
+    path: '/notes',
+    tag: 'notes',
+    access: 'member',
+    status: 201,
+    body: z.object({ text: z.string().max(200) }).strict(),
+    response: noteAnswer,
+    errors: { 422: ['NOTES.EMPTY'] },
+    summary: 'Writes a note',
     handler: ({ zt, body }) => (zt as unknown as { notes: { write: WriteNote['execute'] } }).notes.write(body),
   }),
 ];
@@ -122,7 +129,8 @@ export const notesContext = defineContext({
   persistence: { memory: [memoryStore(NOTES_STORE, memoryNotes), memoryReadModel(NOTE_TEXTS, memoryNoteTexts)] },
   routes: notesRoutes,
   jobs: (self) => ({
-    'notes.remind': async (job) => void (await self.notes.write({ id: `reminder:${String(job.payload.noteId)}`, text: `remember ${String(job.payload.noteId)}` })),
+    'notes.remind': async (job) =>
+      void (await self.notes.write({ id: `reminder:${String(job.payload.noteId)}`, text: `remember ${String(job.payload.noteId)}` })),
   }),
   subscriptions: (self) => [
     {

@@ -27,7 +27,10 @@ describe('Cart (spec §4)', () => {
     cart.add('b', 1, { limit: free, price: null, now: t(2) });
     cart.selectLine('a', false, t(3));
     cart.add('a', 3, { limit: free, price: Money.parse('9.00'), now: t(4) });
-    expect(cart.lines.map((l) => [l.skuId, l.quantity, l.selected, l.priceWhenAdded?.toString() ?? null])).toEqual([['a', 5, true, '9.00'], ['b', 1, true, null]]);
+    expect(cart.lines.map((l) => [l.skuId, l.quantity, l.selected, l.priceWhenAdded?.toString() ?? null])).toEqual([
+      ['a', 5, true, '9.00'],
+      ['b', 1, true, null],
+    ]);
     expect(codeOf(() => cart.add('a', 995, { limit: free, price: null, now: t(5) }))).toBe('CART.QUANTITY_LIMIT');
     expect(codeOf(() => cart.add('c', 1, { limit: { max: 0, reason: 'stock' }, price: null, now: t(5) }))).toBe('CART.OUT_OF_STOCK');
     for (const q of [0, -1, 1.5, Number.NaN]) expect(codeOf(() => cart.add('a', q, { limit: free, price: null, now: t(5) }))).toBe('CART.INVALID_QUANTITY');
@@ -65,8 +68,17 @@ describe('Cart (spec §4)', () => {
     guest.add('gone', 1, { limit: free, price: null, now: t(5) });
     const limits: Record<string, number> = { a: 2, b: 999, gone: 0 }; // the stock of A fell to 2 since the member added 4
     const report = member.mergeFrom(guest, (s) => ({ max: limits[s]!, reason: 'stock' }), t(6));
-    expect(report).toEqual({ merged: [{ skuId: 'b', quantity: 3, capped: false }, { skuId: 'a', quantity: 4, capped: true }], skipped: [{ skuId: 'gone', reason: 'unavailable' }] });
-    expect(member.lines.map((l) => [l.skuId, l.quantity])).toEqual([['b', 3], ['a', 4]]);
+    expect(report).toEqual({
+      merged: [
+        { skuId: 'b', quantity: 3, capped: false },
+        { skuId: 'a', quantity: 4, capped: true },
+      ],
+      skipped: [{ skuId: 'gone', reason: 'unavailable' }],
+    });
+    expect(member.lines.map((l) => [l.skuId, l.quantity])).toEqual([
+      ['b', 3],
+      ['a', 4],
+    ]);
     expect([guest.lines.length, guest.toSnapshot().mergedInto]).toEqual([0, 'm1']);
     const [m, g] = [member.toSnapshot(), guest.toSnapshot()];
     expect(member.mergeFrom(guest, () => free, t(7))).toEqual({ merged: [], skipped: [] });

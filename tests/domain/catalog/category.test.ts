@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributeTemplate } from '../../../domain/catalog/attribute.js';
-import {
-  assertCanHaveChild,
-  assertCanHoldProducts,
-  assertDeletable,
-  Category,
-} from '../../../domain/catalog/category.js';
+import { assertCanHaveChild, assertCanHoldProducts, assertDeletable, Category } from '../../../domain/catalog/category.js';
 import { aCategoryChain, aChildCategory, aLeafCategory, aRootCategory, domainErrorOf, phoneAttributes, T0 } from '../../support/mothers.js';
 
 const colour: AttributeTemplate = { id: 'color', name: 'Colour', kind: 'sales', required: true, input: 'single', options: ['red'] };
@@ -62,9 +57,7 @@ describe('Category tree (CAT-1)', () => {
     const child = Category.create({ id: 'k', name: '  Phones  ', parent: root, parentProductCount: 0, now: T0 });
     expect(child.name).toBe('Phones');
     const events = child.pullEvents();
-    expect(events).toEqual([
-      { type: 'catalog.category.created', aggregateId: 'k', occurredAt: T0, payload: { name: 'Phones', parentId: 'r' } },
-    ]);
+    expect(events).toEqual([{ type: 'catalog.category.created', aggregateId: 'k', occurredAt: T0, payload: { name: 'Phones', parentId: 'r' } }]);
     expect(child.pullEvents()).toEqual([]);
   });
 

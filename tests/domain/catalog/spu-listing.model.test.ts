@@ -60,7 +60,12 @@ function check(m: Model, r: Real, expected: Outcome, call: () => unknown, next: 
       expect(e.occurredAt).toEqual(at(m.now));
     }
   }
-  assertInvariants(m, r, before.status, events.map((e) => e.type));
+  assertInvariants(
+    m,
+    r,
+    before.status,
+    events.map((e) => e.type),
+  );
 }
 
 /** Invariants after every command: real = model, every status change recorded and allowed by the table. */

@@ -46,9 +46,7 @@ describe('Spu — SKU generation (sales attributes 销售属性)', () => {
   });
 
   it('a draft for specs that are not a combination is rejected (CATALOG.UNKNOWN_SKU_SPECS)', () => {
-    expect(codeOf(() => aPhoneSpu({ skus: [{ specs: { color: 'blue', storage: '128G' }, salePrice: price('1.00') }] }))).toBe(
-      'CATALOG.UNKNOWN_SKU_SPECS',
-    );
+    expect(codeOf(() => aPhoneSpu({ skus: [{ specs: { color: 'blue', storage: '128G' }, salePrice: price('1.00') }] }))).toBe('CATALOG.UNKNOWN_SKU_SPECS');
     expect(codeOf(() => aPhoneSpu({ skus: [{ specs: { color: 'black' }, salePrice: price('1.00') }] }))).toBe('CATALOG.UNKNOWN_SKU_SPECS');
   });
 
@@ -151,9 +149,7 @@ describe('Spu — prices (whole cents, positive, market ≥ sale)', () => {
   });
 
   it('every SKU needs a sale price (CATALOG.PRICE_REQUIRED)', () => {
-    const e = domainErrorOf(() =>
-      aPhoneSpu({ salePrice: undefined, skus: [{ specs: { color: 'black', storage: '128G' }, salePrice: price('1.00') }] }),
-    );
+    const e = domainErrorOf(() => aPhoneSpu({ salePrice: undefined, skus: [{ specs: { color: 'black', storage: '128G' }, salePrice: price('1.00') }] }));
     expect(e.code).toBe('CATALOG.PRICE_REQUIRED');
   });
 
@@ -191,7 +187,14 @@ describe('Spu — prices (whole cents, positive, market ≥ sale)', () => {
 describe('Spu — codes, title, tags', () => {
   it('two SKU entries for the same combination are rejected, not silently merged (CATALOG.DUPLICATE_SKU_SPECS)', () => {
     const specs = { color: 'black', storage: '128G' };
-    const e = domainErrorOf(() => aPhoneSpu({ skus: [{ specs, salePrice: Money.of('1.00') }, { specs: { ...specs }, salePrice: Money.of('2.00') }] }));
+    const e = domainErrorOf(() =>
+      aPhoneSpu({
+        skus: [
+          { specs, salePrice: Money.of('1.00') },
+          { specs: { ...specs }, salePrice: Money.of('2.00') },
+        ],
+      }),
+    );
     expect(e.code).toBe('CATALOG.DUPLICATE_SKU_SPECS');
   });
 
@@ -216,9 +219,7 @@ describe('Spu — codes, title, tags', () => {
 
   it('a given SKU code that clashes with a generated one is rejected', () => {
     // the second combination is generated as PHONE1-02
-    expect(codeOf(() => aPhoneSpu({ skus: [{ specs: { color: 'black', storage: '128G' }, code: 'PHONE1-02' }] }))).toBe(
-      'CATALOG.DUPLICATE_SKU_CODE',
-    );
+    expect(codeOf(() => aPhoneSpu({ skus: [{ specs: { color: 'black', storage: '128G' }, code: 'PHONE1-02' }] }))).toBe('CATALOG.DUPLICATE_SKU_CODE');
   });
 
   it('product and SKU codes are letters, digits, dot, dash, underscore, at most 64', () => {
@@ -237,10 +238,24 @@ describe('Spu — codes, title, tags', () => {
   });
 
   it('tags are unique per kind and have 1 to 30 characters', () => {
-    expect(aPhoneSpu({ tags: [{ kind: 'activity', name: '618' }, { kind: 'service', name: '618' }] }).toSnapshot().tags).toHaveLength(2);
-    expect(codeOf(() => aPhoneSpu({ tags: [{ kind: 'activity', name: '618' }, { kind: 'activity', name: '618' }] }))).toBe(
-      'CATALOG.INVALID_TAG',
-    );
+    expect(
+      aPhoneSpu({
+        tags: [
+          { kind: 'activity', name: '618' },
+          { kind: 'service', name: '618' },
+        ],
+      }).toSnapshot().tags,
+    ).toHaveLength(2);
+    expect(
+      codeOf(() =>
+        aPhoneSpu({
+          tags: [
+            { kind: 'activity', name: '618' },
+            { kind: 'activity', name: '618' },
+          ],
+        }),
+      ),
+    ).toBe('CATALOG.INVALID_TAG');
     expect(codeOf(() => aPhoneSpu({ tags: [{ kind: 'service', name: ' ' }] }))).toBe('CATALOG.INVALID_TAG');
     expect(codeOf(() => aPhoneSpu({ tags: [{ kind: 'service', name: 'x'.repeat(31) }] }))).toBe('CATALOG.INVALID_TAG');
   });
@@ -259,7 +274,12 @@ describe('Spu — codes, title, tags', () => {
 
 describe('Spu — combo SKU (组合SKU)', () => {
   it('a combo has one SKU made of the component SKUs × quantities', () => {
-    const combo = aComboSpu({ components: [{ skuId: 'a', quantity: 2 }, { skuId: 'b', quantity: 1 }] });
+    const combo = aComboSpu({
+      components: [
+        { skuId: 'a', quantity: 2 },
+        { skuId: 'b', quantity: 1 },
+      ],
+    });
     expect(combo.toSnapshot().kind).toBe('combo');
     expect(combo.skus).toHaveLength(1);
     expect(combo.skus[0]!.code).toBe('DUO1-01');
@@ -276,10 +296,34 @@ describe('Spu — combo SKU (组合SKU)', () => {
   it.each([
     ['a single unit', [{ skuId: 'a', quantity: 1 }]],
     ['no component', []],
-    ['the same SKU listed twice', [{ skuId: 'a', quantity: 1 }, { skuId: 'a', quantity: 1 }]],
-    ['a zero quantity', [{ skuId: 'a', quantity: 2 }, { skuId: 'b', quantity: 0 }]],
-    ['a negative quantity', [{ skuId: 'a', quantity: 3 }, { skuId: 'b', quantity: -1 }]],
-    ['a fractional quantity', [{ skuId: 'a', quantity: 1.5 }, { skuId: 'b', quantity: 1 }]],
+    [
+      'the same SKU listed twice',
+      [
+        { skuId: 'a', quantity: 1 },
+        { skuId: 'a', quantity: 1 },
+      ],
+    ],
+    [
+      'a zero quantity',
+      [
+        { skuId: 'a', quantity: 2 },
+        { skuId: 'b', quantity: 0 },
+      ],
+    ],
+    [
+      'a negative quantity',
+      [
+        { skuId: 'a', quantity: 3 },
+        { skuId: 'b', quantity: -1 },
+      ],
+    ],
+    [
+      'a fractional quantity',
+      [
+        { skuId: 'a', quantity: 1.5 },
+        { skuId: 'b', quantity: 1 },
+      ],
+    ],
   ])('a combo with %s is rejected (CATALOG.INVALID_COMBO)', (_label, components) => {
     expect(codeOf(() => aComboSpu({ components }))).toBe('CATALOG.INVALID_COMBO');
   });

@@ -8,7 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedCartLine } from '../../../domain/cart/index.js';
-import { AMOUNT_KEYS, quoteCheckout, type CheckoutCoupon, type CheckoutInputs, type CheckoutPreview, type CheckoutQuoteOptions } from '../../../domain/checkout/index.js';
+import {
+  AMOUNT_KEYS,
+  quoteCheckout,
+  type CheckoutCoupon,
+  type CheckoutInputs,
+  type CheckoutPreview,
+  type CheckoutQuoteOptions,
+} from '../../../domain/checkout/index.js';
 import type { DispatchCandidate } from '../../../domain/dispatch/index.js';
 import type { ShopFreightRules } from '../../../domain/freight/index.js';
 import type { Activity } from '../../../domain/pricing/index.js';
@@ -31,8 +38,21 @@ function resolved(skuId: string, shopId: string, price: string, quantity: number
   return {
     line: { skuId, quantity, addedAt: NOW, selected: true, priceWhenAdded: null },
     product: {
-      skuId, skuCode: skuId.toUpperCase(), spuId: PRODUCT[skuId]!, title: `Product ${skuId}`, specs: {}, kind: 'standard', listed: true,
-      salePrice: Money.of(price), marketPrice: null, categoryIds: CATEGORIES[skuId]!, brandId: BRAND[skuId]!, tags: [], purchaseLimit: null, shopId, selfRun,
+      skuId,
+      skuCode: skuId.toUpperCase(),
+      spuId: PRODUCT[skuId]!,
+      title: `Product ${skuId}`,
+      specs: {},
+      kind: 'standard',
+      listed: true,
+      salePrice: Money.of(price),
+      marketPrice: null,
+      categoryIds: CATEGORIES[skuId]!,
+      brandId: BRAND[skuId]!,
+      tags: [],
+      purchaseLimit: null,
+      shopId,
+      selfRun,
     },
     availability: { sellable: 999, virtual: false },
     limit: { max: 999, reason: 'line' },
@@ -71,13 +91,21 @@ const dispatchArb: fc.Arbitrary<DispatchCandidate[]> = fc
 const caseArb = fc
   .record({
     lines: fc.uniqueArray(
-      fc.record({ sku: fc.constantFrom(...SKUS), shop: fc.constantFrom(...SHOPS), price: money(0, 80_000), quantity: fc.integer({ min: 1, max: 5 }), selfRun: fc.boolean() }),
+      fc.record({
+        sku: fc.constantFrom(...SKUS),
+        shop: fc.constantFrom(...SHOPS),
+        price: money(0, 80_000),
+        quantity: fc.integer({ min: 1, max: 5 }),
+        selfRun: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 4, selector: (l) => l.sku },
     ),
     nActivities: fc.integer({ min: 0, max: 2 }),
     nCoupons: fc.integer({ min: 0, max: 3 }),
     couponChoice: fc.constantFrom('recommended', 'none') as fc.Arbitrary<'recommended' | 'none'>,
-    points: fc.option(fc.record({ balance: fc.integer({ min: 1, max: 20_000 }), use: fc.oneof(fc.constant('max' as const), fc.integer({ min: 1, max: 20_000 })) })),
+    points: fc.option(
+      fc.record({ balance: fc.integer({ min: 1, max: 20_000 }), use: fc.oneof(fc.constant('max' as const), fc.integer({ min: 1, max: 20_000 })) }),
+    ),
     freight: fc.tuple(freightArb(SHOPS[0]), freightArb(SHOPS[1])),
     dispatch: dispatchArb,
     crossBorder: fc.subarray([...SKUS]),
@@ -101,7 +129,13 @@ type Case = typeof caseArb extends fc.Arbitrary<infer C> ? C : never;
 
 function inputsOf(c: Case): { inputs: CheckoutInputs; options: CheckoutQuoteOptions } {
   const lines = c.lines.map((l) => resolved(l.sku, l.shop, l.price, l.quantity, l.selfRun));
-  const shipping = c.shipping && coupon('ship', { kind: 'shipping', ...(c.shipping.amount ? { amount: c.shipping.amount } : {}), ...(c.shipping.shopId ? { issuer: { kind: 'shop', shopId: c.shipping.shopId }, scope: { kind: 'shop', ids: [c.shipping.shopId] } } : {}) });
+  const shipping =
+    c.shipping &&
+    coupon('ship', {
+      kind: 'shipping',
+      ...(c.shipping.amount ? { amount: c.shipping.amount } : {}),
+      ...(c.shipping.shopId ? { issuer: { kind: 'shop', shopId: c.shipping.shopId }, scope: { kind: 'shop', ids: [c.shipping.shopId] } } : {}),
+    });
   const coupons: CheckoutCoupon[] = [...c.coupons, ...(shipping ? [shipping] : [])].map((t) => ({ couponId: t.id, state: 'available', terms: t }));
   const bought = new Set(c.lines.map((l) => l.sku));
   const crossBorder = c.crossBorder.filter((s) => bought.has(s)).map((skuId) => ({ skuId, consumptionRate: '0', vatRate: c.vatRate }));
@@ -119,7 +153,12 @@ function inputsOf(c: Case): { inputs: CheckoutInputs; options: CheckoutQuoteOpti
       crossBorderPaidThisYear: crossBorder.length > 0 ? Money.of(c.paidThisYear) : null,
     },
     options: {
-      memberId: 'm1', address: XIHU, source: 'cart', coupons: c.couponChoice, ...(c.points ? { points: c.points.use } : {}), crossBorder,
+      memberId: 'm1',
+      address: XIHU,
+      source: 'cart',
+      coupons: c.couponChoice,
+      ...(c.points ? { points: c.points.use } : {}),
+      crossBorder,
     },
   };
 }

@@ -7,21 +7,41 @@ import { aTemplate, day, seededRandom, T0, thresholdFields } from './coupon-moth
 
 const create = (overrides: Partial<CouponTemplateFields>) => () => CouponTemplate.create('tpl-x', thresholdFields(overrides), T0);
 const handOut = (t: CouponTemplate, at: Date, o: { source?: 'claim' | 'issue'; isNewCustomer?: boolean; random?: () => number } = {}) =>
-  t.handOut({ couponId: 'c-1', memberId: 'm-1', at, source: o.source ?? 'claim', isNewCustomer: o.isNewCustomer ?? true, random: { next: o.random ?? (() => 0.5) } });
+  t.handOut({
+    couponId: 'c-1',
+    memberId: 'm-1',
+    at,
+    source: o.source ?? 'claim',
+    isNewCustomer: o.isNewCustomer ?? true,
+    random: { next: o.random ?? (() => 0.5) },
+  });
 
 describe('coupon template definition (spec §6)', () => {
   it('a valid threshold coupon: defaults (platform, public, everyone, limit 1 → 2 here) and the created event', () => {
     const t = CouponTemplate.create('tpl-1', thresholdFields(), T0);
     expect(t.toSnapshot()).toMatchObject({
-      id: 'tpl-1', kind: 'threshold', issuer: { kind: 'platform' }, scope: { kind: 'platform' }, visibility: 'public', audience: 'all',
-      status: 'active', stacking: 'shared', priority: 0, channels: [], version: 0,
+      id: 'tpl-1',
+      kind: 'threshold',
+      issuer: { kind: 'platform' },
+      scope: { kind: 'platform' },
+      visibility: 'public',
+      audience: 'all',
+      status: 'active',
+      stacking: 'shared',
+      priority: 0,
+      channels: [],
+      version: 0,
     });
     expect(t.toSnapshot().amount!.toString()).toBe('20.00');
     expect(t.pullEvents().map((e) => e.type)).toEqual(['coupon.template.created']);
   });
 
   it('a shop issuer scopes the coupon to its own shop by default', () => {
-    const t = CouponTemplate.create('tpl-s', thresholdFields({ kind: 'discount', amount: undefined, threshold: '100.00', percentOff: '10', cap: '30.00', issuer: { kind: 'shop', shopId: 'shop-9' } }), T0);
+    const t = CouponTemplate.create(
+      'tpl-s',
+      thresholdFields({ kind: 'discount', amount: undefined, threshold: '100.00', percentOff: '10', cap: '30.00', issuer: { kind: 'shop', shopId: 'shop-9' } }),
+      T0,
+    );
     expect(t.toSnapshot().scope).toEqual({ kind: 'shop', ids: ['shop-9'] });
     expect(t.toSnapshot().percentOff).toBe('10');
   });
@@ -31,9 +51,24 @@ describe('coupon template definition (spec §6)', () => {
     ['a discount of 0 %', { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '0' }, 'percentOff', 'PERCENT_OUT_OF_RANGE'],
     ['a percentage with 3 decimals', { kind: 'discount', amount: undefined, threshold: undefined, percentOff: '12.345' }, 'percentOff', 'TOO_MANY_DECIMALS'],
     ['a threshold below the discount', { threshold: '10.00' }, 'threshold', 'THRESHOLD_BELOW_DISCOUNT'],
-    ['a random threshold below the largest amount', { kind: 'random', amount: undefined, threshold: '5.00', randomRange: { min: '1.00', max: '8.00' } }, 'threshold', 'THRESHOLD_BELOW_DISCOUNT'],
-    ['a random range upside down', { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '9.00', max: '1.00' } }, 'randomRange', 'RANGE_INVERTED'],
-    ['a random range from zero', { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '0.00', max: '1.00' } }, 'randomRange', 'ZERO_DISCOUNT'],
+    [
+      'a random threshold below the largest amount',
+      { kind: 'random', amount: undefined, threshold: '5.00', randomRange: { min: '1.00', max: '8.00' } },
+      'threshold',
+      'THRESHOLD_BELOW_DISCOUNT',
+    ],
+    [
+      'a random range upside down',
+      { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '9.00', max: '1.00' } },
+      'randomRange',
+      'RANGE_INVERTED',
+    ],
+    [
+      'a random range from zero',
+      { kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '0.00', max: '1.00' } },
+      'randomRange',
+      'ZERO_DISCOUNT',
+    ],
     ['a cash coupon with a threshold', { kind: 'cash' }, 'threshold', 'NOT_FOR_KIND'],
     ['a threshold coupon without a threshold', { threshold: undefined }, 'threshold', 'MISSING'],
     ['a discount coupon without a percentage', { kind: 'discount', amount: undefined, threshold: undefined }, 'percentOff', 'MISSING'],
@@ -44,7 +79,12 @@ describe('coupon template definition (spec §6)', () => {
     ['a claim window that ends before it starts', { claimWindow: { startsAt: day(5), endsAt: day(1) } }, 'claimWindow', 'EMPTY_WINDOW'],
     ['a claim window that ends when it starts', { claimWindow: { startsAt: day(5), endsAt: day(5) } }, 'claimWindow', 'EMPTY_WINDOW'],
     ['a fixed validity that ends before it starts', { validity: { kind: 'fixed', from: day(10), until: day(2) } }, 'validity', 'EMPTY_WINDOW'],
-    ['a claim window opening after the validity ended', { validity: { kind: 'fixed', from: day(0), until: day(3) }, claimWindow: { startsAt: day(3), endsAt: day(9) } }, 'claimWindow', 'CLAIM_AFTER_VALIDITY'],
+    [
+      'a claim window opening after the validity ended',
+      { validity: { kind: 'fixed', from: day(0), until: day(3) }, claimWindow: { startsAt: day(3), endsAt: day(9) } },
+      'claimWindow',
+      'CLAIM_AFTER_VALIDITY',
+    ],
     ['a relative validity of 0 days', { validity: { kind: 'relative', days: 0 } }, 'validity', 'INVALID_DAYS'],
     ['an invalid date', { claimWindow: { startsAt: new Date('nope'), endsAt: day(1) } }, 'claimWindow', 'INVALID_DATE'],
     ['a total quantity of 0', { totalQuantity: 0 }, 'totalQuantity', 'INVALID_QUANTITY'],
@@ -86,7 +126,14 @@ describe('handing out (claim and issue policies)', () => {
     ['a claim before the window', { claimWindow: { startsAt: day(2), endsAt: day(5) } }, day(1), 'claim', true, 'COUPON.CLAIM_WINDOW_CLOSED'],
     ['a claim at the end of the window', { claimWindow: { startsAt: day(2), endsAt: day(5) } }, day(5), 'claim', true, 'COUPON.CLAIM_WINDOW_CLOSED'],
     ['staff issue outside the window', { claimWindow: { startsAt: day(2), endsAt: day(5) } }, day(6), 'issue', true, null],
-    ['anything after a fixed validity ended', { validity: { kind: 'fixed', from: day(0), until: day(3) }, claimWindow: { startsAt: day(0), endsAt: day(9) } }, day(4), 'issue', true, 'COUPON.CLAIM_WINDOW_CLOSED'],
+    [
+      'anything after a fixed validity ended',
+      { validity: { kind: 'fixed', from: day(0), until: day(3) }, claimWindow: { startsAt: day(0), endsAt: day(9) } },
+      day(4),
+      'issue',
+      true,
+      'COUPON.CLAIM_WINDOW_CLOSED',
+    ],
     ['an old customer claims a new-customer coupon', { audience: 'new_customers' }, day(1), 'claim', false, 'COUPON.NEW_CUSTOMERS_ONLY'],
     ['a new customer claims it', { audience: 'new_customers' }, day(1), 'claim', true, null],
   ])('%s', (_what, overrides, at, source, isNewCustomer, code) => {
@@ -102,11 +149,24 @@ describe('handing out (claim and issue policies)', () => {
 
   it('a random amount is drawn from the injected source, in whole cents within [min, max], reproducibly', () => {
     const t = aTemplate({ kind: 'random', amount: undefined, threshold: undefined, randomRange: { min: '1.00', max: '9.99' } });
-    expect(handOut(t, day(1), { random: () => 0 }).toSnapshot().amount!.toString()).toBe('1.00');
-    expect(handOut(t, day(1), { random: () => 0.999999999 }).toSnapshot().amount!.toString()).toBe('9.99');
+    expect(
+      handOut(t, day(1), { random: () => 0 })
+        .toSnapshot()
+        .amount!.toString(),
+    ).toBe('1.00');
+    expect(
+      handOut(t, day(1), { random: () => 0.999999999 })
+        .toSnapshot()
+        .amount!.toString(),
+    ).toBe('9.99');
     const draw = (seed: number) => {
       const r = seededRandom(seed);
-      return Array.from({ length: 5 }, () => t.handOut({ couponId: 'c', memberId: 'm', at: day(1), source: 'claim', isNewCustomer: true, random: r }).toSnapshot().amount!.toString());
+      return Array.from({ length: 5 }, () =>
+        t
+          .handOut({ couponId: 'c', memberId: 'm', at: day(1), source: 'claim', isNewCustomer: true, random: r })
+          .toSnapshot()
+          .amount!.toString(),
+      );
     };
     expect(draw(7)).toEqual(draw(7));
     expect(() => handOut(t, day(1), { random: () => 1 })).toThrow(RangeError);
@@ -117,8 +177,18 @@ describe('handing out (claim and issue policies)', () => {
     const coupon = handOut(t, day(1));
     const mc = coupon.toMemberCoupon(t.toSnapshot());
     expect(mc).toEqual({
-      id: 'c-1', name: '满199减20', kind: 'threshold', issuer: { kind: 'platform' }, scope: { kind: 'platform' },
-      amount: Money.of('20.00'), threshold: Money.of('199.00'), validFrom: day(1), validUntil: day(31), channels: ['app'], stacking: 'shared', priority: 3,
+      id: 'c-1',
+      name: '满199减20',
+      kind: 'threshold',
+      issuer: { kind: 'platform' },
+      scope: { kind: 'platform' },
+      amount: Money.of('20.00'),
+      threshold: Money.of('199.00'),
+      validFrom: day(1),
+      validUntil: day(31),
+      channels: ['app'],
+      stacking: 'shared',
+      priority: 3,
     });
     expect(compileCoupon(mc, 'CNY').face).toBe(2000n);
     expect(coupon.pullEvents().map((e) => e.type)).toEqual(['coupon.claimed']);

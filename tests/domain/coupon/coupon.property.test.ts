@@ -30,11 +30,15 @@ const fieldsArb: fc.Arbitrary<CouponTemplateFields> = fc
   })
   .map((r) => {
     const benefit =
-      r.kind === 'cash' ? { amount: r.amount }
-      : r.kind === 'threshold' ? { amount: r.amount, threshold: r.threshold }
-      : r.kind === 'discount' ? { percentOff: r.percentOff, cap: r.cap, ...(r.withThreshold ? { threshold: r.threshold } : {}) }
-      : r.kind === 'random' ? { randomRange: { min: r.min, max: r.max }, ...(r.withThreshold ? { threshold: r.threshold } : {}) }
-      : { ...(r.withThreshold ? { threshold: r.threshold } : {}), amount: r.amount };
+      r.kind === 'cash'
+        ? { amount: r.amount }
+        : r.kind === 'threshold'
+          ? { amount: r.amount, threshold: r.threshold }
+          : r.kind === 'discount'
+            ? { percentOff: r.percentOff, cap: r.cap, ...(r.withThreshold ? { threshold: r.threshold } : {}) }
+            : r.kind === 'random'
+              ? { randomRange: { min: r.min, max: r.max }, ...(r.withThreshold ? { threshold: r.threshold } : {}) }
+              : { ...(r.withThreshold ? { threshold: r.threshold } : {}), amount: r.amount };
     return {
       name: `coupon ${r.kind}`,
       kind: r.kind,

@@ -48,13 +48,17 @@ function expected(m: Model, action: string, orderId: string, refund?: 'full' | '
     if (done) return { kind: 'replay' };
     if (m.state !== 'locked' || m.orderId !== orderId) return { kind: 'error', code: 'COUPON.NOT_LOCKED_BY_ORDER' };
     if (action === 'use') return { kind: 'ok', state: 'used', events: ['coupon.used'] };
-    return m.now >= VALID_UNTIL ? { kind: 'ok', state: 'expired', events: ['coupon.released', 'coupon.expired'] } : { kind: 'ok', state: 'available', events: ['coupon.released'] };
+    return m.now >= VALID_UNTIL
+      ? { kind: 'ok', state: 'expired', events: ['coupon.released', 'coupon.expired'] }
+      : { kind: 'ok', state: 'available', events: ['coupon.released'] };
   }
   // return (CPN-2)
   if (done) return { kind: 'replay' };
   if (m.state !== 'used' || m.orderId !== orderId) return { kind: 'error', code: 'COUPON.NOT_USED_BY_ORDER' };
   if (refund === 'partial') return { kind: 'ok', state: 'used', events: [], returned: false };
-  return m.now < VALID_UNTIL ? { kind: 'ok', state: 'returned', events: ['coupon.returned'], returned: true } : { kind: 'ok', state: 'used', events: [], returned: false };
+  return m.now < VALID_UNTIL
+    ? { kind: 'ok', state: 'returned', events: ['coupon.returned'], returned: true }
+    : { kind: 'ok', state: 'used', events: [], returned: false };
 }
 
 class OrderAction implements fc.Command<Model, Real> {
@@ -71,10 +75,13 @@ class OrderAction implements fc.Command<Model, Real> {
     let got: Outcome;
     try {
       const result =
-        this.action === 'lock' ? r.coupon.lock(this.orderId, at)
-        : this.action === 'release' ? r.coupon.release(this.orderId, at)
-        : this.action === 'use' ? r.coupon.use(this.orderId, at)
-        : r.coupon.returnOnRefund(this.orderId, this.refund, at);
+        this.action === 'lock'
+          ? r.coupon.lock(this.orderId, at)
+          : this.action === 'release'
+            ? r.coupon.release(this.orderId, at)
+            : this.action === 'use'
+              ? r.coupon.use(this.orderId, at)
+              : r.coupon.returnOnRefund(this.orderId, this.refund, at);
       const events = r.coupon.pullEvents().map((e) => e.type);
       const returned = 'returned' in result ? { returned: result.returned as boolean } : {};
       got = result.replayed ? { kind: 'replay' } : { kind: 'ok', state: r.coupon.couponState, events, ...returned };
@@ -149,10 +156,20 @@ describe('a member’s coupon as a state machine (model-based, CPN-2)', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
         const coupon = OwnedCoupon.handOut({
-          id: 'c-1', templateId: 't-1', memberId: 'm-1', source: 'claim', at: T0, validFrom: new Date(VALID_FROM), validUntil: new Date(VALID_UNTIL), amount: null,
+          id: 'c-1',
+          templateId: 't-1',
+          memberId: 'm-1',
+          source: 'claim',
+          at: T0,
+          validFrom: new Date(VALID_FROM),
+          validUntil: new Date(VALID_UNTIL),
+          amount: null,
         });
         coupon.pullEvents();
-        fc.modelRun(() => ({ model: { state: 'available' as CouponState, orderId: null, done: new Set<string>(), now: T0.getTime() }, real: { coupon } }), cmds);
+        fc.modelRun(
+          () => ({ model: { state: 'available' as CouponState, orderId: null, done: new Set<string>(), now: T0.getTime() }, real: { coupon } }),
+          cmds,
+        );
       }),
       { numRuns: 1000 },
     );

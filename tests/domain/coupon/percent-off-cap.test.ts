@@ -9,8 +9,7 @@ import { coupon as pricingCoupon, line, order } from '../pricing/pricing-mothers
 import { aTemplate, day } from './coupon-mothers.js';
 
 /** 满100享9折 最高减30: 10 % off from 100.00, at most 30.00 off. */
-const capped = () =>
-  aTemplate({ kind: 'discount', amount: undefined, threshold: '100.00', percentOff: '10', cap: '30.00', name: '满100享9折 最高减30' });
+const capped = () => aTemplate({ kind: 'discount', amount: undefined, threshold: '100.00', percentOff: '10', cap: '30.00', name: '满100享9折 最高减30' });
 
 describe('spec §6 / CPN-1: a percent-off coupon from a template keeps its cap', () => {
   it('the member coupon a template makes carries percentOff and the cap', () => {
@@ -35,7 +34,18 @@ describe('spec §6 / CPN-1: a percent-off coupon from a template keeps its cap',
   });
 
   it('memberCouponTerms: a template with no cap gives no cap; with one, the same Money', () => {
-    const base = { name: 'd', kind: 'discount', issuer: { kind: 'platform' }, scope: { kind: 'platform' }, amount: null, threshold: null, percentOff: '15', channels: [], stacking: 'shared', priority: 0 } as const;
+    const base = {
+      name: 'd',
+      kind: 'discount',
+      issuer: { kind: 'platform' },
+      scope: { kind: 'platform' },
+      amount: null,
+      threshold: null,
+      percentOff: '15',
+      channels: [],
+      stacking: 'shared',
+      priority: 0,
+    } as const;
     const when = { id: 'c', validFrom: day(0), validUntil: day(30), amount: null };
     expect('cap' in memberCouponTerms({ ...base, cap: null }, when)).toBe(false);
     expect(memberCouponTerms({ ...base, cap: Money.of('20.00') }, when).cap).toEqual(Money.of('20.00'));

@@ -25,7 +25,10 @@ describe('comprehensive tax (综合税, spec §18)', () => {
 
   it('rounds once per line, half-up; the order tax is the sum of the rounded lines', () => {
     // each line: 0.05 × 0.091 = 0.00455 → 0.00; together 0.0091 would round to 0.01
-    const t = crossBorderTax([{ price: '0.05', consumptionRate: 0, vatRate: '0.13' }, { price: '0.05', consumptionRate: 0, vatRate: '0.13' }]);
+    const t = crossBorderTax([
+      { price: '0.05', consumptionRate: 0, vatRate: '0.13' },
+      { price: '0.05', consumptionRate: 0, vatRate: '0.13' },
+    ]);
     expect(t.lines.map((l) => l.tax.toString())).toEqual(['0.00', '0.00']);
     expect(t.total.toString()).toBe('0.00');
     const half = crossBorderTax([{ price: '5.00', consumptionRate: 0, vatRate: '0.01' }]); // 5 × 0.007 = 0.035 → 0.04
@@ -61,7 +64,13 @@ describe('limits (单次 2,000.00, 年度 20,000.00 per person)', () => {
   it('checkCrossBorderLimits throws the per-transaction limit first, with the figures', () => {
     const e = domainErrorOf(() => checkCrossBorderLimits({ amount: '2500.00', paidThisYear: '19000.00' }));
     expect(e.code).toBe('CROSSBORDER.TRANSACTION_LIMIT');
-    expect(e.details).toEqual({ limit: '2000.00', amount: '2500.00', paidThisYear: '19000.00', remaining: '1000.00', alsoBreaks: ['CROSSBORDER.YEARLY_LIMIT'] });
+    expect(e.details).toEqual({
+      limit: '2000.00',
+      amount: '2500.00',
+      paidThisYear: '19000.00',
+      remaining: '1000.00',
+      alsoBreaks: ['CROSSBORDER.YEARLY_LIMIT'],
+    });
     expect(domainErrorOf(() => checkCrossBorderLimits({ amount: '1500.00', paidThisYear: '19000.00' })).code).toBe('CROSSBORDER.YEARLY_LIMIT');
     expect(() => checkCrossBorderLimits({ amount: '1000.00', paidThisYear: '19000.00' })).not.toThrow();
   });
@@ -70,7 +79,7 @@ describe('limits (单次 2,000.00, 年度 20,000.00 per person)', () => {
     const [v] = crossBorderLimitViolations({ amount: '10.00', paidThisYear: '25000.00' });
     expect(v?.code).toBe('CROSSBORDER.YEARLY_LIMIT');
     expect(v?.remaining.toString()).toBe('0.00');
-    expect(domainErrorOf(() => checkCrossBorderLimits({ amount: '10.00', paidThisYear: '25000.00' })).details['remaining']).toBe('0.00');
+    expect(domainErrorOf(() => checkCrossBorderLimits({ amount: '10.00', paidThisYear: '25000.00' })).details.remaining).toBe('0.00');
     expect(crossBorderLimitViolations({ amount: '2000.01', paidThisYear: '18500.00' })[0]?.remaining.toString()).toBe('1500.00');
   });
 
@@ -102,7 +111,9 @@ describe('the four-document check (四单对碰)', () => {
   it('the payment amount never exceeds the declared amount', () => {
     const d = agreeing();
     const r = checkFourDocuments({ ...d, payment: { ...d.payment, amount: '895.21' } });
-    expect(r.mismatches).toEqual([{ kind: 'PAYMENT_EXCEEDS_DECLARED', documents: ['declaration', 'payment'], field: 'amount', expected: 'at most 895.20', actual: '895.21' }]);
+    expect(r.mismatches).toEqual([
+      { kind: 'PAYMENT_EXCEEDS_DECLARED', documents: ['declaration', 'payment'], field: 'amount', expected: 'at most 895.20', actual: '895.21' },
+    ]);
   });
 
   it('reports every mismatch, not only the first', () => {
@@ -111,7 +122,15 @@ describe('the four-document check (四单对碰)', () => {
       ...d,
       payment: { orderNo: 'O-2', payer: { name: '王五', idNumber: d.order.buyer.idNumber }, amount: '900.00' },
       waybill: { ...d.waybill, consignee: { ...d.order.consignee, phone: '13900000000' } },
-      declaration: { ...d.declaration, waybillNo: 'W-9', items: [{ skuId: 'milk', quantity: 1, price: '400.00' }, { skuId: 'gift', quantity: 1, price: '0.00' }], declaredAmount: '495.20' },
+      declaration: {
+        ...d.declaration,
+        waybillNo: 'W-9',
+        items: [
+          { skuId: 'milk', quantity: 1, price: '400.00' },
+          { skuId: 'gift', quantity: 1, price: '0.00' },
+        ],
+        declaredAmount: '495.20',
+      },
     });
     expect(r.consistent).toBe(false);
     expect(r.mismatches.map((m) => `${m.kind} ${m.documents.join('/')} ${m.field}`)).toEqual([

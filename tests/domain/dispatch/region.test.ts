@@ -13,14 +13,11 @@ describe('Region codes (行政区划, GB/T 2260)', () => {
     expect(regionLevel(regionCode(code))).toBe(level);
   });
 
-  it.each(['', '33010', '3301060', '33010a', ' 330106', '000000', '990000', '100000', '330006'])(
-    'rejects %j with DISPATCH.INVALID_REGION',
-    (code) => {
-      const error = domainErrorOf(() => regionCode(code));
-      expect(error.code).toBe('DISPATCH.INVALID_REGION');
-      expect(error.details).toEqual({ region: code });
-    },
-  );
+  it.each(['', '33010', '3301060', '33010a', ' 330106', '000000', '990000', '100000', '330006'])('rejects %j with DISPATCH.INVALID_REGION', (code) => {
+    const error = domainErrorOf(() => regionCode(code));
+    expect(error.code).toBe('DISPATCH.INVALID_REGION');
+    expect(error.details).toEqual({ region: code });
+  });
 
   it('an address is a district code: a province or city is not an address', () => {
     expect(districtCode('330106')).toBe('330106');

@@ -74,27 +74,18 @@ function modelPlan(s: Scenario): Outcome {
     const members = ws.filter((_, i) => (mask >> i) & 1);
     if (!lines.every((l) => members.some((w) => hasStock(w, l)))) continue;
     const keys = members.map((w) => rankKey(w, s.address)).sort();
-    const better =
-      chosen === null ||
-      keys.length < chosenKeys.length ||
-      (keys.length === chosenKeys.length && keys.join('\n') < chosenKeys.join('\n'));
+    const better = chosen === null || keys.length < chosenKeys.length || (keys.length === chosenKeys.length && keys.join('\n') < chosenKeys.join('\n'));
     if (better) [chosen, chosenKeys] = [members, keys];
   }
   const ordered = [...chosen!].sort((a, b) => (strictlyBetter(a, b, s.address) ? -1 : 1));
-  const groups = ordered.map((w): [string, [string, number][]] => [
-    w.id,
-    lines.filter((l) => ordered.find((m) => hasStock(m, l)) === w),
-  ]);
+  const groups = ordered.map((w): [string, [string, number][]] => [w.id, lines.filter((l) => ordered.find((m) => hasStock(m, l)) === w)]);
   return { groups: groups.filter(([, ls]) => ls.length > 0) };
 }
 
 // ---- Generators and the bridge to the implementation. ----
 
 /** Mostly addresses that some rule can cover; now and then one outside every region (Shenzhen). */
-const address = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom(...ADDRESSES.slice(0, 5)) },
-  { weight: 1, arbitrary: fc.constant('440305') },
-);
+const address = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...ADDRESSES.slice(0, 5)) }, { weight: 1, arbitrary: fc.constant('440305') });
 /** Provinces and cities more often than districts, so that rules cover addresses often. */
 const region = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('330000', '320000') },
@@ -309,7 +300,15 @@ describe('DSP-1 properties', () => {
       fc.property(big, ({ lineCount, stocks }) => {
         const lines = skus.slice(0, lineCount).map((skuId) => ({ skuId, quantity: 1 }));
         const candidates = stocks.map((stock, i): DispatchCandidate => {
-          const m: ModelWarehouse = { id: `w${i}`, type: 'supplier', priority: i, active: true, rules: [{ region: '330000', tier: 1 }], days: [1, 2, 3], stock: {} };
+          const m: ModelWarehouse = {
+            id: `w${i}`,
+            type: 'supplier',
+            priority: i,
+            active: true,
+            rules: [{ region: '330000', tier: 1 }],
+            days: [1, 2, 3],
+            stock: {},
+          };
           return { ...toCandidate(m), available: Object.fromEntries(skus.map((sku, j) => [sku, stock[j]!])) };
         });
         const servable = lines.every((l) => candidates.some((c) => (c.available[l.skuId] ?? 0) >= 1));

@@ -71,14 +71,11 @@ describe('Warehouse (仓库)', () => {
   });
 
   it('DISPATCH.INVALID_REGION: the warehouse address is a district', () => {
-    expect(domainErrorOf(() => aWarehouse('w1', { fields: { address: { region: R.hangzhou, detail: 'x' } } })).code).toBe(
-      'DISPATCH.INVALID_REGION',
-    );
+    expect(domainErrorOf(() => aWarehouse('w1', { fields: { address: { region: R.hangzhou, detail: 'x' } } })).code).toBe('DISPATCH.INVALID_REGION');
   });
 
   it('tiers are 1, 2 or 3, each at most once, with whole days never faster in a later tier', () => {
-    const create = (tiers: { tier: number; regions: string[]; estimatedDeliveryDays: number }[]) => () =>
-      aWarehouse('w1').defineDeliveryRegions(tiers);
+    const create = (tiers: { tier: number; regions: string[]; estimatedDeliveryDays: number }[]) => () => aWarehouse('w1').defineDeliveryRegions(tiers);
     expect(domainErrorOf(create([{ tier: 4, regions: [], estimatedDeliveryDays: 1 }])).code).toBe('DISPATCH.INVALID_TIER');
     expect(domainErrorOf(create([{ tier: 0, regions: [], estimatedDeliveryDays: 1 }])).code).toBe('DISPATCH.INVALID_TIER');
     expect(

@@ -21,7 +21,10 @@ export const R = {
 } as const;
 
 export const rate = (firstUnits: number | string, firstPrice: string, additionalUnits: number | string, additionalPrice: string) => ({
-  firstUnits, firstPrice, additionalUnits, additionalPrice,
+  firstUnits,
+  firstPrice,
+  additionalUnits,
+  additionalPrice,
 });
 
 export function templateFields(over: Partial<FreightTemplateFields> = {}): FreightTemplateFields {
@@ -42,5 +45,9 @@ export function settings(fields: ShopFreightSettingsFields, shopId = SHOP): Shop
 export const FREE_OVER_69 = { defaultRate: { fee: '10.00', freeOver: '69.00' } };
 
 export const line = (skuId: string, quantity: number, amount: string, templateId: string | null, over: Partial<FreightLineInput> = {}): FreightLineInput => ({
-  skuId, quantity, amount, templateId, ...over,
+  skuId,
+  quantity,
+  amount,
+  templateId,
+  ...over,
 });

@@ -6,7 +6,11 @@ describe('freightQuoteInputOf (issue #13): a quote input from a shop’s loaded 
   const t1 = aTemplate('t1');
   const t2 = aTemplate('t2');
   const t3 = aTemplate('t3');
-  const rules: ShopFreightRules = { settings: settings({ mode: 'mixed', shopTemplate: FREE_OVER_69 }), assignments: { a: 't2', b: 't1', c: 'gone' }, templates: [t1, t2, t3] };
+  const rules: ShopFreightRules = {
+    settings: settings({ mode: 'mixed', shopTemplate: FREE_OVER_69 }),
+    assignments: { a: 't2', b: 't1', c: 'gone' },
+    templates: [t1, t2, t3],
+  };
 
   it('a line takes its own template, else its SKU’s assignment, else none; the quote gets the templates the lines name, in the order they first name them', () => {
     const input = freightQuoteInputOf(rules, {

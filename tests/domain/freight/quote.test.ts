@@ -63,7 +63,8 @@ describe('per-item templates (单品运费模板, spec §7)', () => {
   });
 
   describe('free-shipping rules (指定条件包邮)', () => {
-    const both = (combine: 'and' | 'or') => aTemplate('t-free', { defaultRate: rate(1, '10.00', 1, '1.00'), freeRules: [{ minQuantity: 10, minAmount: '10.00', combine }] });
+    const both = (combine: 'and' | 'or') =>
+      aTemplate('t-free', { defaultRate: rate(1, '10.00', 1, '1.00'), freeRules: [{ minQuantity: 10, minAmount: '10.00', combine }] });
     it.each([
       ['and', 10, '10.00', '0.00', true],
       ['and', 10, '9.99', '19.00', false],
@@ -109,7 +110,10 @@ describe('per-item templates (单品运费模板, spec §7)', () => {
     });
     it('max charges only the largest; the others show their fee and charge 0', () => {
       const q = quote({ settings: perItem('max'), templates: [a, b], lines });
-      expect(q.groups.map((g) => [g.fee.toString(), g.charged.toString()])).toEqual([['10.00', '0.00'], ['12.00', '12.00']]);
+      expect(q.groups.map((g) => [g.fee.toString(), g.charged.toString()])).toEqual([
+        ['10.00', '0.00'],
+        ['12.00', '12.00'],
+      ]);
       expect(q.total.toString()).toBe('12.00');
     });
   });
@@ -154,7 +158,10 @@ describe('mixed mode (混合): the shop template first, FRT-1', () => {
   it('FRT-1: below the shop amount, freight follows the per-item templates (the overriding one included)', () => {
     const q = quote({ settings: mixed(), templates: [bulky, small], lines: [line('sofa', 1, '20.00', 't-bulky'), line('cup', 2, '30.00', 't-small')] });
     expect(q.shopCheck!.free).toBe(false);
-    expect(q.groups.map((g) => [g.templateId, g.charged.toString()])).toEqual([['t-bulky', '30.00'], ['t-small', '7.00']]);
+    expect(q.groups.map((g) => [g.templateId, g.charged.toString()])).toEqual([
+      ['t-bulky', '30.00'],
+      ['t-small', '7.00'],
+    ]);
     expect(q.total.toString()).toBe('37.00');
   });
 
@@ -166,9 +173,14 @@ describe('mixed mode (混合): the shop template first, FRT-1', () => {
 
   it('below the shop amount, lines without a template pay the shop fee as one more group, combined like a template', () => {
     const sum = quote({ settings: mixed('sum'), templates: [small], lines: [line('cup', 1, '10.00', 't-small'), line('pen', 1, '5.00', null)] });
-    expect(sum.groups.map((g) => [g.kind, g.charged.toString()])).toEqual([['template', '6.00'], ['shop', '10.00']]);
+    expect(sum.groups.map((g) => [g.kind, g.charged.toString()])).toEqual([
+      ['template', '6.00'],
+      ['shop', '10.00'],
+    ]);
     expect(sum.total.toString()).toBe('16.00');
-    expect(quote({ settings: mixed('max'), templates: [small], lines: [line('cup', 1, '10.00', 't-small'), line('pen', 1, '5.00', null)] }).total.toString()).toBe('10.00');
+    expect(
+      quote({ settings: mixed('max'), templates: [small], lines: [line('cup', 1, '10.00', 't-small'), line('pen', 1, '5.00', null)] }).total.toString(),
+    ).toBe('10.00');
   });
 });
 
@@ -209,7 +221,11 @@ describe('bad input', () => {
     ['a negative coupon deduction', { templates: [byTen], lines: [line('a', 1, '1.00', 't-ten')], shippingDeduction: '-1.00' }, 'FREIGHT.INVALID_PRICE'],
     ['a zero weight', { templates: [byWeight], lines: [line('a', 1, '1.00', 't-kg', { weight: '0' })] }, 'FREIGHT.INVALID_MEASURE'],
     ['a template the quote was not given', { lines: [line('a', 1, '1.00', 't-nope')] }, 'FREIGHT.UNKNOWN_TEMPLATE'],
-    ['a template of another shop', { templates: [aTemplate('t-other', { shopId: 'shop-2' })], lines: [line('a', 1, '1.00', 't-other')] }, 'FREIGHT.UNKNOWN_TEMPLATE'],
+    [
+      'a template of another shop',
+      { templates: [aTemplate('t-other', { shopId: 'shop-2' })], lines: [line('a', 1, '1.00', 't-other')] },
+      'FREIGHT.UNKNOWN_TEMPLATE',
+    ],
   ] as const)('%s → %s', (_, over, code) => {
     const e = domainErrorOf(() => quote(over as Partial<FreightQuoteInput>));
     expect(e.code).toBe(code);

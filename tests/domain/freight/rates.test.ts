@@ -57,11 +57,23 @@ describe('spec §7: the charge of a rate (首件/续件) — the first units for
 
   it('property: charge = first price + ⌈(q − first units) / additional units⌉ × additional price for q above the first units', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 500 }), (first, add, fp, ap, q) => {
-        const r: FreightRate = { firstUnits: String(first), firstPrice: Money.fromMinor(fp), additionalUnits: String(add), additionalPrice: Money.fromMinor(ap) };
-        const steps = q <= first ? 0 : Math.ceil((q - first) / add);
-        expect(charge(r, units(q)).toMinor()).toBe(BigInt(fp + steps * ap));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 500 }),
+        (first, add, fp, ap, q) => {
+          const r: FreightRate = {
+            firstUnits: String(first),
+            firstPrice: Money.fromMinor(fp),
+            additionalUnits: String(add),
+            additionalPrice: Money.fromMinor(ap),
+          };
+          const steps = q <= first ? 0 : Math.ceil((q - first) / add);
+          expect(charge(r, units(q)).toMinor()).toBe(BigInt(fp + steps * ap));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -69,17 +81,18 @@ describe('spec §7: the charge of a rate (首件/续件) — the first units for
 
 describe('spec §7: region overrides — the rule covering the address, else the default', () => {
   // A function, so each test builds it (mutation testing attributes the code to the tests, decision 0027).
-  const regionTable = () => checkedRateTable(
-    {
-      chargeBy: 'piece',
-      defaultRate: rate(1, '10.00', 1, '5.00'),
-      regionRates: [
-        { regions: [R.tibet], rate: rate(1, '30.00', 1, '15.00') },
-        { regions: [R.hangzhou, R.xinjiang], rate: rate(1, '8.00', 1, '4.00') },
-      ],
-    },
-    'template t1',
-  );
+  const regionTable = () =>
+    checkedRateTable(
+      {
+        chargeBy: 'piece',
+        defaultRate: rate(1, '10.00', 1, '5.00'),
+        regionRates: [
+          { regions: [R.tibet], rate: rate(1, '30.00', 1, '15.00') },
+          { regions: [R.hangzhou, R.xinjiang], rate: rate(1, '8.00', 1, '4.00') },
+        ],
+      },
+      'template t1',
+    );
 
   it('an address in Urumqi takes rule 1 (Xinjiang), in Lhasa rule 0, in Hangzhou’s Xihu rule 1, elsewhere in Zhejiang the default', () => {
     const table = regionTable();
@@ -100,9 +113,7 @@ describe('spec §7: region overrides — the rule covering the address, else the
   });
 
   it('FREIGHT.OVERLAPPING_REGIONS names the two regions and their rules (a city inside a province counts)', () => {
-    const e = domainErrorOf(() =>
-      checkNoOverlap([{ regions: [code(R.tibet)] }, { regions: [code(R.xihu)] }, { regions: [code(R.zhejiang)] }], 'template t9'),
-    );
+    const e = domainErrorOf(() => checkNoOverlap([{ regions: [code(R.tibet)] }, { regions: [code(R.xihu)] }, { regions: [code(R.zhejiang)] }], 'template t9'));
     expect(e).toMatchObject({ code: 'FREIGHT.OVERLAPPING_REGIONS', kind: 'invalid', details: { regions: [R.xihu, R.zhejiang], rules: [1, 2] } });
     expect(e.message).toBe(`template t9: regions ${R.xihu} and ${R.zhejiang} overlap`);
     expect(() => checkNoOverlap([{ regions: [code(R.xihu), code(R.binjiang)] }, { regions: [code(R.tibet)] }], 'ok')).not.toThrow();
@@ -117,12 +128,33 @@ describe('spec §7: region overrides — the rule covering the address, else the
 
   it('a bad rule is named by its index', () => {
     const e = domainErrorOf(() =>
-      checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '1.00'), regionRates: [{ regions: [R.tibet], rate: rate(1, '1.00', 1, '1.00') }, { regions: [R.xinjiang], rate: rate(0, '1.00', 1, '1.00') }] }, 't'),
+      checkedRateTable(
+        {
+          chargeBy: 'piece',
+          defaultRate: rate(1, '1.00', 1, '1.00'),
+          regionRates: [
+            { regions: [R.tibet], rate: rate(1, '1.00', 1, '1.00') },
+            { regions: [R.xinjiang], rate: rate(0, '1.00', 1, '1.00') },
+          ],
+        },
+        't',
+      ),
     );
     expect(e.details.field).toBe('regionRates[1].rate.firstUnits');
-    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '1.00'), regionRates: [{ regions: ['1'], rate: rate(1, '1.00', 1, '1.00') }] }, 't')).details.field).toBe('regionRates[0].regions');
-    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '-1.00') }, 't')).details.field).toBe('defaultRate.additionalPrice');
-    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '-1.00', 1, '1.00') }, 't')).details.field).toBe('defaultRate.firstPrice');
+    expect(
+      domainErrorOf(() =>
+        checkedRateTable(
+          { chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '1.00'), regionRates: [{ regions: ['1'], rate: rate(1, '1.00', 1, '1.00') }] },
+          't',
+        ),
+      ).details.field,
+    ).toBe('regionRates[0].regions');
+    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '1.00', 1, '-1.00') }, 't')).details.field).toBe(
+      'defaultRate.additionalPrice',
+    );
+    expect(domainErrorOf(() => checkedRateTable({ chargeBy: 'piece', defaultRate: rate(1, '-1.00', 1, '1.00') }, 't')).details.field).toBe(
+      'defaultRate.firstPrice',
+    );
   });
 });
 
@@ -135,7 +167,14 @@ describe('units of a rate: pieces are whole, kilograms and cubic metres positive
   });
 
   it('refuses 0, −1, 1000001, 1.5 pieces, 0.0000001 kg and text: FREIGHT.INVALID_UNITS naming the field and value', () => {
-    const refused: [string | number, 'piece' | 'weight'][] = [[0, 'piece'], [-1, 'weight'], [1_000_001, 'weight'], ['1.5', 'piece'], ['0.0000001', 'weight'], ['abc', 'piece']];
+    const refused: [string | number, 'piece' | 'weight'][] = [
+      [0, 'piece'],
+      [-1, 'weight'],
+      [1_000_001, 'weight'],
+      ['1.5', 'piece'],
+      ['0.0000001', 'weight'],
+      ['abc', 'piece'],
+    ];
     for (const [u, mode] of refused) {
       const e = domainErrorOf(() => checkedRate(rate(u, '1.00', 1, '1.00'), mode, 'defaultRate'));
       expect(e, `${u} ${mode}`).toMatchObject({ code: 'FREIGHT.INVALID_UNITS', details: { field: 'defaultRate.firstUnits', value: String(u) } });
@@ -202,7 +241,11 @@ describe('region codes of a rule and the shipping address', () => {
 
   it('an address is a district code, spaces trimmed: a province, a city, blank or no string is FREIGHT.INVALID_ADDRESS', () => {
     expect(freightAddress(` ${R.xihu} `)).toBe(R.xihu);
-    expect(domainErrorOf(() => freightAddress(''))).toMatchObject({ code: 'FREIGHT.INVALID_ADDRESS', details: { address: '' }, message: 'the address has no region' });
+    expect(domainErrorOf(() => freightAddress(''))).toMatchObject({
+      code: 'FREIGHT.INVALID_ADDRESS',
+      details: { address: '' },
+      message: 'the address has no region',
+    });
     expect(domainErrorOf(() => freightAddress('   '))).toMatchObject({ code: 'FREIGHT.INVALID_ADDRESS', message: 'the address has no region' });
     expect(domainErrorOf(() => freightAddress(undefined)).details).toEqual({ address: null });
     expect(domainErrorOf(() => freightAddress(330106)).code).toBe('FREIGHT.INVALID_ADDRESS');

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyDispatchDelta, decideDispatch, DISPATCH_OPERATIONS, dispatchDelta, NO_DISPATCH_STOCK,
-  type DispatchOperation, type DispatchOperationKind, type DispatchStock,
+  applyDispatchDelta,
+  decideDispatch,
+  DISPATCH_OPERATIONS,
+  dispatchDelta,
+  NO_DISPATCH_STOCK,
+  type DispatchOperation,
+  type DispatchOperationKind,
+  type DispatchStock,
 } from '../../../domain/inventory/dispatch-stock.js';
 import { domainErrorOf } from '../../support/mothers.js';
 
@@ -87,7 +93,13 @@ describe('dispatch layer rules (调度层)', () => {
         } else {
           const e = domainErrorOf(() => decideDispatch(stock, op));
           expect([e.code, e.kind]).toEqual([REFUSAL[op.kind], 'conflict']);
-          expect(e.details).toMatchObject({ layer: 'dispatch', skuId: 's', warehouseId: 'w', quantity: op.quantity, [from]: stock[from as keyof DispatchStock] });
+          expect(e.details).toMatchObject({
+            layer: 'dispatch',
+            skuId: 's',
+            warehouseId: 'w',
+            quantity: op.quantity,
+            [from]: stock[from as keyof DispatchStock],
+          });
         }
       }),
       { numRuns: 2000 },

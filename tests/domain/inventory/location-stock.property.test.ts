@@ -2,8 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertLayerReplayOf, locationCode } from '../../../domain/inventory/layer-stock.js';
 import {
-  applyLocationDelta, decideLocation, LOCATION_OPERATIONS, locationDelta, NO_LOCATION_STOCK, onHand,
-  type LocationOperation, type LocationOperationKind, type LocationStock,
+  applyLocationDelta,
+  decideLocation,
+  LOCATION_OPERATIONS,
+  locationDelta,
+  NO_LOCATION_STOCK,
+  onHand,
+  type LocationOperation,
+  type LocationOperationKind,
+  type LocationStock,
 } from '../../../domain/inventory/location-stock.js';
 import { domainErrorOf } from '../../support/mothers.js';
 
@@ -26,11 +33,17 @@ const route = (op: LocationOperation): [Place, Place] =>
   op.kind === 'adjust' ? (op.quantity > 0 ? ['outside', 'available'] : ['available', 'outside']) : ROUTES[op.kind];
 
 const REFUSAL: Record<LocationOperationKind, string | null> = {
-  put_away: null, move_in: null, transfer_in: null,
-  lock: 'INVENTORY.INSUFFICIENT_AVAILABLE', mark_unusable: 'INVENTORY.INSUFFICIENT_AVAILABLE',
-  move_out: 'INVENTORY.INSUFFICIENT_AVAILABLE', transfer_out: 'INVENTORY.INSUFFICIENT_AVAILABLE',
-  unlock: 'INVENTORY.UNLOCK_EXCEEDS_LOCK', ship: 'INVENTORY.SHIP_EXCEEDS_LOCKED',
-  write_off: 'INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED', adjust: 'INVENTORY.ADJUST_BELOW_ZERO',
+  put_away: null,
+  move_in: null,
+  transfer_in: null,
+  lock: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+  mark_unusable: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+  move_out: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+  transfer_out: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+  unlock: 'INVENTORY.UNLOCK_EXCEEDS_LOCK',
+  ship: 'INVENTORY.SHIP_EXCEEDS_LOCKED',
+  write_off: 'INVENTORY.WRITE_OFF_EXCEEDS_DAMAGED',
+  adjust: 'INVENTORY.ADJUST_BELOW_ZERO',
 };
 
 const stockArb: fc.Arbitrary<LocationStock> = fc

@@ -8,9 +8,9 @@ import { INT32_MAX } from '../../../domain/shared/integers.js';
 import { MAX_QUANTITY } from '../../../domain/shared/quantity.js';
 
 const counter = fc.oneof(fc.integer({ min: 0, max: INT32_MAX }), fc.integer({ min: INT32_MAX - MAX_QUANTITY, max: INT32_MAX }));
-const stock = fc.record({ total: counter, locked: counter, sold: counter, activity: counter, presale: counter }).map(
-  (c): SalesStock => ({ skuId: 's1', ...c, oversellAllowance: 0, virtual: true, lowStockThreshold: null }),
-);
+const stock = fc
+  .record({ total: counter, locked: counter, sold: counter, activity: counter, presale: counter })
+  .map((c): SalesStock => ({ skuId: 's1', ...c, oversellAllowance: 0, virtual: true, lowStockThreshold: null }));
 const n = fc.integer({ min: 1, max: MAX_QUANTITY });
 const raising: fc.Arbitrary<StockOperation> = fc.oneof(
   n.map((quantity) => ({ kind: 'increase' as const, quantity })),

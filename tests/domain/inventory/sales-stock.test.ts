@@ -98,8 +98,17 @@ describe('INV-2: the counters each operation moves (the ledger stores them, INV-
 
   it('the operations are exactly these eleven', () => {
     expect(STOCK_OPERATIONS).toEqual([
-      'increase', 'lock', 'unlock', 'deduct', 'return', 'adjust',
-      'carve_out', 'release_activity', 'activity_lock', 'presale_open', 'presale_arrive',
+      'increase',
+      'lock',
+      'unlock',
+      'deduct',
+      'return',
+      'adjust',
+      'carve_out',
+      'release_activity',
+      'activity_lock',
+      'presale_open',
+      'presale_arrive',
     ]);
   });
 });
@@ -208,7 +217,11 @@ describe('INV-2 guards: nothing goes below what is held, sold, carved out or pro
 
   it('deduct: at most what is locked under its reference (INVENTORY.NOT_LOCKED); nothing locked refuses any deduction', () => {
     expect(decide(STOCK, deduct(4), 4)).toEqual(delta({ total: -4, locked: -4, sold: 4 }));
-    expect(refusal(STOCK, deduct(5), 4)).toMatchObject({ code: 'INVENTORY.NOT_LOCKED', details: { locked: 4 }, message: 'only 4 are locked under order-1:line-1' });
+    expect(refusal(STOCK, deduct(5), 4)).toMatchObject({
+      code: 'INVENTORY.NOT_LOCKED',
+      details: { locked: 4 },
+      message: 'only 4 are locked under order-1:line-1',
+    });
     expect(refusal(STOCK, deduct(1))).toMatchObject({ code: 'INVENTORY.NOT_LOCKED', details: { locked: 0 } });
   });
 
@@ -253,7 +266,11 @@ describe('INV-2 guards: nothing goes below what is held, sold, carved out or pro
 
   it('presale_arrive: at most the presale units awaited (INVENTORY.PRESALE_EXCEEDED)', () => {
     expect(decide(STOCK, op('presale_arrive', 5))).toEqual(delta({ presale: -5 }));
-    expect(refusal(STOCK, op('presale_arrive', 6))).toMatchObject({ code: 'INVENTORY.PRESALE_EXCEEDED', details: { presale: 5 }, message: 'only 5 presale units are awaited' });
+    expect(refusal(STOCK, op('presale_arrive', 6))).toMatchObject({
+      code: 'INVENTORY.PRESALE_EXCEEDED',
+      details: { presale: 5 },
+      message: 'only 5 presale units are awaited',
+    });
   });
 
   it('increase and presale_open are never refused (below the int bound); asking why is a programming error', () => {
@@ -312,7 +329,10 @@ describe('quantities (INV-2): whole, positive, at most 10^9; a stock-take adjust
         }
         return null;
       })();
-      expect(e, String(pool).slice(0, 10)).toMatchObject({ code: 'INVENTORY.INVALID_POOL', message: 'carve_out names its pool (an activity id or channel:<name>)' });
+      expect(e, String(pool).slice(0, 10)).toMatchObject({
+        code: 'INVENTORY.INVALID_POOL',
+        message: 'carve_out names its pool (an activity id or channel:<name>)',
+      });
     }
   });
 });

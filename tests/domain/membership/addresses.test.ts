@@ -15,7 +15,11 @@ const address = (id: string, over: Partial<Address> = {}): Address => ({ id, ...
 describe('member addresses (domain)', () => {
   it('replacing an address the member does not have is MEMBERSHIP.ADDRESS_NOT_FOUND (404), not a new address; adding reuses no id', () => {
     const m = addAddress(newMember('m1', at(0), {}), address('a1'));
-    expect(domainErrorOf(() => replaceAddress(m, address('theirs')))).toMatchObject({ code: 'MEMBERSHIP.ADDRESS_NOT_FOUND', kind: 'not_found', details: { addressId: 'theirs' } });
+    expect(domainErrorOf(() => replaceAddress(m, address('theirs')))).toMatchObject({
+      code: 'MEMBERSHIP.ADDRESS_NOT_FOUND',
+      kind: 'not_found',
+      details: { addressId: 'theirs' },
+    });
     expect(replaceAddress(m, address('a1', { detail: 'elsewhere' })).addresses).toEqual([address('a1', { detail: 'elsewhere', isDefault: true })]);
     expect(() => addAddress(m, address('a1'))).toThrow(/a1/); // a made id seen twice is a broken id generator, not a client's doing
   });

@@ -9,7 +9,11 @@ import { Money } from '../../../domain/shared/money.js';
 const DAY = 86_400_000;
 const asOf = new Date('2026-01-01T00:00:00Z');
 const order = (memberId: string, daysAgo: number, amount: string, i: number): OrderFact => ({
-  orderId: `${memberId}-${i}`, memberId, paidAt: new Date(asOf.getTime() - daysAgo * DAY), amount, refunded: '0.00',
+  orderId: `${memberId}-${i}`,
+  memberId,
+  paidAt: new Date(asOf.getTime() - daysAgo * DAY),
+  amount,
+  refunded: '0.00',
 });
 const orders = (memberId: string, days: number[], amount: string) => days.map((d, i) => order(memberId, d, amount, i));
 
@@ -49,7 +53,11 @@ describe('RFM in the domain', () => {
 
   it('average M rounds half up to the cent; breakpoints score 1 + the breakpoints passed', () => {
     const facts = [order('a', 1, '10.00', 0), order('a', 2, '10.01', 1), order('b', 40, '100.00', 0)];
-    const scores = computeRfm(facts, asOf, { ...DEFAULT_RFM_CONFIG, monetary: 'average', scoring: { kind: 'breakpoints', recency: [7, 30, 90, 180], frequency: [1, 2, 4, 8], monetary: ['10.00', '50.00', '100.00', '500.00'] } });
+    const scores = computeRfm(facts, asOf, {
+      ...DEFAULT_RFM_CONFIG,
+      monetary: 'average',
+      scoring: { kind: 'breakpoints', recency: [7, 30, 90, 180], frequency: [1, 2, 4, 8], monetary: ['10.00', '50.00', '100.00', '500.00'] },
+    });
     expect(scores.map((s) => [s.memberId, s.monetary, s.r, s.f, s.m])).toEqual([
       ['a', '10.01', 5, 3, 2], // 20.01 / 2 = 10.005 → 10.01
       ['b', '100.00', 3, 2, 4],
@@ -69,10 +77,16 @@ describe('levels', () => {
   });
 
   it('thresholds out of order or not starting at 0 are refused', () => {
-    for (const thresholds of [[0, 100, 100], [0, 300, 200]]) {
+    for (const thresholds of [
+      [0, 100, 100],
+      [0, 300, 200],
+    ]) {
       expect(() => checkLevels({ thresholds })).toThrow(expect.objectContaining({ code: 'MEMBERSHIP.THRESHOLDS_OUT_OF_ORDER' }));
     }
-    for (const thresholds of [[10, 20], [0, 1.5]]) {
+    for (const thresholds of [
+      [10, 20],
+      [0, 1.5],
+    ]) {
       expect(() => checkLevels({ thresholds })).toThrow(expect.objectContaining({ code: 'MEMBERSHIP.INVALID_THRESHOLDS' }));
     }
   });
@@ -112,10 +126,15 @@ describe('growth and points rules', () => {
   });
 
   it('a checkout deduction is capped at the share of the payable and split over the lines by their payable', () => {
-    const lines = [{ lineId: 'a', payable: Money.of('60.00') }, { lineId: 'b', payable: Money.of('40.00') }];
+    const lines = [
+      { lineId: 'a', payable: Money.of('60.00') },
+      { lineId: 'b', payable: Money.of('40.00') },
+    ];
     const d = checkoutDeduction(DEFAULT_POINTS_RULES, 4999, Money.of('100.00'), lines);
     expect(d.value.toString()).toBe('49.99');
     expect(d.perLine).toEqual({ a: 2999, b: 2000 }); // 2999.4 and 1999.6: the larger remainder takes the last point
-    expect(() => checkoutDeduction(DEFAULT_POINTS_RULES, 5001, Money.of('100.00'), lines)).toThrow(expect.objectContaining({ code: 'MEMBERSHIP.DEDUCTION_OVER_CAP' }));
+    expect(() => checkoutDeduction(DEFAULT_POINTS_RULES, 5001, Money.of('100.00'), lines)).toThrow(
+      expect.objectContaining({ code: 'MEMBERSHIP.DEDUCTION_OVER_CAP' }),
+    );
   });
 });

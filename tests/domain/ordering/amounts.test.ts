@@ -18,7 +18,10 @@ import { domainErrorOf } from '../../support/mothers.js';
 
 const m = (s: string, currency = 'CNY') => Money.of(s, currency);
 const zero = m('0');
-const amounts = (goods: string, d: Partial<Record<'activityDiscount' | 'couponDiscount' | 'pointsDeduction' | 'memberDiscount', string>> = {}): LineAmounts => ({
+const amounts = (
+  goods: string,
+  d: Partial<Record<'activityDiscount' | 'couponDiscount' | 'pointsDeduction' | 'memberDiscount', string>> = {},
+): LineAmounts => ({
   goods: m(goods),
   activityDiscount: m(d.activityDiscount ?? '0'),
   couponDiscount: m(d.couponDiscount ?? '0'),
@@ -37,7 +40,16 @@ describe('ORD-1: one line', () => {
   it('100.00 of goods − 10.00 − 5.00 − 3.00 − 2.00 = 80.00 payable; the discounts total 20.00', () => {
     expect(linePayable(L1).toString()).toBe('80.00');
     expect(lineDiscountTotal(L1).toString()).toBe('20.00');
-    expect(lineDiscountTotal({ ...L1, goods: m('100', 'USD'), activityDiscount: m('1', 'USD'), couponDiscount: m('0', 'USD'), pointsDeduction: m('0', 'USD'), memberDiscount: m('0', 'USD') }).currency).toBe('USD');
+    expect(
+      lineDiscountTotal({
+        ...L1,
+        goods: m('100', 'USD'),
+        activityDiscount: m('1', 'USD'),
+        couponDiscount: m('0', 'USD'),
+        pointsDeduction: m('0', 'USD'),
+        memberDiscount: m('0', 'USD'),
+      }).currency,
+    ).toBe('USD');
   });
 
   it('a line is accepted when goods = unit price × quantity and the discounts are at most the goods (100.00 of 100.00 is fine)', () => {
@@ -70,10 +82,18 @@ describe('ORD-1: one line', () => {
   });
 
   it('the refusals of an amount say what is wrong with it', () => {
-    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, goods: m('100.00', 'USD') }), 'CNY')).message).toBe('lines[L1].goods is in USD, the order in CNY');
-    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, couponDiscount: m('0.001') }), 'CNY')).message).toBe('lines[L1].couponDiscount 0.001 is not whole cents');
-    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, memberDiscount: m('-1.00') }), 'CNY')).message).toBe('lines[L1].memberDiscount -1.00 is negative');
-    expect(domainErrorOf(() => checkLineAmounts({ ...line(L1), unitPrice: 5 as never }, 'CNY')).message).toBe('order amounts: invalid lines[L1].unitPrice (NOT_AN_AMOUNT)');
+    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, goods: m('100.00', 'USD') }), 'CNY')).message).toBe(
+      'lines[L1].goods is in USD, the order in CNY',
+    );
+    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, couponDiscount: m('0.001') }), 'CNY')).message).toBe(
+      'lines[L1].couponDiscount 0.001 is not whole cents',
+    );
+    expect(domainErrorOf(() => checkLineAmounts(line({ ...L1, memberDiscount: m('-1.00') }), 'CNY')).message).toBe(
+      'lines[L1].memberDiscount -1.00 is negative',
+    );
+    expect(domainErrorOf(() => checkLineAmounts({ ...line(L1), unitPrice: 5 as never }, 'CNY')).message).toBe(
+      'order amounts: invalid lines[L1].unitPrice (NOT_AN_AMOUNT)',
+    );
   });
 });
 
@@ -87,7 +107,10 @@ describe('ORD-1: freight and the shipping coupon', () => {
 
   it('freight and the deduction are whole cents, not negative, in the order’s currency', () => {
     expect(domainErrorOf(() => checkFreight(m('-1.00'), zero, 'CNY')).details).toEqual({ field: 'freight', reason: 'NEGATIVE_AMOUNT' });
-    expect(domainErrorOf(() => checkFreight(m('1.00'), m('0.005'), 'CNY')).details).toEqual({ field: 'freightCouponDiscount', reason: 'NOT_WHOLE_MINOR_UNITS' });
+    expect(domainErrorOf(() => checkFreight(m('1.00'), m('0.005'), 'CNY')).details).toEqual({
+      field: 'freightCouponDiscount',
+      reason: 'NOT_WHOLE_MINOR_UNITS',
+    });
     expect(domainErrorOf(() => checkFreight(m('1.00', 'USD'), zero, 'CNY')).details).toEqual({ field: 'freight', reason: 'CURRENCY_MISMATCH' });
   });
 });
@@ -125,7 +148,13 @@ describe('ORD-1 / PRM-3: the per-line breakdown from a pricing', () => {
   const pricing: PricingLike = {
     lines: [
       {
-        lineId: 'L1', skuId: 'sku-1', quantity: 2, unitPrice: m('50.00'), normalAmount: m('100.00'), activityPriceAmount: m('90.00'), pointsAmount: m('3.00'),
+        lineId: 'L1',
+        skuId: 'sku-1',
+        quantity: 2,
+        unitPrice: m('50.00'),
+        normalAmount: m('100.00'),
+        activityPriceAmount: m('90.00'),
+        pointsAmount: m('3.00'),
         discounts: [
           { source: 'activity', id: 'fr', kind: 'full_reduction', amount: m('4.00') },
           { source: 'coupon', id: 'c1', kind: 'cash', amount: m('5.00') },
@@ -133,7 +162,16 @@ describe('ORD-1 / PRM-3: the per-line breakdown from a pricing', () => {
           { source: 'coupon', id: 'c2', kind: 'threshold', amount: m('2.00') },
         ],
       },
-      { lineId: 'L2', skuId: 'sku-2', quantity: 1, unitPrice: m('45.00'), normalAmount: m('45.00'), activityPriceAmount: m('45.00'), pointsAmount: zero, discounts: [] },
+      {
+        lineId: 'L2',
+        skuId: 'sku-2',
+        quantity: 1,
+        unitPrice: m('45.00'),
+        normalAmount: m('45.00'),
+        activityPriceAmount: m('45.00'),
+        pointsAmount: zero,
+        discounts: [],
+      },
     ],
     totals: { freight: m('12.00'), freightDeduction: m('8.00') },
   };
@@ -142,7 +180,10 @@ describe('ORD-1 / PRM-3: the per-line breakdown from a pricing', () => {
     const b = breakdownFromPricing(pricing, { L1: m('2.00') });
     expect(b.freight.toString()).toBe('12.00');
     expect(b.freightCouponDiscount.toString()).toBe('8.00');
-    expect(b.lines.map((l) => [l.lineId, l.skuId, l.quantity, l.unitPrice.toString()])).toEqual([['L1', 'sku-1', 2, '50.00'], ['L2', 'sku-2', 1, '45.00']]);
+    expect(b.lines.map((l) => [l.lineId, l.skuId, l.quantity, l.unitPrice.toString()])).toEqual([
+      ['L1', 'sku-1', 2, '50.00'],
+      ['L2', 'sku-2', 1, '45.00'],
+    ]);
     const [l1, l2] = b.lines.map((l) => Object.fromEntries(Object.entries(l.amounts).map(([k, v]) => [k, v.toString()])));
     expect(l1).toEqual({ goods: '100.00', activityDiscount: '15.00', couponDiscount: '7.00', pointsDeduction: '3.00', memberDiscount: '2.00' });
     expect(l2).toEqual({ goods: '45.00', activityDiscount: '0.00', couponDiscount: '0.00', pointsDeduction: '0.00', memberDiscount: '0.00' });

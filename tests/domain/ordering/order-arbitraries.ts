@@ -21,11 +21,26 @@ export const discountsWithin = (goods: number) =>
 
 const lineArb = (i: number) =>
   fc
-    .record({ unit: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 9 })), quantity: fc.integer({ min: 1, max: 12 }), shop: fc.integer({ min: 0, max: 2 }) })
+    .record({
+      unit: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 9 })),
+      quantity: fc.integer({ min: 1, max: 12 }),
+      shop: fc.integer({ min: 0, max: 2 }),
+    })
     .chain(({ unit, quantity, shop }) =>
       discountsWithin(unit * quantity).map((d): OrderLine => {
         const amounts = { goods: cents(unit * quantity), ...Object.fromEntries(LINE_DISCOUNTS.map((k, j) => [k, cents(d[j]!)])) } as unknown as LineAmounts;
-        return { lineId: `L${i}`, skuId: `sku-${i}`, spuId: `spu-${i}`, title: `t${i}`, specs: {}, image: null, shopId: `shop-${shop}`, quantity, unitPrice: cents(unit), amounts };
+        return {
+          lineId: `L${i}`,
+          skuId: `sku-${i}`,
+          spuId: `spu-${i}`,
+          title: `t${i}`,
+          specs: {},
+          image: null,
+          shopId: `shop-${shop}`,
+          quantity,
+          unitPrice: cents(unit),
+          amounts,
+        };
       }),
     );
 
@@ -33,7 +48,11 @@ export const orderArb = fc
   .integer({ min: 1, max: 6 })
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => lineArb(i))))
   .chain((lines) =>
-    fc.record({ lines: fc.constant(lines), freight: fc.integer({ min: 0, max: 5_000 }), couponPerMille: fc.oneof(fc.constant(1000), fc.integer({ min: 0, max: 1000 })) }),
+    fc.record({
+      lines: fc.constant(lines),
+      freight: fc.integer({ min: 0, max: 5_000 }),
+      couponPerMille: fc.oneof(fc.constant(1000), fc.integer({ min: 0, max: 1000 })),
+    }),
   )
   .map(({ lines, freight, couponPerMille }) =>
     Order.place(newOrder({ lines, freight: cents(freight), freightCouponDiscount: cents(Math.floor((freight * couponPerMille) / 1000)) })),
@@ -55,4 +74,3 @@ export const splitCase = orderArb.chain((o) =>
     return { order: o, groups };
   }),
 );
-

@@ -28,7 +28,12 @@ export function amounts(goods: string, d: Partial<Record<Exclude<keyof LineAmoun
 }
 
 /** A line of `quantity` × `unitPrice` with the given discounts. */
-export function aLine(lineId: string, unitPrice: string, quantity = 1, fields: Partial<OrderLine> & { discounts?: Parameters<typeof amounts>[1] } = {}): OrderLine {
+export function aLine(
+  lineId: string,
+  unitPrice: string,
+  quantity = 1,
+  fields: Partial<OrderLine> & { discounts?: Parameters<typeof amounts>[1] } = {},
+): OrderLine {
   const { discounts, ...rest } = fields;
   return {
     lineId,
@@ -76,7 +81,15 @@ export function aGoodsOrder(fields: Partial<NewOrder> = {}): Order {
 
 export function aServiceOrder(fields: Partial<NewOrder> = {}): Order {
   const o = Order.place(
-    newOrder({ id: 'order-s', number: 'SO-S-1', kind: 'service', common: { ...COMMON, consignee: null }, lines: [aLine('S1', '199.00', 1, { shopId: 'spa-1' })], freight: m('0.00'), ...fields }),
+    newOrder({
+      id: 'order-s',
+      number: 'SO-S-1',
+      kind: 'service',
+      common: { ...COMMON, consignee: null },
+      lines: [aLine('S1', '199.00', 1, { shopId: 'spa-1' })],
+      freight: m('0.00'),
+      ...fields,
+    }),
   );
   o.pullEvents();
   return o;

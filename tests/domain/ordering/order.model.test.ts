@@ -123,7 +123,8 @@ class OrderVerb implements fc.Command<Model, Real> {
       if (this.verb === 'cancel') {
         r.order.cancel({ by: 'member', memberId: 'member-1', at: now });
         r.payment.close('order_cancelled', now); // the glue: the unpaid payment closes with its order
-      } else if (this.verb === 'ship') r.order.ship({ carrier: 'SF', trackingNumber: 'SF1', at: now, autoConfirmAt: new Date(m.now + AUTO_CONFIRM_DAYS * DAY) });
+      } else if (this.verb === 'ship')
+        r.order.ship({ carrier: 'SF', trackingNumber: 'SF1', at: now, autoConfirmAt: new Date(m.now + AUTO_CONFIRM_DAYS * DAY) });
       else r.order.confirmReceipt('member-1', now);
     });
     const allowed = (ORDER_FLOWS.goods[m.order] as readonly OrderStatus[]).includes(to);
@@ -192,7 +193,13 @@ describe('an order and its payment through a sale (model-based, ORD-2, ORD-3, PA
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
         const order = aGoodsOrder();
-        const payment = Payment.open({ id: 'pay-1', number: 'PN1', orders: [order], createdAt: T0, expiresAt: new Date(T0.getTime() + PAY_WITHIN_MINUTES * MINUTE) });
+        const payment = Payment.open({
+          id: 'pay-1',
+          number: 'PN1',
+          orders: [order],
+          createdAt: T0,
+          expiresAt: new Date(T0.getTime() + PAY_WITHIN_MINUTES * MINUTE),
+        });
         payment.pullEvents();
         const model: Model = { order: 'pending_payment', payment: 'unpaid', closeReason: null, answers: new Map(), now: T0.getTime(), shippedAt: null };
         fc.modelRun(() => ({ model, real: { order, payment } }), cmds);

@@ -27,7 +27,13 @@ describe('ORD-1: order amounts (property)', () => {
         expect(a.payable.equals(a.goodsTotal.add(a.freight).subtract(discounts))).toBe(true);
         expect(a.payable.isNegative()).toBe(false);
         expect(a.payable.isWholeMinorUnits()).toBe(true);
-        expect(a.payable.equals(Money.sum(o.lines.map((l) => linePayable(l.amounts))).add(a.freight).subtract(a.freightCouponDiscount))).toBe(true);
+        expect(
+          a.payable.equals(
+            Money.sum(o.lines.map((l) => linePayable(l.amounts)))
+              .add(a.freight)
+              .subtract(a.freightCouponDiscount),
+          ),
+        ).toBe(true);
       }),
       RUNS,
     );
@@ -44,8 +50,25 @@ describe('ORD-1: order amounts (property)', () => {
     fc.assert(
       fc.property(anyDiscounts, ({ unit, quantity, d, freight, coupon }) => {
         const goods = unit * quantity;
-        const amounts = { goods: cents(goods), activityDiscount: cents(d[0]), couponDiscount: cents(d[1]), pointsDeduction: cents(d[2]), memberDiscount: cents(d[3]) };
-        const line: OrderLine = { lineId: 'L', skuId: 's', spuId: 'p', title: 't', specs: {}, image: null, shopId: 'shop', quantity, unitPrice: cents(unit), amounts };
+        const amounts = {
+          goods: cents(goods),
+          activityDiscount: cents(d[0]),
+          couponDiscount: cents(d[1]),
+          pointsDeduction: cents(d[2]),
+          memberDiscount: cents(d[3]),
+        };
+        const line: OrderLine = {
+          lineId: 'L',
+          skuId: 's',
+          spuId: 'p',
+          title: 't',
+          specs: {},
+          image: null,
+          shopId: 'shop',
+          quantity,
+          unitPrice: cents(unit),
+          amounts,
+        };
         const valid = d[0] + d[1] + d[2] + d[3] <= goods && coupon <= freight;
         let placed: Order | null = null;
         try {
@@ -74,14 +97,25 @@ describe('ORD-5: splitting into child orders (property)', () => {
         expect(order.toSnapshot().childIds).toEqual(children.map((c) => c.id));
 
         // Order totals: every amount of ORD-1, and the payable, add up exactly.
-        const keys = ['goodsTotal', 'freight', 'activityDiscount', 'couponDiscount', 'pointsDeduction', 'memberDiscount', 'freightCouponDiscount', 'totalDiscount', 'payable'] as const;
+        const keys = [
+          'goodsTotal',
+          'freight',
+          'activityDiscount',
+          'couponDiscount',
+          'pointsDeduction',
+          'memberDiscount',
+          'freightCouponDiscount',
+          'totalDiscount',
+          'payable',
+        ] as const;
         for (const k of keys) expect(Money.sum(children.map((c) => c.amounts[k])).equals(pa[k]), k).toBe(true);
 
         // Lines: per parent line, quantities and each amount add up; every child line is priced as unit × quantity.
         for (const pl of parent.lines) {
           const parts = children.flatMap((c) => c.lines.filter((l) => l.lineId === pl.lineId));
           expect(parts.reduce((n, l) => n + l.quantity, 0)).toBe(pl.quantity);
-          for (const k of ['goods', ...LINE_DISCOUNTS] as const) expect(Money.sum(parts.map((l) => l.amounts[k])).equals(pl.amounts[k]), `${pl.lineId}.${k}`).toBe(true);
+          for (const k of ['goods', ...LINE_DISCOUNTS] as const)
+            expect(Money.sum(parts.map((l) => l.amounts[k])).equals(pl.amounts[k]), `${pl.lineId}.${k}`).toBe(true);
           for (const l of parts) {
             expect(l.amounts.goods.equals(l.unitPrice.multiply(l.quantity))).toBe(true);
             expect(linePayable(l.amounts).isNegative()).toBe(false);
@@ -103,10 +137,18 @@ describe('ORD-5: splitting into child orders (property)', () => {
         // Each child copies the common data, belongs to one shop, and is pending payment on its own.
         for (const [i, c] of children.entries()) {
           const s = c.toSnapshot();
-          expect(s).toMatchObject({ parentId: parent.id, common: COMMON, kind: parent.kind, payBy: parent.payBy, placedAt: T0, status: 'pending_payment', warehouseId: groups[i]!.warehouseId });
+          expect(s).toMatchObject({
+            parentId: parent.id,
+            common: COMMON,
+            kind: parent.kind,
+            payBy: parent.payBy,
+            placedAt: T0,
+            status: 'pending_payment',
+            warehouseId: groups[i]!.warehouseId,
+          });
           expect(new Set(s.lines.map((l) => l.shopId)).size).toBe(1);
           expect(s.shopId).toBe(s.lines[0]!.shopId);
-          expect(c.pullEvents().map((e) => [e.type, e.payload['parentId']])).toEqual([['order.placed', parent.id]]);
+          expect(c.pullEvents().map((e) => [e.type, e.payload.parentId])).toEqual([['order.placed', parent.id]]);
         }
       }),
       RUNS,

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownFromPricing, linePayable } from '../../../domain/ordering/amounts.js';
-import { afterInterception, afterSalesOnly, CANCELLATION_BY_STAGE, decideCancellationAfterPayment, FULFILMENT_STAGES } from '../../../domain/ordering/cancellation.js';
+import {
+  afterInterception,
+  afterSalesOnly,
+  CANCELLATION_BY_STAGE,
+  decideCancellationAfterPayment,
+  FULFILMENT_STAGES,
+} from '../../../domain/ordering/cancellation.js';
 import { Order, type OrderSnapshot } from '../../../domain/ordering/order.js';
-import { ORDER_FLOWS, ORDER_KINDS, ORDER_MACHINE, ORDER_STATUSES, ORDER_TRANSITIONS, canTransition, parentStatus, type OrderKind, type OrderStatus } from '../../../domain/ordering/status.js';
+import {
+  ORDER_FLOWS,
+  ORDER_KINDS,
+  ORDER_MACHINE,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  canTransition,
+  parentStatus,
+  type OrderKind,
+  type OrderStatus,
+} from '../../../domain/ordering/status.js';
 import { priceOrder } from '../../../domain/pricing/engine.js';
 import { Money } from '../../../domain/shared/money.js';
 import { domainErrorOf } from '../../support/mothers.js';
@@ -20,7 +36,10 @@ function orderIn(kind: OrderKind, status: OrderStatus): Order {
     status,
     payment: paid ? { paymentId: 'pay-0', paidAt: at(1) } : null,
     verification: kind === 'service' && paid ? { code: 'CODE000000', issuedAt: at(1), redeemedAt: null, redeemedByShop: null } : null,
-    shipment: kind === 'goods' && ['shipped', 'completed'].includes(status) ? { carrier: 'SF', trackingNumber: 'SF1', shippedAt: at(2), autoConfirmAt: at(2 + 10 * 1440) } : null,
+    shipment:
+      kind === 'goods' && ['shipped', 'completed'].includes(status)
+        ? { carrier: 'SF', trackingNumber: 'SF1', shippedAt: at(2), autoConfirmAt: at(2 + 10 * 1440) }
+        : null,
   };
   return Order.restore(snapshot);
 }
@@ -95,7 +114,12 @@ describe('ORD-2: placing and paying', () => {
     const o = Order.place(newOrder());
     expect(o.status).toBe('pending_payment');
     const [e] = o.pullEvents();
-    expect(e).toMatchObject({ type: 'order.placed', aggregateId: 'order-1', occurredAt: T0, payload: { payable: '223.00', goodsTotal: '230.00', memberId: 'member-1', parentId: null } });
+    expect(e).toMatchObject({
+      type: 'order.placed',
+      aggregateId: 'order-1',
+      occurredAt: T0,
+      payload: { payable: '223.00', goodsTotal: '230.00', memberId: 'member-1', parentId: null },
+    });
     expect(o.amounts.payable.toString()).toBe('223.00'); // 200 + 30 + 8 − 10 − 5
     expect(o.toSnapshot().shopId).toBe('shop-a');
   });
@@ -104,7 +128,12 @@ describe('ORD-2: placing and paying', () => {
     const o = aGoodsOrder();
     expect(o.pay({ paymentId: 'pay-1', at: at(3), codes: fixedCodes() })).toEqual({ replayed: false });
     expect(o.status).toBe('pending_shipment');
-    expect(o.pullEvents()).toEqual([expect.objectContaining({ type: 'order.paid', payload: expect.objectContaining({ paymentId: 'pay-1', payable: '223.00', verificationCodeIssued: false }) })]);
+    expect(o.pullEvents()).toEqual([
+      expect.objectContaining({
+        type: 'order.paid',
+        payload: expect.objectContaining({ paymentId: 'pay-1', payable: '223.00', verificationCodeIssued: false }),
+      }),
+    ]);
     const before = o.toSnapshot();
     expect(o.pay({ paymentId: 'pay-1', at: at(9), codes: fixedCodes() })).toEqual({ replayed: true });
     expect(o.toSnapshot()).toBe(before);
@@ -140,7 +169,9 @@ describe('ORD-2: placing and paying', () => {
     o.redeem({ code: 'CODE000001', shopId: 'spa-1', at: at(60) });
     expect(o.status).toBe('completed');
     expect(o.toSnapshot()).toMatchObject({ completedAt: at(60), verification: { redeemedAt: at(60), redeemedByShop: 'spa-1' } });
-    expect(o.pullEvents()).toEqual([expect.objectContaining({ type: 'order.completed', payload: expect.objectContaining({ via: 'redemption', shopId: 'spa-1' }) })]);
+    expect(o.pullEvents()).toEqual([
+      expect.objectContaining({ type: 'order.completed', payload: expect.objectContaining({ via: 'redemption', shopId: 'spa-1' }) }),
+    ]);
   });
 
   it('ORDER.INVALID_CODE: a wrong code, or the right code at another shop; nothing changes', () => {
@@ -166,7 +197,16 @@ describe('ORD-2 / ORD-3: cancelling before payment', () => {
     expect(o.status).toBe('cancelled');
     expect(o.toSnapshot().cancellation).toEqual({ by: 'member', at: at(4), reason: 'changed my mind' });
     expect(o.pullEvents()).toEqual([
-      expect.objectContaining({ type: 'order.cancelled', payload: expect.objectContaining({ by: 'member', lines: [{ skuId: 'sku-L1', quantity: 2 }, { skuId: 'sku-L2', quantity: 1 }] }) }),
+      expect.objectContaining({
+        type: 'order.cancelled',
+        payload: expect.objectContaining({
+          by: 'member',
+          lines: [
+            { skuId: 'sku-L1', quantity: 2 },
+            { skuId: 'sku-L2', quantity: 1 },
+          ],
+        }),
+      }),
     ]);
   });
 
@@ -221,7 +261,7 @@ describe('fulfilment: ship, confirm receipt, complete', () => {
     o.confirmReceipt('member-1', at(2000));
     expect(o.status).toBe('completed');
     expect(o.toSnapshot()).toMatchObject({ receipt: { by: 'member', at: at(2000) }, completedAt: at(2000) });
-    expect(o.pullEvents().map((e) => [e.type, e.payload['by'] ?? e.payload['via']])).toEqual([
+    expect(o.pullEvents().map((e) => [e.type, e.payload.by ?? e.payload.via])).toEqual([
       ['order.received', 'member'],
       ['order.completed', 'receipt'],
     ]);
@@ -245,7 +285,10 @@ describe('fulfilment: ship, confirm receipt, complete', () => {
     expect(domainErrorOf(() => ship(aGoodsOrder()))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'pending_payment', to: 'shipped' } });
     const s = aServiceOrder();
     s.pay({ paymentId: 'p', at: at(1), codes: fixedCodes() });
-    expect(domainErrorOf(() => ship(s))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'pending_redemption', to: 'shipped', kind: 'service' } });
+    expect(domainErrorOf(() => ship(s))).toMatchObject({
+      code: 'ORDER.INVALID_TRANSITION',
+      details: { from: 'pending_redemption', to: 'shipped', kind: 'service' },
+    });
   });
 
   it('ORDER.INVALID_SHIPMENT: a carrier and a tracking number are required', () => {
@@ -277,23 +320,29 @@ describe('ORD-1: amounts of a new order', () => {
       }),
     );
     const a = o.amounts;
-    expect([a.goodsTotal, a.freight, a.activityDiscount, a.couponDiscount, a.pointsDeduction, a.memberDiscount, a.totalDiscount, a.payable].map(String)).toEqual([
-      '100.00', '12.00', '10.00', '13.00', '2.50', '1.00', '26.50', '85.50',
-    ]);
+    expect(
+      [a.goodsTotal, a.freight, a.activityDiscount, a.couponDiscount, a.pointsDeduction, a.memberDiscount, a.totalDiscount, a.payable].map(String),
+    ).toEqual(['100.00', '12.00', '10.00', '13.00', '2.50', '1.00', '26.50', '85.50']);
   });
 
   it('ORD-1: a fully discounted order with free shipping pays 0.00, never less', () => {
-    const o = Order.place(newOrder({ lines: [aLine('L1', '9.90', 1, { discounts: { couponDiscount: '9.90' } })], freight: m('6.00'), freightCouponDiscount: m('6.00') }));
+    const o = Order.place(
+      newOrder({ lines: [aLine('L1', '9.90', 1, { discounts: { couponDiscount: '9.90' } })], freight: m('6.00'), freightCouponDiscount: m('6.00') }),
+    );
     expect(o.payable.toString()).toBe('0.00');
   });
 
   it('ORDER.INVALID_AMOUNTS: discounts above the goods, a shipping coupon above the freight, fractions of a cent, negatives, another currency, goods ≠ price × quantity', () => {
-    expect(bad({ lines: [aLine('L1', '10.00', 1, { discounts: { activityDiscount: '6.00', couponDiscount: '4.01' } })] }).details).toMatchObject({ reason: 'DISCOUNTS_EXCEED_GOODS' });
+    expect(bad({ lines: [aLine('L1', '10.00', 1, { discounts: { activityDiscount: '6.00', couponDiscount: '4.01' } })] }).details).toMatchObject({
+      reason: 'DISCOUNTS_EXCEED_GOODS',
+    });
     expect(bad({ freight: m('5.00'), freightCouponDiscount: m('5.01') }).details).toMatchObject({ reason: 'FREIGHT_DISCOUNT_EXCEEDS_FREIGHT' });
     expect(bad({ freight: Money.of('5.001') }).details).toMatchObject({ field: 'freight', reason: 'NOT_WHOLE_MINOR_UNITS' });
     expect(bad({ lines: [aLine('L1', '10.00', 1, { discounts: { pointsDeduction: '-1.00' } })] }).details).toMatchObject({ reason: 'NEGATIVE_AMOUNT' });
     expect(bad({ freight: Money.of('5.00', 'USD') }).details).toMatchObject({ reason: 'CURRENCY_MISMATCH' });
-    expect(bad({ lines: [{ ...aLine('L1', '10.00', 2), amounts: { ...aLine('L1', '10.00', 2).amounts, goods: m('19.99') } }] }).details).toMatchObject({ reason: 'GOODS_NOT_PRICE_TIMES_QUANTITY' });
+    expect(bad({ lines: [{ ...aLine('L1', '10.00', 2), amounts: { ...aLine('L1', '10.00', 2).amounts, goods: m('19.99') } }] }).details).toMatchObject({
+      reason: 'GOODS_NOT_PRICE_TIMES_QUANTITY',
+    });
     expect(bad({ freight: Money.of('5.001') }).code).toBe('ORDER.INVALID_AMOUNTS');
   });
 
@@ -318,7 +367,10 @@ describe('ORD-1: amounts of a new order', () => {
     const b = breakdownFromPricing(result, { L2: m('1.35') });
     const o = Order.place(
       newOrder({
-        lines: b.lines.map((l, i) => ({ ...aLine(l.lineId, l.unitPrice.toString(), l.quantity, { shopId: i === 0 ? 'shop-a' : 'shop-b' }), amounts: l.amounts })),
+        lines: b.lines.map((l, i) => ({
+          ...aLine(l.lineId, l.unitPrice.toString(), l.quantity, { shopId: i === 0 ? 'shop-a' : 'shop-b' }),
+          amounts: l.amounts,
+        })),
         freight: b.freight,
         freightCouponDiscount: b.freightCouponDiscount,
       }),
@@ -344,7 +396,12 @@ describe('ORD-6: cancelling after payment by fulfilment stage', () => {
       ['shipped', 'request_carrier_interception'],
       ['signed', 'refuse'],
     ]);
-    expect(decideCancellationAfterPayment(paid, 'allocated')).toEqual({ stage: 'allocated', action: 'release_allocation_and_refund', closes: 'now', stock: 'release_allocation' });
+    expect(decideCancellationAfterPayment(paid, 'allocated')).toEqual({
+      stage: 'allocated',
+      action: 'release_allocation_and_refund',
+      closes: 'now',
+      stock: 'release_allocation',
+    });
     expect(decideCancellationAfterPayment(paid, 'shipped')).toMatchObject({ closes: 'if_intercepted', stock: 'none' });
     expect(decideCancellationAfterPayment(paid, 'signed')).toMatchObject({ closes: 'never' });
     expect(Object.keys(CANCELLATION_BY_STAGE)).toEqual([...FULFILMENT_STAGES]);
@@ -358,7 +415,10 @@ describe('ORD-6: cancelling after payment by fulfilment stage', () => {
 
   it('ORD-6: an unpaid or final order has no cancellation after payment (ORDER.INVALID_TRANSITION to closed)', () => {
     for (const s of ['pending_payment', 'completed', 'cancelled', 'closed'] as const) {
-      expect(domainErrorOf(() => decideCancellationAfterPayment(orderIn('goods', s), 'not_allocated'))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: s, to: 'closed' } });
+      expect(domainErrorOf(() => decideCancellationAfterPayment(orderIn('goods', s), 'not_allocated'))).toMatchObject({
+        code: 'ORDER.INVALID_TRANSITION',
+        details: { from: s, to: 'closed' },
+      });
     }
   });
 
@@ -367,7 +427,11 @@ describe('ORD-6: cancelling after payment by fulfilment stage', () => {
     expect(afterInterception(d, true)).toBe('close_and_refund');
     expect(afterInterception(d, false)).toBe('after_sales_only');
     expect(() => afterInterception(decideCancellationAfterPayment(paid, 'not_allocated'), true)).toThrow();
-    expect(afterSalesOnly('order-1', 'SIGNED')).toMatchObject({ code: 'ORDER.AFTER_SALES_ONLY', kind: 'conflict', details: { orderId: 'order-1', reason: 'SIGNED' } });
+    expect(afterSalesOnly('order-1', 'SIGNED')).toMatchObject({
+      code: 'ORDER.AFTER_SALES_ONLY',
+      kind: 'conflict',
+      details: { orderId: 'order-1', reason: 'SIGNED' },
+    });
   });
 });
 

@@ -28,7 +28,13 @@ function parent(id = 'order-1'): Order {
   return o;
 }
 const BY_SHOP: SplitGroup[] = [
-  { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }, { lineId: 'L2', quantity: 1 }] },
+  {
+    warehouseId: 'wh-1',
+    lines: [
+      { lineId: 'L1', quantity: 2 },
+      { lineId: 'L2', quantity: 1 },
+    ],
+  },
   { warehouseId: null, lines: [{ lineId: 'L3', quantity: 3 }] },
 ];
 const quoted = (a: [string, string], b: [string, string]): SplitGroup[] => [
@@ -39,7 +45,10 @@ const quoted = (a: [string, string], b: [string, string]): SplitGroup[] => [
 describe('ORD-5: freight of the children', () => {
   it('FRT-1 quoted per shop: when every group gives its freight, the children keep it as given (8.00 − 5.00 and 2.00 − 0.00)', () => {
     const { children } = splitOrder(parent(), quoted(['8.00', '5.00'], ['2.00', '0.00']), ids, at(1));
-    expect(children.map((c) => [text(c.amounts.freight), text(c.amounts.freightCouponDiscount)])).toEqual([['8.00', '5.00'], ['2.00', '0.00']]);
+    expect(children.map((c) => [text(c.amounts.freight), text(c.amounts.freightCouponDiscount)])).toEqual([
+      ['8.00', '5.00'],
+      ['2.00', '0.00'],
+    ]);
     expect(children.map((c) => text(c.payable))).toEqual(['218.00', '127.00']); // 230 − 15 + 8 − 5; 135 − 10 + 2
   });
 
@@ -67,9 +76,25 @@ describe('ORD-5: what a child is', () => {
     expect(same).toBe(p);
     const [a, b] = children.map((c) => c.toSnapshot());
     const ps = p.toSnapshot();
-    expect(a).toMatchObject({ id: 'c1', number: 'SO-1-1', parentId: 'order-1', childIds: [], warehouseId: 'wh-1', kind: ps.kind, common: COMMON, currency: 'CNY', placedAt: ps.placedAt, payBy: ps.payBy, status: 'pending_payment', version: 0 });
+    expect(a).toMatchObject({
+      id: 'c1',
+      number: 'SO-1-1',
+      parentId: 'order-1',
+      childIds: [],
+      warehouseId: 'wh-1',
+      kind: ps.kind,
+      common: COMMON,
+      currency: 'CNY',
+      placedAt: ps.placedAt,
+      payBy: ps.payBy,
+      status: 'pending_payment',
+      version: 0,
+    });
     expect(b).toMatchObject({ id: 'c2', number: 'SO-1-2', warehouseId: null });
-    expect(a!.lines.map((l) => [l.lineId, l.quantity])).toEqual([['L1', 2], ['L2', 1]]);
+    expect(a!.lines.map((l) => [l.lineId, l.quantity])).toEqual([
+      ['L1', 2],
+      ['L2', 1],
+    ]);
     expect(b!.lines.map((l) => [l.lineId, l.quantity])).toEqual([['L3', 3]]);
     expect(a!.benefits).toEqual(b!.benefits);
     expect(ps.childIds).toEqual(['c1', 'c2']);
@@ -83,7 +108,9 @@ describe('ORD-5: what a child is', () => {
 
   it('child ids are new and distinct (a programming error otherwise)', () => {
     expect(() => splitOrder(parent(), BY_SHOP, () => ({ id: 'same', number: 'N' }), at(1))).toThrow('child order ids are new and distinct');
-    expect(() => splitOrder(parent(), BY_SHOP, (i) => ({ id: i === 0 ? 'order-1' : 'c2', number: 'N' }), at(1))).toThrow('child order ids are new and distinct');
+    expect(() => splitOrder(parent(), BY_SHOP, (i) => ({ id: i === 0 ? 'order-1' : 'c2', number: 'N' }), at(1))).toThrow(
+      'child order ids are new and distinct',
+    );
   });
 });
 
@@ -91,13 +118,27 @@ describe('ORDER.INVALID_SPLIT: each refusal names what is wrong', () => {
   const refusal = (groups: SplitGroup[], o: Order = parent()) => domainErrorOf(() => splitOrder(o, groups, ids, at(1)));
 
   it('the group and line at fault', () => {
-    expect(refusal([BY_SHOP[0]!, { warehouseId: null, lines: [] }])).toMatchObject({ details: { reason: 'EMPTY_GROUP', group: 1 }, message: 'group 1 has no lines' });
+    expect(refusal([BY_SHOP[0]!, { warehouseId: null, lines: [] }])).toMatchObject({
+      details: { reason: 'EMPTY_GROUP', group: 1 },
+      message: 'group 1 has no lines',
+    });
     expect(refusal([BY_SHOP[0]!, { warehouseId: null, lines: 'L3' as never }]).details).toMatchObject({ reason: 'EMPTY_GROUP', group: 1 });
     expect(refusal([...BY_SHOP, { warehouseId: null, lines: [{ lineId: 'L9', quantity: 1 }] }])).toMatchObject({
       details: { reason: 'UNKNOWN_LINE', group: 2, lineId: 'L9' },
       message: 'order order-1 has no line L9',
     });
-    expect(refusal([BY_SHOP[0]!, { warehouseId: null, lines: [{ lineId: 'L3', quantity: 1 }, { lineId: 'L3', quantity: 2 }] }])).toMatchObject({
+    expect(
+      refusal([
+        BY_SHOP[0]!,
+        {
+          warehouseId: null,
+          lines: [
+            { lineId: 'L3', quantity: 1 },
+            { lineId: 'L3', quantity: 2 },
+          ],
+        },
+      ]),
+    ).toMatchObject({
       details: { reason: 'DUPLICATE_LINE', group: 1, lineId: 'L3' },
       message: 'group 1 names line L3 twice',
     });
@@ -111,13 +152,28 @@ describe('ORDER.INVALID_SPLIT: each refusal names what is wrong', () => {
 
   it('quantities that do not add up name the line, what was expected and what was given', () => {
     const e = refusal([BY_SHOP[0]!, { warehouseId: null, lines: [{ lineId: 'L3', quantity: 2 }] }]);
-    expect(e).toMatchObject({ details: { reason: 'QUANTITIES_DO_NOT_ADD_UP', lineId: 'L3', expected: 3, given: 2 }, message: 'line L3: the groups take 2 of 3' });
+    expect(e).toMatchObject({
+      details: { reason: 'QUANTITIES_DO_NOT_ADD_UP', lineId: 'L3', expected: 3, given: 2 },
+      message: 'line L3: the groups take 2 of 3',
+    });
     expect(refusal([BY_SHOP[0]!, { warehouseId: null, lines: [{ lineId: 'L3', quantity: 4 }] }]).details).toMatchObject({ expected: 3, given: 4 });
   });
 
   it('a group of two shops names the shops', () => {
-    const e = refusal([{ warehouseId: null, lines: [{ lineId: 'L1', quantity: 2 }, { lineId: 'L3', quantity: 3 }] }, { warehouseId: null, lines: [{ lineId: 'L2', quantity: 1 }] }]);
-    expect(e).toMatchObject({ details: { reason: 'MIXED_SHOPS', group: 0, shopIds: ['shop-a', 'shop-b'] }, message: 'group 0 mixes shops; a child order belongs to one shop' });
+    const e = refusal([
+      {
+        warehouseId: null,
+        lines: [
+          { lineId: 'L1', quantity: 2 },
+          { lineId: 'L3', quantity: 3 },
+        ],
+      },
+      { warehouseId: null, lines: [{ lineId: 'L2', quantity: 1 }] },
+    ]);
+    expect(e).toMatchObject({
+      details: { reason: 'MIXED_SHOPS', group: 0, shopIds: ['shop-a', 'shop-b'] },
+      message: 'group 0 mixes shops; a child order belongs to one shop',
+    });
   });
 
   it('fewer than two groups, or groups that are no list', () => {
@@ -129,10 +185,16 @@ describe('ORDER.INVALID_SPLIT: each refusal names what is wrong', () => {
     const p = parent();
     const { children } = splitOrder(p, BY_SHOP, ids, at(1));
     expect(refusal(BY_SHOP, p)).toMatchObject({ details: { reason: 'ALREADY_SPLIT' }, message: 'order order-1 was split already' });
-    expect(refusal(BY_SHOP, children[0]!)).toMatchObject({ details: { reason: 'ALREADY_A_CHILD' }, message: 'order c1 is a child order; split the parent by shop and warehouse at once' });
+    expect(refusal(BY_SHOP, children[0]!)).toMatchObject({
+      details: { reason: 'ALREADY_A_CHILD' },
+      message: 'order c1 is a child order; split the parent by shop and warehouse at once',
+    });
     const paid = parent('order-2');
     paid.pay({ paymentId: 'p', at: at(1), codes: fixedCodes() });
-    expect(refusal(BY_SHOP, paid)).toMatchObject({ details: { reason: 'NOT_PENDING_PAYMENT' }, message: 'order order-2 is pending_shipment; orders are split before payment' });
+    expect(refusal(BY_SHOP, paid)).toMatchObject({
+      details: { reason: 'NOT_PENDING_PAYMENT' },
+      message: 'order order-2 is pending_shipment; orders are split before payment',
+    });
   });
 });
 
@@ -140,7 +202,10 @@ describe('ORD-4: a line spread over parts by quantity (the room rule)', () => {
   it('goods exactly unit price × quantity; each discount by the room each part still has, in ORD-1 order', () => {
     // 3 × 10.00 split 1 + 2: activity 3.00 → 1.00 + 2.00; coupon 0.10 over room 9.00 : 18.00 → 0.03 + 0.07;
     // points 0.05 over 8.97 : 17.93 → 0.02 + 0.03; member 0.01 over 8.95 : 17.90 → 0.00 + 0.01.
-    const parts = splitLineAmounts(aLine('L', '10.00', 3, { discounts: { activityDiscount: '3.00', couponDiscount: '0.10', pointsDeduction: '0.05', memberDiscount: '0.01' } }), [1, 2]);
+    const parts = splitLineAmounts(
+      aLine('L', '10.00', 3, { discounts: { activityDiscount: '3.00', couponDiscount: '0.10', pointsDeduction: '0.05', memberDiscount: '0.01' } }),
+      [1, 2],
+    );
     expect(parts.map((p) => [p.goods, p.activityDiscount, p.couponDiscount, p.pointsDeduction, p.memberDiscount].map(text))).toEqual([
       ['10.00', '1.00', '0.03', '0.02', '0.00'],
       ['20.00', '2.00', '0.07', '0.03', '0.01'],
@@ -150,9 +215,15 @@ describe('ORD-4: a line spread over parts by quantity (the room rule)', () => {
   it('a later discount sees the room the earlier ones left: 2 × 1.00 with 1.00 activity and 1.00 coupon → 0.50 + 0.50 each; 3 × 1.00 split 1 + 2 with 1.01 and 0.99', () => {
     // by quantity alone the coupon would be 0.50 + 0.50; after the activity 1.00 → 0.50 + 0.50 the room is 0.50 each.
     const parts = splitLineAmounts(aLine('L', '1.00', 2, { discounts: { activityDiscount: '1.00', couponDiscount: '1.00' } }), [1, 1]);
-    expect(parts.map((p) => [p.activityDiscount, p.couponDiscount].map(text))).toEqual([['0.50', '0.50'], ['0.50', '0.50']]);
+    expect(parts.map((p) => [p.activityDiscount, p.couponDiscount].map(text))).toEqual([
+      ['0.50', '0.50'],
+      ['0.50', '0.50'],
+    ]);
     const skewed = splitLineAmounts(aLine('L', '1.00', 3, { discounts: { activityDiscount: '1.01', couponDiscount: '0.99' } }), [1, 2]);
     // activity 1.01 over 100 : 200 → 0.34 + 0.67; coupon 0.99 over the room 66 : 133 → 0.33 + 0.66
-    expect(skewed.map((p) => [p.activityDiscount, p.couponDiscount].map(text))).toEqual([['0.34', '0.33'], ['0.67', '0.66']]);
+    expect(skewed.map((p) => [p.activityDiscount, p.couponDiscount].map(text))).toEqual([
+      ['0.34', '0.33'],
+      ['0.67', '0.66'],
+    ]);
   });
 });

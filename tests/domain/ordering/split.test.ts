@@ -25,7 +25,13 @@ function parent(): Order {
 }
 
 const GROUPS: SplitGroup[] = [
-  { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 1 }, { lineId: 'L2', quantity: 1 }] },
+  {
+    warehouseId: 'wh-1',
+    lines: [
+      { lineId: 'L1', quantity: 1 },
+      { lineId: 'L2', quantity: 1 },
+    ],
+  },
   { warehouseId: 'wh-2', lines: [{ lineId: 'L1', quantity: 1 }] },
   { warehouseId: 'wh-9', lines: [{ lineId: 'L3', quantity: 3 }] },
 ];
@@ -36,8 +42,13 @@ describe('ORD-5: splitting a parent order', () => {
     expect(text(p.payable)).toBe('345.00'); // 365 + 10 − (10 + 5 + 10 + 5)
     const { children } = splitOrder(p, GROUPS, ids, at(1));
     // L1 (2 units) spread 1 + 1: goods 100 + 100, activity 5 + 5, coupon 2.50 + 2.50.
-    expect(children.map((c) => c.lines.map((l) => [l.lineId, l.quantity, text(l.amounts.goods), text(l.amounts.activityDiscount), text(l.amounts.couponDiscount)]))).toEqual([
-      [['L1', 1, '100.00', '5.00', '2.50'], ['L2', 1, '30.00', '0.00', '0.00']],
+    expect(
+      children.map((c) => c.lines.map((l) => [l.lineId, l.quantity, text(l.amounts.goods), text(l.amounts.activityDiscount), text(l.amounts.couponDiscount)])),
+    ).toEqual([
+      [
+        ['L1', 1, '100.00', '5.00', '2.50'],
+        ['L2', 1, '30.00', '0.00', '0.00'],
+      ],
       [['L1', 1, '100.00', '5.00', '2.50']],
       [['L3', 3, '135.00', '0.00', '10.00']],
     ]);
@@ -82,7 +93,11 @@ describe('ORD-5: splitting a parent order', () => {
   it('ORD-5: the parent follows its children (least advanced still in the sale)', () => {
     const p = parent();
     const { children } = splitOrder(p, GROUPS, ids, at(1));
-    const follow = () => p.followChildren(children.map((c) => c.status), at(5));
+    const follow = () =>
+      p.followChildren(
+        children.map((c) => c.status),
+        at(5),
+      );
     expect(follow()).toBe(false);
     expect(p.status).toBe('pending_payment');
     for (const c of children) c.pay({ paymentId: 'pay-all', at: at(2), codes: fixedCodes() });
@@ -97,14 +112,36 @@ describe('ORD-5: splitting a parent order', () => {
   });
 
   it('ORDER.INVALID_SPLIT: groups must cover every line and unit exactly, one shop each, at least two; only an unsplit unpaid parent', () => {
-    const reason = (groups: SplitGroup[], o: Order = parent()) => domainErrorOf(() => splitOrder(o, groups, ids, at(1))).details['reason'];
+    const reason = (groups: SplitGroup[], o: Order = parent()) => domainErrorOf(() => splitOrder(o, groups, ids, at(1))).details.reason;
     expect(reason([GROUPS[0]!])).toBe('FEWER_THAN_TWO_GROUPS');
     expect(reason([GROUPS[0]!, { warehouseId: null, lines: [] }])).toBe('EMPTY_GROUP');
     expect(reason([...GROUPS, { warehouseId: null, lines: [{ lineId: 'L9', quantity: 1 }] }])).toBe('UNKNOWN_LINE');
-    expect(reason([{ warehouseId: null, lines: [{ lineId: 'L1', quantity: 1 }, { lineId: 'L1', quantity: 1 }] }, ...GROUPS.slice(1)])).toBe('DUPLICATE_LINE');
+    expect(
+      reason([
+        {
+          warehouseId: null,
+          lines: [
+            { lineId: 'L1', quantity: 1 },
+            { lineId: 'L1', quantity: 1 },
+          ],
+        },
+        ...GROUPS.slice(1),
+      ]),
+    ).toBe('DUPLICATE_LINE');
     expect(reason([{ warehouseId: null, lines: [{ lineId: 'L1', quantity: 0 }] }, ...GROUPS])).toBe('INVALID_QUANTITY');
     expect(reason([GROUPS[0]!, GROUPS[2]!])).toBe('QUANTITIES_DO_NOT_ADD_UP'); // L1 takes 1 of 2
-    expect(reason([{ warehouseId: null, lines: [{ lineId: 'L1', quantity: 2 }, { lineId: 'L3', quantity: 3 }] }, { warehouseId: null, lines: [{ lineId: 'L2', quantity: 1 }] }])).toBe('MIXED_SHOPS');
+    expect(
+      reason([
+        {
+          warehouseId: null,
+          lines: [
+            { lineId: 'L1', quantity: 2 },
+            { lineId: 'L3', quantity: 3 },
+          ],
+        },
+        { warehouseId: null, lines: [{ lineId: 'L2', quantity: 1 }] },
+      ]),
+    ).toBe('MIXED_SHOPS');
     const paid = parent();
     paid.pay({ paymentId: 'p', at: at(1), codes: fixedCodes() });
     expect(reason(GROUPS, paid)).toBe('NOT_PENDING_PAYMENT');

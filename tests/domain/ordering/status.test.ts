@@ -18,7 +18,14 @@ import {
 /** The spec's flows, written again: "from → to" for every allowed move. */
 const ALLOWED: Record<OrderKind, readonly string[]> = {
   // ORD-2: 待付款 → 待发货 → 待收货 → 交易成功; cancelled before payment; closed after a full refund (paid, not completed).
-  goods: ['pending_payment → pending_shipment', 'pending_payment → cancelled', 'pending_shipment → shipped', 'pending_shipment → closed', 'shipped → completed', 'shipped → closed'],
+  goods: [
+    'pending_payment → pending_shipment',
+    'pending_payment → cancelled',
+    'pending_shipment → shipped',
+    'pending_shipment → closed',
+    'shipped → completed',
+    'shipped → closed',
+  ],
   // Service orders (spec §8): paying issues a verification code (待核销); the shop redeems it and the order completes.
   service: ['pending_payment → pending_redemption', 'pending_payment → cancelled', 'pending_redemption → completed', 'pending_redemption → closed'],
 };

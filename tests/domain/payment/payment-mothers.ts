@@ -26,7 +26,13 @@ export function threeChildren(): Order[] {
   const { children } = splitOrder(
     p,
     [
-      { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 1 }, { lineId: 'L2', quantity: 1 }] },
+      {
+        warehouseId: 'wh-1',
+        lines: [
+          { lineId: 'L1', quantity: 1 },
+          { lineId: 'L2', quantity: 1 },
+        ],
+      },
       { warehouseId: 'wh-2', lines: [{ lineId: 'L1', quantity: 1 }] },
       { warehouseId: 'wh-9', lines: [{ lineId: 'L3', quantity: 3 }] },
     ],

@@ -45,11 +45,20 @@ function check(m: Model, p: Payment, from: PaymentStatus): void {
   expect(s.status).toBe(m.status);
   if (s.status !== from) expect(PAYMENT_TRANSITIONS[from] as readonly PaymentStatus[]).toContain(s.status);
   expect(s.orders.map((o) => o.refunded.toMinor())).toEqual(m.refunded);
-  expect(p.lateCallbacks.map((c) => c.channelTransactionId).sort()).toEqual([...m.answers].filter(([, a]) => a.kind === 'late').map(([tx]) => tx).sort());
+  expect(p.lateCallbacks.map((c) => c.channelTransactionId).sort()).toEqual(
+    [...m.answers]
+      .filter(([, a]) => a.kind === 'late')
+      .map(([tx]) => tx)
+      .sort(),
+  );
 }
 
 class Callback implements fc.Command<Model, Payment> {
-  constructor(readonly tx: string, readonly awaiting: boolean, readonly wrong: boolean) {}
+  constructor(
+    readonly tx: string,
+    readonly awaiting: boolean,
+    readonly wrong: boolean,
+  ) {}
   check = () => true;
   run(m: Model, p: Payment): void {
     const from = p.status;
@@ -58,13 +67,21 @@ class Callback implements fc.Command<Model, Payment> {
     const got = attempt(() => p.handleCallback(callback(amount, this.tx), { receivedAt: at(m.minutes), ordersAwaitingPayment: this.awaiting }));
     const seen = m.answers.get(this.tx);
     if (this.wrong) expect(got).toEqual({ ok: false, code: 'PAYMENT.AMOUNT_MISMATCH' });
-    else if (seen) expect(got).toMatchObject({ ok: true, value: { kind: seen.kind, replayed: true, ...(seen.reason ? { refund: { reason: seen.reason } } : {}) } });
+    else if (seen)
+      expect(got).toMatchObject({ ok: true, value: { kind: seen.kind, replayed: true, ...(seen.reason ? { refund: { reason: seen.reason } } : {}) } });
     else if (m.status === 'unpaid' && this.awaiting) {
       expect(got).toMatchObject({ ok: true, value: { kind: 'paid', replayed: false, orderIds: ORDERS } });
       m.status = 'paid';
       m.answers.set(this.tx, { kind: 'paid' });
     } else {
-      const reason = m.status === 'unpaid' ? 'order_cancelled' : m.status === 'cancelled' ? (m.closeReason === 'timeout' ? 'payment_closed' : 'order_cancelled') : 'already_paid';
+      const reason =
+        m.status === 'unpaid'
+          ? 'order_cancelled'
+          : m.status === 'cancelled'
+            ? m.closeReason === 'timeout'
+              ? 'payment_closed'
+              : 'order_cancelled'
+            : 'already_paid';
       expect(got).toMatchObject({ ok: true, value: { kind: 'late', replayed: false, refund: { reason, channelTransactionId: this.tx, amount } } });
       if (m.status === 'unpaid') {
         m.status = 'cancelled';
@@ -99,7 +116,10 @@ class Close implements fc.Command<Model, Payment> {
 }
 
 class Refund implements fc.Command<Model, Payment> {
-  constructor(readonly cents: number, readonly order: number | null) {}
+  constructor(
+    readonly cents: number,
+    readonly order: number | null,
+  ) {}
   check = () => true;
   run(m: Model, p: Payment): void {
     const from = p.status;
@@ -113,7 +133,10 @@ class Refund implements fc.Command<Model, Payment> {
     else if (m.status === 'unpaid' || m.status === 'cancelled') expect(got).toEqual({ ok: false, code: 'PAYMENT.INVALID_TRANSITION' });
     else if (amount > totalLeft || (this.order !== null && amount > left[this.order]!)) expect(got).toEqual({ ok: false, code: 'PAYMENT.REFUND_EXCEEDS_PAID' });
     else {
-      const parts = this.order !== null ? left.map((_, i) => (i === this.order ? amount : 0n)) : allocate(Money.fromMinor(amount), left.map(String)).map((x) => x.toMinor());
+      const parts =
+        this.order !== null
+          ? left.map((_, i) => (i === this.order ? amount : 0n))
+          : allocate(Money.fromMinor(amount), left.map(String)).map((x) => x.toMinor());
       m.refunded = m.refunded.map((r, i) => r + parts[i]!);
       m.refunds.add(id);
       m.status = amount === totalLeft ? 'refunded' : 'partially_refunded';
@@ -137,9 +160,9 @@ class Wait implements fc.Command<Model, Payment> {
 const commands = [
   fc.tuple(fc.constantFrom('tx-1', 'tx-2', 'tx-3'), fc.boolean(), fc.boolean()).map(([tx, awaiting, wrong]) => new Callback(tx, awaiting, wrong)),
   fc.constantFrom<'order_cancelled' | 'expiry'>('order_cancelled', 'expiry').map((h) => new Close(h)),
-  fc.tuple(fc.oneof(fc.integer({ min: 1, max: 12_685 }), fc.constantFrom(12_428, 9_387, 34_500, 1)), fc.option(fc.integer({ min: 0, max: 2 }), { nil: null })).map(
-    ([c, o]) => new Refund(c, o),
-  ),
+  fc
+    .tuple(fc.oneof(fc.integer({ min: 1, max: 12_685 }), fc.constantFrom(12_428, 9_387, 34_500, 1)), fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }))
+    .map(([c, o]) => new Refund(c, o)),
   fc.integer({ min: 1, max: 20 }).map((n) => new Wait(n)),
 ];
 

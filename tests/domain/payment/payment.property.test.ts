@@ -29,7 +29,10 @@ describe('payments (property)', () => {
         expect(p.orders.map((o) => [o.orderId, o.amount.toString()])).toEqual(children.map((c) => [c.id, c.payable.toString()]));
         // The callback must carry that amount to the cent.
         expect(() => p.handleCallback(callback(p.amount.add(Money.fromMinor(1))), { receivedAt: at(2), ordersAwaitingPayment: true })).toThrow(/payment PN/);
-        expect(p.handleCallback(callback(p.amount), { receivedAt: at(2), ordersAwaitingPayment: true })).toMatchObject({ kind: 'paid', orderIds: children.map((c) => c.id) });
+        expect(p.handleCallback(callback(p.amount), { receivedAt: at(2), ordersAwaitingPayment: true })).toMatchObject({
+          kind: 'paid',
+          orderIds: children.map((c) => c.id),
+        });
       }),
       RUNS,
     );
@@ -47,7 +50,7 @@ describe('payments (property)', () => {
         p.handleCallback(callback(p.amount), { receivedAt: at(2), ordersAwaitingPayment: true });
         const made = new Map<string, bigint>();
         for (const r of refunds) {
-          const orderId = r.order === null ? null : (children[r.order % children.length]!.id);
+          const orderId = r.order === null ? null : children[r.order % children.length]!.id;
           const before = p.toSnapshot();
           try {
             const out = p.refund({ refundId: `r${r.id}`, amount: Money.fromMinor(r.cents), orderId, reason: 'x', at: at(3) });

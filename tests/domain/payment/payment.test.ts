@@ -47,19 +47,36 @@ describe('opening a payment for one order or several child orders', () => {
     const orders = threeChildren();
     const p = Payment.open({ id: 'pay-1', number: 'PN1', orders, createdAt: at(1), expiresAt: at(16) });
     expect(text(p.amount)).toBe('345.00'); // 124.28 + 93.87 + 126.85
-    expect(p.orders.map((o) => [o.orderId, text(o.amount)])).toEqual([['c1', '124.28'], ['c2', '93.87'], ['c3', '126.85']]);
+    expect(p.orders.map((o) => [o.orderId, text(o.amount)])).toEqual([
+      ['c1', '124.28'],
+      ['c2', '93.87'],
+      ['c3', '126.85'],
+    ]);
     expect(p.status).toBe('unpaid');
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ type: 'payment.opened', payload: expect.objectContaining({ amount: '345.00', orderIds: ['c1', 'c2', 'c3'] }) })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ type: 'payment.opened', payload: expect.objectContaining({ amount: '345.00', orderIds: ['c1', 'c2', 'c3'] }) }),
+    ]);
   });
 
   it('bad input: paying a cancelled order is ORDER.INVALID_TRANSITION; a split parent is ORDER.SPLIT_PARENT', () => {
     const cancelled = aGoodsOrder();
     cancelled.cancel({ by: 'member', memberId: 'member-1', at: at(1) });
-    expect(domainErrorOf(() => openPayment([cancelled]))).toMatchObject({ code: 'ORDER.INVALID_TRANSITION', details: { from: 'cancelled', to: 'pending_shipment' } });
+    expect(domainErrorOf(() => openPayment([cancelled]))).toMatchObject({
+      code: 'ORDER.INVALID_TRANSITION',
+      details: { from: 'cancelled', to: 'pending_shipment' },
+    });
     const paidOrder = aGoodsOrder();
     paidOrder.pay({ paymentId: 'p0', at: at(1), codes: fixedCodes() });
     expect(domainErrorOf(() => openPayment([paidOrder])).code).toBe('ORDER.INVALID_TRANSITION');
-    const parent = { id: 'x', number: 'x', kind: 'goods' as const, status: 'pending_payment' as const, memberId: 'member-1', payable: m('1.00'), isSplitParent: true };
+    const parent = {
+      id: 'x',
+      number: 'x',
+      kind: 'goods' as const,
+      status: 'pending_payment' as const,
+      memberId: 'member-1',
+      payable: m('1.00'),
+      isSplitParent: true,
+    };
     expect(domainErrorOf(() => openPayment([parent])).code).toBe('ORDER.SPLIT_PARENT');
   });
 
@@ -68,11 +85,19 @@ describe('opening a payment for one order or several child orders', () => {
     const reason = (f: () => unknown) => {
       const e = domainErrorOf(f);
       expect(e.code).toBe('PAYMENT.INVALID_PAYMENT');
-      return e.details['reason'];
+      return e.details.reason;
     };
     expect(reason(() => openPayment([]))).toBe('NO_ORDERS');
     expect(reason(() => openPayment([c1!, c1!]))).toBe('DUPLICATE_ORDER');
-    const other = { id: 'o-2', number: 'n', kind: 'goods' as const, status: 'pending_payment' as const, memberId: 'member-2', payable: m('1.00'), isSplitParent: false };
+    const other = {
+      id: 'o-2',
+      number: 'n',
+      kind: 'goods' as const,
+      status: 'pending_payment' as const,
+      memberId: 'member-2',
+      payable: m('1.00'),
+      isSplitParent: false,
+    };
     expect(reason(() => openPayment([c1!, other]))).toBe('MIXED_MEMBERS');
     expect(reason(() => openPayment([{ ...other, memberId: 'member-1', payable: m('0.00') }]))).toBe('NOTHING_TO_PAY');
     expect(reason(() => openPayment([c2!], { expiresAt: at(1) }))).toBe('INVALID_EXPIRY');
@@ -103,7 +128,10 @@ describe('PAY-1: callbacks', () => {
   it('PAYMENT.AMOUNT_MISMATCH: a callback for another amount or currency changes nothing', () => {
     const p = openPayment();
     const before = p.toSnapshot();
-    expect(domainErrorOf(() => p.handleCallback(callback(m('344.99')), awaiting()))).toMatchObject({ code: 'PAYMENT.AMOUNT_MISMATCH', details: { expected: '345.00', received: '344.99 CNY' } });
+    expect(domainErrorOf(() => p.handleCallback(callback(m('344.99')), awaiting()))).toMatchObject({
+      code: 'PAYMENT.AMOUNT_MISMATCH',
+      details: { expected: '345.00', received: '344.99 CNY' },
+    });
     expect(domainErrorOf(() => p.handleCallback(callback(Money.of('345.00', 'USD')), awaiting())).code).toBe('PAYMENT.AMOUNT_MISMATCH');
     expect(p.toSnapshot()).toBe(before);
     expect(p.pullEvents()).toEqual([]);
@@ -119,7 +147,15 @@ describe('PAY-1: callbacks', () => {
     expect(outcome).toEqual({
       kind: 'late',
       replayed: false,
-      refund: { paymentId: 'pay-1', paymentNumber: 'PN0001', refundId: 'PN0001-L1', channel: 'fakepay', channelTransactionId: 'tx-1', amount: AMOUNT, reason: 'payment_closed' },
+      refund: {
+        paymentId: 'pay-1',
+        paymentNumber: 'PN0001',
+        refundId: 'PN0001-L1',
+        channel: 'fakepay',
+        channelTransactionId: 'tx-1',
+        amount: AMOUNT,
+        reason: 'payment_closed',
+      },
     });
     expect(p.status).toBe('cancelled');
     expect(p.lateCallbacks).toHaveLength(1);
@@ -143,7 +179,10 @@ describe('PAY-1: callbacks', () => {
 
   it('PAY-1: a second, different success of a paid payment is refunded (already_paid); the payment stays paid', () => {
     const p = paid();
-    expect(p.handleCallback(callback(AMOUNT, 'tx-2'), awaiting(6))).toMatchObject({ kind: 'late', refund: { channelTransactionId: 'tx-2', reason: 'already_paid' } });
+    expect(p.handleCallback(callback(AMOUNT, 'tx-2'), awaiting(6))).toMatchObject({
+      kind: 'late',
+      refund: { channelTransactionId: 'tx-2', reason: 'already_paid' },
+    });
     expect(p.status).toBe('paid');
     expect(p.toSnapshot().paid?.channelTransactionId).toBe('tx-1');
   });
@@ -162,7 +201,10 @@ describe('PAY-1: callbacks', () => {
     expect(p.close('order_cancelled', at(2))).toBe(true);
     expect(p.close('timeout', at(3))).toBe(false);
     expect(p.closeIfExpired(at(60))).toBe(false);
-    expect(domainErrorOf(() => paid().close('order_cancelled', at(9)))).toMatchObject({ code: 'PAYMENT.INVALID_TRANSITION', details: { from: 'paid', to: 'cancelled' } });
+    expect(domainErrorOf(() => paid().close('order_cancelled', at(9)))).toMatchObject({
+      code: 'PAYMENT.INVALID_TRANSITION',
+      details: { from: 'paid', to: 'cancelled' },
+    });
     expect(paid().closeIfExpired(at(60))).toBe(false);
   });
 });
@@ -173,11 +215,17 @@ describe('refunds', () => {
     const r = p.refund({ refundId: 'r1', amount: m('100.00'), reason: 'goodwill', at: at(10) });
     // 100.00 over 124.28 : 93.87 : 126.85 → exact 36.0232, 27.2087, 36.7681; floors 36.02, 27.20, 36.76 and the
     // two cents left go to the largest remainders (.87, .81).
-    expect(r.refund.orders.map((o) => [o.orderId, text(o.amount)])).toEqual([['c1', '36.02'], ['c2', '27.21'], ['c3', '36.77']]);
+    expect(r.refund.orders.map((o) => [o.orderId, text(o.amount)])).toEqual([
+      ['c1', '36.02'],
+      ['c2', '27.21'],
+      ['c3', '36.77'],
+    ]);
     expect(r.fullyRefundedOrderIds).toEqual([]);
     expect(p.status).toBe('partially_refunded');
     expect(text(p.refunded)).toBe('100.00');
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ type: 'payment.refunded', payload: expect.objectContaining({ amount: '100.00', full: false }) })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ type: 'payment.refunded', payload: expect.objectContaining({ amount: '100.00', full: false }) }),
+    ]);
   });
 
   it('a refund for one order; refunding the rest of it reports it fully refunded (the application closes it)', () => {
@@ -221,15 +269,22 @@ describe('refunds', () => {
     const p = paid();
     const first = p.refund({ refundId: 'r1', amount: m('10.00'), reason: 'x', at: at(10) });
     p.pullEvents();
-    expect(p.refund({ refundId: 'r1', amount: m('10.00'), reason: 'x', at: at(11) })).toEqual({ replayed: true, refund: first.refund, fullyRefundedOrderIds: [] });
+    expect(p.refund({ refundId: 'r1', amount: m('10.00'), reason: 'x', at: at(11) })).toEqual({
+      replayed: true,
+      refund: first.refund,
+      fullyRefundedOrderIds: [],
+    });
     expect(text(p.refunded)).toBe('10.00');
     expect(p.pullEvents()).toEqual([]);
-    expect(domainErrorOf(() => p.refund({ refundId: 'r1', amount: m('11.00'), reason: 'x', at: at(11) })).details).toMatchObject({ reason: 'REFUND_ID_REUSED' });
+    expect(domainErrorOf(() => p.refund({ refundId: 'r1', amount: m('11.00'), reason: 'x', at: at(11) })).details).toMatchObject({
+      reason: 'REFUND_ID_REUSED',
+    });
   });
 
   it('PAYMENT.INVALID_REFUND: zero, negative, fractions of a cent, another currency, an order the payment does not pay', () => {
     const p = paid();
-    const reason = (amount: Money, orderId?: string) => domainErrorOf(() => p.refund({ refundId: 'rx', amount, orderId, reason: 'x', at: at(10) })).details['reason'];
+    const reason = (amount: Money, orderId?: string) =>
+      domainErrorOf(() => p.refund({ refundId: 'rx', amount, orderId, reason: 'x', at: at(10) })).details.reason;
     expect(reason(m('0.00'))).toBe('NOT_A_POSITIVE_AMOUNT');
     expect(reason(m('-1.00'))).toBe('NOT_A_POSITIVE_AMOUNT');
     expect(reason(Money.of('1.005'))).toBe('NOT_A_POSITIVE_AMOUNT');

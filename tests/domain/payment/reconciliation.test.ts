@@ -1,10 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECONCILIATION_TOLERANCE_MS, DISCREPANCY_KINDS, platformRecords, reconcile, type LedgerRecord } from '../../../domain/payment/reconciliation.js';
+import {
+  DEFAULT_RECONCILIATION_TOLERANCE_MS,
+  DISCREPANCY_KINDS,
+  platformRecords,
+  reconcile,
+  type LedgerRecord,
+} from '../../../domain/payment/reconciliation.js';
 import { Money } from '../../../domain/shared/money.js';
 import { at, callback, m, openPayment } from './payment-mothers.js';
 
-const rec = (kind: LedgerRecord['kind'], number: string, minutes: number, amount: string): LedgerRecord => ({ kind, number, at: at(minutes), amount: m(amount) });
+const rec = (kind: LedgerRecord['kind'], number: string, minutes: number, amount: string): LedgerRecord => ({
+  kind,
+  number,
+  at: at(minutes),
+  amount: m(amount),
+});
 const kinds = (r: ReturnType<typeof reconcile>) => r.discrepancies.map((d) => [d.kind, d.number]);
 
 describe('PAY-3: reconciliation (examples)', () => {
@@ -41,7 +52,10 @@ describe('PAY-3: reconciliation (examples)', () => {
   it('PAY-3: time beyond the tolerance is not the same record (missing on both sides); the tolerance is inclusive and configurable', () => {
     expect(DEFAULT_RECONCILIATION_TOLERANCE_MS).toBe(300_000);
     const late = reconcile([rec('payment', 'P1', 0, '10.00')], [{ ...rec('payment', 'P1', 0, '10.00'), at: new Date(at(0).getTime() + 300_001) }]);
-    expect(kinds(late)).toEqual([['payment_missing_at_channel', 'P1'], ['payment_missing_here', 'P1']]);
+    expect(kinds(late)).toEqual([
+      ['payment_missing_at_channel', 'P1'],
+      ['payment_missing_here', 'P1'],
+    ]);
     expect(reconcile([rec('payment', 'P1', 0, '10.00')], [rec('payment', 'P1', 5, '10.00')]).matched).toHaveLength(1);
     expect(reconcile([rec('payment', 'P1', 0, '10.00')], [rec('payment', 'P1', 5, '10.00')], 60_000).discrepancies).toHaveLength(2);
   });
@@ -115,7 +129,11 @@ describe('PAY-3: reconciliation (property)', () => {
           }
         });
         // The ledgers come in any order.
-        const shuffle = <T>(xs: T[]) => xs.map((x) => [randomness.next().value as number, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x) => [randomness.next().value as number, x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const r = reconcile(shuffle(platform), shuffle(channel));
         expect(r.discrepancies.map((d) => `${d.kind} ${d.number}`).sort()).toEqual(planted.sort());
         expect(r.matched).toHaveLength(matches);

@@ -27,7 +27,14 @@ const reasonOf = (fields: Partial<MemberCoupon>, id = 'c') => {
 };
 const candidate = (couponId: string, deduction: bigint, scopeRank = 6, priority = 0): CouponCandidate => ({ couponId, deduction, scopeRank, priority });
 const scoped = (over: Partial<ScopedLine> = {}): ScopedLine => ({
-  skuId: 'sku-a', productId: 'spu-a', categoryIds: ['c-tea'], brandId: 'b1', shopId: 'shop-a', selfRun: false, tags: [], ...over,
+  skuId: 'sku-a',
+  productId: 'spu-a',
+  categoryIds: ['c-tea'],
+  brandId: 'b1',
+  shopId: 'shop-a',
+  selfRun: false,
+  tags: [],
+  ...over,
 });
 
 describe('CPN-1 recommendation: the coupon that deducts most; ties → narrower scope, then higher priority, then smaller id', () => {
@@ -71,9 +78,22 @@ describe('CPN-1 recommendation: the coupon that deducts most; ties → narrower 
         const best = cs
           .filter((c) => c.deduction > 0n)
           .sort((x, y) =>
-            x.deduction !== y.deduction ? (x.deduction > y.deduction ? -1 : 1) : x.scopeRank !== y.scopeRank ? x.scopeRank - y.scopeRank : x.priority !== y.priority ? y.priority - x.priority : x.couponId < y.couponId ? -1 : 1,
+            x.deduction !== y.deduction
+              ? x.deduction > y.deduction
+                ? -1
+                : 1
+              : x.scopeRank !== y.scopeRank
+                ? x.scopeRank - y.scopeRank
+                : x.priority !== y.priority
+                  ? y.priority - x.priority
+                  : x.couponId < y.couponId
+                    ? -1
+                    : 1,
           )[0];
-        const order = cs.map((c) => ({ c, k: shuffle.next().value })).sort((x, y) => x.k - y.k).map((x) => x.c);
+        const order = cs
+          .map((c) => ({ c, k: shuffle.next().value }))
+          .sort((x, y) => x.k - y.k)
+          .map((x) => x.c);
         expect(recommendCoupon(order)).toBe(best?.couponId ?? null);
       }),
       { numRuns: 500 },
@@ -143,8 +163,27 @@ describe('spec §6: what each kind takes off before it meets what is left', () =
 describe('a compiled coupon: scope, slot and defaults', () => {
   it('defaults: named by its id, shared, priority 0, no threshold; the amounts in cents', () => {
     const c = compile('c-9', { kind: 'threshold', amount: '20.00', threshold: '199.00' });
-    expect(c).toMatchObject({ id: 'c-9', name: 'c-9', kind: 'threshold', shopId: null, scopeKind: 'platform', scopeRank: 6, exclusive: false, priority: 0, face: 2000n, threshold: 19900n, rate: null, percent: null, cap: null });
-    expect(compile('n', { kind: 'cash', amount: '1.00', name: '新人券', stacking: 'exclusive', priority: 7 })).toMatchObject({ name: '新人券', exclusive: true, priority: 7, threshold: 0n });
+    expect(c).toMatchObject({
+      id: 'c-9',
+      name: 'c-9',
+      kind: 'threshold',
+      shopId: null,
+      scopeKind: 'platform',
+      scopeRank: 6,
+      exclusive: false,
+      priority: 0,
+      face: 2000n,
+      threshold: 19900n,
+      rate: null,
+      percent: null,
+      cap: null,
+    });
+    expect(compile('n', { kind: 'cash', amount: '1.00', name: '新人券', stacking: 'exclusive', priority: 7 })).toMatchObject({
+      name: '新人券',
+      exclusive: true,
+      priority: 7,
+      threshold: 0n,
+    });
     const d = compile('d', { kind: 'discount', percentOff: '12.5' });
     expect([d.rate?.toString(), d.percent?.toString()]).toEqual(['0.125', '12.5']);
   });
@@ -158,7 +197,11 @@ describe('a compiled coupon: scope, slot and defaults', () => {
     expect([covers({ kind: 'category', ids: ['c-x', 'c-tea'] }, scoped()), covers({ kind: 'category', ids: ['c-x'] }, scoped())]).toEqual([true, false]);
     expect([covers({ kind: 'brand', ids: ['b1'] }, scoped()), covers({ kind: 'brand', ids: ['b1'] }, scoped({ brandId: null }))]).toEqual([true, false]);
     expect([covers({ kind: 'shop', ids: ['shop-a'] }, scoped()), covers({ kind: 'shop', ids: ['shop-b'] }, scoped())]).toEqual([true, false]);
-    expect(COUPON_SCOPE_KINDS.map((kind) => compile('c', { kind: 'cash', amount: '1.00', scope: kind === 'platform' || kind === 'self_run' ? { kind } : { kind, ids: ['x'] } }).scopeRank)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      COUPON_SCOPE_KINDS.map(
+        (kind) => compile('c', { kind: 'cash', amount: '1.00', scope: kind === 'platform' || kind === 'self_run' ? { kind } : { kind, ids: ['x'] } }).scopeRank,
+      ),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('a shop’s coupon covers its own shop’s lines only, whatever its scope names', () => {

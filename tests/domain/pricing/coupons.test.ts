@@ -79,12 +79,16 @@ describe('coupon scope and validity (CPN-1)', () => {
 
   it('out of scope, not started, expired, wrong channel: not usable, with the reason', () => {
     const r = priceOrder(
-      order(cart, [], [
-        coupon('scope', { kind: 'cash', amount: '1.00', scope: { kind: 'brand', ids: ['b9'] } }),
-        coupon('early', { kind: 'cash', amount: '1.00', validFrom: AFTER, validUntil: new Date('2025-08-01') }),
-        coupon('late', { kind: 'cash', amount: '1.00', validFrom: BEFORE, validUntil: NOW }),
-        coupon('pc', { kind: 'cash', amount: '1.00', channels: ['pc'] }),
-      ]),
+      order(
+        cart,
+        [],
+        [
+          coupon('scope', { kind: 'cash', amount: '1.00', scope: { kind: 'brand', ids: ['b9'] } }),
+          coupon('early', { kind: 'cash', amount: '1.00', validFrom: AFTER, validUntil: new Date('2025-08-01') }),
+          coupon('late', { kind: 'cash', amount: '1.00', validFrom: BEFORE, validUntil: NOW }),
+          coupon('pc', { kind: 'cash', amount: '1.00', channels: ['pc'] }),
+        ],
+      ),
     );
     expect(r.couponOptions.map((o) => [o.couponId, o.rejection])).toEqual([
       ['early', 'NOT_STARTED'],
@@ -97,11 +101,15 @@ describe('coupon scope and validity (CPN-1)', () => {
 
   it('recommendation: the one that deducts most; on a tie the narrower scope', () => {
     const r = priceOrder(
-      order(cart, [], [
-        coupon('wide', { kind: 'cash', amount: '5.00' }),
-        coupon('narrow', { kind: 'cash', amount: '5.00', scope: { kind: 'sku', ids: ['sku-a'] } }),
-        coupon('small', { kind: 'cash', amount: '4.00', scope: { kind: 'sku', ids: ['sku-a'] } }),
-      ]),
+      order(
+        cart,
+        [],
+        [
+          coupon('wide', { kind: 'cash', amount: '5.00' }),
+          coupon('narrow', { kind: 'cash', amount: '5.00', scope: { kind: 'sku', ids: ['sku-a'] } }),
+          coupon('small', { kind: 'cash', amount: '4.00', scope: { kind: 'sku', ids: ['sku-a'] } }),
+        ],
+      ),
     );
     expect(r.recommendedCouponId).toBe('narrow');
     expect(recommendCoupon([])).toBeNull();
@@ -121,13 +129,17 @@ describe('coupon combinations (PRM-4, CPN-1)', () => {
 
   it('one platform coupon and one shop coupon per shop combine; of two coupons of one shop only the better is used', () => {
     const r = priceOrder(
-      order(cart, [], [
-        coupon('p1', { kind: 'cash', amount: '10.00' }),
-        coupon('p2', { kind: 'cash', amount: '8.00' }),
-        coupon('a1', { kind: 'cash', amount: '5.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
-        coupon('a2', { kind: 'cash', amount: '7.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
-        coupon('b1', { kind: 'cash', amount: '3.00', issuer: shopB, scope: { kind: 'shop', ids: ['shop-b'] } }),
-      ]),
+      order(
+        cart,
+        [],
+        [
+          coupon('p1', { kind: 'cash', amount: '10.00' }),
+          coupon('p2', { kind: 'cash', amount: '8.00' }),
+          coupon('a1', { kind: 'cash', amount: '5.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
+          coupon('a2', { kind: 'cash', amount: '7.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
+          coupon('b1', { kind: 'cash', amount: '3.00', issuer: shopB, scope: { kind: 'shop', ids: ['shop-b'] } }),
+        ],
+      ),
     );
     expect(r.plan.couponIds).toEqual(['a2', 'b1', 'p1']);
     expect(text(r.totals.couponDiscount)).toBe('20.00');
@@ -137,10 +149,14 @@ describe('coupon combinations (PRM-4, CPN-1)', () => {
   it('the platform coupon applies first; a shop coupon takes at most what is left of its lines', () => {
     // p: 80 on line a; then a's shop coupon 50 meets the 20 left
     const r = priceOrder(
-      order([line('a', '100.00')], [], [
-        coupon('p', { kind: 'cash', amount: '80.00' }),
-        coupon('s', { kind: 'cash', amount: '50.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
-      ]),
+      order(
+        [line('a', '100.00')],
+        [],
+        [
+          coupon('p', { kind: 'cash', amount: '80.00' }),
+          coupon('s', { kind: 'cash', amount: '50.00', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
+        ],
+      ),
     );
     expect(text(r.totals.payable)).toBe('0.00');
     expect(r.coupons.map((c) => [c.id, text(c.deduction)])).toEqual([
@@ -153,11 +169,15 @@ describe('coupon combinations (PRM-4, CPN-1)', () => {
     // alone: sx deducts 30, sy 25. With p (30 on x): sx can take only 40 − 30 = 10; sy still 25 → p + sy = 55 beats p + sx = 40.
     const lines = [line('x', '40.00'), line('y', '40.00')];
     const r = priceOrder(
-      order(lines, [], [
-        coupon('p', { kind: 'cash', amount: '30.00', scope: { kind: 'sku', ids: ['sku-x'] } }),
-        coupon('sx', { kind: 'cash', amount: '30.00', issuer: shopA, scope: { kind: 'sku', ids: ['sku-x'] } }),
-        coupon('sy', { kind: 'cash', amount: '25.00', issuer: shopA, scope: { kind: 'sku', ids: ['sku-y'] } }),
-      ]),
+      order(
+        lines,
+        [],
+        [
+          coupon('p', { kind: 'cash', amount: '30.00', scope: { kind: 'sku', ids: ['sku-x'] } }),
+          coupon('sx', { kind: 'cash', amount: '30.00', issuer: shopA, scope: { kind: 'sku', ids: ['sku-x'] } }),
+          coupon('sy', { kind: 'cash', amount: '25.00', issuer: shopA, scope: { kind: 'sku', ids: ['sku-y'] } }),
+        ],
+      ),
     );
     expect(r.plan.couponIds).toEqual(['p', 'sy']);
     expect(text(r.totals.payable)).toBe('25.00');
@@ -170,16 +190,22 @@ describe('coupon combinations (PRM-4, CPN-1)', () => {
       coupon('x', { kind: 'cash', amount: '25.00', stacking: 'exclusive' }),
     ];
     expect(priceOrder(order(cart, [], coupons)).plan.couponIds).toEqual(['x']);
-    expect(priceOrder(order(cart, [], [...coupons.slice(0, 2), coupon('x', { kind: 'cash', amount: '15.00', stacking: 'exclusive' })])).plan.couponIds).toEqual(['p', 's']);
+    expect(priceOrder(order(cart, [], [...coupons.slice(0, 2), coupon('x', { kind: 'cash', amount: '15.00', stacking: 'exclusive' })])).plan.couponIds).toEqual(
+      ['p', 's'],
+    );
   });
 
   it('evaluatePlan refuses combinations outside the rule: two platform coupons, exclusive with another, unusable', () => {
-    const input = order(cart, [], [
-      coupon('p1', { kind: 'cash', amount: '10.00' }),
-      coupon('p2', { kind: 'cash', amount: '8.00' }),
-      coupon('x', { kind: 'cash', amount: '15.00', stacking: 'exclusive', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
-      coupon('t', { kind: 'threshold', threshold: '500.00', amount: '50.00' }),
-    ]);
+    const input = order(
+      cart,
+      [],
+      [
+        coupon('p1', { kind: 'cash', amount: '10.00' }),
+        coupon('p2', { kind: 'cash', amount: '8.00' }),
+        coupon('x', { kind: 'cash', amount: '15.00', stacking: 'exclusive', issuer: shopA, scope: { kind: 'shop', ids: ['shop-a'] } }),
+        coupon('t', { kind: 'threshold', threshold: '500.00', amount: '50.00' }),
+      ],
+    );
     const reason = (ids: string[]) => domainErrorOf(() => evaluatePlan(input, { exclusiveActivityId: null, couponIds: ids })).details.reason;
     expect(reason(['p1', 'p2'])).toBe('SLOT_TAKEN');
     expect(reason(['p1', 'x'])).toBe('EXCLUSIVE_COUPON_NOT_ALONE');

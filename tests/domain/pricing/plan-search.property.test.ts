@@ -105,8 +105,11 @@ function rankOf(r: PricingResult, input: PricingInput): [bigint, number, number,
     -new Set([...r.gifts.fixed, ...r.gifts.pools].map((g) => g.activityId)).size,
     setLevel.filter((a) => a.discount.isPositive()).length + r.coupons.length,
     -(setLevel.reduce((s, a) => s + a.priority, 0) + r.coupons.reduce((s, c) => s + priority(c.id), 0)),
-    [...new Set([...setLevel.map((a) => a.id), ...(r.plan.exclusiveActivityId ? [r.plan.exclusiveActivityId] : [])])].map((id) => `activity:${id}`)
-      .concat(r.coupons.map((c) => `coupon:${c.id}`)).sort().join('\u0000'),
+    [...new Set([...setLevel.map((a) => a.id), ...(r.plan.exclusiveActivityId ? [r.plan.exclusiveActivityId] : [])])]
+      .map((id) => `activity:${id}`)
+      .concat(r.coupons.map((c) => `coupon:${c.id}`))
+      .sort()
+      .join('\u0000'),
   ];
 }
 const cmp = (a: ReturnType<typeof rankOf>, b: ReturnType<typeof rankOf>): number => {
@@ -135,9 +138,7 @@ function bruteForce(input: PricingInput): { best: PricingResult; plans: number }
   let plans = 0;
   for (const exclusive of [null, ...leaders]) {
     const noCoupons = evaluatePlan(input, { exclusiveActivityId: exclusive, couponIds: [] });
-    const after = new Map(
-      noCoupons.lines.map((l) => [l.lineId, fen(l.activityPriceAmount) - l.discounts.reduce((s, d) => s + fen(d.amount), 0n)]),
-    );
+    const after = new Map(noCoupons.lines.map((l) => [l.lineId, fen(l.activityPriceAmount) - l.discounts.reduce((s, d) => s + fen(d.amount), 0n)]));
     for (const cs of subsets(input.coupons ?? [])) {
       const allowed = cs.every((c) => couponUsable(c, input, after)) && slotsAllowed(cs);
       let r: PricingResult | null = null;
@@ -157,7 +158,94 @@ function bruteForce(input: PricingInput): { best: PricingResult; plans: number }
 
 describe('PRM-4 plan search against brute force (≤ 6 activities, ≤ 4 coupons)', () => {
   it('two exclusive activities that both give nothing are not tied: the smaller id wins, whatever order they are tried in (a counterexample CI found)', () => {
-    const input = {"now":new Date("2025-06-18T12:00:00.000Z"),"member":{"memberId":"m1","level":"VIP2","isNew":true,"channel":"app"},"lines":[{"lineId":"l55","skuId":"s3","productId":"p2","categoryIds":["c0","c2"],"brandId":"b1","shopId":"shop-a","selfRun":false,"tags":["new","hot"],"quantity":1,"unitPrice":"0.04"},{"lineId":"l94","skuId":"s1","productId":"p1","categoryIds":["c0","c1"],"brandId":"b1","shopId":"shop-b","selfRun":true,"tags":["hot"],"quantity":1,"unitPrice":"0.07"}],"activities":[{"id":"a00","priority":0,"stacking":"shared","scope":{"kind":"skus","ids":["s4"]},"kind":"bundle","items":[{"skuId":"s1","quantity":1}],"price":"0.01"},{"id":"a71","priority":0,"stacking":"exclusive","scope":{"kind":"all"},"kind":"add_on","threshold":"0.00","items":[{"skuId":"s1","price":"0.07","maxQuantity":1}]},{"id":"a42","priority":0,"stacking":"shared","scope":{"kind":"shops","ids":["shop-b"]},"kind":"full_reduction","rule":{"mode":"tiered","tiers":[{"threshold":"0.01","off":"0.01"}]},"audience":{"kind":"new_members"},"channels":["app","h5"]},{"id":"a13","priority":0,"stacking":"exclusive","scope":{"kind":"all"},"kind":"full_discount","tiers":[{"threshold":"0.00","percentOff":"1"}]}],"coupons":[{"id":"c00","issuer":{"kind":"platform"},"scope":{"kind":"platform"},"stacking":"shared","priority":0,"validFrom":new Date("2025-06-01T00:00:00.000Z"),"validUntil":new Date("2025-07-01T00:00:00.000Z"),"kind":"cash","amount":"0.01"},{"id":"c31","issuer":{"kind":"platform"},"scope":{"kind":"platform"},"stacking":"shared","priority":0,"validFrom":new Date("2025-06-01T00:00:00.000Z"),"validUntil":new Date("2025-07-01T00:00:00.000Z"),"channels":["app","pc"],"kind":"cash","amount":"0.11"}],"freight":"0.07","points":{"balance":19111,"use":4,"ratio":{"points":1,"amount":"1.00"},"maxPercent":"33.3"}} as unknown as PricingInput;
+    const input = {
+      now: new Date('2025-06-18T12:00:00.000Z'),
+      member: { memberId: 'm1', level: 'VIP2', isNew: true, channel: 'app' },
+      lines: [
+        {
+          lineId: 'l55',
+          skuId: 's3',
+          productId: 'p2',
+          categoryIds: ['c0', 'c2'],
+          brandId: 'b1',
+          shopId: 'shop-a',
+          selfRun: false,
+          tags: ['new', 'hot'],
+          quantity: 1,
+          unitPrice: '0.04',
+        },
+        {
+          lineId: 'l94',
+          skuId: 's1',
+          productId: 'p1',
+          categoryIds: ['c0', 'c1'],
+          brandId: 'b1',
+          shopId: 'shop-b',
+          selfRun: true,
+          tags: ['hot'],
+          quantity: 1,
+          unitPrice: '0.07',
+        },
+      ],
+      activities: [
+        {
+          id: 'a00',
+          priority: 0,
+          stacking: 'shared',
+          scope: { kind: 'skus', ids: ['s4'] },
+          kind: 'bundle',
+          items: [{ skuId: 's1', quantity: 1 }],
+          price: '0.01',
+        },
+        {
+          id: 'a71',
+          priority: 0,
+          stacking: 'exclusive',
+          scope: { kind: 'all' },
+          kind: 'add_on',
+          threshold: '0.00',
+          items: [{ skuId: 's1', price: '0.07', maxQuantity: 1 }],
+        },
+        {
+          id: 'a42',
+          priority: 0,
+          stacking: 'shared',
+          scope: { kind: 'shops', ids: ['shop-b'] },
+          kind: 'full_reduction',
+          rule: { mode: 'tiered', tiers: [{ threshold: '0.01', off: '0.01' }] },
+          audience: { kind: 'new_members' },
+          channels: ['app', 'h5'],
+        },
+        { id: 'a13', priority: 0, stacking: 'exclusive', scope: { kind: 'all' }, kind: 'full_discount', tiers: [{ threshold: '0.00', percentOff: '1' }] },
+      ],
+      coupons: [
+        {
+          id: 'c00',
+          issuer: { kind: 'platform' },
+          scope: { kind: 'platform' },
+          stacking: 'shared',
+          priority: 0,
+          validFrom: new Date('2025-06-01T00:00:00.000Z'),
+          validUntil: new Date('2025-07-01T00:00:00.000Z'),
+          kind: 'cash',
+          amount: '0.01',
+        },
+        {
+          id: 'c31',
+          issuer: { kind: 'platform' },
+          scope: { kind: 'platform' },
+          stacking: 'shared',
+          priority: 0,
+          validFrom: new Date('2025-06-01T00:00:00.000Z'),
+          validUntil: new Date('2025-07-01T00:00:00.000Z'),
+          channels: ['app', 'pc'],
+          kind: 'cash',
+          amount: '0.11',
+        },
+      ],
+      freight: '0.07',
+      points: { balance: 19111, use: 4, ratio: { points: 1, amount: '1.00' }, maxPercent: '33.3' },
+    } as unknown as PricingInput;
     const engine = priceOrder(input);
     expect(engine.plan).toEqual(bruteForce(input).best.plan);
     expect(engine.plan.exclusiveActivityId).toBe('a13');

@@ -6,7 +6,13 @@ const cents = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
 
 describe('deposit presale amounts (定金预售, spec §5)', () => {
   it('a deposit of 100.00 at leverage 1.5 takes 150.00 off a final price of 599.00: balance 449.00, paid 549.00', () => {
-    expect(presaleAmounts({ price: '599.00', deposit: '100.00', leverage: '1.5' })).toEqual({ deposit: 10000n, deduction: 15000n, balance: 44900n, price: 59900n, paid: 54900n });
+    expect(presaleAmounts({ price: '599.00', deposit: '100.00', leverage: '1.5' })).toEqual({
+      deposit: 10000n,
+      deduction: 15000n,
+      balance: 44900n,
+      price: 59900n,
+      paid: 54900n,
+    });
   });
   it('leverage 1 (no 膨胀): deposit + balance = price; 3 units are 3 × one', () => {
     expect(presaleAmounts({ price: '99.90', deposit: '20.00' }, 3)).toEqual({ deposit: 6000n, deduction: 6000n, balance: 23970n, price: 29970n, paid: 29970n });
@@ -25,7 +31,12 @@ describe('deposit presale amounts (定金预售, spec §5)', () => {
   });
 
   const terms = fc
-    .record({ price: fc.bigInt({ min: 2n, max: 10_000_000n }), depositShare: fc.double({ min: 0, max: 1, noNaN: true }), leverage: fc.integer({ min: 100, max: 1000 }), qty: fc.integer({ min: 1, max: 1000 }) })
+    .record({
+      price: fc.bigInt({ min: 2n, max: 10_000_000n }),
+      depositShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      leverage: fc.integer({ min: 100, max: 1000 }),
+      qty: fc.integer({ min: 1, max: 1000 }),
+    })
     .map(({ price, depositShare, leverage, qty }) => {
       const deposit = 1n + BigInt(Math.floor(depositShare * Number(price - 2n)));
       return { price, deposit, leverage: (leverage / 100).toFixed(2), qty };
@@ -44,7 +55,13 @@ describe('deposit presale amounts (定金预售, spec §5)', () => {
         const worth100 = deposit * BigInt(Math.round(Number(leverage) * 100));
         if (worth100 % 100n === 0n && worth100 / 100n <= price) expect(worth100 / 100n + one.balance).toBe(price);
         if (worth100 >= price * 100n) expect(one.balance).toBe(0n);
-        expect(a).toEqual({ deposit: one.deposit * BigInt(qty), deduction: one.deduction * BigInt(qty), balance: one.balance * BigInt(qty), price: one.price * BigInt(qty), paid: one.paid * BigInt(qty) });
+        expect(a).toEqual({
+          deposit: one.deposit * BigInt(qty),
+          deduction: one.deduction * BigInt(qty),
+          balance: one.balance * BigInt(qty),
+          price: one.price * BigInt(qty),
+          paid: one.paid * BigInt(qty),
+        });
       }),
       { numRuns: 1000 },
     );

@@ -20,10 +20,9 @@ const BRAND: Record<string, string | undefined> = { s1: 'b1', s2: 'b2', s3: 'b1'
 export const SHOPS = ['shop-a', 'shop-b'] as const;
 
 const amount = (min: number, max: number): fc.Arbitrary<string> =>
-  fc.oneof(
-    { arbitrary: fc.integer({ min, max }), weight: 4 },
-    { arbitrary: fc.integer({ min, max: Math.min(max, min + 300) }), weight: 1 },
-  ).map((c) => formatUnits(BigInt(c), 2));
+  fc
+    .oneof({ arbitrary: fc.integer({ min, max }), weight: 4 }, { arbitrary: fc.integer({ min, max: Math.min(max, min + 300) }), weight: 1 })
+    .map((c) => formatUnits(BigInt(c), 2));
 const percent: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1, max: 100 }).map(String),
   fc.integer({ min: 1, max: 999 }).map((n) => formatUnits(BigInt(n), 1)),
@@ -55,7 +54,10 @@ export const lineArb: fc.Arbitrary<Omit<PricingLineInput, 'lineId'>> = fc
 /** 1..maxLines lines with unique ids that are not in input order. */
 export const linesArb = (maxLines: number): fc.Arbitrary<PricingLineInput[]> =>
   fc
-    .tuple(fc.array(lineArb, { minLength: 1, maxLength: maxLines }), fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { minLength: maxLines, maxLength: maxLines }))
+    .tuple(
+      fc.array(lineArb, { minLength: 1, maxLength: maxLines }),
+      fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { minLength: maxLines, maxLength: maxLines }),
+    )
     .map(([ls, ids]) => ls.map((l, i) => ({ lineId: `l${ids[i]}`, ...l })));
 
 const scopeArb: fc.Arbitrary<ActivityScope> = fc.oneof(
@@ -120,7 +122,11 @@ const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     }),
   fc.integer({ min: 1, max: 3 }).chain((n) =>
     fc
-      .tuple(ascending(n, 0, 60_000), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: n, maxLength: n }), fc.array(fc.option(amount(1, 20_000)), { minLength: n, maxLength: n }))
+      .tuple(
+        ascending(n, 0, 60_000),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: n, maxLength: n }),
+        fc.array(fc.option(amount(1, 20_000)), { minLength: n, maxLength: n }),
+      )
       .map(([ts, ps, caps]) => ({
         kind: 'full_discount',
         tiers: ts.map((t, i) => ({
@@ -130,7 +136,10 @@ const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
         })),
       })),
   ),
-  fc.record({ kind: fc.constant('multi_buy'), rule: fc.record({ mode: fc.constant('n_for_price'), count: fc.integer({ min: 2, max: 4 }), price: amount(1, 40_000) }) }),
+  fc.record({
+    kind: fc.constant('multi_buy'),
+    rule: fc.record({ mode: fc.constant('n_for_price'), count: fc.integer({ min: 2, max: 4 }), price: amount(1, 40_000) }),
+  }),
   fc.integer({ min: 1, max: 3 }).chain((n) =>
     fc.tuple(ascending(n, 1, 6), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: n, maxLength: n })).map(([cs, ps]) => ({
       kind: 'multi_buy',
@@ -139,7 +148,11 @@ const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   ),
   fc.record({
     kind: fc.constant('bundle'),
-    items: fc.uniqueArray(fc.record({ skuId: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 2, selector: (i) => i.skuId }),
+    items: fc.uniqueArray(fc.record({ skuId: fc.constantFrom(...SKUS), quantity: fc.integer({ min: 1, max: 2 }) }), {
+      minLength: 1,
+      maxLength: 2,
+      selector: (i) => i.skuId,
+    }),
     price: amount(1, 50_000),
   }),
   fc.record({
@@ -158,7 +171,12 @@ const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
       n: fc.integer({ min: 1, max: 2 }),
       tierGifts: fc.array(
         fc.uniqueArray(
-          fc.record({ skuId: fc.constantFrom('g1', 'g2', 'g3', 'g4'), quantity: fc.integer({ min: 1, max: 2 }), cap: fc.option(fc.integer({ min: 0, max: 3 })), stock: fc.integer({ min: 0, max: 5 }) }),
+          fc.record({
+            skuId: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
+            quantity: fc.integer({ min: 1, max: 2 }),
+            cap: fc.option(fc.integer({ min: 0, max: 3 })),
+            stock: fc.integer({ min: 0, max: 5 }),
+          }),
           { minLength: 1, maxLength: 3, selector: (g) => g.skuId },
         ),
         { minLength: 2, maxLength: 2 },
@@ -173,7 +191,12 @@ const ruleArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
         basis,
         repeat,
         tiers: Array.from({ length: count }, (_, i) => {
-          const gifts: GiftChoiceInput[] = tierGifts[i]!.map((g) => ({ skuId: g.skuId, quantity: g.quantity, stock: g.stock, ...(g.cap === null ? {} : { cap: g.cap }) }));
+          const gifts: GiftChoiceInput[] = tierGifts[i]!.map((g) => ({
+            skuId: g.skuId,
+            quantity: g.quantity,
+            stock: g.stock,
+            ...(g.cap === null ? {} : { cap: g.cap }),
+          }));
           return {
             threshold: basis === 'amount' ? formatUnits(BigInt(thresholds[i]!), 2) : Math.max(1, Math.ceil(thresholds[i]! / 8000)) + i,
             pick: Math.min(picks[i]!, gifts.length),
@@ -238,7 +261,15 @@ export const couponArb = (id: string): fc.Arbitrary<MemberCoupon> =>
       if (scope.kind === 'all') scope = c.issuerShop ? { kind: 'shop', ids: [c.issuerShop] } : { kind: 'platform' };
       if (c.issuerShop && scope.kind === 'self_run') scope = { kind: 'shop', ids: [c.issuerShop] };
       const threshold = c.thresholdFactor === null ? undefined : formatUnits(BigInt(cents(c.amount) * c.thresholdFactor), 2);
-      const base = { id, issuer, scope: scope as MemberCoupon['scope'], stacking: c.stacking, priority: c.priority, ...c.validity, ...(c.channels ? { channels: c.channels } : {}) };
+      const base = {
+        id,
+        issuer,
+        scope: scope as MemberCoupon['scope'],
+        stacking: c.stacking,
+        priority: c.priority,
+        ...c.validity,
+        ...(c.channels ? { channels: c.channels } : {}),
+      };
       switch (c.kind) {
         case 'cash':
           return { ...base, kind: 'cash', amount: c.amount };
@@ -266,7 +297,12 @@ export const pricingInputArb = ({ maxLines, maxActivities, maxCoupons, minCoupon
       lines: linesArb(maxLines),
       nActivities: fc.integer({ min: 0, max: maxActivities }),
       nCoupons: fc.integer({ min: minCoupons, max: maxCoupons }),
-      member: fc.record({ memberId: fc.constantFrom('m1', 'm2'), level: fc.constantFrom('VIP1', 'VIP2'), isNew: fc.boolean(), channel: fc.constantFrom('app', 'pc') as fc.Arbitrary<Channel> }),
+      member: fc.record({
+        memberId: fc.constantFrom('m1', 'm2'),
+        level: fc.constantFrom('VIP1', 'VIP2'),
+        isNew: fc.boolean(),
+        channel: fc.constantFrom('app', 'pc') as fc.Arbitrary<Channel>,
+      }),
       freight: fc.option(amount(0, 2_000)),
       points: fc.option(
         fc.record({

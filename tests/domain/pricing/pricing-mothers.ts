@@ -27,12 +27,7 @@ export function coupon(id: string, fields: Partial<MemberCoupon> & Pick<MemberCo
   } as MemberCoupon;
 }
 
-export function order(
-  lines: PricingLineInput[],
-  activities: Activity[] = [],
-  coupons: MemberCoupon[] = [],
-  more: Partial<PricingInput> = {},
-): PricingInput {
+export function order(lines: PricingLineInput[], activities: Activity[] = [], coupons: MemberCoupon[] = [], more: Partial<PricingInput> = {}): PricingInput {
   return { now: NOW, member: { memberId: 'm1', level: 'VIP3', isNew: false, channel: 'app' }, lines, activities, coupons, ...more };
 }
 

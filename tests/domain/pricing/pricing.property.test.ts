@@ -27,7 +27,13 @@ describe('pricing engine properties (1,000 runs each)', () => {
         for (const l of r.lines) expect(fen(l.payable)).toBeGreaterThanOrEqual(0n);
         expect(fen(t.payable)).toBeGreaterThanOrEqual(0n);
         expect(fen(t.payable)).toBe(
-          fen(t.subtotal) - fen(t.itemPriceDiscount) - fen(t.activityDiscount) - fen(t.couponDiscount) - fen(t.pointsAmount) + fen(t.freight) - fen(t.freightDeduction),
+          fen(t.subtotal) -
+            fen(t.itemPriceDiscount) -
+            fen(t.activityDiscount) -
+            fen(t.couponDiscount) -
+            fen(t.pointsAmount) +
+            fen(t.freight) -
+            fen(t.freightDeduction),
         );
         expect(fen(t.payable)).toBe(sum(r.lines.map((l) => fen(l.payable))) + fen(t.freight) - fen(t.freightDeduction));
         expect(fen(t.goodsPayable)).toBe(sum(r.lines.map((l) => fen(l.payable) + fen(l.pointsAmount))));
@@ -65,7 +71,7 @@ describe('pricing engine properties (1,000 runs each)', () => {
         expect(fen(r.totals.freightDeduction)).toBeLessThanOrEqual(fen(r.totals.freight));
         if (input.points) {
           const [whole, frac = ''] = String(input.points.maxPercent).split('.');
-          const tenths = BigInt(whole!) * 10n + BigInt((frac + '0')[0]!); // "33.3" → 333 tenths of a percent
+          const tenths = BigInt(whole!) * 10n + BigInt(`${frac}0`[0]!); // "33.3" → 333 tenths of a percent
           const cap = (fen(r.totals.goodsPayable) * tenths) / 1000n;
           expect(fen(r.totals.pointsAmount)).toBeLessThanOrEqual(cap);
           expect(r.totals.pointsUsed).toBeLessThanOrEqual(input.points.balance);

@@ -4,7 +4,14 @@ import { priceOrder } from '../../../domain/pricing/engine.js';
 import { coupon, line, lineOf, order, text } from './pricing-mothers.js';
 
 // 限购 in the engine (PRM-3 step 2): `purchaseLimits` says what the member may still take per activity.
-const flash: Activity = { id: 'flash', kind: 'flash_sale', prices: [{ skuId: 'sku-a', price: '60.00' }, { skuId: 'sku-b', price: '90.00' }] };
+const flash: Activity = {
+  id: 'flash',
+  kind: 'flash_sale',
+  prices: [
+    { skuId: 'sku-a', price: '60.00' },
+    { skuId: 'sku-b', price: '90.00' },
+  ],
+};
 
 describe('purchase limits in the pricing engine (限购, PRM-3 step 2)', () => {
   it('a flash-sale price covers at most the units left: 3 units with 2 left → 2 × 60.00 + 1 × 100.00 = 220.00', () => {
@@ -59,9 +66,17 @@ describe('purchase limits in the pricing engine (限购, PRM-3 step 2)', () => {
     for (const [purchaseLimits, reason] of [
       [[{ activityId: 'flash', remaining: -1 }], 'INVALID_PURCHASE_LIMIT'],
       [[{ activityId: 'flash', remaining: 1.5 }], 'INVALID_PURCHASE_LIMIT'],
-      [[{ activityId: 'flash', remaining: 1 }, { activityId: 'flash', remaining: 2 }], 'DUPLICATE_PURCHASE_LIMIT'],
+      [
+        [
+          { activityId: 'flash', remaining: 1 },
+          { activityId: 'flash', remaining: 2 },
+        ],
+        'DUPLICATE_PURCHASE_LIMIT',
+      ],
     ] as const) {
-      expect(() => priceOrder(order([line('a', '100.00')], [flash], [], { purchaseLimits }))).toThrow(expect.objectContaining({ code: 'PRICING.INVALID_INPUT', details: expect.objectContaining({ reason }) }));
+      expect(() => priceOrder(order([line('a', '100.00')], [flash], [], { purchaseLimits }))).toThrow(
+        expect.objectContaining({ code: 'PRICING.INVALID_INPUT', details: expect.objectContaining({ reason }) }),
+      );
     }
   });
 });

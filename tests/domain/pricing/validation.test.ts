@@ -25,13 +25,34 @@ describe('bad input is a DomainError with a stable code, a reason and details', 
   });
 
   it('tiers that overlap, fall back, or give more than their threshold', () => {
-    expect(rule(reduction([{ threshold: '100.00', off: '10.00' }, { threshold: '100.00', off: '20.00' }]))).toEqual({
+    expect(
+      rule(
+        reduction([
+          { threshold: '100.00', off: '10.00' },
+          { threshold: '100.00', off: '20.00' },
+        ]),
+      ),
+    ).toEqual({
       code: 'PRICING.INVALID_RULE',
       reason: 'TIERS_OVERLAP',
       kind: 'invalid',
     });
-    expect(rule(reduction([{ threshold: '200.00', off: '10.00' }, { threshold: '100.00', off: '5.00' }])).reason).toBe('TIERS_OVERLAP');
-    expect(rule(reduction([{ threshold: '100.00', off: '20.00' }, { threshold: '200.00', off: '10.00' }])).reason).toBe('TIER_BENEFIT_DECREASES');
+    expect(
+      rule(
+        reduction([
+          { threshold: '200.00', off: '10.00' },
+          { threshold: '100.00', off: '5.00' },
+        ]),
+      ).reason,
+    ).toBe('TIERS_OVERLAP');
+    expect(
+      rule(
+        reduction([
+          { threshold: '100.00', off: '20.00' },
+          { threshold: '200.00', off: '10.00' },
+        ]),
+      ).reason,
+    ).toBe('TIER_BENEFIT_DECREASES');
     expect(rule(reduction([{ threshold: '50.00', off: '60.00' }])).reason).toBe('THRESHOLD_BELOW_DISCOUNT');
     expect(rule({ id: 'pe', kind: 'full_reduction', rule: { mode: 'per_every', every: '10.00', off: '11.00' } }).reason).toBe('THRESHOLD_BELOW_DISCOUNT');
     const e = domainErrorOf(() => priceOrder(order([line('a', '1.00')], [reduction([{ threshold: '50.00', off: '60.00' }])])));
@@ -65,7 +86,17 @@ describe('bad input is a DomainError with a stable code, a reason and details', 
     ).toBe('REPEAT_NEEDS_ONE_TIER');
     expect(rule({ id: 'si', kind: 'single_item', prices: [{ skuId: 'x', price: '-1.00' }] }).reason).toBe('NEGATIVE_AMOUNT');
     expect(rule({ id: 'si', kind: 'single_item', prices: [{ skuId: 'x', price: '1.00' }], percentOff: '10' }).reason).toBe('PRICES_OR_PERCENT_REQUIRED');
-    expect(rule({ id: 'b', kind: 'bundle', items: [{ skuId: 'x', quantity: 1 }, { skuId: 'x', quantity: 2 }], price: '1.00' }).reason).toBe('DUPLICATE_SKU');
+    expect(
+      rule({
+        id: 'b',
+        kind: 'bundle',
+        items: [
+          { skuId: 'x', quantity: 1 },
+          { skuId: 'x', quantity: 2 },
+        ],
+        price: '1.00',
+      }).reason,
+    ).toBe('DUPLICATE_SKU');
     expect(rule({ id: 'm', kind: 'multi_buy', rule: { mode: 'n_for_price', count: 1, price: '1.00' } }).reason).toBe('NOT_A_WHOLE_NUMBER');
     expect(rule({ ...reduction([{ threshold: '10.00', off: '1.00' }]), startsAt: new Date('2025-02-01'), endsAt: new Date('2025-01-01') }).reason).toBe(
       'EMPTY_WINDOW',
@@ -82,9 +113,7 @@ describe('bad input is a DomainError with a stable code, a reason and details', 
     expect(bad({ kind: 'cash', amount: '5.00', threshold: '10.00' }).reason).toBe('CASH_HAS_NO_THRESHOLD');
     expect(bad({ kind: 'discount', percentOff: '150' }).reason).toBe('PERCENT_OUT_OF_RANGE');
     expect(bad({ kind: 'cash', amount: '1.00', issuer: { kind: 'shop', shopId: 's' }, scope: { kind: 'platform' } }).reason).toBe('SCOPE_OUTSIDE_SHOP');
-    expect(bad({ kind: 'cash', amount: '1.00', issuer: { kind: 'shop', shopId: 's' }, scope: { kind: 'shop', ids: ['t'] } }).reason).toBe(
-      'SCOPE_OUTSIDE_SHOP',
-    );
+    expect(bad({ kind: 'cash', amount: '1.00', issuer: { kind: 'shop', shopId: 's' }, scope: { kind: 'shop', ids: ['t'] } }).reason).toBe('SCOPE_OUTSIDE_SHOP');
   });
 
   it('input: duplicate activity or coupon ids, negative freight, bad points', () => {
@@ -93,7 +122,8 @@ describe('bad input is a DomainError with a stable code, a reason and details', 
     const c = coupon('c', { kind: 'cash', amount: '1.00' });
     expect(rejection(order([line('a', '1.00')], [], [c, c])).reason).toBe('DUPLICATE_COUPON');
     expect(rejection(order([line('a', '1.00')], [], [], { freight: '-1.00' })).reason).toBe('NEGATIVE_AMOUNT');
-    const points = (p: object) => rejection(order([line('a', '1.00')], [], [], { points: { balance: 1, ratio: { points: 100, amount: '1.00' }, maxPercent: '50', ...p } }));
+    const points = (p: object) =>
+      rejection(order([line('a', '1.00')], [], [], { points: { balance: 1, ratio: { points: 100, amount: '1.00' }, maxPercent: '50', ...p } }));
     expect(points({ maxPercent: '150' })).toMatchObject({ code: 'PRICING.INVALID_POINTS', reason: 'PERCENT_OUT_OF_RANGE' });
     expect(points({ balance: -1 }).reason).toBe('NOT_A_WHOLE_NUMBER');
     expect(points({ ratio: { points: 100, amount: '0.00' } }).reason).toBe('ZERO_VALUE');

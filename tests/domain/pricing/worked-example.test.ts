@@ -7,11 +7,7 @@ import { coupon, line, lineOf, order, text } from './pricing-mothers.js';
 // The worked example of docs/contexts/promotion.md. Every figure was worked out by hand (the
 // allocations by largest remainder in the comments) and this test keeps the page true.
 
-const lines = [
-  line('L1', '128.00', 2, { skuId: 'TEA' }),
-  line('L2', '45.00', 3, { skuId: 'CUP' }),
-  line('L3', '29.90', 1, { skuId: 'BOX' }),
-];
+const lines = [line('L1', '128.00', 2, { skuId: 'TEA' }), line('L2', '45.00', 3, { skuId: 'CUP' }), line('L3', '29.90', 1, { skuId: 'BOX' })];
 const activities: Activity[] = [
   { id: 'si', kind: 'single_item', prices: [{ skuId: 'TEA', price: '118.00' }] },
   { id: 'mb', kind: 'multi_buy', scope: { kind: 'skus', ids: ['CUP'] }, rule: { mode: 'n_for_price', count: 3, price: '120.00' } },
@@ -90,9 +86,6 @@ describe('worked example (docs/contexts/promotion.md)', () => {
   });
 
   it('what is left to reach: 144.00 more for 60.00 off; 3 more cups for the next group', () => {
-    expect(r.unmetThresholds.map((u) => `${u.id}: ${u.message}`)).toEqual([
-      'fr: add 144.00 more for 60.00 off',
-      'mb: add 3 more items for 3 for 120.00',
-    ]);
+    expect(r.unmetThresholds.map((u) => `${u.id}: ${u.message}`)).toEqual(['fr: add 144.00 more for 60.00 off', 'mb: add 3 more items for 3 for 120.00']);
   });
 });

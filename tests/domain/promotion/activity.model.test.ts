@@ -75,9 +75,15 @@ class Submit implements fc.Command<Model, Real> {
   constructor(readonly by: string) {}
   check = () => true;
   run(m: Model, r: Real): void {
-    step(m, r, reviewRefusal(m, 'pending_review', this.by), () => r.activity.submit(at(2), { by: this.by }), () => {
-      Object.assign(latest(m), { status: 'pending_review', submittedBy: this.by });
-    });
+    step(
+      m,
+      r,
+      reviewRefusal(m, 'pending_review', this.by),
+      () => r.activity.submit(at(2), { by: this.by }),
+      () => {
+        Object.assign(latest(m), { status: 'pending_review', submittedBy: this.by });
+      },
+    );
   }
   toString = () => `submit(${this.by})`;
 }
@@ -89,11 +95,17 @@ class Approve implements fc.Command<Model, Real> {
     const v = latest(m);
     const own = v.submittedBy === this.by || v.authors.includes(this.by);
     const refusal = reviewRefusal(m, 'published', this.by) ?? (own ? 'PROMOTION.SELF_APPROVAL' : null);
-    step(m, r, refusal, () => r.activity.approve(at(3), { by: this.by }), () => {
-      if (m.live !== null) m.versions[m.live - 1]!.status = 'superseded';
-      Object.assign(v, { status: 'published', approvedBy: this.by });
-      m.live = m.versions.length;
-    });
+    step(
+      m,
+      r,
+      refusal,
+      () => r.activity.approve(at(3), { by: this.by }),
+      () => {
+        if (m.live !== null) m.versions[m.live - 1]!.status = 'superseded';
+        Object.assign(v, { status: 'published', approvedBy: this.by });
+        m.live = m.versions.length;
+      },
+    );
   }
   toString = () => `approve(${this.by})`;
 }
@@ -102,9 +114,15 @@ class Reject implements fc.Command<Model, Real> {
   constructor(readonly by: string) {}
   check = () => true;
   run(m: Model, r: Real): void {
-    step(m, r, reviewRefusal(m, 'rejected', this.by), () => r.activity.reject('no', at(3), { by: this.by }), () => {
-      latest(m).status = 'rejected';
-    });
+    step(
+      m,
+      r,
+      reviewRefusal(m, 'rejected', this.by),
+      () => r.activity.reject('no', at(3), { by: this.by }),
+      () => {
+        latest(m).status = 'rejected';
+      },
+    );
   }
   toString = () => `reject(${this.by})`;
 }
@@ -115,11 +133,17 @@ class Revise implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const v = latest(m);
     const refusal = m.voided ? 'PROMOTION.ACTIVITY_VOIDED' : v.status === 'pending_review' ? 'PROMOTION.INVALID_TRANSITION' : null;
-    step(m, r, refusal, () => r.activity.revise({ priority: m.versions.length }, at(1), { by: this.by }), () => {
-      if (v.status === 'draft') {
-        if (!v.authors.includes(this.by)) v.authors.push(this.by);
-      } else m.versions.push({ status: 'draft', authors: [this.by], submittedBy: null, approvedBy: null });
-    });
+    step(
+      m,
+      r,
+      refusal,
+      () => r.activity.revise({ priority: m.versions.length }, at(1), { by: this.by }),
+      () => {
+        if (v.status === 'draft') {
+          if (!v.authors.includes(this.by)) v.authors.push(this.by);
+        } else m.versions.push({ status: 'draft', authors: [this.by], submittedBy: null, approvedBy: null });
+      },
+    );
   }
   toString = () => `revise(${this.by})`;
 }
@@ -127,9 +151,15 @@ class Revise implements fc.Command<Model, Real> {
 class Void implements fc.Command<Model, Real> {
   check = () => true;
   run(m: Model, r: Real): void {
-    step(m, r, m.voided ? 'PROMOTION.INVALID_TRANSITION' : null, () => r.activity.void('done', at(4)), () => {
-      m.voided = true;
-    });
+    step(
+      m,
+      r,
+      m.voided ? 'PROMOTION.INVALID_TRANSITION' : null,
+      () => r.activity.void('done', at(4)),
+      () => {
+        m.voided = true;
+      },
+    );
   }
   toString = () => 'void';
 }

@@ -3,7 +3,13 @@ import { compileActivity } from '../../../domain/pricing/activity.js';
 import { Activity } from '../../../domain/promotion/activity.js';
 import { activityCode } from '../../../domain/promotion/code.js';
 import {
-  REVIEW_GUARDS, REVIEW_STATUSES, REVIEW_TRANSITIONS, reviewRejection, timeStatusAt, type ActivityVersion, type ReviewStatus,
+  REVIEW_GUARDS,
+  REVIEW_STATUSES,
+  REVIEW_TRANSITIONS,
+  reviewRejection,
+  timeStatusAt,
+  type ActivityVersion,
+  type ReviewStatus,
 } from '../../../domain/promotion/review.js';
 import { Money } from '../../../domain/shared/money.js';
 import { at, domainErrorOf } from '../../support/mothers.js';
@@ -20,8 +26,17 @@ describe('Activity setup (PRM-2)', () => {
     expect(s.versions).toHaveLength(1);
     expect(s.versions[0]).toMatchObject({ number: 1, status: 'draft', submittedAt: null, reviewedAt: null });
     expect(s.versions[0]!.definition).toMatchObject({
-      name: '满300减40', channels: [], audience: { kind: 'all' }, scope: { kind: 'all' }, shopId: null,
-      perMemberLimit: null, budget: null, stacking: 'shared', priority: 0, groupBuy: null, stockPool: null,
+      name: '满300减40',
+      channels: [],
+      audience: { kind: 'all' },
+      scope: { kind: 'all' },
+      shopId: null,
+      perMemberLimit: null,
+      budget: null,
+      stacking: 'shared',
+      priority: 0,
+      groupBuy: null,
+      stockPool: null,
     });
     expect(types(a)).toEqual(['promotion.activity.created']);
   });
@@ -33,7 +48,11 @@ describe('Activity setup (PRM-2)', () => {
   });
 
   it('stores rule amounts as decimal strings (a Money in the rule becomes its string), and the engine accepts what is stored', () => {
-    const a = Activity.create('act-m', aFullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'per_every', every: Money.of('100'), off: '10.00' } } }), at(0));
+    const a = Activity.create(
+      'act-m',
+      aFullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'per_every', every: Money.of('100'), off: '10.00' } } }),
+      at(0),
+    );
     const rule = a.latest.definition.rule;
     expect(rule).toEqual({ kind: 'full_reduction', rule: { mode: 'per_every', every: '100.00', off: '10.00' } });
   });
@@ -57,7 +76,18 @@ describe('Activity setup (PRM-2)', () => {
   });
 
   it('the rule, audience and scope are judged by the pricing engine itself: overlapping tiers, an empty audience are PRICING.INVALID_RULE', () => {
-    const overlapping = aFullReduction({ rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }, { threshold: '300.00', off: '50.00' }] } } });
+    const overlapping = aFullReduction({
+      rule: {
+        kind: 'full_reduction',
+        rule: {
+          mode: 'tiered',
+          tiers: [
+            { threshold: '300.00', off: '40.00' },
+            { threshold: '300.00', off: '50.00' },
+          ],
+        },
+      },
+    });
     expect(domainErrorOf(() => Activity.create('x', overlapping, at(0)))).toMatchObject({ code: 'PRICING.INVALID_RULE', details: { reason: 'TIERS_OVERLAP' } });
     const nobody = aFullReduction({ audience: { kind: 'members', memberIds: [] } });
     expect(domainErrorOf(() => Activity.create('x', nobody, at(0)))).toMatchObject({ code: 'PRICING.INVALID_RULE', details: { field: 'audience' } });
@@ -107,8 +137,12 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
 
   it('guards: a voided activity takes no step; nothing is submitted or approved once its window has ended', () => {
     expect(reviewRejection({ voided: true, version: version('draft'), now: at(0), by: 'rex' }, 'pending_review')?.code).toBe('PROMOTION.ACTIVITY_VOIDED');
-    expect(reviewRejection({ voided: false, version: version('draft', at(10)), now: at(10), by: 'rex' }, 'pending_review')?.code).toBe('PROMOTION.WINDOW_ENDED');
-    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11), by: 'rex' }, 'published')?.code).toBe('PROMOTION.WINDOW_ENDED');
+    expect(reviewRejection({ voided: false, version: version('draft', at(10)), now: at(10), by: 'rex' }, 'pending_review')?.code).toBe(
+      'PROMOTION.WINDOW_ENDED',
+    );
+    expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11), by: 'rex' }, 'published')?.code).toBe(
+      'PROMOTION.WINDOW_ENDED',
+    );
     expect(reviewRejection({ voided: false, version: version('pending_review', at(10)), now: at(11), by: 'rex' }, 'rejected')).toBeNull();
     expect(Object.keys(REVIEW_GUARDS).sort()).toEqual([...REVIEW_STATUSES].sort());
   });
@@ -117,7 +151,11 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
     const a = draft();
     a.pullEvents();
     const before = a.toSnapshot();
-    expect(domainErrorOf(() => a.approve(at(1), { by: 'rex' }))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', kind: 'conflict', details: { from: 'draft', to: 'published' } });
+    expect(domainErrorOf(() => a.approve(at(1), { by: 'rex' }))).toMatchObject({
+      code: 'PROMOTION.INVALID_TRANSITION',
+      kind: 'conflict',
+      details: { from: 'draft', to: 'published' },
+    });
     expect(domainErrorOf(() => a.reject('no', at(1), { by: 'rex' })).code).toBe('PROMOTION.INVALID_TRANSITION');
     expect(a.toSnapshot()).toBe(before);
     expect(a.pullEvents()).toEqual([]);
@@ -139,7 +177,10 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
 
   it('PRM-2: editing a published activity makes version 2, reviewed on its own, while version 1 keeps serving; approval replaces it', () => {
     const a = aPublished('act-1', aFullReduction());
-    const v2 = a.revise({ name: '满300减50', rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '50.00' }] } } }, at(10));
+    const v2 = a.revise(
+      { name: '满300减50', rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '50.00' }] } } },
+      at(10),
+    );
     expect(v2).toMatchObject({ number: 2, status: 'draft' });
     expect(a.activeAt(at(11))?.name).toBe('满300减40');
     a.revise({ name: '满300减45' }, at(11)); // a draft is edited in place
@@ -148,7 +189,10 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
       [2, 'draft', '满300减45'],
     ]);
     a.submit(at(12), { by: 'mia' });
-    expect(domainErrorOf(() => a.revise({ name: 'again' }, at(12)))).toMatchObject({ code: 'PROMOTION.INVALID_TRANSITION', details: { from: 'pending_review' } });
+    expect(domainErrorOf(() => a.revise({ name: 'again' }, at(12)))).toMatchObject({
+      code: 'PROMOTION.INVALID_TRANSITION',
+      details: { from: 'pending_review' },
+    });
     expect(a.activeAt(at(12))?.name).toBe('满300减40');
     a.pullEvents();
     a.approve(at(13), { by: 'joy' });
@@ -170,7 +214,9 @@ describe('PRM-2 review: the transition table as data, with pure guards', () => {
 
   it('a new version keeps the kind (PROMOTION.KIND_CHANGED)', () => {
     const a = aPublished('act-1', aFullReduction());
-    expect(domainErrorOf(() => a.revise({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }] } }, at(1))).code).toBe('PROMOTION.KIND_CHANGED');
+    expect(domainErrorOf(() => a.revise({ rule: { kind: 'full_discount', tiers: [{ threshold: '100.00', percentOff: '10' }] } }, at(1))).code).toBe(
+      'PROMOTION.KIND_CHANGED',
+    );
   });
 
   it('voiding stops the live version at once; afterwards no review step, revision or second void', () => {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Activity } from '../../../domain/promotion/activity.js';
 import { Bargain, bargainCuts } from '../../../domain/promotion/bargain.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
-import { Money } from '../../../domain/shared/money.js';
+import type { DomainError } from '../../../domain/shared/domain-error.js';
+import type { Money } from '../../../domain/shared/money.js';
 import { formatUnits } from '../../support/arbitraries.js';
 import { at } from '../../support/mothers.js';
 import { aBargain } from './promotion-mothers.js';
@@ -12,7 +12,11 @@ const RUNS = { numRuns: 1_000 };
 
 /** Bargain terms: helpers 1–100, a cut total of at least one cent per helper (small and huge totals alike). */
 const terms = fc
-  .record({ helpers: fc.integer({ min: 1, max: 100 }), extra: fc.oneof(fc.bigInt(0n, 50n), fc.bigInt(0n, 100_000n), fc.bigInt(0n, 10n ** 14n)), seed: fc.string({ maxLength: 40 }) })
+  .record({
+    helpers: fc.integer({ min: 1, max: 100 }),
+    extra: fc.oneof(fc.bigInt(0n, 50n), fc.bigInt(0n, 100_000n), fc.bigInt(0n, 10n ** 14n)),
+    seed: fc.string({ maxLength: 40 }),
+  })
   .map(({ helpers, extra, seed }) => ({ helpers, total: BigInt(helpers) + extra, seed }));
 
 describe('bargain cuts (砍价, spec §5): a pure function of the seed', () => {
@@ -122,6 +126,8 @@ describe('bargain cuts (砍价, spec §5): a pure function of the seed', () => {
     const b = Bargain.start({ id: 'bg', activity, memberId: 'm', seed: 's', now: at(1) });
     expect(b.toSnapshot().deadline).toEqual(at(60));
     expect(() => b.help('h', at(60))).toThrow(expect.objectContaining({ code: 'PROMOTION.BARGAIN_EXPIRED' }));
-    expect(() => Bargain.start({ id: 'bg2', activity, memberId: 'm', seed: 's', now: at(60) })).toThrow(expect.objectContaining({ code: 'PROMOTION.NOT_ACTIVE' }));
+    expect(() => Bargain.start({ id: 'bg2', activity, memberId: 'm', seed: 's', now: at(60) })).toThrow(
+      expect.objectContaining({ code: 'PROMOTION.NOT_ACTIVE' }),
+    );
   });
 });

@@ -61,7 +61,15 @@ describe('PRM-2 four eyes: who approves', () => {
     expect(a.latest).toMatchObject({ authors: ['mia'], submittedBy: null, approvedBy: null, approvedAt: null });
     a.submit(at(1), { by: 'mia' });
     a.approve(at(2), { by: 'rex' });
-    expect(a.latest).toMatchObject({ authors: ['mia'], submittedBy: 'mia', submittedAt: at(1), approvedBy: 'rex', approvedAt: at(2), reviewedBy: 'rex', reviewedAt: at(2) });
+    expect(a.latest).toMatchObject({
+      authors: ['mia'],
+      submittedBy: 'mia',
+      submittedAt: at(1),
+      approvedBy: 'rex',
+      approvedAt: at(2),
+      reviewedBy: 'rex',
+      reviewedAt: at(2),
+    });
     expect(a.pullEvents().map((e) => [e.type, e.payload.by])).toEqual([
       ['promotion.activity.created', 'mia'],
       ['promotion.activity.submitted', 'mia'],
@@ -110,7 +118,10 @@ describe('PRM-2 four eyes: who approves', () => {
     const a = Activity.create('act-1', aFullReduction(), at(0));
     a.submit(at(1), { by: 'mia' });
     const legacy = Activity.restore({ ...a.toSnapshot(), versions: [{ ...a.latest, submittedBy: null }] });
-    expect(domainErrorOf(() => legacy.approve(at(2), { by: 'rex' }))).toMatchObject({ code: 'PROMOTION.SELF_APPROVAL', details: { reason: 'SUBMITTER_UNKNOWN' } });
+    expect(domainErrorOf(() => legacy.approve(at(2), { by: 'rex' }))).toMatchObject({
+      code: 'PROMOTION.SELF_APPROVAL',
+      details: { reason: 'SUBMITTER_UNKNOWN' },
+    });
     legacy.reject('resubmit it', at(2), { by: 'rex' });
     expect(legacy.latest.status).toBe('rejected');
   });

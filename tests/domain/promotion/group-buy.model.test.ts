@@ -75,7 +75,10 @@ const closed = (m: Model): string | null =>
   m.status === 'failed' ? 'PROMOTION.GROUP_CLOSED' : m.status === 'succeeded' ? 'PROMOTION.GROUP_FULL' : m.now >= DEADLINE ? 'PROMOTION.GROUP_CLOSED' : null;
 
 class Join implements fc.Command<Model, Real> {
-  constructor(readonly member: string, readonly order: string) {}
+  constructor(
+    readonly member: string,
+    readonly order: string,
+  ) {}
   check = () => true;
   run(m: Model, r: Real): void {
     const mine = m.members.get(this.member);
@@ -87,9 +90,15 @@ class Join implements fc.Command<Model, Real> {
     else if (m.status === 'pending') expected = { ok: false, code: 'PROMOTION.GROUP_NOT_OPEN' };
     else if (closed(m)) expected = { ok: false, code: closed(m)! };
     else expected = { ok: true, events: ['joined'] };
-    run(m, r, expected, () => r.group.join({ memberId: this.member }, this.order, at(r.now)), () => {
-      if (!mine) m.members.set(this.member, { orderId: this.order, paid: false });
-    });
+    run(
+      m,
+      r,
+      expected,
+      () => r.group.join({ memberId: this.member }, this.order, at(r.now)),
+      () => {
+        if (!mine) m.members.set(this.member, { orderId: this.order, paid: false });
+      },
+    );
   }
   toString = () => `join(${this.member}, ${this.order})`;
 }
@@ -110,11 +119,17 @@ class Pay implements fc.Command<Model, Real> {
       const leader = m.members.get('leader')!.orderId === this.order;
       expected = { ok: true, events: ['member-paid', ...(leader ? ['opened'] : []), ...(paid + 1 === m.size ? ['succeeded'] : [])] };
     }
-    run(m, r, expected, () => r.group.confirmPayment(this.order, at(r.now)), () => {
-      if (!entry || entry.paid) return;
-      entry.paid = true;
-      m.status = paid + 1 === m.size ? 'succeeded' : 'open';
-    });
+    run(
+      m,
+      r,
+      expected,
+      () => r.group.confirmPayment(this.order, at(r.now)),
+      () => {
+        if (!entry || entry.paid) return;
+        entry.paid = true;
+        m.status = paid + 1 === m.size ? 'succeeded' : 'open';
+      },
+    );
   }
   toString = () => `pay(${this.order})`;
 }
@@ -133,9 +148,15 @@ class Expire implements fc.Command<Model, Real> {
   check = () => true;
   run(m: Model, r: Real): void {
     const due = (m.status === 'pending' || m.status === 'open') && m.now >= DEADLINE;
-    run(m, r, { ok: true, events: due ? ['failed'] : [] }, () => expect(r.group.expire(at(r.now))).toBe(due), () => {
-      if (due) m.status = 'failed';
-    });
+    run(
+      m,
+      r,
+      { ok: true, events: due ? ['failed'] : [] },
+      () => expect(r.group.expire(at(r.now))).toBe(due),
+      () => {
+        if (due) m.status = 'failed';
+      },
+    );
   }
   toString = () => 'expire';
 }
@@ -155,7 +176,7 @@ const commands = [
 describe('GroupBuy (拼团) against an independent model', () => {
   it('model-based: joins, payments, a moving clock and expiry — never over-filled, success exactly at the size', () => {
     fc.assert(
-      fc.property(fc.constantFrom(3, 5), fc.commands(commands, { maxCommands: 60, size: "max" }), (size, cmds) => {
+      fc.property(fc.constantFrom(3, 5), fc.commands(commands, { maxCommands: 60, size: 'max' }), (size, cmds) => {
         const activity = aPublished('gb', aGroupBuy({}, { hours: HOURS }));
         const group = GroupBuy.open({ id: 'g1', activity, leader: { memberId: 'leader' }, orderId: 'o-leader', size, now: at(0) });
         expect(group.pullEvents().map((e) => e.type)).toEqual(['promotion.group.created']);
@@ -164,7 +185,14 @@ describe('GroupBuy (拼团) against an independent model', () => {
       }),
       { numRuns: 1_000 },
     );
-    for (const reached of ['status:succeeded', 'status:failed', 'PROMOTION.GROUP_FULL', 'PROMOTION.GROUP_CLOSED', 'PROMOTION.GROUP_NOT_OPEN', 'PROMOTION.ALREADY_JOINED']) {
+    for (const reached of [
+      'status:succeeded',
+      'status:failed',
+      'PROMOTION.GROUP_FULL',
+      'PROMOTION.GROUP_CLOSED',
+      'PROMOTION.GROUP_NOT_OPEN',
+      'PROMOTION.ALREADY_JOINED',
+    ]) {
       expect(seen, reached).toContain(reached);
     }
   });
@@ -178,7 +206,12 @@ describe('GroupBuy (拼团) against an independent model', () => {
     g.pullEvents();
     g.confirmPayment('ob', at(4));
     const succeeded = g.pullEvents().find((e) => e.type === 'promotion.group.succeeded')!;
-    expect(succeeded.payload).toMatchObject({ size: 3, paidOrderIds: ['oL', 'oa', 'ob'], unpaidOrderIds: ['oc'], tier: { kind: 'group_buy', prices: [{ price: '89.00' }] } });
+    expect(succeeded.payload).toMatchObject({
+      size: 3,
+      paidOrderIds: ['oL', 'oa', 'ob'],
+      unpaidOrderIds: ['oc'],
+      tier: { kind: 'group_buy', prices: [{ price: '89.00' }] },
+    });
     expect(() => g.confirmPayment('oc', at(5))).toThrow(expect.objectContaining({ code: 'PROMOTION.GROUP_FULL' }));
 
     const f = GroupBuy.open({ id: 'g2', activity, leader: { memberId: 'L' }, orderId: 'oL2', size: 5, now: at(0) });
@@ -207,6 +240,8 @@ describe('GroupBuy (拼团) against an independent model', () => {
     const vipGroup = GroupBuy.open({ id: 'gv', activity: listed, leader: { memberId: 'vip' }, orderId: 'ov', now: at(0) });
     vipGroup.confirmPayment('ov', at(1));
     expect(() => vipGroup.join({ memberId: 'nobody' }, 'on', at(2), listed)).toThrow(expect.objectContaining({ code: 'PROMOTION.NOT_ELIGIBLE' }));
-    expect(() => GroupBuy.open({ id: 'g', activity: listed, leader: { memberId: 'L' }, orderId: 'o', now: at(0) })).toThrow(expect.objectContaining({ code: 'PROMOTION.NOT_ELIGIBLE' }));
+    expect(() => GroupBuy.open({ id: 'g', activity: listed, leader: { memberId: 'L' }, orderId: 'o', now: at(0) })).toThrow(
+      expect.objectContaining({ code: 'PROMOTION.NOT_ELIGIBLE' }),
+    );
   });
 });

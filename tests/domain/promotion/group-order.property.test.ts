@@ -17,10 +17,23 @@ import { at } from '../../support/mothers.js';
 import { aGroupBuy, aPublished, GROUP_SKU } from './promotion-mothers.js';
 
 const line = (skuId: string, over: Partial<ScopedLine> = {}): ScopedLine => ({
-  skuId, productId: `spu-${skuId}`, shopId: 'self', categoryIds: [], brandId: null, selfRun: false, tags: [], ...over,
+  skuId,
+  productId: `spu-${skuId}`,
+  shopId: 'self',
+  categoryIds: [],
+  brandId: null,
+  selfRun: false,
+  tags: [],
+  ...over,
 });
 const order = (over: Partial<GroupOrder> = {}): GroupOrder => ({
-  id: 'o1', memberId: 'me', awaitingPayment: true, paid: false, split: false, lines: [line(GROUP_SKU)], ...over,
+  id: 'o1',
+  memberId: 'me',
+  awaitingPayment: true,
+  paid: false,
+  split: false,
+  lines: [line(GROUP_SKU)],
+  ...over,
 });
 
 const activity = aPublished('gb', aGroupBuy());
@@ -44,9 +57,13 @@ describe('group buys take only the caller’s own order, awaiting payment, for t
           const r = check(o);
           if (!exists || owner !== 'me') expect(r).toMatchObject({ code: 'PROMOTION.ORDER_NOT_FOUND', kind: 'not_found', details: { orderId: 'o1' } });
           else if (split) expect(r).toMatchObject({ code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'SPLIT_ORDER' } });
-          else if (!awaitingPayment) expect(r).toMatchObject({ code: 'PROMOTION.ORDER_NOT_ELIGIBLE', kind: 'conflict', details: { reason: 'NOT_AWAITING_PAYMENT' } });
+          else if (!awaitingPayment)
+            expect(r).toMatchObject({ code: 'PROMOTION.ORDER_NOT_ELIGIBLE', kind: 'conflict', details: { reason: 'NOT_AWAITING_PAYMENT' } });
           else if (lineSkus.length === 0 || lineSkus.some((s) => s !== GROUP_SKU)) {
-            expect(r).toMatchObject({ code: 'PROMOTION.ORDER_NOT_ELIGIBLE', details: { reason: 'NOT_FOR_ACTIVITY', skuIds: lineSkus.filter((s) => s !== GROUP_SKU) } });
+            expect(r).toMatchObject({
+              code: 'PROMOTION.ORDER_NOT_ELIGIBLE',
+              details: { reason: 'NOT_FOR_ACTIVITY', skuIds: lineSkus.filter((s) => s !== GROUP_SKU) },
+            });
           } else expect(r).toBeNull();
         },
       ),
@@ -72,7 +89,11 @@ describe('group buys take only the caller’s own order, awaiting payment, for t
     expect(groupPaymentOrderRejection(g, 'o2', { ...paid, id: 'o2' })).toMatchObject({ code: 'PROMOTION.ORDER_NOT_IN_GROUP', kind: 'not_found' });
     expect(groupPaymentOrderRejection(g, 'o1', null)).toMatchObject({ code: 'PROMOTION.ORDER_NOT_FOUND', kind: 'not_found' });
     expect(groupPaymentOrderRejection(g, 'o1', { ...paid, memberId: 'someone-else' })).toMatchObject({ code: 'PROMOTION.ORDER_NOT_FOUND' });
-    expect(groupPaymentOrderRejection(g, 'o1', order())).toMatchObject({ code: 'PROMOTION.ORDER_NOT_ELIGIBLE', kind: 'conflict', details: { reason: 'NOT_PAID' } });
+    expect(groupPaymentOrderRejection(g, 'o1', order())).toMatchObject({
+      code: 'PROMOTION.ORDER_NOT_ELIGIBLE',
+      kind: 'conflict',
+      details: { reason: 'NOT_PAID' },
+    });
     expect(groupPaymentOrderRejection(g, 'o1', order({ awaitingPayment: false, paid: false }))).toMatchObject({ details: { reason: 'NOT_PAID' } });
   });
 });

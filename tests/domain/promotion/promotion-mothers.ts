@@ -7,7 +7,16 @@ import { at } from '../../support/mothers.js';
 export function aFullReduction(over: Partial<ActivityInput> = {}): ActivityInput {
   return {
     name: '满300减40',
-    rule: { kind: 'full_reduction', rule: { mode: 'tiered', tiers: [{ threshold: '300.00', off: '40.00' }, { threshold: '500.00', off: '80.00' }] } },
+    rule: {
+      kind: 'full_reduction',
+      rule: {
+        mode: 'tiered',
+        tiers: [
+          { threshold: '300.00', off: '40.00' },
+          { threshold: '500.00', off: '80.00' },
+        ],
+      },
+    },
     startsAt: at(0),
     endsAt: at(24 * 60),
     ...over,

@@ -15,7 +15,9 @@ describe('promotion state machines', () => {
     expect(REVIEW.finals).toEqual(['rejected', 'superseded']);
     expect(GROUP.finals).toEqual(['succeeded', 'failed']);
     expect(GROUP.rejection('succeeded', 'failed', { groupId: 'g' })).toMatchObject({
-      code: 'PROMOTION.INVALID_TRANSITION', kind: 'conflict', details: { groupId: 'g', from: 'succeeded', to: 'failed' },
+      code: 'PROMOTION.INVALID_TRANSITION',
+      kind: 'conflict',
+      details: { groupId: 'g', from: 'succeeded', to: 'failed' },
     });
   });
 

@@ -131,7 +131,12 @@ describe('allocate(total, weights) — largest remainder on whole cents (ORD-4)'
   it('all weights zero: an equal split, parts differ by at most one cent, earlier parts take the extra', () => {
     fc.assert(
       fc.property(allocationTotalCents(), fc.integer({ min: 1, max: 20 }), (t, n) => {
-        const parts = minor(allocate(Money.fromMinor(t), Array.from({ length: n }, () => '0')));
+        const parts = minor(
+          allocate(
+            Money.fromMinor(t),
+            Array.from({ length: n }, () => '0'),
+          ),
+        );
         const base = t / BigInt(n);
         const extra = t % BigInt(n);
         parts.forEach((p, i) => expect(p).toBe(BigInt(i) < extra ? base + 1n : base));
@@ -163,8 +168,7 @@ describe('allocate(total, weights) — largest remainder on whole cents (ORD-4)'
 });
 
 describe('allocate — hand examples', () => {
-  const split = (total: string, ws: (string | number)[], currency = 'CNY'): string[] =>
-    allocate(Money.of(total, currency), ws).map((m) => m.toString());
+  const split = (total: string, ws: (string | number)[], currency = 'CNY'): string[] => allocate(Money.of(total, currency), ws).map((m) => m.toString());
 
   it('100.00 over [1, 1, 1] → 33.34, 33.33, 33.33', () => {
     expect(split('100.00', [1, 1, 1])).toEqual(['33.34', '33.33', '33.33']);

@@ -22,7 +22,12 @@ describe('Money arithmetic', () => {
   it('addition is associative', () => {
     fc.assert(
       fc.property(money(), money(), money(), (a, b, c) => {
-        expect(a.add(b).add(c).equals(a.add(b.add(c)))).toBe(true);
+        expect(
+          a
+            .add(b)
+            .add(c)
+            .equals(a.add(b.add(c))),
+        ).toBe(true);
       }),
       runs,
     );

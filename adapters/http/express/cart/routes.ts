@@ -21,7 +21,11 @@ const selection = z.discriminatedUnion('scope', [
 ]);
 
 /** Putting units of a SKU in a line (docs/contexts/cart.md). */
-const QUANTITY_ERRORS: ErrorCodes = { 404: ['CART.UNKNOWN_SKU'], 409: ['CART.SKU_NOT_LISTED', 'CART.OUT_OF_STOCK'], 422: ['CART.INVALID_QUANTITY', 'CART.QUANTITY_LIMIT'] };
+const QUANTITY_ERRORS: ErrorCodes = {
+  404: ['CART.UNKNOWN_SKU'],
+  409: ['CART.SKU_NOT_LISTED', 'CART.OUT_OF_STOCK'],
+  422: ['CART.INVALID_QUANTITY', 'CART.QUANTITY_LIMIT'],
+};
 const GUEST_CART_NOT_FOUND: ErrorCodes = { 404: ['CART.GUEST_CART_NOT_FOUND'] };
 const LINE_NOT_FOUND: ErrorCodes = { 404: ['CART.LINE_NOT_FOUND'] };
 
@@ -50,12 +54,24 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
   const answers = (...errors: ErrorCodes[]) => ({ response: cartView, errors: errorsOf(...errors, member ? {} : GUEST_CART_NOT_FOUND) });
   return [
     route({
-      method: 'get', path: prefix, tag, access, params, query: channelQuery, ...answers(),
+      method: 'get',
+      path: prefix,
+      tag,
+      access,
+      params,
+      query: channelQuery,
+      ...answers(),
       summary: `${whose}: lines by shop and shared promotion, newest first, invalid lines apart, prices and stock now; CRT-1 total (activities, no coupons)`,
       handler: (ctx) => view(ctx),
     }),
     route({
-      method: 'post', path: `${prefix}/lines`, tag, access, params, query: channelQuery, ...answers(QUANTITY_ERRORS, { 409: ['CART.FULL'] }),
+      method: 'post',
+      path: `${prefix}/lines`,
+      tag,
+      access,
+      params,
+      query: channelQuery,
+      ...answers(QUANTITY_ERRORS, { 409: ['CART.FULL'] }),
       body: z.object({ skuId: id, quantity }).strict(),
       summary: `Add a SKU to ${whose} (quantities add up; ≤ 999, purchase limit and stock per line; ≤ 120 lines); answers the cart`,
       handler: async (ctx) => {
@@ -64,7 +80,13 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'patch', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery, ...answers(LINE_NOT_FOUND, QUANTITY_ERRORS),
+      method: 'patch',
+      path: `${prefix}/lines/:skuId`,
+      tag,
+      access,
+      params: lineParams,
+      query: channelQuery,
+      ...answers(LINE_NOT_FOUND, QUANTITY_ERRORS),
       body: z.object({ quantity }).strict(),
       summary: `Set the quantity of a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
@@ -73,7 +95,13 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'delete', path: `${prefix}/lines/:skuId`, tag, access, params: lineParams, query: channelQuery, ...answers(LINE_NOT_FOUND),
+      method: 'delete',
+      path: `${prefix}/lines/:skuId`,
+      tag,
+      access,
+      params: lineParams,
+      query: channelQuery,
+      ...answers(LINE_NOT_FOUND),
       summary: `Remove a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
         await ctx.zt.cart.remove({ owner: ownerOf(ctx), skuId: skuOf(ctx) });
@@ -81,17 +109,35 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       },
     }),
     route({
-      method: 'post', path: `${prefix}/selection`, tag, access, params, query: channelQuery, body: selection, ...answers(LINE_NOT_FOUND),
+      method: 'post',
+      path: `${prefix}/selection`,
+      tag,
+      access,
+      params,
+      query: channelQuery,
+      body: selection,
+      ...answers(LINE_NOT_FOUND),
       summary: `Select or unselect one line, a shop's lines or all lines of ${whose}; answers the cart`,
       handler: async (ctx) => {
         const b = ctx.body;
-        const scope = b.scope === 'line' ? { kind: 'line' as const, skuId: b.skuId } : b.scope === 'shop' ? { kind: 'shop' as const, shopId: b.shopId } : { kind: 'all' as const };
+        const scope =
+          b.scope === 'line'
+            ? { kind: 'line' as const, skuId: b.skuId }
+            : b.scope === 'shop'
+              ? { kind: 'shop' as const, shopId: b.shopId }
+              : { kind: 'all' as const };
         await ctx.zt.cart.select({ owner: ownerOf(ctx), scope, selected: b.selected });
         return view(ctx);
       },
     }),
     route({
-      method: 'delete', path: `${prefix}/invalid-lines`, tag, access, params, query: channelQuery, ...answers(),
+      method: 'delete',
+      path: `${prefix}/invalid-lines`,
+      tag,
+      access,
+      params,
+      query: channelQuery,
+      ...answers(),
       summary: `Clear the invalid lines of ${whose} (unknown SKU, not listed, out of stock); answers the cart`,
       handler: async (ctx) => {
         await ctx.zt.cart.clearInvalid({ owner: ownerOf(ctx) });
@@ -104,7 +150,13 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
 /** Member and guest carts (spec §4); a guest's cart merges into the member's at login. */
 export const cartRoutes: Route[] = [
   route({
-    method: 'post', path: '/guest/carts', tag: 'guest-cart', access: 'public', status: 201, response: openedGuestCart, errors: {},
+    method: 'post',
+    path: '/guest/carts',
+    tag: 'guest-cart',
+    access: 'public',
+    status: 201,
+    response: openedGuestCart,
+    errors: {},
     summary: 'Open a guest cart (离线购物车): the server makes its id (192 random bits); keep it to reach the cart and to merge it at login',
     handler: async ({ zt }) => {
       const { guestId: made } = await zt.cart.openGuestCart();
@@ -114,12 +166,22 @@ export const cartRoutes: Route[] = [
   ...ownerCartRoutes('guest'),
   ...ownerCartRoutes('member'),
   route({
-    method: 'post', path: '/me/cart/merge', tag: 'cart', access: 'member', query: channelQuery, response: mergedCart, errors: GUEST_CART_NOT_FOUND,
+    method: 'post',
+    path: '/me/cart/merge',
+    tag: 'cart',
+    access: 'member',
+    query: channelQuery,
+    response: mergedCart,
+    errors: GUEST_CART_NOT_FOUND,
     body: z.object({ guestId }).strict(),
     summary: "At login: merge a guest cart into the calling member's (quantities add, capped by stock and purchase limits); merging it again changes nothing",
     handler: async ({ zt, identity, body, query }) => {
       const { merged, skipped } = await zt.cart.mergeGuestCart({ memberId: identity!.subject, guestId: body.guestId });
-      return { merged, skipped, cart: await zt.cart.view({ owner: { kind: 'member', id: identity!.subject }, ...(query.channel ? { channel: query.channel } : {}) }) };
+      return {
+        merged,
+        skipped,
+        cart: await zt.cart.view({ owner: { kind: 'member', id: identity!.subject }, ...(query.channel ? { channel: query.channel } : {}) }),
+      };
     },
   }),
 ];

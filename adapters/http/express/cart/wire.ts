@@ -8,47 +8,53 @@ import { component, count, int, money, stringMap, timestamp, wireId, wireObject,
 
 const invalidReason = z.enum(['unknown_sku', 'not_listed', 'out_of_stock']);
 
-const cartLine = component('CartLine', wireObject({
-  skuId: wireId,
-  quantity: int,
-  selected: z.boolean(),
-  addedAt: timestamp,
-  product: wireObject({ spuId: wireId, skuCode: z.string(), title: z.string(), specs: stringMap, shopId: wireId, selfRun: z.boolean() }).nullable(),
-  unitPrice: money.nullable(),
-  priceWhenAdded: money.nullable(),
-  priceChange: wireObject({ was: money, now: money, difference: money }).nullable(),
-  stock: wireObject({ state: z.enum(['in_stock', 'insufficient', 'out_of_stock']), sellable: int.nullable() }),
-  maxQuantity: count,
-  invalidReason: invalidReason.nullable(),
-  pricing: pricedLine.nullable(),
-}));
+const cartLine = component(
+  'CartLine',
+  wireObject({
+    skuId: wireId,
+    quantity: int,
+    selected: z.boolean(),
+    addedAt: timestamp,
+    product: wireObject({ spuId: wireId, skuCode: z.string(), title: z.string(), specs: stringMap, shopId: wireId, selfRun: z.boolean() }).nullable(),
+    unitPrice: money.nullable(),
+    priceWhenAdded: money.nullable(),
+    priceChange: wireObject({ was: money, now: money, difference: money }).nullable(),
+    stock: wireObject({ state: z.enum(['in_stock', 'insufficient', 'out_of_stock']), sellable: int.nullable() }),
+    maxQuantity: count,
+    invalidReason: invalidReason.nullable(),
+    pricing: pricedLine.nullable(),
+  }),
+);
 
-export const cartView = component('CartView', wireObject({
-  cartId: z.string(),
-  owner: wireObject({ kind: z.enum(CART_OWNER_KINDS), id: z.string() }),
-  version: count,
-  lineCount: count,
-  shops: z.array(
-    wireObject({
-      shopId: wireId,
-      selfRun: z.boolean(),
-      groups: z.array(
-        wireObject({
-          promotion: wireObject({ id: wireId, name: z.string(), kind: activityKind, family: activityFamily, discount: money, detail: z.string() }).nullable(),
-          unmetThresholds: z.array(unmetThreshold),
-          lines: z.array(cartLine),
-        }),
-      ),
-      payable: money,
-    }),
-  ),
-  invalid: z.array(cartLine),
-  totals: wireObject({ selectedLines: count, selectedQuantity: count, subtotal: money, itemPriceDiscount: money, activityDiscount: money, payable: money }),
-  gifts,
-  addOnOffers: z.array(addOnOffer),
-  unmetThresholds: z.array(unmetThreshold),
-  at: timestamp,
-}));
+export const cartView = component(
+  'CartView',
+  wireObject({
+    cartId: z.string(),
+    owner: wireObject({ kind: z.enum(CART_OWNER_KINDS), id: z.string() }),
+    version: count,
+    lineCount: count,
+    shops: z.array(
+      wireObject({
+        shopId: wireId,
+        selfRun: z.boolean(),
+        groups: z.array(
+          wireObject({
+            promotion: wireObject({ id: wireId, name: z.string(), kind: activityKind, family: activityFamily, discount: money, detail: z.string() }).nullable(),
+            unmetThresholds: z.array(unmetThreshold),
+            lines: z.array(cartLine),
+          }),
+        ),
+        payable: money,
+      }),
+    ),
+    invalid: z.array(cartLine),
+    totals: wireObject({ selectedLines: count, selectedQuantity: count, subtotal: money, itemPriceDiscount: money, activityDiscount: money, payable: money }),
+    gifts,
+    addOnOffers: z.array(addOnOffer),
+    unmetThresholds: z.array(unmetThreshold),
+    at: timestamp,
+  }),
+);
 
 /** POST /guest/carts: the server-made guest id and the (empty) cart. */
 export const openedGuestCart = component('OpenedGuestCart', wireObject({ guestId: z.string(), cart: cartView }));

@@ -12,50 +12,62 @@ import { component, count, int, money, pageOf, stringMap, timestamp, wireId, wir
 
 const nullableId = wireId.nullable();
 
-export const attributeTemplate = component('AttributeTemplate', wireObject({
-  id: wireId,
-  name: z.string(),
-  kind: z.enum(ATTRIBUTE_KINDS),
-  required: z.boolean(),
-  input: z.enum(ATTRIBUTE_INPUTS),
-  options: z.array(z.string()),
-}));
+export const attributeTemplate = component(
+  'AttributeTemplate',
+  wireObject({
+    id: wireId,
+    name: z.string(),
+    kind: z.enum(ATTRIBUTE_KINDS),
+    required: z.boolean(),
+    input: z.enum(ATTRIBUTE_INPUTS),
+    options: z.array(z.string()),
+  }),
+);
 
 /** A back-end category as the staff routes answer it (the path lists the ids from the root down to it). */
-export const category = component('Category', wireObject({
-  id: wireId,
-  name: z.string(),
-  parentId: nullableId,
-  path: z.array(wireId),
-  sort: int,
-  attributes: z.array(attributeTemplate),
-  version: count,
-}));
+export const category = component(
+  'Category',
+  wireObject({
+    id: wireId,
+    name: z.string(),
+    parentId: nullableId,
+    path: z.array(wireId),
+    sort: int,
+    attributes: z.array(attributeTemplate),
+    version: count,
+  }),
+);
 
 /** A node of the public category tree, with its children (recursive). */
-export const categoryNode = component('CategoryNode', wireObject({
-  id: wireId,
-  name: z.string(),
-  parentId: nullableId,
-  level: int.min(1),
-  sort: int,
-  attributes: z.array(attributeTemplate),
-  get children(): z.ZodArray<typeof categoryNode> {
-    return z.array(categoryNode);
-  },
-}));
+export const categoryNode = component(
+  'CategoryNode',
+  wireObject({
+    id: wireId,
+    name: z.string(),
+    parentId: nullableId,
+    level: int.min(1),
+    sort: int,
+    attributes: z.array(attributeTemplate),
+    get children(): z.ZodArray<typeof categoryNode> {
+      return z.array(categoryNode);
+    },
+  }),
+);
 export const categoryTree = z.array(categoryNode);
 
-export const brand = component('Brand', wireObject({
-  id: wireId,
-  nameZh: z.string(),
-  nameEn: z.string().nullable(),
-  logoUrl: z.string().nullable(),
-  origin: z.string().nullable(),
-  status: z.enum(BRAND_STATUSES),
-  categoryIds: z.array(wireId),
-  version: count,
-}));
+export const brand = component(
+  'Brand',
+  wireObject({
+    id: wireId,
+    nameZh: z.string(),
+    nameEn: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    origin: z.string().nullable(),
+    status: z.enum(BRAND_STATUSES),
+    categoryIds: z.array(wireId),
+    version: count,
+  }),
+);
 export const brandPage = component('BrandPage', pageOf(brand));
 
 const frontMapping = z.discriminatedUnion('kind', [
@@ -65,65 +77,77 @@ const frontMapping = z.discriminatedUnion('kind', [
   wireObject({ kind: z.literal('spu'), spuId: wireId }),
 ]);
 
-export const frontCategory = component('FrontCategory', wireObject({
-  id: wireId,
-  name: z.string(),
-  parentId: nullableId,
-  sort: int,
-  visible: z.boolean(),
-  visibleFrom: timestamp.nullable(),
-  visibleUntil: timestamp.nullable(),
-  mappings: z.array(frontMapping),
-  version: count,
-}));
+export const frontCategory = component(
+  'FrontCategory',
+  wireObject({
+    id: wireId,
+    name: z.string(),
+    parentId: nullableId,
+    sort: int,
+    visible: z.boolean(),
+    visibleFrom: timestamp.nullable(),
+    visibleUntil: timestamp.nullable(),
+    mappings: z.array(frontMapping),
+    version: count,
+  }),
+);
 export const frontCategories = z.array(frontCategory);
 
 const status = z.enum(SPU_STATUSES);
 const tag = wireObject({ kind: z.enum(TAG_KINDS), name: z.string() });
 
-export const spuSummary = component('SpuSummary', wireObject({
-  id: wireId,
-  code: z.string(),
-  title: z.string(),
-  categoryId: wireId,
-  brandId: nullableId,
-  status,
-  platformPrice: money,
-  skuCount: count,
-  tags: z.array(tag),
-}));
+export const spuSummary = component(
+  'SpuSummary',
+  wireObject({
+    id: wireId,
+    code: z.string(),
+    title: z.string(),
+    categoryId: wireId,
+    brandId: nullableId,
+    status,
+    platformPrice: money,
+    skuCount: count,
+    tags: z.array(tag),
+  }),
+);
 export const spuPage = component('SpuPage', pageOf(spuSummary));
 
-export const sku = component('Sku', wireObject({
-  id: wireId,
-  code: z.string(),
-  specs: stringMap,
-  salePrice: money,
-  marketPrice: money.nullable(),
-  components: z.array(wireObject({ skuId: wireId, quantity: int })),
-}));
+export const sku = component(
+  'Sku',
+  wireObject({
+    id: wireId,
+    code: z.string(),
+    specs: stringMap,
+    salePrice: money,
+    marketPrice: money.nullable(),
+    components: z.array(wireObject({ skuId: wireId, quantity: int })),
+  }),
+);
 
 /** A product (SPU) with its SKUs, as the product routes and the public detail answer it. */
-export const spuDetail = component('Spu', wireObject({
-  id: wireId,
-  code: z.string(),
-  title: z.string(),
-  description: z.string(),
-  categoryId: wireId,
-  categoryPath: z.array(wireId),
-  brandId: nullableId,
-  kind: z.enum(['standard', 'combo']),
-  attributes: z.record(z.string(), z.array(z.string())),
-  salesAttributes: z.array(wireObject({ attributeId: wireId, values: z.array(z.string()) })),
-  skus: z.array(sku),
-  tags: z.array(tag),
-  status,
-  listAt: timestamp.nullable(),
-  unlistAt: timestamp.nullable(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  version: count,
-}));
+export const spuDetail = component(
+  'Spu',
+  wireObject({
+    id: wireId,
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    categoryId: wireId,
+    categoryPath: z.array(wireId),
+    brandId: nullableId,
+    kind: z.enum(['standard', 'combo']),
+    attributes: z.record(z.string(), z.array(z.string())),
+    salesAttributes: z.array(wireObject({ attributeId: wireId, values: z.array(z.string()) })),
+    skus: z.array(sku),
+    tags: z.array(tag),
+    status,
+    listAt: timestamp.nullable(),
+    unlistAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    version: count,
+  }),
+);
 
 // Each schema is the JSON form of the type the use case or query returns (a compile error when either drifts).
 export type CatalogWireChecks = [

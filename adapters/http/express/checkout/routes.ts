@@ -28,14 +28,29 @@ const previewBody = z
 export const PRICING_ERRORS: ErrorCodes = {
   404: ['CART.UNKNOWN_SKU', 'CHECKOUT.COUPON_NOT_FOUND'],
   409: ['CART.SKU_NOT_LISTED', 'CART.OUT_OF_STOCK'],
-  422: ['CHECKOUT.INVALID_ADDRESS', 'CHECKOUT.NOTHING_TO_BUY', 'CHECKOUT.COUPON_NOT_USABLE', 'CART.INVALID_QUANTITY', 'CART.QUANTITY_LIMIT', 'FREIGHT.MISSING_WEIGHT', 'FREIGHT.MISSING_VOLUME'],
+  422: [
+    'CHECKOUT.INVALID_ADDRESS',
+    'CHECKOUT.NOTHING_TO_BUY',
+    'CHECKOUT.COUPON_NOT_USABLE',
+    'CART.INVALID_QUANTITY',
+    'CART.QUANTITY_LIMIT',
+    'FREIGHT.MISSING_WEIGHT',
+    'FREIGHT.MISSING_VOLUME',
+  ],
 };
 
 /** 结算页 for the calling member (the token's subject; no route takes a member id). */
 export const checkoutRoutes: Route[] = [
   route({
-    method: 'post', path: '/me/checkout/preview', tag: 'checkout', access: 'member', body: previewBody, response: checkoutPreview,
-    errors: errorsOf(PRICING_ERRORS, { 422: ['CHECKOUT.UNKNOWN_CROSS_BORDER_LINE', 'CROSSBORDER.INVALID_RATE', 'CROSSBORDER.TRANSACTION_LIMIT', 'CROSSBORDER.YEARLY_LIMIT'] }),
+    method: 'post',
+    path: '/me/checkout/preview',
+    tag: 'checkout',
+    access: 'member',
+    body: previewBody,
+    response: checkoutPreview,
+    errors: errorsOf(PRICING_ERRORS, {
+      422: ['CHECKOUT.UNKNOWN_CROSS_BORDER_LINE', 'CROSSBORDER.INVALID_RATE', 'CROSSBORDER.TRANSACTION_LIMIT', 'CROSSBORDER.YEARLY_LIMIT'],
+    }),
     summary:
       "Checkout preview of the member's selected cart lines (or a buy-now line) to an address: pricing with coupons and points (PRM-3), freight per shop, pre-dispatch, cross-border tax and limits, and the child orders per shop and warehouse (ORD-5), every amount per line. Writes nothing.",
     handler: (ctx) => {

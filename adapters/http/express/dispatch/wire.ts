@@ -8,35 +8,41 @@ import { component, count, int, wireId, wireObject, type Check, type Json, type 
 const tier = z.literal(DELIVERY_TIERS);
 const warehouseType = z.enum(WAREHOUSE_TYPES);
 
-export const warehouse = component('Warehouse', wireObject({
-  id: wireId,
-  code: z.string(),
-  name: z.string(),
-  address: wireObject({ region: z.string(), detail: z.string() }),
-  contact: wireObject({ name: z.string(), phone: z.string() }),
-  type: warehouseType,
-  priority: int,
-  status: z.enum(WAREHOUSE_STATUSES),
-  tiers: z.array(wireObject({ tier, regions: z.array(z.string()), estimatedDeliveryDays: count })),
-  version: count,
-}));
+export const warehouse = component(
+  'Warehouse',
+  wireObject({
+    id: wireId,
+    code: z.string(),
+    name: z.string(),
+    address: wireObject({ region: z.string(), detail: z.string() }),
+    contact: wireObject({ name: z.string(), phone: z.string() }),
+    type: warehouseType,
+    priority: int,
+    status: z.enum(WAREHOUSE_STATUSES),
+    tiers: z.array(wireObject({ tier, regions: z.array(z.string()), estimatedDeliveryDays: count })),
+    version: count,
+  }),
+);
 export const warehouses = z.array(warehouse);
 
-export const dispatchPreview = component('DispatchPreview', wireObject({
-  address: z.string(),
-  estimatedDeliveryDays: count,
-  groups: z.array(
-    wireObject({
-      warehouseId: wireId,
-      warehouseCode: z.string(),
-      warehouseName: z.string(),
-      warehouseType,
-      tier,
-      estimatedDeliveryDays: count,
-      lines: z.array(wireObject({ skuId: wireId, quantity: int })),
-    }),
-  ),
-}));
+export const dispatchPreview = component(
+  'DispatchPreview',
+  wireObject({
+    address: z.string(),
+    estimatedDeliveryDays: count,
+    groups: z.array(
+      wireObject({
+        warehouseId: wireId,
+        warehouseCode: z.string(),
+        warehouseName: z.string(),
+        warehouseType,
+        tier,
+        estimatedDeliveryDays: count,
+        lines: z.array(wireObject({ skuId: wireId, quantity: int })),
+      }),
+    ),
+  }),
+);
 
 // Each schema is the JSON form of the type the use case returns (a compile error when either drifts).
 export type DispatchWireChecks = [

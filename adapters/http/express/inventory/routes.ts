@@ -11,22 +11,39 @@ const UNKNOWN_SKU = { 404: ['INVENTORY.UNKNOWN_SKU'] };
 /** Staff routes of the inventory sales layer: view, policies, and operations with a business reference. */
 export const inventoryRoutes: Route[] = [
   route({
-    method: 'get', path: '/admin/inventory/skus/:skuId', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    method: 'get',
+    path: '/admin/inventory/skus/:skuId',
+    tag: 'inventory-admin',
+    access: 'staff',
+    roles: ['inventory'],
+    params: skuParams,
     summary: "A SKU's sales-layer stock (sellable, locked, sold, carved out with its pools, presale) and its ledger",
-    response: stockView, errors: UNKNOWN_SKU,
+    response: stockView,
+    errors: UNKNOWN_SKU,
     handler: ({ zt, params }) => zt.inventory.viewStock(params),
   }),
   route({
-    method: 'put', path: '/admin/inventory/skus/:skuId/policies', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    method: 'put',
+    path: '/admin/inventory/skus/:skuId/policies',
+    tag: 'inventory-admin',
+    access: 'staff',
+    roles: ['inventory'],
+    params: skuParams,
     summary: 'Create the stock record of a catalog SKU, or set its oversell allowance, low-stock threshold and virtual flag',
     body: z
       .object({ oversellAllowance: int32.min(0).optional(), lowStockThreshold: int32.min(0).nullable().optional(), virtual: z.boolean().optional() })
       .strict(),
-    response: salesStock, errors: UNKNOWN_SKU,
+    response: salesStock,
+    errors: UNKNOWN_SKU,
     handler: ({ zt, params, body }) => zt.inventory.configureStock({ skuId: params.skuId, ...body }),
   }),
   route({
-    method: 'post', path: '/admin/inventory/skus/:skuId/operations', tag: 'inventory-admin', access: 'staff', roles: ['inventory'], params: skuParams,
+    method: 'post',
+    path: '/admin/inventory/skus/:skuId/operations',
+    tag: 'inventory-admin',
+    access: 'staff',
+    roles: ['inventory'],
+    params: skuParams,
     summary:
       'Inbound, stock-take adjustment, return, lock, unlock, deduct, presale, and carve-outs for an activity or channel pool (INV-2); replaying a reference is a no-op (INV-5)',
     body: z.discriminatedUnion('kind', [
@@ -39,8 +56,15 @@ export const inventoryRoutes: Route[] = [
     errors: {
       ...UNKNOWN_SKU,
       409: [
-        'INVENTORY.OUT_OF_STOCK', 'INVENTORY.UNLOCK_EXCEEDS_LOCK', 'INVENTORY.NOT_LOCKED', 'INVENTORY.RETURN_EXCEEDS_SOLD', 'INVENTORY.ADJUST_BELOW_HELD',
-        'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE', 'INVENTORY.RELEASE_EXCEEDS_ACTIVITY', 'INVENTORY.PRESALE_EXCEEDED', 'INVENTORY.REFERENCE_REUSED',
+        'INVENTORY.OUT_OF_STOCK',
+        'INVENTORY.UNLOCK_EXCEEDS_LOCK',
+        'INVENTORY.NOT_LOCKED',
+        'INVENTORY.RETURN_EXCEEDS_SOLD',
+        'INVENTORY.ADJUST_BELOW_HELD',
+        'INVENTORY.CARVE_OUT_EXCEEDS_SELLABLE',
+        'INVENTORY.RELEASE_EXCEEDS_ACTIVITY',
+        'INVENTORY.PRESALE_EXCEEDED',
+        'INVENTORY.REFERENCE_REUSED',
         'INVENTORY.COUNTER_OVERFLOW',
       ],
       422: ['QUANTITY.INVALID'],
@@ -48,12 +72,19 @@ export const inventoryRoutes: Route[] = [
     handler: ({ zt, params, body: { reference: ref, ...operation } }) => zt.inventory.changeStock({ skuId: params.skuId, reference: ref, operation }),
   }),
   route({
-    method: 'post', path: '/admin/inventory/consistency/repair', tag: 'inventory-admin', access: 'staff', roles: ['inventory'],
+    method: 'post',
+    path: '/admin/inventory/consistency/repair',
+    tag: 'inventory-admin',
+    access: 'staff',
+    roles: ['inventory'],
     summary:
       'INV-4 repair (all SKUs, or those named), one transaction: trusting the counters writes correction movements in every layer; trusting the ledger resets the sales counters to it',
     body: z.object({ skuIds: z.array(id).max(1000).optional(), trust: z.enum(['counters', 'ledger']) }).strict(),
-    response: stockRepair, errors: { 409: ['INVENTORY.REPAIR_WOULD_OVERSELL'] },
+    response: stockRepair,
+    errors: { 409: ['INVENTORY.REPAIR_WOULD_OVERSELL'] },
     handler: ({ zt, body }) =>
-      body.trust === 'counters' ? zt.inventory.repairLayeredStockConsistency({ skuIds: body.skuIds }) : zt.inventory.repairStockConsistency({ skuIds: body.skuIds, trust: 'ledger' }),
+      body.trust === 'counters'
+        ? zt.inventory.repairLayeredStockConsistency({ skuIds: body.skuIds })
+        : zt.inventory.repairStockConsistency({ skuIds: body.skuIds, trust: 'ledger' }),
   }),
 ];

@@ -34,26 +34,32 @@ const salesStockFields = {
 };
 export const salesStock = component('SalesStock', wireObject(salesStockFields));
 
-export const stockMovement = component('StockMovement', wireObject({
-  id: wireId,
-  skuId: wireId,
-  kind: z.enum([...STOCK_OPERATIONS, 'correction']),
-  reference: z.string(),
-  lockReference: z.string().nullable(),
-  pool: z.string().nullable(),
-  quantity: int,
-  delta: wireObject(salesCounters),
-  at: timestamp,
-}));
+export const stockMovement = component(
+  'StockMovement',
+  wireObject({
+    id: wireId,
+    skuId: wireId,
+    kind: z.enum([...STOCK_OPERATIONS, 'correction']),
+    reference: z.string(),
+    lockReference: z.string().nullable(),
+    pool: z.string().nullable(),
+    quantity: int,
+    delta: wireObject(salesCounters),
+    at: timestamp,
+  }),
+);
 
 /** GET /admin/inventory/skus/:skuId: the counters, INV-1's sellable and "in stock", the pools and the ledger. */
-export const stockView = component('StockView', wireObject({
-  ...salesStockFields,
-  sellable: int,
-  inStock: z.boolean(),
-  pools: z.record(z.string(), int),
-  movements: z.array(stockMovement),
-}));
+export const stockView = component(
+  'StockView',
+  wireObject({
+    ...salesStockFields,
+    sellable: int,
+    inStock: z.boolean(),
+    pools: z.record(z.string(), int),
+    movements: z.array(stockMovement),
+  }),
+);
 
 export const stockChange = component('StockChange', wireObject({ movement: stockMovement, replayed: z.boolean(), stock: salesStock }));
 
@@ -65,74 +71,92 @@ export const salesStockRepair = component('SalesStockRepair', wireObject({ anoma
 
 const dispatchCounters = counters(DISPATCH_COUNTERS);
 export const dispatchStock = component('DispatchStock', wireObject({ skuId: wireId, warehouseId: wireId, ...dispatchCounters }));
-export const dispatchMovement = component('DispatchMovement', wireObject({
-  id: wireId,
-  skuId: wireId,
-  warehouseId: wireId,
-  kind: z.enum([...DISPATCH_OPERATIONS, 'correction']),
-  reference: z.string(),
-  quantity: int,
-  delta: wireObject(dispatchCounters),
-  at: timestamp,
-}));
+export const dispatchMovement = component(
+  'DispatchMovement',
+  wireObject({
+    id: wireId,
+    skuId: wireId,
+    warehouseId: wireId,
+    kind: z.enum([...DISPATCH_OPERATIONS, 'correction']),
+    reference: z.string(),
+    quantity: int,
+    delta: wireObject(dispatchCounters),
+    at: timestamp,
+  }),
+);
 
 const locationCounters = counters(LOCATION_COUNTERS);
 export const locationStock = component('LocationStock', wireObject({ skuId: wireId, warehouseId: wireId, location: z.string(), ...locationCounters }));
-export const locationMovement = component('LocationMovement', wireObject({
-  id: wireId,
-  skuId: wireId,
-  warehouseId: wireId,
-  location: z.string(),
-  kind: z.enum([...LOCATION_OPERATIONS, 'correction']),
-  reference: z.string(),
-  quantity: int,
-  delta: wireObject(locationCounters),
-  at: timestamp,
-}));
+export const locationMovement = component(
+  'LocationMovement',
+  wireObject({
+    id: wireId,
+    skuId: wireId,
+    warehouseId: wireId,
+    location: z.string(),
+    kind: z.enum([...LOCATION_OPERATIONS, 'correction']),
+    reference: z.string(),
+    quantity: int,
+    delta: wireObject(locationCounters),
+    at: timestamp,
+  }),
+);
 
 /** What a flow of the warehouse-stock routes did: every row it touched, after the change, with its movement. */
-export const layeredChange = component('LayeredStockChange', wireObject({
-  skuId: wireId,
-  reference: z.string(),
-  replayed: z.boolean(),
-  warehouse: z.array(wireObject({ stock: locationStock, movement: locationMovement })),
-  dispatch: z.array(wireObject({ stock: dispatchStock, movement: dispatchMovement })),
-  sales: wireObject({ stock: salesStock, movement: stockMovement }).nullable(),
-}));
+export const layeredChange = component(
+  'LayeredStockChange',
+  wireObject({
+    skuId: wireId,
+    reference: z.string(),
+    replayed: z.boolean(),
+    warehouse: z.array(wireObject({ stock: locationStock, movement: locationMovement })),
+    dispatch: z.array(wireObject({ stock: dispatchStock, movement: dispatchMovement })),
+    sales: wireObject({ stock: salesStock, movement: stockMovement }).nullable(),
+  }),
+);
 
 const ledgers = { sales: z.array(stockMovement), dispatch: z.array(dispatchMovement), warehouse: z.array(locationMovement) };
 
 /** GET /admin/inventory/skus/:skuId/layers: a SKU in the three layers, with the ledger of each. */
-export const layeredStockView = component('LayeredStockView', wireObject({
-  skuId: wireId,
-  sales: wireObject({ ...salesStockFields, sellable: int, inStock: z.boolean() }).nullable(),
-  warehouses: z.array(
-    wireObject({
-      warehouseId: wireId,
-      ...dispatchCounters,
-      locations: z.array(wireObject({ location: z.string(), ...locationCounters })),
-    }),
-  ),
-  ledgers: wireObject(ledgers),
-}));
+export const layeredStockView = component(
+  'LayeredStockView',
+  wireObject({
+    skuId: wireId,
+    sales: wireObject({ ...salesStockFields, sellable: int, inStock: z.boolean() }).nullable(),
+    warehouses: z.array(
+      wireObject({
+        warehouseId: wireId,
+        ...dispatchCounters,
+        locations: z.array(wireObject({ location: z.string(), ...locationCounters })),
+      }),
+    ),
+    ledgers: wireObject(ledgers),
+  }),
+);
 
-export const layerAnomaly = component('LayerAnomaly', wireObject({
-  layer: z.enum(['sales', 'dispatch', 'warehouse', 'cross']),
-  skuId: wireId,
-  warehouseId: wireId.optional(),
-  location: z.string().optional(),
-  field: z.string(),
-  counter: int,
-  ledger: int,
-}));
+export const layerAnomaly = component(
+  'LayerAnomaly',
+  wireObject({
+    layer: z.enum(['sales', 'dispatch', 'warehouse', 'cross']),
+    skuId: wireId,
+    warehouseId: wireId.optional(),
+    location: z.string().optional(),
+    field: z.string(),
+    counter: int,
+    ledger: int,
+  }),
+);
 export const layerAnomalies = z.array(layerAnomaly);
 
 /** A repair trusting the counters: the correction movements per layer; cross-layer differences stay. */
-export const layeredStockRepair = component('LayeredStockRepair', wireObject({
-  anomalies: layerAnomalies,
-  corrections: wireObject(ledgers),
-  unrepaired: layerAnomalies,
-}));
+export const layeredStockRepair = component(
+  'LayeredStockRepair',
+  wireObject({
+    anomalies: layerAnomalies,
+    corrections: wireObject(ledgers),
+    unrepaired: layerAnomalies,
+  }),
+);
 
 /** POST /admin/inventory/consistency/repair answers by what it trusts: the counters (every layer) or the sales ledger. */
 export const stockRepair = z.union([layeredStockRepair, salesStockRepair]);

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type {
-  AdjustGrowth, AdjustPoints, GetMember, GetMemberHistory, GetMembershipRules, MemberRfm, ProposeLevelThresholds, RegisterMember,
-  RfmSegmentCounts, RunRfm, SetMemberLevel, SetMembershipRules, SignIn, SpendPoints,
+  AdjustGrowth,
+  AdjustPoints,
+  GetMember,
+  GetMemberHistory,
+  GetMembershipRules,
+  MemberRfm,
+  ProposeLevelThresholds,
+  RegisterMember,
+  RfmSegmentCounts,
+  RunRfm,
+  SetMemberLevel,
+  SetMembershipRules,
+  SignIn,
+  SpendPoints,
 } from '../../../../application/membership/index.js';
 import { GROWTH_SOURCES } from '../../../../domain/membership/growth.js';
 import { GENDERS } from '../../../../domain/membership/member.js';
@@ -11,7 +23,10 @@ import { component, count, decimal, int, jsonObject, money, timestamp, wireId, w
 
 /** Membership's answers (spec §12, docs/contexts/membership.md): profiles, ledgers, rule tables, RFM. */
 
-const address = component('MemberAddress', wireObject({ id: wireId, recipient: z.string(), phone: z.string(), region: z.string(), detail: z.string(), isDefault: z.boolean() }));
+const address = component(
+  'MemberAddress',
+  wireObject({ id: wireId, recipient: z.string(), phone: z.string(), region: z.string(), detail: z.string(), isDefault: z.boolean() }),
+);
 const paidCard = wireObject({ plan: z.string(), startsAt: timestamp, endsAt: timestamp });
 
 const profile = {
@@ -30,10 +45,22 @@ export const memberProfile = component('MemberProfile', wireObject(profile));
 
 const shopMembership = wireObject({ shopId: wireId, memberId: wireId, level: int.min(1), joinedAt: timestamp });
 /** The profile with the growth and points balances, whether the paid card is active now, and the shop memberships. */
-export const memberView = component('MemberView', wireObject({ ...profile, growth: count, points: count, paidCardActive: z.boolean(), shops: z.array(shopMembership) }));
+export const memberView = component(
+  'MemberView',
+  wireObject({ ...profile, growth: count, points: count, paidCardActive: z.boolean(), shops: z.array(shopMembership) }),
+);
 
 const ledgerEntry = <S extends readonly [string, ...string[]]>(sources: S) =>
-  wireObject({ id: wireId, memberId: wireId, source: z.enum(sources), reference: z.string(), delta: int, at: timestamp, expiresAt: timestamp.nullable(), detail: jsonObject });
+  wireObject({
+    id: wireId,
+    memberId: wireId,
+    source: z.enum(sources),
+    reference: z.string(),
+    delta: int,
+    at: timestamp,
+    expiresAt: timestamp.nullable(),
+    detail: jsonObject,
+  });
 const growthEntry = component('GrowthLedgerEntry', ledgerEntry(GROWTH_SOURCES));
 const pointsEntry = component('PointsLedgerEntry', ledgerEntry(POINTS_SOURCES));
 
@@ -43,36 +70,48 @@ export const pointsChange = component('PointsChange', wireObject({ entry: points
 
 const levelChange = wireObject({ id: wireId, memberId: wireId, scope: z.string(), fromLevel: int, toLevel: int, reason: z.string(), at: timestamp });
 const audit = wireObject({ id: wireId, memberId: wireId, action: z.string(), operator: z.string(), reason: z.string(), detail: jsonObject, at: timestamp });
-export const memberHistory = component('MemberHistory', wireObject({ growth: z.array(growthEntry), points: z.array(pointsEntry), levels: z.array(levelChange), audits: z.array(audit) }));
+export const memberHistory = component(
+  'MemberHistory',
+  wireObject({ growth: z.array(growthEntry), points: z.array(pointsEntry), levels: z.array(levelChange), audits: z.array(audit) }),
+);
 
 /** 签到: today's sign-in points and streak (a second sign-in the same day answers the first one's, `replayed: true`) and the balance. */
 export const signInResult = component('SignInResult', wireObject({ points: int, streak: int.min(1), balance: count, replayed: z.boolean() }));
 
-const growthRules = component('GrowthRules', wireObject({ dailyLogin: count, orderFactor: decimal, review: count, showOrder: count, showOrderFirst: count, qualifyingPrice: money }));
-const pointsRules = component('PointsRules', wireObject({
-  signIn: count,
-  streakEvery: int.min(1),
-  streakBonus: count,
-  perYuan: count,
-  review: count,
-  showOrder: count,
-  share: count,
-  topUpPerYuan: count,
-  ratio: wireObject({ points: int.min(1), amount: money }),
-  maxPercent: count,
-  expiry: z.enum(['end_of_next_year', 'never']),
-}));
+const growthRules = component(
+  'GrowthRules',
+  wireObject({ dailyLogin: count, orderFactor: decimal, review: count, showOrder: count, showOrderFirst: count, qualifyingPrice: money }),
+);
+const pointsRules = component(
+  'PointsRules',
+  wireObject({
+    signIn: count,
+    streakEvery: int.min(1),
+    streakBonus: count,
+    perYuan: count,
+    review: count,
+    showOrder: count,
+    share: count,
+    topUpPerYuan: count,
+    ratio: wireObject({ points: int.min(1), amount: money }),
+    maxPercent: count,
+    expiry: z.enum(['end_of_next_year', 'never']),
+  }),
+);
 const levelTable = component('LevelTable', wireObject({ thresholds: z.array(count) }));
-const rfmConfig = component('RfmConfig', wireObject({
-  windowDays: int.min(1),
-  monetary: z.enum(['total', 'average']),
-  scoring: z.discriminatedUnion('kind', [
-    wireObject({ kind: z.literal('quintiles') }),
-    wireObject({ kind: z.literal('breakpoints'), recency: z.array(count), frequency: z.array(count), monetary: z.array(money) }),
-  ]),
-  wakeUp: wireObject({ minPrevious: int.min(1), fallPercent: int.min(1) }),
-  downgradeAtRecencyScore: int.nullable(),
-}));
+const rfmConfig = component(
+  'RfmConfig',
+  wireObject({
+    windowDays: int.min(1),
+    monetary: z.enum(['total', 'average']),
+    scoring: z.discriminatedUnion('kind', [
+      wireObject({ kind: z.literal('quintiles') }),
+      wireObject({ kind: z.literal('breakpoints'), recency: z.array(count), frequency: z.array(count), monetary: z.array(money) }),
+    ]),
+    wakeUp: wireObject({ minPrevious: int.min(1), fallPercent: int.min(1) }),
+    downgradeAtRecencyScore: int.nullable(),
+  }),
+);
 
 /** The rule tables in force. */
 export const membershipRules = component('MembershipRules', wireObject({ growth: growthRules, points: pointsRules, levels: levelTable, rfm: rfmConfig }));
@@ -83,23 +122,29 @@ export const ruleTable = z.union([growthRules, pointsRules, levelTable, rfmConfi
 export const levelProposal = component('LevelProposal', wireObject({ thresholds: z.array(count), members: count }));
 export const levelSet = component('LevelSet', wireObject({ fromLevel: int, toLevel: int }));
 
-export const rfmRun = component('RfmRun', wireObject({ id: wireId, asOf: timestamp, config: rfmConfig, members: count, wakeUps: count, downgrades: count, at: timestamp }));
+export const rfmRun = component(
+  'RfmRun',
+  wireObject({ id: wireId, asOf: timestamp, config: rfmConfig, members: count, wakeUps: count, downgrades: count, at: timestamp }),
+);
 const segment = z.enum(SEGMENTS);
 /** Members per segment in a run: every one of the eight segments, 0 when empty (an object with a field per segment, not a record). */
 const segmentCounts = wireObject(Object.fromEntries(SEGMENTS.map((s) => [s, count])) as Record<Segment, typeof count>);
 export const rfmSegmentCounts = component('RfmSegmentCounts', wireObject({ run: rfmRun, segments: segmentCounts }));
-export const memberRfm = component('MemberRfm', wireObject({
-  memberId: wireId,
-  recencyDays: count,
-  frequency: count,
-  monetary: money,
-  r: int,
-  f: int,
-  m: int,
-  segment,
-  runId: wireId,
-  asOf: timestamp,
-}));
+export const memberRfm = component(
+  'MemberRfm',
+  wireObject({
+    memberId: wireId,
+    recencyDays: count,
+    frequency: count,
+    monetary: money,
+    r: int,
+    f: int,
+    m: int,
+    segment,
+    runId: wireId,
+    asOf: timestamp,
+  }),
+);
 
 /** What a use case's `execute` resolves to. */
 type Result<U extends { execute(...args: never[]): Promise<unknown> }> = Awaited<ReturnType<U['execute']>>;

@@ -10,13 +10,23 @@ const placeBody = z
   .object({
     buyNow: z.object({ skuId: id, quantity: number32 }).strict().optional(),
     consignee: z
-      .object({ name: z.string().max(60), phone: z.string().max(24), district: z.string().max(20), address: z.string().max(300), postcode: z.string().max(12).nullable().optional() })
+      .object({
+        name: z.string().max(60),
+        phone: z.string().max(24),
+        district: z.string().max(20),
+        address: z.string().max(300),
+        postcode: z.string().max(12).nullable().optional(),
+      })
       .strict(),
     coupons: z.union([z.enum(['recommended', 'none']), z.array(id).max(20)]).optional(),
     points: z.union([z.number().int().min(0).max(1_000_000_000), z.literal('max')]).optional(),
     channel: z.enum(CHANNELS as unknown as [Channel, ...Channel[]]).optional(),
     remark: z.string().max(500).nullable().optional(),
-    invoice: z.object({ title: z.string().min(1).max(100), taxNumber: z.string().max(32).nullable() }).strict().nullable().optional(),
+    invoice: z
+      .object({ title: z.string().min(1).max(100), taxNumber: z.string().max(32).nullable() })
+      .strict()
+      .nullable()
+      .optional(),
     expectedPayable: z.string().max(20).optional(),
     crossBorder: crossBorderRates.optional(),
   })
@@ -29,12 +39,25 @@ const orderParams = z.object({ orderId: id });
  */
 const commandRoutes: Route[] = [
   route({
-    method: 'post', path: '/me/orders', tag: 'orders', access: 'member', body: placeBody, status: 201, response: placedOrder,
+    method: 'post',
+    path: '/me/orders',
+    tag: 'orders',
+    access: 'member',
+    body: placeBody,
+    status: 201,
+    response: placedOrder,
     errors: errorsOf(PRICING_ERRORS, {
       400: ['IDEMPOTENCY.INVALID_KEY'],
       403: ['RISK.ORDER_BLOCKED', 'RISK.VERIFICATION_REQUIRED'],
       404: ['MEMBERSHIP.MEMBER_NOT_FOUND'],
-      409: ['ORDER.PRICE_CHANGED', 'ORDER.IDEMPOTENCY_KEY_REUSED', 'INVENTORY.OUT_OF_STOCK', 'MEMBERSHIP.INSUFFICIENT_POINTS', 'PROMOTION.PURCHASE_LIMIT_REACHED', 'COUPON.LOCKED_BY_ANOTHER_ORDER'],
+      409: [
+        'ORDER.PRICE_CHANGED',
+        'ORDER.IDEMPOTENCY_KEY_REUSED',
+        'INVENTORY.OUT_OF_STOCK',
+        'MEMBERSHIP.INSUFFICIENT_POINTS',
+        'PROMOTION.PURCHASE_LIMIT_REACHED',
+        'COUPON.LOCKED_BY_ANOTHER_ORDER',
+      ],
       422: ['ORDER.INVALID_ORDER', 'ORDER.INVALID_AMOUNTS', 'ORDER.CROSS_BORDER_NOT_SUPPORTED'],
     }),
     headers: z.object({ 'idempotency-key': idempotencyKey.optional() }),
@@ -60,9 +83,17 @@ const commandRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/me/orders/:orderId/cancel', tag: 'orders', access: 'member', params: orderParams, response: memberCancellation,
+    method: 'post',
+    path: '/me/orders/:orderId/cancel',
+    tag: 'orders',
+    access: 'member',
+    params: orderParams,
+    response: memberCancellation,
     errors: { 404: ['ORDER.NOT_FOUND'], 409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'ORDER.AFTER_SALES_ONLY'] },
-    body: z.object({ reason: z.string().max(200).optional() }).strict().optional(),
+    body: z
+      .object({ reason: z.string().max(200).optional() })
+      .strict()
+      .optional(),
     summary:
       "Cancels the member's order. Awaiting payment (ORD-2): its stock, coupons, points and purchase limits are released at once; a split parent cancels its unpaid children. Paid (ORD-6): by how far fulfilment went — refunded and closed, after an interception where needed, or 409 ORDER.AFTER_SALES_ONLY.",
     handler: async (ctx) => {
@@ -95,18 +126,37 @@ const page = (q: { page: number; pageSize: number }) => ({ page: q.page, pageSiz
  */
 const queryRoutes: Route[] = [
   route({
-    method: 'get', path: '/me/orders', tag: 'orders', access: 'member', response: orderPage, errors: INVALID_QUERY,
+    method: 'get',
+    path: '/me/orders',
+    tag: 'orders',
+    access: 'member',
+    response: orderPage,
+    errors: INVALID_QUERY,
     query: z.object({ status: status.optional(), ...paging }),
-    summary: "我的订单: the calling member's orders (unsplit orders and child orders), newest first, optionally of one status; paginated (pageSize at most 100)",
+    summary:
+      "我的订单: the calling member's orders (unsplit orders and child orders), newest first, optionally of one status; paginated (pageSize at most 100)",
     handler: ({ zt, identity, query }) => zt.orderQueries.list({ memberId: identity!.subject, status: query.status, ...page(query) }),
   }),
   route({
-    method: 'get', path: '/me/orders/:orderId', tag: 'orders', access: 'member', params: orderParams, response: orderDetail, errors: NOT_FOUND,
-    summary: "One of the calling member's orders: the order, its amounts, its child orders when it was split, its timeline (ORDER.NOT_FOUND for another member's order)",
+    method: 'get',
+    path: '/me/orders/:orderId',
+    tag: 'orders',
+    access: 'member',
+    params: orderParams,
+    response: orderDetail,
+    errors: NOT_FOUND,
+    summary:
+      "One of the calling member's orders: the order, its amounts, its child orders when it was split, its timeline (ORDER.NOT_FOUND for another member's order)",
     handler: ({ zt, identity, params }) => zt.orderQueries.get({ memberId: identity!.subject, orderId: params.orderId }),
   }),
   route({
-    method: 'get', path: '/admin/orders', tag: 'orders-admin', access: 'staff', roles: ['orders'], response: orderPage, errors: INVALID_QUERY,
+    method: 'get',
+    path: '/admin/orders',
+    tag: 'orders-admin',
+    access: 'staff',
+    roles: ['orders'],
+    response: orderPage,
+    errors: INVALID_QUERY,
     query: z.object({
       number: z.string().min(1).max(64).optional(),
       memberId: id.optional(),
@@ -116,18 +166,33 @@ const queryRoutes: Route[] = [
       placedTo: timestamp.optional(),
       ...paging,
     }),
-    summary: 'Search orders (unsplit and child orders) by number (its own or its split parent\'s), member, status, shop and placing time [placedFrom, placedTo), newest first; paginated',
+    summary:
+      "Search orders (unsplit and child orders) by number (its own or its split parent's), member, status, shop and placing time [placedFrom, placedTo), newest first; paginated",
     handler: ({ zt, query }) => zt.orderQueries.search({ ...query, ...page(query) }),
   }),
   // Before /admin/orders/:orderId, which would take "statistics" for an order id.
   route({
-    method: 'get', path: '/admin/orders/statistics', tag: 'orders-admin', access: 'staff', roles: ['orders'], response: orderStatistics, errors: INVALID_QUERY,
+    method: 'get',
+    path: '/admin/orders/statistics',
+    tag: 'orders-admin',
+    access: 'staff',
+    roles: ['orders'],
+    response: orderStatistics,
+    errors: INVALID_QUERY,
     query: z.object({ from: timestamp, to: timestamp }),
-    summary: 'Statistics of the orders placed in [from, to) (at most 366 days): orders, paid orders, GMV, average order value, ordering and paying members, new vs returning paying members (365 days)',
+    summary:
+      'Statistics of the orders placed in [from, to) (at most 366 days): orders, paid orders, GMV, average order value, ordering and paying members, new vs returning paying members (365 days)',
     handler: ({ zt, query }) => zt.orderQueries.statistics({ from: query.from, to: query.to }),
   }),
   route({
-    method: 'get', path: '/admin/orders/:orderId', tag: 'orders-admin', access: 'staff', roles: ['orders'], params: orderParams, response: orderDetail, errors: NOT_FOUND,
+    method: 'get',
+    path: '/admin/orders/:orderId',
+    tag: 'orders-admin',
+    access: 'staff',
+    roles: ['orders'],
+    params: orderParams,
+    response: orderDetail,
+    errors: NOT_FOUND,
     summary: 'Any order (a split parent too) with its amounts, child orders and timeline',
     handler: ({ zt, params }) => zt.orderQueries.staffGet({ orderId: params.orderId }),
   }),

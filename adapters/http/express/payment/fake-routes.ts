@@ -17,8 +17,19 @@ export function fakePaymentRoutes(zt: Zhongtai): Route[] {
   }
   return [
     route({
-      method: 'post', path: '/payments/fake/:paymentNumber/complete', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
-      params: z.object({ paymentNumber: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }),
+      method: 'post',
+      path: '/payments/fake/:paymentNumber/complete',
+      tag: 'payments',
+      access: 'public',
+      response: callbackResult,
+      errors: CALLBACK_ERRORS,
+      params: z.object({
+        paymentNumber: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/),
+      }),
       summary:
         "The fake channel's payment page (demo mode and tests only): the payer pays, and the fake channel sends its signed callback for the payment as stored, as a real channel would call /payments/callbacks/fake. The same payment always has the same transaction id: completing it again answers like the first time and records nothing (PAY-1).",
       handler: (ctx) => fake.complete(ctx.params.paymentNumber),

@@ -16,7 +16,12 @@ export const CALLBACK_ERRORS = {
  */
 export const paymentRoutes: Route[] = [
   route({
-    method: 'post', path: '/me/payments', tag: 'payments', access: 'member', status: 201, response: openedPayment,
+    method: 'post',
+    path: '/me/payments',
+    tag: 'payments',
+    access: 'member',
+    status: 201,
+    response: openedPayment,
     errors: {
       404: ['ORDER.NOT_FOUND'],
       409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'PAYMENT.CHANNEL_UNAVAILABLE', 'PAYMENT.ORDER_ALREADY_PAID'],
@@ -28,8 +33,20 @@ export const paymentRoutes: Route[] = [
     handler: (ctx) => ctx.zt.payments.pay({ memberId: ctx.identity!.subject, orderIds: ctx.body.orderIds, channel: ctx.body.channel }),
   }),
   route({
-    method: 'post', path: '/payments/callbacks/:channel', tag: 'payments', access: 'public', response: callbackResult, errors: CALLBACK_ERRORS,
-    params: z.object({ channel: z.string().min(1).max(32).regex(/^[a-z0-9_-]+$/) }), body: z.unknown(),
+    method: 'post',
+    path: '/payments/callbacks/:channel',
+    tag: 'payments',
+    access: 'public',
+    response: callbackResult,
+    errors: CALLBACK_ERRORS,
+    params: z.object({
+      channel: z
+        .string()
+        .min(1)
+        .max(32)
+        .regex(/^[a-z0-9_-]+$/),
+    }),
+    body: z.unknown(),
     summary:
       "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
     handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),

@@ -6,18 +6,24 @@ import { component, money, timestamp, wireId, wireObject, type Check, type Json,
 
 const nullableId = wireId.nullable();
 
-export const openedPayment = component('OpenedPayment', wireObject({
-  paymentId: nullableId,
-  number: z.string().nullable(),
-  amount: money.nullable(),
-  channel: z.string(),
-  payUrl: z.string().nullable(),
-  expiresAt: timestamp.nullable(),
-  orderIds: z.array(wireId),
-  reused: z.boolean(),
-}));
+export const openedPayment = component(
+  'OpenedPayment',
+  wireObject({
+    paymentId: nullableId,
+    number: z.string().nullable(),
+    amount: money.nullable(),
+    channel: z.string(),
+    payUrl: z.string().nullable(),
+    expiresAt: timestamp.nullable(),
+    orderIds: z.array(wireId),
+    reused: z.boolean(),
+  }),
+);
 
-export const callbackResult = component('CallbackResult', wireObject({ paymentId: wireId, outcome: z.enum(['paid', 'late']), replayed: z.boolean(), orderIds: z.array(wireId) }));
+export const callbackResult = component(
+  'CallbackResult',
+  wireObject({ paymentId: wireId, outcome: z.enum(['paid', 'late']), replayed: z.boolean(), orderIds: z.array(wireId) }),
+);
 
 // Each schema is the JSON form of the type the use case returns (a compile error when either drifts).
 export type PaymentWireChecks = [

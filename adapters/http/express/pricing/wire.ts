@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import {
-  CHANNELS, COUPON_SCOPE_KINDS, type AddOnOffer, type AppliedActivity, type AppliedCoupon, type Channel, type CouponOption, type GiftGrant, type GiftPool,
-  type LineDiscountShare, type PricedLineResult, type UnmetThreshold,
+  CHANNELS,
+  COUPON_SCOPE_KINDS,
+  type AddOnOffer,
+  type AppliedActivity,
+  type AppliedCoupon,
+  type Channel,
+  type CouponOption,
+  type GiftGrant,
+  type GiftPool,
+  type LineDiscountShare,
+  type PricedLineResult,
+  type UnmetThreshold,
 } from '../../../../domain/pricing/index.js';
 import { component, count, int, money, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
@@ -22,39 +32,51 @@ const source = z.enum(['activity', 'coupon']);
 
 export const lineDiscountShare = component('LineDiscountShare', wireObject({ source, id: wireId, kind: discountKind, amount: money }));
 
-export const pricedLine = component('PricedLine', wireObject({
-  lineId: z.string(),
-  skuId: wireId,
-  quantity: int,
-  unitPrice: money,
-  normalAmount: money,
-  itemPriceActivityId: wireId.nullable(),
-  activityUnitPrice: money,
-  activityUnits: count,
-  activityPriceAmount: money,
-  discounts: z.array(lineDiscountShare),
-  pointsAmount: money,
-  payable: money,
-}));
+export const pricedLine = component(
+  'PricedLine',
+  wireObject({
+    lineId: z.string(),
+    skuId: wireId,
+    quantity: int,
+    unitPrice: money,
+    normalAmount: money,
+    itemPriceActivityId: wireId.nullable(),
+    activityUnitPrice: money,
+    activityUnits: count,
+    activityPriceAmount: money,
+    discounts: z.array(lineDiscountShare),
+    pointsAmount: money,
+    payable: money,
+  }),
+);
 
-export const appliedActivity = component('AppliedActivity', wireObject({
-  id: wireId,
-  name: z.string(),
-  kind: activityKind,
-  family: activityFamily,
-  stacking: z.enum(['shared', 'exclusive']),
-  priority: int,
-  discount: money,
-  lineIds: z.array(z.string()),
-  detail: z.string(),
-}));
+export const appliedActivity = component(
+  'AppliedActivity',
+  wireObject({
+    id: wireId,
+    name: z.string(),
+    kind: activityKind,
+    family: activityFamily,
+    stacking: z.enum(['shared', 'exclusive']),
+    priority: int,
+    discount: money,
+    lineIds: z.array(z.string()),
+    detail: z.string(),
+  }),
+);
 
-export const appliedCoupon = component('AppliedCoupon', wireObject({ id: wireId, name: z.string(), kind: couponKind, issuerShopId: wireId.nullable(), deduction: money, lineIds: z.array(z.string()) }));
+export const appliedCoupon = component(
+  'AppliedCoupon',
+  wireObject({ id: wireId, name: z.string(), kind: couponKind, issuerShopId: wireId.nullable(), deduction: money, lineIds: z.array(z.string()) }),
+);
 
 export const giftGrant = wireObject({ activityId: wireId, skuId: wireId, quantity: int });
 export const giftPool = wireObject({ activityId: wireId, pick: int, choices: z.array(wireObject({ skuId: wireId, quantity: int })) });
 export const gifts = component('Gifts', wireObject({ fixed: z.array(giftGrant), pools: z.array(giftPool) }));
-export const addOnOffer = component('AddOnOffer', wireObject({ activityId: wireId, items: z.array(wireObject({ skuId: wireId, price: money, maxQuantity: int })) }));
+export const addOnOffer = component(
+  'AddOnOffer',
+  wireObject({ activityId: wireId, items: z.array(wireObject({ skuId: wireId, price: money, maxQuantity: int })) }),
+);
 
 const benefit = z.discriminatedUnion('kind', [
   wireObject({ kind: z.literal('amount_off'), amount: money }),
@@ -64,25 +86,31 @@ const benefit = z.discriminatedUnion('kind', [
   wireObject({ kind: z.literal('add_on'), skuIds: z.array(wireId) }),
 ]);
 
-export const unmetThreshold = component('UnmetThreshold', wireObject({
-  source,
-  id: wireId,
-  kind: discountKind,
-  missingAmount: money.nullable(),
-  missingQuantity: int.nullable(),
-  benefit,
-  message: z.string(),
-}));
+export const unmetThreshold = component(
+  'UnmetThreshold',
+  wireObject({
+    source,
+    id: wireId,
+    kind: discountKind,
+    missingAmount: money.nullable(),
+    missingQuantity: int.nullable(),
+    benefit,
+    message: z.string(),
+  }),
+);
 
-export const couponOption = component('CouponOption', wireObject({
-  couponId: wireId,
-  kind: couponKind,
-  scope: z.enum(COUPON_SCOPE_KINDS),
-  usable: z.boolean(),
-  rejection: z.enum(['NOT_STARTED', 'EXPIRED', 'WRONG_CHANNEL', 'OUT_OF_SCOPE', 'NO_FREIGHT', 'BELOW_THRESHOLD', 'NOTHING_TO_DEDUCT']).nullable(),
-  deduction: money,
-  exceedsPayable: z.boolean(),
-}));
+export const couponOption = component(
+  'CouponOption',
+  wireObject({
+    couponId: wireId,
+    kind: couponKind,
+    scope: z.enum(COUPON_SCOPE_KINDS),
+    usable: z.boolean(),
+    rejection: z.enum(['NOT_STARTED', 'EXPIRED', 'WRONG_CHANNEL', 'OUT_OF_SCOPE', 'NO_FREIGHT', 'BELOW_THRESHOLD', 'NOTHING_TO_DEDUCT']).nullable(),
+    deduction: money,
+    exceedsPayable: z.boolean(),
+  }),
+);
 
 export type PricingWireChecks = [
   Check<Same<z.output<typeof lineDiscountShare>, Json<LineDiscountShare>>>,

@@ -27,7 +27,11 @@ export function component<T extends z.ZodType>(id: string, schema: T, descriptio
 export const wireObject = z.strictObject;
 
 /** A decimal amount of money as `Money.toJSON` writes it: "199.00", "-5.00", exact amounts with more decimals. */
-export const money = component('Money', z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount such as "199.00"'), 'An amount of money as a decimal string: "199.00"');
+export const money = component(
+  'Money',
+  z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount such as "199.00"'),
+  'An amount of money as a decimal string: "199.00"',
+);
 /** A decimal number as a string (a rate "0.119", units "1.5"). */
 export const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number as a string');
 /** A point in time as `Date.toJSON` writes it: ISO 8601 in UTC, "2026-11-22T10:00:00.000Z". */
@@ -60,7 +64,9 @@ export type Json<T> = T extends { toJSON(): infer J }
   ? J
   : T extends string
     ? // biome-ignore lint/complexity/noBannedTypes: `{}` here asks whether T adds nothing to string (a plain string, not a branded one)
-      {} extends Omit<T, keyof string> ? T : string
+      {} extends Omit<T, keyof string>
+      ? T
+      : string
     : T extends readonly (infer E)[]
       ? Json<E>[]
       : T extends object
@@ -68,7 +74,7 @@ export type Json<T> = T extends { toJSON(): infer J }
         : T;
 
 /** True when A and B are the same type (every field, optionality and nullability): a response schema's output against `Json<DomainType>`. */
-export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** Compile-time check: `type Checks = [Check<Same<…>>, …]` fails to compile when a schema drifts from its type. */
 export type Check<T extends true> = T;

@@ -40,8 +40,7 @@ function matchesMapping(s: SpuSnapshot, m: FrontCategoryMapping): boolean {
     case 'attribute':
       // A product attribute value, or a sales attribute value one of its SKUs has.
       return (
-        s.categoryId === m.categoryId &&
-        ((s.attributes[m.attributeId]?.includes(m.value) ?? false) || s.skus.some((k) => k.specs[m.attributeId] === m.value))
+        s.categoryId === m.categoryId && ((s.attributes[m.attributeId]?.includes(m.value) ?? false) || s.skus.some((k) => k.specs[m.attributeId] === m.value))
       );
     case 'brand':
       return s.brandId === m.brandId;
@@ -67,7 +66,8 @@ export class MemoryCatalogQueries implements CatalogQueries {
     const keyword = f.keyword?.toLowerCase();
     const min = f.minPrice !== undefined ? Money.of(f.minPrice) : undefined;
     const max = f.maxPrice !== undefined ? Money.of(f.maxPrice) : undefined;
-    const mappings = f.frontCategoryId !== undefined ? (this.table<FrontCategorySnapshot>('frontCategories').get(f.frontCategoryId)?.mappings ?? []) : undefined;
+    const mappings =
+      f.frontCategoryId !== undefined ? (this.table<FrontCategorySnapshot>('frontCategories').get(f.frontCategoryId)?.mappings ?? []) : undefined;
     const rows = [...this.table<SpuSnapshot>('spus').values()]
       .filter((s) => f.categoryId === undefined || s.categoryPath.includes(f.categoryId))
       .filter((s) => f.brandId === undefined || s.brandId === f.brandId)

@@ -2,7 +2,13 @@ import type { CouponStore } from '../../../../application/coupon/store.js';
 import { CouponTemplate, type CouponTemplateSnapshot, type TemplateStatus } from '../../../../domain/coupon/coupon-template.js';
 import { COUPON_STATES, OwnedCoupon, type CouponState, type OwnedCouponSnapshot } from '../../../../domain/coupon/owned-coupon.js';
 import type {
-  ClaimCounts, ClaimOutcome, CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons, TemplateCounts,
+  ClaimCounts,
+  ClaimOutcome,
+  CouponClaims,
+  CouponStatisticsQuery,
+  CouponTemplates,
+  OwnedCoupons,
+  TemplateCounts,
 } from '../../../../domain/coupon/ports.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
@@ -28,7 +34,7 @@ export const memoryCouponStore = (tx: MemoryTransactionState): CouponStore => ({
 const memberKey = (templateId: string, memberId: string) => `${templateId}\u0000${memberId}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: { createdAt?: Date; claimedAt?: Date; id: string }, b: typeof a) =>
-  ((b.createdAt ?? b.claimedAt)!.getTime() - (a.createdAt ?? a.claimedAt)!.getTime()) || cmp(b.id, a.id);
+  (b.createdAt ?? b.claimedAt)!.getTime() - (a.createdAt ?? a.claimedAt)!.getTime() || cmp(b.id, a.id);
 
 /** Coupon templates in memory: the definition, versioned; the issued count lives apart (`couponIssued`). Saving records the template's events. */
 export class MemoryCouponTemplates implements CouponTemplates {
@@ -54,7 +60,11 @@ export class MemoryCouponTemplates implements CouponTemplates {
     return this.list((s) => wanted.has(s.id));
   }
   private list(keep: (s: CouponTemplateSnapshot) => boolean): CouponTemplate[] {
-    return this.tx.rows<CouponTemplateSnapshot>(TEMPLATES).filter(keep).sort(newestFirst).map((s) => CouponTemplate.restore(s));
+    return this.tx
+      .rows<CouponTemplateSnapshot>(TEMPLATES)
+      .filter(keep)
+      .sort(newestFirst)
+      .map((s) => CouponTemplate.restore(s));
   }
 }
 
@@ -72,7 +82,8 @@ export class MemoryCouponClaims implements CouponClaims {
     const key = memberKey(c.templateId, c.memberId);
     const member = this.tx.read<MemberClaimRow>(MEMBER_CLAIMS, key) ?? { id: key, templateId: c.templateId, memberId: c.memberId, claimed: 0, version: 0 };
     if (member.claimed >= template.perMemberLimit) return { ok: false, refusal: 'LIMIT_REACHED' };
-    if (this.tx.read(OWNED, c.id)) throw DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `ownedCoupons ${c.id} was changed by someone else; reload and retry`);
+    if (this.tx.read(OWNED, c.id))
+      throw DomainError.conflict('CONCURRENCY.STALE_AGGREGATE', `ownedCoupons ${c.id} was changed by someone else; reload and retry`);
     const next = { issued: { ...issued, issued: issued.issued + 1 }, member: { ...member, claimed: member.claimed + 1 } };
     this.tx.write(ISSUED, next.issued);
     this.tx.write(MEMBER_CLAIMS, next.member);
@@ -109,7 +120,11 @@ export class MemoryOwnedCoupons implements OwnedCoupons {
     this.tx.record(coupon.pullEvents());
   }
   async ofMember(memberId: string): Promise<OwnedCoupon[]> {
-    return this.tx.rows<OwnedCouponSnapshot>(OWNED).filter((c) => c.memberId === memberId).sort(newestFirst).map((s) => OwnedCoupon.restore(s));
+    return this.tx
+      .rows<OwnedCouponSnapshot>(OWNED)
+      .filter((c) => c.memberId === memberId)
+      .sort(newestFirst)
+      .map((s) => OwnedCoupon.restore(s));
   }
   async dueForExpiry(at: Date, limit: number): Promise<OwnedCoupon[]> {
     return this.tx

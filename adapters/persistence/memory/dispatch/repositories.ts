@@ -32,7 +32,10 @@ export class MemoryWarehouses implements Warehouses {
     this.tx.record(warehouse.pullEvents());
   }
   async all(): Promise<Warehouse[]> {
-    return this.tx.rows<WarehouseSnapshot>(WAREHOUSES).sort(byCode).map((s) => Warehouse.restore(s));
+    return this.tx
+      .rows<WarehouseSnapshot>(WAREHOUSES)
+      .sort(byCode)
+      .map((s) => Warehouse.restore(s));
   }
   async active(): Promise<Warehouse[]> {
     return (await this.all()).filter((w) => w.status === 'active');

@@ -1,12 +1,31 @@
 import {
-  applyDispatchDelta, checkDispatchQuantity, dispatchAllows, dispatchDelta, dispatchRejection, NO_DISPATCH_STOCK,
-  type DispatchMovement, type DispatchStock,
+  applyDispatchDelta,
+  checkDispatchQuantity,
+  dispatchAllows,
+  dispatchDelta,
+  dispatchRejection,
+  NO_DISPATCH_STOCK,
+  type DispatchMovement,
+  type DispatchStock,
 } from '../../../../domain/inventory/dispatch-stock.js';
-import type { ApplyDispatchOperation, ApplyLocationOperation, AvailabilityByWarehouse, DispatchStocks, LayerOperationResult, LocationStocks } from '../../../../domain/inventory/layer-ports.js';
+import type {
+  ApplyDispatchOperation,
+  ApplyLocationOperation,
+  AvailabilityByWarehouse,
+  DispatchStocks,
+  LayerOperationResult,
+  LocationStocks,
+} from '../../../../domain/inventory/layer-ports.js';
 import { assertLayerReplayOf, compareCodePoints } from '../../../../domain/inventory/layer-stock.js';
 import {
-  applyLocationDelta, checkLocationQuantity, locationAllows, locationDelta, locationRejection, NO_LOCATION_STOCK,
-  type LocationMovement, type LocationStock,
+  applyLocationDelta,
+  checkLocationQuantity,
+  locationAllows,
+  locationDelta,
+  locationRejection,
+  NO_LOCATION_STOCK,
+  type LocationMovement,
+  type LocationStock,
 } from '../../../../domain/inventory/location-stock.js';
 import type { Versioned } from '../memory-database.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
@@ -69,7 +88,14 @@ export class MemoryDispatchStocks implements DispatchStocks {
     const after = applyDispatchDelta(before, delta);
     this.tx.write(DISPATCH, { ...after, id: rowKey, version: row?.version ?? 0 } as DispatchRow);
     const movement: DispatchMovement = {
-      id: c.movementId, skuId: c.skuId, warehouseId: c.warehouseId, kind: op.kind, reference: c.reference, quantity: op.quantity, delta, at: c.at,
+      id: c.movementId,
+      skuId: c.skuId,
+      warehouseId: c.warehouseId,
+      kind: op.kind,
+      reference: c.reference,
+      quantity: op.quantity,
+      delta,
+      at: c.at,
     };
     this.tx.write(DISPATCH_MOVEMENTS, { id: key(rowKey, op.kind, c.reference), version: 0, movement } as Ledger<DispatchMovement>);
     return { movement, replayed: false, before, after };
@@ -125,8 +151,15 @@ export class MemoryLocationStocks implements LocationStocks {
     const after = applyLocationDelta(before, delta);
     this.tx.write(LOCATIONS, { ...after, id: rowKey, version: row?.version ?? 0 } as LocationRow);
     const movement: LocationMovement = {
-      id: c.movementId, skuId: c.skuId, warehouseId: c.warehouseId, location: c.location, kind: op.kind, reference: c.reference,
-      quantity: op.quantity, delta, at: c.at,
+      id: c.movementId,
+      skuId: c.skuId,
+      warehouseId: c.warehouseId,
+      location: c.location,
+      kind: op.kind,
+      reference: c.reference,
+      quantity: op.quantity,
+      delta,
+      at: c.at,
     };
     this.tx.write(LOCATION_MOVEMENTS, { id: key(rowKey, op.kind, c.reference), version: 0, movement } as Ledger<LocationMovement>);
     return { movement, replayed: false, before, after };

@@ -1,7 +1,15 @@
 import { assertReplayOf, type StockMovement } from '../../../../domain/inventory/movement.js';
 import type { ApplyStockOperation, SalesStocks, StockPolicies } from '../../../../domain/inventory/ports.js';
 import {
-  applyDelta, checkQuantity, decide, drawsOn, holdDelta, holdReference, lowStockEvents, poolDelta, type SalesStock,
+  applyDelta,
+  checkQuantity,
+  decide,
+  drawsOn,
+  holdDelta,
+  holdReference,
+  lowStockEvents,
+  poolDelta,
+  type SalesStock,
 } from '../../../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { Versioned } from '../memory-database.js';
@@ -42,7 +50,17 @@ export class MemorySalesStocks implements SalesStocks {
 
   async configure(skuId: string, policies: StockPolicies): Promise<SalesStock> {
     const current: StockRow = this.tx.read<StockRow>(STOCKS, skuId) ?? {
-      id: skuId, skuId, total: 0, locked: 0, sold: 0, activity: 0, presale: 0, oversellAllowance: 0, virtual: false, lowStockThreshold: null, version: 0,
+      id: skuId,
+      skuId,
+      total: 0,
+      locked: 0,
+      sold: 0,
+      activity: 0,
+      presale: 0,
+      oversellAllowance: 0,
+      virtual: false,
+      lowStockThreshold: null,
+      version: 0,
     };
     const next = { ...current, ...Object.fromEntries(Object.entries(policies).filter(([, v]) => v !== undefined)) };
     this.tx.write(STOCKS, next);
@@ -78,7 +96,15 @@ export class MemorySalesStocks implements SalesStocks {
       this.tx.write(POOLS, row);
     }
     const movement: StockMovement = {
-      id: c.movementId, skuId: c.skuId, kind: op.kind, reference: c.reference, lockReference, pool, quantity: op.quantity, delta, at: c.at,
+      id: c.movementId,
+      skuId: c.skuId,
+      kind: op.kind,
+      reference: c.reference,
+      lockReference,
+      pool,
+      quantity: op.quantity,
+      delta,
+      at: c.at,
     };
     this.record(movement);
     this.tx.record(lowStockEvents(before, after, c.at));

@@ -1,6 +1,15 @@
 import { MEMBERSHIP_ERRORS } from '../../../../domain/membership/errors.js';
 import type { GrowthSource } from '../../../../domain/membership/growth.js';
-import { assertReplay, balanceOverflow, debitOf, insufficient, overflows, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../../domain/membership/ledger.js';
+import {
+  assertReplay,
+  balanceOverflow,
+  debitOf,
+  insufficient,
+  overflows,
+  type LedgerChange,
+  type LedgerEntry,
+  type LedgerResult,
+} from '../../../../domain/membership/ledger.js';
 import { expiringPoints, type PointsSource } from '../../../../domain/membership/points.js';
 import type { Ledger, PointsLedger } from '../../../../domain/membership/ports.js';
 import type { DomainError } from '../../../../domain/shared/domain-error.js';
@@ -33,7 +42,16 @@ class MemoryLedger<S extends string> implements Ledger<S> {
     const delta = debitOf(account.balance, c);
     if (delta === null) throw insufficient(this.kind, c.memberId, account.balance, -c.delta);
     if (overflows(account.balance, delta)) throw balanceOverflow(this.kind, c.memberId, account.balance, delta);
-    const entry: LedgerEntry<S> = { id: c.entryId, memberId: c.memberId, source: c.source, reference: c.reference, delta, at: c.at, expiresAt: c.expiresAt ?? null, detail: c.detail ?? {} };
+    const entry: LedgerEntry<S> = {
+      id: c.entryId,
+      memberId: c.memberId,
+      source: c.source,
+      reference: c.reference,
+      delta,
+      at: c.at,
+      expiresAt: c.expiresAt ?? null,
+      detail: c.detail ?? {},
+    };
     put(this.tx, this.table, { id: key(c.memberId, c.source, c.reference), version: 0, entry });
     put(this.tx, this.accounts, { ...account, balance: account.balance + delta });
     return { entry, replayed: false, balance: account.balance + delta };
@@ -46,7 +64,9 @@ class MemoryLedger<S extends string> implements Ledger<S> {
   async entries(memberId: string, f: { sources?: readonly S[]; referencePrefix?: string; limit?: number } = {}): Promise<LedgerEntry<S>[]> {
     const all = rows(this.tx, this.table)
       .map((r) => r.entry as LedgerEntry<S>)
-      .filter((e) => e.memberId === memberId && (!f.sources || f.sources.includes(e.source)) && (!f.referencePrefix || e.reference.startsWith(f.referencePrefix)))
+      .filter(
+        (e) => e.memberId === memberId && (!f.sources || f.sources.includes(e.source)) && (!f.referencePrefix || e.reference.startsWith(f.referencePrefix)),
+      )
       .sort(byId)
       .reverse();
     return f.limit ? all.slice(0, f.limit) : all;
@@ -66,7 +86,8 @@ export class MemoryPointsLedger extends MemoryLedger<PointsSource> implements Po
 
   async expire(cutoff: Date, reference: string, at: Date, newId: () => string): Promise<{ members: number; points: number }> {
     const byMember = new Map<string, LedgerEntry<PointsSource>[]>();
-    for (const { entry } of rows(this.tx, 'pointsEntries')) byMember.set(entry.memberId, [...(byMember.get(entry.memberId) ?? []), entry as LedgerEntry<PointsSource>]);
+    for (const { entry } of rows(this.tx, 'pointsEntries'))
+      byMember.set(entry.memberId, [...(byMember.get(entry.memberId) ?? []), entry as LedgerEntry<PointsSource>]);
     let members = 0;
     let points = 0;
     for (const [memberId, entries] of [...byMember].sort(([a], [b]) => (a < b ? -1 : 1))) {

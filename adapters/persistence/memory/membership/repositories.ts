@@ -49,7 +49,11 @@ export class MemoryMembers implements Members {
   }
 
   async levelHistory(memberId: string): Promise<LevelChange[]> {
-    return rows(this.tx, 'memberLevelChanges').filter((c) => c.memberId === memberId).sort(byId).reverse().map(({ version: _, ...c }) => c);
+    return rows(this.tx, 'memberLevelChanges')
+      .filter((c) => c.memberId === memberId)
+      .sort(byId)
+      .reverse()
+      .map(({ version: _, ...c }) => c);
   }
 
   async recordAudit(r: AuditRecord): Promise<void> {
@@ -57,7 +61,11 @@ export class MemoryMembers implements Members {
   }
 
   async audits(memberId: string): Promise<AuditRecord[]> {
-    return rows(this.tx, 'memberAudits').filter((c) => c.memberId === memberId).sort(byId).reverse().map(({ version: _, ...c }) => c);
+    return rows(this.tx, 'memberAudits')
+      .filter((c) => c.memberId === memberId)
+      .sort(byId)
+      .reverse()
+      .map(({ version: _, ...c }) => c);
   }
 
   async shopMembership(shopId: string, memberId: string): Promise<ShopMembership | null> {
@@ -78,7 +86,9 @@ export class MemoryMembers implements Members {
   }
 
   async growthAtQuantiles(quantiles: readonly number[]): Promise<{ members: number; values: number[] }> {
-    const growth = rows(this.tx, 'members').map((m) => read(this.tx, 'growthAccounts', m.id)?.balance ?? 0).sort((a, b) => a - b);
+    const growth = rows(this.tx, 'members')
+      .map((m) => read(this.tx, 'growthAccounts', m.id)?.balance ?? 0)
+      .sort((a, b) => a - b);
     return { members: growth.length, values: quantiles.map((q) => percentileDisc(growth, q)) };
   }
 }

@@ -24,7 +24,16 @@ export class MemoryRfmRuns implements RfmRuns {
       const d = cmd.config.downgradeAtRecencyScore;
       if (d !== null && m && s.r <= d && m.level > 1) {
         put(this.tx, 'members', { ...m, level: m.level - 1 });
-        put(this.tx, 'memberLevelChanges', { id: cmd.newId(), memberId: m.id, scope: 'platform', fromLevel: m.level, toLevel: m.level - 1, reason: 'rfm', at: cmd.at, version: 0 });
+        put(this.tx, 'memberLevelChanges', {
+          id: cmd.newId(),
+          memberId: m.id,
+          scope: 'platform',
+          fromLevel: m.level,
+          toLevel: m.level - 1,
+          reason: 'rfm',
+          at: cmd.at,
+          version: 0,
+        });
         downgrades += 1;
       }
     }
@@ -64,4 +73,13 @@ export class MemoryRfmRuns implements RfmRuns {
 }
 
 const strip = ({ version: _, ...r }: RfmRun & { version: number }): RfmRun => r;
-const score = (s: RfmScore): RfmScore => ({ memberId: s.memberId, recencyDays: s.recencyDays, frequency: s.frequency, monetary: s.monetary, r: s.r, f: s.f, m: s.m, segment: s.segment });
+const score = (s: RfmScore): RfmScore => ({
+  memberId: s.memberId,
+  recencyDays: s.recencyDays,
+  frequency: s.frequency,
+  monetary: s.monetary,
+  r: s.r,
+  f: s.f,
+  m: s.m,
+  segment: s.segment,
+});

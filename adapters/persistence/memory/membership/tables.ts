@@ -27,13 +27,15 @@ export interface MembershipTables {
 export type MembershipTable = keyof MembershipTables;
 
 /** A row of a membership table as this transaction sees it. */
-export const read = <T extends MembershipTable>(tx: MemoryTransactionState, table: T, id: string): MembershipTables[T] | undefined => tx.read<MembershipTables[T]>(table, id);
+export const read = <T extends MembershipTable>(tx: MemoryTransactionState, table: T, id: string): MembershipTables[T] | undefined =>
+  tx.read<MembershipTables[T]>(table, id);
 
 /** Every row of a membership table as this transaction sees it. */
 export const rows = <T extends MembershipTable>(tx: MemoryTransactionState, table: T): MembershipTables[T][] => tx.rows<MembershipTables[T]>(table);
 
 /** An optimistic write of a row of a membership table. */
-export const put = <T extends MembershipTable>(tx: MemoryTransactionState, table: T, row: MembershipTables[T]): number => tx.write(table, row as unknown as Versioned);
+export const put = <T extends MembershipTable>(tx: MemoryTransactionState, table: T, row: MembershipTables[T]): number =>
+  tx.write(table, row as unknown as Versioned);
 
 export const key = (...parts: string[]): string => parts.join('\u0000');
 export const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

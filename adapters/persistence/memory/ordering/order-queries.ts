@@ -1,7 +1,18 @@
 import type { OrderSnapshot } from '../../../../domain/ordering/order.js';
 import {
-  computeOrderStatistics, isLeafOrder, newestFirst, orderDetail, orderSummary,
-  type MemberOrdersQuery, type OrderDetail, type OrderPage, type OrderPageRequest, type OrderPeriod, type OrderPeriodStatistics, type OrderQueries, type OrderSearch,
+  computeOrderStatistics,
+  isLeafOrder,
+  newestFirst,
+  orderDetail,
+  orderSummary,
+  type MemberOrdersQuery,
+  type OrderDetail,
+  type OrderPage,
+  type OrderPageRequest,
+  type OrderPeriod,
+  type OrderPeriodStatistics,
+  type OrderQueries,
+  type OrderSearch,
 } from '../../../../domain/ordering/queries.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
 
@@ -9,7 +20,15 @@ const ORDERS = 'orders';
 
 function page(rows: readonly OrderSnapshot[], p: OrderPageRequest): OrderPage {
   const start = (p.page - 1) * p.pageSize;
-  return { items: [...rows].sort(newestFirst).slice(start, start + p.pageSize).map(orderSummary), total: rows.length, page: p.page, pageSize: p.pageSize };
+  return {
+    items: [...rows]
+      .sort(newestFirst)
+      .slice(start, start + p.pageSize)
+      .map(orderSummary),
+    total: rows.length,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
 }
 
 /** The ordering read side over the orders this transaction sees, with the domain's definitions (domain/ordering/queries.ts). */
@@ -17,7 +36,10 @@ export class MemoryOrderQueries implements OrderQueries {
   constructor(private readonly tx: MemoryTransactionState) {}
 
   async memberOrders(memberId: string, q: MemberOrdersQuery): Promise<OrderPage> {
-    return page(this.leaves().filter((o) => o.common.memberId === memberId && (q.status === undefined || o.status === q.status)), q);
+    return page(
+      this.leaves().filter((o) => o.common.memberId === memberId && (q.status === undefined || o.status === q.status)),
+      q,
+    );
   }
 
   async detail(orderId: string): Promise<OrderDetail | null> {
@@ -27,7 +49,15 @@ export class MemoryOrderQueries implements OrderQueries {
   }
 
   async search(f: OrderSearch): Promise<OrderPage> {
-    const parentIds = f.number === undefined ? new Set<string>() : new Set(this.tx.rows<OrderSnapshot>(ORDERS).filter((o) => o.number === f.number).map((o) => o.id));
+    const parentIds =
+      f.number === undefined
+        ? new Set<string>()
+        : new Set(
+            this.tx
+              .rows<OrderSnapshot>(ORDERS)
+              .filter((o) => o.number === f.number)
+              .map((o) => o.id),
+          );
     const from = f.placedFrom?.getTime();
     const to = f.placedTo?.getTime();
     return page(

@@ -34,7 +34,11 @@ export class MemoryOrders implements Orders {
     return s ? Order.restore(s) : null;
   }
   async children(parentId: string): Promise<Order[]> {
-    return this.tx.rows<OrderSnapshot>(ORDERS).filter((o) => o.parentId === parentId).sort(byNumber).map((s) => Order.restore(s));
+    return this.tx
+      .rows<OrderSnapshot>(ORDERS)
+      .filter((o) => o.parentId === parentId)
+      .sort(byNumber)
+      .map((s) => Order.restore(s));
   }
   async dueForPaymentTimeout(now: Date, limit: number): Promise<Order[]> {
     return this.tx
@@ -45,4 +49,3 @@ export class MemoryOrders implements Orders {
       .map((s) => Order.restore(s));
   }
 }
-

@@ -14,7 +14,10 @@ const byCreated = (a: PaymentSnapshot, b: PaymentSnapshot) => a.createdAt.getTim
 
 /** Channel transactions a payment holds: its accepted success and every callback handled. */
 export function channelTransactions(s: PaymentSnapshot): { channel: string; transactionId: string }[] {
-  const all = [...(s.paid ? [{ channel: s.paid.channel, transactionId: s.paid.channelTransactionId }] : []), ...s.callbacks.map((c) => ({ channel: c.channel, transactionId: c.channelTransactionId }))];
+  const all = [
+    ...(s.paid ? [{ channel: s.paid.channel, transactionId: s.paid.channelTransactionId }] : []),
+    ...s.callbacks.map((c) => ({ channel: c.channel, transactionId: c.channelTransactionId })),
+  ];
   const seen = new Set<string>();
   return all.filter((t) => {
     const k = `${t.channel}\u0000${t.transactionId}`;

@@ -9,7 +9,15 @@ const USAGE = 'purchaseLimitUsage';
 const CONSUMPTIONS = 'purchaseLimitConsumptions';
 type UsageRow = { id: string; activityId: string; memberId: string; period: string; used: number; limit: number | null; version: number };
 type ConsumptionRow = {
-  id: string; activityId: string; reference: string; memberId: string; period: string; quantity: number; released: boolean; at: Date; version: number;
+  id: string;
+  activityId: string;
+  reference: string;
+  memberId: string;
+  period: string;
+  quantity: number;
+  released: boolean;
+  at: Date;
+  version: number;
 };
 const usageKey = (activityId: string, memberId: string, period: string) => `${activityId}\u0000${memberId}\u0000${period}`;
 const consumptionKey = (activityId: string, reference: string) => `${activityId}\u0000${reference}`;
@@ -26,13 +34,28 @@ export class MemoryPurchaseLimits implements PurchaseLimits {
     const first = this.tx.read<ConsumptionRow>(CONSUMPTIONS, consumptionKey(c.activityId, c.reference));
     if (first) return this.resultOf(first, true);
     const key = usageKey(c.activityId, c.memberId, c.period);
-    const row: UsageRow = this.tx.read<UsageRow>(USAGE, key) ?? { id: key, activityId: c.activityId, memberId: c.memberId, period: c.period, used: 0, limit: null, version: 0 };
+    const row: UsageRow = this.tx.read<UsageRow>(USAGE, key) ?? {
+      id: key,
+      activityId: c.activityId,
+      memberId: c.memberId,
+      period: c.period,
+      used: 0,
+      limit: null,
+      version: 0,
+    };
     const r = purchaseLimitRejection(c, row.used);
     if (r) throw toError(r);
     const used = row.used + c.quantity;
     const consumption: ConsumptionRow = {
-      id: consumptionKey(c.activityId, c.reference), activityId: c.activityId, reference: c.reference, memberId: c.memberId, period: c.period,
-      quantity: c.quantity, released: false, at: c.at, version: 0,
+      id: consumptionKey(c.activityId, c.reference),
+      activityId: c.activityId,
+      reference: c.reference,
+      memberId: c.memberId,
+      period: c.period,
+      quantity: c.quantity,
+      released: false,
+      at: c.at,
+      version: 0,
     };
     const usage: UsageRow = { ...row, used, limit: c.limit };
     this.tx.write(USAGE, usage);

@@ -4,7 +4,15 @@ import { Bargain, type BargainSnapshot } from '../../../../domain/promotion/barg
 import { chargeRejection } from '../../../../domain/promotion/budget.js';
 import { PROMOTION_ERROR, toError } from '../../../../domain/promotion/errors.js';
 import { GROUP, GroupBuy, type GroupBuySnapshot } from '../../../../domain/promotion/group-buy.js';
-import type { Activities, ActivityBudgets, Bargains, BudgetCharge, BudgetChargeResult, GroupBuys, GroupPaymentResult } from '../../../../domain/promotion/ports.js';
+import type {
+  Activities,
+  ActivityBudgets,
+  Bargains,
+  BudgetCharge,
+  BudgetChargeResult,
+  GroupBuys,
+  GroupPaymentResult,
+} from '../../../../domain/promotion/ports.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import { Money } from '../../../../domain/shared/money.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
@@ -50,7 +58,10 @@ export class MemoryActivities implements Activities {
     this.tx.record(activity.pullEvents());
   }
   async all(): Promise<Activity[]> {
-    return this.tx.rows<ActivitySnapshot>(ACTIVITIES).sort(newestFirst).map((s) => Activity.restore(s));
+    return this.tx
+      .rows<ActivitySnapshot>(ACTIVITIES)
+      .sort(newestFirst)
+      .map((s) => Activity.restore(s));
   }
   async published(): Promise<Activity[]> {
     return (await this.all()).filter((a) => a.live !== null && !a.voided);
@@ -164,7 +175,9 @@ export class MemoryBargains implements Bargains {
   async save(bargain: Bargain): Promise<void> {
     const s = bargain.toSnapshot();
     if (this.tx.rows<BargainSnapshot>(BARGAINS).some((b) => b.id !== s.id && b.activityId === s.activityId && b.memberId === s.memberId)) {
-      throw DomainError.conflict(PROMOTION_ERROR.BARGAIN_EXISTS, `member ${s.memberId} already bargains on activity ${s.activityId}`, { activityId: s.activityId });
+      throw DomainError.conflict(PROMOTION_ERROR.BARGAIN_EXISTS, `member ${s.memberId} already bargains on activity ${s.activityId}`, {
+        activityId: s.activityId,
+      });
     }
     bargain.markSaved(this.tx.write(BARGAINS, s));
     this.tx.record(bargain.pullEvents());

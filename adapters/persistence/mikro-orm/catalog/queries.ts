@@ -34,7 +34,8 @@ export class MikroOrmCatalogQueries implements CatalogQueries {
 
   private async spuFromDatabase(id: string): Promise<SpuSnapshot | null> {
     const [row] = this.pool
-      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] }).catch(rethrowTranslated)).rows as SpuRow[])
+      ? ((await this.pool.query({ name: 'zhongtai_spu_detail', text: `${SELECT_SPU_DETAIL} where s.id = $1`, values: [id] }).catch(rethrowTranslated))
+          .rows as SpuRow[])
       : await this.rows<SpuRow>(`${SELECT_SPU_DETAIL} where s.id = ?`, [id]);
     return row ? spuFromRow(row) : null;
   }

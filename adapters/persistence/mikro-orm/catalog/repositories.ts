@@ -7,8 +7,18 @@ import { Spu, type SpuSnapshot } from '../../../../domain/catalog/spu.js';
 import type { TxScope } from '../db.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import {
-  BrandRecord, brandFromRow, brandRecord, CategoryRecord, categoryFromRow, categoryRecord, FrontCategoryRecord, frontCategoryFromRow, frontCategoryRecord,
-  type BrandRow, type CategoryRow, type FrontCategoryRow,
+  BrandRecord,
+  brandFromRow,
+  brandRecord,
+  CategoryRecord,
+  categoryFromRow,
+  categoryRecord,
+  FrontCategoryRecord,
+  frontCategoryFromRow,
+  frontCategoryRecord,
+  type BrandRow,
+  type CategoryRow,
+  type FrontCategoryRow,
 } from './records.js';
 import { writeSkus } from './sku-writer.js';
 import { SpuRecord } from './spu-records.js';
@@ -124,10 +134,10 @@ export class MikroOrmSpus implements Spus {
 
   async takenSkuCodes(codes: readonly string[], exceptSpuId?: string): Promise<string[]> {
     if (codes.length === 0) return [];
-    const rows = await this.tx.rows<{ code: string }>(
-      'select code from sku where code = any(?::text[]) and spu_id is distinct from ? order by code',
-      [[...codes], exceptSpuId ?? null],
-    );
+    const rows = await this.tx.rows<{ code: string }>('select code from sku where code = any(?::text[]) and spu_id is distinct from ? order by code', [
+      [...codes],
+      exceptSpuId ?? null,
+    ]);
     return rows.map((r) => r.code);
   }
 

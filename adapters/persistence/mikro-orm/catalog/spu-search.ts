@@ -51,8 +51,7 @@ export async function spuSearchQuery(f: SpuSearch, rows: Rows): Promise<{ where:
 function mappingCondition(mappings: readonly FrontCategoryMapping[]): { sql: string; params: unknown[] } | null {
   const any: string[] = [];
   const params: unknown[] = [];
-  const of = <K extends FrontCategoryMapping['kind']>(kind: K) =>
-    mappings.filter((m): m is Extract<FrontCategoryMapping, { kind: K }> => m.kind === kind);
+  const of = <K extends FrontCategoryMapping['kind']>(kind: K) => mappings.filter((m): m is Extract<FrontCategoryMapping, { kind: K }> => m.kind === kind);
 
   const categories = of('category').map((m) => m.categoryId);
   if (categories.length > 0) {

@@ -2,12 +2,24 @@ import type { CouponStore } from '../../../../application/coupon/store.js';
 import { CouponTemplate, type TemplateStatus } from '../../../../domain/coupon/coupon-template.js';
 import { COUPON_STATES, OwnedCoupon, type CouponState } from '../../../../domain/coupon/owned-coupon.js';
 import type {
-  ClaimCounts, ClaimOutcome, CouponClaims, CouponStatisticsQuery, CouponTemplates, OwnedCoupons, TemplateCounts,
+  ClaimCounts,
+  ClaimOutcome,
+  CouponClaims,
+  CouponStatisticsQuery,
+  CouponTemplates,
+  OwnedCoupons,
+  TemplateCounts,
 } from '../../../../domain/coupon/ports.js';
 import { staleAggregate, type TxScope } from '../db.js';
 import {
-  couponTemplateFromRow, couponTemplateParams, ownedCouponFromRow, ownedCouponParams, OWNED_COLUMNS, TEMPLATE_COLUMNS,
-  type CouponTemplateRow, type OwnedCouponRow,
+  couponTemplateFromRow,
+  couponTemplateParams,
+  ownedCouponFromRow,
+  ownedCouponParams,
+  OWNED_COLUMNS,
+  TEMPLATE_COLUMNS,
+  type CouponTemplateRow,
+  type OwnedCouponRow,
 } from './records.js';
 
 /** The coupon store of one PostgreSQL transaction. */
@@ -24,7 +36,9 @@ const slots = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${f
 
 const INSERT_TEMPLATE = `insert into coupon_template (${TEMPLATE_COLUMNS.join(', ')}, issued, version)
   values (${slots(TEMPLATE_COLUMNS.length)}, 0, 1) on conflict (id) do nothing returning version`;
-const UPDATE_TEMPLATE = `update coupon_template set ${TEMPLATE_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1
+const UPDATE_TEMPLATE = `update coupon_template set ${TEMPLATE_COLUMNS.slice(1)
+  .map((c, i) => `${c} = $${i + 2}`)
+  .join(', ')}, version = version + 1
   where id = $1 and version = $${TEMPLATE_COLUMNS.length + 1} returning version`;
 
 /** Coupon templates on PostgreSQL: the definition is saved by version (recording the template's events); `issued` is left to the claim statement. */
@@ -100,7 +114,10 @@ export class MikroOrmCouponClaims implements CouponClaims {
   constructor(private readonly tx: TxScope) {}
 
   async claim(coupon: OwnedCoupon): Promise<ClaimOutcome> {
-    const [r] = await this.tx.rows<{ open: number; claimed: number | null; issued: number | null; stored: number }>(CLAIM, ownedCouponParams(coupon.toSnapshot()));
+    const [r] = await this.tx.rows<{ open: number; claimed: number | null; issued: number | null; stored: number }>(
+      CLAIM,
+      ownedCouponParams(coupon.toSnapshot()),
+    );
     if (r!.stored === 1) {
       coupon.markSaved(1);
       this.tx.record(coupon.pullEvents());
@@ -124,7 +141,9 @@ export class MikroOrmCouponClaims implements CouponClaims {
   }
 }
 
-const UPDATE_OWNED = `update owned_coupon set ${OWNED_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1
+const UPDATE_OWNED = `update owned_coupon set ${OWNED_COLUMNS.slice(1)
+  .map((c, i) => `${c} = $${i + 2}`)
+  .join(', ')}, version = version + 1
   where id = $1 and version = $${OWNED_COLUMNS.length + 1} returning version`;
 
 export class MikroOrmOwnedCoupons implements OwnedCoupons {
@@ -149,10 +168,10 @@ export class MikroOrmOwnedCoupons implements OwnedCoupons {
   }
 
   async dueForExpiry(at: Date, limit: number): Promise<OwnedCoupon[]> {
-    return this.list(
-      `select * from owned_coupon where state in ('available', 'returned') and valid_until <= ? order by valid_until, id collate "C" limit ?`,
-      [at, limit],
-    );
+    return this.list(`select * from owned_coupon where state in ('available', 'returned') and valid_until <= ? order by valid_until, id collate "C" limit ?`, [
+      at,
+      limit,
+    ]);
   }
 
   private async list(sql: string, params: unknown[]): Promise<OwnedCoupon[]> {

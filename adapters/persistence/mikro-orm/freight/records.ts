@@ -7,12 +7,35 @@ import { Money } from '../../../../domain/shared/money.js';
 
 /** Rates, rules and tables as jsonb: amounts as decimal strings ("10.00"), units as decimal strings. */
 type Json = Record<string, unknown>;
-interface RateJson { firstUnits: string; firstPrice: string; additionalUnits: string; additionalPrice: string }
-interface RegionRateJson { regions: string[]; rate: RateJson }
-interface FreeRuleJson { regions: string[]; minAmount: string | null; minQuantity: number | null; combine: FreeRuleCombination }
-interface ShopRateJson { fee: string; freeOver: string | null }
-interface ShopTemplateJson { defaultRate: ShopRateJson; regionRates: { regions: string[]; rate: ShopRateJson }[] }
-interface RateTableJson { chargeBy: ChargeMode; defaultRate: RateJson; regionRates: RegionRateJson[] }
+interface RateJson {
+  firstUnits: string;
+  firstPrice: string;
+  additionalUnits: string;
+  additionalPrice: string;
+}
+interface RegionRateJson {
+  regions: string[];
+  rate: RateJson;
+}
+interface FreeRuleJson {
+  regions: string[];
+  minAmount: string | null;
+  minQuantity: number | null;
+  combine: FreeRuleCombination;
+}
+interface ShopRateJson {
+  fee: string;
+  freeOver: string | null;
+}
+interface ShopTemplateJson {
+  defaultRate: ShopRateJson;
+  regionRates: { regions: string[]; rate: ShopRateJson }[];
+}
+interface RateTableJson {
+  chargeBy: ChargeMode;
+  defaultRate: RateJson;
+  regionRates: RegionRateJson[];
+}
 
 /** One row of `freight_template`: a per-item template; its rates and free-shipping rules as jsonb. */
 export class FreightTemplateRecord {
@@ -93,12 +116,22 @@ export const SkuFreightTemplateSchema = new EntitySchema<SkuFreightTemplateRecor
   indexes: [{ name: 'sku_freight_template_template_index', properties: ['templateId'] }],
 });
 
-const rateJson = (r: FreightRate): RateJson => ({ firstUnits: r.firstUnits, firstPrice: r.firstPrice.toString(), additionalUnits: r.additionalUnits, additionalPrice: r.additionalPrice.toString() });
+const rateJson = (r: FreightRate): RateJson => ({
+  firstUnits: r.firstUnits,
+  firstPrice: r.firstPrice.toString(),
+  additionalUnits: r.additionalUnits,
+  additionalPrice: r.additionalPrice.toString(),
+});
 const regionRatesJson = (rs: readonly RegionRate[]): RegionRateJson[] => rs.map((r) => ({ regions: [...r.regions], rate: rateJson(r.rate) }));
 const shopRateJson = (r: ShopRate): ShopRateJson => ({ fee: r.fee.toString(), freeOver: r.freeOver?.toString() ?? null });
 
 // jsonb keeps no key order: every reader rebuilds objects in the domain's field order.
-const rateOf = (j: RateJson): FreightRate => ({ firstUnits: j.firstUnits, firstPrice: Money.of(j.firstPrice), additionalUnits: j.additionalUnits, additionalPrice: Money.of(j.additionalPrice) });
+const rateOf = (j: RateJson): FreightRate => ({
+  firstUnits: j.firstUnits,
+  firstPrice: Money.of(j.firstPrice),
+  additionalUnits: j.additionalUnits,
+  additionalPrice: Money.of(j.additionalPrice),
+});
 const regionRatesOf = (js: RegionRateJson[]): RegionRate[] => js.map((j) => ({ regions: j.regions as RegionCode[], rate: rateOf(j.rate) }));
 const shopRateOf = (j: ShopRateJson): ShopRate => ({ fee: Money.of(j.fee), freeOver: j.freeOver === null ? null : Money.of(j.freeOver) });
 const money = (m: string | null) => (m === null ? null : Money.of(m));
@@ -111,7 +144,12 @@ export function freightTemplateRecord(s: FreightTemplateSnapshot, version: numbe
     chargeBy: s.chargeBy,
     defaultRate: rateJson(s.defaultRate) as unknown as Json,
     regionRates: regionRatesJson(s.regionRates) as unknown as Json[],
-    freeRules: s.freeRules.map((f) => ({ regions: [...f.regions], minAmount: f.minAmount?.toString() ?? null, minQuantity: f.minQuantity, combine: f.combine })),
+    freeRules: s.freeRules.map((f) => ({
+      regions: [...f.regions],
+      minAmount: f.minAmount?.toString() ?? null,
+      minQuantity: f.minQuantity,
+      combine: f.combine,
+    })),
     overridesShop: s.overridesShop,
     version,
   };
@@ -137,7 +175,9 @@ export function freightTemplateFromRow(r: FreightTemplateRow): FreightTemplateSn
     chargeBy: r.charge_by,
     defaultRate: rateOf(r.default_rate),
     regionRates: regionRatesOf(r.region_rates),
-    freeRules: r.free_rules.map((f): FreeShippingRule => ({ regions: f.regions as RegionCode[], minAmount: money(f.minAmount), minQuantity: f.minQuantity, combine: f.combine })),
+    freeRules: r.free_rules.map(
+      (f): FreeShippingRule => ({ regions: f.regions as RegionCode[], minAmount: money(f.minAmount), minQuantity: f.minQuantity, combine: f.combine }),
+    ),
     overridesShop: r.overrides_shop,
     version: r.version,
   };

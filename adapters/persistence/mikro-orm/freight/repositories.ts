@@ -4,8 +4,14 @@ import { FreightTemplate } from '../../../../domain/freight/template.js';
 import { ShopFreightSettings } from '../../../../domain/freight/shop-settings.js';
 import type { TxScope } from '../db.js';
 import {
-  FreightTemplateRecord, freightTemplateFromRow, freightTemplateRecord, ShopFreightSettingsRecord, shopFreightSettingsFromRow,
-  shopFreightSettingsRecord, type FreightTemplateRow, type ShopFreightSettingsRow,
+  FreightTemplateRecord,
+  freightTemplateFromRow,
+  freightTemplateRecord,
+  ShopFreightSettingsRecord,
+  shopFreightSettingsFromRow,
+  shopFreightSettingsRecord,
+  type FreightTemplateRow,
+  type ShopFreightSettingsRow,
 } from './records.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 
@@ -33,9 +39,7 @@ export class MikroOrmFreightTemplates implements FreightTemplates {
 
   async save(template: FreightTemplate): Promise<void> {
     const s = template.toSnapshot();
-    template.markSaved(
-      await saveVersionedRow(this.tx, FreightTemplateRecord, 'freightTemplates', s.version, freightTemplateRecord(s, s.version + 1)),
-    );
+    template.markSaved(await saveVersionedRow(this.tx, FreightTemplateRecord, 'freightTemplates', s.version, freightTemplateRecord(s, s.version + 1)));
   }
 
   async list(filter: { readonly shopId?: string } = {}): Promise<FreightTemplate[]> {
@@ -70,7 +74,10 @@ export class MikroOrmSkuFreightTemplates implements SkuFreightTemplates {
 
   async templatesOf(skuIds: readonly string[]): Promise<Record<string, string>> {
     if (skuIds.length === 0) return {};
-    const rows = await this.tx.rows<{ sku_id: string; template_id: string }>('select sku_id, template_id from sku_freight_template where sku_id = any(?::text[])', [[...new Set(skuIds)]]);
+    const rows = await this.tx.rows<{ sku_id: string; template_id: string }>(
+      'select sku_id, template_id from sku_freight_template where sku_id = any(?::text[])',
+      [[...new Set(skuIds)]],
+    );
     return Object.fromEntries(rows.map((r) => [r.sku_id, r.template_id]));
   }
 
@@ -88,7 +95,9 @@ export class MikroOrmSkuFreightTemplates implements SkuFreightTemplates {
   }
 
   async skusOf(templateId: string): Promise<string[]> {
-    const rows = await this.tx.rows<{ sku_id: string }>('select sku_id from sku_freight_template where template_id = ? order by sku_id collate "C"', [templateId]);
+    const rows = await this.tx.rows<{ sku_id: string }>('select sku_id from sku_freight_template where template_id = ? order by sku_id collate "C"', [
+      templateId,
+    ]);
     return rows.map((r) => r.sku_id);
   }
 }

@@ -1,6 +1,11 @@
 import {
-  checkDispatchQuantity, dispatchDelta, dispatchRejection, NO_DISPATCH_STOCK,
-  type DispatchDelta, type DispatchMovement, type DispatchStock,
+  checkDispatchQuantity,
+  dispatchDelta,
+  dispatchRejection,
+  NO_DISPATCH_STOCK,
+  type DispatchDelta,
+  type DispatchMovement,
+  type DispatchStock,
 } from '../../../../domain/inventory/dispatch-stock.js';
 import type { ApplyDispatchOperation, AvailabilityByWarehouse, DispatchStocks, LayerOperationResult } from '../../../../domain/inventory/layer-ports.js';
 import { assertLayerReplayOf } from '../../../../domain/inventory/layer-stock.js';
@@ -110,7 +115,18 @@ export class MikroOrmDispatchStocks implements DispatchStocks {
     const d = dispatchDelta(op);
     const raisesOnly = Object.values(d).every((v) => v >= 0);
     const [result] = await this.tx.rows<Partial<DispatchRow> & { inserted: number }>(raisesOnly ? DISPATCH_RAISE : DISPATCH_GUARDED, [
-      c.movementId, c.skuId, c.warehouseId, op.kind, c.reference, op.quantity, d.book, d.available, d.inTransit, d.unsellable, d.used, c.at,
+      c.movementId,
+      c.skuId,
+      c.warehouseId,
+      op.kind,
+      c.reference,
+      op.quantity,
+      d.book,
+      d.available,
+      d.inTransit,
+      d.unsellable,
+      d.used,
+      c.at,
     ]);
     if (result!.inserted === 0) {
       const [row] = await this.tx.rows<DispatchMovementRow>(
@@ -127,11 +143,22 @@ export class MikroOrmDispatchStocks implements DispatchStocks {
     }
     const after = dispatchFromRow(result as DispatchRow);
     const movement: DispatchMovement = {
-      id: c.movementId, skuId: c.skuId, warehouseId: c.warehouseId, kind: op.kind, reference: c.reference, quantity: op.quantity, delta: d, at: c.at,
+      id: c.movementId,
+      skuId: c.skuId,
+      warehouseId: c.warehouseId,
+      kind: op.kind,
+      reference: c.reference,
+      quantity: op.quantity,
+      delta: d,
+      at: c.at,
     };
     const before: DispatchStock = {
-      ...after, book: after.book - d.book, available: after.available - d.available, inTransit: after.inTransit - d.inTransit,
-      unsellable: after.unsellable - d.unsellable, used: after.used - d.used,
+      ...after,
+      book: after.book - d.book,
+      available: after.available - d.available,
+      inTransit: after.inTransit - d.inTransit,
+      unsellable: after.unsellable - d.unsellable,
+      used: after.used - d.used,
     };
     return { movement, replayed: false, before, after };
   }
@@ -159,7 +186,15 @@ export class MikroOrmDispatchStocks implements DispatchStocks {
 export const date = (at: Date | string): Date => (at instanceof Date ? at : new Date(at));
 
 function dispatchFromRow(r: DispatchRow): DispatchStock {
-  return { skuId: r.sku_id, warehouseId: r.warehouse_id, book: r.book, available: r.available, inTransit: r.in_transit, unsellable: r.unsellable, used: r.used };
+  return {
+    skuId: r.sku_id,
+    warehouseId: r.warehouse_id,
+    book: r.book,
+    available: r.available,
+    inTransit: r.in_transit,
+    unsellable: r.unsellable,
+    used: r.used,
+  };
 }
 
 function dispatchMovementFromRow(r: DispatchMovementRow): DispatchMovement {

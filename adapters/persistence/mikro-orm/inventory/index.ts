@@ -16,8 +16,14 @@ export { BatchingOrderStockLocks, type BatchingOptions } from './order-stock-loc
  */
 export const inventoryPostgres: PostgresContextPart = {
   entities: [
-    SalesStockSchema, StockMovementSchema, StockHoldSchema, StockPoolSchema,
-    DispatchStockSchema, DispatchStockMovementSchema, LocationStockSchema, LocationStockMovementSchema,
+    SalesStockSchema,
+    StockMovementSchema,
+    StockHoldSchema,
+    StockPoolSchema,
+    DispatchStockSchema,
+    DispatchStockMovementSchema,
+    LocationStockSchema,
+    LocationStockMovementSchema,
   ],
   migrations: [
     { name: 'Migration20261122010000_inventory', class: Migration20261122010000_inventory },

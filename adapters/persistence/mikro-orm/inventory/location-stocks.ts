@@ -1,8 +1,13 @@
 import type { ApplyLocationOperation, LayerOperationResult, LocationStocks } from '../../../../domain/inventory/layer-ports.js';
 import { assertLayerReplayOf } from '../../../../domain/inventory/layer-stock.js';
 import {
-  checkLocationQuantity, locationDelta, locationRejection, NO_LOCATION_STOCK,
-  type LocationDelta, type LocationMovement, type LocationStock,
+  checkLocationQuantity,
+  locationDelta,
+  locationRejection,
+  NO_LOCATION_STOCK,
+  type LocationDelta,
+  type LocationMovement,
+  type LocationStock,
 } from '../../../../domain/inventory/location-stock.js';
 import type { TxScope } from '../db.js';
 import { date, RESULT } from './dispatch-stocks.js';
@@ -66,10 +71,11 @@ export class MikroOrmLocationStocks implements LocationStocks {
   constructor(private readonly tx: TxScope) {}
 
   async get(skuId: string, warehouseId: string, location: string): Promise<LocationStock | null> {
-    const [row] = await this.tx.rows<LocationRow>(
-      'select * from location_stock where sku_id = ?::text and warehouse_id = ?::text and location = ?::text',
-      [skuId, warehouseId, location],
-    );
+    const [row] = await this.tx.rows<LocationRow>('select * from location_stock where sku_id = ?::text and warehouse_id = ?::text and location = ?::text', [
+      skuId,
+      warehouseId,
+      location,
+    ]);
     return row ? locationFromRow(row) : null;
   }
 
@@ -87,7 +93,18 @@ export class MikroOrmLocationStocks implements LocationStocks {
     const d = locationDelta(op);
     const raisesOnly = Object.values(d).every((v) => v >= 0);
     const [result] = await this.tx.rows<Partial<LocationRow> & { inserted: number }>(raisesOnly ? LOCATION_RAISE : LOCATION_GUARDED, [
-      c.movementId, c.skuId, c.warehouseId, c.location, op.kind, c.reference, op.quantity, d.available, d.locked, d.shipped, d.unusable, c.at,
+      c.movementId,
+      c.skuId,
+      c.warehouseId,
+      c.location,
+      op.kind,
+      c.reference,
+      op.quantity,
+      d.available,
+      d.locked,
+      d.shipped,
+      d.unusable,
+      c.at,
     ]);
     const absent = () => NO_LOCATION_STOCK(c.skuId, c.warehouseId, c.location);
     if (result!.inserted === 0) {
@@ -102,11 +119,22 @@ export class MikroOrmLocationStocks implements LocationStocks {
     if (result!.sku_id == null) throw locationRejection((await this.get(c.skuId, c.warehouseId, c.location)) ?? absent(), op);
     const after = locationFromRow(result as LocationRow);
     const movement: LocationMovement = {
-      id: c.movementId, skuId: c.skuId, warehouseId: c.warehouseId, location: c.location, kind: op.kind, reference: c.reference,
-      quantity: op.quantity, delta: d, at: c.at,
+      id: c.movementId,
+      skuId: c.skuId,
+      warehouseId: c.warehouseId,
+      location: c.location,
+      kind: op.kind,
+      reference: c.reference,
+      quantity: op.quantity,
+      delta: d,
+      at: c.at,
     };
     const before: LocationStock = {
-      ...after, available: after.available - d.available, locked: after.locked - d.locked, shipped: after.shipped - d.shipped, unusable: after.unusable - d.unusable,
+      ...after,
+      available: after.available - d.available,
+      locked: after.locked - d.locked,
+      shipped: after.shipped - d.shipped,
+      unusable: after.unusable - d.unusable,
     };
     return { movement, replayed: false, before, after };
   }
@@ -133,15 +161,27 @@ export class MikroOrmLocationStocks implements LocationStocks {
 
 function locationFromRow(r: LocationRow): LocationStock {
   return {
-    skuId: r.sku_id, warehouseId: r.warehouse_id, location: r.location,
-    available: r.available, locked: r.locked, shipped: r.shipped, unusable: r.unusable,
+    skuId: r.sku_id,
+    warehouseId: r.warehouse_id,
+    location: r.location,
+    available: r.available,
+    locked: r.locked,
+    shipped: r.shipped,
+    unusable: r.unusable,
   };
 }
 
 function locationMovementFromRow(r: LocationMovementRow): LocationMovement {
   const delta: LocationDelta = { available: r.d_available, locked: r.d_locked, shipped: r.d_shipped, unusable: r.d_unusable };
   return {
-    id: r.id, skuId: r.sku_id, warehouseId: r.warehouse_id, location: r.location, kind: r.kind, reference: r.reference,
-    quantity: r.quantity, delta, at: date(r.at),
+    id: r.id,
+    skuId: r.sku_id,
+    warehouseId: r.warehouse_id,
+    location: r.location,
+    kind: r.kind,
+    reference: r.reference,
+    quantity: r.quantity,
+    delta,
+    at: date(r.at),
   };
 }

@@ -93,7 +93,10 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
     try {
       const scope = new TxScope(session, this.em, this.observe, this.routing?.ids);
       await session.query('begin', []).catch(rethrowTranslated);
-      decided = await decide(scope, batch.map((w) => w.request));
+      decided = await decide(
+        scope,
+        batch.map((w) => w.request),
+      );
       scope.record(decided.flatMap((d) => (d.outcome === 'locked' ? d.events : [])));
       events = scope.events;
       await write(scope, decided);
@@ -153,8 +156,15 @@ async function decide(scope: TxScope, requests: readonly OrderStockLockRequest[]
         const delta = deltaOf(op);
         const after = applyDelta(current, delta);
         const movement: StockMovement = {
-          id: line.movementId, skuId: line.skuId, kind: 'lock', reference: line.reference, lockReference: line.reference, pool: null,
-          quantity: line.quantity, delta, at: request.at,
+          id: line.movementId,
+          skuId: line.skuId,
+          kind: 'lock',
+          reference: line.reference,
+          lockReference: line.reference,
+          pool: null,
+          quantity: line.quantity,
+          delta,
+          at: request.at,
         };
         next.set(line.skuId, after);
         fresh.push(movement);
@@ -195,9 +205,16 @@ async function write(scope: TxScope, decided: readonly Decided[]): Promise<void>
      )
      select (select count(*)::int from mv) as movements, (select count(*)::int from upd) as stocks`,
     [
-      fresh.map((m) => m.id), fresh.map((m) => m.skuId), fresh.map((m) => m.reference), fresh.map((m) => m.quantity), fresh.map((m) => m.at),
-      fresh.map((m) => m.skuId), fresh.map((m) => m.reference), fresh.map((m) => m.quantity),
-      [...perSku.keys()], [...perSku.values()],
+      fresh.map((m) => m.id),
+      fresh.map((m) => m.skuId),
+      fresh.map((m) => m.reference),
+      fresh.map((m) => m.quantity),
+      fresh.map((m) => m.at),
+      fresh.map((m) => m.skuId),
+      fresh.map((m) => m.reference),
+      fresh.map((m) => m.quantity),
+      [...perSku.keys()],
+      [...perSku.values()],
     ],
   );
   // A movement key taken in between by a transaction outside the batch: nothing of the batch may stand.

@@ -1,8 +1,18 @@
 import { assertReplayOf, type StockMovement, type StockOperationResult } from '../../../../domain/inventory/movement.js';
 import type { ApplyStockOperation, SalesStocks, StockPolicies } from '../../../../domain/inventory/ports.js';
 import {
-  applyDelta, checkQuantity, deltaOf, drawsOn, holdDelta, holdReference, lowStockEvents, poolDelta, rejection,
-  type SalesStock, type StockDelta, type StockOperation,
+  applyDelta,
+  checkQuantity,
+  deltaOf,
+  drawsOn,
+  holdDelta,
+  holdReference,
+  lowStockEvents,
+  poolDelta,
+  rejection,
+  type SalesStock,
+  type StockDelta,
+  type StockOperation,
 } from '../../../../domain/inventory/sales-stock.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { TxScope } from '../db.js';
@@ -83,8 +93,13 @@ export class MikroOrmSalesStocks implements SalesStocks {
          low_stock_threshold = case when $7 then excluded.low_stock_threshold else sales_stock.low_stock_threshold end
        returning *`,
       [
-        skuId, policies.oversellAllowance ?? 0, policies.virtual ?? false, policies.lowStockThreshold ?? null,
-        policies.oversellAllowance !== undefined, policies.virtual !== undefined, policies.lowStockThreshold !== undefined,
+        skuId,
+        policies.oversellAllowance ?? 0,
+        policies.virtual ?? false,
+        policies.lowStockThreshold ?? null,
+        policies.oversellAllowance !== undefined,
+        policies.virtual !== undefined,
+        policies.lowStockThreshold !== undefined,
       ],
     );
     return stockFromRow(row!);
@@ -127,14 +142,39 @@ export class MikroOrmSalesStocks implements SalesStocks {
        )
        select (select count(*)::int from mv) as inserted, upd.* from (select 1) one left join upd on true`,
       [
-        c.movementId, c.skuId, op.kind, c.reference, lockReference, pool, op.quantity, d.total, d.locked, d.sold, d.activity, d.presale, c.at,
-        draws !== null && 'hold' in draws, draws !== null && 'pool' in draws, Math.max(0, holdDelta(op)), Math.max(0, poolDelta(op)),
+        c.movementId,
+        c.skuId,
+        op.kind,
+        c.reference,
+        lockReference,
+        pool,
+        op.quantity,
+        d.total,
+        d.locked,
+        d.sold,
+        d.activity,
+        d.presale,
+        c.at,
+        draws !== null && 'hold' in draws,
+        draws !== null && 'pool' in draws,
+        Math.max(0, holdDelta(op)),
+        Math.max(0, poolDelta(op)),
       ],
     );
     if (result!.inserted === 0) return this.replay(c);
     if (result!.sku_id === null) await this.reject(c);
     const after = stockFromRow(result!);
-    const movement: StockMovement = { id: c.movementId, skuId: c.skuId, kind: op.kind, reference: c.reference, lockReference, pool, quantity: op.quantity, delta: d, at: c.at };
+    const movement: StockMovement = {
+      id: c.movementId,
+      skuId: c.skuId,
+      kind: op.kind,
+      reference: c.reference,
+      lockReference,
+      pool,
+      quantity: op.quantity,
+      delta: d,
+      at: c.at,
+    };
     const before = subtract(after, d);
     this.tx.record(lowStockEvents(before, after, c.at));
     return { movement, replayed: false, before, after };
@@ -156,7 +196,10 @@ export class MikroOrmSalesStocks implements SalesStocks {
   }
 
   async pools(skuId: string): Promise<Record<string, number>> {
-    const rows = await this.tx.rows<{ pool: string; quantity: number }>('select pool, quantity from stock_pool where sku_id = ? and quantity > 0 order by pool collate "C"', [skuId]);
+    const rows = await this.tx.rows<{ pool: string; quantity: number }>(
+      'select pool, quantity from stock_pool where sku_id = ? and quantity > 0 order by pool collate "C"',
+      [skuId],
+    );
     return Object.fromEntries(rows.map((r) => [r.pool, r.quantity]));
   }
 
@@ -164,16 +207,41 @@ export class MikroOrmSalesStocks implements SalesStocks {
     await this.tx.rows(
       `insert into stock_movement (id, sku_id, kind, reference, lock_reference, pool, quantity, d_total, d_locked, d_sold, d_activity, d_presale, at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [m.id, m.skuId, m.kind, m.reference, m.lockReference, m.pool, m.quantity, m.delta.total, m.delta.locked, m.delta.sold, m.delta.activity, m.delta.presale, m.at],
+      [
+        m.id,
+        m.skuId,
+        m.kind,
+        m.reference,
+        m.lockReference,
+        m.pool,
+        m.quantity,
+        m.delta.total,
+        m.delta.locked,
+        m.delta.sold,
+        m.delta.activity,
+        m.delta.presale,
+        m.at,
+      ],
     );
   }
 
   async overwriteCounters(skuId: string, c: Pick<SalesStock, 'total' | 'locked' | 'sold' | 'activity' | 'presale'>): Promise<void> {
-    await this.tx.rows('update sales_stock set total = ?, locked = ?, sold = ?, activity = ?, presale = ? where sku_id = ?', [c.total, c.locked, c.sold, c.activity, c.presale, skuId]);
+    await this.tx.rows('update sales_stock set total = ?, locked = ?, sold = ?, activity = ?, presale = ? where sku_id = ?', [
+      c.total,
+      c.locked,
+      c.sold,
+      c.activity,
+      c.presale,
+      skuId,
+    ]);
   }
 
   private async replay(c: ApplyStockOperation) {
-    const [row] = await this.tx.rows<MovementRow>('select * from stock_movement where sku_id = ? and kind = ? and reference = ?', [c.skuId, c.operation.kind, c.reference]);
+    const [row] = await this.tx.rows<MovementRow>('select * from stock_movement where sku_id = ? and kind = ? and reference = ?', [
+      c.skuId,
+      c.operation.kind,
+      c.reference,
+    ]);
     const movement = assertReplayOf(movementFromRow(row!), c.operation);
     const current = (await this.get(c.skuId))!;
     return { movement, replayed: true, before: current, after: current };
@@ -194,8 +262,15 @@ export class MikroOrmSalesStocks implements SalesStocks {
 
 export function stockFromRow(r: StockRow): SalesStock {
   return {
-    skuId: r.sku_id, total: r.total, locked: r.locked, sold: r.sold, activity: r.activity, presale: r.presale,
-    oversellAllowance: r.oversell_allowance, virtual: r.virtual, lowStockThreshold: r.low_stock_threshold,
+    skuId: r.sku_id,
+    total: r.total,
+    locked: r.locked,
+    sold: r.sold,
+    activity: r.activity,
+    presale: r.presale,
+    oversellAllowance: r.oversell_allowance,
+    virtual: r.virtual,
+    lowStockThreshold: r.low_stock_threshold,
   };
 }
 
@@ -205,7 +280,13 @@ function subtract(s: SalesStock, d: StockDelta): SalesStock {
 
 export function movementFromRow(r: MovementRow): StockMovement {
   return {
-    id: r.id, skuId: r.sku_id, kind: r.kind, reference: r.reference, lockReference: r.lock_reference, pool: r.pool, quantity: r.quantity,
+    id: r.id,
+    skuId: r.sku_id,
+    kind: r.kind,
+    reference: r.reference,
+    lockReference: r.lock_reference,
+    pool: r.pool,
+    quantity: r.quantity,
     delta: { total: r.d_total, locked: r.d_locked, sold: r.d_sold, activity: r.d_activity, presale: r.d_presale },
     at: r.at instanceof Date ? r.at : new Date(r.at),
   };

@@ -1,6 +1,14 @@
 import { MEMBERSHIP_ERRORS } from '../../../../domain/membership/errors.js';
 import type { GrowthSource } from '../../../../domain/membership/growth.js';
-import { assertReplay, balanceOverflow, insufficient, overflows, type LedgerChange, type LedgerEntry, type LedgerResult } from '../../../../domain/membership/ledger.js';
+import {
+  assertReplay,
+  balanceOverflow,
+  insufficient,
+  overflows,
+  type LedgerChange,
+  type LedgerEntry,
+  type LedgerResult,
+} from '../../../../domain/membership/ledger.js';
 import type { PointsSource } from '../../../../domain/membership/points.js';
 import type { Ledger, PointsLedger } from '../../../../domain/membership/ports.js';
 import type { DomainError } from '../../../../domain/shared/domain-error.js';
@@ -20,7 +28,14 @@ interface EntryRow {
   detail: Record<string, unknown>;
 }
 const entryFromRow = <S extends string>(r: EntryRow): LedgerEntry<S> => ({
-  id: r.id, memberId: r.member_id, source: r.source as S, reference: r.reference, delta: r.delta, at: requiredTimestamp(r.at), expiresAt: timestamp(r.expires_at), detail: r.detail,
+  id: r.id,
+  memberId: r.member_id,
+  source: r.source as S,
+  reference: r.reference,
+  delta: r.delta,
+  at: requiredTimestamp(r.at),
+  expiresAt: timestamp(r.expires_at),
+  detail: r.detail,
 });
 
 /**
@@ -60,20 +75,43 @@ class SqlLedger<S extends string> implements Ledger<S> {
 
   async apply(c: LedgerChange<S>): Promise<LedgerResult<S>> {
     const [r] = await this.tx.rows<{ found: number; before: number | null; delta: number | null; balance: number | null }>(this.applySql, [
-      c.entryId, c.memberId, c.source, c.delta, c.reference, c.at, c.expiresAt ?? null, JSON.stringify(c.detail ?? {}), c.clamp ?? false,
+      c.entryId,
+      c.memberId,
+      c.source,
+      c.delta,
+      c.reference,
+      c.at,
+      c.expiresAt ?? null,
+      JSON.stringify(c.detail ?? {}),
+      c.clamp ?? false,
     ]);
     if (r!.found === 0) throw memberNotFound(c.memberId);
     if (r!.delta !== null) {
-      const entry: LedgerEntry<S> = { id: c.entryId, memberId: c.memberId, source: c.source, reference: c.reference, delta: r!.delta, at: c.at, expiresAt: c.expiresAt ?? null, detail: c.detail ?? {} };
+      const entry: LedgerEntry<S> = {
+        id: c.entryId,
+        memberId: c.memberId,
+        source: c.source,
+        reference: c.reference,
+        delta: r!.delta,
+        at: c.at,
+        expiresAt: c.expiresAt ?? null,
+        detail: c.detail ?? {},
+      };
       return { entry, replayed: false, balance: r!.balance! };
     }
     const earlier = await this.entry(c.memberId, c.source, c.reference);
     if (earlier) return { entry: assertReplay(earlier, c), replayed: true, balance: await this.balance(c.memberId) };
-    throw overflows(r!.before ?? 0, c.delta) ? balanceOverflow(this.kind, c.memberId, r!.before, c.delta) : insufficient(this.kind, c.memberId, r!.before ?? 0, -c.delta);
+    throw overflows(r!.before ?? 0, c.delta)
+      ? balanceOverflow(this.kind, c.memberId, r!.before, c.delta)
+      : insufficient(this.kind, c.memberId, r!.before ?? 0, -c.delta);
   }
 
   async entry(memberId: string, source: S, reference: string): Promise<LedgerEntry<S> | null> {
-    const [row] = await this.tx.rows<EntryRow>(`select * from ${this.kind}_entry where member_id = ? and source = ? and reference = ?`, [memberId, source, reference]);
+    const [row] = await this.tx.rows<EntryRow>(`select * from ${this.kind}_entry where member_id = ? and source = ? and reference = ?`, [
+      memberId,
+      source,
+      reference,
+    ]);
     return row ? entryFromRow<S>(row) : null;
   }
 

@@ -244,6 +244,17 @@ export const RfmScoreSchema = new EntitySchema<RfmScoreRecord>({
 });
 
 export const membershipSchemas = [
-  MemberSchema, GrowthAccountSchema, PointsAccountSchema, GrowthEntrySchema, PointsEntrySchema, MemberLevelChangeSchema, MemberAuditSchema,
-  ShopMembershipSchema, MembershipSettingSchema, MemberOrderFactSchema, MemberOrderRefundSchema, RfmRunSchema, RfmScoreSchema,
+  MemberSchema,
+  GrowthAccountSchema,
+  PointsAccountSchema,
+  GrowthEntrySchema,
+  PointsEntrySchema,
+  MemberLevelChangeSchema,
+  MemberAuditSchema,
+  ShopMembershipSchema,
+  MembershipSettingSchema,
+  MemberOrderFactSchema,
+  MemberOrderRefundSchema,
+  RfmRunSchema,
+  RfmScoreSchema,
 ];

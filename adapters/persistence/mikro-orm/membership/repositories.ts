@@ -29,8 +29,15 @@ interface MemberRow {
 }
 
 const memberFromRow = (r: MemberRow): MemberProfile => ({
-  id: r.id, registeredAt: requiredTimestamp(r.registered_at), phone: r.phone, gender: r.gender, level: r.level, addresses: r.addresses,
-  paidCard: r.paid_card ? ({ plan: r.paid_card.plan, startsAt: new Date(r.paid_card.startsAt), endsAt: new Date(r.paid_card.endsAt) } satisfies PaidCard) : null,
+  id: r.id,
+  registeredAt: requiredTimestamp(r.registered_at),
+  phone: r.phone,
+  gender: r.gender,
+  level: r.level,
+  addresses: r.addresses,
+  paidCard: r.paid_card
+    ? ({ plan: r.paid_card.plan, startsAt: new Date(r.paid_card.startsAt), endsAt: new Date(r.paid_card.endsAt) } satisfies PaidCard)
+    : null,
   version: r.version,
 });
 
@@ -44,7 +51,9 @@ export class MikroOrmMembers implements Members {
 
   /** A new member gets its two balances in the same statement; an update never writes the level (setLevel owns it). */
   async save(m: MemberProfile): Promise<number> {
-    const card = m.paidCard ? JSON.stringify({ plan: m.paidCard.plan, startsAt: m.paidCard.startsAt.toISOString(), endsAt: m.paidCard.endsAt.toISOString() }) : null;
+    const card = m.paidCard
+      ? JSON.stringify({ plan: m.paidCard.plan, startsAt: m.paidCard.startsAt.toISOString(), endsAt: m.paidCard.endsAt.toISOString() })
+      : null;
     const params = [m.id, m.registeredAt, m.phone, m.gender, m.level, JSON.stringify(m.addresses), card];
     const [row] =
       m.version === 0
@@ -78,7 +87,13 @@ export class MikroOrmMembers implements Members {
 
   async recordLevelChange(c: LevelChange): Promise<void> {
     await this.tx.rows('insert into member_level_change (id, member_id, scope, from_level, to_level, reason, at) values (?, ?, ?, ?, ?, ?, ?)', [
-      c.id, c.memberId, c.scope, c.fromLevel, c.toLevel, c.reason, c.at,
+      c.id,
+      c.memberId,
+      c.scope,
+      c.fromLevel,
+      c.toLevel,
+      c.reason,
+      c.at,
     ]);
   }
 
@@ -87,21 +102,48 @@ export class MikroOrmMembers implements Members {
       'select * from member_level_change where member_id = ? order by id collate "C" desc',
       [memberId],
     );
-    return rows.map((r) => ({ id: r.id, memberId: r.member_id, scope: r.scope, fromLevel: r.from_level, toLevel: r.to_level, reason: r.reason, at: requiredTimestamp(r.at) }));
+    return rows.map((r) => ({
+      id: r.id,
+      memberId: r.member_id,
+      scope: r.scope,
+      fromLevel: r.from_level,
+      toLevel: r.to_level,
+      reason: r.reason,
+      at: requiredTimestamp(r.at),
+    }));
   }
 
   async recordAudit(a: AuditRecord): Promise<void> {
     await this.tx.rows('insert into member_audit (id, member_id, action, operator, reason, detail, at) values (?, ?, ?, ?, ?, ?::jsonb, ?)', [
-      a.id, a.memberId, a.action, a.operator, a.reason, JSON.stringify(a.detail), a.at,
+      a.id,
+      a.memberId,
+      a.action,
+      a.operator,
+      a.reason,
+      JSON.stringify(a.detail),
+      a.at,
     ]);
   }
 
   async audits(memberId: string): Promise<AuditRecord[]> {
-    const rows = await this.tx.rows<{ id: string; member_id: string; action: string; operator: string; reason: string; detail: Record<string, unknown>; at: string }>(
-      'select * from member_audit where member_id = ? order by id collate "C" desc',
-      [memberId],
-    );
-    return rows.map((r) => ({ id: r.id, memberId: r.member_id, action: r.action, operator: r.operator, reason: r.reason, detail: r.detail, at: requiredTimestamp(r.at) }));
+    const rows = await this.tx.rows<{
+      id: string;
+      member_id: string;
+      action: string;
+      operator: string;
+      reason: string;
+      detail: Record<string, unknown>;
+      at: string;
+    }>('select * from member_audit where member_id = ? order by id collate "C" desc', [memberId]);
+    return rows.map((r) => ({
+      id: r.id,
+      memberId: r.member_id,
+      action: r.action,
+      operator: r.operator,
+      reason: r.reason,
+      detail: r.detail,
+      at: requiredTimestamp(r.at),
+    }));
   }
 
   async shopMembership(shopId: string, memberId: string): Promise<ShopMembership | null> {
@@ -151,8 +193,15 @@ export class MikroOrmMembershipSettings implements MembershipSettings {
   async put<T>(key: string, value: T, version: number): Promise<void> {
     const rows =
       version === 0
-        ? await this.tx.rows('insert into membership_setting (key, value, version) values (?, ?::jsonb, 1) on conflict (key) do nothing returning 1', [key, JSON.stringify(value)])
-        : await this.tx.rows('update membership_setting set value = ?::jsonb, version = version + 1 where key = ? and version = ? returning 1', [JSON.stringify(value), key, version]);
+        ? await this.tx.rows('insert into membership_setting (key, value, version) values (?, ?::jsonb, 1) on conflict (key) do nothing returning 1', [
+            key,
+            JSON.stringify(value),
+          ])
+        : await this.tx.rows('update membership_setting set value = ?::jsonb, version = version + 1 where key = ? and version = ? returning 1', [
+            JSON.stringify(value),
+            key,
+            version,
+          ]);
     if (rows.length === 0) throw staleAggregate('membershipSettings', key);
   }
 }
@@ -161,7 +210,10 @@ export class MikroOrmOrderFacts implements OrderFacts {
   constructor(private readonly tx: TxScope) {}
 
   async get(orderId: string): Promise<OrderFact | null> {
-    const [r] = await this.tx.rows<{ order_id: string; member_id: string; paid_at: string; amount: string; refunded: string }>('select * from member_order_fact where order_id = ?', [orderId]);
+    const [r] = await this.tx.rows<{ order_id: string; member_id: string; paid_at: string; amount: string; refunded: string }>(
+      'select * from member_order_fact where order_id = ?',
+      [orderId],
+    );
     return r ? { orderId: r.order_id, memberId: r.member_id, paidAt: requiredTimestamp(r.paid_at), amount: r.amount, refunded: r.refunded } : null;
   }
 

@@ -13,7 +13,13 @@ interface RunRow {
   at: string;
 }
 const runFromRow = (r: RunRow): RfmRun => ({
-  id: r.id, asOf: requiredTimestamp(r.as_of), config: r.config, members: r.members, wakeUps: r.wake_ups, downgrades: r.downgrades, at: requiredTimestamp(r.at),
+  id: r.id,
+  asOf: requiredTimestamp(r.as_of),
+  config: r.config,
+  members: r.members,
+  wakeUps: r.wake_ups,
+  downgrades: r.downgrades,
+  at: requiredTimestamp(r.at),
 });
 interface ScoreRow {
   member_id: string;
@@ -25,7 +31,16 @@ interface ScoreRow {
   m: number;
   segment: Segment;
 }
-const scoreFromRow = (s: ScoreRow): RfmScore => ({ memberId: s.member_id, recencyDays: s.recency_days, frequency: s.frequency, monetary: s.monetary, r: s.r, f: s.f, m: s.m, segment: s.segment });
+const scoreFromRow = (s: ScoreRow): RfmScore => ({
+  memberId: s.member_id,
+  recencyDays: s.recency_days,
+  frequency: s.frequency,
+  monetary: s.monetary,
+  r: s.r,
+  f: s.f,
+  m: s.m,
+  segment: s.segment,
+});
 
 /**
  * The scoring statement: aggregate the facts per member, rank, score, judge against the means and
@@ -33,7 +48,10 @@ const scoreFromRow = (s: ScoreRow): RfmScore => ({ memberId: s.member_id, recenc
  * 1 + ⌊5 × (rank − 1) / n⌋ with `rank()` (ties together), as `computeRfm` in the domain.
  * Parameters: $1 run id, $2 as-of, $3 window start, $4 average?, $5…$16 breakpoints (R, F, M).
  */
-export function rfmScoringSql(scoring: RfmConfig['scoring']['kind'], target = 'insert into rfm_score (run_id, member_id, recency_days, frequency, monetary, r, f, m, segment)'): string {
+export function rfmScoringSql(
+  scoring: RfmConfig['scoring']['kind'],
+  target = 'insert into rfm_score (run_id, member_id, recency_days, frequency, monetary, r, f, m, segment)',
+): string {
   const scores =
     scoring === 'quintiles'
       ? `1 + (5 * (rank() over (order by recency desc) - 1)) / count(*) over () as r,
@@ -112,7 +130,13 @@ export class MikroOrmRfmRuns implements RfmRuns {
     }
     const run: RfmRun = { id: cmd.id, asOf: cmd.asOf, config: c, members: scored!.n, wakeUps, downgrades, at: cmd.at };
     await this.tx.rows('insert into rfm_run (id, as_of, config, members, wake_ups, downgrades, at) values (?, ?, ?::jsonb, ?, ?, ?, ?)', [
-      run.id, run.asOf, JSON.stringify(c), run.members, wakeUps, downgrades, run.at,
+      run.id,
+      run.asOf,
+      JSON.stringify(c),
+      run.members,
+      wakeUps,
+      downgrades,
+      run.at,
     ]);
     return run;
   }
@@ -128,7 +152,9 @@ export class MikroOrmRfmRuns implements RfmRuns {
   }
 
   async segmentCounts(runId: string): Promise<Record<Segment, number>> {
-    const rows = await this.tx.rows<{ segment: Segment; n: number }>('select segment, count(*)::int as n from rfm_score where run_id = ? group by segment', [runId]);
+    const rows = await this.tx.rows<{ segment: Segment; n: number }>('select segment, count(*)::int as n from rfm_score where run_id = ? group by segment', [
+      runId,
+    ]);
     const counts = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>;
     for (const r of rows) counts[r.segment] = r.n;
     return counts;

@@ -9,7 +9,9 @@ export class Migration20261121000000_outbox extends Migration {
   override name = 'Migration20261121000000_outbox';
 
   override up(): void {
-    this.addSql(`create table if not exists "outbox" ("id" bigserial primary key, "type" text not null, "aggregate_id" text not null, "payload" jsonb not null, "occurred_at" timestamptz not null, "published_at" timestamptz null, "attempts" int not null default 0);`);
+    this.addSql(
+      `create table if not exists "outbox" ("id" bigserial primary key, "type" text not null, "aggregate_id" text not null, "payload" jsonb not null, "occurred_at" timestamptz not null, "published_at" timestamptz null, "attempts" int not null default 0);`,
+    );
     // The relay reads unpublished events in id order; published ones drop out of the index.
     this.addSql(`create index if not exists "outbox_unpublished_index" on "outbox" ("id") where published_at is null;`);
   }

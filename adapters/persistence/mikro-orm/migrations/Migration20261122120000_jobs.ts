@@ -9,7 +9,9 @@ export class Migration20261122120000_jobs extends Migration {
   override name = 'Migration20261122120000_jobs';
 
   override up(): void {
-    this.addSql(`create table "job" ("id" bigserial primary key, "kind" text not null, "key" text not null, "payload" jsonb not null, "run_at" timestamptz not null, "attempts" int not null default 0, "last_error" text null, "locked_until" timestamptz null, "done_at" timestamptz null, "created_at" timestamptz not null default now());`);
+    this.addSql(
+      `create table "job" ("id" bigserial primary key, "kind" text not null, "key" text not null, "payload" jsonb not null, "run_at" timestamptz not null, "attempts" int not null default 0, "last_error" text null, "locked_until" timestamptz null, "done_at" timestamptz null, "created_at" timestamptz not null default now());`,
+    );
     this.addSql(`alter table "job" add constraint "job_key_unique" unique ("key");`);
     this.addSql(`create index "job_due_index" on "job" ("run_at") where done_at is null;`);
   }

@@ -5,7 +5,9 @@ export class Migration20261122140000_idempotency extends Migration {
   override name = 'Migration20261122140000_idempotency';
 
   override up(): void {
-    this.addSql(`create table "idempotency_record" ("scope" text not null, "key" text not null, "fingerprint" text not null, "response" jsonb not null, "created_at" timestamptz not null, primary key ("scope", "key"));`);
+    this.addSql(
+      `create table "idempotency_record" ("scope" text not null, "key" text not null, "fingerprint" text not null, "response" jsonb not null, "created_at" timestamptz not null, primary key ("scope", "key"));`,
+    );
   }
 
   override down(): void {

@@ -1,7 +1,16 @@
 import type { OrderKind, OrderStatus } from '../../../../domain/ordering/status.js';
 import {
-  averageOrderValue, orderDetail,
-  type MemberOrdersQuery, type OrderDetail, type OrderPage, type OrderPageRequest, type OrderPeriod, type OrderPeriodStatistics, type OrderQueries, type OrderSearch, type OrderSummary,
+  averageOrderValue,
+  orderDetail,
+  type MemberOrdersQuery,
+  type OrderDetail,
+  type OrderPage,
+  type OrderPageRequest,
+  type OrderPeriod,
+  type OrderPeriodStatistics,
+  type OrderQueries,
+  type OrderSearch,
+  type OrderSummary,
 } from '../../../../domain/ordering/queries.js';
 import { Money } from '../../../../domain/shared/money.js';
 import type { TxScope } from '../db.js';
@@ -114,9 +123,16 @@ export class MikroOrmOrderQueries implements OrderQueries {
   }
 
   async detail(orderId: string): Promise<OrderDetail | null> {
-    const rows = (await this.tx.rows<OrderRow>('select id, snapshot, version from sales_order where id = ? or parent_id = ?', [orderId, orderId])).map(orderFromRow);
+    const rows = (await this.tx.rows<OrderRow>('select id, snapshot, version from sales_order where id = ? or parent_id = ?', [orderId, orderId])).map(
+      orderFromRow,
+    );
     const order = rows.find((s) => s.id === orderId);
-    return order ? orderDetail(order, rows.filter((s) => s.id !== orderId)) : null;
+    return order
+      ? orderDetail(
+          order,
+          rows.filter((s) => s.id !== orderId),
+        )
+      : null;
   }
 
   search(f: OrderSearch): Promise<OrderPage> {
@@ -163,7 +179,8 @@ export class MikroOrmOrderQueries implements OrderQueries {
       [...params, p.pageSize, (p.page - 1) * p.pageSize],
     );
     let total = rows[0]?.total ?? 0;
-    if (rows.length === 0 && p.page > 1) [{ total }] = (await this.tx.rows<{ total: number }>(`select count(*)::int as total from sales_order where ${filter}`, params)) as [{ total: number }];
+    if (rows.length === 0 && p.page > 1)
+      [{ total }] = (await this.tx.rows<{ total: number }>(`select count(*)::int as total from sales_order where ${filter}`, params)) as [{ total: number }];
     return { items: rows.map(summary), total, page: p.page, pageSize: p.pageSize };
   }
 }

@@ -32,10 +32,7 @@ export class MikroOrmPayments implements Payments {
     const version = await saveVersionedRow(this.tx, PaymentRecord, 'payments', s.version, paymentRecord(s, s.version + 1));
     if (s.version === 0) {
       const orderIds = s.orders.map((o) => o.orderId);
-      await this.tx.rows(
-        `insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`,
-        [s.id, orderIds],
-      );
+      await this.tx.rows(`insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`, [s.id, orderIds]);
     }
     const txs = channelTransactions(s);
     if (txs.length > 0) {

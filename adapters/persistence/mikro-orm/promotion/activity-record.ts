@@ -73,9 +73,21 @@ function versionJson(v: ActivityVersion): VersionJson {
     number: v.number,
     status: v.status,
     definition: {
-      name: d.name, rule: d.rule, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString(), channels: d.channels, audience: d.audience,
-      scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit, limitPeriod: d.limitPeriod, budget: d.budget?.toString() ?? null, stacking: d.stacking,
-      priority: d.priority, groupBuy: d.groupBuy, stockPool: d.stockPool,
+      name: d.name,
+      rule: d.rule,
+      startsAt: d.startsAt.toISOString(),
+      endsAt: d.endsAt.toISOString(),
+      channels: d.channels,
+      audience: d.audience,
+      scope: d.scope,
+      shopId: d.shopId,
+      perMemberLimit: d.perMemberLimit,
+      limitPeriod: d.limitPeriod,
+      budget: d.budget?.toString() ?? null,
+      stacking: d.stacking,
+      priority: d.priority,
+      groupBuy: d.groupBuy,
+      stockPool: d.stockPool,
     },
     createdAt: v.createdAt.toISOString(),
     authors: [...v.authors],
@@ -93,32 +105,61 @@ function versionFromJson(j: VersionJson): ActivityVersion {
   const d = j.definition;
   // jsonb keeps no key order: rebuild each object in the domain's field order.
   const definition: ActivityDefinition = {
-    name: d.name, rule: ruleFromJson(d.rule), startsAt: requiredTimestamp(d.startsAt), endsAt: requiredTimestamp(d.endsAt), channels: d.channels,
-    audience: d.audience, scope: d.scope, shopId: d.shopId, perMemberLimit: d.perMemberLimit,
+    name: d.name,
+    rule: ruleFromJson(d.rule),
+    startsAt: requiredTimestamp(d.startsAt),
+    endsAt: requiredTimestamp(d.endsAt),
+    channels: d.channels,
+    audience: d.audience,
+    scope: d.scope,
+    shopId: d.shopId,
+    perMemberLimit: d.perMemberLimit,
     // Stored before limit periods existed: the limit counted over the whole activity.
     limitPeriod: d.limitPeriod ?? 'activity',
     budget: d.budget === null ? null : Money.of(d.budget),
-    stacking: d.stacking, priority: d.priority, groupBuy: d.groupBuy, stockPool: d.stockPool,
+    stacking: d.stacking,
+    priority: d.priority,
+    groupBuy: d.groupBuy,
+    stockPool: d.stockPool,
   };
   return {
     // `?? …`: a version written by a process older than the four-eyes migration (a rolling start) has no authors and no approver.
-    number: j.number, status: j.status, definition, createdAt: requiredTimestamp(j.createdAt), authors: j.authors ?? [], submittedAt: timestamp(j.submittedAt),
-    submittedBy: j.submittedBy, reviewedAt: timestamp(j.reviewedAt), reviewedBy: j.reviewedBy, approvedAt: timestamp(j.approvedAt ?? null),
-    approvedBy: j.approvedBy ?? null, rejectionReason: j.rejectionReason,
+    number: j.number,
+    status: j.status,
+    definition,
+    createdAt: requiredTimestamp(j.createdAt),
+    authors: j.authors ?? [],
+    submittedAt: timestamp(j.submittedAt),
+    submittedBy: j.submittedBy,
+    reviewedAt: timestamp(j.reviewedAt),
+    reviewedBy: j.reviewedBy,
+    approvedAt: timestamp(j.approvedAt ?? null),
+    approvedBy: j.approvedBy ?? null,
+    rejectionReason: j.rejectionReason,
   };
 }
 
 /** jsonb gives a presale's window dates back as ISO strings: the rule gets its Dates again. */
 function ruleFromJson(rule: PromotionRule): PromotionRule {
   if (rule.kind !== 'deposit_presale') return rule;
-  const w = (x: { startsAt: Date | string; endsAt: Date | string }) => ({ startsAt: requiredTimestamp(x.startsAt as string), endsAt: requiredTimestamp(x.endsAt as string) });
+  const w = (x: { startsAt: Date | string; endsAt: Date | string }) => ({
+    startsAt: requiredTimestamp(x.startsAt as string),
+    endsAt: requiredTimestamp(x.endsAt as string),
+  });
   return { kind: rule.kind, items: rule.items, leverage: rule.leverage, depositWindow: w(rule.depositWindow), balanceWindow: w(rule.balanceWindow) };
 }
 
 export function activityRecord(s: ActivitySnapshot, version: number): ActivityRecord {
   return {
-    id: s.id, code: s.code, kind: s.kind, versions: s.versions.map(versionJson), liveVersion: s.liveVersion, voidedAt: s.voidedAt,
-    voidReason: s.voidReason, createdAt: s.createdAt, version,
+    id: s.id,
+    code: s.code,
+    kind: s.kind,
+    versions: s.versions.map(versionJson),
+    liveVersion: s.liveVersion,
+    voidedAt: s.voidedAt,
+    voidReason: s.voidReason,
+    createdAt: s.createdAt,
+    version,
   };
 }
 
@@ -136,8 +177,14 @@ export interface ActivityRow {
 
 export function activityFromRow(r: ActivityRow): ActivitySnapshot {
   return {
-    id: r.id, code: r.code, kind: r.kind, versions: r.versions.map(versionFromJson), liveVersion: r.live_version, voidedAt: timestamp(r.voided_at),
-    voidReason: r.void_reason, createdAt: requiredTimestamp(r.created_at), version: r.version,
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    versions: r.versions.map(versionFromJson),
+    liveVersion: r.live_version,
+    voidedAt: timestamp(r.voided_at),
+    voidReason: r.void_reason,
+    createdAt: requiredTimestamp(r.created_at),
+    version: r.version,
   };
 }
-

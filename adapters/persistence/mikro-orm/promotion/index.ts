@@ -13,8 +13,14 @@ import { pgPromotionStore } from './repositories.js';
  */
 export const promotionPostgres: PostgresContextPart = {
   entities: [
-    ActivitySchema, ActivityBudgetSchema, ActivityBudgetChargeSchema, GroupBuySchema, GroupMemberSchema, BargainSchema,
-    PurchaseLimitUsageSchema, PurchaseLimitConsumptionSchema,
+    ActivitySchema,
+    ActivityBudgetSchema,
+    ActivityBudgetChargeSchema,
+    GroupBuySchema,
+    GroupMemberSchema,
+    BargainSchema,
+    PurchaseLimitUsageSchema,
+    PurchaseLimitConsumptionSchema,
   ],
   migrations: [
     { name: 'Migration20261122060000_promotions', class: Migration20261122060000_promotions },

@@ -57,7 +57,11 @@ export class MikroOrmPurchaseLimits implements PurchaseLimits {
       throw toError(
         purchaseLimitRejection(c, used) ??
           rejectionOf(PROMOTION_ERROR.PURCHASE_LIMIT_REACHED, `member ${c.memberId} reached the limit of activity ${c.activityId}`, {
-            activityId: c.activityId, memberId: c.memberId, period: c.period, limit: c.limit, requested: c.quantity,
+            activityId: c.activityId,
+            memberId: c.memberId,
+            period: c.period,
+            limit: c.limit,
+            requested: c.quantity,
           }),
       );
     }
@@ -77,14 +81,19 @@ export class MikroOrmPurchaseLimits implements PurchaseLimits {
       [activityId, reference],
     );
     if (r!.member_id === null) {
-      const [first] = await this.tx.rows<ConsumptionRow>('select * from purchase_limit_consumption where activity_id = ? and reference = ?', [activityId, reference]);
+      const [first] = await this.tx.rows<ConsumptionRow>('select * from purchase_limit_consumption where activity_id = ? and reference = ?', [
+        activityId,
+        reference,
+      ]);
       return first ? this.replayOf(activityId, reference, first) : null;
     }
     return { activityId, memberId: r!.member_id, period: r!.period!, used: r!.used!, quantity: 0, replayed: false };
   }
 
   private async replayOf(activityId: string, reference: string, row?: ConsumptionRow): Promise<PurchaseLimitResult> {
-    const c = row ?? (await this.tx.rows<ConsumptionRow>('select * from purchase_limit_consumption where activity_id = ? and reference = ?', [activityId, reference]))[0]!;
+    const c =
+      row ??
+      (await this.tx.rows<ConsumptionRow>('select * from purchase_limit_consumption where activity_id = ? and reference = ?', [activityId, reference]))[0]!;
     const used = (await this.used(c.member_id, [{ activityId, period: c.period }])).get(activityId) ?? 0;
     return { activityId, memberId: c.member_id, period: c.period, used, quantity: c.released ? 0 : c.quantity, replayed: true };
   }

@@ -136,8 +136,19 @@ export const GroupMemberSchema = new EntitySchema<GroupMemberRecord>({
 
 export function groupBuyRecord(s: GroupBuySnapshot, version: number): GroupBuyRecord {
   return {
-    id: s.id, activityId: s.activityId, activityVersion: s.activityVersion, type: s.type, size: s.size, paid: s.paid, tier: s.tier,
-    status: s.status, leaderId: s.leaderId, openedAt: s.openedAt, deadline: s.deadline, closedAt: s.closedAt, version,
+    id: s.id,
+    activityId: s.activityId,
+    activityVersion: s.activityVersion,
+    type: s.type,
+    size: s.size,
+    paid: s.paid,
+    tier: s.tier,
+    status: s.status,
+    leaderId: s.leaderId,
+    openedAt: s.openedAt,
+    deadline: s.deadline,
+    closedAt: s.closedAt,
+    version,
   };
 }
 
@@ -171,14 +182,27 @@ export interface GroupMemberRow {
 export function groupBuyFromRows(r: GroupBuyRow, members: readonly GroupMemberRow[]): GroupBuySnapshot {
   const { kind, prices, percentOff } = r.tier as { kind: 'group_buy'; prices?: ItemPriceRule['prices']; percentOff?: ItemPriceRule['percentOff'] };
   return {
-    id: r.id, activityId: r.activity_id, activityVersion: r.activity_version, type: r.type, size: r.size, paid: r.paid,
+    id: r.id,
+    activityId: r.activity_id,
+    activityVersion: r.activity_version,
+    type: r.type,
+    size: r.size,
+    paid: r.paid,
     tier: { kind, ...(prices ? { prices: prices.map((p) => ({ skuId: p.skuId, price: p.price })) } : {}), ...(percentOff !== undefined ? { percentOff } : {}) },
-    status: r.status, leaderId: r.leader_id, openedAt: requiredTimestamp(r.opened_at), deadline: requiredTimestamp(r.deadline),
+    status: r.status,
+    leaderId: r.leader_id,
+    openedAt: requiredTimestamp(r.opened_at),
+    deadline: requiredTimestamp(r.deadline),
     closedAt: timestamp(r.closed_at),
     members: [...members]
       .sort((a, b) => a.position - b.position)
       .map((m) => ({
-        memberId: m.member_id, orderId: m.order_id, leader: m.leader, status: m.status, joinedAt: requiredTimestamp(m.joined_at), paidAt: timestamp(m.paid_at),
+        memberId: m.member_id,
+        orderId: m.order_id,
+        leader: m.leader,
+        status: m.status,
+        joinedAt: requiredTimestamp(m.joined_at),
+        paidAt: timestamp(m.paid_at),
       })),
     version: r.version,
   };
@@ -233,9 +257,20 @@ export const BargainSchema = new EntitySchema<BargainRecord>({
 
 export function bargainRecord(s: BargainSnapshot, version: number): BargainRecord {
   return {
-    id: s.id, activityId: s.activityId, activityVersion: s.activityVersion, memberId: s.memberId, skuId: s.skuId, originalPrice: s.originalPrice,
-    floorPrice: s.floorPrice, maxHelpers: s.maxHelpers, seed: s.seed, helps: s.helps.map((h) => ({ helperId: h.helperId, cut: h.cut.toString(), at: h.at.toISOString() })),
-    status: s.status, startedAt: s.startedAt, deadline: s.deadline, version,
+    id: s.id,
+    activityId: s.activityId,
+    activityVersion: s.activityVersion,
+    memberId: s.memberId,
+    skuId: s.skuId,
+    originalPrice: s.originalPrice,
+    floorPrice: s.floorPrice,
+    maxHelpers: s.maxHelpers,
+    seed: s.seed,
+    helps: s.helps.map((h) => ({ helperId: h.helperId, cut: h.cut.toString(), at: h.at.toISOString() })),
+    status: s.status,
+    startedAt: s.startedAt,
+    deadline: s.deadline,
+    version,
   };
 }
 
@@ -258,9 +293,19 @@ export interface BargainRow {
 
 export function bargainFromRow(r: BargainRow): BargainSnapshot {
   return {
-    id: r.id, activityId: r.activity_id, activityVersion: r.activity_version, memberId: r.member_id, skuId: r.sku_id,
-    originalPrice: Money.of(r.original_price), floorPrice: Money.of(r.floor_price), maxHelpers: r.max_helpers, seed: r.seed,
+    id: r.id,
+    activityId: r.activity_id,
+    activityVersion: r.activity_version,
+    memberId: r.member_id,
+    skuId: r.sku_id,
+    originalPrice: Money.of(r.original_price),
+    floorPrice: Money.of(r.floor_price),
+    maxHelpers: r.max_helpers,
+    seed: r.seed,
     helps: r.helps.map((h) => ({ helperId: h.helperId, cut: Money.of(h.cut), at: requiredTimestamp(h.at) })),
-    status: r.status, startedAt: requiredTimestamp(r.started_at), deadline: requiredTimestamp(r.deadline), version: r.version,
+    status: r.status,
+    startedAt: requiredTimestamp(r.started_at),
+    deadline: requiredTimestamp(r.deadline),
+    version: r.version,
   };
 }

@@ -4,13 +4,32 @@ import { Bargain } from '../../../../domain/promotion/bargain.js';
 import { chargeRejection } from '../../../../domain/promotion/budget.js';
 import { PROMOTION_ERROR, rejectionOf, toError } from '../../../../domain/promotion/errors.js';
 import { GroupBuy, paymentEvents, paymentRejection } from '../../../../domain/promotion/group-buy.js';
-import type { Activities, ActivityBudgets, Bargains, BudgetCharge, BudgetChargeResult, GroupBuys, GroupPaymentResult } from '../../../../domain/promotion/ports.js';
+import type {
+  Activities,
+  ActivityBudgets,
+  Bargains,
+  BudgetCharge,
+  BudgetChargeResult,
+  GroupBuys,
+  GroupPaymentResult,
+} from '../../../../domain/promotion/ports.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import { Money } from '../../../../domain/shared/money.js';
 import type { TxScope } from '../db.js';
 import {
-  ActivityRecord, BargainRecord, GroupBuyRecord, activityFromRow, activityRecord, bargainFromRow, bargainRecord, groupBuyFromRows, groupBuyRecord,
-  type ActivityRow, type BargainRow, type GroupBuyRow, type GroupMemberRow,
+  ActivityRecord,
+  BargainRecord,
+  GroupBuyRecord,
+  activityFromRow,
+  activityRecord,
+  bargainFromRow,
+  bargainRecord,
+  groupBuyFromRows,
+  groupBuyRecord,
+  type ActivityRow,
+  type BargainRow,
+  type GroupBuyRow,
+  type GroupMemberRow,
 } from './records.js';
 import { MikroOrmPurchaseLimits } from './purchase-limits.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
@@ -66,7 +85,10 @@ export class MikroOrmActivityBudgets implements ActivityBudgets {
   constructor(private readonly tx: TxScope) {}
 
   async spent(activityIds: readonly string[]): Promise<Map<string, Money>> {
-    const rows = await this.tx.rows<{ activity_id: string; spent: string }>('select activity_id, spent from activity_budget where activity_id = any(?::text[])', [activityIds]);
+    const rows = await this.tx.rows<{ activity_id: string; spent: string }>(
+      'select activity_id, spent from activity_budget where activity_id = any(?::text[])',
+      [activityIds],
+    );
     const found = new Map(rows.map((r) => [r.activity_id, Money.of(r.spent)]));
     return new Map(activityIds.map((id) => [id, found.get(id) ?? Money.zero()]));
   }
@@ -137,8 +159,14 @@ export class MikroOrmGroupBuys implements GroupBuys {
          select ?, t.o, t.p, t.m, t.l, t.s, t.j, t.pa
          from unnest(?::text[], ?::int[], ?::text[], ?::boolean[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as t(o, p, m, l, s, j, pa)`,
         [
-          s.id, fresh.map((f) => f.m.orderId), fresh.map((f) => f.position), fresh.map((f) => f.m.memberId), fresh.map((f) => f.m.leader),
-          fresh.map((f) => f.m.status), fresh.map((f) => f.m.joinedAt.toISOString()), fresh.map((f) => f.m.paidAt?.toISOString() ?? null),
+          s.id,
+          fresh.map((f) => f.m.orderId),
+          fresh.map((f) => f.position),
+          fresh.map((f) => f.m.memberId),
+          fresh.map((f) => f.m.leader),
+          fresh.map((f) => f.m.status),
+          fresh.map((f) => f.m.joinedAt.toISOString()),
+          fresh.map((f) => f.m.paidAt?.toISOString() ?? null),
         ],
       );
     }
@@ -155,7 +183,10 @@ export class MikroOrmGroupBuys implements GroupBuys {
    * records the domain's `paymentEvents`, read off the group after it.
    */
   async confirmPayment(groupId: string, orderId: string, at: Date): Promise<GroupPaymentResult> {
-    const member = await this.tx.rows(`update group_member set status = 'paid', paid_at = ? where group_id = ? and order_id = ? and status = 'pending' returning 1`, [at, groupId, orderId]);
+    const member = await this.tx.rows(
+      `update group_member set status = 'paid', paid_at = ? where group_id = ? and order_id = ? and status = 'pending' returning 1`,
+      [at, groupId, orderId],
+    );
     if (member.length === 0) {
       const group = await this.get(groupId);
       if (!group) throw DomainError.notFound(PROMOTION_ERROR.GROUP_NOT_FOUND, `no group ${groupId}`, { groupId });
@@ -192,8 +223,17 @@ export class MikroOrmGroupBuys implements GroupBuys {
   private async load(sql: string, params: readonly unknown[]): Promise<GroupBuy[]> {
     const groups = await this.tx.rows<GroupBuyRow>(sql, params);
     if (groups.length === 0) return [];
-    const members = await this.tx.rows<GroupMemberRow>('select * from group_member where group_id = any(?::text[]) order by position', [groups.map((g) => g.id)]);
-    return groups.map((g) => GroupBuy.restore(groupBuyFromRows(g, members.filter((m) => m.group_id === g.id))));
+    const members = await this.tx.rows<GroupMemberRow>('select * from group_member where group_id = any(?::text[]) order by position', [
+      groups.map((g) => g.id),
+    ]);
+    return groups.map((g) =>
+      GroupBuy.restore(
+        groupBuyFromRows(
+          g,
+          members.filter((m) => m.group_id === g.id),
+        ),
+      ),
+    );
   }
 }
 

@@ -11,8 +11,4 @@ export * from './job-record.js';
  * The tables of no context (the outbox, idempotency keys, jobs); with the contexts' own entities (issue
  * #13), every table the adapter maps. The committed migrations must create exactly that schema (tested).
  */
-export const schemas = [
-  OutboxSchema,
-  IdempotencyRecordSchema,
-  JobSchema,
-];
+export const schemas = [OutboxSchema, IdempotencyRecordSchema, JobSchema];

@@ -9,7 +9,10 @@ export class MikroOrmIdempotencyKeys implements IdempotencyKeys {
   constructor(private readonly tx: TxScope) {}
 
   async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
-    const [row] = await this.tx.rows<{ fingerprint: string; response: unknown }>('select fingerprint, response from idempotency_record where scope = ? and key = ?', [scope, key]);
+    const [row] = await this.tx.rows<{ fingerprint: string; response: unknown }>(
+      'select fingerprint, response from idempotency_record where scope = ? and key = ?',
+      [scope, key],
+    );
     return row ? { fingerprint: row.fingerprint, response: row.response } : null;
   }
 

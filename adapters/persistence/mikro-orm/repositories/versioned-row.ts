@@ -17,7 +17,10 @@ export async function saveVersionedRow<R extends { id: string; version: number }
   const qb = tx.builder.createQueryBuilder(entity);
   const touched = await tx.run(
     loadedVersion === 0
-      ? qb.insert(record as never).onConflict('id' as never).ignore()
+      ? qb
+          .insert(record as never)
+          .onConflict('id' as never)
+          .ignore()
       : qb.update(changes as never).where({ id, version: loadedVersion } as never),
   );
   if (touched !== 1) throw staleAggregate(table, record.id);

@@ -28,9 +28,13 @@ export class Migration20261122130000_order_queries extends Migration {
   override name = 'Migration20261122130000_order_queries';
 
   override up(): void {
-    this.addSql(`alter table "sales_order" add column "kind" text null, add column "shop_id" text null, add column "placed_at" timestamptz null, add column "paid_at" timestamptz null, add column "payable" numeric(20,2) null, add column "is_leaf" boolean null;`);
+    this.addSql(
+      `alter table "sales_order" add column "kind" text null, add column "shop_id" text null, add column "placed_at" timestamptz null, add column "paid_at" timestamptz null, add column "payable" numeric(20,2) null, add column "is_leaf" boolean null;`,
+    );
     this.addSql(FILL_ORDER_QUERY_COLUMNS);
-    this.addSql(`alter table "sales_order" add constraint "sales_order_summary_check" check (kind is not null and placed_at is not null and payable is not null and is_leaf is not null and kind in ('goods', 'service') and payable >= 0);`);
+    this.addSql(
+      `alter table "sales_order" add constraint "sales_order_summary_check" check (kind is not null and placed_at is not null and payable is not null and is_leaf is not null and kind in ('goods', 'service') and payable >= 0);`,
+    );
     this.addSql(`create index "sales_order_member_placed_index" on "sales_order" ("member_id", "placed_at" desc);`);
     this.addSql(`create index "sales_order_placed_index" on "sales_order" ("placed_at");`);
     this.addSql(`create index "sales_order_shop_placed_index" on "sales_order" ("shop_id", "placed_at" desc);`);
@@ -41,6 +45,8 @@ export class Migration20261122130000_order_queries extends Migration {
     this.addSql(`drop index if exists "sales_order_placed_index";`);
     this.addSql(`drop index if exists "sales_order_member_placed_index";`);
     this.addSql(`alter table "sales_order" drop constraint if exists "sales_order_summary_check";`);
-    this.addSql(`alter table "sales_order" drop column "is_leaf", drop column "payable", drop column "paid_at", drop column "placed_at", drop column "shop_id", drop column "kind";`);
+    this.addSql(
+      `alter table "sales_order" drop column "is_leaf", drop column "payable", drop column "paid_at", drop column "placed_at", drop column "shop_id", drop column "kind";`,
+    );
   }
 }
