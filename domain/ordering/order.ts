@@ -2,38 +2,18 @@ import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
 import { orderAmounts, type OrderAmounts } from './amounts.js';
-import { ORDER_ERROR, orderNotFound } from './errors.js';
+import { ORDER_ERROR } from './errors.js';
 import { checkNewOrder, NO_BENEFITS } from './new-order.js';
 import type { CancelCause, CloseReason, NewOrder, OrderBenefits, OrderLine, OrderSnapshot, ReceiptBy, ReplayOutcome } from './order-state.js';
+import { autoConfirmDue, memberRejection, splitParentRejection, unpaidTimeoutDue } from './order-checks.js';
 import type { VerificationCodes } from './ports.js';
 import { goodsNotRedeemable, parentStatus, transitionRejection, type OrderKind, type OrderStatus } from './status.js';
 
 export { NO_BENEFITS } from './new-order.js';
 export * from './order-state.js';
+export { autoConfirmDue, memberRejection, splitParentRejection, unpaidTimeoutDue } from './order-checks.js';
 
 const CODE = /^[0-9A-Za-z]{6,32}$/;
-
-/** Member commands: another member's order is never visible to them, so it is "not found". */
-export function memberRejection(o: Pick<OrderSnapshot, 'id' | 'common'>, memberId: string): DomainError | null {
-  return o.common.memberId === memberId ? null : orderNotFound(o.id);
-}
-
-/** ORD-5: a split parent is acted on through its children. */
-export function splitParentRejection(o: Pick<OrderSnapshot, 'id' | 'childIds'>): DomainError | null {
-  return o.childIds.length === 0
-    ? null
-    : DomainError.conflict(ORDER_ERROR.SPLIT_PARENT, `order ${o.id} was split; act on its child orders`, { orderId: o.id, childIds: [...o.childIds] });
-}
-
-/** ORD-3: an unpaid order whose time to pay is over. */
-export function unpaidTimeoutDue(o: Pick<OrderSnapshot, 'status' | 'payBy' | 'childIds'>, now: Date): boolean {
-  return o.status === 'pending_payment' && o.childIds.length === 0 && now.getTime() >= o.payBy.getTime();
-}
-
-/** Automatic receipt confirmation: shipped, and the confirmation date set at shipping has come. */
-export function autoConfirmDue(o: Pick<OrderSnapshot, 'status' | 'shipment'>, now: Date): boolean {
-  return o.status === 'shipped' && o.shipment !== null && now.getTime() >= o.shipment.autoConfirmAt.getTime();
-}
 
 /**
  * An order (订单): its lines with their per-line amounts (ORD-1), its status by the table of its kind

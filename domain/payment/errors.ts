@@ -1,5 +1,6 @@
 import type { DomainError } from '../shared/domain-error.js';
 import { type CodeOf, errorCatalogue } from '../shared/errors.js';
+import type { Money } from '../shared/money.js';
 
 /**
  * The payment context's error list (支付中心): each stable code with its kind (invalid → 422, not_found →
@@ -52,4 +53,17 @@ export function invalidPayment(reason: string, message: string, details: Record<
 
 export function invalidRefund(reason: string, message: string, details: Record<string, unknown> = {}): DomainError {
   return PAYMENT_ERRORS.raise('INVALID_REFUND', message, { reason, ...details });
+}
+
+/** A refund larger than what is left of the payment, or of one of its orders' shares (PAY: refunds never exceed what was paid). */
+export function refundExceedsPaid(
+  paymentId: string,
+  r: { readonly paid: Money; readonly refunded: Money; readonly requested: Money; readonly orderId: string | null },
+): DomainError {
+  const details = { paymentId, orderId: r.orderId, paid: r.paid.toString(), refunded: r.refunded.toString(), requested: r.requested.toString() };
+  return PAYMENT_ERRORS.raise(
+    'REFUND_EXCEEDS_PAID',
+    `a refund of ${r.requested.toString()} exceeds what is left (${r.paid.subtract(r.refunded).toString()})`,
+    details,
+  );
 }

@@ -2,12 +2,13 @@ import { allocate } from '../shared/allocation.js';
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { ORDER_ERROR, transitionRejection } from '../ordering/index.js';
-import { invalidPayment, invalidRefund, PAYMENT_ERROR } from './errors.js';
-import { PAYMENT_MACHINE, type CallbackOutcome, type CloseReason, type HandledCallback, type PayableOrder, type PaymentCallback } from './payment-state.js';
+import { invalidRefund, PAYMENT_ERROR, refundExceedsPaid } from './errors.js';
+import { openingSnapshot, type PaymentOpening } from './opening.js';
+import { PAYMENT_MACHINE, type CallbackOutcome, type CloseReason, type HandledCallback, type PaymentCallback } from './payment-state.js';
 import type { PaymentShare, PaymentSnapshot, PaymentStatus, RefundInstruction, RefundOutcome, RefundRecord } from './payment-state.js';
 
 export * from './payment-state.js';
+export type { PaymentOpening } from './opening.js';
 
 const key = (channel: string, tx: string) => `${channel}\u0000${tx}`;
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
@@ -24,49 +25,13 @@ export class Payment extends AggregateRoot {
   }
 
   /** Opens a payment for orders that can be paid now (pending payment, not split parents), all of one member. */
-  static open(p: { id: string; number: string; orders: readonly PayableOrder[]; createdAt: Date; expiresAt: Date }): Payment {
-    if (!text(p.id, 64) || !text(p.number, 64)) throw invalidPayment('INVALID_ID', 'a payment has an id and a number of 1 to 64 characters');
-    if (!Array.isArray(p.orders) || p.orders.length === 0) throw invalidPayment('NO_ORDERS', 'a payment pays at least one order');
-    if (p.orders.length > 50) throw invalidPayment('TOO_MANY_ORDERS', 'a combined payment pays at most 50 orders');
-    const first = p.orders[0]!;
-    if (new Set(p.orders.map((o) => o.id)).size !== p.orders.length) throw invalidPayment('DUPLICATE_ORDER', 'an order appears once in a payment');
-    for (const o of p.orders) {
-      if (o.isSplitParent) throw DomainError.conflict(ORDER_ERROR.SPLIT_PARENT, `order ${o.id} was split; pay its child orders`, { orderId: o.id });
-      const rejection = transitionRejection(o, o.kind === 'service' ? 'pending_redemption' : 'pending_shipment');
-      if (rejection) throw rejection;
-      if (o.memberId !== first.memberId) throw invalidPayment('MIXED_MEMBERS', 'a combined payment pays the orders of one member', { orderId: o.id });
-      if (o.payable.currency !== first.payable.currency) throw invalidPayment('MIXED_CURRENCIES', 'a combined payment is in one currency', { orderId: o.id });
-      if (!o.payable.isPositive()) throw invalidPayment('NOTHING_TO_PAY', `order ${o.id} has nothing to pay; it is paid without a channel`, { orderId: o.id });
-    }
-    if (!(p.expiresAt.getTime() > p.createdAt.getTime())) throw invalidPayment('INVALID_EXPIRY', 'a payment expires after it is opened');
-    const currency = first.payable.currency;
-    const zero = Money.zero(currency);
-    const orders = p.orders.map((o): PaymentShare => ({ orderId: o.id, orderNumber: o.number, amount: o.payable, refunded: zero }));
-    const payment = new Payment({
-      id: p.id,
-      number: p.number,
-      memberId: first.memberId,
-      currency,
-      amount: Money.sum(
-        orders.map((o) => o.amount),
-        currency,
-      ),
-      orders,
-      status: 'unpaid',
-      createdAt: p.createdAt,
-      expiresAt: p.expiresAt,
-      paid: null,
-      cancellation: null,
-      refunds: [],
-      callbacks: [],
-      updatedAt: p.createdAt,
-      version: 0,
-    });
+  static open(p: PaymentOpening): Payment {
+    const payment = new Payment(openingSnapshot(p));
     payment.record({
       type: 'payment.opened',
       aggregateId: p.id,
       occurredAt: p.createdAt,
-      payload: { number: p.number, amount: payment.amount.toString(), orderIds: orders.map((o) => o.orderId), expiresAt: p.expiresAt.toISOString() },
+      payload: { number: p.number, amount: payment.amount.toString(), orderIds: payment.orders.map((o) => o.orderId), expiresAt: p.expiresAt.toISOString() },
     });
     return payment;
   }
@@ -255,7 +220,8 @@ export class Payment extends AggregateRoot {
     // a paid one never gives back more than is left (REFUND_EXCEEDS_PAID, also once fully refunded).
     if (this.state.status === 'unpaid' || this.state.status === 'cancelled') this.throwUnlessAllowed('refunded');
     const left = this.state.amount.subtract(this.refunded);
-    if (amount.greaterThan(left)) throw this.exceeds(this.state.amount, this.refunded, amount, null);
+    if (amount.greaterThan(left))
+      throw refundExceedsPaid(this.state.id, { paid: this.state.amount, refunded: this.refunded, requested: amount, orderId: null });
     const target: PaymentStatus = amount.equals(left) ? 'refunded' : 'partially_refunded';
 
     const room = this.state.orders.map((o) => o.amount.subtract(o.refunded));
@@ -263,7 +229,7 @@ export class Payment extends AggregateRoot {
     if (r.orderId != null) {
       const i = this.state.orders.findIndex((o) => o.orderId === r.orderId);
       const o = this.state.orders[i]!;
-      if (amount.greaterThan(room[i]!)) throw this.exceeds(o.amount, o.refunded, amount, o.orderId);
+      if (amount.greaterThan(room[i]!)) throw refundExceedsPaid(this.state.id, { paid: o.amount, refunded: o.refunded, requested: amount, orderId: o.orderId });
       parts = this.state.orders.map((_, k) => (k === i ? amount : Money.zero(this.state.currency)));
     } else {
       parts = allocate(
@@ -306,20 +272,6 @@ export class Payment extends AggregateRoot {
 
   private orderIds(): string[] {
     return this.state.orders.map((o) => o.orderId);
-  }
-
-  private exceeds(paid: Money, refunded: Money, requested: Money, orderId: string | null): DomainError {
-    return DomainError.conflict(
-      PAYMENT_ERROR.REFUND_EXCEEDS_PAID,
-      `a refund of ${requested.toString()} exceeds what is left (${paid.subtract(refunded).toString()})`,
-      {
-        paymentId: this.state.id,
-        orderId,
-        paid: paid.toString(),
-        refunded: refunded.toString(),
-        requested: requested.toString(),
-      },
-    );
   }
 
   private closeNow(reason: CloseReason, at: Date): void {
