@@ -1,4 +1,4 @@
-// What the catalog's public and staff routes share: the product id, paging, the search filter, timestamps and the not-found code.
+// What the catalog's public and staff routes share: the product id, paging, the search filter and timestamps.
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../../../../domain/shared/page.js';
 import { amount, id, pageQuery } from '../route.js';
@@ -16,6 +16,3 @@ export const spuFilter = z.object({
   keyword: z.string().min(1).max(100).optional(),
   ...pageQuery,
 });
-
-// The business codes each route may answer besides the generic ones: those of its use case and the domain code it calls.
-export const SPU_NOT_FOUND = { 404: ['CATALOG.SPU_NOT_FOUND'] };

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { FrontCategory } from '../../../../domain/catalog/front-category.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import { pageQuery, route, type Route } from '../route.js';
-import { page, SPU_NOT_FOUND, spuFilter, spuId } from './fields.js';
+import { page, spuFilter, spuId } from './fields.js';
 import { brandPage, categoryTree, frontCategories, spuDetail, spuPage } from './wire.js';
+
+// The business codes each route may answer besides the generic ones: those of its use case and the domain code it calls.
+export const SPU_NOT_FOUND = { 404: ['CATALOG.SPU_NOT_FOUND'] };
 
 const notListed = (spuIdValue: string) => DomainError.notFound('CATALOG.SPU_NOT_FOUND', `no listed product ${spuIdValue}`, { spuId: spuIdValue });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SPU_STATUSES, TAG_KINDS } from '../../../../domain/catalog/spu.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import { amount, errorsOf, id, route, type Route } from '../route.js';
-import { page, SPU_NOT_FOUND, spuFilter, spuId, timestamp } from './fields.js';
+import { page, spuFilter, spuId, timestamp } from './fields.js';
+import { SPU_NOT_FOUND } from './public-routes.js';
 import { spuDetail, spuPage } from './wire.js';
 
 const tags = z.array(z.object({ kind: z.enum(TAG_KINDS), name: z.string().min(1).max(30) }).strict()).max(20);

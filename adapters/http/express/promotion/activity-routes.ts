@@ -1,21 +1,32 @@
 import { z } from 'zod';
 import { REVIEW_STATUSES, TIME_STATUSES } from '../../../../domain/promotion/review.js';
-import { amount, errorsOf, route, type Route } from '../route.js';
-import {
-  ACTIVITY_NOT_FOUND,
-  activityFields,
-  activityParams,
-  createBody,
-  DEFINITION_ERRORS,
-  groupParams,
-  list,
-  memberContext,
-  orderId,
-  pricingLine,
-  REVIEW_ERRORS,
-  staff,
-} from './fields.js';
+import { amount, type ErrorCodes, errorsOf, route, type Route } from '../route.js';
+import { activityFields, activityParams, createBody, groupParams, list, memberContext, orderId, pricingLine, staff } from './fields.js';
 import { activityView, expiredGroups, groupBuyView, groupPayment, pricePreview } from './wire.js';
+
+// The business codes each route may answer besides the generic ones (those of its use case and the domain codes it calls).
+export const ACTIVITY_NOT_FOUND: ErrorCodes = { 404: ['PROMOTION.ACTIVITY_NOT_FOUND'] };
+/** What setup and revisions refuse in a definition (docs/contexts/promotion.md); the rule's own faults are the pricing engine's. */
+const DEFINITION_ERRORS: ErrorCodes = {
+  422: [
+    'PROMOTION.INVALID_NAME',
+    'PROMOTION.INVALID_WINDOW',
+    'PROMOTION.INVALID_KIND',
+    'PROMOTION.INVALID_SETTINGS',
+    'PROMOTION.INVALID_BUDGET',
+    'PROMOTION.INVALID_GROUP_BUY',
+    'PROMOTION.INVALID_BARGAIN',
+    'PROMOTION.INVALID_PRESALE',
+    'PRICING.INVALID_RULE',
+    'MONEY.TOO_MANY_DECIMALS',
+  ],
+};
+/** PRM-2: a step the table does not allow, or on a voided activity. */
+const REVIEW_ERRORS = errorsOf(ACTIVITY_NOT_FOUND, {
+  409: ['PROMOTION.INVALID_TRANSITION', 'PROMOTION.ACTIVITY_VOIDED'],
+  422: ['PROMOTION.ACTOR_REQUIRED'],
+});
+export const SERVING_ERRORS = errorsOf(ACTIVITY_NOT_FOUND, { 409: ['PROMOTION.NOT_ACTIVE'] });
 
 /**
  * Marketing staff's routes: activities and their review (PRM-2), the groups of a group buy (listing, payments,

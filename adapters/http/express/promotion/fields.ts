@@ -1,10 +1,10 @@
-// What the promotion routes share: the request schemas (an activity's definition, pricing lines, ids), the
-// business codes each route may answer besides the generic ones, and the staff and member route settings.
+// What the promotion routes share: the request schemas (an activity's definition, pricing lines, ids) and the
+// staff and member route settings. The business codes each route may answer are declared in the route files.
 import { z } from 'zod';
 import { CHANNELS } from '../../../../domain/pricing/index.js';
 import { GROUP_TYPES } from '../../../../domain/promotion/definition.js';
 import { LIMIT_PERIODS } from '../../../../domain/promotion/purchase-limit.js';
-import { amount, type ErrorCodes, errorsOf, id, int32 } from '../route.js';
+import { amount, id, int32 } from '../route.js';
 
 // Types and sizes are checked here; what the values mean (a window that ends before it starts, tiers that
 // overlap, a floor above the price, a size the ladder lacks …) is the domain's to judge, with its codes.
@@ -126,44 +126,6 @@ export const pricingLine = z
   })
   .strict();
 export const memberContext = z.object({ memberId: text.optional(), level: text.optional(), isNew: z.boolean(), channel }).strict();
-
-export const ACTIVITY_NOT_FOUND: ErrorCodes = { 404: ['PROMOTION.ACTIVITY_NOT_FOUND'] };
-/** What setup and revisions refuse in a definition (docs/contexts/promotion.md); the rule's own faults are the pricing engine's. */
-export const DEFINITION_ERRORS: ErrorCodes = {
-  422: [
-    'PROMOTION.INVALID_NAME',
-    'PROMOTION.INVALID_WINDOW',
-    'PROMOTION.INVALID_KIND',
-    'PROMOTION.INVALID_SETTINGS',
-    'PROMOTION.INVALID_BUDGET',
-    'PROMOTION.INVALID_GROUP_BUY',
-    'PROMOTION.INVALID_BARGAIN',
-    'PROMOTION.INVALID_PRESALE',
-    'PRICING.INVALID_RULE',
-    'MONEY.TOO_MANY_DECIMALS',
-  ],
-};
-/** PRM-2: a step the table does not allow, or on a voided activity. */
-export const REVIEW_ERRORS = errorsOf(ACTIVITY_NOT_FOUND, {
-  409: ['PROMOTION.INVALID_TRANSITION', 'PROMOTION.ACTIVITY_VOIDED'],
-  422: ['PROMOTION.ACTOR_REQUIRED'],
-});
-export const SERVING_ERRORS = errorsOf(ACTIVITY_NOT_FOUND, { 409: ['PROMOTION.NOT_ACTIVE'] });
-/** 开团 and 参团 (decision 0021): only the caller's own order, awaiting payment, of the activity's goods. */
-export const GROUP_ORDER_ERRORS: ErrorCodes = { 404: ['PROMOTION.ORDER_NOT_FOUND'], 409: ['PROMOTION.ORDER_NOT_ELIGIBLE'] };
-/** 参团: the group must be open, have room, not hold the member or the order yet; the member must be eligible. */
-export const JOIN_ERRORS: ErrorCodes = {
-  404: ['PROMOTION.GROUP_NOT_FOUND', 'PROMOTION.ACTIVITY_NOT_FOUND'],
-  409: [
-    'PROMOTION.GROUP_NOT_OPEN',
-    'PROMOTION.GROUP_CLOSED',
-    'PROMOTION.GROUP_FULL',
-    'PROMOTION.ALREADY_JOINED',
-    'PROMOTION.ORDER_IN_ANOTHER_GROUP',
-    'PROMOTION.NOT_ACTIVE',
-  ],
-  422: ['PROMOTION.NOT_ELIGIBLE'],
-};
 
 export const staff = { tag: 'promotion-admin', access: 'staff', roles: ['marketing'] } as const;
 export const member = { tag: 'promotion', access: 'member' } as const;

@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import { errorsOf, id, route, type Route } from '../route.js';
-import {
-  ACTIVITY_NOT_FOUND,
-  activityParams,
-  bargainParams,
-  count,
-  GROUP_ORDER_ERRORS,
-  groupParams,
-  JOIN_ERRORS,
-  member,
-  orderId,
-  SERVING_ERRORS,
-  staff,
-  text,
-} from './fields.js';
+import { type ErrorCodes, errorsOf, id, route, type Route } from '../route.js';
+import { ACTIVITY_NOT_FOUND, SERVING_ERRORS } from './activity-routes.js';
+import { activityParams, bargainParams, count, groupParams, member, orderId, staff, text } from './fields.js';
 import {
   bargainHelp,
   memberBargain,
@@ -25,6 +13,22 @@ import {
   purchaseLimitOutcome,
   purchaseLimitRelease,
 } from './wire.js';
+
+/** 开团 and 参团 (decision 0021): only the caller's own order, awaiting payment, of the activity's goods. */
+const GROUP_ORDER_ERRORS: ErrorCodes = { 404: ['PROMOTION.ORDER_NOT_FOUND'], 409: ['PROMOTION.ORDER_NOT_ELIGIBLE'] };
+/** 参团: the group must be open, have room, not hold the member or the order yet; the member must be eligible. */
+const JOIN_ERRORS: ErrorCodes = {
+  404: ['PROMOTION.GROUP_NOT_FOUND', 'PROMOTION.ACTIVITY_NOT_FOUND'],
+  409: [
+    'PROMOTION.GROUP_NOT_OPEN',
+    'PROMOTION.GROUP_CLOSED',
+    'PROMOTION.GROUP_FULL',
+    'PROMOTION.ALREADY_JOINED',
+    'PROMOTION.ORDER_IN_ANOTHER_GROUP',
+    'PROMOTION.NOT_ACTIVE',
+  ],
+  422: ['PROMOTION.NOT_ELIGIBLE'],
+};
 
 /** Purchase limits (限购) for staff and members, then members' group buys (开团, 参团) and bargains (砍价). */
 export const promotionLimitGroupBargainRoutes: Route[] = [
