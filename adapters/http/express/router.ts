@@ -112,6 +112,25 @@ function documentsByPrefix(doc: Record<string, unknown>): (baseUrl: string) => R
   };
 }
 
+/** What a route may ask of the router serving it (`RouteContext.service`); a class, so a request makes one small object, not closures. */
+class ServiceOfRequest {
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: HttpOptions,
+    private readonly documentFor: (baseUrl: string) => Record<string, unknown>,
+  ) {}
+
+  document(): Record<string, unknown> {
+    return this.documentFor(this.baseUrl);
+  }
+
+  /** Readiness, unlike /health: the database answers, and the service is not shutting down (decision 0024). */
+  ready(): Promise<void> {
+    const o = this.options;
+    return checkReadiness(o.zhongtai.persistence, o.readinessTimeoutMs ?? 1_000, o.isShuttingDown?.() ?? false);
+  }
+}
+
 function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) => Record<string, unknown>): RequestHandler {
   const answer = async (req: Request, res: Response) => {
     const identity = await options.authenticator.authenticate(req.get('authorization'));
@@ -120,20 +139,16 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
       throw new HttpProblem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
     }
     const headers = r.headers ? pick(req.headers, Object.keys(r.headers.shape)) : {};
-    rejectInvalidText({ params: req.params, query: req.query ?? {}, headers, body: req.body });
+    const query = req.query ?? {}; // Express parses the query string on every read of req.query: read it once
+    rejectInvalidText({ params: req.params, query, headers, body: req.body });
     const result = await r.handler({
       params: validate(r.params, req.params, 'params'),
-      query: validate(r.query, req.query ?? {}, 'query'),
+      query: validate(r.query, query, 'query'),
       body: validate(r.body, req.body, 'body'),
       headers: r.headers ? (validate(r.headers, headers, 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
-      service: {
-        baseUrl: req.baseUrl,
-        document: () => documentFor(req.baseUrl),
-        // Readiness, unlike /health: the database answers, and the service is not shutting down (decision 0024).
-        ready: () => checkReadiness(options.zhongtai.persistence, options.readinessTimeoutMs ?? 1_000, options.isShuttingDown?.() ?? false),
-      },
+      service: new ServiceOfRequest(req.baseUrl, options, documentFor),
     });
     if (res.headersSent) return; // answered 503 at the deadline meanwhile
     if (options.checkResponses && r.status !== 204) checkAnswer(r, result);

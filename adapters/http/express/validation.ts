@@ -26,6 +26,8 @@ export function validate<T extends z.ZodType>(schema: T | undefined, value: unkn
  * neither has a meaning in any field. 400 VALIDATION.INVALID_TEXT with the path of each such string.
  */
 export function rejectInvalidText(parts: Readonly<Record<string, unknown>>): void {
+  // Most requests hold neither a NUL nor any surrogate: one regex test per string, no paths built.
+  if (!holdsSuspectText(parts)) return;
   const errors: { path: string; message: string }[] = [];
   // Iterative, so that a deeply nested body cannot overflow the stack.
   const stack: [unknown, string][] = Object.entries(parts).map(([where, value]) => [value, where]);
@@ -63,5 +65,31 @@ export function textFault(s: string): string | null {
   return null;
 }
 
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE, 'g');
+
 /** A key as it can be shown in a path (its faults replaced). */
-const printable = (k: string): string => k.replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD').replaceAll('\u0000', '\\u0000');
+const printable = (k: string): string => k.replace(LONE_SURROGATES, '\uFFFD').replaceAll('\u0000', '\\u0000');
+
+/** A NUL or any surrogate code unit (paired or not): the only strings `textFault` needs to look at. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
+/** Whether any string or key at any depth holds a suspect code unit (iterative, like the walk it spares). */
+function holdsSuspectText(parts: Readonly<Record<string, unknown>>): boolean {
+  const stack: unknown[] = Object.values(parts);
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (SUSPECT.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const v of value) stack.push(v);
+    } else if (value !== null && typeof value === 'object') {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        if (SUSPECT.test(k)) return true;
+        stack.push((value as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return false;
+}
