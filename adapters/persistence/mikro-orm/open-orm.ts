@@ -90,6 +90,9 @@ export async function openOrm(
     const orm = await MikroORM.init({
       ...common,
       clientUrl: options.url,
+      // Checking (and creating) the database on connect is batch work: under a short online statement
+      // timeout it could be cut. Migrating at start does it on its own connection without the timeout.
+      ensureDatabase: (options.statementTimeoutMs ?? 30_000) <= 0,
       pool: { min: 0, max: options.poolSize ?? 10 },
       driverOptions: {
         // A row lock waited on longer than this fails the statement (SQLSTATE 55P03), surfaced as the
