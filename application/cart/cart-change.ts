@@ -1,8 +1,10 @@
 import type { Cart, CartOwner, CartSnapshot } from '../../domain/cart/cart.js';
+import { cartView, type CartView } from '../../domain/cart/view.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import type { CartDeps } from './deps.js';
 import { cartOf } from './lookups.js';
 import { CART_STORE } from './store.js';
+import { readCart, type CartViewOptions } from './view-cart.js';
 
 /** Saves the cart only when the use case changed it (a no-op keeps its version). */
 export async function saveIfChanged(tx: Transaction, cart: Cart, before: CartSnapshot): Promise<CartSnapshot> {
@@ -10,17 +12,26 @@ export async function saveIfChanged(tx: Transaction, cart: Cart, before: CartSna
   return cart.toSnapshot();
 }
 
-/** Base of the use cases that change one owner's cart in one unit of work. */
+/**
+ * Base of the use cases that change one owner's cart in one unit of work. Given `view`, the answer is
+ * the cart view after the change, read in the same transaction (what a shopper's app shows next: one
+ * transaction instead of a change and a view).
+ */
 export abstract class CartChange<C extends { readonly owner: CartOwner }> {
   constructor(protected readonly d: CartDeps) {}
 
-  execute(cmd: C): Promise<CartSnapshot> {
+  execute(cmd: C): Promise<CartSnapshot>;
+  execute(cmd: C & { readonly view: CartViewOptions }): Promise<CartView>;
+  execute(cmd: C & { readonly view?: CartViewOptions }): Promise<CartSnapshot | CartView> {
     return this.d.uow.run(async (tx) => {
       const now = this.d.clock.now();
       const cart = await cartOf(tx, cmd.owner, now);
       const before = cart.toSnapshot();
       await this.change(tx, cart, cmd, now);
-      return saveIfChanged(tx, cart, before);
+      const saved = await saveIfChanged(tx, cart, before);
+      if (!cmd.view) return saved;
+      const { cart: shown, lines, pricing } = await readCart(tx, this.d, { ...cmd.view, owner: cmd.owner }, now, saved);
+      return cartView({ cart: shown, resolved: lines, pricing, now });
     });
   }
 

@@ -1,4 +1,4 @@
-import { Cart, cartIdOf, type CartOwner } from '../../domain/cart/cart.js';
+import { Cart, cartIdOf, type CartOwner, type CartSnapshot } from '../../domain/cart/cart.js';
 import { cartView, pricingLinesOf, type CartView, type ResolvedCartLine } from '../../domain/cart/view.js';
 import { priceOrder, type Channel, type PricingResult } from '../../domain/pricing/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -7,13 +7,17 @@ import { guestCartNotFound, resolveCart } from './lookups.js';
 import { cartSources } from './sources.js';
 import { CART_STORE } from './store.js';
 
-export interface ViewCartCommand {
-  readonly owner: CartOwner;
+/** How a cart is shown: the shopper's channel and audience (a cart change given them answers the view). */
+export interface CartViewOptions {
   /** The shopper's channel: activities limited to channels are judged on it (default `app`). */
   readonly channel?: Channel;
   /** Member level and new-customer flag for activity audiences (until membership, #7, supplies them). */
   readonly level?: string;
   readonly isNew?: boolean;
+}
+
+export interface ViewCartCommand extends CartViewOptions {
+  readonly owner: CartOwner;
 }
 
 /** A cart's lines as they stand now, and the engine's result over the selected valid ones (CRT-1: no coupons). */
@@ -29,10 +33,15 @@ export interface CartContents {
  * checkout starts from (`lines` filtered by `line.selected && invalid === null` are the lines to buy;
  * `pricingLinesOf(lines)` is their engine input, to price again with coupons, points and freight).
  */
-export async function readCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, cmd: ViewCartCommand, now: Date): Promise<CartContents> {
-  const stored = await tx.use(CART_STORE).carts.get(cartIdOf(cmd.owner));
-  if (!stored && cmd.owner.kind === 'guest') throw guestCartNotFound(cmd.owner.id);
-  const cart = (stored ?? Cart.open(cmd.owner, now)).toSnapshot();
+export async function readCart(
+  tx: Transaction,
+  deps: Pick<CartDeps, 'shops'>,
+  cmd: ViewCartCommand,
+  now: Date,
+  /** The cart as this transaction already holds it (a change just saved it): not read again. */
+  held?: CartSnapshot,
+): Promise<CartContents> {
+  const cart = held ?? (await storedCart(tx, cmd.owner, now));
   const sources = cartSources(tx, deps.shops);
   const lines = await resolveCart(sources, cart.lines);
   const toPrice = pricingLinesOf(lines);
@@ -52,6 +61,12 @@ export async function readCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, c
           // CRT-1: the cart total takes activity discounts, never coupons (none given), nor points or freight.
         });
   return { cart, lines, pricing };
+}
+
+async function storedCart(tx: Transaction, owner: CartOwner, now: Date): Promise<CartSnapshot> {
+  const stored = await tx.use(CART_STORE).carts.get(cartIdOf(owner));
+  if (!stored && owner.kind === 'guest') throw guestCartNotFound(owner.id);
+  return (stored ?? Cart.open(owner, now)).toSnapshot();
 }
 
 /**

@@ -46,11 +46,12 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
   const whose = member ? "the calling member's cart" : "a guest's cart";
   // A member only ever reaches their own cart: the owner is the token's subject, never a request value.
   const ownerOf = (ctx: Ctx): CartOwner => (member ? { kind: 'member', id: ctx.identity!.subject } : { kind: 'guest', id: ctx.params.guestId! });
-  const view = (ctx: Ctx) => ctx.zt.cart.view({ owner: ownerOf(ctx), ...(ctx.query.channel ? { channel: ctx.query.channel } : {}) });
+  const shownTo = (ctx: Ctx) => (ctx.query.channel ? { channel: ctx.query.channel } : {});
+  const view = (ctx: Ctx) => ctx.zt.cart.view({ owner: ownerOf(ctx), ...shownTo(ctx) });
   const params = z.object(base);
   const lineParams = z.object({ ...base, skuId: id });
   const skuOf = (ctx: Ctx): string => ctx.params.skuId!;
-  // Every route answers the cart; a guest's routes also answer 404 for a guest id the server did not make.
+  // Every route answers the cart (a change: read in its own transaction); a guest's routes also answer 404 for a guest id the server did not make.
   const answers = (...errors: ErrorCodes[]) => ({ response: cartView, errors: errorsOf(...errors, member ? {} : GUEST_CART_NOT_FOUND) });
   return [
     route({
@@ -75,8 +76,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       body: z.object({ skuId: id, quantity }).strict(),
       summary: `Add a SKU to ${whose} (quantities add up; ≤ 999, purchase limit and stock per line; ≤ 120 lines); answers the cart`,
       handler: async (ctx) => {
-        await ctx.zt.cart.add({ owner: ownerOf(ctx), skuId: ctx.body.skuId, quantity: ctx.body.quantity });
-        return view(ctx);
+        return ctx.zt.cart.add({ owner: ownerOf(ctx), skuId: ctx.body.skuId, quantity: ctx.body.quantity, view: shownTo(ctx) });
       },
     }),
     route({
@@ -90,8 +90,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       body: z.object({ quantity }).strict(),
       summary: `Set the quantity of a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
-        await ctx.zt.cart.changeQuantity({ owner: ownerOf(ctx), skuId: skuOf(ctx), quantity: ctx.body.quantity as number });
-        return view(ctx);
+        return ctx.zt.cart.changeQuantity({ owner: ownerOf(ctx), skuId: skuOf(ctx), quantity: ctx.body.quantity as number, view: shownTo(ctx) });
       },
     }),
     route({
@@ -104,8 +103,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       ...answers(LINE_NOT_FOUND),
       summary: `Remove a line of ${whose}; answers the cart`,
       handler: async (ctx) => {
-        await ctx.zt.cart.remove({ owner: ownerOf(ctx), skuId: skuOf(ctx) });
-        return view(ctx);
+        return ctx.zt.cart.remove({ owner: ownerOf(ctx), skuId: skuOf(ctx), view: shownTo(ctx) });
       },
     }),
     route({
@@ -126,8 +124,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
             : b.scope === 'shop'
               ? { kind: 'shop' as const, shopId: b.shopId }
               : { kind: 'all' as const };
-        await ctx.zt.cart.select({ owner: ownerOf(ctx), scope, selected: b.selected });
-        return view(ctx);
+        return ctx.zt.cart.select({ owner: ownerOf(ctx), scope, selected: b.selected, view: shownTo(ctx) });
       },
     }),
     route({
@@ -140,8 +137,7 @@ function ownerCartRoutes(kind: CartOwner['kind']): Route[] {
       ...answers(),
       summary: `Clear the invalid lines of ${whose} (unknown SKU, not listed, out of stock); answers the cart`,
       handler: async (ctx) => {
-        await ctx.zt.cart.clearInvalid({ owner: ownerOf(ctx) });
-        return view(ctx);
+        return ctx.zt.cart.clearInvalid({ owner: ownerOf(ctx), view: shownTo(ctx) });
       },
     }),
   ];
