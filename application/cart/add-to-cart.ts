@@ -2,7 +2,7 @@ import type { Cart, CartOwner } from '../../domain/cart/cart.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 import { limitOf, requireProduct } from './lookups.js';
-import { cartSources } from './sources.js';
+import type { CartSources } from './sources.js';
 
 export interface AddToCartCommand {
   readonly owner: CartOwner;
@@ -16,8 +16,7 @@ export interface AddToCartCommand {
  * lines (CART.FULL).
  */
 export class AddToCart extends CartChange<AddToCartCommand> {
-  protected async change(tx: Transaction, cart: Cart, cmd: AddToCartCommand, now: Date): Promise<void> {
-    const sources = cartSources(tx, this.d.shops);
+  protected async change(_tx: Transaction, cart: Cart, cmd: AddToCartCommand, now: Date, sources: CartSources): Promise<void> {
     const product = await requireProduct(sources, cmd.skuId);
     cart.add(cmd.skuId, cmd.quantity, { limit: await limitOf(sources, product), price: product.salePrice, now });
   }

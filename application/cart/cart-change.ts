@@ -4,6 +4,7 @@ import type { Transaction } from '../shared/unit-of-work.js';
 import type { CartDeps } from './deps.js';
 import { cartOf } from './lookups.js';
 import { CART_STORE } from './store.js';
+import { cartSources, rememberingSources, type CartSources } from './sources.js';
 import { readCart, type CartViewOptions } from './view-cart.js';
 
 /** Saves the cart only when the use case changed it (a no-op keeps its version). */
@@ -27,13 +28,21 @@ export abstract class CartChange<C extends { readonly owner: CartOwner }> {
       const now = this.d.clock.now();
       const cart = await cartOf(tx, cmd.owner, now);
       const before = cart.toSnapshot();
-      await this.change(tx, cart, cmd, now);
+      const sources = rememberingSources(cartSources(tx, this.d.shops));
+      if (cmd.view) {
+        // The view reads every line's product and stock: read them with the SKU the command names, in one go each.
+        const named = (cmd as { readonly skuId?: unknown }).skuId;
+        const products = await sources.catalog.products([...cart.lines.map((l) => l.skuId), ...(typeof named === 'string' ? [named] : [])]);
+        await sources.stock.availability([...products.values()]);
+      }
+      await this.change(tx, cart, cmd, now, sources);
       const saved = await saveIfChanged(tx, cart, before);
       if (!cmd.view) return saved;
-      const { cart: shown, lines, pricing } = await readCart(tx, this.d, { ...cmd.view, owner: cmd.owner }, now, saved);
+      const { cart: shown, lines, pricing } = await readCart(tx, this.d, { ...cmd.view, owner: cmd.owner }, now, { cart: saved, sources });
       return cartView({ cart: shown, resolved: lines, pricing, now });
     });
   }
 
-  protected abstract change(tx: Transaction, cart: Cart, cmd: C, now: Date): Promise<void>;
+  /** The change itself; `sources` are the cart's reads of other contexts in this transaction. */
+  protected abstract change(tx: Transaction, cart: Cart, cmd: C, now: Date, sources: CartSources): Promise<void>;
 }

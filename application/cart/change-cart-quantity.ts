@@ -2,7 +2,7 @@ import type { Cart, CartOwner, LineLimit } from '../../domain/cart/cart.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 import { limitOf, requireProduct } from './lookups.js';
-import { cartSources } from './sources.js';
+import type { CartSources } from './sources.js';
 
 export interface ChangeCartQuantityCommand {
   readonly owner: CartOwner;
@@ -12,11 +12,10 @@ export interface ChangeCartQuantityCommand {
 
 /** Sets a line's quantity; raising it needs the SKU listed and within its limit, lowering it never fails. */
 export class ChangeCartQuantity extends CartChange<ChangeCartQuantityCommand> {
-  protected async change(tx: Transaction, cart: Cart, cmd: ChangeCartQuantityCommand, now: Date): Promise<void> {
+  protected async change(_tx: Transaction, cart: Cart, cmd: ChangeCartQuantityCommand, now: Date, sources: CartSources): Promise<void> {
     const current = cart.line(cmd.skuId)?.quantity ?? 0;
     let limit: LineLimit = { max: current, reason: 'line' };
     if (typeof cmd.quantity === 'number' && cmd.quantity > current && current > 0) {
-      const sources = cartSources(tx, this.d.shops);
       limit = await limitOf(sources, await requireProduct(sources, cmd.skuId));
     }
     cart.changeQuantity(cmd.skuId, cmd.quantity, limit, now);

@@ -1,7 +1,7 @@
 import type { Cart, CartOwner } from '../../domain/cart/cart.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
-import { cartSources } from './sources.js';
+import type { CartSources } from './sources.js';
 
 /** Which lines a selection acts on: one line, a shop's lines, or every line. */
 export type CartSelectionScope =
@@ -17,11 +17,11 @@ export interface SelectCartLinesCommand {
 
 /** 勾选 / 取消勾选: one line, a shop's lines (the shop as the catalog says now), or all lines. */
 export class SelectCartLines extends CartChange<SelectCartLinesCommand> {
-  protected async change(tx: Transaction, cart: Cart, cmd: SelectCartLinesCommand, now: Date): Promise<void> {
+  protected async change(_tx: Transaction, cart: Cart, cmd: SelectCartLinesCommand, now: Date, sources: CartSources): Promise<void> {
     const scope = cmd.scope;
     if (scope.kind === 'line') return cart.selectLine(scope.skuId, cmd.selected, now);
     if (scope.kind === 'all') return cart.selectLines(null, cmd.selected, now);
-    const products = await cartSources(tx, this.d.shops).catalog.products(cart.lines.map((l) => l.skuId));
+    const products = await sources.catalog.products(cart.lines.map((l) => l.skuId));
     const ofShop = [...products.values()].filter((p) => p.shopId === scope.shopId).map((p) => p.skuId);
     cart.selectLines(ofShop, cmd.selected, now);
   }

@@ -33,6 +33,35 @@ export function cartSources(tx: Transaction, shops: ProductShops): CartSources {
   };
 }
 
+/**
+ * The same sources, remembering within one transaction what they read (products and their stock, which
+ * a cart change does not alter): a change and the view it answers read each SKU once.
+ */
+export function rememberingSources(sources: CartSources): CartSources {
+  const products = new Map<string, CartProduct | null>();
+  const stock = new Map<string, SkuAvailability>();
+  return {
+    catalog: {
+      products: async (skuIds) => {
+        const missing = [...new Set(skuIds)].filter((id) => !products.has(id));
+        if (missing.length > 0) {
+          const found = await sources.catalog.products(missing);
+          for (const id of missing) products.set(id, found.get(id) ?? null);
+        }
+        return new Map(skuIds.flatMap((id) => (products.get(id) ? [[id, products.get(id)!] as const] : [])));
+      },
+    },
+    stock: {
+      availability: async (asked) => {
+        const missing = asked.filter((p, i) => !stock.has(p.skuId) && asked.findIndex((q) => q.skuId === p.skuId) === i);
+        if (missing.length > 0) for (const [id, a] of await sources.stock.availability(missing)) stock.set(id, a);
+        return new Map(asked.flatMap((p) => (stock.has(p.skuId) ? [[p.skuId, stock.get(p.skuId)!] as const] : [])));
+      },
+    },
+    activities: sources.activities,
+  };
+}
+
 async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
   const found = await findSkus(tx, [...new Set(skuIds)]);
   const spus = new Map<string, SpuSnapshot>();

@@ -4,7 +4,7 @@ import { priceOrder, type Channel, type PricingResult } from '../../domain/prici
 import type { Transaction } from '../shared/unit-of-work.js';
 import type { CartDeps } from './deps.js';
 import { guestCartNotFound, resolveCart } from './lookups.js';
-import { cartSources } from './sources.js';
+import { cartSources, type CartSources } from './sources.js';
 import { CART_STORE } from './store.js';
 
 /** How a cart is shown: the shopper's channel and audience (a cart change given them answers the view). */
@@ -38,11 +38,11 @@ export async function readCart(
   deps: Pick<CartDeps, 'shops'>,
   cmd: ViewCartCommand,
   now: Date,
-  /** The cart as this transaction already holds it (a change just saved it): not read again. */
-  held?: CartSnapshot,
+  /** The cart as this transaction already holds it (a change just saved it: not read again), and the sources it read with. */
+  held?: { readonly cart: CartSnapshot; readonly sources: CartSources },
 ): Promise<CartContents> {
-  const cart = held ?? (await storedCart(tx, cmd.owner, now));
-  const sources = cartSources(tx, deps.shops);
+  const cart = held?.cart ?? (await storedCart(tx, cmd.owner, now));
+  const sources = held?.sources ?? cartSources(tx, deps.shops);
   const lines = await resolveCart(sources, cart.lines);
   const toPrice = pricingLinesOf(lines);
   const pricing =
