@@ -1,27 +1,28 @@
 // place-order: 3-line cart orders placed through the application service (`zt.orders.place`, issue #6
 // item 2: checkout pricing, risk check, order, unpaid-timeout job, cart emptied, stock locked, outbox; one
-// transaction) by 16 concurrent clients on the local PostgreSQL, beside pgbench running the very
-// statements of one placed order (captured with the statement observer, parameters inlined) with the same
-// client count for the same time, in the same run; then the same orders through HTTP (`POST /me/orders`,
-// full stack in its own process). Catalog: 200 SKUs of the platform's shop, no activities, no freight
-// rules (free shipping), one warehouse with ample stock; every buyer's cart holds 3 of the SKUs, picked at
-// random, and each order empties one cart (carts are written straight into the `cart` table beforehand).
-// Goal (issue #6): orders/s ≥ 0.5 × pgbench's transactions/s.
-// Options: --seconds N (default 10, each side), --concurrency N (default 16), --skus N (default 200), --verbose
-// (pgbench's latency per statement), --diagnose (the same statements sent by node-postgres alone, for where the time goes).
+// transaction) by 16 concurrent clients on the local PostgreSQL, then by 64, each beside the floor at the
+// same client count for the same time, in the same run: pgbench running a minimal 3-line order written as
+// plain SQL (bench/lib/minimal-order-floor.mjs; issue #14), independent of the project's statements.
+// Also beside pgbench running the very statements of one placed order (captured with the statement
+// observer, parameters inlined: how far the application is from its own SQL), and the same orders
+// through HTTP (`POST /me/orders`, full stack in its own process). Catalog: 200 SKUs of the platform's
+// shop, no activities, no freight rules (free shipping), one warehouse with ample stock; every buyer's
+// cart holds 3 of the SKUs, picked at random, and each order empties one cart (carts are written straight
+// into the `cart` table beforehand).
+// Goal (issue #14): orders/s ≥ 0.5 × the minimal order's tps at 16 clients.
+// Options: --seconds N (default 10, each side), --concurrency N (default 16), --wide N (default 64),
+// --skus N (default 200), --verbose (pgbench's latency per statement), --diagnose (the same statements
+// sent by node-postgres alone, for where the time goes).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
-import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
+import { consignee, seedCatalog as seed } from './lib/bench-catalog.mjs';
+import { createFloor, pgbench, runFloor } from './lib/minimal-order-floor.mjs';
 import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
 import { BENCH_SECRET } from './lib/secret.mjs';
 
-const DISTRICT = '330106'; // 西湖区, served by the warehouse's tier 1 (浙江)
-const consignee = { name: '张三', phone: '13800000000', district: DISTRICT, address: '文三路 1 号' };
 const LINES = 3;
 // Member ids of fixed width, so pgbench can make them from a number: one range per side.
 const MEMBERS = { app: 1_000_000, pgbench: 2_000_000, http: 3_000_000 };
@@ -45,41 +46,6 @@ pg.Client.prototype.query = function (...args) {
     );
   return result;
 };
-
-async function seed(zt, skuCount) {
-  const leaf = await zt.catalog.createCategory({ name: 'Goods' });
-  const hz = (
-    await zt.dispatch.createWarehouse({
-      code: 'HZ',
-      name: '杭州仓',
-      address: { region: DISTRICT, detail: '文三路 1 号' },
-      contact: { name: '王仓管', phone: '0571-88880000' },
-      type: 'self_run_regional',
-      priority: 10,
-      tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-    })
-  ).id;
-  const skus = new Array(skuCount);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < skuCount; i = next++) {
-      const spu = await zt.catalog.createSpu({ code: `PO-${i}`, title: `Bench product ${i}`, categoryId: leaf.id, salePrice: `${10 + (i % 90)}.90` });
-      await zt.catalog.changeListing({ spuId: spu.id, action: 'list' });
-      const skuId = spu.skus[0].id;
-      await zt.inventory.receivePurchase({
-        warehouseId: hz,
-        skuId,
-        location: 'A-01-01',
-        quantity: 10_000_000,
-        fromInTransit: false,
-        reference: `receipt-${i}`,
-      });
-      skus[i] = { skuId, spuId: spu.id, price: `${10 + (i % 90)}.90` };
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return skus;
-}
 
 /** `count` members from `base + from` on, each with a cart of 3 distinct random SKUs, selected (as `zt.cart.add` leaves them). */
 async function fillCarts(sql, skus, base, from, count) {
@@ -280,26 +246,6 @@ async function replay(url, { variants, memberCount }, concurrency, seconds) {
   return { ...r, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / Math.max(1, r.orders) };
 }
 
-function pgbench(url, dbName, script, args) {
-  const dir = mkdtempSync(join(tmpdir(), 'zt-pgbench-'));
-  const file = join(dir, 'place-order.sql');
-  writeFileSync(file, script);
-  const target = new URL(url);
-  try {
-    const out = execFileSync(
-      'pgbench',
-      ['-n', ...args, '-f', file, '-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', dbName],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    return { out, tps: Number(/tps = ([\d.]+)/.exec(out)?.[1]), transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1]), file };
-  } catch (error) {
-    throw new Error(`pgbench failed (script ${file}):\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
-  }
-}
-
 /** POST /me/orders for each member with their own token, on keep-alive connections. */
 function httpPlacer(port, concurrency) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -333,6 +279,8 @@ function httpPlacer(port, concurrency) {
 export async function main(args) {
   const seconds = numberOption(args, 'seconds', 10);
   const concurrency = numberOption(args, 'concurrency', 16);
+  // The same orders at more clients too (issue #14: 16 and 64), each beside the floor at that count.
+  const wide = numberOption(args, 'wide', 64);
   const skuCount = numberOption(args, 'skus', 200);
   // --verbose: pgbench's per-statement latencies, and where the script was written.
   const verbose = args.includes('--verbose');
@@ -344,7 +292,7 @@ export async function main(args) {
     let capture = null;
     let observed = 0;
     const zt = await openZhongtai(databaseUrl, {
-      poolSize: concurrency,
+      poolSize: Math.max(concurrency, wide), // one connection per client at most, as pgbench has
       onStatement: (text, params) => {
         observed += 1;
         capture?.push([text, params]);
@@ -373,6 +321,11 @@ export async function main(args) {
     const [wire0, observed0, cpu0] = [{ ...wire }, observed, process.cpuUsage()];
     const app = await drive({ concurrency, seconds, members: range(WARM, needed), place });
     const cpu = process.cpuUsage(cpu0);
+    // The wide run: its own carts, after the measured one (its figures do not enter the per-order costs).
+    const wideNeeded = Math.ceil(Math.max(app.ordersPerSecond, 200) * seconds * 2) + 1000;
+    await fillCarts(sql, skus, MEMBERS.app, WARM + needed, wideNeeded);
+    await settle(sql);
+    const appWide = await drive({ concurrency: wide, seconds, members: range(WARM + needed, wideNeeded), place });
     const attempts = Math.max(1, app.orders + app.failed);
     const roundTripsPerOrder = (wire.statements - wire0.statements) / attempts;
     const observedPerOrder = (observed - observed0) / attempts;
@@ -394,9 +347,21 @@ export async function main(args) {
     await settle(helperSql);
     await helper.close();
     const { script, ...replayable } = pgbenchScript({ statements, placed, member: representative, skus, known, memberCount: pgbenchMembers, variants: 32 });
-    pgbench(url, dbName, script, ['-c', '1', '-t', '5']); // a dry run: fails loudly if the script is wrong
-    const bench = pgbench(url, dbName, script, ['-c', String(concurrency), '-j', '2', '-T', String(seconds), ...(verbose ? ['-r'] : [])]);
+    pgbench(url, dbName, script, ['-c', '1', '-t', '5'], 'place-order'); // a dry run: fails loudly if the script is wrong
+    const bench = pgbench(url, dbName, script, ['-c', String(concurrency), '-j', '2', '-T', String(seconds), ...(verbose ? ['-r'] : [])], 'place-order');
     if (verbose) console.log(`${bench.out}\nscript: ${bench.file}`);
+    // The floor (independent of zhongtai's statements): a minimal 3-line order in plain SQL, same client counts.
+    await createFloor(async (text) => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      try {
+        await c.query(text);
+      } finally {
+        await c.end();
+      }
+    });
+    const floor = runFloor(url, dbName, concurrency, seconds);
+    const floorWide = runFloor(url, dbName, wide, seconds);
     const nodeReplay = diagnose ? await replay(url, replayable, concurrency, seconds) : null;
 
     // The same orders through HTTP: the full stack in its own process.
@@ -415,11 +380,18 @@ export async function main(args) {
     client.close();
     await server.stop();
 
-    const ratio = app.ordersPerSecond / bench.tps;
+    const ratio = app.ordersPerSecond / floor.tps;
+    const ratioWide = appWide.ordersPerSecond / floorWide.tps;
+    const sameStatementsRatio = app.ordersPerSecond / bench.tps;
     const fmt = (r) =>
       `${r.ordersPerSecond.toFixed(0).padStart(6)} orders/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  ${r.failed} failed${r.exhausted ? ' (ran out of carts)' : ''}`;
     console.log(`${'application service, PostgreSQL'.padEnd(34)} ${fmt(app)}`);
-    console.log(`${'pgbench, same statements'.padEnd(34)} ${bench.tps.toFixed(0).padStart(6)} tps      (${bench.transactions} transactions)`);
+    console.log(`${'pgbench, minimal 3-line order'.padEnd(34)} ${floor.tps.toFixed(0).padStart(6)} tps      (the floor; ${floor.transactions} transactions)`);
+    console.log(`${`application service, ${wide} clients`.padEnd(34)} ${fmt(appWide)}`);
+    console.log(`${`pgbench, minimal order, ${wide} clients`.padEnd(34)} ${floorWide.tps.toFixed(0).padStart(6)} tps`);
+    console.log(
+      `${'pgbench, same statements'.padEnd(34)} ${bench.tps.toFixed(0).padStart(6)} tps      (${bench.transactions} transactions; ratio ${sameStatementsRatio.toFixed(3)})`,
+    );
     if (nodeReplay) {
       console.log(
         `${'node-postgres, same statements'.padEnd(34)} ${nodeReplay.ordersPerSecond.toFixed(0).padStart(6)} tps      p50 ${nodeReplay.p50ms.toFixed(2)} ms  p99 ${nodeReplay.p99ms.toFixed(2)} ms  ${nodeReplay.cpuMsPerOrder.toFixed(2)} ms CPU per transaction  ${nodeReplay.failed} failed`,
@@ -428,14 +400,15 @@ export async function main(args) {
     console.log(`${'HTTP POST /me/orders, full stack'.padEnd(34)} ${fmt(httpRun)}`);
     console.log(
       `statements per order: ${statements.length} in the transaction (+ BEGIN, COMMIT and the outbox mark after commit); ` +
-        `${roundTripsPerOrder.toFixed(2)} round trips per order measured on the wire; ratio ${ratio.toFixed(3)} (goal ≥ 0.5)`,
+        `${roundTripsPerOrder.toFixed(2)} round trips per order measured on the wire; ratio to the minimal order ${ratio.toFixed(3)} at ${concurrency} clients (goal ≥ 0.5), ${ratioWide.toFixed(3)} at ${wide}`,
     );
     console.log(
       `per order (application service): ${cpuMsPerOrder.toFixed(2)} ms of this process's CPU (a ceiling of ${(1000 / cpuMsPerOrder).toFixed(0)} orders/s on one core), ` +
         `${dbWaitMsPerOrder.toFixed(2)} ms awaiting statements, ${app.p50ms.toFixed(2)} ms end to end at p50; pgbench: ${((1000 * concurrency) / bench.tps).toFixed(2)} ms per transaction`,
     );
     console.log(`load average at the start of the app's timed run: ${load0.toFixed(2)} on this machine (other processes slow both sides, not alike)`);
-    if (app.failed + httpRun.failed > 0) console.log('failures:', JSON.stringify({ app: app.errors, http: httpRun.errors }));
+    if (app.failed + appWide.failed + httpRun.failed > 0)
+      console.log('failures:', JSON.stringify({ app: app.errors, wide: appWide.errors, http: httpRun.errors }));
     const r2 = (x) => Number(x.toFixed(2));
     console.log(
       JSON.stringify({
@@ -453,17 +426,23 @@ export async function main(args) {
         roundTripsPerOrder: r2(roundTripsPerOrder),
         cpuMsPerOrder: r2(cpuMsPerOrder),
         dbWaitMsPerOrder: r2(dbWaitMsPerOrder),
-        pgbenchTps: Math.round(bench.tps),
+        floorTps: Math.round(floor.tps),
         ratio: Number(ratio.toFixed(3)),
         goal: 0.5,
         met: ratio >= 0.5,
+        wideConcurrency: wide,
+        wideOrdersPerSecond: Math.round(appWide.ordersPerSecond),
+        wideFloorTps: Math.round(floorWide.tps),
+        wideRatio: Number(ratioWide.toFixed(3)),
+        sameStatementsPgbenchTps: Math.round(bench.tps),
+        sameStatementsRatio: Number(sameStatementsRatio.toFixed(3)),
         ...(nodeReplay ? { nodePgReplayTps: Math.round(nodeReplay.ordersPerSecond), nodePgReplayCpuMsPerTransaction: r2(nodeReplay.cpuMsPerOrder) } : {}),
         httpOrdersPerSecond: Math.round(httpRun.ordersPerSecond),
         httpP50Ms: r2(httpRun.p50ms),
         httpP99Ms: r2(httpRun.p99ms),
-        failed: app.failed + httpRun.failed,
+        failed: app.failed + appWide.failed + httpRun.failed,
         loadAverage: Number(load0.toFixed(2)),
-        exhausted: app.exhausted || httpRun.exhausted,
+        exhausted: app.exhausted || appWide.exhausted || httpRun.exhausted,
         ordersInDatabase: orderRows,
         stockLockedMatchesOrders: lockedUnits === LINES * orderRows,
       }),

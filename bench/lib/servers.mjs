@@ -7,7 +7,7 @@ export function startServer(script, env) {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('message', (m) =>
       resolve({
-        port: m.port,
+        ...m, // the port, and whatever else the server reports (the checkout server: the SKUs it seeded)
         stop: () =>
           new Promise((r) => {
             child.once('exit', r);

@@ -1,0 +1,45 @@
+// A TCP relay in front of PostgreSQL that counts the statements clients send, read off the wire protocol
+// (independent of the client): every simple Query ('Q') and every Execute ('E') message is one statement.
+// The first message of a connection (startup or SSL request) has no type byte and is skipped.
+import net from 'node:net';
+
+export async function statementCounter(target) {
+  const counts = { statements: 0 };
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    let started = false;
+    let pending = Buffer.alloc(0);
+    client.on('data', (chunk) => {
+      upstream.write(chunk);
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        if (!started) {
+          if (pending.length < 4) break;
+          const length = pending.readInt32BE(0);
+          if (pending.length < length) break;
+          const code = pending.readInt32BE(4);
+          pending = pending.subarray(length);
+          if (code !== 80877103) started = true; // an SSL request is followed by the real startup message
+          continue;
+        }
+        if (pending.length < 5) break;
+        const length = pending.readInt32BE(1);
+        if (pending.length < 1 + length) break;
+        const type = String.fromCharCode(pending[0]);
+        if (type === 'Q' || type === 'E') counts.statements += 1;
+        pending = pending.subarray(1 + length);
+      }
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end);
+    upstream.on('close', end);
+    client.on('error', end);
+    upstream.on('error', end);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, counts, close: () => new Promise((resolve) => server.close(resolve)) };
+}
