@@ -321,17 +321,17 @@ export async function main(args) {
     const [wire0, observed0, cpu0] = [{ ...wire }, observed, process.cpuUsage()];
     const app = await drive({ concurrency, seconds, members: range(WARM, needed), place });
     const cpu = process.cpuUsage(cpu0);
-    // The wide run: its own carts, after the measured one (its figures do not enter the per-order costs).
-    const wideNeeded = Math.ceil(Math.max(app.ordersPerSecond, 200) * seconds * 2) + 1000;
-    await fillCarts(sql, skus, MEMBERS.app, WARM + needed, wideNeeded);
-    await settle(sql);
-    const appWide = await drive({ concurrency: wide, seconds, members: range(WARM + needed, wideNeeded), place });
     const attempts = Math.max(1, app.orders + app.failed);
     const roundTripsPerOrder = (wire.statements - wire0.statements) / attempts;
     const observedPerOrder = (observed - observed0) / attempts;
     // Where an order's time goes: this process's CPU (JS, driver, GC) and the time its statements were awaited.
     const cpuMsPerOrder = (cpu.user + cpu.system) / 1000 / attempts;
     const dbWaitMsPerOrder = (wire.waitMs - wire0.waitMs) / attempts;
+    // The wide run: its own carts, after the measured one (its figures do not enter the per-order costs above).
+    const wideNeeded = Math.ceil(Math.max(app.ordersPerSecond, 200) * seconds * 2) + 1000;
+    await fillCarts(sql, skus, MEMBERS.app, WARM + needed, wideNeeded);
+    await settle(sql);
+    const appWide = await drive({ concurrency: wide, seconds, members: range(WARM + needed, wideNeeded), place });
     const [{ n: orderRows }] = await sql(`select count(*)::int as n from sales_order where member_id like 'bm-%'`);
     const [{ n: lockedUnits }] = await sql('select coalesce(sum(locked), 0)::int as n from sales_stock');
     const known = new Set(
