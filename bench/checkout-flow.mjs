@@ -21,7 +21,7 @@ const STEPS = ['read', 'add', 'add', 'add', 'preview', 'place', 'pay', 'callback
 const GOALS = { checkoutsPerSecond: 180, statementsPerCheckout: 40, pgliteCheckoutsPerSecond: 40 };
 
 /** A keep-alive JSON client of one server: `call(method, path, body, token)` answers the parsed body, or throws with the status. */
-function client(port, concurrency) {
+export function client(port, concurrency) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const call = (method, path, body, token) =>
     new Promise((resolve, reject) => {
@@ -57,7 +57,7 @@ function client(port, concurrency) {
 }
 
 /** One member's checkout; `onStep(name)` after each answer. */
-async function checkout({ call }, { token, lines, channel }, onStep = () => {}) {
+export async function checkout({ call }, { token, lines, channel }, onStep = () => {}) {
   await call('GET', `/catalog/spus/${lines[0].spuId}`);
   onStep('read');
   for (const line of lines) {
@@ -76,7 +76,7 @@ async function checkout({ call }, { token, lines, channel }, onStep = () => {}) 
 }
 
 /** Members with tokens and 3 distinct random SKUs each, made as they are asked for. */
-function shoppers(skus, prefix, signToken) {
+export function shoppers(skus, prefix, signToken) {
   let next = 0;
   return () => {
     const memberId = `${prefix}-${next++}`;
@@ -89,7 +89,7 @@ function shoppers(skus, prefix, signToken) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 /** Closed loop: `concurrency` shoppers each start the next checkout as soon as theirs is paid. */
-async function drive({ api, concurrency, seconds, next, channel }) {
+export async function drive({ api, concurrency, seconds, next, channel }) {
   let ok = 0;
   let failed = 0;
   const errors = new Map();
