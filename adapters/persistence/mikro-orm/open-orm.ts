@@ -105,6 +105,7 @@ export async function openOrm(
         onPoolCreated: (pool: Parameters<typeof boundPoolQueue>[0]) => boundPoolQueue(pool, limits.maxWaiting),
       },
     });
+    onServer.add(orm);
     return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
   }
   if (options.pglite)
@@ -137,11 +138,28 @@ async function ormOnPglite(common: Options, pglite: PGlite, end: PgliteEnd & { r
   }
 }
 
-/** Applies the pending migrations; returns the names of those applied. */
+/** The ORMs `openOrm` started on a PostgreSQL server (the others run on PGlite). */
+const onServer = new WeakSet<MikroORM>();
+
+/** The advisory lock migrations hold on a server ('zhon' in ASCII): one migrating process at a time. */
+export const MIGRATION_LOCK = 0x7a686f6e;
+
+/**
+ * Applies the pending migrations; returns the names of those applied. On a server, all of them in one
+ * transaction that first takes the advisory lock `MIGRATION_LOCK`: processes starting at once migrate one
+ * after the other, and each finds what is pending only once it holds the lock (the later ones: nothing).
+ * The migrator prepares its own table on a second connection meanwhile, so the pool needs two.
+ */
 export async function migrateOrm(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((m) => m.name);
+  if (!onServer.has(orm)) return names(await orm.migrator.up()); // PGlite: its folder has one owner (decision 0025)
+  const connection = orm.em.getConnection();
+  return connection.transactional(async (trx) => {
+    await connection.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK], 'all', trx);
+    return names(await orm.migrator.up({ transaction: trx }));
+  });
 }
+
+const names = (applied: readonly { readonly name: string }[]): string[] => applied.map((m) => m.name);
 
 function sessionLimits(options: MikroOrmPersistenceOptions): SessionLimits {
   return {

@@ -96,14 +96,15 @@ export async function migrate(target: Persistence | MikroORM): Promise<string[]>
 }
 
 /**
- * Migrations are batch work (an index over a big table may take minutes): on a server they run on a
- * connection of their own, without the online statement and idle-in-transaction timeouts.
+ * Migrations are batch work (an index over a big table may take minutes): on a server they run on
+ * connections of their own, without the online statement and idle-in-transaction timeouts, under the
+ * migration lock (`migrateOrm`).
  */
 async function migrateAtStart(orm: MikroORM, options: MikroOrmPersistenceOptions, parts: Parameters<typeof openOrm>[1]): Promise<void> {
-  const online = (options.statementTimeoutMs ?? 1) > 0 || (options.idleInTransactionTimeoutMs ?? 1) > 0;
-  if (!options.url || !online) return void (await migrateOrm(orm));
+  if (!options.url) return void (await migrateOrm(orm));
   // The contexts' migrations too: the batch connection runs exactly the migrations `orm` knows.
-  const batch = await openOrm({ ...options, poolSize: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 }, parts);
+  // Two connections: the migrations' transaction holding the advisory lock, and the migrator's own.
+  const batch = await openOrm({ ...options, poolSize: 2, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 }, parts);
   try {
     await migrateOrm(batch.orm);
   } finally {
