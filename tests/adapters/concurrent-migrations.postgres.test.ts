@@ -15,9 +15,9 @@ describe.skipIf(!onServer)('migrations from several processes at once — Postgr
       const persistences = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
       try {
         expect(failures).toEqual([]);
-        const rows = await persistences[0]!.orm.em.fork().execute<{ name: string; n: number }[]>(
-          'select name, count(*)::int as n from mikro_orm_migrations group by name',
-        );
+        const rows = await persistences[0]!.orm.em
+          .fork()
+          .execute<{ name: string; n: number }[]>('select name, count(*)::int as n from mikro_orm_migrations group by name');
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.filter((r) => r.n !== 1)).toEqual([]);
         expect(await persistences[0]!.orm.migrator.getPending()).toEqual([]);
