@@ -51,6 +51,20 @@ describe('schema and migrations', () => {
     expect((await p.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
   });
 
+  it('no plain index is covered by another on the same table (its columns a prefix of the other’s): each would cost every write for nothing (issue #14)', async () => {
+    const covered = await sql(
+      `with idx as (
+         select c.relname as tbl, i.relname as idx, x.indisunique as uniq, x.indpred is not null or x.indexprs is not null as special,
+                array(select a.attname from unnest(x.indkey) with ordinality k(attnum, ord)
+                      join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.ord) as cols
+         from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+         join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema())
+       select a.tbl || '.' || a.idx || ' by ' || b.idx as pair from idx a join idx b on a.tbl = b.tbl and a.idx <> b.idx
+       where not a.uniq and not a.special and not b.special and a.cols = b.cols[1:cardinality(a.cols)]`,
+    );
+    expect(covered).toEqual([]);
+  });
+
   it('a database migrated when the catalog migration still made the outbox takes the outbox’s own migration (issue #13) as a no-op', async () => {
     await sql(`insert into outbox (type, aggregate_id, payload, occurred_at) values ('kept', 'x', '{}', now())`);
     await sql(`delete from mikro_orm_migrations where name = 'Migration20261121000000_outbox'`);

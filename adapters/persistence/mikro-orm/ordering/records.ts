@@ -48,7 +48,6 @@ export const OrderSchema = new EntitySchema<OrderRecord>({
   },
   uniques: [{ name: 'sales_order_number_unique', properties: ['number'] }],
   indexes: [
-    { name: 'sales_order_member_index', properties: ['memberId'] },
     { name: 'sales_order_parent_index', properties: ['parentId'] },
     { name: 'sales_order_status_pay_by_index', properties: ['status', 'payBy'] },
     { name: 'sales_order_member_placed_index', columns: [{ name: 'member_id' }, { name: 'placed_at', sort: 'desc' }] },
