@@ -32,12 +32,21 @@ export async function appendToOutbox(tx: TxScope, events: readonly DomainEvent[]
   return inserted.map((r) => String(r.id));
 }
 
+const MARK_PUBLISHED = 'update outbox set published_at = now() where id = any(array[?]::int8[])';
+
 /**
- * Publishes committed events, then marks them published. When the publisher fails, the rows stay
- * unpublished (their attempts counted) for the next `drainOutbox`, and the error is rethrown.
- * Delivery is at least once: a crash between publishing and marking publishes again later.
+ * Publishes committed events, then marks them published: at once, or through `marks` in a batch. When
+ * the publisher fails, the rows stay unpublished (their attempts counted) for the next `drainOutbox`, and
+ * the error is rethrown. Delivery is at least once: a crash between publishing and marking publishes
+ * again later.
  */
-export async function publishStored(em: EntityManager, publisher: EventPublisher, events: readonly DomainEvent[], ids: readonly string[]): Promise<void> {
+export async function publishStored(
+  em: EntityManager,
+  publisher: EventPublisher,
+  events: readonly DomainEvent[],
+  ids: readonly string[],
+  marks?: OutboxMarks,
+): Promise<void> {
   try {
     await publisher.publish(events);
   } catch (error) {
@@ -45,7 +54,47 @@ export async function publishStored(em: EntityManager, publisher: EventPublisher
     await em.execute('update outbox set attempts = attempts + 1, claimed_until = null where id = any(array[?]::int8[])', [[...ids]]).catch(() => {});
     throw error;
   }
-  await em.execute('update outbox set published_at = now() where id = any(array[?]::int8[])', [[...ids]]).catch(rethrowTranslated);
+  if (marks) return marks.add(ids);
+  await em.execute(MARK_PUBLISHED, [[...ids]]).catch(rethrowTranslated);
+}
+
+/**
+ * Marks the rows this process published many transactions at a time (issue #14): one statement per
+ * `delayMs` (or per `maxBatch` rows) instead of one after every commit, and no commit waits for it.
+ * Until marked, a row stays claimed by this process (CLAIM_SECONDS, far longer than the delay), so no
+ * drain publishes it again; if the process dies first, a drain publishes it again once the claim runs
+ * out: delivery stays at least once, and handlers are idempotent by event id.
+ */
+export class OutboxMarks {
+  private pending: string[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly onError: (error: unknown) => void,
+    private readonly delayMs = 25,
+    private readonly maxBatch = 500,
+  ) {}
+
+  add(ids: readonly string[]): void {
+    this.pending.push(...ids);
+    if (this.pending.length >= this.maxBatch) void this.flush();
+    else if (this.timer === null) {
+      this.timer = setTimeout(() => void this.flush(), this.delayMs);
+      this.timer.unref?.();
+    }
+  }
+
+  /** Writes the marks pending now; resolves once every mark asked for so far is written (or its failure reported). */
+  flush(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const ids = this.pending;
+    this.pending = [];
+    if (ids.length > 0) this.written = this.written.then(() => this.em.fork().execute(MARK_PUBLISHED, [ids]).then(() => undefined, this.onError));
+    return this.written;
+  }
 }
 
 interface OutboxRow {

@@ -3,7 +3,7 @@ import type { Persistence } from '../../../application/shared/persistence.js';
 import type { EventPublisher } from '../../../application/shared/unit-of-work.js';
 import type { EventRouting } from '../../../application/shared/subscriptions.js';
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
-import { drainOutbox } from './outbox.js';
+import { drainOutbox, OutboxMarks } from './outbox.js';
 import { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { PreparingPool, SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './inventory/index.js';
@@ -24,6 +24,8 @@ export interface MikroOrmPersistence extends Persistence {
   readonly stores: PgStores;
   /** The contexts' read models on PostgreSQL (`readModel(key)`). */
   readonly readModels: PgReadModels;
+  /** Published outbox rows are marked in batches (issue #14); `flush()` writes the pending marks now (closing does too). */
+  readonly outboxMarks: Pick<OutboxMarks, 'flush'>;
 }
 
 /** Every context of zhongtai: the composition root's list, loaded lazily (it imports the whole library). */
@@ -50,6 +52,7 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   // The product-detail cache lives as long as the persistence: the catalog's read model serves from it,
   // this process's units of work invalidate what they wrote on commit (decision 0009).
   const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000);
+  const marks = new OutboxMarks(orm.em.fork(), options.onPublishError ?? logPublishError);
   return {
     kind: 'postgresql',
     orm,
@@ -75,6 +78,7 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
         publisher,
         cache,
         stores: parts.stores,
+        marks,
         observe: statementObserver(options),
         ...(routing ? { routing } : {}),
         ...(options.onPublishError ? { onPublishError: options.onPublishError } : {}),
@@ -84,7 +88,11 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),
-    close: () => closeForGood(orm),
+    outboxMarks: marks,
+    close: async () => {
+      await marks.flush();
+      await closeForGood(orm);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { rethrowTranslated, TxScope } from './db.js';
 import type { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
-import { appendToOutbox, publishStored } from './outbox.js';
+import { appendToOutbox, type OutboxMarks, publishStored } from './outbox.js';
 import { MikroOrmJobs } from './jobs.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
@@ -35,6 +35,8 @@ export interface MikroOrmUnitOfWorkDeps {
   readonly stores?: PgStores;
   /** Event ids and subscriptions (issue #13). */
   readonly routing?: EventRouting;
+  /** Where published outbox rows are marked in batches (default: one statement after each commit). */
+  readonly marks?: OutboxMarks;
 }
 
 export class MikroOrmUnitOfWork implements UnitOfWork {
@@ -70,7 +72,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       session.release(broken);
     }
     if (scope.writtenSpus.size > 0) cache?.invalidate(scope.writtenSpus);
-    if (ids.length > 0) await publishStored(em.fork(), publisher, scope.events, ids).catch(this.onPublishError);
+    if (ids.length > 0) await publishStored(em.fork(), publisher, scope.events, ids, this.d.marks).catch(this.onPublishError);
     return result;
   }
 }
