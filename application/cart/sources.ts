@@ -1,5 +1,4 @@
-import { findSkus, findSpu, findSpus } from '../catalog/index.js';
-import type { SpuSnapshot } from '../../domain/catalog/index.js';
+import { findSpu, findSpusOfSkus } from '../catalog/index.js';
 import type { CartActivities, CartCatalog, CartProduct, CartStock, ProductShops, SkuAvailability } from '../../domain/cart/ports.js';
 import { servingActivities } from '../promotion/index.js';
 import { sellableStock } from '../inventory/index.js';
@@ -63,34 +62,30 @@ export function rememberingSources(sources: CartSources): CartSources {
 }
 
 async function productsOf(tx: Transaction, shops: ProductShops, skuIds: readonly string[]): Promise<ReadonlyMap<string, CartProduct>> {
-  const found = await findSkus(tx, [...new Set(skuIds)]);
-  const spus = new Map<string, SpuSnapshot>();
-  for (const spu of await findSpus(
-    tx,
-    found.map((f) => f.spuId),
-  ))
-    spus.set(spu.id, spu);
+  const wanted = new Set(skuIds);
   const out = new Map<string, CartProduct>();
-  for (const { skuId, spuId } of found) {
-    const spu = spus.get(spuId);
-    const sku = spu?.skus.find((k) => k.id === skuId);
-    if (!spu || !sku) continue;
-    out.set(skuId, {
-      skuId,
-      skuCode: sku.code,
-      spuId,
-      title: spu.title,
-      specs: sku.specs,
-      kind: spu.kind,
-      listed: spu.status === 'listed',
-      salePrice: sku.salePrice,
-      marketPrice: sku.marketPrice,
-      categoryIds: spu.categoryPath,
-      brandId: spu.brandId,
-      tags: spu.tags.map((t) => t.name),
-      purchaseLimit: shops.purchaseLimit(spu, skuId),
-      ...shops.shopOf(spu),
-    });
+  for (const spu of await findSpusOfSkus(tx, [...wanted])) {
+    for (const sku of spu.skus) {
+      if (!wanted.has(sku.id)) continue;
+      const skuId = sku.id;
+      const spuId = spu.id;
+      out.set(skuId, {
+        skuId,
+        skuCode: sku.code,
+        spuId,
+        title: spu.title,
+        specs: sku.specs,
+        kind: spu.kind,
+        listed: spu.status === 'listed',
+        salePrice: sku.salePrice,
+        marketPrice: sku.marketPrice,
+        categoryIds: spu.categoryPath,
+        brandId: spu.brandId,
+        tags: spu.tags.map((t) => t.name),
+        purchaseLimit: shops.purchaseLimit(spu, skuId),
+        ...shops.shopOf(spu),
+      });
+    }
   }
   return out;
 }

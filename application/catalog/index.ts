@@ -1,5 +1,5 @@
 // The catalog's public edge (商品中心, spec §1): its use cases, and what other contexts read of it inside
-// their own transaction (`findSkus`, `findSpus`, `findSpu`).
+// their own transaction (`findSkus`, `findSpus`, `findSpusOfSkus`, `findSpu`).
 export * from './create-category.js';
 export * from './update-category.js';
 export * from './delete-category.js';

@@ -18,6 +18,11 @@ export async function findSpus(tx: Transaction, ids: readonly string[]): Promise
   return (await tx.use(CATALOG_STORE).spus.getMany(ids)).map((spu) => spu.toSnapshot());
 }
 
+/** The products holding any of these SKUs, whatever their status (any order; one read for many). */
+export async function findSpusOfSkus(tx: Transaction, skuIds: readonly string[]): Promise<SpuSnapshot[]> {
+  return (await tx.use(CATALOG_STORE).spus.getManyBySkus(skuIds)).map((spu) => spu.toSnapshot());
+}
+
 /** One product, whatever its status; null when the catalog does not know it. */
 export async function findSpu(tx: Transaction, id: string): Promise<SpuSnapshot | null> {
   return (await tx.use(CATALOG_STORE).spus.get(id))?.toSnapshot() ?? null;

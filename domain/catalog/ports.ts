@@ -30,6 +30,8 @@ export interface Spus {
   get(id: string): Promise<Spu | null>;
   /** The products found among these ids, in no particular order (one read for many: carts, checkout). */
   getMany(ids: readonly string[]): Promise<Spu[]>;
+  /** The products holding any of these SKUs, in no particular order (one read: the cart and checkout look products up by SKU). */
+  getManyBySkus(skuIds: readonly string[]): Promise<Spu[]>;
   save(spu: Spu): Promise<void>;
   /** Products whose category is this one (products hang only on leaves, so no descendants). */
   countInCategory(categoryId: string): Promise<number>;

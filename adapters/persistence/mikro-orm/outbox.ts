@@ -92,8 +92,16 @@ export class OutboxMarks {
     this.timer = null;
     const ids = this.pending;
     this.pending = [];
-    if (ids.length > 0) this.written = this.written.then(() => this.em.fork().execute(MARK_PUBLISHED, [ids]).then(() => undefined, this.onError));
+    if (ids.length > 0) this.written = this.written.then(() => this.mark(ids));
     return this.written;
+  }
+
+  private async mark(ids: readonly string[]): Promise<void> {
+    try {
+      await this.em.fork().execute(MARK_PUBLISHED, [ids]);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 }
 

@@ -29,6 +29,20 @@ export function spuRepositoryContract(current: CurrentPersistence): void {
       expect(await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getMany([]))).toEqual([]);
     });
 
+    it('getManyBySkus loads the products holding any of the SKUs, each once (two SKUs of one product: one product), and skips unknown SKUs (issue #14)', async () => {
+      const phone = aPhoneSpu();
+      const combo = aComboSpu();
+      await inTx(current(), async (tx) => {
+        await tx.use(CATALOG_STORE).spus.save(phone);
+        await tx.use(CATALOG_STORE).spus.save(combo);
+      });
+      const found = await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getManyBySkus(['sku-1', 'sku-3', 'missing', 'sku-1']));
+      expect(found.map((s) => plain(s.toSnapshot()))).toEqual([plain(phone.toSnapshot())]);
+      const both = await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getManyBySkus(['sku-combo', 'sku-2']));
+      expect(both.map((s) => s.id).sort()).toEqual([combo.id, phone.id].sort());
+      expect(await inTx(current(), (tx) => tx.use(CATALOG_STORE).spus.getManyBySkus([]))).toEqual([]);
+    });
+
     it('keeps money exact: 0.01, 12.30 and 99999999.99 come back as they went in', async () => {
       const prices = ['0.01', '12.30', '99999999.99'];
       const spu = aPhoneSpu({

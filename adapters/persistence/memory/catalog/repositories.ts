@@ -83,6 +83,12 @@ export class MemorySpus implements Spus {
       return s ? [Spu.restore(s)] : [];
     });
   }
+  async getManyBySkus(skuIds: readonly string[]): Promise<Spu[]> {
+    const wanted = new Set(skuIds);
+    return this.all()
+      .filter((s) => s.skus.some((k) => wanted.has(k.id)))
+      .map((s) => Spu.restore(s));
+  }
   async save(spu: Spu): Promise<void> {
     spu.markSaved(this.tx.write(T.spus, spu.toSnapshot()));
     this.tx.record(spu.pullEvents());

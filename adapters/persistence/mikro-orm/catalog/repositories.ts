@@ -117,6 +117,12 @@ export class MikroOrmSpus implements Spus {
     return rows.map((r) => this.restore(r));
   }
 
+  async getManyBySkus(skuIds: readonly string[]): Promise<Spu[]> {
+    if (skuIds.length === 0) return [];
+    const rows = await this.tx.rows<SpuRow>(`${SELECT_SPU} where s.id in (select spu_id from sku where id = any(?::text[]))`, [[...new Set(skuIds)]]);
+    return rows.map((r) => this.restore(r));
+  }
+
   async save(spu: Spu): Promise<void> {
     const s = spu.toSnapshot();
     const version = await saveVersionedRow(this.tx, SpuRecord, 'spus', s.version, spuRecord(s, s.version + 1, spu.platformPrice));
