@@ -32,6 +32,7 @@ const sql = <R>(text: string, params: unknown[] = []) => p.orm.em.fork().execute
  * where MikroORM formats them), transaction control left out.
  */
 async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  await p.outboxMarks.flush(); // the marks of earlier units of work (batched) are not the work's statements
   const seen: string[] = [];
   const original = p.orm.config.get('onQuery');
   const platform = p.orm.em.getPlatform();
