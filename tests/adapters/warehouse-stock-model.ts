@@ -387,6 +387,6 @@ export function warehouseStockModelSuite(name: string, makePersistence: () => Pr
         }),
         { numRuns },
       );
-    });
+    }, 120_000); // bounded by numRuns; on PGlite beside other test files it can take longer than the default 30 s
   });
 }
