@@ -66,6 +66,12 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
   readonly response?: z.ZodType;
   /** The business error codes it may answer (see `ErrorCodes`); without it, any code passes the check. */
   readonly errors?: ErrorCodes;
+  /**
+   * The handler answers objects shared between requests and never changed (a product detail from the
+   * read cache): the JSON of each is made once and sent again as it is, where `res.json` would
+   * stringify it for every request.
+   */
+  readonly sharedAnswers?: boolean;
   readonly handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
 }
 

@@ -153,6 +153,7 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
     if (res.headersSent) return; // answered 503 at the deadline meanwhile
     if (options.checkResponses && r.status !== 204) checkAnswer(r, result);
     if (r.status === 204) res.status(204).end();
+    else if (r.sharedAnswers && result !== null && typeof result === 'object') res.status(r.status ?? 200).type('json').send(jsonOf(result));
     else res.status(r.status ?? 200).json(result);
   };
   if (!options.checkResponses) return answer;
@@ -164,6 +165,18 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
       throw error;
     }
   };
+}
+
+const madeJson = new WeakMap<object, string>();
+
+/** The JSON of a shared answer, made once per object (`Route.sharedAnswers`); kept only while the object lives. */
+function jsonOf(answer: object): string {
+  let json = madeJson.get(answer);
+  if (json === undefined) {
+    json = JSON.stringify(answer);
+    madeJson.set(answer, json);
+  }
+  return json;
 }
 
 function pick(headers: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {

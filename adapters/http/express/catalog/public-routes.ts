@@ -66,6 +66,7 @@ export const catalogPublicRoutes: Route[] = [
     summary: 'A listed product with its SKUs',
     response: spuDetail,
     errors: SPU_NOT_FOUND,
+    sharedAnswers: true, // the read cache hands every request the same detail until the product changes
     handler: async ({ zt, params }) => {
       const spu = await zt.catalog.queries.spu(params.spuId);
       if (spu?.status !== 'listed') throw notListed(params.spuId);
