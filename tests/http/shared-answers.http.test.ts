@@ -41,7 +41,7 @@ describe('GET /catalog/spus/:spuId answered from the shared cached detail', () =
     expect(await (await fetch(`${base}/catalog/spus/${spuId}`)).text()).toBe(text);
 
     await zt.catalog.changeSkuPrice({ spuId, skuId, salePrice: '99.00' });
-    const changed = await (await fetch(`${base}/catalog/spus/${spuId}`)).json();
-    expect(changed.skus[0].salePrice).toBe('99.00');
+    const changed = (await (await fetch(`${base}/catalog/spus/${spuId}`)).json()) as { skus: { salePrice: string }[] };
+    expect(changed.skus[0]!.salePrice).toBe('99.00');
   });
 });

@@ -152,9 +152,10 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
     });
     if (res.headersSent) return; // answered 503 at the deadline meanwhile
     if (options.checkResponses && r.status !== 204) checkAnswer(r, result);
-    if (r.status === 204) res.status(204).end();
-    else if (r.sharedAnswers && result !== null && typeof result === 'object') res.status(r.status ?? 200).type('json').send(jsonOf(result));
-    else res.status(r.status ?? 200).json(result);
+    const status = r.status ?? 200;
+    if (status === 204) res.status(204).end();
+    else if (r.sharedAnswers && result !== null && typeof result === 'object') res.status(status).type('json').send(jsonOf(result));
+    else res.status(status).json(result);
   };
   if (!options.checkResponses) return answer;
   return async (req, res) => {
