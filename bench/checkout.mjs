@@ -6,30 +6,20 @@
 // one warehouse with stock of everything; the member holds a platform 满500减50 and B's shipping coupon
 // ('recommended' picks them). Options: --seconds N (default 5), --concurrency N (default 16).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
+import { createBenchWarehouse, DISTRICT as XIHU } from './lib/bench-catalog.mjs';
 import { load, printLoad } from './lib/load.mjs';
 import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
 import { BENCH_SECRET } from './lib/secret.mjs';
 
 const MEMBER = 'bench-member';
-const XIHU = '330106';
 
 async function seed(zt) {
   const now = Date.now();
   const leaf = await zt.catalog.createCategory({ name: 'Goods' });
   const brandA = (await zt.catalog.createBrand({ nameZh: '甲 A' })).id;
   const brandB = (await zt.catalog.createBrand({ nameZh: '乙 B' })).id;
-  const hz = (
-    await zt.dispatch.createWarehouse({
-      code: 'HZ',
-      name: '杭州仓',
-      address: { region: XIHU, detail: '文三路 1 号' },
-      contact: { name: '王仓管', phone: '0571-88880000' },
-      type: 'self_run_regional',
-      priority: 10,
-      tiers: [{ tier: 1, regions: ['330000'], estimatedDeliveryDays: 1 }],
-    })
-  ).id;
+  const hz = await createBenchWarehouse(zt);
   const skus = [];
   const shops = [
     [brandA, 7, 45],

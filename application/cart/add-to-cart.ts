@@ -1,5 +1,4 @@
 import type { Cart, CartOwner } from '../../domain/cart/cart.js';
-import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 import { limitOf, requireProduct } from './lookups.js';
 import type { CartSources } from './sources.js';
@@ -16,7 +15,7 @@ export interface AddToCartCommand {
  * lines (CART.FULL).
  */
 export class AddToCart extends CartChange<AddToCartCommand> {
-  protected async change(_tx: Transaction, cart: Cart, cmd: AddToCartCommand, now: Date, sources: CartSources): Promise<void> {
+  protected async change(cart: Cart, cmd: AddToCartCommand, now: Date, sources: CartSources): Promise<void> {
     const product = await requireProduct(sources, cmd.skuId);
     cart.add(cmd.skuId, cmd.quantity, { limit: await limitOf(sources, product), price: product.salePrice, now });
   }

@@ -1,11 +1,11 @@
 import type { Cart, CartOwner, CartSnapshot } from '../../domain/cart/cart.js';
-import { cartView, type CartView } from '../../domain/cart/view.js';
+import type { CartView } from '../../domain/cart/view.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import type { CartDeps } from './deps.js';
 import { cartOf } from './lookups.js';
 import { CART_STORE } from './store.js';
 import { cartSources, rememberingSources, type CartSources } from './sources.js';
-import { readCart, type CartViewOptions } from './view-cart.js';
+import { viewCart, type CartViewOptions } from './view-cart.js';
 
 /** Saves the cart only when the use case changed it (a no-op keeps its version). */
 export async function saveIfChanged(tx: Transaction, cart: Cart, before: CartSnapshot): Promise<CartSnapshot> {
@@ -35,14 +35,13 @@ export abstract class CartChange<C extends { readonly owner: CartOwner }> {
         const products = await sources.catalog.products([...cart.lines.map((l) => l.skuId), ...(typeof named === 'string' ? [named] : [])]);
         await sources.stock.availability([...products.values()]);
       }
-      await this.change(tx, cart, cmd, now, sources);
+      await this.change(cart, cmd, now, sources);
       const saved = await saveIfChanged(tx, cart, before);
       if (!cmd.view) return saved;
-      const { cart: shown, lines, pricing } = await readCart(tx, this.d, { ...cmd.view, owner: cmd.owner }, now, { cart: saved, sources });
-      return cartView({ cart: shown, resolved: lines, pricing, now });
+      return viewCart(tx, this.d, { ...cmd.view, owner: cmd.owner }, now, { cart: saved, sources });
     });
   }
 
   /** The change itself; `sources` are the cart's reads of other contexts in this transaction. */
-  protected abstract change(tx: Transaction, cart: Cart, cmd: C, now: Date, sources: CartSources): Promise<void>;
+  protected abstract change(cart: Cart, cmd: C, now: Date, sources: CartSources): Promise<void>;
 }

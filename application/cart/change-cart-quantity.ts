@@ -1,5 +1,4 @@
 import type { Cart, CartOwner, LineLimit } from '../../domain/cart/cart.js';
-import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 import { limitOf, requireProduct } from './lookups.js';
 import type { CartSources } from './sources.js';
@@ -12,7 +11,7 @@ export interface ChangeCartQuantityCommand {
 
 /** Sets a line's quantity; raising it needs the SKU listed and within its limit, lowering it never fails. */
 export class ChangeCartQuantity extends CartChange<ChangeCartQuantityCommand> {
-  protected async change(_tx: Transaction, cart: Cart, cmd: ChangeCartQuantityCommand, now: Date, sources: CartSources): Promise<void> {
+  protected async change(cart: Cart, cmd: ChangeCartQuantityCommand, now: Date, sources: CartSources): Promise<void> {
     const current = cart.line(cmd.skuId)?.quantity ?? 0;
     let limit: LineLimit = { max: current, reason: 'line' };
     if (typeof cmd.quantity === 'number' && cmd.quantity > current && current > 0) {

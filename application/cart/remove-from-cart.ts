@@ -1,5 +1,4 @@
 import type { Cart, CartOwner } from '../../domain/cart/cart.js';
-import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 
 export interface RemoveFromCartCommand {
@@ -9,7 +8,7 @@ export interface RemoveFromCartCommand {
 
 /** Removes one line (CART.LINE_NOT_FOUND when there is none). */
 export class RemoveFromCart extends CartChange<RemoveFromCartCommand> {
-  protected async change(_tx: Transaction, cart: Cart, cmd: RemoveFromCartCommand, now: Date): Promise<void> {
+  protected async change(cart: Cart, cmd: RemoveFromCartCommand, now: Date): Promise<void> {
     cart.remove(cmd.skuId, now);
   }
 }

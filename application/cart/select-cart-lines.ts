@@ -1,5 +1,4 @@
 import type { Cart, CartOwner } from '../../domain/cart/cart.js';
-import type { Transaction } from '../shared/unit-of-work.js';
 import { CartChange } from './cart-change.js';
 import type { CartSources } from './sources.js';
 
@@ -17,7 +16,7 @@ export interface SelectCartLinesCommand {
 
 /** 勾选 / 取消勾选: one line, a shop's lines (the shop as the catalog says now), or all lines. */
 export class SelectCartLines extends CartChange<SelectCartLinesCommand> {
-  protected async change(_tx: Transaction, cart: Cart, cmd: SelectCartLinesCommand, now: Date, sources: CartSources): Promise<void> {
+  protected async change(cart: Cart, cmd: SelectCartLinesCommand, now: Date, sources: CartSources): Promise<void> {
     const scope = cmd.scope;
     if (scope.kind === 'line') return cart.selectLine(scope.skuId, cmd.selected, now);
     if (scope.kind === 'all') return cart.selectLines(null, cmd.selected, now);

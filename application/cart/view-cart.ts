@@ -69,6 +69,18 @@ async function storedCart(tx: Transaction, owner: CartOwner, now: Date): Promise
   return (stored ?? Cart.open(owner, now)).toSnapshot();
 }
 
+/** The cart view (`ViewCart`'s answer), read inside `tx`; `held` as for `readCart`. */
+export async function viewCart(
+  tx: Transaction,
+  deps: Pick<CartDeps, 'shops'>,
+  cmd: ViewCartCommand,
+  now: Date,
+  held?: { readonly cart: CartSnapshot; readonly sources: CartSources },
+): Promise<CartView> {
+  const { cart, lines, pricing } = await readCart(tx, deps, cmd, now, held);
+  return cartView({ cart, resolved: lines, pricing, now });
+}
+
 /**
  * 购物车: lines newest first, grouped by shop and by shared promotion, invalid lines apart, prices and
  * stock read now, and the total of the selected lines after activity discounts but before coupons (CRT-1).
@@ -77,10 +89,6 @@ export class ViewCart {
   constructor(private readonly d: CartDeps) {}
 
   execute(cmd: ViewCartCommand): Promise<CartView> {
-    return this.d.uow.run(async (tx) => {
-      const now = this.d.clock.now();
-      const { cart, lines, pricing } = await readCart(tx, this.d, cmd, now);
-      return cartView({ cart, resolved: lines, pricing, now });
-    });
+    return this.d.uow.run((tx) => viewCart(tx, this.d, cmd, this.d.clock.now()));
   }
 }
