@@ -8,7 +8,8 @@
 // Goals (issue #14): ≥ 180 checkouts/s at 16 clients, ≤ 40 statements per checkout, 0 errors; on
 // PGlite at 16 clients ≥ 40/s.
 // Options: --seconds N (default 5 per client count), --pool N (the server's connections, default 16),
-// --skus N (default 200), --clients 1,4,16,64.
+// --skus N (default 200), --clients 1,4,16,64, --show-statements (the text of every statement of the last
+// counted checkout, per step).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
 import http from 'node:http';
 import { consignee, DISTRICT, seedCatalog } from './lib/bench-catalog.mjs';
@@ -125,8 +126,8 @@ export async function drive({ api, concurrency, seconds, next, channel }) {
 }
 
 /** Statements per checkout and per step, from the wire, over `count` checkouts at 1 client (after 5 unmeasured ones). */
-async function countStatements(databaseUrl, next, channel, pool, count = 20) {
-  const counter = await statementCounter(new URL(databaseUrl));
+async function countStatements(databaseUrl, next, channel, pool, show, count = 20) {
+  const counter = await statementCounter(new URL(databaseUrl), { keep: show });
   const relayed = new URL(databaseUrl);
   relayed.hostname = '127.0.0.1';
   relayed.port = String(counter.port);
@@ -137,14 +138,22 @@ async function countStatements(databaseUrl, next, channel, pool, count = 20) {
   await settle();
   const perStep = Object.fromEntries(STEPS.map((s) => [s, 0]));
   const start = counter.counts.statements;
+  const shown = [];
   for (let i = 0; i < count; i++) {
     let before = counter.counts.statements;
+    const last = show && i === count - 1;
     await checkout(api, { ...next(), channel }, async (step) => {
       perStep[step] += counter.counts.statements - before;
+      if (last) shown.push([step, counter.counts.texts.slice(before)]);
       before = counter.counts.statements;
     });
     await settle();
     perStep.callback += counter.counts.statements - before;
+    if (last) shown.at(-1)[1].push(...counter.counts.texts.slice(before));
+  }
+  for (const [step, texts] of shown) {
+    console.log(`-- ${step}: ${texts.length}`);
+    for (const t of texts) console.log(`   ${t.replace(/\s+/g, ' ').slice(0, 150)}`);
   }
   const total = counter.counts.statements - start;
   api.close();
@@ -157,6 +166,7 @@ export async function main(args) {
   const seconds = numberOption(args, 'seconds', 5);
   const pool = numberOption(args, 'pool', 16);
   const skuCount = numberOption(args, 'skus', 200);
+  const show = args.includes('--show-statements');
   const at = args.indexOf('--clients');
   const clientCounts = at >= 0 ? args[at + 1].split(',').map(Number) : [1, 4, 16, 64];
   const { signToken } = await import('../dist/adapters/http/express/index.js');
@@ -170,7 +180,7 @@ export async function main(args) {
     await seeding.persistence.orm.em.fork().execute('vacuum analyze');
     await seeding.close();
 
-    const statements = await countStatements(databaseUrl, shoppers(skus, 'cf-count', signToken), channel, pool);
+    const statements = await countStatements(databaseUrl, shoppers(skus, 'cf-count', signToken), channel, pool, show);
     console.log(
       `statements per checkout: ${statements.perCheckout.toFixed(2)} (${STEPS.map((s, i) => (STEPS.indexOf(s) === i ? `${s} ${statements.perStep[s]}` : null))
         .filter(Boolean)

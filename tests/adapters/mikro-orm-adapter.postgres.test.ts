@@ -6,6 +6,7 @@ import { Money } from '../../domain/shared/money.js';
 import { memoryPersistence } from '../../adapters/persistence/memory/index.js';
 import { migrate, MikroOrmUnitOfWork, mikroOrmPersistence, type MikroOrmPersistence } from '../../adapters/persistence/mikro-orm/index.js';
 import { OutboxMarks } from '../../adapters/persistence/mikro-orm/outbox.js';
+import { isPlainRead } from '../../adapters/persistence/mikro-orm/db.js';
 import { SELECT_SPU, SELECT_SPU_DETAIL, spuFromRow, type SpuRow } from '../../adapters/persistence/mikro-orm/catalog/spu-row.js';
 import { aPhoneSpu, aRootCategory, at, sequentialIds } from '../support/mothers.js';
 import { testDatabase, truncateAll, type TestDatabase } from '../support/postgres.js';
@@ -168,6 +169,76 @@ describe('statements', () => {
     expect(statements[1]).toMatch(/^update "spu" set .* where "id" = \$\d+ and "version" = \$\d+$/);
     expect(statements[2]).toMatch(/^insert into "sku" \([^)]*\) values \(\$1, [^)]*\) on conflict \("id"\) do update/);
     expect(statements.slice(3).map((s) => s.slice(0, 18))).toEqual(['insert into outbox']); // catalog.sku.price-changed (marked published later, batched)
+  });
+});
+
+describe('transaction control: BEGIN only before the first write (decision 0030, issue #14)', () => {
+  /** Every statement a unit of work's session receives, transaction control included, in order. */
+  async function wireOf(work: (tx: Transaction) => Promise<unknown>): Promise<{ wire: string[]; outcome: PromiseSettledResult<unknown> }> {
+    const wire: string[] = [];
+    const sessions = {
+      connect: async () => {
+        const session = await p.sessions.connect();
+        return {
+          query: <R>(text: string, values: readonly unknown[], name?: string) => (wire.push(text.trim().split(/\s+/).slice(0, 3).join(' ')), session.query<R>(text, values, name)),
+          release: (broken?: boolean) => session.release(broken),
+        };
+      },
+    };
+    const uow = new MikroOrmUnitOfWork({ sessions, em: p.orm.em.fork(), publisher: new RecordingPublisher(), stores: p.stores });
+    const [outcome] = await Promise.allSettled([uow.run(work)]);
+    return { wire, outcome: outcome! };
+  }
+
+  it('a run that only reads sends its reads and nothing else: no BEGIN, no COMMIT', async () => {
+    await run((tx) => tx.use(CATALOG_STORE).spus.save(aPhoneSpu()));
+    const { wire, outcome } = await wireOf(async (tx) => (await tx.use(CATALOG_STORE).spus.get('spu-phone'))?.id);
+    expect(outcome).toEqual({ status: 'fulfilled', value: 'spu-phone' });
+    expect(wire.length).toBeGreaterThan(0);
+    expect(wire.filter((w) => /^(begin|commit|rollback)$/i.test(w))).toEqual([]);
+  });
+
+  it('a run that reads, then writes: the reads, BEGIN, the writes, COMMIT — and what it wrote stands', async () => {
+    const { wire, outcome } = await wireOf(async (tx) => {
+      await tx.use(CATALOG_STORE).spus.get('spu-phone');
+      await tx.use(CATALOG_STORE).spus.save(aPhoneSpu());
+    });
+    expect(outcome.status).toBe('fulfilled');
+    expect(wire[0]).toMatch(/^select/i);
+    expect(wire[1]).toBe('begin');
+    expect(wire.slice(2, -1).every((w) => !/^(begin|commit)$/.test(w))).toBe(true);
+    expect(wire.at(-1)).toBe('commit');
+    expect(await sql('select id from spu')).toEqual([{ id: 'spu-phone' }]);
+  });
+
+  it('a failure after a write rolls back every write of the run; a failure before any write sends no ROLLBACK', async () => {
+    const failed = await wireOf(async (tx) => {
+      await tx.use(CATALOG_STORE).categories.save(aRootCategory('c1'));
+      throw new Error('changed my mind');
+    });
+    expect(failed.outcome.status).toBe('rejected');
+    expect(failed.wire[0]).toBe('begin');
+    expect(failed.wire.at(-1)).toBe('rollback');
+    expect(await sql('select id from category')).toEqual([]);
+
+    const early = await wireOf(async (tx) => {
+      await tx.use(CATALOG_STORE).spus.get('spu-phone');
+      throw new Error('nothing to do');
+    });
+    expect(early.outcome.status).toBe('rejected');
+    expect(early.wire.filter((w) => /^(begin|commit|rollback)$/.test(w))).toEqual([]);
+  });
+
+  it('a read that locks (FOR UPDATE), or takes an advisory lock, is a write: it opens the transaction', () => {
+    expect(isPlainRead('select * from cart where id = $1')).toBe(true);
+    expect(isPlainRead('  SELECT 1')).toBe(true);
+    expect(isPlainRead('select * from sales_stock where sku_id = any($1) order by sku_id for update')).toBe(false);
+    expect(isPlainRead('select id from job where run_at < now() for no key update skip locked')).toBe(false);
+    expect(isPlainRead('select pg_advisory_xact_lock($1)')).toBe(false);
+    expect(isPlainRead("select nextval('seq')")).toBe(false);
+    expect(isPlainRead('with x as (update t set a = 1 returning *) select * from x')).toBe(false);
+    expect(isPlainRead('insert into t values (1)')).toBe(false);
+    expect(isPlainRead('set local statement_timeout = 0')).toBe(false);
   });
 });
 

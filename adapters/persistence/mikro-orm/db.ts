@@ -92,12 +92,27 @@ export interface BuiltQuery {
 }
 
 /**
- * The database side of one unit-of-work run: the session it borrowed, inside its open transaction.
+ * A statement that only reads, holds nothing and changes nothing: a plain SELECT without a row lock, an
+ * advisory lock or a sequence/notify/setting call. Anything else (INSERT, UPDATE, DELETE, WITH, SET …)
+ * counts as a write.
+ */
+export function isPlainRead(text: string): boolean {
+  return /^\s*select\b/i.test(text) && !/\bfor\s+(update|no\s+key\s+update|share|key\s+share)\b|pg_advisory|nextval|setval|pg_notify|set_config/i.test(text);
+}
+
+/**
+ * The database side of one unit-of-work run: the session it borrowed and, from its first write on, its
+ * open transaction. Reads before the first write run on their own (decision 0030): under READ
+ * COMMITTED every statement sees what was committed when it started, inside a transaction or not, so a
+ * plain read holds nothing a transaction would keep — and a run that only reads sends neither BEGIN
+ * nor COMMIT. BEGIN goes out just before the first statement that writes or locks.
  * Every statement goes through here, which remembers a failure: after one, PostgreSQL has aborted the
  * transaction and a COMMIT would silently roll back, so the unit of work must not report success.
  */
 export class TxScope {
   failure: unknown = undefined;
+  /** Whether BEGIN was sent: the run has written (or locked) and must end with COMMIT or ROLLBACK. */
+  begun = false;
   /** Products written in this transaction: their cached details are dropped after commit. */
   readonly writtenSpus = new Set<string>();
 
@@ -134,7 +149,15 @@ export class TxScope {
     return (await this.send(text, params.map(bindable), name)).rowCount ?? 0;
   }
 
+  /** Opens the transaction now, if it is not open yet (the unit of work's writes before COMMIT, a lock taken on purpose). */
+  async begin(): Promise<void> {
+    if (this.begun) return;
+    await this.session.query('begin', []).catch(rethrowTranslated);
+    this.begun = true;
+  }
+
   private async send<R>(text: string, params: readonly unknown[], name?: string): Promise<SqlResult<R>> {
+    if (!this.begun && !isPlainRead(text)) await this.begin();
     this.observe?.(text, params);
     try {
       return await this.session.query<R>(text, params, name);

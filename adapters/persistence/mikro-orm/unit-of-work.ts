@@ -15,8 +15,9 @@ export const logPublishError = (error: unknown): void => console.error('event pu
 
 /**
  * One `run` = one PostgreSQL transaction (READ COMMITTED; guarded statements and optimistic versions
- * keep concurrent runs apart) on one session borrowed from the pool: BEGIN, the work's statements,
- * COMMIT, and nothing else on the wire (decision 0011). Events recorded in it are inserted into the
+ * keep concurrent runs apart) on one session borrowed from the pool: the work's statements, BEGIN
+ * before the first that writes, COMMIT, and nothing else on the wire (decisions 0011, 0030); a run
+ * that only reads sends no BEGIN or COMMIT at all. Events recorded in it are inserted into the
  * outbox just before COMMIT, in the same transaction, and handed to the publisher only after COMMIT
  * succeeded; a rollback drops writes and events together. Like the memory adapter, a failed
  * publication does not fail the committed run.
@@ -56,7 +57,6 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
     let ids: string[];
     let broken = false;
     try {
-      await session.query('begin', []).catch(rethrowTranslated);
       result = await work(transaction(scope, this.stores));
       // The work swallowed a failed statement: PostgreSQL already aborted the transaction, and COMMIT
       // would quietly roll it back. Fail loudly instead of reporting a commit that did not happen.
@@ -64,9 +64,10 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       const jobs = new MikroOrmJobs(scope);
       for (const job of subscriptionJobs(scope.events, routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
       ids = await appendToOutbox(scope, scope.events);
-      await session.query('commit', []).catch(rethrowTranslated);
+      // Only reads: nothing was begun, nothing to commit (decision 0030).
+      if (scope.begun) await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
-      await session.query('rollback', []).catch(() => (broken = true));
+      if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
       throw error;
     } finally {
       session.release(broken);

@@ -90,9 +90,9 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
     });
     if (!session) return;
     let broken = false;
+    const scope = new TxScope(session, this.em, this.observe, this.routing?.ids);
     try {
-      const scope = new TxScope(session, this.em, this.observe, this.routing?.ids);
-      await session.query('begin', []).catch(rethrowTranslated);
+      await scope.begin();
       decided = await decide(
         scope,
         batch.map((w) => w.request),
@@ -104,7 +104,7 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
       ids = await appendToOutbox(scope, events);
       await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
-      await session.query('rollback', []).catch(() => (broken = true));
+      if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
       for (const w of batch) w.reject(error);
       return;
     } finally {
