@@ -180,7 +180,10 @@ describe('transaction control: BEGIN only before the first write (decision 0030,
       connect: async () => {
         const session = await p.sessions.connect();
         return {
-          query: <R>(text: string, values: readonly unknown[], name?: string) => (wire.push(text.trim().split(/\s+/).slice(0, 3).join(' ')), session.query<R>(text, values, name)),
+          query: <R>(text: string, values: readonly unknown[], name?: string) => {
+            wire.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+            return session.query<R>(text, values, name);
+          },
           release: (broken?: boolean) => session.release(broken),
         };
       },
