@@ -74,6 +74,8 @@ export class PlaceOrder {
   }
 
   private async place(tx: Transaction, cmd: PlaceOrderCommand): Promise<PlacedOrder> {
+    // The order is written at the prices and rules read below: none of them may have gone stale by COMMIT.
+    tx.requireFreshReads();
     const now = this.deps.clock.now();
     const preview = await this.deps.preview.inTransaction(tx, {
       memberId: cmd.memberId,

@@ -20,6 +20,13 @@ export interface Transaction {
   readonly idempotency: IdempotencyKeys;
   /** Stores events in the outbox within this transaction; they are published after commit. */
   recordEvents(events: readonly DomainEvent[]): void;
+  /**
+   * This transaction's writes depend on what it read being current when it commits (placing an order
+   * writes the prices it quoted). A store that served reads from a cache verifies them before COMMIT,
+   * and the unit of work runs the work again, uncached, when one went stale (decision 0030); a store
+   * that always reads the database has nothing to do.
+   */
+  requireFreshReads(): void;
 }
 
 /**

@@ -32,6 +32,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         idempotency: new MemoryIdempotencyKeys(state),
         use: this.stores.scoped(state),
         recordEvents: (events) => state.record(events),
+        requireFreshReads: () => {}, // every read is of the current state
       };
       const result = await work(tx);
       for (const job of subscriptionJobs(state.events, this.routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);

@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { IdGenerator } from '../../../domain/shared/ports.js';
 import { withIds } from '../../../application/shared/subscriptions.js';
 import { asUnavailable } from './db-faults.js';
+import type { CacheDomain, ReadCaches, ReliedEpochs } from './read-caches.js';
 
 const UNIQUE_VIOLATION = '23505';
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -119,6 +120,13 @@ export class TxScope {
   /** The events recorded in this transaction, with their ids: stored in the outbox before COMMIT. */
   readonly events: DomainEvent[] = [];
 
+  /** Cached domains this run wrote to: after COMMIT, this process's caches of them stop serving at once. */
+  readonly touched = new Set<CacheDomain>();
+  /** The epochs of the cached reads this run was served (read-caches.ts). */
+  readonly relied: ReliedEpochs = new Map();
+  /** The run's writes depend on its reads being current: its cached reads are verified before COMMIT. */
+  freshReadsRequired = false;
+
   constructor(
     private readonly session: SqlSession,
     /** Builds (never runs) ORM statements: `builder.createQueryBuilder(Entity).insert(…)`. */
@@ -126,7 +134,51 @@ export class TxScope {
     private readonly observe?: StatementObserver,
     /** Gives recorded events their ids (issue #13); without it they keep what they have. */
     private readonly ids?: IdGenerator,
+    /** The persistence's read caches; none: every read goes to the database. */
+    private readonly caches?: ReadCaches,
   ) {}
+
+  /**
+   * Values by key through the read cache of `domain` (decision 0030) while this run has written
+   * nothing: after its first write, a read must see the run's own changes, so it goes to the database.
+   * `load` reads the missing keys (answering those it found).
+   */
+  cachedMany<V>(
+    domain: CacheDomain,
+    kind: string,
+    keys: readonly string[],
+    load: (missing: readonly string[]) => Promise<ReadonlyMap<string, V>>,
+  ): Promise<Map<string, V | null>> {
+    if (this.caches && !this.begun) return this.caches.many(domain, kind, keys, load, this.relied);
+    return load(keys).then((found) => new Map(keys.map((k) => [k, found.get(k) ?? null])));
+  }
+
+  /** One value through the read cache of `domain` (see `cachedMany`); `load` answers null for none. */
+  cachedOne<V>(domain: CacheDomain, kind: string, key: string, load: () => Promise<V | null>): Promise<V | null> {
+    if (this.caches && !this.begun) return this.caches.one(domain, kind, key, load, this.relied);
+    return load();
+  }
+
+  /**
+   * Before COMMIT, when the run asked for fresh reads: whether every cached read it was served still
+   * belongs to its domain's epoch now (one statement). A stale domain is told to the caches.
+   */
+  async reliedReadsAreCurrent(): Promise<boolean> {
+    if (!this.freshReadsRequired || this.relied.size === 0 || !this.caches) return true;
+    const rows = await this.rows<{ name: CacheDomain; epoch: string }>('select name, epoch::text as epoch from cache_epoch where name = any(?::text[])', [
+      [...this.relied.keys()],
+    ]);
+    const now = new Map(rows.map((r) => [r.name, r.epoch]));
+    let current = true;
+    for (const [domain, epoch] of this.relied) {
+      const actual = now.get(domain) ?? '0';
+      if (actual !== epoch) {
+        current = false;
+        this.caches.heard({ domain, epoch: actual });
+      }
+    }
+    return current;
+  }
 
   /** Records events in this transaction's outbox (what a store's `save` does with an aggregate's pending events). */
   record(events: readonly DomainEvent[]): void {

@@ -11,6 +11,7 @@ import { pgliteDialect, pgliteSessionPool, type PgliteEnd } from './pglite-diale
 import { boundPoolQueue, DEFAULT_SESSION_LIMITS, type SessionLimits } from './session-gate.js';
 import { pgSessionPool, type PgPoolLike, type SqlSessionPool } from './sql-session.js';
 import { schemas } from './records/index.js';
+import { pgliteEpochSource, serverEpochSource, type ClientMakingPool, type EpochSource } from './epoch-listener.js';
 
 export interface MikroOrmPersistenceOptions {
   /** A `postgres://` URL (e.g. `DATABASE_URL`): connect to that server through a `pg` pool. */
@@ -48,6 +49,12 @@ export interface MikroOrmPersistenceOptions {
   readonly idleInTransactionTimeoutMs?: number;
   /** Group commit of order stock locks (`BatchingOrderStockLocks`): batches in flight and their size. */
   readonly batching?: BatchingOptions;
+  /**
+   * Serve what every checkout reads and operators rarely change (products by SKU, live activities,
+   * freight rules, active warehouses) from in-process caches kept fresh by the database's notifications
+   * (default true; decision 0030). False: every read goes to the database.
+   */
+  readonly readCaches?: boolean;
   /** Log every SQL statement. */
   readonly debug?: boolean;
   /**
@@ -74,7 +81,7 @@ export const DEFAULT_DATA_DIR = './.zhongtai/data';
 export async function openOrm(
   options: MikroOrmPersistenceOptions,
   parts: { readonly entities?: readonly unknown[]; readonly migrations?: readonly MigrationObject[] } = {},
-): Promise<{ orm: MikroORM; sessions: SqlSessionPool }> {
+): Promise<{ orm: MikroORM; sessions: SqlSessionPool; epochs: EpochSource }> {
   // The contexts' own tables and migrations (issue #13) beside those not yet moved into a context's folder.
   const all = [...migrationsList, ...(parts.migrations ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const common: Options = {
@@ -106,10 +113,15 @@ export async function openOrm(
       },
     });
     onServer.add(orm);
-    return { orm, sessions: pgSessionPool((await orm.em.getConnection().getNativeClient()) as PgPoolLike) };
+    const pool = (await orm.em.getConnection().getNativeClient()) as PgPoolLike & ClientMakingPool;
+    return { orm, sessions: pgSessionPool(pool), epochs: serverEpochSource(pool) };
   }
   if (options.pglite)
-    return { orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false, limits }), sessions: pgliteSessionPool(options.pglite, limits) };
+    return {
+      orm: await ormOnPglite(common, options.pglite, { closeOnEnd: false, limits }),
+      sessions: pgliteSessionPool(options.pglite, limits),
+      epochs: pgliteEpochSource(options.pglite),
+    };
   // The folder is locked before PGlite opens it, and given back once PGlite has closed (decision 0025).
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const folder = embeddedFolder(dataDir);
@@ -117,7 +129,11 @@ export async function openOrm(
   const lock = folder ? await lockDataFolder(folder) : undefined;
   try {
     const pglite = await PGlite.create(folder ?? dataDir);
-    return { orm: await ormOnPglite(common, pglite, { closeOnEnd: true, onEnd: lock?.release, limits }), sessions: pgliteSessionPool(pglite, limits) };
+    return {
+      orm: await ormOnPglite(common, pglite, { closeOnEnd: true, onEnd: lock?.release, limits }),
+      sessions: pgliteSessionPool(pglite, limits),
+      epochs: pgliteEpochSource(pglite),
+    };
   } catch (error) {
     await lock?.release();
     throw error;

@@ -5,6 +5,8 @@ import type { EventRouting } from '../../../application/shared/subscriptions.js'
 import { migrateOrm, openOrm, type MikroOrmPersistenceOptions } from './open-orm.js';
 import { drainOutbox, OutboxMarks } from './outbox.js';
 import { SpuDetailCache } from './catalog/spu-detail-cache.js';
+import { hearEpochs } from './epoch-listener.js';
+import { ReadCaches } from './read-caches.js';
 import type { PreparingPool, SqlSessionPool, StatementObserver } from './sql-session.js';
 import { BatchingOrderStockLocks } from './inventory/index.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
@@ -26,6 +28,8 @@ export interface MikroOrmPersistence extends Persistence {
   readonly readModels: PgReadModels;
   /** Published outbox rows are marked in batches (issue #14); `flush()` writes the pending marks now (closing does too). */
   readonly outboxMarks: Pick<OutboxMarks, 'flush'>;
+  /** The read caches (decision 0030), unless `readCaches: false`: their epochs and hit counts, for tests and benches. */
+  readonly readCaches?: Pick<ReadCaches, 'epochOf' | 'hits' | 'misses'>;
 }
 
 /** Every context of zhongtai: the composition root's list, loaded lazily (it imports the whole library). */
@@ -40,7 +44,7 @@ async function builtInContexts(): Promise<readonly PostgresContext[]> {
  */
 export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = {}): Promise<MikroOrmPersistence> {
   const parts = await loadContextParts(options.contexts ?? (await builtInContexts()));
-  const { orm, sessions } = await openOrm(options, parts);
+  const { orm, sessions, epochs } = await openOrm(options, parts);
   try {
     if (options.migrate ?? true) await migrateAtStart(orm, options, parts);
   } catch (error) {
@@ -53,6 +57,9 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   // this process's units of work invalidate what they wrote on commit (decision 0009).
   const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000);
   const marks = new OutboxMarks(orm.em.fork(), options.onPublishError ?? logPublishError);
+  // Read caches (decision 0030), told of every committed change by the database from now on.
+  const caches = options.readCaches === false ? undefined : new ReadCaches();
+  const stopHearing = caches ? await hearEpochs(epochs, caches) : async () => {};
   return {
     kind: 'postgresql',
     orm,
@@ -79,6 +86,7 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
         cache,
         stores: parts.stores,
         marks,
+        ...(caches ? { caches } : {}),
         observe: statementObserver(options),
         ...(routing ? { routing } : {}),
         ...(options.onPublishError ? { onPublishError: options.onPublishError } : {}),
@@ -89,7 +97,9 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
     checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),
     outboxMarks: marks,
+    ...(caches ? { readCaches: caches } : {}),
     close: async () => {
+      await stopHearing();
       await marks.flush();
       await closeForGood(orm);
     },

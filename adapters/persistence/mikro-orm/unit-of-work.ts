@@ -10,6 +10,7 @@ import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
 import { appendToOutbox, type OutboxMarks, publishStored } from './outbox.js';
 import { MikroOrmJobs } from './jobs.js';
+import type { ReadCaches } from './read-caches.js';
 
 export const logPublishError = (error: unknown): void => console.error('event publication failed:', error);
 
@@ -38,6 +39,8 @@ export interface MikroOrmUnitOfWorkDeps {
   readonly routing?: EventRouting;
   /** Where published outbox rows are marked in batches (default: one statement after each commit). */
   readonly marks?: OutboxMarks;
+  /** Read caches kept fresh by the database's notifications (decision 0030); none: every read goes to the database. */
+  readonly caches?: ReadCaches;
 }
 
 export class MikroOrmUnitOfWork implements UnitOfWork {
@@ -50,9 +53,18 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
   }
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const first = await this.attempt(work, this.d.caches);
+    if (first.done) return first.result;
+    // A read served from a cache went stale before COMMIT (decision 0030): everything was rolled back; once more, uncached.
+    const second = await this.attempt(work, undefined);
+    if (!second.done) throw new Error('a run without read caches cannot have stale cached reads');
+    return second.result;
+  }
+
+  private async attempt<T>(work: (tx: Transaction) => Promise<T>, caches: ReadCaches | undefined): Promise<{ done: true; result: T } | { done: false }> {
     const { sessions, em, publisher, cache, observe, routing } = this.d;
     const session = await sessions.connect();
-    const scope = new TxScope(session, em, observe, routing?.ids);
+    const scope = new TxScope(session, em, observe, routing?.ids, caches);
     let result: T;
     let ids: string[];
     let broken = false;
@@ -64,6 +76,10 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       const jobs = new MikroOrmJobs(scope);
       for (const job of subscriptionJobs(scope.events, routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
       ids = await appendToOutbox(scope, scope.events);
+      if (!(await scope.reliedReadsAreCurrent())) {
+        if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
+        return { done: false };
+      }
       // Only reads: nothing was begun, nothing to commit (decision 0030).
       if (scope.begun) await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
@@ -73,8 +89,9 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       session.release(broken);
     }
     if (scope.writtenSpus.size > 0) cache?.invalidate(scope.writtenSpus);
+    if (scope.touched.size > 0) this.d.caches?.changed(scope.touched);
     if (ids.length > 0) await publishStored(em.fork(), publisher, scope.events, ids, this.d.marks).catch(this.onPublishError);
-    return result;
+    return { done: true, result };
   }
 }
 
@@ -84,5 +101,8 @@ function transaction(scope: TxScope, stores: PgStores): Transaction {
     jobs: new MikroOrmJobs(scope),
     idempotency: new MikroOrmIdempotencyKeys(scope),
     recordEvents: (recorded) => scope.record(recorded),
+    requireFreshReads: () => {
+      scope.freshReadsRequired = true;
+    },
   };
 }

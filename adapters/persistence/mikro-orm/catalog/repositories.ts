@@ -117,10 +117,16 @@ export class MikroOrmSpus implements Spus {
     return rows.map((r) => this.restore(r));
   }
 
+  /** Served from the catalog's read cache, SKU by SKU, until this transaction writes (decision 0030). */
   async getManyBySkus(skuIds: readonly string[]): Promise<Spu[]> {
     if (skuIds.length === 0) return [];
-    const rows = await this.tx.rows<SpuRow>(`${SELECT_SPU} where s.id in (select spu_id from sku where id = any(?::text[]))`, [[...new Set(skuIds)]]);
-    return rows.map((r) => this.restore(r));
+    const bySku = await this.tx.cachedMany<SpuRow>('catalog', 'spu-of-sku', [...new Set(skuIds)], async (missing) => {
+      const rows = await this.tx.rows<SpuRow>(`${SELECT_SPU} where s.id in (select spu_id from sku where id = any(?::text[]))`, [missing]);
+      return new Map(rows.flatMap((row) => row.spu.skus.map((k) => [k.id, row] as const)));
+    });
+    const spus = new Map<string, SpuRow>();
+    for (const row of bySku.values()) if (row) spus.set(row.spu.id, row);
+    return [...spus.values()].map((r) => this.restore(r));
   }
 
   async save(spu: Spu): Promise<void> {
@@ -130,6 +136,7 @@ export class MikroOrmSpus implements Spus {
     spu.markSaved(version);
     this.seen.set(s.id, spu.toSnapshot());
     this.tx.writtenSpus.add(s.id);
+    this.tx.touched.add('catalog');
     this.tx.record(spu.pullEvents());
   }
 

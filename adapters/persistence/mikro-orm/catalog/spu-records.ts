@@ -3,6 +3,7 @@ import type { ComboComponent, SalesAttributeValues, SpuSnapshot, SpuStatus, Tag 
 import type { Money } from '../../../../domain/shared/money.js';
 import { MoneyType } from '../types/money-type.js';
 import type { SpuDocument } from './spu-row.js';
+import { cacheEpochTrigger } from '../read-caches.js';
 
 /**
  * One row of `spu`. `platformPrice` (the lowest SKU sale price) is derived, stored for price-band
@@ -49,6 +50,8 @@ const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
 export const SpuSchema = new EntitySchema<SpuRecord>({
   class: SpuRecord,
   tableName: 'spu',
+  // Decision 0030: every statement writing it gives the catalog read cache a new epoch.
+  triggers: [cacheEpochTrigger('catalog', 'spu')],
   properties: {
     id: { type: 'text', primary: true },
     // "C" collation: codes sort and compare by code point, the same order as the memory adapter.
@@ -91,6 +94,8 @@ export const SpuSchema = new EntitySchema<SpuRecord>({
 export const SkuSchema = new EntitySchema<SkuRecord>({
   class: SkuRecord,
   tableName: 'sku',
+  // Decision 0030: every statement writing it gives the catalog read cache a new epoch.
+  triggers: [cacheEpochTrigger('catalog', 'sku')],
   properties: {
     id: { type: 'text', primary: true },
     spu: { kind: 'm:1', entity: () => SpuRecord, deleteRule: 'cascade', updateRule: 'cascade' },

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { RegionCode } from '../../../../domain/dispatch/region.js';
 import type { DeliveryTier, WarehouseSnapshot, WarehouseStatus, WarehouseType } from '../../../../domain/dispatch/warehouse.js';
+import { cacheEpochTrigger } from '../read-caches.js';
 
 /** One row of `warehouse`: the Warehouse aggregate; its delivery tiers (with their regions) as jsonb. */
 export class WarehouseRecord {
@@ -21,6 +22,8 @@ export class WarehouseRecord {
 export const WarehouseSchema = new EntitySchema<WarehouseRecord>({
   class: WarehouseRecord,
   tableName: 'warehouse',
+  // Decision 0030: every statement writing it gives the dispatch read cache a new epoch.
+  triggers: [cacheEpochTrigger('dispatch', 'warehouse')],
   properties: {
     id: { type: 'text', primary: true },
     // "C" collation: codes sort and compare by code point, the same order as the memory adapter.

@@ -20,6 +20,7 @@ export class MikroOrmWarehouses implements Warehouses {
   async save(warehouse: Warehouse): Promise<void> {
     const s = warehouse.toSnapshot();
     warehouse.markSaved(await saveVersionedRow(this.tx, WarehouseRecord, 'warehouses', s.version, warehouseRecord(s, s.version + 1)));
+    this.tx.touched.add('dispatch');
     this.tx.record(warehouse.pullEvents());
   }
 
@@ -27,8 +28,12 @@ export class MikroOrmWarehouses implements Warehouses {
     return this.list('select * from warehouse order by code');
   }
 
+  /** Served from the dispatch read cache until this transaction writes (decision 0030). */
   async active(): Promise<Warehouse[]> {
-    return this.list(`select * from warehouse where status = 'active' order by code`);
+    const rows = await this.tx.cachedOne('dispatch', 'active-warehouses', '', () =>
+      this.tx.rows<WarehouseRow>(`select * from warehouse where status = 'active' order by code`),
+    );
+    return (rows ?? []).map((r) => Warehouse.restore(warehouseFromRow(r)));
   }
 
   async codeTaken(code: string, exceptWarehouseId?: string): Promise<boolean> {

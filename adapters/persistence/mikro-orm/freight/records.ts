@@ -4,6 +4,7 @@ import type { ChargeMode, FreightRate, RateTable, RegionRate } from '../../../..
 import type { FreightCombination, FreightMode, ShopFreightSettingsSnapshot, ShopRate, ShopTemplate } from '../../../../domain/freight/shop-settings.js';
 import type { FreeRuleCombination, FreeShippingRule, FreightTemplateSnapshot } from '../../../../domain/freight/template.js';
 import { Money } from '../../../../domain/shared/money.js';
+import { cacheEpochTrigger } from '../read-caches.js';
 
 /** Rates, rules and tables as jsonb: amounts as decimal strings ("10.00"), units as decimal strings. */
 type Json = Record<string, unknown>;
@@ -53,6 +54,8 @@ export class FreightTemplateRecord {
 export const FreightTemplateSchema = new EntitySchema<FreightTemplateRecord>({
   class: FreightTemplateRecord,
   tableName: 'freight_template',
+  // Decision 0030: every statement writing it gives the freight read cache a new epoch.
+  triggers: [cacheEpochTrigger('freight', 'freight_template')],
   properties: {
     id: { type: 'text', primary: true },
     shopId: { type: 'text' },
@@ -84,6 +87,8 @@ export class ShopFreightSettingsRecord {
 export const ShopFreightSettingsSchema = new EntitySchema<ShopFreightSettingsRecord>({
   class: ShopFreightSettingsRecord,
   tableName: 'shop_freight_settings',
+  // Decision 0030: every statement writing it gives the freight read cache a new epoch.
+  triggers: [cacheEpochTrigger('freight', 'shop_freight_settings')],
   properties: {
     id: { type: 'text', primary: true },
     mode: { type: 'text' },
@@ -109,6 +114,8 @@ export class SkuFreightTemplateRecord {
 export const SkuFreightTemplateSchema = new EntitySchema<SkuFreightTemplateRecord>({
   class: SkuFreightTemplateRecord,
   tableName: 'sku_freight_template',
+  // Decision 0030: every statement writing it gives the freight read cache a new epoch.
+  triggers: [cacheEpochTrigger('freight', 'sku_freight_template')],
   properties: {
     skuId: { type: 'text', primary: true },
     templateId: { type: 'text' },

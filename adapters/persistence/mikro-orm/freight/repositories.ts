@@ -31,15 +31,20 @@ export class MikroOrmFreightTemplates implements FreightTemplates {
     return row ? FreightTemplate.restore(freightTemplateFromRow(row)) : null;
   }
 
+  /** Served from the freight read cache until this transaction writes (decision 0030). */
   async getMany(ids: readonly string[]): Promise<FreightTemplate[]> {
     if (ids.length === 0) return [];
-    const rows = await this.tx.rows<FreightTemplateRow>('select * from freight_template where id = any(?::text[])', [[...new Set(ids)]]);
-    return rows.map((r) => FreightTemplate.restore(freightTemplateFromRow(r)));
+    const byId = await this.tx.cachedMany<FreightTemplateRow>('freight', 'template', [...new Set(ids)], async (missing) => {
+      const rows = await this.tx.rows<FreightTemplateRow>('select * from freight_template where id = any(?::text[])', [missing]);
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    return [...byId.values()].flatMap((r) => (r ? [FreightTemplate.restore(freightTemplateFromRow(r))] : []));
   }
 
   async save(template: FreightTemplate): Promise<void> {
     const s = template.toSnapshot();
     template.markSaved(await saveVersionedRow(this.tx, FreightTemplateRecord, 'freightTemplates', s.version, freightTemplateRecord(s, s.version + 1)));
+    this.tx.touched.add('freight');
   }
 
   async list(filter: { readonly shopId?: string } = {}): Promise<FreightTemplate[]> {
@@ -55,8 +60,12 @@ export class MikroOrmFreightTemplates implements FreightTemplates {
 export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepository {
   constructor(private readonly tx: TxScope) {}
 
+  /** Served from the freight read cache until this transaction writes (decision 0030). */
   async get(shopId: string): Promise<ShopFreightSettings | null> {
-    const [row] = await this.tx.rows<ShopFreightSettingsRow>('select * from shop_freight_settings where id = ?', [shopId]);
+    const row = await this.tx.cachedOne('freight', 'shop-settings', shopId, async () => {
+      const [found] = await this.tx.rows<ShopFreightSettingsRow>('select * from shop_freight_settings where id = ?', [shopId]);
+      return found ?? null;
+    });
     return row ? ShopFreightSettings.restore(shopFreightSettingsFromRow(row)) : null;
   }
 
@@ -65,6 +74,7 @@ export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepositor
     settings.markSaved(
       await saveVersionedRow(this.tx, ShopFreightSettingsRecord, 'shopFreightSettings', s.version, shopFreightSettingsRecord(s, s.version + 1)),
     );
+    this.tx.touched.add('freight');
   }
 }
 
@@ -72,18 +82,23 @@ export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepositor
 export class MikroOrmSkuFreightTemplates implements SkuFreightTemplates {
   constructor(private readonly tx: TxScope) {}
 
+  /** Served from the freight read cache, SKU by SKU, until this transaction writes (decision 0030). */
   async templatesOf(skuIds: readonly string[]): Promise<Record<string, string>> {
     if (skuIds.length === 0) return {};
-    const rows = await this.tx.rows<{ sku_id: string; template_id: string }>(
-      'select sku_id, template_id from sku_freight_template where sku_id = any(?::text[])',
-      [[...new Set(skuIds)]],
-    );
-    return Object.fromEntries(rows.map((r) => [r.sku_id, r.template_id]));
+    const bySku = await this.tx.cachedMany<string>('freight', 'template-of-sku', [...new Set(skuIds)], async (missing) => {
+      const rows = await this.tx.rows<{ sku_id: string; template_id: string }>(
+        'select sku_id, template_id from sku_freight_template where sku_id = any(?::text[])',
+        [missing],
+      );
+      return new Map(rows.map((r) => [r.sku_id, r.template_id]));
+    });
+    return Object.fromEntries([...bySku].filter((e): e is [string, string] => e[1] !== null));
   }
 
   async assign(skuIds: readonly string[], templateId: string | null): Promise<void> {
     const ids = [...new Set(skuIds)];
     if (ids.length === 0) return;
+    this.tx.touched.add('freight');
     if (templateId === null) {
       await this.tx.rows('delete from sku_freight_template where sku_id = any(?::text[])', [ids]);
     } else {

@@ -3,9 +3,10 @@ import { Migration20261121000000_outbox } from './Migration20261121000000_outbox
 import { Migration20261122140000_idempotency } from './Migration20261122140000_idempotency.js';
 import { Migration20261122120000_jobs } from './Migration20261122120000_jobs.js';
 import { Migration20261207000000_event_ids } from './Migration20261207000000_event_ids.js';
+import { Migration20261207200000_read_caches } from './Migration20261207200000_read_caches.js';
 
 /**
- * The migrations of no context (outbox, jobs, idempotency keys, event ids), in order; the adapter runs them with
+ * The migrations of no context (outbox, jobs, idempotency keys, event ids, read-cache epochs), in order; the adapter runs them with
  * every context's own, by name. An explicit list, not a folder glob: the package is ESM compiled to
  * dist/, and a list works the same from sources (tests) and from the build. Append new ones here.
  */
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120000_jobs', class: Migration20261122120000_jobs },
   { name: 'Migration20261122140000_idempotency', class: Migration20261122140000_idempotency },
   { name: 'Migration20261207000000_event_ids', class: Migration20261207000000_event_ids },
+  { name: 'Migration20261207200000_read_caches', class: Migration20261207200000_read_caches },
 ];

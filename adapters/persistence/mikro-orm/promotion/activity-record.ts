@@ -4,6 +4,7 @@ import type { ActivityDefinition, PromotionKind, PromotionRule } from '../../../
 import type { ActivityVersion } from '../../../../domain/promotion/review.js';
 import { Money } from '../../../../domain/shared/money.js';
 import { requiredTimestamp, timestamp } from '../records/timestamp.js';
+import { cacheEpochTrigger } from '../read-caches.js';
 
 const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
@@ -27,6 +28,8 @@ export class ActivityRecord {
 export const ActivitySchema = new EntitySchema<ActivityRecord>({
   class: ActivityRecord,
   tableName: 'activity',
+  // Decision 0030: every statement writing it gives the promotion read cache a new epoch.
+  triggers: [cacheEpochTrigger('promotion', 'activity')],
   properties: {
     id: { type: 'text', primary: true },
     // "C" collation: codes compare by code point, as in the memory adapter.

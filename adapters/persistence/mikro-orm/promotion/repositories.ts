@@ -55,6 +55,7 @@ export class MikroOrmActivities implements Activities {
   async save(activity: Activity): Promise<void> {
     const s = activity.toSnapshot();
     activity.markSaved(await saveVersionedRow(this.tx, ActivityRecord, 'activities', s.version, activityRecord(s, s.version + 1)));
+    this.tx.touched.add('promotion');
     this.tx.record(activity.pullEvents());
   }
 
@@ -62,8 +63,12 @@ export class MikroOrmActivities implements Activities {
     return this.list('select * from activity order by created_at desc, id collate "C" desc');
   }
 
+  /** Served from the promotion read cache until this transaction writes (decision 0030). */
   async published(): Promise<Activity[]> {
-    return this.list('select * from activity where live_version is not null and voided_at is null order by created_at desc, id collate "C" desc');
+    const rows = await this.tx.cachedOne('promotion', 'published', '', () =>
+      this.tx.rows<ActivityRow>('select * from activity where live_version is not null and voided_at is null order by created_at desc, id collate "C" desc'),
+    );
+    return (rows ?? []).map((r) => Activity.restore(activityFromRow(r)));
   }
 
   async codeTaken(code: string, exceptActivityId?: string): Promise<boolean> {
