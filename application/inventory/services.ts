@@ -3,7 +3,7 @@ import { compareCodePoints } from '../../domain/inventory/layer-stock.js';
 import { sellable, type StockOperation } from '../../domain/inventory/sales-stock.js';
 import type { Clock, IdGenerator } from '../../domain/shared/ports.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import { applyStockChange, type StockChangeResult } from './stock-change.js';
+import { applyStockChanges, type StockChangeResult } from './stock-change.js';
 import { INVENTORY_STORE } from './store.js';
 
 /**
@@ -41,14 +41,17 @@ export async function changeStockOfOrders(
     perRow.set(key, { orderId: l.orderId, skuId: l.skuId, quantity: (perRow.get(key)?.quantity ?? 0) + l.quantity });
   }
   const rows = [...perRow.values()].sort((a, b) => compareCodePoints(a.skuId, b.skuId) || compareCodePoints(a.orderId, b.orderId));
-  const results: StockChangeResult[] = [];
-  for (const { orderId, skuId, quantity } of rows) {
-    const reference = `${orderId}:${skuId}`;
-    const operation: StockOperation =
-      action === 'unlock' || action === 'deduct' ? { kind: action, quantity, lockReference: reference } : { kind: action, quantity };
-    results.push(await applyStockChange(tx, deps.ids, deps.clock, { skuId, reference, operation }));
-  }
-  return results;
+  return applyStockChanges(
+    tx,
+    deps.ids,
+    deps.clock,
+    rows.map(({ orderId, skuId, quantity }) => {
+      const reference = `${orderId}:${skuId}`;
+      const operation: StockOperation =
+        action === 'unlock' || action === 'deduct' ? { kind: action, quantity, lockReference: reference } : { kind: action, quantity };
+      return { skuId, reference, operation };
+    }),
+  );
 }
 
 /** INV-1 as shoppers see it: each SKU among `skuIds` that has a stock record, its sellable units and whether it is virtual (any order, one read). */

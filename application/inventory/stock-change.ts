@@ -20,3 +20,10 @@ export async function applyStockChange(tx: Transaction, ids: IdGenerator, clock:
   const r = await tx.use(INVENTORY_STORE).salesStocks.apply({ ...change, movementId: ids.next(), at: clock.now() });
   return { movement: r.movement, replayed: r.replayed, stock: r.after };
 }
+
+/** Applies changes of the sales layer inside `tx`, in the given order, sent together where the store can (one statement on PostgreSQL). */
+export async function applyStockChanges(tx: Transaction, ids: IdGenerator, clock: Clock, changes: readonly StockChange[]): Promise<StockChangeResult[]> {
+  const at = clock.now();
+  const results = await tx.use(INVENTORY_STORE).salesStocks.applyAll(changes.map((change) => ({ ...change, movementId: ids.next(), at })));
+  return results.map((r) => ({ movement: r.movement, replayed: r.replayed, stock: r.after }));
+}

@@ -23,6 +23,13 @@ export interface SalesStocks {
   /** Creates the stock row of a SKU (all counters zero) or changes its policies. */
   configure(skuId: string, policies: StockPolicies): Promise<SalesStock>;
   apply(command: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }>;
+  /**
+   * The operations as `apply` one after another, in the given order, answered in that order — sent
+   * together where the adapter can (PostgreSQL: one statement for operations on distinct SKUs). A
+   * refusal throws as `apply` would; what went before it stands only until the caller's transaction
+   * rolls back.
+   */
+  applyAll(commands: readonly ApplyStockOperation[]): Promise<(StockOperationResult & { before: SalesStock; after: SalesStock })[]>;
   movements(skuId: string): Promise<StockMovement[]>;
   /** Every SKU that has a stock record, in code-point order. */
   skuIds(): Promise<string[]>;

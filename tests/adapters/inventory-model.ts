@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { applyStockChanges } from '../../application/inventory/stock-change.js';
 import { INVENTORY_STORE } from '../../application/inventory/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
@@ -120,6 +122,69 @@ export function inventoryModelSuite(name: string, makePersistence: () => Promise
       zt = createZhongtai({ persistence: await makePersistence() });
     });
     afterAll(() => zt?.close());
+
+    it('applyAll: operations on distinct SKUs sent together do what they do one by one, all or none — the first refusal in order is the error (issue #14)', async () => {
+      const ids = { next: () => randomUUID() };
+      const clock = { now: () => new Date() };
+      const uow = () => zt.persistence.unitOfWork({ publish: async () => {} });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.array(opArb, { maxLength: 6 }), opArb), { minLength: 2, maxLength: 4 }), async (perSku) => {
+          const base = `sku-${name}-all-${run++}`;
+          const models: Model[] = [];
+          for (const [i, [history]] of perSku.entries()) {
+            const skuId = `${base}-${i}`;
+            await uow().run((tx) => tx.use(INVENTORY_STORE).salesStocks.configure(skuId, {}));
+            const m: Model = {
+              total: 0,
+              locked: 0,
+              sold: 0,
+              activity: 0,
+              presale: 0,
+              allowance: 0,
+              virtual: false,
+              holds: new Map(),
+              pools: new Map(),
+              applied: new Map(),
+            };
+            for (const op of history) {
+              if (expected(m, op) !== null) continue;
+              await zt.inventory.changeStock({ skuId, ...op });
+              applyToModel(m, op);
+            }
+            models.push(m);
+          }
+          const batch = perSku.map(([, op], i) => ({ skuId: `${base}-${i}`, ...op }));
+          const wants = batch.map((b, i) => expected(models[i]!, b));
+          const refusal = wants.find((w) => w !== null && w !== 'replay') ?? null;
+          let got: string | null = null;
+          let replayed: boolean[] = [];
+          try {
+            replayed = (await uow().run((tx) => applyStockChanges(tx, ids, clock, batch))).map((r) => r.replayed);
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            got = e.code;
+          }
+          expect(got).toBe(refusal);
+          if (refusal === null) {
+            expect(replayed).toEqual(wants.map((w) => w === 'replay'));
+            batch.forEach((b, i) => wants[i] === null && applyToModel(models[i]!, b));
+          }
+          const stocks = await uow().run((tx) => tx.use(INVENTORY_STORE).salesStocks.getMany(batch.map((b) => b.skuId)));
+          for (const [i, b] of batch.entries()) {
+            const m = models[i]!;
+            expect(stocks.find((s) => s.skuId === b.skuId)).toMatchObject({
+              total: m.total,
+              locked: m.locked,
+              sold: m.sold,
+              activity: m.activity,
+              presale: m.presale,
+            });
+          }
+          expect(await zt.inventory.checkStockConsistency({ skuIds: batch.map((b) => b.skuId) })).toEqual([]);
+        }),
+        { numRuns },
+      );
+    });
 
     it('after every step the counters match the model, sellable ≥ −allowance, and the ledger balances', async () => {
       await fc.assert(

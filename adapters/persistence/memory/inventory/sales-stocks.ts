@@ -67,6 +67,12 @@ export class MemorySalesStocks implements SalesStocks {
     return strip(next);
   }
 
+  async applyAll(commands: readonly ApplyStockOperation[]) {
+    const results = [];
+    for (const c of commands) results.push(await this.apply(c));
+    return results;
+  }
+
   async apply(c: ApplyStockOperation) {
     const op = c.operation;
     checkQuantity(op);

@@ -48,25 +48,95 @@ export interface MovementRow {
 /**
  * The guard of each operation in SQL: the same rule as `allows()` in the domain, checked by the UPDATE
  * itself so that no interleaving of concurrent transactions can break INV-3 (the row lock the UPDATE
- * takes orders them; READ COMMITTED re-checks the condition on the newest row version). `$7` is the
- * quantity. Operations that draw on a hold or a pool are guarded by that draw as well.
+ * takes orders them; READ COMMITTED re-checks the condition on the newest row version). `q` is the
+ * quantity's placeholder. Operations that draw on a hold or a pool are guarded by that draw as well.
  */
-const GUARDS: Readonly<Record<StockOperation['kind'], string>> = {
-  increase: 'true',
-  presale_open: 'true',
-  lock: 'virtual or total::int8 - locked - activity - $7 >= -oversell_allowance',
-  unlock: 'locked >= $7',
-  deduct: 'locked >= $7',
-  return: 'sold >= $7',
-  adjust: 'total::int8 + $7 >= locked::int8 + activity',
-  carve_out: 'total::int8 - locked - activity >= $7',
-  release_activity: 'activity >= $7',
-  activity_lock: 'activity >= $7',
-  presale_arrive: 'presale >= $7',
+const GUARDS: Readonly<Record<StockOperation['kind'], (q: string) => string>> = {
+  increase: () => 'true',
+  presale_open: () => 'true',
+  lock: (q) => `virtual or total::int8 - locked - activity - ${q} >= -oversell_allowance`,
+  unlock: (q) => `locked >= ${q}`,
+  deduct: (q) => `locked >= ${q}`,
+  return: (q) => `sold >= ${q}`,
+  adjust: (q) => `total::int8 + ${q} >= locked::int8 + activity`,
+  carve_out: (q) => `total::int8 - locked - activity >= ${q}`,
+  release_activity: (q) => `activity >= ${q}`,
+  activity_lock: (q) => `activity >= ${q}`,
+  presale_arrive: (q) => `presale >= ${q}`,
 };
 
 /** No counter past an int (decision 0020): computed in int8, so the guard itself cannot overflow. */
-const FITS = ['total', 'locked', 'sold', 'activity', 'presale'].map((c, i) => `${c}::int8 + $${8 + i} <= 2147483647`).join(' and ');
+const fits = (p: (k: number) => string) =>
+  ['total', 'locked', 'sold', 'activity', 'presale'].map((c, i) => `${c}::int8 + ${p(8 + i)} <= 2147483647`).join(' and ');
+
+/**
+ * One operation as data-modifying CTEs, named with the suffix `n`, its 17 parameters written `p(1)` …
+ * `p(17)` (`parametersOf`): the movement insert (a concurrent replay waits on its unique index), the
+ * draw on the lock's hold (unlock, deduct) or on the pool (activity_lock, release_activity), the
+ * guarded counter UPDATE (`upd<n>`, the row after), then the new hold of a lock and the filling of a
+ * pool — each step runs only if the one before it did.
+ */
+function operationCtes(kind: StockOperation['kind'], n: string, p: (k: number) => string): string {
+  return `mv${n} as (
+       insert into stock_movement (id, sku_id, kind, reference, lock_reference, pool, quantity, d_total, d_locked, d_sold, d_activity, d_presale, at)
+       values (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map(p).join(', ')}) on conflict (sku_id, kind, reference) do nothing returning 1
+     ), draw_hold${n} as (
+       update stock_hold set quantity = quantity - ${p(7)}
+       where ${p(14)} and sku_id = ${p(2)} and lock_reference = ${p(5)} and quantity >= ${p(7)} and exists (select 1 from mv${n}) returning 1
+     ), draw_pool${n} as (
+       update stock_pool set quantity = quantity - ${p(7)}
+       where ${p(15)} and sku_id = ${p(2)} and pool = ${p(6)} and quantity >= ${p(7)} and exists (select 1 from mv${n}) returning 1
+     ), upd${n} as (
+       update sales_stock set total = total + ${p(8)}, locked = locked + ${p(9)}, sold = sold + ${p(10)}, activity = activity + ${p(11)}, presale = presale + ${p(12)}
+       where sku_id = ${p(2)} and (${GUARDS[kind](p(7))}) and (${fits(p)}) and exists (select 1 from mv${n})
+         and (not ${p(14)} or exists (select 1 from draw_hold${n})) and (not ${p(15)} or exists (select 1 from draw_pool${n}))
+       returning *
+     ), hold${n} as (
+       insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, ${p(5)}, ${p(16)} from upd${n} where ${p(16)} > 0
+       on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity
+     ), fill${n} as (
+       insert into stock_pool (sku_id, pool, quantity) select sku_id, ${p(6)}, ${p(17)} from upd${n} where ${p(17)} > 0
+       on conflict (sku_id, pool) do update set quantity = stock_pool.quantity + excluded.quantity
+     )`;
+}
+
+/** The 17 parameters of `operationCtes`, in order. */
+function parametersOf(c: ApplyStockOperation): unknown[] {
+  const op = c.operation;
+  const d = deltaOf(op);
+  const draws = drawsOn(op);
+  return [
+    c.movementId,
+    c.skuId,
+    op.kind,
+    c.reference,
+    holdReference(op, c.reference),
+    'pool' in op ? op.pool : null,
+    op.quantity,
+    d.total,
+    d.locked,
+    d.sold,
+    d.activity,
+    d.presale,
+    c.at,
+    draws !== null && 'hold' in draws,
+    draws !== null && 'pool' in draws,
+    Math.max(0, holdDelta(op)),
+    Math.max(0, poolDelta(op)),
+  ];
+}
+
+function validQuantity(op: StockOperation): boolean {
+  try {
+    checkQuantity(op);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What one operation's CTEs answer: whether its movement was new, and the row after (all null when the guard refused). */
+type OperationRow = StockRow & { inserted: number };
 
 /** The sales layer on PostgreSQL: every operation is one statement (see `apply`); `apply` records `inventory.stock.low` with the change. */
 export class MikroOrmSalesStocks implements SalesStocks {
@@ -105,72 +175,56 @@ export class MikroOrmSalesStocks implements SalesStocks {
     return stockFromRow(row!);
   }
 
-  /**
-   * One statement: the movement insert (a concurrent replay waits on its unique index), the draw on
-   * the lock's hold (unlock, deduct) or on the pool (activity_lock, release_activity), the guarded
-   * counter UPDATE, then the new hold of a lock and the filling of a pool, chained by data-modifying
-   * CTEs so that each step runs only if the one before it did.
-   */
+  /** One statement (`operationCtes`); `apply` records `inventory.stock.low` with the change. */
   async apply(c: ApplyStockOperation): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }> {
-    const op = c.operation;
-    checkQuantity(op);
-    const lockReference = holdReference(op, c.reference);
-    const pool = 'pool' in op ? op.pool : null;
-    const draws = drawsOn(op);
-    const d = deltaOf(op);
-    const [result] = await this.tx.rows<StockRow & { inserted: number }>(
-      `with mv as (
-         insert into stock_movement (id, sku_id, kind, reference, lock_reference, pool, quantity, d_total, d_locked, d_sold, d_activity, d_presale, at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (sku_id, kind, reference) do nothing returning 1
-       ), draw_hold as (
-         update stock_hold set quantity = quantity - $7
-         where $14 and sku_id = $2 and lock_reference = $5 and quantity >= $7 and exists (select 1 from mv) returning 1
-       ), draw_pool as (
-         update stock_pool set quantity = quantity - $7
-         where $15 and sku_id = $2 and pool = $6 and quantity >= $7 and exists (select 1 from mv) returning 1
-       ), upd as (
-         update sales_stock set total = total + $8, locked = locked + $9, sold = sold + $10, activity = activity + $11, presale = presale + $12
-         where sku_id = $2 and (${GUARDS[op.kind]}) and (${FITS}) and exists (select 1 from mv)
-           and (not $14 or exists (select 1 from draw_hold)) and (not $15 or exists (select 1 from draw_pool))
-         returning *
-       ), hold as (
-         insert into stock_hold (sku_id, lock_reference, quantity) select sku_id, $5, $16 from upd where $16 > 0
-         on conflict (sku_id, lock_reference) do update set quantity = stock_hold.quantity + excluded.quantity
-       ), fill as (
-         insert into stock_pool (sku_id, pool, quantity) select sku_id, $6, $17 from upd where $17 > 0
-         on conflict (sku_id, pool) do update set quantity = stock_pool.quantity + excluded.quantity
-       )
+    checkQuantity(c.operation);
+    const [row] = await this.tx.rows<OperationRow>(
+      `with ${operationCtes(c.operation.kind, '', (k) => `$${k}`)}
        select (select count(*)::int from mv) as inserted, upd.* from (select 1) one left join upd on true`,
-      [
-        c.movementId,
-        c.skuId,
-        op.kind,
-        c.reference,
-        lockReference,
-        pool,
-        op.quantity,
-        d.total,
-        d.locked,
-        d.sold,
-        d.activity,
-        d.presale,
-        c.at,
-        draws !== null && 'hold' in draws,
-        draws !== null && 'pool' in draws,
-        Math.max(0, holdDelta(op)),
-        Math.max(0, poolDelta(op)),
-      ],
+      parametersOf(c),
     );
-    if (result!.inserted === 0) return this.replay(c);
-    if (result!.sku_id === null) await this.reject(c);
-    const after = stockFromRow(result!);
+    return this.settle(c, row!);
+  }
+
+  /**
+   * Operations on distinct SKUs in one statement: each operation's CTEs side by side, its answer one row
+   * of the result, in the given order (so the rows are locked in that order), settled in that order.
+   */
+  async applyAll(commands: readonly ApplyStockOperation[]): Promise<(StockOperationResult & { before: SalesStock; after: SalesStock })[]> {
+    // A SKU twice, or a quantity `apply` refuses before any statement: one by one, so the first refusal in order is the one thrown.
+    if (commands.length <= 1 || new Set(commands.map((c) => c.skuId)).size < commands.length || !commands.every((c) => validQuantity(c.operation))) {
+      const results = [];
+      for (const c of commands) results.push(await this.apply(c));
+      return results;
+    }
+    const ctes = commands.map((c, i) => operationCtes(c.operation.kind, `_${i}`, (k) => `$${i * 17 + k}`));
+    const answers = commands.map(
+      (_, i) => `select ${i} as op_index, (select count(*)::int from mv_${i}) as inserted, u.* from (select 1) one left join upd_${i} u on true`,
+    );
+    const rows = await this.tx.rows<OperationRow & { op_index: number }>(
+      `with ${ctes.join(', ')}
+       select * from (${answers.join(' union all ')}) answers order by op_index`,
+      commands.flatMap(parametersOf),
+    );
+    const results = [];
+    for (const [i, c] of commands.entries()) results.push(await this.settle(c, rows[i]!));
+    return results;
+  }
+
+  /** An operation's answer: a replay (its movement was there), a refusal (the guard held), or the change made. */
+  private async settle(c: ApplyStockOperation, result: OperationRow): Promise<StockOperationResult & { before: SalesStock; after: SalesStock }> {
+    const op = c.operation;
+    if (result.inserted === 0) return this.replay(c);
+    if (result.sku_id === null) await this.reject(c);
+    const after = stockFromRow(result);
+    const d = deltaOf(op);
     const movement: StockMovement = {
       id: c.movementId,
       skuId: c.skuId,
       kind: op.kind,
       reference: c.reference,
-      lockReference,
-      pool,
+      lockReference: holdReference(op, c.reference),
+      pool: 'pool' in op ? op.pool : null,
       quantity: op.quantity,
       delta: d,
       at: c.at,
