@@ -4,6 +4,7 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { DomainEvent } from '../../../domain/shared/domain-event.js';
 import type { IdGenerator } from '../../../domain/shared/ports.js';
 import { withIds } from '../../../application/shared/subscriptions.js';
+import type { JobRequest } from '../../../application/shared/jobs.js';
 import { asUnavailable } from './db-faults.js';
 import type { CacheDomain, ReadCaches, ReliedEpochs } from './read-caches.js';
 
@@ -119,6 +120,8 @@ export class TxScope {
 
   /** The events recorded in this transaction, with their ids: stored in the outbox before COMMIT. */
   readonly events: DomainEvent[] = [];
+  /** The jobs scheduled in this transaction: inserted with the events, before COMMIT (`writeAtCommit`). */
+  readonly jobs: JobRequest[] = [];
 
   /** Cached domains this run wrote to: after COMMIT, this process's caches of them stop serving at once. */
   readonly touched = new Set<CacheDomain>();
@@ -139,9 +142,9 @@ export class TxScope {
   ) {}
 
   /**
-   * Values by key through the read cache of `domain` (decision 0030) while this run has written
-   * nothing: after its first write, a read must see the run's own changes, so it goes to the database.
-   * `load` reads the missing keys (answering those it found).
+   * Values by key through the read cache of `domain` (decision 0030) unless this run wrote to the
+   * domain (the repositories that write its tables say so in `touched`): then a read must see the run's
+   * own changes, so it goes to the database. `load` reads the missing keys (answering those it found).
    */
   cachedMany<V>(
     domain: CacheDomain,
@@ -149,13 +152,13 @@ export class TxScope {
     keys: readonly string[],
     load: (missing: readonly string[]) => Promise<ReadonlyMap<string, V>>,
   ): Promise<Map<string, V | null>> {
-    if (this.caches && !this.begun) return this.caches.many(domain, kind, keys, load, this.relied);
+    if (this.caches && !this.touched.has(domain)) return this.caches.many(domain, kind, keys, load, this.relied);
     return load(keys).then((found) => new Map(keys.map((k) => [k, found.get(k) ?? null])));
   }
 
   /** One value through the read cache of `domain` (see `cachedMany`); `load` answers null for none. */
   cachedOne<V>(domain: CacheDomain, kind: string, key: string, load: () => Promise<V | null>): Promise<V | null> {
-    if (this.caches && !this.begun) return this.caches.one(domain, kind, key, load, this.relied);
+    if (this.caches && !this.touched.has(domain)) return this.caches.one(domain, kind, key, load, this.relied);
     return load();
   }
 

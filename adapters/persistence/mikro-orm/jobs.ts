@@ -4,19 +4,15 @@ import { requiredTimestamp } from './records/timestamp.js';
 import { positional, type SqlSessionPool } from './sql-session.js';
 
 /**
- * Jobs scheduled in the unit of work's transaction: one `insert … on conflict (key) do nothing`, so the
- * job commits or rolls back with the change, and a key scheduled before keeps its job as it is.
+ * Jobs scheduled in the unit of work's transaction: kept in its scope and inserted just before COMMIT,
+ * with the outbox's events, in one statement (`writeAtCommit`): `insert … on conflict (key) do nothing`,
+ * so the job commits or rolls back with the change, and a key scheduled before keeps its job as it is.
  */
 export class MikroOrmJobs implements Jobs {
   constructor(private readonly tx: TxScope) {}
 
   async schedule(job: JobRequest): Promise<void> {
-    await this.tx.rows('insert into job (kind, key, payload, run_at) values (?, ?, ?::jsonb, ?::timestamptz) on conflict (key) do nothing', [
-      job.kind,
-      job.key,
-      JSON.stringify(job.payload),
-      job.runAt.toISOString(),
-    ]);
+    this.tx.jobs.push(job);
   }
 }
 

@@ -11,17 +11,28 @@ import { requiredTimestamp } from './records/timestamp.js';
 const CLAIM_SECONDS = 30;
 
 /**
- * Stores events (with their ids) in the outbox inside the caller's transaction (one statement), claimed
- * by this process for its publication right after commit; returns the rows' ids.
+ * Just before COMMIT, in one statement: the jobs the transaction scheduled (`insert … on conflict (key)
+ * do nothing`) and its events, with their ids, in the outbox, claimed by this process for its
+ * publication right after commit. Returns the outbox rows' ids.
  */
-export async function appendToOutbox(tx: TxScope, events: readonly DomainEvent[]): Promise<string[]> {
-  if (events.length === 0) return [];
+export async function writeAtCommit(tx: TxScope): Promise<string[]> {
+  const { events, jobs } = tx;
+  if (events.length === 0 && jobs.length === 0) return [];
+  const insertJobs = `insert into job (kind, key, payload, run_at)
+     select kind, key, payload::jsonb, run_at from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as j(kind, key, payload, run_at)
+     on conflict (key) do nothing`;
+  const jobParams = [jobs.map((j) => j.kind), jobs.map((j) => j.key), jobs.map((j) => JSON.stringify(j.payload)), jobs.map((j) => j.runAt.toISOString())];
+  if (events.length === 0) {
+    await tx.rows(insertJobs, jobParams);
+    return [];
+  }
   const inserted = await tx.rows<{ id: string }>(
-    `insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until)
+    `${jobs.length > 0 ? `with scheduled as (${insertJobs}) ` : ''}insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until)
      select event_id, type, aggregate_id, payload::jsonb, occurred_at, now() + make_interval(secs => ${CLAIM_SECONDS})
      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(event_id, type, aggregate_id, payload, occurred_at)
      returning id`,
     [
+      ...(jobs.length > 0 ? jobParams : []),
       events.map((e) => e.id ?? null),
       events.map((e) => e.type),
       events.map((e) => e.aggregateId),

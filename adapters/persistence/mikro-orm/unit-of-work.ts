@@ -8,7 +8,7 @@ import { rethrowTranslated, TxScope } from './db.js';
 import type { SpuDetailCache } from './catalog/spu-detail-cache.js';
 import type { SqlSessionPool, StatementObserver } from './sql-session.js';
 import { MikroOrmIdempotencyKeys } from './repositories/idempotency-repository.js';
-import { appendToOutbox, type OutboxMarks, publishStored } from './outbox.js';
+import { type OutboxMarks, publishStored, writeAtCommit } from './outbox.js';
 import { MikroOrmJobs } from './jobs.js';
 import type { ReadCaches } from './read-caches.js';
 
@@ -75,7 +75,7 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       if (scope.failure !== undefined) throw scope.failure;
       const jobs = new MikroOrmJobs(scope);
       for (const job of subscriptionJobs(scope.events, routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
-      ids = await appendToOutbox(scope, scope.events);
+      ids = await writeAtCommit(scope);
       if (!(await scope.reliedReadsAreCurrent())) {
         if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
         return { done: false };

@@ -117,7 +117,7 @@ export class MikroOrmSpus implements Spus {
     return rows.map((r) => this.restore(r));
   }
 
-  /** Served from the catalog's read cache, SKU by SKU, until this transaction writes (decision 0030). */
+  /** Served from the catalog's read cache, SKU by SKU, until this transaction writes to the domain (decision 0030). */
   async getManyBySkus(skuIds: readonly string[]): Promise<Spu[]> {
     if (skuIds.length === 0) return [];
     const bySku = await this.tx.cachedMany<SpuRow>('catalog', 'spu-of-sku', [...new Set(skuIds)], async (missing) => {

@@ -28,7 +28,7 @@ export class MikroOrmWarehouses implements Warehouses {
     return this.list('select * from warehouse order by code');
   }
 
-  /** Served from the dispatch read cache until this transaction writes (decision 0030). */
+  /** Served from the dispatch read cache until this transaction writes to the domain (decision 0030). */
   async active(): Promise<Warehouse[]> {
     const rows = await this.tx.cachedOne('dispatch', 'active-warehouses', '', () =>
       this.tx.rows<WarehouseRow>(`select * from warehouse where status = 'active' order by code`),

@@ -31,7 +31,7 @@ export class MikroOrmFreightTemplates implements FreightTemplates {
     return row ? FreightTemplate.restore(freightTemplateFromRow(row)) : null;
   }
 
-  /** Served from the freight read cache until this transaction writes (decision 0030). */
+  /** Served from the freight read cache until this transaction writes to the domain (decision 0030). */
   async getMany(ids: readonly string[]): Promise<FreightTemplate[]> {
     if (ids.length === 0) return [];
     const byId = await this.tx.cachedMany<FreightTemplateRow>('freight', 'template', [...new Set(ids)], async (missing) => {
@@ -60,7 +60,7 @@ export class MikroOrmFreightTemplates implements FreightTemplates {
 export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepository {
   constructor(private readonly tx: TxScope) {}
 
-  /** Served from the freight read cache until this transaction writes (decision 0030). */
+  /** Served from the freight read cache until this transaction writes to the domain (decision 0030). */
   async get(shopId: string): Promise<ShopFreightSettings | null> {
     const row = await this.tx.cachedOne('freight', 'shop-settings', shopId, async () => {
       const [found] = await this.tx.rows<ShopFreightSettingsRow>('select * from shop_freight_settings where id = ?', [shopId]);
@@ -82,7 +82,7 @@ export class MikroOrmShopFreightSettings implements ShopFreightSettingsRepositor
 export class MikroOrmSkuFreightTemplates implements SkuFreightTemplates {
   constructor(private readonly tx: TxScope) {}
 
-  /** Served from the freight read cache, SKU by SKU, until this transaction writes (decision 0030). */
+  /** Served from the freight read cache, SKU by SKU, until this transaction writes to the domain (decision 0030). */
   async templatesOf(skuIds: readonly string[]): Promise<Record<string, string>> {
     if (skuIds.length === 0) return {};
     const bySku = await this.tx.cachedMany<string>('freight', 'template-of-sku', [...new Set(skuIds)], async (missing) => {

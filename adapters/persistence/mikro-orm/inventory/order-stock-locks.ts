@@ -6,7 +6,7 @@ import { allows, applyDelta, deltaOf, lowStockEvents, rejection, type SalesStock
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { DomainEvent } from '../../../../domain/shared/domain-event.js';
 import { rethrowTranslated, TxScope } from '../db.js';
-import { appendToOutbox, publishStored } from '../outbox.js';
+import { publishStored, writeAtCommit } from '../outbox.js';
 import { MikroOrmJobs } from '../jobs.js';
 import { subscriptionJobs, type EventRouting } from '../../../../application/shared/subscriptions.js';
 import { movementFromRow, stockFromRow, type MovementRow, type StockRow } from './sales-stocks.js';
@@ -101,7 +101,7 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
       events = scope.events;
       await write(scope, decided);
       for (const job of subscriptionJobs(events, this.routing?.table ?? new Map())) await new MikroOrmJobs(scope).schedule(job);
-      ids = await appendToOutbox(scope, events);
+      ids = await writeAtCommit(scope);
       await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));

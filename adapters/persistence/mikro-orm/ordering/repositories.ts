@@ -9,16 +9,28 @@ import { OrderRecord, orderFromRow, orderRecord, type OrderRow } from './records
 /** The ordering store of one PostgreSQL transaction. */
 export const pgOrderingStore = (tx: TxScope): OrderingStore => ({ orders: new MikroOrmOrders(tx), orderQueries: new MikroOrmOrderQueries(tx) });
 
-/** Orders on PostgreSQL: one `sales_order` row each, the snapshot as jsonb. Saving records the order's events. */
+/**
+ * Orders on PostgreSQL: one `sales_order` row each, the snapshot as jsonb. Saving records the order's
+ * events. `get` reads an order once per transaction (issue #14: a payment callback checks the order,
+ * then marks it paid): a second `get` restores the row read first, until the order is saved.
+ */
 export class MikroOrmOrders implements Orders {
+  private readonly read = new Map<string, OrderRow | null>();
+
   constructor(private readonly tx: TxScope) {}
 
   async get(id: string): Promise<Order | null> {
-    return this.one('select id, snapshot, version from sales_order where id = ?', [id]);
+    let row = this.read.get(id);
+    if (row === undefined) {
+      [row = null] = await this.tx.rows<OrderRow>('select id, snapshot, version from sales_order where id = ?', [id]);
+      this.read.set(id, row);
+    }
+    return row ? Order.restore(orderFromRow(structuredClone(row))) : null;
   }
 
   async save(order: Order): Promise<void> {
     const s = order.toSnapshot();
+    this.read.delete(s.id);
     order.markSaved(await saveVersionedRow(this.tx, OrderRecord, 'orders', s.version, orderRecord(s, s.version + 1)));
     this.tx.record(order.pullEvents());
   }

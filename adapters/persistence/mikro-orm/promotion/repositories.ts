@@ -63,7 +63,7 @@ export class MikroOrmActivities implements Activities {
     return this.list('select * from activity order by created_at desc, id collate "C" desc');
   }
 
-  /** Served from the promotion read cache until this transaction writes (decision 0030). */
+  /** Served from the promotion read cache until this transaction writes to the domain (decision 0030). */
   async published(): Promise<Activity[]> {
     const rows = await this.tx.cachedOne('promotion', 'published', '', () =>
       this.tx.rows<ActivityRow>('select * from activity where live_version is not null and voided_at is null order by created_at desc, id collate "C" desc'),
