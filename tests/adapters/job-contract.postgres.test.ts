@@ -10,17 +10,22 @@ const db = fileDatabase({ onStatement: (text) => void statements?.push(text.trim
 jobContract(db.name, async () => ({ fresh: db.fresh }));
 
 describe('job table on PostgreSQL', () => {
-  it('scheduling is one statement in the transaction: insert … on conflict (key) do nothing', async () => {
+  it('the jobs a transaction schedules go out just before COMMIT with its events, in one statement: insert … on conflict (key) do nothing (issue #14)', async () => {
     const p = await db.fresh();
     statements = [];
     try {
-      await inTx(p, (tx) => tx.jobs.schedule(aJob('job-1')));
+      await inTx(p, async (tx) => {
+        await tx.jobs.schedule(aJob('job-1'));
+        await tx.jobs.schedule(aJob('job-2', t(1)));
+        tx.recordEvents([{ type: 'scheduled', aggregateId: 'x', occurredAt: t(0), payload: {} }]);
+      });
     } finally {
       const seen = statements.filter((s) => !/^(begin|commit|rollback)/i.test(s));
       statements = undefined;
       expect(seen).toHaveLength(1);
-      expect(seen[0]).toMatch(/^insert into job .* on conflict \(key\) do nothing$/s);
+      expect(seen[0]).toMatch(/^with w0 as \(insert into job .* on conflict \(key\) do nothing\) insert into outbox /s);
     }
+    expect((await p.jobQueue.claimDue(t(10), 10, 60_000)).map((j) => j.key).sort()).toEqual(['job-1', 'job-2']);
   });
 
   it('two runners claiming at the same time never get the same job, and together get them all', async () => {

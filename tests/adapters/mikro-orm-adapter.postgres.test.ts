@@ -1,5 +1,7 @@
 import { CATALOG_QUERIES } from '../../application/catalog/read-model.js';
 import { CATALOG_STORE } from '../../application/catalog/store.js';
+import { CART_STORE } from '../../application/cart/store.js';
+import { Cart } from '../../domain/cart/cart.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transaction } from '../../application/shared/unit-of-work.js';
 import { Money } from '../../domain/shared/money.js';
@@ -217,6 +219,7 @@ describe('transaction control: BEGIN only before the first write (decision 0030,
   it('a failure after a write rolls back every write of the run; a failure before any write sends no ROLLBACK', async () => {
     const failed = await wireOf(async (tx) => {
       await tx.use(CATALOG_STORE).categories.save(aRootCategory('c1'));
+      await tx.use(CATALOG_STORE).categories.save(aRootCategory('c2', 'Home'));
       throw new Error('changed my mind');
     });
     expect(failed.outcome.status).toBe('rejected');
@@ -224,12 +227,49 @@ describe('transaction control: BEGIN only before the first write (decision 0030,
     expect(failed.wire.at(-1)).toBe('rollback');
     expect(await sql('select id from category')).toEqual([]);
 
+    // A run that fails with its one write still held never sends it.
+    const held = await wireOf(async (tx) => {
+      await tx.use(CATALOG_STORE).categories.save(aRootCategory('c1'));
+      throw new Error('changed my mind');
+    });
+    expect(held.outcome.status).toBe('rejected');
+    expect(held.wire).toEqual([]);
+
     const early = await wireOf(async (tx) => {
       await tx.use(CATALOG_STORE).spus.get('spu-phone');
       throw new Error('nothing to do');
     });
     expect(early.outcome.status).toBe('rejected');
     expect(early.wire.filter((w) => /^(begin|commit|rollback)$/.test(w))).toEqual([]);
+  });
+
+  it('a run whose one write is an optimistic save (and that records no event) sends it alone: no BEGIN, no COMMIT', async () => {
+    const { wire, outcome } = await wireOf(async (tx) => {
+      await tx.use(CART_STORE).carts.get('member:m1');
+      await tx.use(CART_STORE).carts.save(Cart.open({ kind: 'member', id: 'm1' }, at(0)));
+    });
+    expect(outcome.status).toBe('fulfilled');
+    expect(wire.map((w) => w.split(' ')[0])).toEqual(['select', 'insert']);
+    expect(await sql('select id, version from cart')).toEqual([{ id: 'member:m1', version: 1 }]);
+  });
+
+  it('a held save found stale fails the run and writes nothing — alone at the end, or sent first by the next statement even if the work swallows that error', async () => {
+    await run((tx) => tx.use(CART_STORE).carts.save(Cart.open({ kind: 'member', id: 'm1' }, at(0))));
+    const alone = await wireOf((tx) => tx.use(CART_STORE).carts.save(Cart.open({ kind: 'member', id: 'm1' }, at(1))));
+    expect(alone.outcome).toMatchObject({ status: 'rejected', reason: { code: 'CONCURRENCY.STALE_AGGREGATE' } });
+
+    const swallowed = await wireOf(async (tx) => {
+      await tx.use(CART_STORE).carts.save(Cart.open({ kind: 'member', id: 'm1' }, at(2)));
+      await tx
+        .use(CATALOG_STORE)
+        .categories.save(aRootCategory('c1'))
+        .catch(() => undefined);
+      return 'pretend all is well';
+    });
+    expect(swallowed.outcome).toMatchObject({ status: 'rejected', reason: { code: 'CONCURRENCY.STALE_AGGREGATE' } });
+    expect(swallowed.wire).toContain('rollback');
+    expect(await sql('select id from category')).toEqual([]);
+    expect(await sql('select id, version from cart')).toEqual([{ id: 'member:m1', version: 1 }]);
   });
 
   it('a read that locks (FOR UPDATE), or takes an advisory lock, is a write: it opens the transaction', () => {

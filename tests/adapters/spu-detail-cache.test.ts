@@ -20,6 +20,27 @@ describe('SpuDetailCache', () => {
     expect((await cache.load('a', fetch))?.title).toBe('read 2');
   });
 
+  it('while the catalog’s read-cache generation is known, an entry serves past its time until the generation moves — the same object each time (decision 0030)', async () => {
+    let now = 0;
+    let catalog: number | undefined = 4;
+    const cache = new SpuDetailCache(
+      1000,
+      10,
+      () => now,
+      () => catalog,
+    );
+    let reads = 0;
+    const fetch = async () => snapshot(`read ${++reads}`);
+    const first = await cache.load('a', fetch);
+    now = 60_000;
+    expect(await cache.load('a', fetch)).toBe(first);
+    catalog = 5;
+    expect((await cache.load('a', fetch))?.title).toBe('read 2');
+    catalog = undefined; // nobody listening: back to the time limit
+    now = 120_000;
+    expect((await cache.load('a', fetch))?.title).toBe('read 3');
+  });
+
   it('a read that began before an invalidation does not store its older answer', async () => {
     const cache = new SpuDetailCache(60_000);
     let release!: () => void;
@@ -52,7 +73,7 @@ describe('the product detail cache in the PostgreSQL adapter', () => {
     await db?.drop();
   });
 
-  it('a change committed by this process shows at once; a write behind its back waits for the TTL', async () => {
+  it('a change committed by this process shows at once; a write behind its back once the database’s notification arrives, long before the TTL (decision 0030)', async () => {
     const zt = createZhongtai({ persistence: p });
     const leaf = await zt.catalog.createCategory({ name: 'Tea' });
     const spu = await zt.catalog.createSpu({ code: 'TEA1', title: 'Longjing', categoryId: leaf.id, salePrice: '128.00' });
@@ -64,6 +85,10 @@ describe('the product detail cache in the PostgreSQL adapter', () => {
       spu.id,
     ]);
     expect(await em.execute(`select detail->>'title' as title from spu where id = ?`, [spu.id])).toEqual([{ title: 'Behind its back' }]);
-    expect((await zt.catalog.queries.spu(spu.id))?.title).toBe('Xihu Longjing');
+    const deadline = Date.now() + 5_000; // the TTL is 60 s
+    while ((await zt.catalog.queries.spu(spu.id))?.title !== 'Behind its back') {
+      if (Date.now() > deadline) throw new Error('the write behind its back was not seen within 5 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
   });
 });

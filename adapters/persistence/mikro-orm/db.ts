@@ -115,6 +115,8 @@ export class TxScope {
   failure: unknown = undefined;
   /** Whether BEGIN was sent: the run has written (or locked) and must end with COMMIT or ROLLBACK. */
   begun = false;
+  /** The write held back until the next statement or the end of the run (`write`). */
+  private held: HeldWrite | undefined;
   /** Products written in this transaction: their cached details are dropped after commit. */
   readonly writtenSpus = new Set<string>();
 
@@ -122,6 +124,8 @@ export class TxScope {
   readonly events: DomainEvent[] = [];
   /** The jobs scheduled in this transaction: inserted with the events, before COMMIT (`writeAtCommit`). */
   readonly jobs: JobRequest[] = [];
+  /** Inserts whose answer nothing needs (`insertLater`): sent with the events before COMMIT, or before the next read. */
+  readonly later: { readonly sql: string; readonly params: readonly unknown[] }[] = [];
 
   /** Cached domains this run wrote to: after COMMIT, this process's caches of them stop serving at once. */
   readonly touched = new Set<CacheDomain>();
@@ -162,16 +166,26 @@ export class TxScope {
     return load();
   }
 
+  /** The read-cache domains to verify before COMMIT: those this run was served from, when it asked for fresh reads. */
+  get toVerify(): CacheDomain[] {
+    return this.freshReadsRequired && this.caches ? [...this.relied.keys()] : [];
+  }
+
   /**
    * Before COMMIT, when the run asked for fresh reads: whether every cached read it was served still
-   * belongs to its domain's epoch now (one statement). A stale domain is told to the caches.
+   * belongs to its domain's epoch now — as `known` tells (read with the run's last write), or else read
+   * now (one statement). A stale domain is told to the caches.
    */
-  async reliedReadsAreCurrent(): Promise<boolean> {
-    if (!this.freshReadsRequired || this.relied.size === 0 || !this.caches) return true;
-    const rows = await this.rows<{ name: CacheDomain; epoch: string }>('select name, epoch::text as epoch from cache_epoch where name = any(?::text[])', [
-      [...this.relied.keys()],
-    ]);
-    const now = new Map(rows.map((r) => [r.name, r.epoch]));
+  async reliedReadsAreCurrent(known: ReadonlyMap<string, string> | null = null): Promise<boolean> {
+    const domains = this.toVerify;
+    if (domains.length === 0 || !this.caches) return true;
+    const now =
+      known ??
+      new Map(
+        (
+          await this.rows<{ name: CacheDomain; epoch: string }>('select name, epoch::text as epoch from cache_epoch where name = any(?::text[])', [domains])
+        ).map((r) => [r.name, r.epoch]),
+      );
     let current = true;
     for (const [domain, epoch] of this.relied) {
       const actual = now.get(domain) ?? '0';
@@ -204,6 +218,59 @@ export class TxScope {
     return (await this.send(text, params.map(bindable), name)).rowCount ?? 0;
   }
 
+  /**
+   * A write whose only answer is a check of the rows it touched (an optimistic save): held back until
+   * the run's next statement, which sends it first, inside the transaction — or, when nothing else is
+   * written, sent alone at the end of the run, where it needs neither BEGIN nor COMMIT (`sendHeldAlone`,
+   * decision 0030). A failed check fails the run as a failed statement would.
+   */
+  async write(query: BuiltQuery, check: (rowCount: number) => void): Promise<void> {
+    const { sql, params } = query.toQuery();
+    const { text, name } = positional(sql);
+    const write: HeldWrite = { text, params: params.map(bindable), name, check };
+    if (this.begun || this.held) {
+      await this.flushHeld();
+      await this.sendChecked(write, false);
+    } else this.held = write;
+  }
+
+  /**
+   * An insert (`… on conflict do nothing`, written with `?`) whose answer nothing needs: sent with the
+   * run's events in one statement before COMMIT (`writeAtCommit`), or before the run's next read, which
+   * might read its table — never after a statement that could depend on it but reads nothing.
+   */
+  insertLater(sql: string, params: readonly unknown[]): void {
+    this.later.push({ sql, params });
+  }
+
+  /** Sends the held write, if any, inside the transaction (opening it). */
+  async flushHeld(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    await this.begin();
+    await this.sendChecked(held, false);
+  }
+
+  /** At the end of a run: when its one write is held and nothing was begun, sends it alone (autocommit). Answers whether it did. */
+  async sendHeldAlone(): Promise<boolean> {
+    const held = this.held;
+    if (!held || this.begun) return false;
+    this.held = undefined;
+    await this.sendChecked(held, true);
+    return true;
+  }
+
+  private async sendChecked(write: HeldWrite, alone: boolean): Promise<void> {
+    const touched = (await this.send(write.text, write.params, write.name, alone)).rowCount ?? 0;
+    try {
+      write.check(touched);
+    } catch (error) {
+      this.failure ??= error;
+      throw error;
+    }
+  }
+
   /** Opens the transaction now, if it is not open yet (the unit of work's writes before COMMIT, a lock taken on purpose). */
   async begin(): Promise<void> {
     if (this.begun) return;
@@ -211,8 +278,12 @@ export class TxScope {
     this.begun = true;
   }
 
-  private async send<R>(text: string, params: readonly unknown[], name?: string): Promise<SqlResult<R>> {
-    if (!this.begun && !isPlainRead(text)) await this.begin();
+  private async send<R>(text: string, params: readonly unknown[], name?: string, alone = false): Promise<SqlResult<R>> {
+    if (this.held) await this.flushHeld();
+    if (this.later.length > 0 && isPlainRead(text)) {
+      for (const { sql, params: values } of this.later.splice(0)) await this.rows(sql, values);
+    }
+    if (!alone && !this.begun && !isPlainRead(text)) await this.begin();
     this.observe?.(text, params);
     try {
       return await this.session.query<R>(text, params, name);
@@ -222,6 +293,13 @@ export class TxScope {
       throw translated;
     }
   }
+}
+
+interface HeldWrite {
+  readonly text: string;
+  readonly params: readonly unknown[];
+  readonly name: string | undefined;
+  readonly check: (rowCount: number) => void;
 }
 
 /** A value the ORM prepared for a column, as the driver must bind it: JSON documents (jsonb) as their text, never as PostgreSQL arrays. */

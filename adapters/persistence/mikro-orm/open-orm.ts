@@ -28,9 +28,10 @@ export interface MikroOrmPersistenceOptions {
   /** Connections in the `pg` pool (default 10). PGlite always has one session. */
   readonly poolSize?: number;
   /**
-   * How long the read side may serve a cached product detail (`CatalogQueries.spu`), in ms; default
-   * 1000, 0 turns the cache off. Writes of this process invalidate at once; those of other processes
-   * (or raw SQL) show within this time. Use cases never read through it.
+   * How long the read side may serve a cached product detail (`CatalogQueries.spu`), in ms, while the
+   * read caches do not know the catalog's epoch (`readCaches: false`, or not listening yet); default
+   * 1000, 0 turns the cache off. Otherwise a detail serves until the catalog changes (decision 0030).
+   * Writes of this process invalidate at once. Use cases never read through it.
    */
   readonly readCacheTtlMs?: number;
   /** On a server: how long a statement may wait for a row lock (default 5000 ms). */

@@ -12,35 +12,57 @@ const CLAIM_SECONDS = 30;
 
 /**
  * Just before COMMIT, in one statement: the jobs the transaction scheduled (`insert … on conflict (key)
- * do nothing`) and its events, with their ids, in the outbox, claimed by this process for its
- * publication right after commit. Returns the outbox rows' ids.
+ * do nothing`), the inserts it left for now (`TxScope.insertLater`) and its events, with their ids, in the outbox, claimed by this process for its
+ * publication right after commit — and, when `verify` names read-cache domains, their epochs now
+ * (decision 0030). Returns the outbox rows' ids and the epochs (null when not asked, or nothing to write).
  */
-export async function writeAtCommit(tx: TxScope): Promise<string[]> {
+export async function writeAtCommit(tx: TxScope, verify: readonly string[] = []): Promise<{ ids: string[]; epochs: Map<string, string> | null }> {
   const { events, jobs } = tx;
-  if (events.length === 0 && jobs.length === 0) return [];
-  const insertJobs = `insert into job (kind, key, payload, run_at)
+  const later = tx.later.splice(0);
+  if (events.length === 0 && jobs.length === 0 && later.length === 0) return { ids: [], epochs: null };
+  // The jobs and the inserts left for now as data-modifying CTEs: each its own table, none reads another's rows.
+  const ctes = [
+    ...(jobs.length > 0
+      ? [
+          {
+            sql: `insert into job (kind, key, payload, run_at)
      select kind, key, payload::jsonb, run_at from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as j(kind, key, payload, run_at)
-     on conflict (key) do nothing`;
-  const jobParams = [jobs.map((j) => j.kind), jobs.map((j) => j.key), jobs.map((j) => JSON.stringify(j.payload)), jobs.map((j) => j.runAt.toISOString())];
+     on conflict (key) do nothing`,
+            params: [jobs.map((j) => j.kind), jobs.map((j) => j.key), jobs.map((j) => JSON.stringify(j.payload)), jobs.map((j) => j.runAt.toISOString())],
+          },
+        ]
+      : []),
+    ...later,
+  ];
+  const withCtes = ctes.length > 0 ? `with ${ctes.map((c, i) => `w${i} as (${c.sql})`).join(', ')} ` : '';
+  const cteParams = ctes.flatMap((c) => c.params);
+  const epochsNow = `(select json_object_agg(name, epoch::text) from cache_epoch where name = any(?::text[]))`;
   if (events.length === 0) {
-    await tx.rows(insertJobs, jobParams);
-    return [];
+    const [row] = await tx.rows<{ epochs: Record<string, string> | null }>(`${withCtes}select ${verify.length > 0 ? epochsNow : 'null::json'} as epochs`, [
+      ...cteParams,
+      ...(verify.length > 0 ? [verify] : []),
+    ]);
+    return { ids: [], epochs: verify.length > 0 ? new Map(Object.entries(row?.epochs ?? {})) : null };
   }
-  const inserted = await tx.rows<{ id: string }>(
-    `${jobs.length > 0 ? `with scheduled as (${insertJobs}) ` : ''}insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until)
+  const inserted = await tx.rows<{ id: string; epochs: Record<string, string> | null }>(
+    `${withCtes}insert into outbox (event_id, type, aggregate_id, payload, occurred_at, claimed_until)
      select event_id, type, aggregate_id, payload::jsonb, occurred_at, now() + make_interval(secs => ${CLAIM_SECONDS})
      from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as e(event_id, type, aggregate_id, payload, occurred_at)
-     returning id`,
+     returning id, ${verify.length > 0 ? epochsNow : 'null::json'} as epochs`,
     [
-      ...(jobs.length > 0 ? jobParams : []),
+      ...cteParams,
       events.map((e) => e.id ?? null),
       events.map((e) => e.type),
       events.map((e) => e.aggregateId),
       events.map((e) => JSON.stringify(e.payload)),
       events.map((e) => e.occurredAt),
+      ...(verify.length > 0 ? [verify] : []),
     ],
   );
-  return inserted.map((r) => String(r.id));
+  return {
+    ids: inserted.map((r) => String(r.id)),
+    epochs: verify.length > 0 ? new Map(Object.entries(inserted[0]?.epochs ?? {})) : null,
+  };
 }
 
 const MARK_PUBLISHED = 'update outbox set published_at = now() where id = any(array[?]::int8[])';

@@ -55,11 +55,11 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   const pool = options.url ? ((await orm.em.getConnection().getNativeClient()) as PreparingPool) : undefined;
   // The product-detail cache lives as long as the persistence: the catalog's read model serves from it,
   // this process's units of work invalidate what they wrote on commit (decision 0009).
-  const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000);
   const marks = new OutboxMarks(orm.em.fork(), options.onPublishError ?? logPublishError);
   // Read caches (decision 0030), told of every committed change by the database from now on.
   const caches = options.readCaches === false ? undefined : new ReadCaches();
   const stopHearing = caches ? await hearEpochs(epochs, caches) : async () => {};
+  const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000, undefined, undefined, () => caches?.generationOf('catalog'));
   return {
     kind: 'postgresql',
     orm,

@@ -68,6 +68,11 @@ export class ReadCaches {
     return this.domains.size > 0;
   }
 
+  /** The generation `domain` is in here; undefined while not listening. */
+  generationOf(domain: CacheDomain): number | undefined {
+    return this.domains.get(domain)?.generation;
+  }
+
   /** The epoch last heard for `domain`; undefined while not listening. */
   epochOf(domain: CacheDomain): string | undefined {
     return this.domains.get(domain)?.epoch;

@@ -75,13 +75,21 @@ export class MikroOrmUnitOfWork implements UnitOfWork {
       if (scope.failure !== undefined) throw scope.failure;
       const jobs = new MikroOrmJobs(scope);
       for (const job of subscriptionJobs(scope.events, routing?.table ?? NO_SUBSCRIPTIONS)) await jobs.schedule(job);
-      ids = await writeAtCommit(scope);
-      if (!(await scope.reliedReadsAreCurrent())) {
-        if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
-        return { done: false };
+      // One write and nothing else to store or verify: it goes out alone, a transaction of its own (decision 0030).
+      const verify = scope.toVerify;
+      if (scope.jobs.length === 0 && scope.events.length === 0 && scope.later.length === 0 && verify.length === 0 && (await scope.sendHeldAlone())) ids = [];
+      else {
+        await scope.flushHeld();
+        // The jobs, the events and the epochs to verify in one statement.
+        const written = await writeAtCommit(scope, verify);
+        ids = written.ids;
+        if (!(await scope.reliedReadsAreCurrent(written.epochs))) {
+          if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
+          return { done: false };
+        }
+        // Only reads: nothing was begun, nothing to commit (decision 0030).
+        if (scope.begun) await session.query('commit', []).catch(rethrowTranslated);
       }
-      // Only reads: nothing was begun, nothing to commit (decision 0030).
-      if (scope.begun) await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));
       throw error;

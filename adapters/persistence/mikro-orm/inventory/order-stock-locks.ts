@@ -101,7 +101,7 @@ export class BatchingOrderStockLocks implements OrderStockLocks {
       events = scope.events;
       await write(scope, decided);
       for (const job of subscriptionJobs(events, this.routing?.table ?? new Map())) await new MikroOrmJobs(scope).schedule(job);
-      ids = await writeAtCommit(scope);
+      ids = (await writeAtCommit(scope)).ids;
       await session.query('commit', []).catch(rethrowTranslated);
     } catch (error) {
       if (scope.begun) await session.query('rollback', []).catch(() => (broken = true));

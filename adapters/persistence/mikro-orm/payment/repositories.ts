@@ -30,13 +30,14 @@ export class MikroOrmPayments implements Payments {
   async save(payment: Payment): Promise<void> {
     const s = payment.toSnapshot();
     const version = await saveVersionedRow(this.tx, PaymentRecord, 'payments', s.version, paymentRecord(s, s.version + 1));
+    // Both only grow and nothing reads them back in the same transaction before a read: sent with the events (decision 0030).
     if (s.version === 0) {
       const orderIds = s.orders.map((o) => o.orderId);
-      await this.tx.rows(`insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`, [s.id, orderIds]);
+      this.tx.insertLater(`insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`, [s.id, orderIds]);
     }
     const txs = channelTransactions(s);
     if (txs.length > 0) {
-      await this.tx.rows(
+      this.tx.insertLater(
         `insert into payment_channel_transaction (channel, transaction_id, payment_id)
          select c, t, ? from unnest(?::text[], ?::text[]) as x(c, t) on conflict do nothing`,
         [s.id, txs.map((t) => t.channel), txs.map((t) => t.transactionId)],
