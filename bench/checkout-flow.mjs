@@ -127,8 +127,8 @@ export async function drive({ api, concurrency, seconds, next, channel }) {
 
 /**
  * Statements per checkout and per step, from the wire, over `count` checkouts at 1 client, in the steady
- * state of a shop whose catalog is being bought from: every SKU priced once (a buy-now preview each,
- * which fills the server's read caches as shoppers would), then 5 unmeasured checkouts.
+ * state of a shop whose catalog is being bought from: every product viewed and every SKU priced once (a
+ * buy-now preview each), which fills the server's read caches as shoppers would; then 5 unmeasured checkouts.
  */
 async function countStatements(databaseUrl, skus, next, channel, pool, show, count = 20) {
   const counter = await statementCounter(new URL(databaseUrl), { keep: show });
@@ -139,7 +139,10 @@ async function countStatements(databaseUrl, skus, next, channel, pool, show, cou
   const api = client(server.port, 1);
   const settle = () => new Promise((r) => setTimeout(r, 50)); // what a step sends after answering (the outbox mark) belongs to it
   const browser = next();
-  for (const { skuId } of skus) await api.call('POST', '/me/checkout/preview', { address: DISTRICT, buyNow: { skuId, quantity: 1 } }, browser.token);
+  for (const { skuId, spuId } of skus) {
+    await api.call('GET', `/catalog/spus/${spuId}`);
+    await api.call('POST', '/me/checkout/preview', { address: DISTRICT, buyNow: { skuId, quantity: 1 } }, browser.token);
+  }
   for (let i = 0; i < 5; i++) await checkout(api, { ...next(), channel });
   await settle();
   const perStep = Object.fromEntries(STEPS.map((s) => [s, 0]));
