@@ -14,6 +14,7 @@ import { CROSSBORDER_ERRORS } from './crossborder/errors.js';
 import { ORDER_ERRORS } from './ordering/errors.js';
 import { PAYMENT_ERRORS } from './payment/errors.js';
 import { RISK_ERRORS } from './risk/errors.js';
+import { AFTER_SALES_ERRORS } from './after-sales/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -34,6 +35,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   ORDER_ERRORS,
   PAYMENT_ERRORS,
   RISK_ERRORS,
+  AFTER_SALES_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -51,7 +53,8 @@ export type ErrorCode =
   | CodeOf<typeof CROSSBORDER_ERRORS>
   | CodeOf<typeof ORDER_ERRORS>
   | CodeOf<typeof PAYMENT_ERRORS>
-  | CodeOf<typeof RISK_ERRORS>;
+  | CodeOf<typeof RISK_ERRORS>
+  | CodeOf<typeof AFTER_SALES_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

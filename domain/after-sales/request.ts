@@ -1,0 +1,281 @@
+import { AggregateRoot } from '../shared/domain-event.js';
+import { Money } from '../shared/money.js';
+import { stateMachine } from '../shared/state-machine.js';
+import type { RequestType } from './eligibility.js';
+import { AFTER_SALES_ERRORS } from './errors.js';
+import type { RefundQuote } from './amounts.js';
+
+export const REQUEST_STATUSES = [
+  'pending_review',
+  'awaiting_customer_shipment',
+  'awaiting_return_receipt',
+  'awaiting_refund',
+  'awaiting_exchange_shipment',
+  'succeeded',
+  'closed',
+] as const;
+/** 待审核, 待买家退货, 待收货 (the return), 待退款, 待换货发出, 成功, 关闭 (spec §11). */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The request's life as data (the docs draw it; a test keeps the drawing true). */
+export const REQUEST_TRANSITIONS = {
+  // approve (a cancel succeeds at once; refunds wait for the money; returns and exchanges for the goods), reject, withdraw
+  pending_review: ['awaiting_refund', 'awaiting_customer_shipment', 'succeeded', 'closed'],
+  // shipped back, or withdrawn / not shipped in time
+  awaiting_customer_shipment: ['awaiting_return_receipt', 'closed'],
+  // received and inspected
+  awaiting_return_receipt: ['awaiting_refund', 'awaiting_exchange_shipment'],
+  awaiting_refund: ['succeeded'],
+  awaiting_exchange_shipment: ['succeeded'],
+  succeeded: [],
+  closed: [],
+} as const satisfies Readonly<Record<RequestStatus, readonly RequestStatus[]>>;
+
+export const REQUEST_MACHINE = stateMachine(REQUEST_TRANSITIONS, AFTER_SALES_ERRORS.codes.INVALID_TRANSITION);
+
+export const REASONS = ['no_longer_wanted', 'wrong_item', 'damaged', 'quality', 'not_as_described', 'missing_parts', 'late_delivery', 'other'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export type CloseReason = 'rejected' | 'withdrawn' | 'not_shipped_back';
+export type Inspection = 'sellable' | 'damaged';
+
+/** One change of the amount by a service agent (AFS-2: always audited). */
+export interface Adjustment {
+  readonly by: string;
+  readonly at: Date;
+  readonly why: string;
+  /** The refund as set (null: left as it was). */
+  readonly amount: Money | null;
+  /** Freight compensation added on top (null: left as it was). */
+  readonly freightCompensation: Money | null;
+}
+
+export interface Parcel {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly at: Date;
+}
+
+export interface RequestSnapshot {
+  readonly id: string;
+  readonly orderId: string;
+  readonly memberId: string;
+  readonly type: RequestType;
+  readonly status: RequestStatus;
+  readonly quote: RefundQuote;
+  readonly reason: Reason;
+  readonly description: string;
+  /** Image and video references. */
+  readonly evidence: readonly string[];
+  readonly openedAt: Date;
+  readonly reviewedBy: string | null;
+  /** When a return or exchange must be shipped back by (set on approval). */
+  readonly shipBackBy: Date | null;
+  readonly shippedBack: Parcel | null;
+  readonly inspection: Inspection | null;
+  readonly adjustments: readonly Adjustment[];
+  readonly refundNumber: string | null;
+  readonly exchangeShipment: Parcel | null;
+  readonly closeReason: CloseReason | null;
+  readonly closedAt: Date | null;
+  readonly version: number;
+}
+
+const SHIP_BACK_DAYS = 7;
+
+/**
+ * 售后单 (spec §11): what a member asks of a bought order's lines, its review, the goods coming back,
+ * and what it pays out (`refund`: the quote, or the amount an agent set, plus any freight compensation).
+ * Every move goes through REQUEST_MACHINE; each records an event.
+ */
+export class AfterSalesRequest extends AggregateRoot {
+  private constructor(private s: RequestSnapshot) {
+    super();
+  }
+
+  static open(c: {
+    readonly id: string;
+    readonly orderId: string;
+    readonly memberId: string;
+    readonly type: RequestType;
+    readonly quote: RefundQuote;
+    readonly reason: string;
+    readonly description?: string;
+    readonly evidence?: readonly string[];
+    readonly at: Date;
+  }): AfterSalesRequest {
+    if (!(REASONS as readonly string[]).includes(c.reason)) {
+      throw AFTER_SALES_ERRORS.raise('INVALID_REASON', `a reason is one of ${REASONS.join(', ')}`, { reason: c.reason, reasons: REASONS });
+    }
+    const request = new AfterSalesRequest({
+      id: c.id,
+      orderId: c.orderId,
+      memberId: c.memberId,
+      type: c.type,
+      status: 'pending_review',
+      quote: c.quote,
+      reason: c.reason as Reason,
+      description: c.description ?? '',
+      evidence: [...(c.evidence ?? [])],
+      openedAt: c.at,
+      reviewedBy: null,
+      shipBackBy: null,
+      shippedBack: null,
+      inspection: null,
+      adjustments: [],
+      refundNumber: null,
+      exchangeShipment: null,
+      closeReason: null,
+      closedAt: null,
+      version: 0,
+    });
+    request.event('opened', c.at, { orderId: c.orderId, type: c.type, lines: c.quote.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) });
+    return request;
+  }
+
+  static restore(snapshot: RequestSnapshot): AfterSalesRequest {
+    return new AfterSalesRequest(snapshot);
+  }
+
+  get id(): string {
+    return this.s.id;
+  }
+
+  get status(): RequestStatus {
+    return this.s.status;
+  }
+
+  /** What it pays out: the agent's amount if set, else the quote's refundable, plus freight compensation. */
+  get refund(): Money {
+    const set = [...this.s.adjustments].reverse();
+    const amount = set.find((a) => a.amount !== null)?.amount ?? this.s.quote.refundable;
+    const compensation = set.find((a) => a.freightCompensation !== null)?.freightCompensation ?? Money.zero(amount.currency);
+    return amount.add(compensation);
+  }
+
+  /** Whether it still holds its units against new requests (open or succeeded: not closed). */
+  get holdsUnits(): boolean {
+    return this.s.status !== 'closed';
+  }
+
+  /** Approved by staff: a cancel succeeds, a refund awaits the money, a return or exchange the goods. */
+  approve(by: string, at: Date): void {
+    const to: RequestStatus =
+      this.s.type === 'cancel'
+        ? 'succeeded'
+        : this.s.type === 'return_and_refund' || this.s.type === 'exchange'
+          ? 'awaiting_customer_shipment'
+          : 'awaiting_refund';
+    this.move(to, at, { by }, 'pending_review');
+    this.s = { ...this.s, reviewedBy: by, shipBackBy: to === 'awaiting_customer_shipment' ? new Date(at.getTime() + SHIP_BACK_DAYS * 86_400_000) : null };
+  }
+
+  reject(by: string, why: string, at: Date): void {
+    this.close('rejected', at, { by, why }, 'pending_review');
+    this.s = { ...this.s, reviewedBy: by };
+  }
+
+  /** The member takes the request back, before the goods are on their way (under review, or awaiting them). */
+  withdraw(at: Date): void {
+    this.close('withdrawn', at, {});
+  }
+
+  /** The durable timer: the member did not ship the goods back in time. */
+  expire(at: Date): void {
+    if (this.s.status !== 'awaiting_customer_shipment' || at.getTime() < this.s.shipBackBy!.getTime()) {
+      throw AFTER_SALES_ERRORS.raise('INVALID_TRANSITION', 'only a request awaiting the goods past its ship-back time expires', {
+        from: this.s.status,
+        to: 'closed',
+      });
+    }
+    this.close('not_shipped_back', at, {});
+  }
+
+  shipBack(parcel: Omit<Parcel, 'at'>, at: Date): void {
+    this.move('awaiting_return_receipt', at, { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber }, 'awaiting_customer_shipment');
+    this.s = { ...this.s, shippedBack: { ...parcel, at } };
+  }
+
+  /** The goods arrived and were inspected: a return awaits its refund, an exchange its new unit. */
+  receive(inspection: Inspection, by: string, at: Date): void {
+    this.move(this.s.type === 'exchange' ? 'awaiting_exchange_shipment' : 'awaiting_refund', at, { inspection, by }, 'awaiting_return_receipt');
+    this.s = { ...this.s, inspection };
+  }
+
+  /** The channel acknowledged the refund. */
+  refunded(refundNumber: string, at: Date): void {
+    this.move('succeeded', at, { refundNumber, amount: this.refund.toString() }, 'awaiting_refund');
+    this.s = { ...this.s, refundNumber };
+  }
+
+  exchangeShipped(parcel: Omit<Parcel, 'at'>, at: Date): void {
+    this.move('succeeded', at, { carrier: parcel.carrier, trackingNumber: parcel.trackingNumber }, 'awaiting_exchange_shipment');
+    this.s = { ...this.s, exchangeShipment: { ...parcel, at } };
+  }
+
+  /**
+   * AFS-2: a service agent sets the refund (never above the quote's refundable) and/or adds freight
+   * compensation, before the money goes out; who, when and why are kept.
+   */
+  adjust(c: { readonly by: string; readonly why: string; readonly amount?: Money; readonly freightCompensation?: Money; readonly at: Date }): void {
+    if (
+      this.s.type === 'cancel' ||
+      this.s.type === 'exchange' ||
+      !['pending_review', 'awaiting_customer_shipment', 'awaiting_return_receipt', 'awaiting_refund'].includes(this.s.status)
+    ) {
+      throw AFTER_SALES_ERRORS.raise('INVALID_TRANSITION', `the refund of a ${this.s.type} request ${this.s.status.replaceAll('_', ' ')} cannot be changed`, {
+        from: this.s.status,
+        to: this.s.status,
+      });
+    }
+    if (c.by.trim() === '' || c.why.trim() === '') throw AFTER_SALES_ERRORS.raise('ADJUSTMENT_UNEXPLAINED', 'an adjustment names who made it and why');
+    const refundable = this.s.quote.refundable;
+    for (const [field, m] of [
+      ['amount', c.amount],
+      ['freightCompensation', c.freightCompensation],
+    ] as const) {
+      if (m === undefined) continue;
+      if (m.currency !== refundable.currency || m.isNegative() || !m.isWholeMinorUnits() || (field === 'amount' && m.greaterThan(refundable))) {
+        throw AFTER_SALES_ERRORS.raise(
+          'AMOUNT_ABOVE_REFUNDABLE',
+          `${field} ${m.toString()} is not a whole-cent amount between 0 and ${field === 'amount' ? refundable.toString() : 'any'}`,
+          {
+            field,
+            amount: m.toString(),
+            refundable: refundable.toString(),
+          },
+        );
+      }
+    }
+    const adjustment: Adjustment = { by: c.by, at: c.at, why: c.why, amount: c.amount ?? null, freightCompensation: c.freightCompensation ?? null };
+    this.s = { ...this.s, adjustments: [...this.s.adjustments, adjustment] };
+    this.event('adjusted', c.at, { by: c.by, why: c.why, refund: this.refund.toString() });
+  }
+
+  toSnapshot(): RequestSnapshot {
+    return this.s;
+  }
+
+  markSaved(version: number): void {
+    this.s = { ...this.s, version };
+  }
+
+  private close(reason: CloseReason, at: Date, details: Record<string, unknown>, only?: RequestStatus): void {
+    this.move('closed', at, { reason, ...details }, only);
+    this.s = { ...this.s, closeReason: reason, closedAt: at };
+  }
+
+  /** Moves to `to` by the table — and, when the step has one place to start from (`only`), only from there. */
+  private move(to: RequestStatus, at: Date, details: Record<string, unknown>, only?: RequestStatus): void {
+    if (only && this.s.status !== only) {
+      throw AFTER_SALES_ERRORS.raise('INVALID_TRANSITION', `cannot move from ${this.s.status} to ${to}`, { from: this.s.status, to });
+    }
+    REQUEST_MACHINE.assert(this.s.status, to);
+    this.s = { ...this.s, status: to };
+    this.event(to === 'closed' ? 'closed' : to === 'succeeded' ? 'succeeded' : 'moved', at, { status: to, ...details });
+  }
+
+  private event(name: string, at: Date, payload: Record<string, unknown>): void {
+    this.record({ type: `after-sales.request.${name}`, aggregateId: this.s.id, occurredAt: at, payload: { orderId: this.s.orderId, ...payload } });
+  }
+}
