@@ -26,6 +26,8 @@ export interface RefundableOrder {
   readonly freightPaid: Money;
   /** Whether any of the order has shipped (then freight is never refunded). */
   readonly shipped: boolean;
+  /** The freight the order's live requests already carry (none: nothing). */
+  readonly freightHeld?: Money;
 }
 
 export interface LineRefund {
@@ -80,7 +82,7 @@ export function unitsRefund(line: PaidLine, held: HeldByRequests | undefined, qu
  * AFS-2: what a request for `requested` units refunds, given what the live requests of each line hold
  * (`held`). Coupon and activity discounts are never paid out: the cash is the allocated paid amount of
  * the units; the points they used come back as points; freight only while nothing shipped, with the
- * request that takes the order's last units. AFTER_SALES.INVALID_LINES, UNKNOWN_LINE, QUANTITY_EXCEEDS
+ * request that takes the order's last units (what no live request carries of it yet). AFTER_SALES.INVALID_LINES, UNKNOWN_LINE, QUANTITY_EXCEEDS
  * otherwise.
  */
 export function quoteRefund(order: RefundableOrder, held: ReadonlyMap<string, HeldByRequests>, requested: readonly RequestedLine[]): RefundQuote {
@@ -96,7 +98,9 @@ export function quoteRefund(order: RefundableOrder, held: ReadonlyMap<string, He
   const takesTheRest = order.lines.every(
     (l) => (held.get(l.lineId)?.units ?? 0) + (requested.find((r) => r.lineId === l.lineId)?.quantity ?? 0) === l.quantity,
   );
-  const freight = !order.shipped && takesTheRest ? order.freightPaid : Money.zero(order.currency);
+  // The request that leaves no unit unheld carries the freight no live request carries yet.
+  const freightLeft = order.freightPaid.subtract(order.freightHeld ?? Money.zero(order.currency));
+  const freight = !order.shipped && takesTheRest && freightLeft.isPositive() ? freightLeft : Money.zero(order.currency);
   return { lines, goods, freight, refundable: goods.add(freight), points: lines.reduce((n, l) => n + l.points, 0) };
 }
 

@@ -147,7 +147,7 @@ describe('AFS-2: the refund is what the units really cost, never a discount paid
           if (requested.length > 0) open(requested);
         };
         const open = (requested: RequestedLine[]) => {
-          const q = quoteRefund(order, heldNow(), requested);
+          const q = quoteRefund({ ...order, freightHeld: Money.fromMinor(live.reduce((n, r) => n + r.freight, 0n)) }, heldNow(), requested);
           live.push({
             lines: q.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, cash: l.cash.toMinor(), points: l.points })),
             freight: q.freight.toMinor(),
