@@ -88,7 +88,7 @@ describe('read caches against a database whose notifications arrive late (decisi
     );
   });
 
-  it('a second read of the same generation is served without loading, a copy the caller may change; a notification ends the generation', async () => {
+  it('a second read of the same generation is served without loading, frozen (changing it throws; the loader’s own answer stays the caller’s); a notification ends the generation', async () => {
     const caches = new ReadCaches();
     caches.heard({ domain: 'freight', epoch: '7' });
     let loads = 0;
@@ -99,7 +99,9 @@ describe('read caches against a database whose notifications arrive late (decisi
     const relied: ReliedEpochs = new Map();
     const first = (await caches.one('freight', 'settings', 'shop-1', load, relied))!;
     first.tiers.push(3);
-    expect(await caches.one('freight', 'settings', 'shop-1', load, relied)).toEqual({ fee: '10.00', tiers: [1, 2] });
+    const hit = (await caches.one('freight', 'settings', 'shop-1', load, relied))!;
+    expect(hit).toEqual({ fee: '10.00', tiers: [1, 2] });
+    expect(() => hit.tiers.push(4)).toThrow(TypeError);
     expect(loads).toBe(1);
     expect(relied).toEqual(new Map([['freight', '7']]));
     caches.heard({ domain: 'freight', epoch: '9' });

@@ -105,7 +105,8 @@ export class ReadCaches {
   /**
    * The values of `keys` in `domain`'s cache of `kind`, loading the missing ones with one `load` (which
    * answers the keys it found, and may answer more; the keys asked for and not found are remembered as absent). `relied` learns the epoch the
-   * answer belongs to. Values are copied in and out: callers may change what they get.
+   * answer belongs to. A value is kept as a frozen copy and served as it is: a caller that tried to
+   * change what it was served would throw (TypeError), never change what another is served.
    */
   async many<V>(
     domain: CacheDomain,
@@ -126,7 +127,7 @@ export class ReadCaches {
       const entry = this.entries.get(entryKey(domain, kind, key));
       if (entry && entry.generation === state.generation) {
         this.hits += 1;
-        found.set(key, structuredClone(entry.value) as V | null);
+        found.set(key, entry.value as V | null);
       } else missing.push(key);
     }
     if (missing.length === 0) return found;
@@ -136,7 +137,7 @@ export class ReadCaches {
     // Kept under the generation the load began in (a notification that came in meanwhile has ended it
     // already): the keys asked for, and any others the load answered (a product's other SKUs).
     for (const [key, value] of new Map([...missing.map((k) => [k, null] as const), ...loaded])) {
-      this.store(entryKey(domain, kind, key), { generation: state.generation, value: structuredClone(value) });
+      this.store(entryKey(domain, kind, key), { generation: state.generation, value: frozenCopy(value) });
     }
     return found;
   }
@@ -164,6 +165,18 @@ export class ReadCaches {
 }
 
 const entryKey = (domain: CacheDomain, kind: string, key: string) => `${domain}\u0000${kind}\u0000${key}`;
+
+/** A deep copy, frozen all the way down (rows: plain objects, arrays, dates). */
+function frozenCopy<V>(value: V): V {
+  const freeze = (v: unknown): unknown => {
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const inner of Object.values(v)) freeze(inner);
+    }
+    return v;
+  };
+  return freeze(structuredClone(value)) as V;
+}
 
 /**
  * The trigger that gives `domain` a new epoch on every statement writing `table` (it calls
