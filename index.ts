@@ -23,6 +23,7 @@ export {
   dispatchContext,
   freightContext,
   fulfilmentContext,
+  afterSalesContext,
   inventoryContext,
   membershipContext,
   orderingContext,
@@ -51,4 +52,5 @@ export {
   type OrderQueryFacade,
   type PaymentsFacade,
   type FulfilmentFacade,
+  type AfterSalesFacade,
 } from './adapters/container/index.js';

@@ -1,3 +1,4 @@
+import { afterSalesContext } from './after-sales.js';
 import { cartContext } from './cart.js';
 import { catalogContext } from './catalog.js';
 import { checkoutContext } from './checkout.js';
@@ -32,4 +33,5 @@ export const CONTEXTS = [
   orderingContext,
   paymentContext,
   fulfilmentContext,
+  afterSalesContext,
 ] as const;

@@ -114,6 +114,7 @@ export type OrderQueryFacade = Zhongtai['orderQueries'];
 export type PaymentsFacade = Zhongtai['payments'];
 /** 订单履约: shipping, receipt, redeeming, cancelling after payment. */
 export type FulfilmentFacade = Zhongtai['fulfilment'];
+export type AfterSalesFacade = Zhongtai['afterSales'];
 
 /**
  * Builds the composition root and hands back ready use cases on the chosen persistence.

@@ -30,6 +30,7 @@ export { crossborderContext } from './crossborder.js';
 export { dispatchContext } from './dispatch.js';
 export { freightContext } from './freight.js';
 export { fulfilmentContext, type FulfilmentModuleOptions } from './fulfilment.js';
+export { afterSalesContext } from './after-sales.js';
 export { inventoryContext } from './inventory.js';
 export { membershipContext } from './membership.js';
 export { orderingContext, type OrderingModuleOptions } from './ordering.js';

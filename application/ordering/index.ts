@@ -15,3 +15,4 @@ export * from './order-statistics.js';
 export * from './facts.js';
 export * from './payment-services.js';
 export * from './fulfilment-services.js';
+export * from './after-sales-services.js';

@@ -20,6 +20,12 @@ export const AFTER_SALES_ERRORS = errorCatalogue('AFTER_SALES', {
   ADJUSTMENT_UNEXPLAINED: 'invalid',
   /** A window other than 7 or 15 days (422). */
   INVALID_WINDOW: 'invalid',
+  /** No such order, or another member's (404). */
+  ORDER_NOT_FOUND: 'not_found',
+  /** No such request, or another member's (404). */
+  REQUEST_NOT_FOUND: 'not_found',
+  /** A split parent order: requests are made on its child orders (422). */
+  SPLIT_ORDER: 'invalid',
   /** A move the request's status table does not allow (409). */
   INVALID_TRANSITION: 'conflict',
 });

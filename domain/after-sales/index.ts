@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './eligibility.js';
 export * from './amounts.js';
 export * from './request.js';
+export * from './ports.js';

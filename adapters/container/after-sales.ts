@@ -1,0 +1,26 @@
+import * as afterSales from '../../application/after-sales/index.js';
+import { AFTER_SALES_STORE } from '../../application/after-sales/store.js';
+import { memoryAfterSalesStore } from '../persistence/memory/after-sales/repositories.js';
+import { baseDeps, defineContext, memoryStore } from './module.js';
+
+/** 售后 (spec §11, issue #15 in progress): requests from opening to the refund step; no routes yet. */
+export const afterSalesContext = defineContext({
+  name: 'afterSales',
+  deps: baseDeps,
+  facades: {
+    afterSales: {
+      open: (d) => new afterSales.OpenAfterSalesRequest(d),
+      review: (d) => new afterSales.ReviewAfterSalesRequest(d),
+      withdraw: (d) => new afterSales.WithdrawAfterSalesRequest(d),
+      shipBack: (d) => new afterSales.ShipBackAfterSalesGoods(d),
+      receive: (d) => new afterSales.ReceiveAfterSalesGoods(d),
+      adjustRefund: (d) => new afterSales.AdjustAfterSalesRefund(d),
+      listOfMember: (d) => new afterSales.ListMemberAfterSalesRequests(d),
+      get: (d) => new afterSales.GetAfterSalesRequest(d),
+    },
+  },
+  persistence: {
+    memory: [memoryStore(AFTER_SALES_STORE, memoryAfterSalesStore)],
+    postgresql: async () => (await import('../persistence/mikro-orm/after-sales/index.js')).afterSalesPostgres,
+  },
+});

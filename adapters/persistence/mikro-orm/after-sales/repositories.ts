@@ -1,0 +1,44 @@
+import type { AfterSalesStore } from '../../../../application/after-sales/store.js';
+import { AfterSalesRequest, type AfterSalesRequests } from '../../../../domain/after-sales/index.js';
+import type { TxScope } from '../db.js';
+import { saveVersionedRow } from '../repositories/versioned-row.js';
+import { AfterSalesRequestRecord, afterSalesRequestFromRow, afterSalesRequestRecord, type AfterSalesRequestRow } from './records.js';
+
+/** The after-sales store of one PostgreSQL transaction. */
+export const pgAfterSalesStore = (tx: TxScope): AfterSalesStore => ({ requests: new MikroOrmAfterSalesRequests(tx) });
+
+/** The advisory lock space of after-sales orders ("afs"), beside the migrations' own lock. */
+const ORDER_LOCK_SPACE = 0x616673;
+
+/** After-sales requests on PostgreSQL: one `after_sales_request` row each, the snapshot as jsonb. */
+export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
+  constructor(private readonly tx: TxScope) {}
+
+  async get(id: string): Promise<AfterSalesRequest | null> {
+    const [row] = await this.tx.rows<AfterSalesRequestRow>('select snapshot, version from after_sales_request where id = ?', [id]);
+    return row ? AfterSalesRequest.restore(afterSalesRequestFromRow(row)) : null;
+  }
+
+  async save(request: AfterSalesRequest): Promise<void> {
+    const s = request.toSnapshot();
+    request.markSaved(await saveVersionedRow(this.tx, AfterSalesRequestRecord, 'after-sales requests', s.version, afterSalesRequestRecord(s, s.version + 1)));
+    this.tx.record(request.pullEvents());
+  }
+
+  async ofOrder(orderId: string): Promise<AfterSalesRequest[]> {
+    return this.list('select snapshot, version from after_sales_request where order_id = ? order by opened_at, id collate "C"', [orderId]);
+  }
+
+  async ofMember(memberId: string): Promise<AfterSalesRequest[]> {
+    return this.list('select snapshot, version from after_sales_request where member_id = ? order by opened_at desc, id collate "C" desc', [memberId]);
+  }
+
+  /** `pg_advisory_xact_lock` on (after-sales, the order): held until the transaction ends. */
+  async lockOrder(orderId: string): Promise<void> {
+    await this.tx.rows('select pg_advisory_xact_lock(?::int4, hashtext(?))', [ORDER_LOCK_SPACE, orderId]);
+  }
+
+  private async list(sql: string, params: unknown[]): Promise<AfterSalesRequest[]> {
+    return (await this.tx.rows<AfterSalesRequestRow>(sql, params)).map((r) => AfterSalesRequest.restore(afterSalesRequestFromRow(r)));
+  }
+}

@@ -1,0 +1,99 @@
+import type { Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
+import { Money } from '../../domain/shared/money.js';
+import type { UseCaseDeps } from '../shared/deps.js';
+import { requireRequest } from './lookups.js';
+import { AFTER_SALES_STORE } from './store.js';
+
+/**
+ * The steps of a request after it was opened, each one transaction: staff review it, the member
+ * withdraws it or ships the goods back, the warehouse receives them, an agent adjusts the refund.
+ * The request's own rules decide (AFTER_SALES.INVALID_TRANSITION, AMOUNT_ABOVE_REFUNDABLE …).
+ */
+abstract class RequestStep<C extends { readonly requestId: string }> {
+  constructor(protected readonly d: UseCaseDeps) {}
+
+  execute(cmd: C): Promise<RequestSnapshot> {
+    return this.d.uow.run(async (tx) => {
+      const request = await requireRequest(tx, cmd.requestId, this.memberOf(cmd));
+      this.apply(request, cmd, this.d.clock.now());
+      await tx.use(AFTER_SALES_STORE).requests.save(request);
+      return request.toSnapshot();
+    });
+  }
+
+  /** The member the request must be of (member-facing steps), or undefined (staff). */
+  protected memberOf(_cmd: C): string | undefined {
+    return undefined;
+  }
+
+  protected abstract apply(request: Awaited<ReturnType<typeof requireRequest>>, cmd: C, now: Date): void;
+}
+
+/** 审核: approve, or reject with a reason (staff). */
+export class ReviewAfterSalesRequest extends RequestStep<{
+  readonly requestId: string;
+  readonly staffId: string;
+  readonly approve: boolean;
+  readonly reason?: string;
+}> {
+  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { staffId: string; approve: boolean; reason?: string }, now: Date): void {
+    if (cmd.approve) r.approve(cmd.staffId, now);
+    else r.reject(cmd.staffId, cmd.reason ?? '', now);
+  }
+}
+
+/** 撤销: the member takes the request back (under review, or before shipping the goods). */
+export class WithdrawAfterSalesRequest extends RequestStep<{ readonly requestId: string; readonly memberId: string }> {
+  protected override memberOf(cmd: { memberId: string }): string {
+    return cmd.memberId;
+  }
+  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, _cmd: unknown, now: Date): void {
+    r.withdraw(now);
+  }
+}
+
+/** 寄回: the member ships the goods back (carrier and tracking number). */
+export class ShipBackAfterSalesGoods extends RequestStep<{
+  readonly requestId: string;
+  readonly memberId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+}> {
+  protected override memberOf(cmd: { memberId: string }): string {
+    return cmd.memberId;
+  }
+  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { carrier: string; trackingNumber: string }, now: Date): void {
+    r.shipBack({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber }, now);
+  }
+}
+
+/** 收货验货: the returned goods arrived, inspected sellable or damaged (staff). */
+export class ReceiveAfterSalesGoods extends RequestStep<{ readonly requestId: string; readonly staffId: string; readonly inspection: Inspection }> {
+  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { staffId: string; inspection: Inspection }, now: Date): void {
+    r.receive(cmd.inspection, cmd.staffId, now);
+  }
+}
+
+/** 调整退款: an agent sets the refund and/or adds freight compensation, saying why (AFS-2, audited). */
+export class AdjustAfterSalesRefund extends RequestStep<{
+  readonly requestId: string;
+  readonly staffId: string;
+  readonly why: string;
+  readonly amount?: string;
+  readonly freightCompensation?: string;
+}> {
+  protected apply(
+    r: Awaited<ReturnType<typeof requireRequest>>,
+    cmd: { staffId: string; why: string; amount?: string; freightCompensation?: string },
+    now: Date,
+  ): void {
+    const currency = r.toSnapshot().quote.refundable.currency;
+    r.adjust({
+      by: cmd.staffId,
+      why: cmd.why,
+      at: now,
+      ...(cmd.amount !== undefined ? { amount: Money.of(cmd.amount, currency) } : {}),
+      ...(cmd.freightCompensation !== undefined ? { freightCompensation: Money.of(cmd.freightCompensation, currency) } : {}),
+    });
+  }
+}

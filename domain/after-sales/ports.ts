@@ -1,0 +1,18 @@
+import type { AfterSalesRequest } from './request.js';
+
+/** Port: after-sales requests, optimistic by version like every aggregate; saving records the request's events. */
+export interface AfterSalesRequests {
+  get(id: string): Promise<AfterSalesRequest | null>;
+  save(request: AfterSalesRequest): Promise<void>;
+  /** Every request of the order, oldest first. */
+  ofOrder(orderId: string): Promise<AfterSalesRequest[]>;
+  /** The member's requests, newest first. */
+  ofMember(memberId: string): Promise<AfterSalesRequest[]>;
+  /**
+   * Makes requests on one order one at a time: a transaction that called it holds the order until it
+   * ends, and another that calls it waits (PostgreSQL: an advisory lock of the transaction; memory: its
+   * transactions run one at a time anyway). Opening a request reads what the order's live requests hold
+   * and adds to it, so two opened at once could otherwise both take the same units.
+   */
+  lockOrder(orderId: string): Promise<void>;
+}

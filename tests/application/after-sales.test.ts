@@ -1,0 +1,3 @@
+import { afterSalesSuite } from './after-sales-world.js';
+
+afterSalesSuite('memory', async () => undefined);
