@@ -17,8 +17,16 @@ export const afterSalesContext = defineContext({
       adjustRefund: (d) => new afterSales.AdjustAfterSalesRefund(d),
       listOfMember: (d) => new afterSales.ListMemberAfterSalesRequests(d),
       get: (d) => new afterSales.GetAfterSalesRequest(d),
+      /** The ship-back timer's handler (the job runner calls it). */
+      expireUnshipped: (d) => new afterSales.ExpireUnshippedReturn(d),
     },
   },
+  jobs: (self) => ({
+    [afterSales.AFTER_SALES_JOB.SHIP_BACK_TIMEOUT]: async (job) => {
+      const { notBefore } = await self.afterSales.expireUnshipped({ requestId: String(job.payload.requestId) });
+      return notBefore ? { notBefore } : undefined;
+    },
+  }),
   persistence: {
     memory: [memoryStore(AFTER_SALES_STORE, memoryAfterSalesStore)],
     postgresql: async () => (await import('../persistence/mikro-orm/after-sales/index.js')).afterSalesPostgres,

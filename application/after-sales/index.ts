@@ -4,3 +4,5 @@
 export * from './open-request.js';
 export * from './move-request.js';
 export * from './queries.js';
+export * from './expire-unshipped-return.js';
+export { AFTER_SALES_JOB } from './jobs.js';

@@ -1,6 +1,8 @@
 import type { Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
 import type { UseCaseDeps } from '../shared/deps.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import { AFTER_SALES_JOB } from './jobs.js';
 import { requireRequest } from './lookups.js';
 import { AFTER_SALES_STORE } from './store.js';
 
@@ -17,6 +19,7 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
       const request = await requireRequest(tx, cmd.requestId, this.memberOf(cmd));
       this.apply(request, cmd, this.d.clock.now());
       await tx.use(AFTER_SALES_STORE).requests.save(request);
+      await this.afterSave(tx, request);
       return request.toSnapshot();
     });
   }
@@ -27,9 +30,15 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
   }
 
   protected abstract apply(request: Awaited<ReturnType<typeof requireRequest>>, cmd: C, now: Date): void;
+
+  /** What the step does in the same transaction once the request is saved (nothing by default). */
+  protected async afterSave(_tx: Transaction, _request: Awaited<ReturnType<typeof requireRequest>>): Promise<void> {}
 }
 
-/** 审核: approve, or reject with a reason (staff). */
+/**
+ * 审核: approve, or reject with a reason (staff). An approved return or exchange waits for the member's
+ * parcel until its ship-back time: the durable `after-sales.ship-back-timeout` job is scheduled with it.
+ */
 export class ReviewAfterSalesRequest extends RequestStep<{
   readonly requestId: string;
   readonly staffId: string;
@@ -39,6 +48,13 @@ export class ReviewAfterSalesRequest extends RequestStep<{
   protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { staffId: string; approve: boolean; reason?: string }, now: Date): void {
     if (cmd.approve) r.approve(cmd.staffId, now);
     else r.reject(cmd.staffId, cmd.reason ?? '', now);
+  }
+
+  protected override async afterSave(tx: Transaction, r: Awaited<ReturnType<typeof requireRequest>>): Promise<void> {
+    const s = r.toSnapshot();
+    if (s.status !== 'awaiting_customer_shipment' || s.shipBackBy === null) return;
+    const kind = AFTER_SALES_JOB.SHIP_BACK_TIMEOUT;
+    await tx.jobs.schedule({ kind, key: `${kind}:${s.id}`, runAt: s.shipBackBy, payload: { requestId: s.id } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
-import { fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
+import { DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -85,6 +85,25 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
         ['agent-2', 'scratched box', '200.00', '6.00'],
       ]);
       expect((await w.zt.afterSales.get({ requestId: r.id })).adjustments).toHaveLength(1);
+    });
+
+    it('an approved return not shipped back within 7 days closes by its durable timer, to the second; one shipped back in time does not', async () => {
+      await w.paidOrder({ id: 'o1' });
+      await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF100' });
+      const late = await open([{ lineId: 'L1', quantity: 1 }], 'return_and_refund');
+      const prompt = await open([{ lineId: 'L2', quantity: 1 }], 'return_and_refund');
+      for (const r of [late, prompt]) await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+      await w.zt.afterSales.shipBack({ requestId: prompt.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: 'YT2' });
+      w.clock.advance(7 * DAY - 1000);
+      await w.zt.jobs.runUntilIdle();
+      expect((await w.zt.afterSales.get({ requestId: late.id })).status).toBe('awaiting_customer_shipment');
+      w.clock.advance(1000);
+      await w.zt.jobs.runUntilIdle();
+      const closed = await w.zt.afterSales.get({ requestId: late.id });
+      expect([closed.status, closed.closeReason]).toEqual(['closed', 'not_shipped_back']);
+      expect((await w.zt.afterSales.get({ requestId: prompt.id })).status).toBe('awaiting_return_receipt');
+      // Its unit is free again.
+      expect((await open([{ lineId: 'L1', quantity: 2 }], 'return_and_refund')).quote.goods.toString()).toBe('185.00');
     });
 
     it('16 members’ worth of requests at once on the same line never hold more units than were bought (one transaction per order at a time)', async () => {
