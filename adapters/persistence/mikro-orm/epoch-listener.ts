@@ -72,8 +72,13 @@ export function pgliteEpochSource(pglite: PGlite): EpochSource {
   return {
     async listen(heard) {
       const unlisten = await pglite.listen(CACHE_CHANNEL, heard);
-      const { rows } = await pglite.query<EpochRow>(READ_EPOCHS);
-      return { epochs: rows, stop: () => unlisten() };
+      try {
+        const { rows } = await pglite.query<EpochRow>(READ_EPOCHS);
+        return { epochs: rows, stop: () => unlisten() };
+      } catch (error) {
+        await unlisten(); // not migrated this far: the next attempt listens anew
+        throw error;
+      }
     },
   };
 }

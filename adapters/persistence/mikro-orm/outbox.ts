@@ -12,9 +12,10 @@ const CLAIM_SECONDS = 30;
 
 /**
  * Just before COMMIT, in one statement: the jobs the transaction scheduled (`insert … on conflict (key)
- * do nothing`), the inserts it left for now (`TxScope.insertLater`) and its events, with their ids, in the outbox, claimed by this process for its
- * publication right after commit — and, when `verify` names read-cache domains, their epochs now
- * (decision 0030). Returns the outbox rows' ids and the epochs (null when not asked, or nothing to write).
+ * do nothing`), the inserts it left for now (`TxScope.insertLater`), and its events, with their ids, in
+ * the outbox, claimed by this process for its publication right after commit — and, when `verify`
+ * names read-cache domains, their epochs now (decision 0030). Returns the outbox rows' ids and the
+ * epochs (null when not asked, or nothing to write).
  */
 export async function writeAtCommit(tx: TxScope, verify: readonly string[] = []): Promise<{ ids: string[]; epochs: Map<string, string> | null }> {
   const { events, jobs } = tx;

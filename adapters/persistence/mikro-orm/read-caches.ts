@@ -16,8 +16,9 @@ import type { TriggerDef } from '@mikro-orm/core';
  * Between a commit and its notification a read may still see the older entry. Reads that only show
  * something (a preview, a cart) live with those milliseconds; a transaction whose writes depend on what
  * it read (placing an order writes the prices it quoted) asks for its reads to be verified: before
- * COMMIT, one statement compares the epochs its cached reads came from with the table, and a
- * difference rolls it back and runs it again without caches — a stale read is never written.
+ * COMMIT, the epochs its cached reads came from are read back with its last write (`writeAtCommit`) and
+ * compared, and a difference rolls it back and runs it again without caches — a stale read is never
+ * written.
  */
 export type CacheDomain = 'catalog' | 'promotion' | 'freight' | 'dispatch';
 
