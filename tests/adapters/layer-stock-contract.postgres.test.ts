@@ -46,19 +46,25 @@ describe('stock layer tables on PostgreSQL', () => {
         try {
           if (i % 3 === 2) {
             await zt.inventory.assignStock({ skuId: sku, warehouseId: from, quantity: 7, reference: `do-${i}` });
+            outcomes.push('assigned');
           } else {
             await zt.inventory.transferStock({ skuId: sku, fromWarehouseId: from, fromLocation: 'L-1', toWarehouseId: to, quantity: 1, reference: `t-${i}` });
             await zt.inventory.receiveTransfer({ skuId: sku, warehouseId: to, location: 'L-1', quantity: 1, reference: `t-${i}` });
+            outcomes.push('transferred');
           }
-          outcomes.push('ok');
         } catch (e) {
           outcomes.push(isDomainError(e) ? e.code : `UNEXPECTED: ${String(e)}`);
         }
       }
     };
     await Promise.all(Array.from({ length: onServer ? 32 : 4 }, client));
-    expect(outcomes.filter((o) => !['ok', 'INVENTORY.INSUFFICIENT_AVAILABLE'].includes(o))).toEqual([]);
-    expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(attempts / 3);
+    expect(outcomes.filter((o) => !['assigned', 'transferred', 'INVENTORY.INSUFFICIENT_AVAILABLE'].includes(o))).toEqual([]);
+    // Both flows ran, and assigning (7 units each, never given back here) took no more than there was:
+    // how many of each succeed depends on the interleaving (assigns drain what transfers move), not a rule.
+    const assigned = outcomes.filter((o) => o === 'assigned').length;
+    expect(assigned).toBeGreaterThan(0);
+    expect(assigned * 7).toBeLessThanOrEqual(2 * units);
+    expect(outcomes.filter((o) => o === 'transferred').length).toBeGreaterThan(0);
     expect(await zt.inventory.checkLayeredStockConsistency({ skuIds: [sku] })).toEqual([]);
     const view = await zt.inventory.viewLayeredStock({ skuId: sku });
     const total = view.warehouses.reduce((s, w) => s + w.book + w.inTransit, 0);
