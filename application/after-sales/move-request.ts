@@ -1,4 +1,4 @@
-import type { Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
+import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -29,10 +29,10 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
     return undefined;
   }
 
-  protected abstract apply(request: Awaited<ReturnType<typeof requireRequest>>, cmd: C, now: Date): void;
+  protected abstract apply(request: AfterSalesRequest, cmd: C, now: Date): void;
 
   /** What the step does in the same transaction once the request is saved (nothing by default). */
-  protected async afterSave(_tx: Transaction, _request: Awaited<ReturnType<typeof requireRequest>>): Promise<void> {}
+  protected async afterSave(_tx: Transaction, _request: AfterSalesRequest): Promise<void> {}
 }
 
 /**
@@ -45,12 +45,12 @@ export class ReviewAfterSalesRequest extends RequestStep<{
   readonly approve: boolean;
   readonly reason?: string;
 }> {
-  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { staffId: string; approve: boolean; reason?: string }, now: Date): void {
+  protected apply(r: AfterSalesRequest, cmd: { staffId: string; approve: boolean; reason?: string }, now: Date): void {
     if (cmd.approve) r.approve(cmd.staffId, now);
     else r.reject(cmd.staffId, cmd.reason ?? '', now);
   }
 
-  protected override async afterSave(tx: Transaction, r: Awaited<ReturnType<typeof requireRequest>>): Promise<void> {
+  protected override async afterSave(tx: Transaction, r: AfterSalesRequest): Promise<void> {
     const s = r.toSnapshot();
     if (s.status !== 'awaiting_customer_shipment' || s.shipBackBy === null) return;
     const kind = AFTER_SALES_JOB.SHIP_BACK_TIMEOUT;
@@ -63,7 +63,7 @@ export class WithdrawAfterSalesRequest extends RequestStep<{ readonly requestId:
   protected override memberOf(cmd: { memberId: string }): string {
     return cmd.memberId;
   }
-  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, _cmd: unknown, now: Date): void {
+  protected apply(r: AfterSalesRequest, _cmd: unknown, now: Date): void {
     r.withdraw(now);
   }
 }
@@ -78,14 +78,14 @@ export class ShipBackAfterSalesGoods extends RequestStep<{
   protected override memberOf(cmd: { memberId: string }): string {
     return cmd.memberId;
   }
-  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { carrier: string; trackingNumber: string }, now: Date): void {
+  protected apply(r: AfterSalesRequest, cmd: { carrier: string; trackingNumber: string }, now: Date): void {
     r.shipBack({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber }, now);
   }
 }
 
 /** 收货验货: the returned goods arrived, inspected sellable or damaged (staff). */
 export class ReceiveAfterSalesGoods extends RequestStep<{ readonly requestId: string; readonly staffId: string; readonly inspection: Inspection }> {
-  protected apply(r: Awaited<ReturnType<typeof requireRequest>>, cmd: { staffId: string; inspection: Inspection }, now: Date): void {
+  protected apply(r: AfterSalesRequest, cmd: { staffId: string; inspection: Inspection }, now: Date): void {
     r.receive(cmd.inspection, cmd.staffId, now);
   }
 }
@@ -98,11 +98,7 @@ export class AdjustAfterSalesRefund extends RequestStep<{
   readonly amount?: string;
   readonly freightCompensation?: string;
 }> {
-  protected apply(
-    r: Awaited<ReturnType<typeof requireRequest>>,
-    cmd: { staffId: string; why: string; amount?: string; freightCompensation?: string },
-    now: Date,
-  ): void {
+  protected apply(r: AfterSalesRequest, cmd: { staffId: string; why: string; amount?: string; freightCompensation?: string }, now: Date): void {
     const currency = r.toSnapshot().quote.refundable.currency;
     r.adjust({
       by: cmd.staffId,

@@ -28,19 +28,18 @@ export interface CartContents {
   readonly pricing: PricingResult | null;
 }
 
+/** The cart as a transaction already holds it (a change just saved it: not read again), and the sources it read with. */
+export interface HeldCart {
+  readonly cart: CartSnapshot;
+  readonly sources: CartSources;
+}
+
 /**
  * Reads a cart inside a transaction with prices and stock refreshed: what the cart view shows and what
  * checkout starts from (`lines` filtered by `line.selected && invalid === null` are the lines to buy;
  * `pricingLinesOf(lines)` is their engine input, to price again with coupons, points and freight).
  */
-export async function readCart(
-  tx: Transaction,
-  deps: Pick<CartDeps, 'shops'>,
-  cmd: ViewCartCommand,
-  now: Date,
-  /** The cart as this transaction already holds it (a change just saved it: not read again), and the sources it read with. */
-  held?: { readonly cart: CartSnapshot; readonly sources: CartSources },
-): Promise<CartContents> {
+export async function readCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, cmd: ViewCartCommand, now: Date, held?: HeldCart): Promise<CartContents> {
   const cart = held?.cart ?? (await storedCart(tx, cmd.owner, now));
   const sources = held?.sources ?? cartSources(tx, deps.shops);
   const lines = await resolveCart(sources, cart.lines);
@@ -70,13 +69,7 @@ async function storedCart(tx: Transaction, owner: CartOwner, now: Date): Promise
 }
 
 /** The cart view (`ViewCart`'s answer), read inside `tx`; `held` as for `readCart`. */
-export async function viewCart(
-  tx: Transaction,
-  deps: Pick<CartDeps, 'shops'>,
-  cmd: ViewCartCommand,
-  now: Date,
-  held?: { readonly cart: CartSnapshot; readonly sources: CartSources },
-): Promise<CartView> {
+export async function viewCart(tx: Transaction, deps: Pick<CartDeps, 'shops'>, cmd: ViewCartCommand, now: Date, held?: HeldCart): Promise<CartView> {
   const { cart, lines, pricing } = await readCart(tx, deps, cmd, now, held);
   return cartView({ cart, resolved: lines, pricing, now });
 }

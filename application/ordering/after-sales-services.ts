@@ -1,9 +1,8 @@
 import type { OrderStatus } from '../../domain/ordering/status.js';
-import { allocate } from '../../domain/shared/allocation.js';
-import { Money } from '../../domain/shared/money.js';
+import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { topOf } from './holdings.js';
-import { linePayable } from '../../domain/ordering/amounts.js';
+import { linePayable, pointsOfLines } from '../../domain/ordering/amounts.js';
 import { ORDERING_STORE } from './store.js';
 
 /** What after-sales needs of an order (spec §11): its status, its lines as bought and paid, its freight. */
@@ -27,17 +26,14 @@ export interface OrderForAfterSales {
 /**
  * Ordering's published read for after-sales, in the caller's transaction: one order (a top-level order,
  * or a child of a split one) as after-sales sees it, or null when there is no such order. The points of
- * its lines are the top-level order's points shared over all its lines by their points deduction (as
- * placing shared them when it deducted them).
+ * its lines are the top-level order's, shared as placing shared them when it deducted them (`pointsOfLines`).
  */
 export async function orderForAfterSales(tx: Transaction, orderId: string): Promise<OrderForAfterSales | null> {
   const order = await tx.use(ORDERING_STORE).orders.get(orderId);
   if (!order) return null;
   const s = order.toSnapshot();
   const top = (await topOf(tx, order)).toSnapshot();
-  const weights = top.lines.map((l) => l.amounts.pointsDeduction.toMinor().toString());
-  const shares = weights.some((w) => w !== '0') && top.benefits.points > 0 ? allocate(Money.fromMinor(top.benefits.points, 'PTS'), weights) : [];
-  const pointsOf = new Map(top.lines.map((l, i) => [l.lineId, Number(shares[i]?.toMinor() ?? 0n)]));
+  const pointsOf = pointsOfLines(top.benefits.points, top.lines);
   return {
     id: s.id,
     memberId: s.common.memberId,
@@ -47,7 +43,7 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
     split: s.childIds.length > 0,
     shipped: s.shipment !== null || s.status === 'shipped' || s.status === 'completed',
     paymentId: s.payment?.paymentId ?? top.payment?.paymentId ?? null,
-    lines: s.lines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, paid: linePayable(l.amounts), points: pointsOf.get(l.lineId) ?? 0 })),
+    lines: s.lines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, paid: linePayable(l.amounts), points: pointsOf[l.lineId] ?? 0 })),
     freightPaid: s.freight.subtract(s.freightCouponDiscount),
   };
 }

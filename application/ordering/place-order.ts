@@ -1,9 +1,9 @@
 import { crossBorderNotSupported, ORDER_ERROR } from '../../domain/ordering/errors.js';
+import { pointsOfLines } from '../../domain/ordering/amounts.js';
 import { Order, type OrderLine } from '../../domain/ordering/order.js';
 import { splitOrder } from '../../domain/ordering/split.js';
 import { riskRejection } from '../../domain/risk/index.js';
 import { consigneeRejection, memberIdRejection } from '../../domain/ordering/new-order.js';
-import { allocate } from '../../domain/shared/allocation.js';
 import { DomainError, isDomainError } from '../../domain/shared/domain-error.js';
 import { Money } from '../../domain/shared/money.js';
 import { removeOrderedLines } from '../cart/index.js';
@@ -119,7 +119,7 @@ export class PlaceOrder {
         orderId: top,
         points: parent.benefits.points,
         value: parent.amounts.pointsDeduction.toString(),
-        perLine: pointsPerLine(parent.benefits.points, preview),
+        perLine: pointsOfLines(parent.benefits.points, parent.lines),
       });
     }
     for (const a of preview.pricing.activities.filter((x) => parent.benefits.limitedActivityIds.includes(x.id))) {
@@ -248,14 +248,6 @@ export function orderNumber(at: Date, id: string): string {
     .slice(-12)
     .padStart(12, '0');
   return `${day}${(BigInt(`0x${hex}`) % 10n ** 12n).toString().padStart(12, '0')}`;
-}
-
-/** The points spent, split over the lines by their points deduction (whole points, largest remainder), so a refund returns a line's exact share. */
-function pointsPerLine(points: number, preview: CheckoutPreview): Record<string, number> {
-  const weights = preview.lines.map((l) => l.pointsAmount.toMinor().toString());
-  // `allocate` splits money to the cent; a point is handled as one cent of a pseudo amount.
-  const parts = allocate(Money.fromMinor(points, 'PTS'), weights);
-  return Object.fromEntries(preview.lines.flatMap((l, i) => (parts[i]!.isZero() ? [] : [[l.lineId, Number(parts[i]!.toMinor())]])));
 }
 
 function replay(first: { fingerprint: string; response: unknown }, fingerprint: string, key: string): PlaceOrderResult {

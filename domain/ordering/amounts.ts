@@ -1,3 +1,4 @@
+import { allocate } from '../shared/allocation.js';
 import { Money } from '../shared/money.js';
 import type { PricedLineResult, PricingTotals } from '../pricing/index.js';
 import { invalidAmounts } from './errors.js';
@@ -183,4 +184,20 @@ export function breakdownFromPricing(pricing: PricingLike, memberDiscounts: Read
     };
   });
   return { lines, freight: pricing.totals.freight, freightCouponDiscount: pricing.totals.freightDeduction };
+}
+
+/**
+ * The points an order spent, split over its lines by their points deduction (whole points, largest
+ * remainder): what each line's units used — placing records it with the deduction, after-sales gives
+ * back the refunded units' share of it. Lines that used none are absent.
+ */
+export function pointsOfLines(
+  points: number,
+  lines: readonly { readonly lineId: string; readonly amounts: Pick<LineAmounts, 'pointsDeduction'> }[],
+): Record<string, number> {
+  const weights = lines.map((l) => l.amounts.pointsDeduction.toMinor().toString());
+  if (points <= 0 || weights.every((w) => w === '0')) return {};
+  // `allocate` splits money to the cent; a point is handled as one cent of a pseudo amount.
+  const parts = allocate(Money.fromMinor(points, 'PTS'), weights);
+  return Object.fromEntries(lines.flatMap((l, i) => (parts[i]!.isZero() ? [] : [[l.lineId, Number(parts[i]!.toMinor())]])));
 }
