@@ -46,10 +46,11 @@ function readinessProbe(url: string) {
   return { seen, stop: async () => ((on = false), await done) };
 }
 
-async function until(what: string, condition: () => boolean, ms = 30_000): Promise<void> {
+/** Waits for `condition`; on timeout the error carries what `tell` says of the moment (for a failure seen only in CI). */
+async function until(what: string, condition: () => boolean, ms = 30_000, tell: () => unknown = () => ''): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what} ${JSON.stringify(tell())}`);
     await sleep(50);
   }
 }
@@ -89,9 +90,10 @@ describe.skipIf(!onServer)(`database faults under load (issue #12) on the Postgr
     await admin.allowConnections(name, true);
     const backAt = Date.now();
     // 3. It recovers by itself: ready again, and placing orders again.
-    await until('readiness answers 200 again', () => ready.seen.some((r) => r.at > backAt && r.status === 200));
+    const moment = () => ({ readiness: ready.seen.filter((r) => r.at > backAt).slice(-5), logs: service?.logs().slice(-15) });
+    await until('readiness answers 200 again', () => ready.seen.some((r) => r.at > backAt && r.status === 200), 30_000, moment);
     const ackedBefore = load.acked.length;
-    await until('10 more orders are acknowledged', () => load.acked.length >= ackedBefore + 10);
+    await until('10 more orders are acknowledged', () => load.acked.length >= ackedBefore + 10, 30_000, moment);
     await load.stop();
     await ready.stop();
 
