@@ -108,6 +108,17 @@ describe.skipIf(!onServer)("the server's sessions and a server that goes away â€
     }
   });
 
+  it('readiness does not queue behind requests: with the only session of the pool taken, it still answers (its connection is its own)', async () => {
+    const held = await p.sessions.connect();
+    try {
+      await expect(p.checkReady!(1_000)).resolves.toBeUndefined();
+      // and a unit of work, queued for that session, is still refused as overloaded
+      await unavailable(inTx(p, (tx) => tx.use(CATALOG_STORE).categories.get('nope')));
+    } finally {
+      held.release();
+    }
+  });
+
   it('migrations at start are batch work: they run without the online statement timeout (a 1 ms bound still opens a fresh database)', async () => {
     const fresh = await testDatabase();
     try {

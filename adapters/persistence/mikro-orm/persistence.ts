@@ -11,8 +11,9 @@ import type { PreparingPool, SqlSessionPool, StatementObserver } from './sql-ses
 import { BatchingOrderStockLocks } from './inventory/index.js';
 import { logPublishError, MikroOrmUnitOfWork } from './unit-of-work.js';
 import { MikroOrmJobQueue } from './jobs.js';
-import { rethrowTranslated } from './db.js';
-import { UnavailableError, withinDeadline } from '../../../application/shared/unavailable.js';
+import { UnavailableError } from '../../../application/shared/unavailable.js';
+import { serverReadiness, sessionReadiness } from './readiness.js';
+import type { ClientMakingPool } from './epoch-listener.js';
 import { isReadModelKey } from '../../../application/shared/read-model.js';
 import { loadContextParts, type PgReadModels, type PgStores, type PostgresContext } from './context-part.js';
 
@@ -59,6 +60,7 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
   // Read caches (decision 0030), told of every committed change by the database from now on.
   const caches = options.readCaches === false ? undefined : new ReadCaches();
   const stopHearing = caches ? await hearEpochs(epochs, caches) : async () => {};
+  const readiness = pool ? serverReadiness(pool as unknown as ClientMakingPool) : sessionReadiness(sessions);
   const cache = new SpuDetailCache(options.readCacheTtlMs ?? 1_000, undefined, undefined, () => caches?.generationOf('catalog'));
   return {
     kind: 'postgresql',
@@ -95,11 +97,12 @@ export async function mikroOrmPersistence(options: MikroOrmPersistenceOptions = 
     readModel: parts.readModels.built(() => ({ em: orm.em.fork(), ...(pool ? { pool } : {}), spuDetailCache: cache })),
     jobQueue: new MikroOrmJobQueue(sessions),
     drainOutbox: (publisher: EventPublisher) => drainOutbox(orm.em.fork(), publisher),
-    checkReady: (timeoutMs: number) => checkReady(sessions, timeoutMs),
+    checkReady: (timeoutMs: number) => readiness.check(timeoutMs),
     outboxMarks: marks,
     ...(caches ? { readCaches: caches } : {}),
     close: async () => {
       await stopHearing();
+      await readiness.close();
       await marks.flush();
       await closeForGood(orm);
     },
@@ -138,27 +141,6 @@ async function closeForGood(orm: MikroORM): Promise<void> {
   const connection = orm.em.getConnection() as { connect: () => Promise<unknown> };
   connection.connect = () => Promise.reject(new UnavailableError('shutting_down', 'the database connection is closed'));
   await orm.close();
-}
-
-/**
- * Readiness (decision 0024): a session and `select 1` within `timeoutMs`, or an UnavailableError. A probe
- * given up on still returns its session when it ends.
- */
-async function checkReady(sessions: SqlSessionPool, timeoutMs: number): Promise<void> {
-  const probe = (async () => {
-    const session = await sessions.connect();
-    let broken = false;
-    try {
-      await session.query('select 1', []);
-    } catch (error) {
-      broken = true;
-      rethrowTranslated(error);
-    } finally {
-      session.release(broken);
-    }
-  })();
-  probe.catch(() => {}); // given up on: its failure is nobody's to hear
-  await withinDeadline(probe, timeoutMs, () => new UnavailableError('timeout', `the database did not answer within ${timeoutMs} ms`));
 }
 
 /** `onStatement`, and with `debug` a log line per unit-of-work statement (MikroORM logs the rest). */
