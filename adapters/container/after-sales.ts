@@ -3,7 +3,7 @@ import { AFTER_SALES_STORE } from '../../application/after-sales/store.js';
 import { memoryAfterSalesStore } from '../persistence/memory/after-sales/repositories.js';
 import { baseDeps, defineContext, memoryStore } from './module.js';
 
-/** 售后 (spec §11, issue #15 in progress): requests from opening to the refund step; no routes yet. */
+/** 售后 (spec §11, issue #15 in progress): requests from opening to the refund and its consequences; no routes yet. */
 export const afterSalesContext = defineContext({
   name: 'afterSales',
   deps: baseDeps,
@@ -15,6 +15,9 @@ export const afterSalesContext = defineContext({
       shipBack: (d) => new afterSales.ShipBackAfterSalesGoods(d),
       receive: (d) => new afterSales.ReceiveAfterSalesGoods(d),
       adjustRefund: (d) => new afterSales.AdjustAfterSalesRefund(d),
+      refund: (d) => new afterSales.RefundAfterSalesRequest(d),
+      /** What the `payment.refund-acknowledged` subscription runs. */
+      completeRefund: (d) => new afterSales.CompleteAfterSalesRefund(d),
       listOfMember: (d) => new afterSales.ListMemberAfterSalesRequests(d),
       get: (d) => new afterSales.GetAfterSalesRequest(d),
       /** The ship-back timer's handler (the job runner calls it). */
@@ -27,6 +30,7 @@ export const afterSalesContext = defineContext({
       return notBefore ? { notBefore } : undefined;
     },
   }),
+  subscriptions: (self) => afterSales.afterSalesSubscriptions(self.afterSales),
   persistence: {
     memory: [memoryStore(AFTER_SALES_STORE, memoryAfterSalesStore)],
     postgresql: async () => (await import('../persistence/mikro-orm/after-sales/index.js')).afterSalesPostgres,

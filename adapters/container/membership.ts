@@ -43,6 +43,7 @@ export const membershipContext = defineContext({
       recordPaidOrder: (d) => new membership.RecordPaidOrder(d),
       /** What the `order.completed` subscription runs. */
       recordOrderCompleted: (d) => new membership.RecordOrderCompleted(d),
+      /** What the `after-sales.request.refund-issued` subscription runs. */
       recordRefund: (d) => new membership.RecordRefund(d),
       runRfm: (d) => new membership.RunRfm(d),
       rfmSegments: (d) => new membership.RfmSegmentCounts(d),

@@ -1,5 +1,7 @@
 import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
+import { changeStockOfOrders } from '../inventory/index.js';
+import { orderForAfterSales } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { AFTER_SALES_JOB } from './jobs.js';
@@ -83,10 +85,27 @@ export class ShipBackAfterSalesGoods extends RequestStep<{
   }
 }
 
-/** 收货验货: the returned goods arrived, inspected sellable or damaged (staff). */
+/**
+ * 收货验货: the returned goods arrived, inspected sellable or damaged (staff). Sellable units go back on
+ * sale in the same transaction (the sales layer's `return`, under `<order>:<sku>:<request>`, so each
+ * request's units come back once); damaged ones do not.
+ */
 export class ReceiveAfterSalesGoods extends RequestStep<{ readonly requestId: string; readonly staffId: string; readonly inspection: Inspection }> {
   protected apply(r: AfterSalesRequest, cmd: { staffId: string; inspection: Inspection }, now: Date): void {
     r.receive(cmd.inspection, cmd.staffId, now);
+  }
+
+  protected override async afterSave(tx: Transaction, r: AfterSalesRequest): Promise<void> {
+    const s = r.toSnapshot();
+    if (s.inspection !== 'sellable') return;
+    const order = await orderForAfterSales(tx, s.orderId);
+    const skuOf = new Map(order?.lines.map((l) => [l.lineId, l.skuId]));
+    await changeStockOfOrders(
+      tx,
+      this.d,
+      'return',
+      s.quote.lines.map((l) => ({ orderId: s.orderId, skuId: skuOf.get(l.lineId)!, quantity: l.quantity, part: s.id })),
+    );
   }
 }
 

@@ -19,14 +19,19 @@ export interface OrderStockLine {
   readonly orderId: string;
   readonly skuId: string;
   readonly quantity: number;
+  /**
+   * A part of the order's units moved on its own (a `return` of an after-sales request's units): the
+   * reference becomes `<order>:<sku>:<part>`, so each part returns once and two parts are not one replay.
+   */
+  readonly part?: string;
 }
 
 /**
  * The sales-layer stock of orders' lines, inside the caller's transaction: `lock` when an order is
  * placed (INV-3), `unlock` when it is cancelled before payment, `deduct` when it is paid, `return` when
  * the goods of a paid order come back. The lines of one order and SKU are one operation under the
- * reference `<order>:<sku>` (unlock and deduct draw on the lock of that reference), idempotent by it
- * (INV-5). Rows are taken in SKU order, then order id, so two transactions over the same SKUs never wait
+ * reference `<order>:<sku>` (unlock and deduct draw on the lock of that reference), or `<order>:<sku>:<part>`
+ * for a part of the units (`part`), idempotent by it (INV-5). Rows are taken in SKU order, then order id, so two transactions over the same SKUs never wait
  * on each other in a cycle. Answers each operation's result, in that order.
  */
 export async function changeStockOfOrders(
@@ -37,16 +42,18 @@ export async function changeStockOfOrders(
 ): Promise<StockChangeResult[]> {
   const perRow = new Map<string, OrderStockLine>();
   for (const l of lines) {
-    const key = `${l.skuId}\u0000${l.orderId}`;
-    perRow.set(key, { orderId: l.orderId, skuId: l.skuId, quantity: (perRow.get(key)?.quantity ?? 0) + l.quantity });
+    const key = `${l.skuId}\u0000${l.orderId}\u0000${l.part ?? ''}`;
+    perRow.set(key, { ...l, quantity: (perRow.get(key)?.quantity ?? 0) + l.quantity });
   }
-  const rows = [...perRow.values()].sort((a, b) => compareCodePoints(a.skuId, b.skuId) || compareCodePoints(a.orderId, b.orderId));
+  const rows = [...perRow.values()].sort(
+    (a, b) => compareCodePoints(a.skuId, b.skuId) || compareCodePoints(a.orderId, b.orderId) || compareCodePoints(a.part ?? '', b.part ?? ''),
+  );
   return applyStockChanges(
     tx,
     deps.ids,
     deps.clock,
-    rows.map(({ orderId, skuId, quantity }) => {
-      const reference = `${orderId}:${skuId}`;
+    rows.map(({ orderId, skuId, quantity, part }) => {
+      const reference = part === undefined ? `${orderId}:${skuId}` : `${orderId}:${skuId}:${part}`;
       const operation: StockOperation =
         action === 'unlock' || action === 'deduct' ? { kind: action, quantity, lockReference: reference } : { kind: action, quantity };
       return { skuId, reference, operation };

@@ -7,11 +7,13 @@ import type { RecordPaidOrderCommand } from './record-paid-order.js';
 export interface MembershipOfOrders {
   recordPaidOrder(cmd: RecordPaidOrderCommand): Promise<unknown>;
   recordOrderCompleted(cmd: { orderId: string }): Promise<unknown>;
+  recordRefund(cmd: { orderId: string; refundId: string; amount: string; points?: number }): Promise<unknown>;
   get(cmd: { memberId: string }): Promise<{ readonly registeredAt: Date }>;
 }
 
 export const RECORD_PAID_ORDER = 'membership.record-paid-order';
 export const RECORD_COMPLETED_ORDER = 'membership.record-completed-order';
+export const RECORD_REFUND = 'membership.record-refund';
 
 function text(event: CommittedEvent, field: string): string {
   const value = event.payload[field];
@@ -55,6 +57,31 @@ export async function recordCompletedOrderOf(m: MembershipOfOrders, event: Commi
   }
 }
 
+/**
+ * `after-sales.request.refund-issued` (AFS-2, MBR-1): the refunded part of the order rolls back its
+ * growth and purchase points, and the points its units used come back (`RecordRefund`, once per refund
+ * number). A buyer with no paid-order fact who was not a member when paying has nothing to roll back
+ * (`recorded: false`); a member's fact not there yet is retried.
+ */
+export async function recordRefundOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+  const points = event.payload.points;
+  const cmd = {
+    orderId: text(event, 'orderId'),
+    refundId: text(event, 'refundNumber'),
+    amount: text(event, 'amount'),
+    ...(typeof points === 'number' ? { points } : {}),
+  };
+  try {
+    await m.recordRefund(cmd);
+    return { recorded: true };
+  } catch (error) {
+    if (!is(error, MEMBERSHIP_ERROR.ORDER_NOT_FOUND)) throw error;
+    const paidAt = typeof event.payload.paidAt === 'string' ? new Date(event.payload.paidAt) : null;
+    if (await notAMemberWhenPaid(m, text(event, 'memberId'), paidAt)) return { recorded: false };
+    throw error;
+  }
+}
+
 async function notAMemberWhenPaid(m: MembershipOfOrders, memberId: string, paidAt: Date | null): Promise<boolean> {
   try {
     const member = await m.get({ memberId });
@@ -74,5 +101,6 @@ export function membershipOrderSubscriptions(m: MembershipOfOrders): Subscriptio
   return [
     { name: RECORD_PAID_ORDER, on: 'order.paid', handle: async (event) => void (await recordPaidOrderOf(m, event)) },
     { name: RECORD_COMPLETED_ORDER, on: 'order.completed', handle: async (event) => void (await recordCompletedOrderOf(m, event)) },
+    { name: RECORD_REFUND, on: 'after-sales.request.refund-issued', handle: async (event) => void (await recordRefundOf(m, event)) },
   ];
 }

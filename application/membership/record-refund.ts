@@ -17,18 +17,24 @@ export interface RefundOutcome {
 }
 
 /**
- * Orders (after-sales) call this on a refund, once per refund id: the fact's refunded amount grows
- * (RFM sees the net); MBR-1 takes back the growth and purchase points of the refunded amount (never
- * below zero); the points the refunded lines used at checkout come back, by their allocated share
- * (all remaining lines when the order is fully refunded).
+ * After-sales calls this on a refund, once per refund id (its `after-sales.request.refund-issued`
+ * subscription): the fact's refunded amount grows (RFM sees the net); MBR-1 takes back the growth and
+ * purchase points of the refunded amount (never below zero); the points the refunded units used at
+ * checkout come back — `points` when the caller priced them (AFS-2: the requested units' share), else by
+ * the lines' allocated shares (`lineIds`; all remaining lines when the order is fully refunded). Never
+ * more points come back than the order used less what came back before. A refund of 0.00 cash (an
+ * agent's amount) still gives back its points.
  */
 export class RecordRefund {
   constructor(private readonly d: UseCaseDeps) {}
 
-  execute(cmd: { orderId: string; refundId: string; amount: string; lineIds?: readonly string[] }): Promise<RefundOutcome> {
+  execute(cmd: { orderId: string; refundId: string; amount: string; lineIds?: readonly string[]; points?: number }): Promise<RefundOutcome> {
     checkReference(cmd.refundId);
     const amount = Money.parse(cmd.amount);
-    if (!amount.amount.greaterThan(0)) throw DomainError.invalid('MONEY.INVALID_AMOUNT', 'a refund is above zero');
+    if (amount.amount.isNegative()) throw DomainError.invalid('MONEY.INVALID_AMOUNT', 'a refund is not below zero');
+    if (cmd.points !== undefined && !(Number.isSafeInteger(cmd.points) && cmd.points >= 0)) {
+      throw MEMBERSHIP_ERRORS.raise('INVALID_AMOUNT', 'the points of a refund are a whole number of at least 0', { points: cmd.points });
+    }
     return this.d.uow.run(async (tx) => {
       const store = tx.use(MEMBERSHIP_STORE);
       const before = await paidOrderFact(tx, cmd.orderId);
@@ -68,8 +74,9 @@ export class RecordRefund {
         const earlier = await store.pointsLedger.entries(memberId, { sources: ['refund'], referencePrefix: `${cmd.orderId}:` });
         const returned = new Set(earlier.flatMap((e) => (e.detail.lines as string[] | undefined) ?? []));
         const full = !netOf(f).amount.greaterThan(0);
-        const lines = Object.keys(perLine).filter((l) => !returned.has(l) && (full || (cmd.lineIds ?? []).includes(l)));
-        const points = lines.reduce((a, l) => a + perLine[l]!, 0);
+        const lines = cmd.points !== undefined ? [] : Object.keys(perLine).filter((l) => !returned.has(l) && (full || (cmd.lineIds ?? []).includes(l)));
+        const left = used.delta < 0 ? -used.delta - earlier.reduce((a, e) => a + e.delta, 0) : 0;
+        const points = Math.min(left, cmd.points ?? lines.reduce((a, l) => a + perLine[l]!, 0));
         if (points > 0) {
           const x = await changePoints(tx, this.d, {
             memberId,

@@ -1,7 +1,8 @@
 import type { OrderStatus } from '../../domain/ordering/status.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import { topOf } from './holdings.js';
+import { followParent, returnCouponsOfRefundedOrder, topOf } from './holdings.js';
+import { releasePurchaseLimits } from '../promotion/index.js';
 import { linePayable, pointsOfLines } from '../../domain/ordering/amounts.js';
 import { ORDERING_STORE } from './store.js';
 
@@ -17,6 +18,8 @@ export interface OrderForAfterSales {
   /** Whether anything of it has shipped. */
   readonly shipped: boolean;
   readonly paymentId: string | null;
+  /** When it was paid (null: not yet, or paid as a part of a split order's parent). */
+  readonly paidAt: Date | null;
   /** Each line: units, the allocated actual paid amount (ORD-4), and the points its units used. */
   readonly lines: readonly { readonly lineId: string; readonly skuId: string; readonly quantity: number; readonly paid: Money; readonly points: number }[];
   /** The freight the member paid for it (charged less a shipping coupon). */
@@ -43,7 +46,38 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
     split: s.childIds.length > 0,
     shipped: s.shipment !== null || s.status === 'shipped' || s.status === 'completed',
     paymentId: s.payment?.paymentId ?? top.payment?.paymentId ?? null,
+    paidAt: s.payment?.paidAt ?? top.payment?.paidAt ?? null,
     lines: s.lines.map((l) => ({ lineId: l.lineId, skuId: l.skuId, quantity: l.quantity, paid: linePayable(l.amounts), points: pointsOf[l.lineId] ?? 0 })),
     freightPaid: s.freight.subtract(s.freightCouponDiscount),
   };
+}
+
+/** The order statuses a full refund closes (交易关闭); a completed order stays completed, its money back. */
+const CLOSED_BY_A_FULL_REFUND: readonly OrderStatus[] = ['pending_shipment', 'shipped', 'pending_redemption'];
+
+/**
+ * Every unit of the order was refunded by after-sales (AFS-2), in the caller's transaction: the order
+ * closes (`fully_refunded`) unless it completed, a split parent follows its children, and once the whole
+ * top-level order is refunded — the order is it, or every part of it closed or was cancelled — its
+ * purchase limits (限购) are released and its coupons come back while still valid (CPN-2, once per order).
+ * The points its units used came back with each refund (membership), not here. Answers the order's status
+ * and the coupons given back.
+ */
+export async function settleRefundedOrder(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly at: Date },
+): Promise<{ readonly status: OrderStatus; readonly couponsReturned: readonly string[] }> {
+  const orders = tx.use(ORDERING_STORE).orders;
+  const order = await orders.get(cmd.orderId);
+  if (!order) throw new Error(`no order ${cmd.orderId} to settle`);
+  if (CLOSED_BY_A_FULL_REFUND.includes(order.status)) {
+    order.close({ reason: 'fully_refunded', at: cmd.at });
+    await orders.save(order);
+  }
+  const parent = await followParent(tx, order.parentId, cmd.at, order);
+  const top = parent ?? (await topOf(tx, order));
+  const whole = top.id === order.id || top.status === 'closed' || top.status === 'cancelled';
+  if (!whole) return { status: order.status, couponsReturned: [] };
+  await releasePurchaseLimits(tx, top.benefits.limitedActivityIds, top.id);
+  return { status: order.status, couponsReturned: await returnCouponsOfRefundedOrder(tx, top, cmd.at) };
 }

@@ -47,7 +47,33 @@ export async function refundOrderShare(
   const refundId = `cancel-${cmd.orderId}`;
   payment.refund({ refundId, amount: left, orderId: cmd.orderId, reason: cmd.reason, at: cmd.at });
   await payments.save(payment);
-  const kind = PAYMENT_JOB.CHANNEL_REFUND;
-  await tx.jobs.schedule({ kind, key: `${kind}:${refundId}`, runAt: cmd.at, payload: { paymentId: cmd.paymentId, refundId } });
+  await sendBackThroughChannel(tx, cmd.paymentId, refundId, cmd.at);
   return { paymentId: cmd.paymentId, refundId, amount: left };
+}
+
+/**
+ * AFS-2: `amount` of an order's share of its payment is refunded under the caller's refund id (after-sales:
+ * `afs-<request>`), and goes back through the channel by the durable job `payment.channel-refund`. The
+ * payment's rules hold: never more than is left of the order's share (PAYMENT.REFUND_EXCEEDS_PAID), the same
+ * id twice is one refund (a replay, scheduled once) and another amount under it PAYMENT.INVALID_REFUND.
+ * When the channel acknowledges, `payment.refund-acknowledged` tells the caller.
+ */
+export async function refundOrderAmount(
+  tx: Transaction,
+  cmd: { readonly paymentId: string; readonly orderId: string; readonly refundId: string; readonly amount: Money; readonly reason: string; readonly at: Date },
+): Promise<OrderShareRefund & { readonly replayed: boolean }> {
+  const payments = tx.use(PAYMENT_STORE).payments;
+  const payment = await payments.get(cmd.paymentId);
+  if (!payment) throw paymentNotFound(cmd.paymentId);
+  const { replayed } = payment.refund({ refundId: cmd.refundId, amount: cmd.amount, orderId: cmd.orderId, reason: cmd.reason, at: cmd.at });
+  if (!replayed) {
+    await payments.save(payment);
+    await sendBackThroughChannel(tx, cmd.paymentId, cmd.refundId, cmd.at);
+  }
+  return { paymentId: cmd.paymentId, refundId: cmd.refundId, amount: cmd.amount, replayed };
+}
+
+function sendBackThroughChannel(tx: Transaction, paymentId: string, refundId: string, at: Date): Promise<void> {
+  const kind = PAYMENT_JOB.CHANNEL_REFUND;
+  return tx.jobs.schedule({ kind, key: `${kind}:${refundId}`, runAt: at, payload: { paymentId, refundId } });
 }

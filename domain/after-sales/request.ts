@@ -1,85 +1,21 @@
 import { AggregateRoot } from '../shared/domain-event.js';
 import { Money } from '../shared/money.js';
-import { stateMachine } from '../shared/state-machine.js';
 import type { RequestType } from './eligibility.js';
 import { AFTER_SALES_ERRORS } from './errors.js';
 import type { RefundQuote } from './amounts.js';
+import {
+  REASONS,
+  REQUEST_MACHINE,
+  type Adjustment,
+  type CloseReason,
+  type Inspection,
+  type Parcel,
+  type Reason,
+  type RequestSnapshot,
+  type RequestStatus,
+} from './request-state.js';
 
-export const REQUEST_STATUSES = [
-  'pending_review',
-  'awaiting_customer_shipment',
-  'awaiting_return_receipt',
-  'awaiting_refund',
-  'awaiting_exchange_shipment',
-  'succeeded',
-  'closed',
-] as const;
-/** 待审核, 待买家退货, 待收货 (the return), 待退款, 待换货发出, 成功, 关闭 (spec §11). */
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-/** The request's life as data (the docs draw it; a test keeps the drawing true). */
-export const REQUEST_TRANSITIONS = {
-  // approve (a cancel succeeds at once; refunds wait for the money; returns and exchanges for the goods), reject, withdraw
-  pending_review: ['awaiting_refund', 'awaiting_customer_shipment', 'succeeded', 'closed'],
-  // shipped back, or withdrawn / not shipped in time
-  awaiting_customer_shipment: ['awaiting_return_receipt', 'closed'],
-  // received and inspected
-  awaiting_return_receipt: ['awaiting_refund', 'awaiting_exchange_shipment'],
-  awaiting_refund: ['succeeded'],
-  awaiting_exchange_shipment: ['succeeded'],
-  succeeded: [],
-  closed: [],
-} as const satisfies Readonly<Record<RequestStatus, readonly RequestStatus[]>>;
-
-export const REQUEST_MACHINE = stateMachine(REQUEST_TRANSITIONS, AFTER_SALES_ERRORS.codes.INVALID_TRANSITION);
-
-export const REASONS = ['no_longer_wanted', 'wrong_item', 'damaged', 'quality', 'not_as_described', 'missing_parts', 'late_delivery', 'other'] as const;
-export type Reason = (typeof REASONS)[number];
-
-export type CloseReason = 'rejected' | 'withdrawn' | 'not_shipped_back';
-export type Inspection = 'sellable' | 'damaged';
-
-/** One change of the amount by a service agent (AFS-2: always audited). */
-export interface Adjustment {
-  readonly by: string;
-  readonly at: Date;
-  readonly why: string;
-  /** The refund as set (null: left as it was). */
-  readonly amount: Money | null;
-  /** Freight compensation added on top (null: left as it was). */
-  readonly freightCompensation: Money | null;
-}
-
-export interface Parcel {
-  readonly carrier: string;
-  readonly trackingNumber: string;
-  readonly at: Date;
-}
-
-export interface RequestSnapshot {
-  readonly id: string;
-  readonly orderId: string;
-  readonly memberId: string;
-  readonly type: RequestType;
-  readonly status: RequestStatus;
-  readonly quote: RefundQuote;
-  readonly reason: Reason;
-  readonly description: string;
-  /** Image and video references. */
-  readonly evidence: readonly string[];
-  readonly openedAt: Date;
-  readonly reviewedBy: string | null;
-  /** When a return or exchange must be shipped back by (set on approval). */
-  readonly shipBackBy: Date | null;
-  readonly shippedBack: Parcel | null;
-  readonly inspection: Inspection | null;
-  readonly adjustments: readonly Adjustment[];
-  readonly refundNumber: string | null;
-  readonly exchangeShipment: Parcel | null;
-  readonly closeReason: CloseReason | null;
-  readonly closedAt: Date | null;
-  readonly version: number;
-}
+export * from './request-state.js';
 
 const SHIP_BACK_DAYS = 7;
 
@@ -202,10 +138,46 @@ export class AfterSalesRequest extends AggregateRoot {
     this.s = { ...this.s, inspection };
   }
 
-  /** The channel acknowledged the refund. */
-  refunded(refundNumber: string, at: Date): void {
-    this.move('succeeded', at, { refundNumber, amount: this.refund.toString() }, 'awaiting_refund');
+  /** Whether the refund was issued (its number set): the money is on its way, or went. */
+  get refundIssued(): boolean {
+    return this.s.refundNumber !== null;
+  }
+
+  /**
+   * 退款: the refund goes out under `refundNumber` (staff, from awaiting refund, once). The amount is what
+   * `refund` says now; no adjustment after this. The request succeeds when the channel acknowledges
+   * (`refunded`), at once when nothing is paid out in cash. `paidAt` (when the order was paid) rides on
+   * the event, for membership to tell a buyer who was not a member then.
+   */
+  issueRefund(refundNumber: string, at: Date, paidAt: Date | null = null): void {
+    if (this.s.status !== 'awaiting_refund' || this.s.refundNumber !== null) {
+      throw AFTER_SALES_ERRORS.raise(
+        'INVALID_TRANSITION',
+        this.s.refundNumber !== null
+          ? `the refund of request ${this.s.id} was issued already`
+          : `cannot refund a request ${this.s.status.replaceAll('_', ' ')}`,
+        { from: this.s.status, to: 'succeeded' },
+      );
+    }
     this.s = { ...this.s, refundNumber };
+    const q = this.s.quote;
+    this.event('refund-issued', at, {
+      memberId: this.s.memberId,
+      type: this.s.type,
+      refundNumber,
+      amount: this.refund.toString(),
+      points: q.points,
+      paidAt: paidAt?.toISOString() ?? null,
+      lines: q.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, cash: l.cash.toString(), points: l.points })),
+    });
+  }
+
+  /** The channel acknowledged the refund issued under `refundNumber` (or none was due in cash). */
+  refunded(refundNumber: string, at: Date): void {
+    if (this.s.refundNumber !== refundNumber) {
+      throw AFTER_SALES_ERRORS.raise('INVALID_TRANSITION', `request ${this.s.id} issued no refund ${refundNumber}`, { from: this.s.status, to: 'succeeded' });
+    }
+    this.move('succeeded', at, { refundNumber, amount: this.refund.toString() }, 'awaiting_refund');
   }
 
   exchangeShipped(parcel: Omit<Parcel, 'at'>, at: Date): void {
@@ -221,7 +193,8 @@ export class AfterSalesRequest extends AggregateRoot {
     if (
       this.s.type === 'cancel' ||
       this.s.type === 'exchange' ||
-      !['pending_review', 'awaiting_customer_shipment', 'awaiting_return_receipt', 'awaiting_refund'].includes(this.s.status)
+      !['pending_review', 'awaiting_customer_shipment', 'awaiting_return_receipt', 'awaiting_refund'].includes(this.s.status) ||
+      this.s.refundNumber !== null
     ) {
       throw AFTER_SALES_ERRORS.raise('INVALID_TRANSITION', `the refund of a ${this.s.type} request ${this.s.status.replaceAll('_', ' ')} cannot be changed`, {
         from: this.s.status,

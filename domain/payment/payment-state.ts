@@ -53,6 +53,8 @@ export interface RefundRecord {
   readonly orders: readonly { readonly orderId: string; readonly amount: Money }[];
   readonly reason: string;
   readonly at: Date;
+  /** When the channel acknowledged it, with the channel's refund number (absent in snapshots stored before #15: not yet). */
+  readonly acknowledged?: { readonly refundTransactionId: string; readonly at: Date } | null;
 }
 
 /**

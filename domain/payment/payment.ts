@@ -1,8 +1,8 @@
-import { allocate } from '../shared/allocation.js';
 import { AggregateRoot } from '../shared/domain-event.js';
 import { DomainError } from '../shared/domain-error.js';
 import { Money } from '../shared/money.js';
-import { invalidRefund, PAYMENT_ERROR, refundExceedsPaid } from './errors.js';
+import { invalidRefund, PAYMENT_ERROR } from './errors.js';
+import { refundShares } from './refund-shares.js';
 import { openingSnapshot, type PaymentOpening } from './opening.js';
 import { PAYMENT_MACHINE, type CallbackOutcome, type CloseReason, type HandledCallback, type PaymentCallback } from './payment-state.js';
 import type { PaymentShare, PaymentSnapshot, PaymentStatus, RefundInstruction, RefundOutcome, RefundRecord } from './payment-state.js';
@@ -209,34 +209,7 @@ export class Payment extends AggregateRoot {
       if (!same) throw invalidRefund('REFUND_ID_REUSED', `refund ${r.refundId} was made for another amount or order`, { refundId: r.refundId });
       return { replayed: true, refund: previous, fullyRefundedOrderIds: [] };
     }
-    const amount = r.amount;
-    if (!(amount instanceof Money) || amount.currency !== this.state.currency || !amount.isWholeMinorUnits() || !amount.isPositive()) {
-      throw invalidRefund('NOT_A_POSITIVE_AMOUNT', `a refund is a positive amount of whole cents in ${this.state.currency}`, { refundId: r.refundId });
-    }
-    if (r.orderId != null && !this.state.orders.some((o) => o.orderId === r.orderId)) {
-      throw invalidRefund('UNKNOWN_ORDER', `payment ${this.state.number} does not pay order ${r.orderId}`, { orderId: r.orderId });
-    }
-    // Only money that was paid is refunded: an unpaid or closed payment has nothing (INVALID_TRANSITION);
-    // a paid one never gives back more than is left (REFUND_EXCEEDS_PAID, also once fully refunded).
-    if (this.state.status === 'unpaid' || this.state.status === 'cancelled') this.throwUnlessAllowed('refunded');
-    const left = this.state.amount.subtract(this.refunded);
-    if (amount.greaterThan(left))
-      throw refundExceedsPaid(this.state.id, { paid: this.state.amount, refunded: this.refunded, requested: amount, orderId: null });
-    const target: PaymentStatus = amount.equals(left) ? 'refunded' : 'partially_refunded';
-
-    const room = this.state.orders.map((o) => o.amount.subtract(o.refunded));
-    let parts: Money[];
-    if (r.orderId != null) {
-      const i = this.state.orders.findIndex((o) => o.orderId === r.orderId);
-      const o = this.state.orders[i]!;
-      if (amount.greaterThan(room[i]!)) throw refundExceedsPaid(this.state.id, { paid: o.amount, refunded: o.refunded, requested: amount, orderId: o.orderId });
-      parts = this.state.orders.map((_, k) => (k === i ? amount : Money.zero(this.state.currency)));
-    } else {
-      parts = allocate(
-        amount,
-        room.map((m) => m.toMinor().toString()),
-      );
-    }
+    const { amount, target, parts } = refundShares(this.state, this.refunded, r);
     const orders = this.state.orders.map((o, k) => ({ ...o, refunded: o.refunded.add(parts[k]!) }));
     const record: RefundRecord = {
       refundId: r.refundId,
@@ -244,6 +217,7 @@ export class Payment extends AggregateRoot {
       orders: this.state.orders.flatMap((o, k) => (parts[k]!.isZero() ? [] : [{ orderId: o.orderId, amount: parts[k]! }])),
       reason: r.reason,
       at: r.at,
+      acknowledged: null,
     };
     const fullyRefundedOrderIds = orders.filter((o, k) => !parts[k]!.isZero() && o.refunded.equals(o.amount)).map((o) => o.orderId);
     this.transitionTo(target, r.at, { orders, refunds: [...this.state.refunds, record] });
@@ -260,6 +234,31 @@ export class Payment extends AggregateRoot {
       },
     });
     return { replayed: false, refund: record, fullyRefundedOrderIds };
+  }
+
+  /**
+   * The channel acknowledged a refund (its refund number): recorded once, with `payment.refund-acknowledged`
+   * for whoever waits on the money (after-sales). A second acknowledgement changes nothing (false).
+   */
+  acknowledgeRefund(refundId: string, refundTransactionId: string, at: Date): boolean {
+    const i = this.state.refunds.findIndex((r) => r.refundId === refundId);
+    if (i < 0) throw invalidRefund('UNKNOWN_REFUND', `payment ${this.state.number} made no refund ${refundId}`, { refundId });
+    const refund = this.state.refunds[i]!;
+    if (refund.acknowledged) return false;
+    const refunds = this.state.refunds.map((r, k) => (k === i ? { ...r, acknowledged: { refundTransactionId, at } } : r));
+    this.state = { ...this.state, refunds, updatedAt: at };
+    this.record({
+      type: 'payment.refund-acknowledged',
+      aggregateId: this.state.id,
+      occurredAt: at,
+      payload: {
+        refundId,
+        refundTransactionId,
+        amount: refund.amount.toString(),
+        orders: refund.orders.map((o) => ({ orderId: o.orderId, amount: o.amount.toString() })),
+      },
+    });
+    return true;
   }
 
   toSnapshot(): PaymentSnapshot {

@@ -192,6 +192,19 @@ export function membershipContract(name: string, open: () => Promise<Persistence
       expect([m.points, m.growth]).toEqual([10_000, 0]);
     });
 
+    it('after-sales refunds name the points of their units (AFS-2): 333 of 1,000 come back, then 0.00 cash with 700 more gives back only the 667 left; never more than the order used', async () => {
+      await zt.membership.register({ memberId: 'afs' });
+      await zt.membership.adjustPoints({ memberId: 'afs', delta: 1_000, operator: 't', reason: 'start' });
+      await zt.membership.recordPaidOrder({ orderId: 'oa', memberId: 'afs', paidAt: clock.now(), amount: '240.00' });
+      await zt.membership.deductAtCheckout({ memberId: 'afs', orderId: 'oa', points: 1_000, payable: '240.00', lines: [{ lineId: 'A', payable: '240.00' }] });
+      expect((await zt.membership.get({ memberId: 'afs' })).points).toBe(0);
+      expect(await zt.membership.recordRefund({ orderId: 'oa', refundId: 'afs-1', amount: '80.00', points: 333 })).toMatchObject({ pointsReturned: 333 });
+      expect(await zt.membership.recordRefund({ orderId: 'oa', refundId: 'afs-2', amount: '0.00', points: 700 })).toMatchObject({ pointsReturned: 667 });
+      expect(await zt.membership.recordRefund({ orderId: 'oa', refundId: 'afs-3', amount: '1.00', points: 5 })).toMatchObject({ pointsReturned: 0 });
+      expect((await zt.membership.get({ memberId: 'afs' })).points).toBe(1_000);
+      expect(await code(() => zt.membership.recordRefund({ orderId: 'oa', refundId: 'afs-4', amount: '1.00', points: -1 }))).toBe('MEMBERSHIP.INVALID_AMOUNT');
+    });
+
     it('sign-in: once a day, the streak bonus on the 7th day; the expiry sweep takes what debits left of the year, once', async () => {
       await zt.membership.register({ memberId: 'daily' });
       const got: number[] = [];

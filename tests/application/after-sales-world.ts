@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
+import { sellable } from '../../domain/inventory/sales-stock.js';
 import { DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
 
 const refusal = (p: Promise<unknown>) =>
@@ -104,6 +105,109 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
       expect((await w.zt.afterSales.get({ requestId: prompt.id })).status).toBe('awaiting_return_receipt');
       // Its unit is free again.
       expect((await open([{ lineId: 'L1', quantity: 2 }], 'return_and_refund')).quote.goods.toString()).toBe('185.00');
+    });
+
+    const approved = async (lines: { lineId: string; quantity: number }[]) => {
+      const r = await open(lines);
+      await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+      return r;
+    };
+    const available = async (skuId: string) => sellable(await w.salesStock(skuId));
+
+    it('refunds before shipping (AFS-2, CPN-2): 92.50 for one unit goes to the channel as afs-<request>, and the request succeeds on its acknowledgement; the rest (130.50 with the freight) closes the order, puts its 3 units back on sale and gives the coupon back', async () => {
+      const coupon = await w.usedCoupon('member-1', 'o1');
+      await w.paidOrder({ id: 'o1', couponIds: [coupon] });
+      const [tea, cup] = [await available('sku-tea'), await available('sku-cup')];
+      const first = await approved([{ lineId: 'L1', quantity: 1 }]);
+      const issued = await w.zt.afterSales.refund({ requestId: first.id, staffId: 'finance-1' });
+      expect([issued.status, issued.refundNumber]).toEqual(['awaiting_refund', `afs-${first.id}`]);
+      const partly = await w.payment('pay-o1');
+      expect([partly.status, partly.refunds.map((r) => [r.refundId, r.amount.toString()])]).toEqual(['partially_refunded', [[`afs-${first.id}`, '92.50']]]);
+      await w.zt.jobs.runUntilIdle();
+      expect(w.channel.refunds.get(`afs-${first.id}`)?.amount.toString()).toBe('92.50');
+      expect((await w.zt.afterSales.get({ requestId: first.id })).status).toBe('succeeded');
+      expect((await w.order('o1')).status).toBe('pending_shipment');
+      expect([await available('sku-tea'), await available('sku-cup')]).toEqual([tea, cup]); // the order ships the rest: nothing back on sale yet
+
+      const rest = await approved([
+        { lineId: 'L1', quantity: 1 },
+        { lineId: 'L2', quantity: 1 },
+      ]);
+      await w.zt.afterSales.refund({ requestId: rest.id, staffId: 'finance-1' });
+      await w.zt.jobs.runUntilIdle();
+      expect(w.jobErrors).toEqual([]);
+      expect((await w.zt.afterSales.get({ requestId: rest.id })).status).toBe('succeeded');
+      expect(w.channel.refunds.get(`afs-${rest.id}`)?.amount.toString()).toBe('130.50');
+      const whole = await w.payment('pay-o1');
+      expect([whole.status, whole.refunds.reduce((n, r) => n + Number(r.amount.toMinor()), 0)]).toEqual(['refunded', 22_300]);
+      const order = await w.order('o1');
+      expect([order.status, order.closure?.reason]).toEqual(['closed', 'fully_refunded']);
+      expect([await available('sku-tea'), await available('sku-cup')]).toEqual([tea + 2, cup + 1]);
+      expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === coupon)?.state).toBe('returned');
+    });
+
+    it('a return after shipping: sellable units come back on sale when received, damaged ones do not; the refund (the agent’s 170.00 plus 6.00 of freight compensation) closes the order; freight stays with the shop', async () => {
+      await w.paidOrder({ id: 'o1' });
+      await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF100' });
+      const [tea, cup] = [await available('sku-tea'), await available('sku-cup')];
+      const teaBack = await open([{ lineId: 'L1', quantity: 2 }], 'return_and_refund');
+      const cupBack = await open([{ lineId: 'L2', quantity: 1 }], 'return_and_refund');
+      for (const [r, inspection] of [
+        [teaBack, 'sellable'],
+        [cupBack, 'damaged'],
+      ] as const) {
+        await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+        await w.zt.afterSales.shipBack({ requestId: r.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: `YT-${r.id}` });
+        await w.zt.afterSales.receive({ requestId: r.id, staffId: 'wh-1', inspection });
+      }
+      expect([await available('sku-tea'), await available('sku-cup')]).toEqual([tea + 2, cup]);
+      await w.zt.afterSales.adjustRefund({ requestId: teaBack.id, staffId: 'agent-2', why: 'scratched box', amount: '170.00', freightCompensation: '6.00' });
+      await w.zt.afterSales.refund({ requestId: teaBack.id, staffId: 'finance-1' });
+      expect((await w.order('o1')).status).toBe('shipped');
+      await w.zt.afterSales.refund({ requestId: cupBack.id, staffId: 'finance-1' });
+      await w.zt.jobs.runUntilIdle();
+      expect([w.channel.refunds.get(`afs-${teaBack.id}`)?.amount.toString(), w.channel.refunds.get(`afs-${cupBack.id}`)?.amount.toString()]).toEqual([
+        '176.00',
+        '30.00',
+      ]);
+      const order = await w.order('o1');
+      expect([order.status, order.closure?.reason]).toEqual(['closed', 'fully_refunded']);
+      expect((await w.payment('pay-o1')).status).toBe('partially_refunded'); // 206.00 of 223.00: the agent kept 15.00, the freight 8.00 less 6.00 compensated
+      expect([await available('sku-tea'), await available('sku-cup')]).toEqual([tea + 2, cup]); // received once, never again at the refund
+    });
+
+    it('refuses a refund twice, before approval, or above what the payment has left (PAYMENT.REFUND_EXCEEDS_PAID) — and the refused one writes nothing', async () => {
+      await w.paidOrder({ id: 'o1' });
+      const pending = await open([{ lineId: 'L2', quantity: 1 }]);
+      expect((await refusal(w.zt.afterSales.refund({ requestId: pending.id, staffId: 'finance-1' }))).code).toBe('AFTER_SALES.INVALID_TRANSITION');
+      await w.zt.afterSales.review({ requestId: pending.id, staffId: 'agent-1', approve: true });
+      await w.zt.afterSales.refund({ requestId: pending.id, staffId: 'finance-1' });
+      expect((await refusal(w.zt.afterSales.refund({ requestId: pending.id, staffId: 'finance-1' }))).code).toBe('AFTER_SALES.INVALID_TRANSITION');
+      // 185.00 of L1 plus 10.00 compensation would be 195.00, but only 223.00 − 30.00 = 193.00 is left of the payment.
+      const l1 = await approved([{ lineId: 'L1', quantity: 2 }]);
+      await w.zt.afterSales.adjustRefund({ requestId: l1.id, staffId: 'agent-2', why: 'courier lost the box', freightCompensation: '10.00' });
+      const before = await w.everything(['o1']);
+      expect((await refusal(w.zt.afterSales.refund({ requestId: l1.id, staffId: 'finance-1' }))).code).toBe('PAYMENT.REFUND_EXCEEDS_PAID');
+      expect(await w.everything(['o1'])).toEqual(before);
+      expect((await w.zt.afterSales.get({ requestId: l1.id })).refundNumber).toBeNull();
+    });
+
+    it('16 refunds at once of two requests on one order: each request refunds once, the channel is asked once per request, never more than was paid', async () => {
+      await w.paidOrder({ id: 'o1' });
+      const a = await approved([{ lineId: 'L1', quantity: 1 }]);
+      const b = await approved([{ lineId: 'L1', quantity: 1 }]);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 16 }, (_, i) => w.zt.afterSales.refund({ requestId: (i % 2 ? a : b).id, staffId: 'finance-1' })),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+      for (const o of outcomes) {
+        if (o.status === 'rejected') expect(['AFTER_SALES.INVALID_TRANSITION', 'CONCURRENCY.STALE_AGGREGATE']).toContain((o.reason as { code?: string }).code);
+      }
+      await w.zt.jobs.runUntilIdle();
+      expect([...w.channel.refunds.keys()].sort()).toEqual([`afs-${a.id}`, `afs-${b.id}`].sort());
+      const payment = await w.payment('pay-o1');
+      expect(payment.refunds.map((r) => r.amount.toString()).sort()).toEqual(['92.50', '92.50']);
+      expect((await w.order('o1')).status).toBe('pending_shipment');
     });
 
     it('16 members’ worth of requests at once on the same line never hold more units than were bought (one transaction per order at a time)', async () => {

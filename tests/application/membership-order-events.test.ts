@@ -5,6 +5,7 @@ import {
   membershipOrderSubscriptions,
   recordCompletedOrderOf,
   recordPaidOrderOf,
+  recordRefundOf,
   type MembershipOfOrders,
   type RecordPaidOrderCommand,
 } from '../../application/membership/index.js';
@@ -36,11 +37,18 @@ const orderNotFound = () => DomainError.notFound('MEMBERSHIP.ORDER_NOT_FOUND', '
 function membership(o: {
   paid?: () => unknown;
   completed?: () => unknown;
+  refunded?: () => unknown;
   registeredAt?: Date | null;
-}): MembershipOfOrders & { asked: RecordPaidOrderCommand[] } {
+}): MembershipOfOrders & { asked: RecordPaidOrderCommand[]; refunds: unknown[] } {
   const asked: RecordPaidOrderCommand[] = [];
+  const refunds: unknown[] = [];
   return {
     asked,
+    refunds,
+    recordRefund: async (cmd) => {
+      refunds.push(cmd);
+      return o.refunded?.();
+    },
     recordPaidOrder: async (cmd) => {
       asked.push(cmd);
       return o.paid?.();
@@ -120,6 +128,31 @@ describe('membership’s reaction to order.completed (formerly the membership.or
         completed,
       ),
     ).rejects.toThrow('database down');
+  });
+});
+
+describe('membership’s reaction to after-sales.request.refund-issued (AFS-2, MBR-1)', () => {
+  const issued: CommittedEvent = {
+    id: 'e3',
+    type: 'after-sales.request.refund-issued',
+    aggregateId: 'r1',
+    occurredAt: new Date('2026-12-06T00:00:00Z'),
+    payload: { orderId: 'o1', memberId: 'm1', refundNumber: 'afs-r1', amount: '92.50', points: 333, paidAt: PAID_AT.toISOString() },
+  };
+  const noFact = () => {
+    throw orderNotFound();
+  };
+
+  it('records the refund of the order under the request’s refund number, with the points its units used', async () => {
+    const m = membership({});
+    expect(await recordRefundOf(m, issued)).toEqual({ recorded: true });
+    expect(m.refunds).toEqual([{ orderId: 'o1', refundId: 'afs-r1', amount: '92.50', points: 333 }]);
+  });
+
+  it('a buyer who was no member when paying: acknowledged without a record; a member’s fact not there yet: retried', async () => {
+    expect(await recordRefundOf(membership({ refunded: noFact, registeredAt: null }), issued)).toEqual({ recorded: false });
+    expect(await recordRefundOf(membership({ refunded: noFact, registeredAt: new Date(PAID_AT.getTime() + 1) }), issued)).toEqual({ recorded: false });
+    await expect(recordRefundOf(membership({ refunded: noFact, registeredAt: PAID_AT }), issued)).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' });
   });
 });
 

@@ -17,6 +17,8 @@ interface Model {
   amount: bigint | null;
   compensation: bigint;
   adjustments: number;
+  /** Whether the refund went out (then nothing more is adjusted, and only the channel's acknowledgement moves it). */
+  issued: boolean;
   events: number;
 }
 type Real = { request: AfterSalesRequest };
@@ -86,9 +88,20 @@ class Receive extends Step {
     m.status === 'awaiting_return_receipt' ? { to: m.type === 'exchange' ? 'awaiting_exchange_shipment' : 'awaiting_refund' } : invalid;
   act = (r: Real, at: Date) => r.request.receive('sellable', 'warehouse-1', at);
 }
+class IssueRefund extends Step {
+  expected = (m: Model): Outcome => (m.status === 'awaiting_refund' && !m.issued ? { to: 'awaiting_refund' } : invalid);
+  act = (r: Real, at: Date) => r.request.issueRefund('RF-1', at);
+  override after = (m: Model, applied: boolean) => {
+    if (applied) m.issued = true;
+  };
+}
 class Refunded extends Step {
-  expected = (m: Model): Outcome => (m.status === 'awaiting_refund' ? { to: 'succeeded' } : invalid);
-  act = (r: Real, at: Date) => r.request.refunded('RF-1', at);
+  constructor(readonly number: string) {
+    super();
+  }
+  expected = (m: Model): Outcome => (m.status === 'awaiting_refund' && m.issued && this.number === 'RF-1' ? { to: 'succeeded' } : invalid);
+  act = (r: Real, at: Date) => r.request.refunded(this.number, at);
+  override toString = () => `Refunded(${this.number})`;
 }
 class ExchangeShipped extends Step {
   expected = (m: Model): Outcome => (m.status === 'awaiting_exchange_shipment' ? { to: 'succeeded' } : invalid);
@@ -102,7 +115,7 @@ class Adjust extends Step {
     super();
   }
   expected = (m: Model): Outcome => {
-    if (m.type === 'cancel' || m.type === 'exchange' || !ADJUSTABLE.includes(m.status)) return invalid;
+    if (m.type === 'cancel' || m.type === 'exchange' || !ADJUSTABLE.includes(m.status) || m.issued) return invalid;
     if (this.amount !== null && this.amount > m.refundable) return { code: 'AFTER_SALES.AMOUNT_ABOVE_REFUNDABLE' };
     return { to: m.status };
   };
@@ -132,13 +145,14 @@ const commands = [
   fc.constant(new Expire()),
   fc.constant(new ShipBack()),
   fc.constant(new Receive()),
-  fc.constant(new Refunded()),
+  fc.constant(new IssueRefund()),
+  fc.constantFrom('RF-1', 'RF-2').map((n) => new Refunded(n)),
   fc.constant(new ExchangeShipped()),
   fc.tuple(cents, cents).map(([a, c]) => new Adjust(a, c)),
 ];
 
 describe('an after-sales request against a model of its status table and its money (spec §11, AFS-2)', () => {
-  it('every move is the table’s or AFTER_SALES.INVALID_TRANSITION; the refund is the quote or the agent’s amount (never above refundable) plus compensation; each change one event', async () => {
+  it('every move is the table’s or AFTER_SALES.INVALID_TRANSITION; a refund is issued once and succeeds only on its own number’s acknowledgement; the refund is the quote or the agent’s amount (never above refundable) plus compensation; each change one event', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...REQUEST_TYPES), fc.commands(commands, { maxCommands: 25 }), async (type, cmds) => {
         const quote = quoteRefund(
@@ -157,6 +171,7 @@ describe('an after-sales request against a model of its status table and its mon
           amount: null,
           compensation: 0n,
           adjustments: 0,
+          issued: false,
           events: 0,
         };
         await fc.asyncModelRun(() => ({ model, real: { request } }), cmds);

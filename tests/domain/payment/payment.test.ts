@@ -265,6 +265,18 @@ describe('refunds', () => {
     });
   });
 
+  it('the channel’s acknowledgement of a refund is recorded once, with payment.refund-acknowledged; an unknown refund is PAYMENT.INVALID_REFUND', () => {
+    const p = paid();
+    p.refund({ refundId: 'afs-1', amount: m('20.00'), reason: 'after-sales', at: at(5) });
+    p.pullEvents();
+    expect(p.acknowledgeRefund('afs-1', 'CH-R1', at(6))).toBe(true);
+    expect(p.acknowledgeRefund('afs-1', 'CH-R1', at(7))).toBe(false);
+    expect(p.toSnapshot().refunds[0]!.acknowledged).toEqual({ refundTransactionId: 'CH-R1', at: at(6) });
+    const events = p.pullEvents();
+    expect(events.map((e) => [e.type, e.payload.refundId, e.payload.amount])).toEqual([['payment.refund-acknowledged', 'afs-1', '20.00']]);
+    expect(domainErrorOf(() => p.acknowledgeRefund('afs-9', 'CH-R9', at(8))).details).toMatchObject({ reason: 'UNKNOWN_REFUND' });
+  });
+
   it('idempotent by refund id: the same refund again is a replay; the id reused for another amount is PAYMENT.INVALID_REFUND', () => {
     const p = paid();
     const first = p.refund({ refundId: 'r1', amount: m('10.00'), reason: 'x', at: at(10) });

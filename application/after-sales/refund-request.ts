@@ -1,0 +1,108 @@
+import type { AfterSalesRequest, RequestSnapshot } from '../../domain/after-sales/index.js';
+import { changeStockOfOrders } from '../inventory/index.js';
+import { orderForAfterSales, settleRefundedOrder, type OrderForAfterSales } from '../ordering/index.js';
+import { refundOrderAmount } from '../payment/index.js';
+import type { UseCaseDeps } from '../shared/deps.js';
+import type { Transaction } from '../shared/unit-of-work.js';
+import { requireRequest } from './lookups.js';
+import { AFTER_SALES_STORE } from './store.js';
+
+/** The refund number of a request: the payment's refund id, the channel's idempotency key, membership's reference. */
+export const refundNumberOf = (requestId: string): string => `afs-${requestId}`;
+const requestOfRefundNumber = (refundNumber: string): string | null => (refundNumber.startsWith('afs-') ? refundNumber.slice(4) : null);
+
+/**
+ * 退款 (staff): an approved refund, or a return received, pays out — one transaction, each consequence
+ * through the context that owns it:
+ * - the request's refund (AFS-2: the quote, or the agent's amount, plus any freight compensation) is
+ *   refunded from the order's share of its payment under `afs-<request>` (payment's `refundOrderAmount`:
+ *   never more than is left of the share, PAYMENT.REFUND_EXCEEDS_PAID; the money goes back through the
+ *   channel by the durable `payment.channel-refund` job). The request succeeds when the channel
+ *   acknowledges it (`CompleteAfterSalesRefund`), at once when nothing is paid in cash;
+ * - `after-sales.request.refund-issued` tells membership (MBR-1: growth and purchase points of the
+ *   refunded amount roll back, the points the units used come back), delivered with this commit;
+ * - when this refund takes the order's last units, the order is settled (ordering's
+ *   `settleRefundedOrder`: closed `fully_refunded` unless completed, purchase limits released, coupons
+ *   back by CPN-2) and, when nothing of it shipped, its units go back on sale.
+ * The order's requests are held (`lockOrder`) from reading the request to the end, so two refunds of one
+ * order take turns and exactly one of them sees the order fully refunded.
+ */
+export class RefundAfterSalesRequest {
+  constructor(private readonly d: UseCaseDeps) {}
+
+  execute(cmd: { readonly requestId: string; readonly staffId: string }): Promise<RequestSnapshot> {
+    return this.d.uow.run(async (tx) => {
+      const requests = tx.use(AFTER_SALES_STORE).requests;
+      await requests.lockOrder((await requireRequest(tx, cmd.requestId)).toSnapshot().orderId);
+      const request = await requireRequest(tx, cmd.requestId); // as it is now that the order is held
+      const { orderId } = request.toSnapshot();
+      const order = await orderForAfterSales(tx, orderId);
+      if (!order) throw new Error(`request ${request.id} names no order ${orderId}`);
+      const at = this.d.clock.now();
+      const number = refundNumberOf(request.id);
+      const amount = request.refund;
+      request.issueRefund(number, at, order.paidAt);
+      if (amount.isPositive()) {
+        if (!order.paymentId) throw new Error(`order ${orderId} was paid without a payment, yet ${amount.toString()} is to be refunded`);
+        await refundOrderAmount(tx, {
+          paymentId: order.paymentId,
+          orderId,
+          refundId: number,
+          amount,
+          reason: `after-sales ${request.id} by ${cmd.staffId}`,
+          at,
+        });
+      } else request.refunded(number, at);
+      await requests.save(request);
+      if (await whollyRefunded(tx, order)) await this.settle(tx, order, at);
+      return request.toSnapshot();
+    });
+  }
+
+  private async settle(tx: Transaction, order: OrderForAfterSales, at: Date): Promise<void> {
+    await settleRefundedOrder(tx, { orderId: order.id, at });
+    // The goods never left: every unit is back on sale (as a paid order cancelled before shipping, ORD-6).
+    if (!order.shipped) {
+      await changeStockOfOrders(
+        tx,
+        this.d,
+        'return',
+        order.lines.map((l) => ({ orderId: order.id, skuId: l.skuId, quantity: l.quantity })),
+      );
+    }
+  }
+}
+
+/** Whether the order's requests whose refund went out now cover every unit it has. */
+async function whollyRefunded(tx: Transaction, order: OrderForAfterSales): Promise<boolean> {
+  const refunded = new Map<string, number>();
+  for (const r of await tx.use(AFTER_SALES_STORE).requests.ofOrder(order.id)) {
+    if (!r.refundIssued) continue;
+    for (const l of r.toSnapshot().quote.lines) refunded.set(l.lineId, (refunded.get(l.lineId) ?? 0) + l.quantity);
+  }
+  return order.lines.every((l) => (refunded.get(l.lineId) ?? 0) >= l.quantity);
+}
+
+/**
+ * The channel acknowledged a refund (`payment.refund-acknowledged`): the after-sales request it paid
+ * (`afs-<request>`) succeeds. Refunds of other kinds (a cancelled order's, a late payment's) are not
+ * after-sales'; a request already succeeded stays as it is, so a second delivery changes nothing.
+ */
+export class CompleteAfterSalesRefund {
+  constructor(private readonly d: UseCaseDeps) {}
+
+  execute(cmd: { readonly refundId: string }): Promise<RequestSnapshot | null> {
+    const requestId = requestOfRefundNumber(cmd.refundId);
+    if (requestId === null) return Promise.resolve(null);
+    return this.d.uow.run(async (tx) => {
+      const requests = tx.use(AFTER_SALES_STORE).requests;
+      const request: AfterSalesRequest | null = await requests.get(requestId);
+      if (!request) return null;
+      if (request.status === 'awaiting_refund') {
+        request.refunded(cmd.refundId, this.d.clock.now());
+        await requests.save(request);
+      }
+      return request.toSnapshot();
+    });
+  }
+}
