@@ -1,9 +1,11 @@
 import * as afterSales from '../../application/after-sales/index.js';
 import { AFTER_SALES_STORE } from '../../application/after-sales/store.js';
 import { memoryAfterSalesStore } from '../persistence/memory/after-sales/repositories.js';
+import { seedAfterSalesDemo } from '../demo/after-sales.js';
+import { afterSalesRoutes } from '../http/express/after-sales/index.js';
 import { baseDeps, defineContext, memoryStore } from './module.js';
 
-/** 售后 (spec §11, issue #15 in progress): requests from opening to the refund and its consequences; no routes yet. */
+/** 售后 (spec §11, issue #15 in progress): requests from opening to the refund and its consequences, over HTTP at /me/after-sales and /admin/after-sales. */
 export const afterSalesContext = defineContext({
   name: 'afterSales',
   deps: baseDeps,
@@ -30,7 +32,9 @@ export const afterSalesContext = defineContext({
       return notBefore ? { notBefore } : undefined;
     },
   }),
+  routes: afterSalesRoutes,
   subscriptions: (self) => afterSales.afterSalesSubscriptions(self.afterSales),
+  demo: (zt) => seedAfterSalesDemo(zt),
   persistence: {
     memory: [memoryStore(AFTER_SALES_STORE, memoryAfterSalesStore)],
     postgresql: async () => (await import('../persistence/mikro-orm/after-sales/index.js')).afterSalesPostgres,

@@ -26,6 +26,7 @@ import { allRoutes } from '../../adapters/http/express/router.js';
 import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
+import { afterSalesRoutes } from '../../adapters/http/express/after-sales/index.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment/index.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes, warehouseStockRoutes } from '../../adapters/http/express/inventory/index.js';
@@ -347,6 +348,7 @@ const DECLARED: Record<string, readonly Route[]> = {
   checkoutRoutes,
   cartRoutes,
   fulfilmentRoutes,
+  afterSalesRoutes,
   membershipRoutes,
   freightRoutes,
   promotionRoutes,

@@ -42,12 +42,16 @@ describe('HTTP service on memory, over a real socket', () => {
     expect(res.body.code).toBe('AUTH.FORBIDDEN');
   });
 
-  it("shows the demo member's orders: one paid through the fake channel, one awaiting payment; seeding again adds none", async () => {
+  it("shows the demo member's orders — two paid through the fake channel, one awaiting payment — and a refund-only request on one of them; seeding again adds none", async () => {
     const token = s.token({ subject: 'demo-member', kind: 'member', roles: [] });
     const list = async () => (await s.request('GET', '/me/orders', { token })).body;
+    const requests = async () => (await s.request('GET', '/me/after-sales', { token })).body;
     const before = await list();
-    expect(before.items.map((o: { status: string }) => o.status).sort()).toEqual(['pending_payment', 'pending_shipment']);
+    expect(before.items.map((o: { status: string }) => o.status).sort()).toEqual(['pending_payment', 'pending_shipment', 'pending_shipment']);
+    const [request] = await requests();
+    expect([request.type, request.status, request.quote.lines[0].quantity]).toEqual(['refund_only', 'pending_review', 1]);
     await seedDemo(s.zt);
     expect((await list()).total).toBe(before.total);
+    expect(await requests()).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ export const ROLES = {
   orders: "Searching and reading every order; shipping, cancelling paid orders, redeeming; recording orders' purchase-limit consumptions and releases.",
   payments: "Confirming payments taken outside the order flow, such as a group order's payment.",
   membership: 'Membership rules and levels, manual growth and points changes, RFM runs and segments.',
+  aftersales: 'After-sales requests: reviewing them, receiving returned goods, adjusting and issuing refunds.',
 } as const satisfies Record<string, string>;
 
 /** A role name of the catalogue. */

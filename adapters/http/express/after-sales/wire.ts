@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { REASONS, REQUEST_STATUSES, REQUEST_TYPES, type RequestSnapshot } from '../../../../domain/after-sales/index.js';
+import { component, count, int, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
+
+/** The response schema of after-sales: a request (售后单) as its member and staff see it. */
+
+const parcel = wireObject({ carrier: z.string(), trackingNumber: z.string(), at: timestamp });
+
+const quote = wireObject({
+  lines: z.array(wireObject({ lineId: wireId, quantity: int.min(1), cash: money, points: count })),
+  goods: money,
+  freight: money,
+  refundable: money,
+  points: count,
+});
+
+export const afterSalesRequestView = component(
+  'AfterSalesRequest',
+  wireObject({
+    id: wireId,
+    orderId: wireId,
+    memberId: wireId,
+    type: z.enum(REQUEST_TYPES),
+    status: z.enum(REQUEST_STATUSES),
+    quote,
+    reason: z.enum(REASONS),
+    description: z.string(),
+    evidence: z.array(z.string()),
+    openedAt: timestamp,
+    reviewedBy: z.string().nullable(),
+    shipBackBy: timestamp.nullable(),
+    shippedBack: parcel.nullable(),
+    inspection: z.enum(['sellable', 'damaged']).nullable(),
+    adjustments: z.array(wireObject({ by: z.string(), at: timestamp, why: z.string(), amount: money.nullable(), freightCompensation: money.nullable() })),
+    refundNumber: z.string().nullable(),
+    exchangeShipment: parcel.nullable(),
+    closeReason: z.enum(['rejected', 'withdrawn', 'not_shipped_back']).nullable(),
+    closedAt: timestamp.nullable(),
+    version: int,
+  }),
+  'An after-sales request (售后单, spec §11): what it asks, what it refunds (AFS-2), where it stands.',
+);
+
+// The schema is the JSON form of the type the use cases return (a compile error when either drifts).
+export type AfterSalesWireChecks = [Check<Same<z.output<typeof afterSalesRequestView>, Json<RequestSnapshot>>>];
