@@ -5,6 +5,8 @@ import type { TxScope } from '../db.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import { channelTransactions, PaymentRecord, paymentFromRow, paymentRecord, type PaymentRow } from './records.js';
 
+const txKey = (t: { channel: string; transactionId: string }) => `${t.channel}\u0000${t.transactionId}`;
+
 /** The payment store of one PostgreSQL transaction. */
 export const pgPaymentStore = (tx: TxScope): PaymentStore => ({ payments: new MikroOrmPayments(tx) });
 
@@ -15,16 +17,28 @@ export const pgPaymentStore = (tx: TxScope): PaymentStore => ({ payments: new Mi
  * Saving records the payment's events.
  */
 export class MikroOrmPayments implements Payments {
+  /**
+   * The channel transactions each payment read here had when it was stored (their rows were written with
+   * it): saving sends only new ones, so a refund or an acknowledgement writes no channel row at all.
+   */
+  private readonly stored = new Map<string, Set<string>>();
+
   constructor(private readonly tx: TxScope) {}
 
   async get(id: string): Promise<Payment | null> {
     const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where id = ?', [id]);
-    return row ? Payment.restore(paymentFromRow(row)) : null;
+    return row ? this.restored(row) : null;
   }
 
   async byNumber(number: string): Promise<Payment | null> {
     const [row] = await this.tx.rows<PaymentRow>('select id, snapshot, version from payment where number = ?', [number]);
-    return row ? Payment.restore(paymentFromRow(row)) : null;
+    return row ? this.restored(row) : null;
+  }
+
+  private restored(row: PaymentRow): Payment {
+    const payment = Payment.restore(paymentFromRow(row));
+    this.stored.set(payment.id, new Set(channelTransactions(payment.toSnapshot()).map(txKey)));
+    return payment;
   }
 
   async save(payment: Payment): Promise<void> {
@@ -35,7 +49,9 @@ export class MikroOrmPayments implements Payments {
       const orderIds = s.orders.map((o) => o.orderId);
       this.tx.insertLater(`insert into payment_order (payment_id, order_id) select ?, unnest(?::text[]) on conflict do nothing`, [s.id, orderIds]);
     }
-    const txs = channelTransactions(s);
+    const known = this.stored.get(s.id);
+    const txs = channelTransactions(s).filter((t) => !known?.has(txKey(t)));
+    this.stored.set(s.id, new Set([...(known ?? []), ...txs.map(txKey)]));
     if (txs.length > 0) {
       this.tx.insertLater(
         `insert into payment_channel_transaction (channel, transaction_id, payment_id)
@@ -53,7 +69,7 @@ export class MikroOrmPayments implements Payments {
        where c.channel = ? and c.transaction_id = ?`,
       [channel, channelTransactionId],
     );
-    return row ? Payment.restore(paymentFromRow(row)) : null;
+    return row ? this.restored(row) : null;
   }
 
   async ofOrder(orderId: string): Promise<Payment[]> {
@@ -62,6 +78,6 @@ export class MikroOrmPayments implements Payments {
        where o.order_id = ? order by p.created_at, p.id collate "C"`,
       [orderId],
     );
-    return rows.map((r) => Payment.restore(paymentFromRow(r)));
+    return rows.map((r) => this.restored(r));
   }
 }
