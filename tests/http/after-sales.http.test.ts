@@ -28,7 +28,9 @@ describe('after-sales over HTTP (issue #15)', () => {
     expect((await step('me/after-sales/:id/ship-back', s.memberToken, { carrier: 'YTO', trackingNumber: 'YT1' })).body.status).toBe('awaiting_return_receipt');
     expect((await step('admin/after-sales/:id/receive', agent, { inspection: 'sellable' })).body.status).toBe('awaiting_refund');
     const adjusted = await step('admin/after-sales/:id/adjust', agent, { why: 'box dented', amount: '90.00' });
-    expect(adjusted.body.adjustments).toEqual([{ by: 'agent-a', at: clock.now().toISOString(), why: 'box dented', amount: '90.00', freightCompensation: null }]);
+    expect(adjusted.body.adjustments).toEqual([
+      { by: 'agent-a', at: clock.now().toISOString(), why: 'box dented', amount: '90.00', freightCompensation: null },
+    ]);
     const refunded = await step('admin/after-sales/:id/refund', agent);
     expect([refunded.status, refunded.body.status, refunded.body.refundNumber]).toEqual([200, 'awaiting_refund', `afs-${id}`]);
     await s.zt.jobs.runUntilIdle();
