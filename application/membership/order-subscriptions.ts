@@ -45,9 +45,18 @@ export async function recordPaidOrderOf(m: MembershipOfOrders, event: CommittedE
  * (its `order.paid` delivery was acknowledged without one), so there is nothing to record (`recorded:
  * false`). A member's fact that is not there yet (the `order.paid` delivery still retrying) is retried.
  */
-export async function recordCompletedOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+export function recordCompletedOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+  return recordingFactOf(m, event, () => m.recordOrderCompleted({ orderId: event.aggregateId }));
+}
+
+/**
+ * Runs `record`, which needs the order's paid-order fact: MEMBERSHIP.ORDER_NOT_FOUND from a buyer who was
+ * no member when paying (`paidAt` of the event) is an answer (`recorded: false`); from a member, the fact
+ * is not there yet and it is thrown, so the delivery is retried.
+ */
+async function recordingFactOf(m: MembershipOfOrders, event: CommittedEvent, record: () => Promise<unknown>): Promise<{ recorded: boolean }> {
   try {
-    await m.recordOrderCompleted({ orderId: event.aggregateId });
+    await record();
     return { recorded: true };
   } catch (error) {
     if (!is(error, MEMBERSHIP_ERROR.ORDER_NOT_FOUND)) throw error;
@@ -63,7 +72,7 @@ export async function recordCompletedOrderOf(m: MembershipOfOrders, event: Commi
  * number). A buyer with no paid-order fact who was not a member when paying has nothing to roll back
  * (`recorded: false`); a member's fact not there yet is retried.
  */
-export async function recordRefundOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
+export function recordRefundOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
   const points = event.payload.points;
   const cmd = {
     orderId: text(event, 'orderId'),
@@ -71,15 +80,7 @@ export async function recordRefundOf(m: MembershipOfOrders, event: CommittedEven
     amount: text(event, 'amount'),
     ...(typeof points === 'number' ? { points } : {}),
   };
-  try {
-    await m.recordRefund(cmd);
-    return { recorded: true };
-  } catch (error) {
-    if (!is(error, MEMBERSHIP_ERROR.ORDER_NOT_FOUND)) throw error;
-    const paidAt = typeof event.payload.paidAt === 'string' ? new Date(event.payload.paidAt) : null;
-    if (await notAMemberWhenPaid(m, text(event, 'memberId'), paidAt)) return { recorded: false };
-    throw error;
-  }
+  return recordingFactOf(m, event, () => m.recordRefund(cmd));
 }
 
 async function notAMemberWhenPaid(m: MembershipOfOrders, memberId: string, paidAt: Date | null): Promise<boolean> {
