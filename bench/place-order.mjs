@@ -18,6 +18,7 @@ import http from 'node:http';
 import { loadavg } from 'node:os';
 import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
 import { consignee, seedCatalog as seed } from './lib/bench-catalog.mjs';
+import { drive as closedLoop, settle } from './lib/closed-loop.mjs';
 import { createFloor, pgbench, runFloor } from './lib/minimal-order-floor.mjs';
 import { numberOption, openZhongtai, withScratchDatabase } from './lib/options.mjs';
 import { startServer } from './lib/servers.mjs';
@@ -68,56 +69,10 @@ async function fillCarts(sql, skus, base, from, count) {
   }
 }
 
-/** Statistics fresh and dirty pages flushed before a timed phase, so no side pays for the seeding's checkpoint or autovacuum. */
-async function settle(sql) {
-  await sql('vacuum analyze');
-  await sql('checkpoint');
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-
-/** Closed loop: `concurrency` clients each place the next member's cart as soon as the last order is acknowledged. */
+/** The closed loop over members' carts: each client places the next member's cart as soon as the last order is acknowledged. */
 async function drive({ concurrency, seconds, members, place }) {
-  let next = 0;
-  let ok = 0;
-  let failed = 0;
-  let exhausted = false;
-  const errors = new Map();
-  const latencies = [];
-  const deadline = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      if (next >= members.length) {
-        exhausted = true;
-        return;
-      }
-      const member = members[next++];
-      const started = performance.now();
-      try {
-        await place(member);
-        ok += 1;
-        latencies.push(performance.now() - started);
-      } catch (error) {
-        failed += 1;
-        const code = error?.code ?? error?.message ?? String(error);
-        errors.set(code, (errors.get(code) ?? 0) + 1);
-      }
-    }
-  };
-  const begun = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, client));
-  const elapsed = (performance.now() - begun) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    orders: ok,
-    failed,
-    errors: Object.fromEntries(errors),
-    exhausted,
-    ordersPerSecond: ok / elapsed,
-    p50ms: percentile(latencies, 50),
-    p99ms: percentile(latencies, 99),
-    used: next,
-  };
+  const r = await closedLoop({ concurrency, seconds, items: members, work: place });
+  return { ...r, orders: r.ok, ordersPerSecond: r.perSecond };
 }
 
 /** A parameter as a SQL literal (what node-postgres would bind: arrays in PostgreSQL's array syntax, dates in ISO 8601). */
