@@ -210,6 +210,24 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
       expect((await w.order('o1')).status).toBe('pending_shipment');
     });
 
+    it('16 clients at once each asking for a unit of L1 and, once approved, refunding it: 2 requests open, each refunds once (92.50 + 92.50 = 185.00, what L1 paid), the channel is asked once per request', async () => {
+      await w.paidOrder({ id: 'o1' });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 16 }, async () => {
+          const r = await open([{ lineId: 'L1', quantity: 1 }]);
+          await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+          return w.zt.afterSales.refund({ requestId: r.id, staffId: 'finance-1' });
+        }),
+      );
+      const refunded = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      expect(refunded).toHaveLength(2);
+      for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('AFTER_SALES.QUANTITY_EXCEEDS');
+      await w.zt.jobs.runUntilIdle();
+      const payment = await w.payment('pay-o1');
+      expect(payment.refunds.map((r) => [r.refundId, r.amount.toString()]).sort()).toEqual(refunded.map((r) => [`afs-${r.id}`, '92.50']).sort());
+      expect([...w.channel.refunds.keys()].sort()).toEqual(refunded.map((r) => `afs-${r.id}`).sort());
+    });
+
     it('16 members’ worth of requests at once on the same line never hold more units than were bought (one transaction per order at a time)', async () => {
       await w.paidOrder({ id: 'o1' });
       const outcomes = await Promise.allSettled(Array.from({ length: 16 }, () => open([{ lineId: 'L1', quantity: 1 }])));
