@@ -24,8 +24,8 @@ const requestOfRefundNumber = (refundNumber: string): string | null => (refundNu
  * - when this refund takes the order's last units, the order is settled (ordering's
  *   `settleRefundedOrder`: closed `fully_refunded` unless completed, purchase limits released, coupons
  *   back by CPN-2) and, when nothing of it shipped, its units go back on sale.
- * The order's requests are held (`lockOrder`) from reading the request to the end, so two refunds of one
- * order take turns and exactly one of them sees the order fully refunded.
+ * The order's requests are held (`lockOrderOfRequest`) from before the request is read to the end, so
+ * two refunds of one order take turns and exactly one of them sees the order fully refunded.
  */
 export class RefundAfterSalesRequest {
   constructor(private readonly d: UseCaseDeps) {}
@@ -33,8 +33,8 @@ export class RefundAfterSalesRequest {
   execute(cmd: { readonly requestId: string; readonly staffId: string }): Promise<RequestSnapshot> {
     return this.d.uow.run(async (tx) => {
       const requests = tx.use(AFTER_SALES_STORE).requests;
-      await requests.lockOrder((await requireRequest(tx, cmd.requestId)).toSnapshot().orderId);
-      const request = await requireRequest(tx, cmd.requestId); // as it is now that the order is held
+      await requests.lockOrderOfRequest(cmd.requestId);
+      const request = await requireRequest(tx, cmd.requestId); // read once the order is held (none: REQUEST_NOT_FOUND)
       const { orderId } = request.toSnapshot();
       const order = await orderForAfterSales(tx, orderId);
       if (!order) throw new Error(`request ${request.id} names no order ${orderId}`);

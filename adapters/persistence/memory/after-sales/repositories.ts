@@ -41,4 +41,8 @@ export class MemoryAfterSalesRequests implements AfterSalesRequests {
 
   /** Memory transactions run one at a time: nothing to wait for. */
   async lockOrder(): Promise<void> {}
+
+  async lockOrderOfRequest(requestId: string): Promise<boolean> {
+    return (await this.get(requestId)) !== null;
+  }
 }

@@ -38,6 +38,15 @@ export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
     await this.tx.rows('select pg_advisory_xact_lock(?::int4, hashtext(?))', [ORDER_LOCK_SPACE, orderId]);
   }
 
+  /** The same lock, its key read from the request's row by the statement that takes it. */
+  async lockOrderOfRequest(requestId: string): Promise<boolean> {
+    const rows = await this.tx.rows('select pg_advisory_xact_lock(?::int4, hashtext(order_id)) from after_sales_request where id = ?', [
+      ORDER_LOCK_SPACE,
+      requestId,
+    ]);
+    return rows.length > 0;
+  }
+
   private async list(sql: string, params: unknown[]): Promise<AfterSalesRequest[]> {
     return (await this.tx.rows<AfterSalesRequestRow>(sql, params)).map((r) => AfterSalesRequest.restore(afterSalesRequestFromRow(r)));
   }
