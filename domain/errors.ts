@@ -15,6 +15,7 @@ import { ORDER_ERRORS } from './ordering/errors.js';
 import { PAYMENT_ERRORS } from './payment/errors.js';
 import { RISK_ERRORS } from './risk/errors.js';
 import { AFTER_SALES_ERRORS } from './after-sales/errors.js';
+import { INVOICE_ERRORS } from './invoice/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -36,6 +37,7 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   PAYMENT_ERRORS,
   RISK_ERRORS,
   AFTER_SALES_ERRORS,
+  INVOICE_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -54,7 +56,8 @@ export type ErrorCode =
   | CodeOf<typeof ORDER_ERRORS>
   | CodeOf<typeof PAYMENT_ERRORS>
   | CodeOf<typeof RISK_ERRORS>
-  | CodeOf<typeof AFTER_SALES_ERRORS>;
+  | CodeOf<typeof AFTER_SALES_ERRORS>
+  | CodeOf<typeof INVOICE_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

@@ -11,4 +11,6 @@ export * as crossborder from './crossborder/index.js';
 export * as ordering from './ordering/index.js';
 export * as payment from './payment/index.js';
 export * as risk from './risk/index.js';
+export * as afterSales from './after-sales/index.js';
+export * as invoice from './invoice/index.js';
 export * from './errors.js';

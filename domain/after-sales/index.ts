@@ -3,4 +3,5 @@ export * from './errors.js';
 export * from './eligibility.js';
 export * from './amounts.js';
 export * from './request.js';
+export * from './refunded.js';
 export * from './ports.js';
