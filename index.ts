@@ -24,6 +24,7 @@ export {
   freightContext,
   fulfilmentContext,
   afterSalesContext,
+  invoiceContext,
   inventoryContext,
   membershipContext,
   orderingContext,
@@ -53,4 +54,5 @@ export {
   type PaymentsFacade,
   type FulfilmentFacade,
   type AfterSalesFacade,
+  type InvoiceFacade,
 } from './adapters/container/index.js';

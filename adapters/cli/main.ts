@@ -6,8 +6,10 @@ import { seedDemo } from '../demo/index.js';
 import { createApp, Hs256Authenticator, jsonLogger, keyId, listen, type Logger, OutageLog, signToken } from '../http/express/index.js';
 import { DataFolderLockedError, migrate, mikroOrmPersistence } from '../persistence/mikro-orm/index.js';
 import { readConfig, type ServiceConfig } from './config.js';
+import { invoicingSetup } from './invoicing-channel.js';
 import { paymentSetup } from './payment-channels.js';
 import type { PaymentChannelSetting } from '../../application/payment/channels.js';
+import type { InvoicingChannel } from '../../domain/invoice/index.js';
 import { LIMITS_USAGE } from './limits.js';
 import { GracefulShutdown } from './shutdown.js';
 
@@ -41,16 +43,17 @@ type Report = (what: string) => (error: unknown, job?: { kind: string; key: stri
 async function open(
   config: ServiceConfig,
   migrateAtStart = true,
-  extra: { report?: Report; channels?: readonly PaymentChannelSetting[] } = {},
+  extra: { report?: Report; channels?: readonly PaymentChannelSetting[]; invoicing?: InvoicingChannel | undefined } = {},
 ): Promise<Zhongtai> {
   const where = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
   const { limits } = config;
-  const { report, channels = [] } = extra;
+  const { report, channels = [], invoicing } = extra;
   const bounds = report ? { ...limits.database, onPublishError: report('event publication failed') } : { statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 };
   const persistence = await mikroOrmPersistence({ ...where, migrate: migrateAtStart, ...bounds });
   return createZhongtai({
     persistence,
     ordering: { channels, unpaidTimeoutMs: limits.unpaidTimeoutMs },
+    ...(invoicing ? { invoice: { channel: invoicing } } : {}),
     jobs: { ...limits.jobs, ...(report ? { onError: report('job failed') } : {}) },
   });
 }
@@ -71,7 +74,8 @@ async function serve(config: ServiceConfig): Promise<void> {
   const logger = jsonLogger();
   const outages = new OutageLog(logger);
   const report = reporter(logger, outages);
-  const zt = await open(config, true, { report, channels: payments.channels });
+  const invoicing = invoicingSetup(config);
+  const zt = await open(config, true, { report, channels: payments.channels, invoicing: invoicing.channel });
   if (config.demo) {
     const seeded = await seedDemo(zt);
     if (seeded.catalog) logger.info('demo data loaded');
@@ -126,7 +130,7 @@ async function serve(config: ServiceConfig): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(`zhongtai listening on ${url} — ${where}\n`);
   process.stdout.write(`  health: ${url}/health   API: ${url}/openapi.json   products: ${url}/catalog/spus\n`);
-  process.stdout.write(`  ${payments.notice}\n`);
+  process.stdout.write(`  ${payments.notice}\n  ${invoicing.notice}\n`);
   const signing = tokens.keys[0]!;
   const older = tokens.keys.length > 1 ? `; ${tokens.keys.length - 1} older key(s) still verify` : '';
   process.stdout.write(`  tokens: issuer ${tokens.issuer}, signed with key id ${typeof signing === 'string' ? keyId(signing) : signing.kid}${older}\n`);
@@ -153,7 +157,7 @@ async function main(argv: readonly string[]): Promise<void> {
       return zt.close();
     }
     case 'seed': {
-      const zt = await open(config, true, { channels: paymentSetup(config).channels });
+      const zt = await open(config, true, { channels: paymentSetup(config).channels, invoicing: invoicingSetup(config).channel });
       const seeded = await seedDemo(zt);
       process.stdout.write(seeded.catalog ? 'demo data loaded\n' : 'demo data already present\n');
       return zt.close();

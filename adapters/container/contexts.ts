@@ -8,6 +8,7 @@ import { dispatchContext } from './dispatch.js';
 import { freightContext } from './freight.js';
 import { fulfilmentContext } from './fulfilment.js';
 import { inventoryContext } from './inventory.js';
+import { invoiceContext } from './invoice.js';
 import { membershipContext } from './membership.js';
 import { orderingContext } from './ordering.js';
 import { paymentContext } from './payment.js';
@@ -34,4 +35,5 @@ export const CONTEXTS = [
   paymentContext,
   fulfilmentContext,
   afterSalesContext,
+  invoiceContext,
 ] as const;

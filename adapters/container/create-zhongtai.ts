@@ -12,6 +12,7 @@ import { composeContexts } from './compose.js';
 import { CONTEXTS } from './contexts.js';
 import type { CouponModuleOptions } from './coupon.js';
 import type { FulfilmentModuleOptions } from './fulfilment.js';
+import type { InvoiceModuleOptions } from './invoice.js';
 import type { AnyContext, ContextFacades } from './module.js';
 import type { OrderingModuleOptions } from './ordering.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
@@ -41,6 +42,8 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly risk?: RiskControl;
   /** Fulfilment: days to the automatic receipt confirmation, the fulfilment stage and the warehouse and carrier interceptions (default: fakes). */
   readonly fulfilment?: FulfilmentModuleOptions;
+  /** Invoices: the invoicing channel (default none; the fake one only by name: `fakeInvoicingChannel()`) and how often a late one is asked again. */
+  readonly invoice?: InvoiceModuleOptions;
   /** Durable jobs: batch, lease, backoff, and `onError` (default: stderr) for failed runs (decision 0017). */
   readonly jobs?: JobRunnerOptions;
 }
@@ -114,7 +117,10 @@ export type OrderQueryFacade = Zhongtai['orderQueries'];
 export type PaymentsFacade = Zhongtai['payments'];
 /** 订单履约: shipping, receipt, redeeming, cancelling after payment. */
 export type FulfilmentFacade = Zhongtai['fulfilment'];
+/** 售后: requests, their review, returns, refunds. */
 export type AfterSalesFacade = Zhongtai['afterSales'];
+/** 发票: invoices, their issuing, red flushes, settings. */
+export type InvoiceFacade = Zhongtai['invoices'];
 
 /**
  * Builds the composition root and hands back ready use cases on the chosen persistence.

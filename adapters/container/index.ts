@@ -31,6 +31,7 @@ export { dispatchContext } from './dispatch.js';
 export { freightContext } from './freight.js';
 export { fulfilmentContext, type FulfilmentModuleOptions } from './fulfilment.js';
 export { afterSalesContext } from './after-sales.js';
+export { invoiceContext, type InvoiceModuleOptions } from './invoice.js';
 export { inventoryContext } from './inventory.js';
 export { membershipContext } from './membership.js';
 export { orderingContext, type OrderingModuleOptions } from './ordering.js';
@@ -45,3 +46,4 @@ export {
   type FakeCallbackBody,
   type FakeChannelOptions,
 } from '../channels/payment/index.js';
+export { fakeInvoicingChannel, FakeInvoicingChannel, type FakeInvoicingOptions } from '../channels/invoicing/fake-invoicing-channel.js';

@@ -7,4 +7,5 @@ export * from './refund-request.js';
 export * from './queries.js';
 export * from './expire-unshipped-return.js';
 export * from './subscriptions.js';
+export * from './services.js';
 export { AFTER_SALES_JOB } from './jobs.js';

@@ -16,3 +16,4 @@ export * from './facts.js';
 export * from './payment-services.js';
 export * from './fulfilment-services.js';
 export * from './after-sales-services.js';
+export * from './invoice-services.js';

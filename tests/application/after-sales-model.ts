@@ -15,12 +15,14 @@ import { fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
  * a 5.00 coupon used — 223.00 paid. After every command: refunds never exceed what was paid, per line
  * and per order; the payment, the channel, the stock, the coupon and the order say what the model says;
  * once every unit is refunded with no agent's change, the refunds sum to exactly what was paid for
- * the goods, plus the freight when the last units were asked for before shipping.
+ * the goods, plus the freight when the last units were asked for before shipping. The order's invoice is
+ * issued first; whenever the jobs have run, its blue and red invoices balance to what the order keeps.
  */
 
 const LINES = { L1: { quantity: 2, paid: 18_500n, sku: 'sku-tea' }, L2: { quantity: 1, paid: 3_000n, sku: 'sku-cup' } } as const;
 type LineId = keyof typeof LINES;
 const FREIGHT = 800n;
+const ISSUER = { name: 'Shop A', taxNumber: '91310000MA1FL0001X' };
 const PAID = 18_500n + 3_000n + FREIGHT;
 
 interface Req {
@@ -36,6 +38,8 @@ interface Req {
 }
 interface Model {
   shipped: boolean;
+  /** The last command ran the jobs to idle: the invoices have followed every refund. */
+  settled: boolean;
   requests: Req[];
   adjustedIssued: boolean;
 }
@@ -74,6 +78,7 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
     }
     expect(got, this.toString()).toBe(want);
     if (got === 'ok') this.apply?.(m, answer);
+    m.settled = this instanceof RunJobs;
     await checkInvariants(m, r);
   }
   toString = () => this.constructor.name;
@@ -302,6 +307,17 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
     const neverLeft = whole && !m.shipped ? line.quantity : 0;
     expect(sellable(await w.salesStock(line.sku)), `${line.sku}`).toBe(r.base[line.sku]! + back + neverLeft);
   }
+  // Invoices, once the jobs ran: the issued blue and red ones sum to what the order keeps — paid less what
+  // the issued refunds took back of it (an agent's amount, not the freight compensation) — with one live
+  // blue invoice while something is kept, none once nothing is.
+  if (m.settled) {
+    const invoices = await w.zt.invoices.search({ orderId: 'o1', limit: 100 });
+    const kept = PAID - m.requests.filter((q) => q.issued).reduce((n, q) => n + (q.amount ?? refundable(q)), 0n);
+    const issued = invoices.filter((i) => i.fapiao !== null).reduce((n, i) => n + i.amount.toMinor(), 0n);
+    expect(issued).toBe(kept);
+    const liveBlue = invoices.filter((i) => i.kind === 'blue' && i.status !== 'red_flushed' && i.status !== 'cancelled');
+    expect(liveBlue.map((i) => i.status)).toEqual(kept > 0n ? ['issued'] : []);
+  }
   // Every unit refunded without an agent's change: exactly what was paid for the goods, plus the freight carried.
   if (whole && !m.adjustedIssued) {
     const freight = m.requests.filter((q) => q.issued).reduce((n, q) => n + q.freight, 0n);
@@ -355,7 +371,14 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
           await w.paidOrder({ id: 'o1', couponIds: [coupon] });
           if (shipped) await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF0' });
           const base = { 'sku-tea': sellable(await w.salesStock('sku-tea')), 'sku-cup': sellable(await w.salesStock('sku-cup')) };
-          const model: Model = { shipped, requests: [], adjustedIssued: false };
+          await w.zt.invoices.setSettings({ shopId: '*', issueWhen: 'paid', issuer: ISSUER, goodsRate: 1300, freightRate: 900, categoryRates: {} });
+          await w.zt.invoices.request({
+            memberId: 'member-1',
+            orderId: 'o1',
+            buyer: { type: 'personal', title: 'Li Lei', taxNumber: null, email: null, address: null },
+          });
+          await w.zt.jobs.runUntilIdle();
+          const model: Model = { shipped, settled: true, requests: [], adjustedIssued: false };
           await fc.asyncModelRun(() => ({ model, real: { w, coupon, base } }), cmds);
           expect(w.jobErrors).toEqual([]);
         }),

@@ -6,6 +6,8 @@
  * configurable fulfilment ports.
  */
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
+import type { InvoiceModuleOptions } from '../../adapters/container/invoice.js';
+import { FakeInvoicingChannel } from '../../adapters/channels/invoicing/fake-invoicing-channel.js';
 import { depsToken } from '../../adapters/container/compose.js';
 import type { FulfilmentDeps } from '../../application/fulfilment/index.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/logistics/fulfilment/fake-interception.js';
@@ -47,6 +49,8 @@ export interface PaidOrderSpec {
   readonly kind?: 'goods' | 'service';
   readonly lines?: readonly OrderLine[];
   readonly couponIds?: readonly string[];
+  /** The invoice asked for when placing it. */
+  readonly invoice?: { readonly title: string; readonly taxNumber: string | null };
 }
 
 /** Two lines by default: 2 × 100.00 of `sku-tea` (10.00 activity and 5.00 coupon discount) and 1 × 30.00 of `sku-cup`; freight 8.00 → payable 223.00. */
@@ -57,14 +61,24 @@ export const DEFAULT_LINES: readonly OrderLine[] = [
 
 export type FulfilmentWorld = Awaited<ReturnType<typeof fulfilmentWorld>>;
 
-export async function fulfilmentWorld(persistence?: Persistence, options: { autoConfirmAfterDays?: number } = {}) {
+export async function fulfilmentWorld(
+  persistence?: Persistence,
+  options: { autoConfirmAfterDays?: number; invoice?: InvoiceModuleOptions & { readonly lateMs?: number } } = {},
+) {
   const clock = new ManualClock(T0);
   const jobErrors: unknown[] = [];
   const zt: Zhongtai = createZhongtai({
     ...(persistence ? { persistence } : {}),
     clock,
     ordering: { channels: [fakePaymentChannel()] },
-    fulfilment: { progress: new StatusFulfilmentProgress(), warehouse: new FakeWarehouseInterception(), carrier: new FakeCarrierInterception(), ...options },
+    fulfilment: {
+      progress: new StatusFulfilmentProgress(),
+      warehouse: new FakeWarehouseInterception(),
+      carrier: new FakeCarrierInterception(),
+      ...(options.autoConfirmAfterDays !== undefined ? { autoConfirmAfterDays: options.autoConfirmAfterDays } : {}),
+    },
+    // The fake invoicing channel on the world's clock, answering `lateMs` late (default at once).
+    invoice: { ...options.invoice, channel: options.invoice?.channel ?? new FakeInvoicingChannel({ clock, lateMs: options.invoice?.lateMs ?? 0 }) },
     jobs: { onError: (e) => void jobErrors.push(e) },
   });
   return { ...worldOn(zt, clock), jobErrors };
@@ -131,7 +145,12 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
         id: spec.id,
         number: `SO-${spec.id}`,
         kind: spec.kind ?? 'goods',
-        common: { ...COMMON, memberId: spec.memberId ?? 'member-1', ...(spec.kind === 'service' ? { consignee: null } : {}) },
+        common: {
+          ...COMMON,
+          memberId: spec.memberId ?? 'member-1',
+          ...(spec.kind === 'service' ? { consignee: null } : {}),
+          ...(spec.invoice ? { invoice: spec.invoice } : {}),
+        },
         lines: spec.lines ?? DEFAULT_LINES,
         ...(spec.kind === 'service' ? { freight: m('0.00') } : {}),
         placedAt: clock.now(),

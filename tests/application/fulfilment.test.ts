@@ -265,7 +265,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 0, failed: 0 });
       expect((await w.order('o1')).status).toBe('shipped');
       w.clock.advance(1);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // auto-confirm, then membership's delivery of the order.completed it recorded
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // auto-confirm, then membership's and invoice's deliveries of the order.completed it recorded
       const done = await w.order('o1');
       expect([done.status, done.receipt, done.completedAt]).toEqual(['completed', { by: 'auto', at: autoConfirmAt }, autoConfirmAt]);
       const member = await w.zt.membership.get({ memberId: 'member-1' });
@@ -288,7 +288,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       w.clock.advance(DAY);
       const r = await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
       expect([r.status, r.receipt]).toEqual(['completed', { by: 'member', at: w.clock.now() }]);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 1, failed: 0 });
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // membership's and invoice's deliveries of order.completed
       expect((await w.zt.membership.get({ memberId: 'member-1' })).growth).toBe(223);
       w.clock.advance(10 * DAY);
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 1, failed: 0 });
@@ -301,7 +301,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.zt.membership.register({ memberId: 'member-1' });
       await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF100' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 1 }); // MEMBERSHIP.ORDER_NOT_FOUND: retried
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 1 }); // membership's: MEMBERSHIP.ORDER_NOT_FOUND, retried (invoice's: done)
       await w.zt.membership.recordPaidOrder({ orderId: 'o1', memberId: 'member-1', paidAt: o.toSnapshot().payment!.paidAt, amount: '223.00' });
       w.clock.advance(60_000);
       expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 0 });
@@ -310,7 +310,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.paidOrder({ id: 'o2', memberId: 'guest-9' });
       await w.zt.fulfilment.ship({ orderId: 'o2', carrier: 'SF', trackingNumber: 'SF200' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'guest-9', orderId: 'o2' });
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 0 }); // not a member when paying: acknowledged
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 0 }); // not a member when paying: acknowledged (and invoice's delivery)
       await expect(w.zt.membership.recordOrderCompleted({ orderId: 'o2' })).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' }); // without a record
     });
 
@@ -375,7 +375,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       const r = await w.zt.fulfilment.redeem({ orderId: 's1', shopId: 'spa-1', code });
       expect([r.status, r.completedAt]).toEqual(['completed', w.clock.now()]);
       expect((await w.order('s1')).verification).toMatchObject({ code, redeemedAt: w.clock.now(), redeemedByShop: 'spa-1' });
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 1, failed: 0 });
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // membership's and invoice's deliveries of order.completed
       expect((await w.zt.membership.get({ memberId: 'member-1' })).growth).toBe(199);
     });
 

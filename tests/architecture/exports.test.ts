@@ -24,6 +24,7 @@ const named = {
   payments: undefined as unknown as R.PaymentsFacade,
   fulfilment: undefined as unknown as R.FulfilmentFacade,
   afterSales: undefined as unknown as R.AfterSalesFacade,
+  invoices: undefined as unknown as R.InvoiceFacade,
 } satisfies { readonly [K in keyof Facades]-?: Facades[K] };
 
 const manifestName = (context: string) => `${context}Context`;

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TRANSITIONS } from '../../domain/after-sales/request.js';
+import { INVOICE_TRANSITIONS } from '../../domain/invoice/invoice.js';
 import { SPU_TRANSITIONS } from '../../domain/catalog/spu.js';
 import { COUPON_TRANSITIONS } from '../../domain/coupon/owned-coupon.js';
 import { GOODS_ORDER_TRANSITIONS, ORDER_TRANSITIONS, SERVICE_ORDER_TRANSITIONS } from '../../domain/ordering/status.js';
@@ -26,6 +27,7 @@ const DRAWN: readonly [string, Transitions<string>, string][] = [
   ['SPU_TRANSITIONS', SPU_TRANSITIONS, 'catalog'],
   ['COUPON_TRANSITIONS', COUPON_TRANSITIONS, 'coupon'],
   ['REQUEST_TRANSITIONS', REQUEST_TRANSITIONS, 'after-sales'],
+  ['INVOICE_TRANSITIONS', INVOICE_TRANSITIONS, 'invoice'],
 ];
 
 /** Tables not drawn yet (their contexts move onto the helper in issue #13); the list shrinks to nothing. */

@@ -27,6 +27,7 @@ import { freightRoutes } from '../../adapters/http/express/freight/index.js';
 import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
 import { afterSalesRoutes } from '../../adapters/http/express/after-sales/index.js';
+import { invoiceRoutes } from '../../adapters/http/express/invoice/index.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment/index.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes, warehouseStockRoutes } from '../../adapters/http/express/inventory/index.js';
@@ -349,6 +350,7 @@ const DECLARED: Record<string, readonly Route[]> = {
   cartRoutes,
   fulfilmentRoutes,
   afterSalesRoutes,
+  invoiceRoutes,
   membershipRoutes,
   freightRoutes,
   promotionRoutes,

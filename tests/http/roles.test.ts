@@ -35,7 +35,7 @@ const mount = (routes: readonly Route[]) => () =>
 describe('one role catalogue (issue #12 item 8)', () => {
   it('names admin and one role per area, each with what it may do', () => {
     expect(Object.keys(ROLES).sort()).toEqual(
-      ['admin', 'aftersales', 'catalog', 'dispatch', 'inventory', 'logistics', 'marketing', 'membership', 'orders', 'payments'].sort(),
+      ['admin', 'aftersales', 'catalog', 'dispatch', 'finance', 'inventory', 'logistics', 'marketing', 'membership', 'orders', 'payments'].sort(),
     );
     expect(roleCatalogue.map((r) => r.name)).toEqual(Object.keys(ROLES));
     for (const r of roleCatalogue) expect(r.description.length, r.name).toBeGreaterThan(10);

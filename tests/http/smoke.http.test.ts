@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeInvoicingChannel } from '../../adapters/channels/invoicing/fake-invoicing-channel.js';
 import { seedDemo } from '../../adapters/demo/index.js';
 import { fakePayments, startTestServer, type TestServer } from '../support/http.js';
 
 describe('HTTP service on memory, over a real socket', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer(undefined, fakePayments()); // the demo orders are paid through the fake channel
+    // The demo orders are paid through the fake channel and invoiced through the fake invoicing channel, as in demo mode.
+    s = await startTestServer(undefined, { ...fakePayments(), invoice: { channel: fakeInvoicingChannel() } });
     await seedDemo(s.zt);
   });
   afterAll(() => s.close());
@@ -42,16 +44,23 @@ describe('HTTP service on memory, over a real socket', () => {
     expect(res.body.code).toBe('AUTH.FORBIDDEN');
   });
 
-  it("shows the demo member's orders — two paid through the fake channel, one awaiting payment — and a refund-only request on one of them; seeding again adds none", async () => {
+  it("shows the demo member's orders — two paid through the fake channel, one completed, one awaiting payment — a refund-only request and a return, and an issued invoice; seeding again adds none", async () => {
     const token = s.token({ subject: 'demo-member', kind: 'member', roles: [] });
     const list = async () => (await s.request('GET', '/me/orders', { token })).body;
     const requests = async () => (await s.request('GET', '/me/after-sales', { token })).body;
+    const invoices = async () => (await s.request('GET', '/me/invoices', { token })).body;
     const before = await list();
-    expect(before.items.map((o: { status: string }) => o.status).sort()).toEqual(['pending_payment', 'pending_shipment', 'pending_shipment']);
-    const [request] = await requests();
-    expect([request.type, request.status, request.quote.lines[0].quantity]).toEqual(['refund_only', 'pending_review', 1]);
+    expect(before.items.map((o: { status: string }) => o.status).sort()).toEqual(['completed', 'pending_payment', 'pending_shipment', 'pending_shipment']);
+    expect((await requests()).map((r: { type: string; status: string }) => [r.type, r.status])).toEqual([
+      ['return_and_refund', 'pending_review'],
+      ['refund_only', 'pending_review'],
+    ]);
+    const [invoice] = await invoices();
+    expect([invoice.status, invoice.kind, invoice.issuer.name, invoice.fapiao.number]).toEqual(['issued', 'blue', '中台示范商贸有限公司', '00000001']);
+    expect(invoice.lines.map((l: { lineId: string; quantity: number; rate: number }) => [l.quantity, l.rate])).toEqual([[2, 900]]); // milk powder at 9 %
     await seedDemo(s.zt);
     expect((await list()).total).toBe(before.total);
-    expect(await requests()).toHaveLength(1);
+    expect(await requests()).toHaveLength(2);
+    expect(await invoices()).toHaveLength(1);
   });
 });

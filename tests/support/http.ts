@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { CheckoutModuleOptions } from '../../adapters/container/checkout.js';
 import type { OrderingModuleOptions } from '../../adapters/container/ordering.js';
+import type { InvoiceModuleOptions } from '../../adapters/container/invoice.js';
 import { fakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
 import type { Server } from 'node:http';
 import { createZhongtai, type Zhongtai } from '../../adapters/container/create-zhongtai.js';
@@ -58,6 +59,7 @@ export async function startTestServer(
     clock?: Clock;
     checkout?: CheckoutModuleOptions;
     ordering?: OrderingModuleOptions;
+    invoice?: InvoiceModuleOptions;
     fakePaymentPage?: boolean;
     logger?: Logger;
     contexts?: readonly AnyContext[];
@@ -78,6 +80,7 @@ export async function startTestServer(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.checkout ? { checkout: options.checkout } : {}),
     ...(options.ordering ? { ordering: options.ordering } : {}),
+    ...(options.invoice ? { invoice: options.invoice } : {}),
     ...(options.contexts ? { contexts: options.contexts } : {}),
   }) as Zhongtai;
   // Every answer of every HTTP test is held to the documented contract (decision 0023).

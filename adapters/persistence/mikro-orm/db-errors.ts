@@ -18,6 +18,7 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
   group_member_order_unique: { code: 'PROMOTION.ORDER_IN_ANOTHER_GROUP', what: 'group order', details: (value) => (value ? { orderId: value } : {}) },
   group_member_member_unique: { code: 'PROMOTION.ALREADY_JOINED', what: 'group member' },
   bargain_member_unique: { code: 'PROMOTION.BARGAIN_EXISTS', what: "member's bargain on the activity" },
+  invoice_live_blue_unique: { code: 'INVOICE.ALREADY_INVOICED', what: 'blue invoice of the order', details: (value) => (value ? { orderId: value } : {}) },
 };
 
 /**

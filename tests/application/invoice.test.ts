@@ -1,0 +1,3 @@
+import { invoiceSuite } from './invoice-world.js';
+
+invoiceSuite('memory', async () => undefined);
