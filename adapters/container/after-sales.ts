@@ -22,6 +22,10 @@ export const afterSalesContext = defineContext({
       completeRefund: (d) => new afterSales.CompleteAfterSalesRefund(d),
       listOfMember: (d) => new afterSales.ListMemberAfterSalesRequests(d),
       get: (d) => new afterSales.GetAfterSalesRequest(d),
+      search: (d) => new afterSales.SearchAfterSalesRequests(d),
+      statistics: (d) => new afterSales.AfterSalesRequestStatistics(d),
+      getWindow: (d) => new afterSales.GetAfterSalesWindow(d),
+      setWindow: (d) => new afterSales.SetAfterSalesWindow(d),
       /** The ship-back timer's handler (the job runner calls it). */
       expireUnshipped: (d) => new afterSales.ExpireUnshippedReturn(d),
     },

@@ -2,6 +2,7 @@ import {
   AFTER_SALES_ERRORS,
   AfterSalesRequest,
   assertTypeAllowed,
+  DEFAULT_WINDOW_DAYS,
   quoteRefund,
   type HeldByRequests,
   type RequestedLine,
@@ -27,7 +28,7 @@ export interface OpenRequestCommand {
 
 /**
  * 申请售后 (spec §11): the member's own order (another's is AFTER_SALES.ORDER_NOT_FOUND), a type its
- * status allows (AFS-1), units not yet held by its live requests, priced by AFS-2. One transaction that
+ * status allows (AFS-1; after completion within its shop's window, 7 days unless the shop set 15), units not yet held by its live requests, priced by AFS-2. One transaction that
  * holds the order's requests (`lockOrder`) from reading what they hold to saving the new one.
  */
 export class OpenAfterSalesRequest {
@@ -41,8 +42,8 @@ export class OpenAfterSalesRequest {
       if (order.split) {
         throw AFTER_SALES_ERRORS.raise('SPLIT_ORDER', `order ${cmd.orderId} was split: request on its child orders`, { orderId: cmd.orderId });
       }
-      assertTypeAllowed(order, cmd.type, now);
-      const requests = tx.use(AFTER_SALES_STORE).requests;
+      const { requests, settings } = tx.use(AFTER_SALES_STORE);
+      assertTypeAllowed(order, cmd.type, now, (await settings.windowOf(order.shopId)) ?? DEFAULT_WINDOW_DAYS);
       await requests.lockOrder(order.id);
       const { lines, freightHeld } = await heldByLiveRequests(tx, order.id, order.currency);
       const quote = quoteRefund(
@@ -54,6 +55,7 @@ export class OpenAfterSalesRequest {
         id: this.d.ids.next(),
         orderId: order.id,
         memberId: cmd.memberId,
+        shopId: order.shopId,
         type: cmd.type,
         quote,
         reason: cmd.reason,

@@ -10,6 +10,8 @@ import { ORDERING_STORE } from './store.js';
 export interface OrderForAfterSales {
   readonly id: string;
   readonly memberId: string;
+  /** The shop that sold it (the first line's when its lines are of several shops). */
+  readonly shopId: string;
   readonly status: OrderStatus;
   readonly completedAt: Date | null;
   readonly currency: string;
@@ -40,6 +42,7 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
   return {
     id: s.id,
     memberId: s.common.memberId,
+    shopId: s.shopId ?? s.lines[0]?.shopId ?? '',
     status: s.status,
     completedAt: s.completedAt,
     currency: s.currency,

@@ -4,6 +4,8 @@ import { AFTER_SALES_ERRORS } from './errors.js';
 /** An order line as after-sales sees it: what was bought and what it really cost (ORD-4). */
 export interface PaidLine {
   readonly lineId: string;
+  /** The SKU bought (statistics by product). */
+  readonly skuId?: string;
   /** Units bought. */
   readonly quantity: number;
   /** The line's allocated actual paid amount: goods less every discount of the line (coupons, activities, points, member). */
@@ -32,6 +34,8 @@ export interface RefundableOrder {
 
 export interface LineRefund {
   readonly lineId: string;
+  /** The line's SKU, when the order named it. */
+  readonly skuId?: string;
   readonly quantity: number;
   readonly cash: Money;
   readonly points: number;
@@ -89,7 +93,12 @@ export function quoteRefund(order: RefundableOrder, held: ReadonlyMap<string, He
   checkRequested(order, held, requested);
   const lines = requested.map((r) => {
     const line = order.lines.find((l) => l.lineId === r.lineId)!;
-    return { lineId: r.lineId, quantity: r.quantity, ...unitsRefund(line, held.get(r.lineId), r.quantity) };
+    return {
+      lineId: r.lineId,
+      ...(line.skuId !== undefined ? { skuId: line.skuId } : {}),
+      quantity: r.quantity,
+      ...unitsRefund(line, held.get(r.lineId), r.quantity),
+    };
   });
   const goods = Money.sum(
     lines.map((l) => l.cash),

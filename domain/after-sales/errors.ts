@@ -20,6 +20,8 @@ export const AFTER_SALES_ERRORS = errorCatalogue('AFTER_SALES', {
   ADJUSTMENT_UNEXPLAINED: 'invalid',
   /** A window other than 7 or 15 days (422). */
   INVALID_WINDOW: 'invalid',
+  /** A statistics period that does not end after it starts, or is longer than 366 days (422). */
+  INVALID_PERIOD: 'invalid',
   /** No such order, or another member's (404). */
   ORDER_NOT_FOUND: 'not_found',
   /** No such request, or another member's (404). */

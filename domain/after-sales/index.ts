@@ -4,4 +4,5 @@ export * from './eligibility.js';
 export * from './amounts.js';
 export * from './request.js';
 export * from './refunded.js';
+export * from './statistics.js';
 export * from './ports.js';

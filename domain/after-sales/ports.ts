@@ -1,4 +1,5 @@
-import type { AfterSalesRequest } from './request.js';
+import type { AfterSalesWindow, RequestType } from './eligibility.js';
+import type { AfterSalesRequest, RequestStatus } from './request.js';
 
 /** Port: after-sales requests, optimistic by version like every aggregate; saving records the request's events. */
 export interface AfterSalesRequests {
@@ -8,6 +9,8 @@ export interface AfterSalesRequests {
   ofOrder(orderId: string): Promise<AfterSalesRequest[]>;
   /** The member's requests, newest first. */
   ofMember(memberId: string): Promise<AfterSalesRequest[]>;
+  /** Staff search, newest first. */
+  search(q: RequestSearch): Promise<AfterSalesRequest[]>;
   /**
    * Makes requests on one order one at a time: a transaction that called it holds the order until it
    * ends, and another that calls it waits (PostgreSQL: an advisory lock of the transaction; memory: its
@@ -17,4 +20,22 @@ export interface AfterSalesRequests {
   lockOrder(orderId: string): Promise<void>;
   /** `lockOrder` on the order of a request, in one step; false (nothing held) when there is no such request. */
   lockOrderOfRequest(requestId: string): Promise<boolean>;
+}
+
+export interface RequestSearch {
+  readonly status?: RequestStatus;
+  readonly type?: RequestType;
+  readonly shopId?: string;
+  readonly orderId?: string;
+  /** Opened at or after. */
+  readonly from?: Date;
+  /** Opened before. */
+  readonly to?: Date;
+  readonly limit: number;
+}
+
+/** Port: each shop's after-sales window after completion (AFS-1: 7 or 15 days; none set: 7). */
+export interface AfterSalesSettings {
+  windowOf(shopId: string): Promise<AfterSalesWindow | null>;
+  setWindow(shopId: string, days: AfterSalesWindow): Promise<void>;
 }

@@ -61,6 +61,8 @@ export interface RequestSnapshot {
   readonly id: string;
   readonly orderId: string;
   readonly memberId: string;
+  /** The shop that sold the order (its window, staff search and statistics). */
+  readonly shopId: string;
   readonly type: RequestType;
   readonly status: RequestStatus;
   readonly quote: RefundQuote;

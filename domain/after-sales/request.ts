@@ -33,6 +33,7 @@ export class AfterSalesRequest extends AggregateRoot {
     readonly id: string;
     readonly orderId: string;
     readonly memberId: string;
+    readonly shopId: string;
     readonly type: RequestType;
     readonly quote: RefundQuote;
     readonly reason: string;
@@ -47,6 +48,7 @@ export class AfterSalesRequest extends AggregateRoot {
       id: c.id,
       orderId: c.orderId,
       memberId: c.memberId,
+      shopId: c.shopId,
       type: c.type,
       status: 'pending_review',
       quote: c.quote,
@@ -65,7 +67,12 @@ export class AfterSalesRequest extends AggregateRoot {
       closedAt: null,
       version: 0,
     });
-    request.event('opened', c.at, { orderId: c.orderId, type: c.type, lines: c.quote.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) });
+    request.event('opened', c.at, {
+      orderId: c.orderId,
+      shopId: c.shopId,
+      type: c.type,
+      lines: c.quote.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+    });
     return request;
   }
 

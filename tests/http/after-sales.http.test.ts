@@ -66,4 +66,27 @@ describe('after-sales over HTTP (issue #15)', () => {
     expect([above.status, above.body.code]).toEqual([422, 'AFTER_SALES.AMOUNT_ABOVE_REFUNDABLE']);
     expect((await s.request('GET', `/admin/after-sales/${ok.body.id}`, { token: agent })).body.adjustments).toEqual([]);
   });
+
+  it('staff search requests, read their statistics and set a shop’s window (7 or 15 days)', async () => {
+    clock.advance(86_400_000); // a period of its own: the other tests' requests were opened before it
+    await w.paidOrder({ id: 'as3' });
+    const from = clock.now().toISOString();
+    const opened = await s.request('POST', '/me/after-sales', {
+      token: s.memberToken,
+      body: { orderId: 'as3', type: 'refund_only', lines: [{ lineId: 'L2', quantity: 1 }], reason: 'wrong_item' },
+    });
+    const found = await s.request('GET', `/admin/after-sales?orderId=as3&status=pending_review`, { token: agent });
+    expect([found.status, found.body.map((r: { id: string; shopId: string }) => [r.id, r.shopId])]).toEqual([200, [[opened.body.id, 'shop-a']]]);
+    const to = new Date(clock.now().getTime() + 1000).toISOString();
+    const stats = await s.request('GET', `/admin/after-sales-statistics?from=${from}&to=${to}&shopId=shop-a`, { token: agent });
+    expect([stats.status, stats.body.requests, stats.body.byReason.wrong_item, stats.body.byProduct[0].skuId]).toEqual([200, 1, 1, 'sku-cup']);
+    const bad = await s.request('GET', `/admin/after-sales-statistics?from=${to}&to=${from}`, { token: agent });
+    expect([bad.status, bad.body.code]).toEqual([422, 'AFTER_SALES.INVALID_PERIOD']);
+    expect((await s.request('GET', '/admin/after-sales-settings/shop-a', { token: agent })).body).toEqual({ shopId: 'shop-a', windowDays: 7 });
+    const set = await s.request('PUT', '/admin/after-sales-settings/shop-a', { token: agent, body: { windowDays: 15 } });
+    expect([set.status, set.body.windowDays]).toEqual([200, 15]);
+    const wrong = await s.request('PUT', '/admin/after-sales-settings/shop-a', { token: agent, body: { windowDays: 30 } });
+    expect([wrong.status, wrong.body.code]).toEqual([422, 'AFTER_SALES.INVALID_WINDOW']);
+    expect((await s.request('GET', '/admin/after-sales-settings/shop-a', { token: agent })).body.windowDays).toBe(15);
+  });
 });

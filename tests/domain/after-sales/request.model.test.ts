@@ -160,7 +160,7 @@ describe('an after-sales request against a model of its status table and its mon
           new Map(),
           [{ lineId: 'A', quantity: 1 }],
         );
-        const request = AfterSalesRequest.open({ id: 'r1', orderId: 'o1', memberId: 'm1', type, quote, reason: 'quality', at: new Date(T0) });
+        const request = AfterSalesRequest.open({ id: 'r1', orderId: 'o1', memberId: 'm1', shopId: 's1', type, quote, reason: 'quality', at: new Date(T0) });
         request.pullEvents();
         const model: Model = {
           type,
@@ -187,7 +187,7 @@ describe('an after-sales request against a model of its status table and its mon
     );
     let code: string | undefined;
     try {
-      AfterSalesRequest.open({ id: 'r', orderId: 'o', memberId: 'm', type: 'refund', quote, reason: 'because', at: new Date(T0) });
+      AfterSalesRequest.open({ id: 'r', orderId: 'o', memberId: 'm', shopId: 's', type: 'refund', quote, reason: 'because', at: new Date(T0) });
     } catch (e) {
       code = isDomainError(e) ? e.code : undefined;
     }

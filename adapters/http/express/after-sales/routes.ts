@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { REASONS, REQUEST_TYPES } from '../../../../domain/after-sales/index.js';
+import { REASONS, REQUEST_STATUSES, REQUEST_TYPES } from '../../../../domain/after-sales/index.js';
 import { errorsOf, id, route, type Route } from '../route.js';
-import { afterSalesRequestView } from './wire.js';
+import { afterSalesRequestView, afterSalesStatisticsView, afterSalesWindowView } from './wire.js';
 
 const STAFF = { access: 'staff', roles: ['aftersales'] } as const;
 const requestParams = z.object({ requestId: id });
@@ -10,6 +10,8 @@ const STEP_ERRORS = { 404: ['AFTER_SALES.REQUEST_NOT_FOUND'], 409: ['AFTER_SALES
 /** Amounts are the domain's to judge (AFTER_SALES.AMOUNT_ABOVE_REFUNDABLE); the schema only says they are decimals. */
 const amount = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'an amount such as "12.50"');
 const text = (max: number) => z.string().max(max);
+const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const shopParams = z.object({ shopId: id });
 
 /**
  * After-sales (售后, spec §11, issue #15): a member opens requests on their own orders, withdraws them and
@@ -103,6 +105,69 @@ export const afterSalesRoutes: Route[] = [
     summary: 'The member ships the goods of an approved return or exchange back (寄回), with carrier and tracking number, before its ship-back time.',
     handler: ({ zt, identity, params, body }) =>
       zt.afterSales.shipBack({ requestId: params.requestId, memberId: identity!.subject, carrier: body.carrier, trackingNumber: body.trackingNumber }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/after-sales',
+    tag: 'after-sales-admin',
+    ...STAFF,
+    query: z.object({
+      status: z.enum(REQUEST_STATUSES).optional(),
+      type: z.enum(REQUEST_TYPES).optional(),
+      shopId: id.optional(),
+      orderId: id.optional(),
+      from: timestamp.optional(),
+      to: timestamp.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    response: z.array(afterSalesRequestView),
+    errors: {},
+    summary: 'After-sales requests by status, type, shop, order and time opened [from, to), newest first (at most `limit`, 500).',
+    handler: ({ zt, query }) =>
+      zt.afterSales.search({
+        limit: query.limit,
+        ...(query.status !== undefined ? { status: query.status } : {}),
+        ...(query.type !== undefined ? { type: query.type } : {}),
+        ...(query.shopId !== undefined ? { shopId: query.shopId } : {}),
+        ...(query.orderId !== undefined ? { orderId: query.orderId } : {}),
+        ...(query.from !== undefined ? { from: query.from } : {}),
+        ...(query.to !== undefined ? { to: query.to } : {}),
+      }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/after-sales-statistics',
+    tag: 'after-sales-admin',
+    ...STAFF,
+    query: z.object({ from: timestamp, to: timestamp, shopId: id.optional() }),
+    response: afterSalesStatisticsView,
+    errors: { 422: ['AFTER_SALES.INVALID_PERIOD'] },
+    summary:
+      'Statistics of the requests opened in [from, to) (at most 366 days), of one shop or all: by type and reason, and per shop and product the requests, units asked and refunded, and cash refunded.',
+    handler: ({ zt, query }) => zt.afterSales.statistics({ from: query.from, to: query.to, ...(query.shopId !== undefined ? { shopId: query.shopId } : {}) }),
+  }),
+  route({
+    method: 'get',
+    path: '/admin/after-sales-settings/:shopId',
+    tag: 'after-sales-admin',
+    ...STAFF,
+    params: shopParams,
+    response: afterSalesWindowView,
+    errors: {},
+    summary: "A shop's after-sales window after completion (AFS-1): 7 days unless it set 15.",
+    handler: ({ zt, params }) => zt.afterSales.getWindow({ shopId: params.shopId }),
+  }),
+  route({
+    method: 'put',
+    path: '/admin/after-sales-settings/:shopId',
+    tag: 'after-sales-admin',
+    ...STAFF,
+    params: shopParams,
+    body: z.object({ windowDays: z.int() }).strict(),
+    response: afterSalesWindowView,
+    errors: { 422: ['AFTER_SALES.INVALID_WINDOW'] },
+    summary: "Sets a shop's after-sales window after completion: 7 or 15 days (AFS-1). Requests opened from then on are judged by it.",
+    handler: ({ zt, params, body }) => zt.afterSales.setWindow({ shopId: params.shopId, windowDays: body.windowDays }),
   }),
   route({
     method: 'get',

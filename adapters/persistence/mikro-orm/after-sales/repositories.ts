@@ -1,11 +1,20 @@
 import type { AfterSalesStore } from '../../../../application/after-sales/store.js';
-import { AfterSalesRequest, type AfterSalesRequests } from '../../../../domain/after-sales/index.js';
+import {
+  AfterSalesRequest,
+  type AfterSalesRequests,
+  type AfterSalesSettings,
+  type AfterSalesWindow,
+  type RequestSearch,
+} from '../../../../domain/after-sales/index.js';
 import type { TxScope } from '../db.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import { AfterSalesRequestRecord, afterSalesRequestFromRow, afterSalesRequestRecord, type AfterSalesRequestRow } from './records.js';
 
 /** The after-sales store of one PostgreSQL transaction. */
-export const pgAfterSalesStore = (tx: TxScope): AfterSalesStore => ({ requests: new MikroOrmAfterSalesRequests(tx) });
+export const pgAfterSalesStore = (tx: TxScope): AfterSalesStore => ({
+  requests: new MikroOrmAfterSalesRequests(tx),
+  settings: new MikroOrmAfterSalesSettings(tx),
+});
 
 /** The advisory lock space of after-sales orders ("afs"), beside the migrations' own lock. */
 const ORDER_LOCK_SPACE = 0x616673;
@@ -33,6 +42,23 @@ export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
     return this.list('select snapshot, version from after_sales_request where member_id = ? order by opened_at desc, id collate "C" desc', [memberId]);
   }
 
+  async search(q: RequestSearch): Promise<AfterSalesRequest[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (q.status !== undefined) add('status = ?', q.status);
+    if (q.type !== undefined) add('type = ?', q.type);
+    if (q.shopId !== undefined) add('shop_id = ?', q.shopId);
+    if (q.orderId !== undefined) add('order_id = ?', q.orderId);
+    if (q.from !== undefined) add('opened_at >= ?', q.from);
+    if (q.to !== undefined) add('opened_at < ?', q.to);
+    const filter = where.length > 0 ? ` where ${where.join(' and ')}` : '';
+    return this.list(`select snapshot, version from after_sales_request${filter} order by opened_at desc, id collate "C" desc limit ?`, [...params, q.limit]);
+  }
+
   /** `pg_advisory_xact_lock` on (after-sales, the order): held until the transaction ends. */
   async lockOrder(orderId: string): Promise<void> {
     await this.tx.rows('select pg_advisory_xact_lock(?::int4, hashtext(?))', [ORDER_LOCK_SPACE, orderId]);
@@ -49,5 +75,22 @@ export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
 
   private async list(sql: string, params: unknown[]): Promise<AfterSalesRequest[]> {
     return (await this.tx.rows<AfterSalesRequestRow>(sql, params)).map((r) => AfterSalesRequest.restore(afterSalesRequestFromRow(r)));
+  }
+}
+
+/** Each shop's after-sales window on PostgreSQL: `after_sales_setting`, one row per shop that set one. */
+export class MikroOrmAfterSalesSettings implements AfterSalesSettings {
+  constructor(private readonly tx: TxScope) {}
+
+  async windowOf(shopId: string): Promise<AfterSalesWindow | null> {
+    const [row] = await this.tx.rows<{ window_days: number }>('select window_days from after_sales_setting where shop_id = ?', [shopId]);
+    return row ? (row.window_days as AfterSalesWindow) : null;
+  }
+
+  async setWindow(shopId: string, days: AfterSalesWindow): Promise<void> {
+    await this.tx.rows(
+      'insert into after_sales_setting (shop_id, window_days) values (?, ?) on conflict (shop_id) do update set window_days = excluded.window_days',
+      [shopId, days],
+    );
   }
 }

@@ -1,0 +1,3 @@
+import { afterSalesStaffSuite } from './after-sales-staff-world.js';
+
+afterSalesStaffSuite('memory', async () => undefined);
