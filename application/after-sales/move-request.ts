@@ -1,6 +1,6 @@
 import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
-import { changeStockOfOrders } from '../inventory/index.js';
+import { changeStockOfOrders, receiveReturnedUnits } from '../inventory/index.js';
 import { orderForAfterSales } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -21,7 +21,7 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
       const request = await requireRequest(tx, cmd.requestId, this.memberOf(cmd));
       this.apply(request, cmd, this.d.clock.now());
       await tx.use(AFTER_SALES_STORE).requests.save(request);
-      await this.afterSave(tx, request);
+      await this.afterSave(tx, request, cmd);
       return request.toSnapshot();
     });
   }
@@ -34,7 +34,7 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
   protected abstract apply(request: AfterSalesRequest, cmd: C, now: Date): void;
 
   /** What the step does in the same transaction once the request is saved (nothing by default). */
-  protected async afterSave(_tx: Transaction, _request: AfterSalesRequest): Promise<void> {}
+  protected async afterSave(_tx: Transaction, _request: AfterSalesRequest, _cmd: C): Promise<void> {}
 }
 
 /**
@@ -90,22 +90,31 @@ export class ShipBackAfterSalesGoods extends RequestStep<{
  * sale in the same transaction (the sales layer's `return`, under `<order>:<sku>:<request>`, so each
  * request's units come back once); damaged ones do not.
  */
-export class ReceiveAfterSalesGoods extends RequestStep<{ readonly requestId: string; readonly staffId: string; readonly inspection: Inspection }> {
-  protected apply(r: AfterSalesRequest, cmd: { staffId: string; inspection: Inspection }, now: Date): void {
+export interface ReceiveGoodsCommand {
+  readonly requestId: string;
+  readonly staffId: string;
+  readonly inspection: Inspection;
+  /** Where the goods were put away, for a shop that keeps its warehouses' stock here (else only the sales layer moves). */
+  readonly putAway?: { readonly warehouseId: string; readonly location: string };
+}
+
+/**
+ * 收货验货: the returned goods arrived and were inspected (staff). Put away at a warehouse location
+ * (`putAway`): inventory receives them there, damaged ones kept apart as unusable (`receiveReturnedUnits`);
+ * sellable ones go back on sale in the sales layer under `<order>:<sku>:<request>`, once.
+ */
+export class ReceiveAfterSalesGoods extends RequestStep<ReceiveGoodsCommand> {
+  protected apply(r: AfterSalesRequest, cmd: ReceiveGoodsCommand, now: Date): void {
     r.receive(cmd.inspection, cmd.staffId, now);
   }
 
-  protected override async afterSave(tx: Transaction, r: AfterSalesRequest): Promise<void> {
+  protected override async afterSave(tx: Transaction, r: AfterSalesRequest, cmd: ReceiveGoodsCommand): Promise<void> {
     const s = r.toSnapshot();
-    if (s.inspection !== 'sellable') return;
     const order = await orderForAfterSales(tx, s.orderId);
     const skuOf = new Map(order?.lines.map((l) => [l.lineId, l.skuId]));
-    await changeStockOfOrders(
-      tx,
-      this.d,
-      'return',
-      s.quote.lines.map((l) => ({ orderId: s.orderId, skuId: skuOf.get(l.lineId)!, quantity: l.quantity, part: s.id })),
-    );
+    const lines = s.quote.lines.map((l) => ({ orderId: s.orderId, skuId: skuOf.get(l.lineId)!, quantity: l.quantity, part: s.id }));
+    if (cmd.putAway) await receiveReturnedUnits(tx, this.d, { ...cmd.putAway, damaged: s.inspection === 'damaged' }, lines);
+    if (s.inspection === 'sellable') await changeStockOfOrders(tx, this.d, 'return', lines);
   }
 }
 

@@ -41,3 +41,4 @@ export type { InventoryDeps } from './deps.js';
 
 // Published in-transaction services.
 export * from './services.js';
+export * from './returned-units.js';

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
-import { DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
+import { sellable } from '../../domain/inventory/sales-stock.js';
+import { warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
+import { aLine, DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
 
 const codeOf = (p: Promise<unknown>) =>
   p.then(
@@ -30,6 +32,42 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
       await w.zt.fulfilment.ship({ orderId: id, carrier: 'SF', trackingNumber: `SF-${id}` });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: id });
     };
+
+    it('returned goods put away at a warehouse location: received into its stock, damaged ones unusable there; only sellable ones go back on sale', async () => {
+      const hz = (await w.zt.dispatch.createWarehouse(warehouseFields('HZ'))).id;
+      const leaf = await w.zt.catalog.createCategory({ name: 'Tea' });
+      const sku = async (code: string) => (await w.zt.catalog.createSpu({ code, title: code, categoryId: leaf.id, salePrice: '1.00' })).skus[0]!.id;
+      const [teaSku, cupSku] = [await sku('TEA'), await sku('CUP')];
+      await w.paidOrder({ id: 'o1', lines: [aLine('L1', '100.00', 2, { skuId: teaSku }), aLine('L2', '30.00', 1, { skuId: cupSku })] });
+      await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF1' });
+      const returned = async (lineId: string, quantity: number) => {
+        const r = await open('o1', [{ lineId, quantity }], 'return_and_refund', 'damaged');
+        await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent', approve: true });
+        await w.zt.afterSales.shipBack({ requestId: r.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: `YT-${lineId}` });
+        return r.id;
+      };
+      const layers = async (skuId: string) => {
+        const v = await w.zt.inventory.viewLayeredStock({ skuId });
+        return {
+          dispatch: v.warehouses.map((x) => [x.book, x.available, x.inTransit, x.unsellable, x.used]),
+          locations: v.warehouses.flatMap((x) => x.locations.map((l) => [l.location, l.available, l.locked, l.shipped, l.unusable])),
+          sellable: v.sales ? sellable(v.sales) : null,
+        };
+      };
+      const [tea, cup] = [await layers(teaSku), await layers(cupSku)];
+      const l1 = await returned('L1', 2);
+      const l2 = await returned('L2', 1);
+      const receive = (requestId: string, inspection: 'sellable' | 'damaged', putAway: { warehouseId: string; location: string }) =>
+        w.zt.afterSales.receive({ requestId, staffId: 'wh-1', inspection, putAway });
+      expect(await codeOf(receive(l1, 'damaged', { warehouseId: 'no-such', location: 'R-01' }))).toBe('DISPATCH.WAREHOUSE_NOT_FOUND');
+      expect(await codeOf(receive(l1, 'damaged', { warehouseId: hz, location: 'not a location' }))).toBe('INVENTORY.INVALID_LOCATION');
+      expect([(await w.zt.afterSales.get({ requestId: l1 })).status, await layers(teaSku)]).toEqual(['awaiting_return_receipt', tea]);
+      await receive(l1, 'damaged', { warehouseId: hz, location: 'R-01' });
+      await receive(l2, 'sellable', { warehouseId: hz, location: 'R-01' });
+      // book, available, in transit, unsellable, used — and at R-01: available, locked, shipped, unusable
+      expect(await layers(teaSku)).toEqual({ dispatch: [[2, 0, 0, 2, 0]], locations: [['R-01', 0, 0, 0, 2]], sellable: tea.sellable });
+      expect(await layers(cupSku)).toEqual({ dispatch: [[1, 1, 0, 0, 0]], locations: [['R-01', 1, 0, 0, 0]], sellable: cup.sellable! + 1 });
+    });
 
     it('AFS-1 at the boundary of a shop’s window: 7 days by default, 15 once set — exactly at the end it is open, a second later closed', async () => {
       await completed('o1');

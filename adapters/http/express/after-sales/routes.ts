@@ -205,13 +205,26 @@ export const afterSalesRoutes: Route[] = [
     tag: 'after-sales-admin',
     ...STAFF,
     params: requestParams,
-    body: z.object({ inspection: z.enum(['sellable', 'damaged']) }).strict(),
+    body: z
+      .object({
+        inspection: z.enum(['sellable', 'damaged']),
+        putAway: z
+          .object({ warehouseId: id, location: z.string().max(64) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     response: afterSalesRequestView,
-    errors: STEP_ERRORS,
+    errors: errorsOf(STEP_ERRORS, { 404: ['DISPATCH.WAREHOUSE_NOT_FOUND'], 422: ['INVENTORY.INVALID_LOCATION'] }),
     summary:
-      'The returned goods arrived (收货验货): sellable units go back on sale, damaged ones do not; a return then awaits its refund, an exchange its new unit.',
+      'The returned goods arrived (收货验货): put away at a warehouse location (`putAway`, for shops that keep warehouse stock here) they are received into its stock, damaged ones as unusable; sellable units go back on sale, damaged ones do not. A return then awaits its refund, an exchange its new unit.',
     handler: ({ zt, identity, params, body }) =>
-      zt.afterSales.receive({ requestId: params.requestId, staffId: identity!.subject, inspection: body.inspection }),
+      zt.afterSales.receive({
+        requestId: params.requestId,
+        staffId: identity!.subject,
+        inspection: body.inspection,
+        ...(body.putAway ? { putAway: body.putAway } : {}),
+      }),
   }),
   route({
     method: 'post',
