@@ -1,7 +1,7 @@
 import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { changeStockOfOrders, receiveReturnedUnits } from '../inventory/index.js';
-import { orderForAfterSales } from '../ordering/index.js';
+import { cancelUnpaidOrder, orderForAfterSales } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { AFTER_SALES_JOB } from './jobs.js';
@@ -38,8 +38,10 @@ abstract class RequestStep<C extends { readonly requestId: string }> {
 }
 
 /**
- * 审核: approve, or reject with a reason (staff). An approved return or exchange waits for the member's
- * parcel until its ship-back time: the durable `after-sales.ship-back-timeout` job is scheduled with it.
+ * 审核: approve, or reject with a reason (staff). An approved cancel request cancels its unpaid order
+ * (ordering's `cancelUnpaidOrder`: ORDER.INVALID_TRANSITION when it was paid meanwhile, nothing written).
+ * An approved return or exchange waits for the member's parcel until its ship-back time: the durable
+ * `after-sales.ship-back-timeout` job is scheduled with it.
  */
 export class ReviewAfterSalesRequest extends RequestStep<{
   readonly requestId: string;
@@ -54,6 +56,11 @@ export class ReviewAfterSalesRequest extends RequestStep<{
 
   protected override async afterSave(tx: Transaction, r: AfterSalesRequest): Promise<void> {
     const s = r.toSnapshot();
+    // A cancel request on an unpaid order succeeds by cancelling the order (ordering releases what it held).
+    if (s.type === 'cancel' && s.status === 'succeeded') {
+      await cancelUnpaidOrder(tx, this.d, { memberId: s.memberId, orderId: s.orderId, reason: `after-sales ${s.id}`, at: this.d.clock.now() });
+      return;
+    }
     if (s.status !== 'awaiting_customer_shipment' || s.shipBackBy === null) return;
     const kind = AFTER_SALES_JOB.SHIP_BACK_TIMEOUT;
     await tx.jobs.schedule({ kind, key: `${kind}:${s.id}`, runAt: s.shipBackBy, payload: { requestId: s.id } });

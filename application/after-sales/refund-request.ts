@@ -41,7 +41,7 @@ export class RefundAfterSalesRequest {
       const at = this.d.clock.now();
       const number = refundNumberOf(request.id);
       const amount = request.refund;
-      request.issueRefund(number, at, order.paidAt);
+      request.issueRefund(number, at, { paidAt: order.paidAt, pointsOrderId: order.topOrderId });
       if (amount.isPositive()) {
         if (!order.paymentId) throw new Error(`order ${orderId} was paid without a payment, yet ${amount.toString()} is to be refunded`);
         await refundOrderAmount(tx, {

@@ -73,12 +73,13 @@ async function recordingFactOf(m: MembershipOfOrders, event: CommittedEvent, rec
  * (`recorded: false`); a member's fact not there yet is retried.
  */
 export function recordRefundOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
-  const points = event.payload.points;
+  const { points, pointsOrderId } = event.payload;
   const cmd = {
     orderId: text(event, 'orderId'),
     refundId: text(event, 'refundNumber'),
     amount: text(event, 'amount'),
     ...(typeof points === 'number' ? { points } : {}),
+    ...(typeof pointsOrderId === 'string' ? { pointsOrderId } : {}),
   };
   return recordingFactOf(m, event, () => m.recordRefund(cmd));
 }

@@ -28,7 +28,15 @@ export interface RefundOutcome {
 export class RecordRefund {
   constructor(private readonly d: UseCaseDeps) {}
 
-  execute(cmd: { orderId: string; refundId: string; amount: string; lineIds?: readonly string[]; points?: number }): Promise<RefundOutcome> {
+  execute(cmd: {
+    orderId: string;
+    refundId: string;
+    amount: string;
+    lineIds?: readonly string[];
+    points?: number;
+    /** The order whose checkout spent the points (a split child's top-level order); default `orderId`. */
+    pointsOrderId?: string;
+  }): Promise<RefundOutcome> {
     checkReference(cmd.refundId);
     const amount = Money.parse(cmd.amount);
     if (amount.amount.isNegative()) throw DomainError.invalid('MONEY.INVALID_AMOUNT', 'a refund is not below zero');
@@ -68,10 +76,12 @@ export class RecordRefund {
             .delta;
       }
       let pointsReturned = 0;
-      const used = await store.pointsLedger.entry(memberId, 'checkout', cmd.orderId);
+      // Points come back against the order that spent them (across a split order's children), under its id.
+      const spent = cmd.pointsOrderId ?? cmd.orderId;
+      const used = await store.pointsLedger.entry(memberId, 'checkout', spent);
       if (used) {
         const perLine = (used.detail.perLine ?? {}) as Record<string, number>;
-        const earlier = await store.pointsLedger.entries(memberId, { sources: ['refund'], referencePrefix: `${cmd.orderId}:` });
+        const earlier = await store.pointsLedger.entries(memberId, { sources: ['refund'], referencePrefix: `${spent}:` });
         const returned = new Set(earlier.flatMap((e) => (e.detail.lines as string[] | undefined) ?? []));
         const full = !netOf(f).amount.greaterThan(0);
         const lines = cmd.points !== undefined ? [] : Object.keys(perLine).filter((l) => !returned.has(l) && (full || (cmd.lineIds ?? []).includes(l)));
@@ -81,7 +91,7 @@ export class RecordRefund {
           const x = await changePoints(tx, this.d, {
             memberId,
             source: 'refund',
-            reference: ref,
+            reference: `${spent}:${cmd.refundId}`,
             delta: points,
             expiresAt: expiryOf(r.points, this.d.clock.now()),
             detail: { lines },

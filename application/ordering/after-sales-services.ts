@@ -9,6 +9,8 @@ import { ORDERING_STORE } from './store.js';
 /** What after-sales needs of an order (spec §11): its status, its lines as bought and paid, its freight. */
 export interface OrderForAfterSales {
   readonly id: string;
+  /** The top-level order: a split child's parent, else the order itself (the one that spent the points). */
+  readonly topOrderId: string;
   readonly memberId: string;
   /** The shop that sold it (the first line's when its lines are of several shops). */
   readonly shopId: string;
@@ -41,6 +43,7 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
   const pointsOf = pointsOfLines(top.benefits.points, top.lines);
   return {
     id: s.id,
+    topOrderId: top.id,
     memberId: s.common.memberId,
     shopId: s.shopId ?? s.lines[0]?.shopId ?? '',
     status: s.status,

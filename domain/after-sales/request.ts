@@ -154,9 +154,10 @@ export class AfterSalesRequest extends AggregateRoot {
    * 退款: the refund goes out under `refundNumber` (staff, from awaiting refund, once). The amount is what
    * `refund` says now; no adjustment after this. The request succeeds when the channel acknowledges
    * (`refunded`), at once when nothing is paid out in cash. `paidAt` (when the order was paid) rides on
-   * the event, for membership to tell a buyer who was not a member then.
+   * the event, for membership to tell a buyer who was not a member then; so does `pointsOrderId`, the
+   * order that spent the points (a split child's top-level order; the order itself otherwise).
    */
-  issueRefund(refundNumber: string, at: Date, paidAt: Date | null = null): void {
+  issueRefund(refundNumber: string, at: Date, order: { readonly paidAt?: Date | null; readonly pointsOrderId?: string } = {}): void {
     if (this.s.status !== 'awaiting_refund' || this.s.refundNumber !== null) {
       throw AFTER_SALES_ERRORS.raise(
         'INVALID_TRANSITION',
@@ -174,7 +175,8 @@ export class AfterSalesRequest extends AggregateRoot {
       refundNumber,
       amount: this.refund.toString(),
       points: q.points,
-      paidAt: paidAt?.toISOString() ?? null,
+      pointsOrderId: order.pointsOrderId ?? this.s.orderId,
+      paidAt: order.paidAt?.toISOString() ?? null,
       lines: q.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, cash: l.cash.toString(), points: l.points })),
     });
   }

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
-import { DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
+import { depsToken } from '../../adapters/container/compose.js';
+import { deductPointsForOrder } from '../../application/membership/index.js';
+import type { UseCaseDeps } from '../../application/shared/deps.js';
+import { aLine, DAY, fulfilmentWorld, m, type FulfilmentWorld } from './fulfilment-world.js';
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
@@ -35,6 +38,69 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
       ]);
       expect([rest.quote.goods.toString(), rest.quote.freight.toString(), rest.quote.refundable.toString()]).toEqual(['122.50', '8.00', '130.50']);
       expect((await w.zt.afterSales.listOfMember({ memberId: 'member-1' })).map((r) => r.id)).toEqual([rest.id, first.id]);
+    });
+
+    it('a cancel request on an unpaid order, approved, cancels the order and releases its stock (no money moves)', async () => {
+      await w.unpaidOrder({ id: 'u1' });
+      const locked = (await w.salesStock('sku-tea')).locked;
+      const r = await w.zt.afterSales.open({
+        memberId: 'member-1',
+        orderId: 'u1',
+        type: 'cancel',
+        lines: [{ lineId: 'L1', quantity: 2 }],
+        reason: 'no_longer_wanted',
+      });
+      expect((await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true })).status).toBe('succeeded');
+      const order = await w.order('u1');
+      expect([order.status, order.cancellation?.reason]).toEqual(['cancelled', `after-sales ${r.id}`]);
+      expect((await w.salesStock('sku-tea')).locked).toBe(locked - 2);
+    });
+
+    it('a split child’s refund gives back the points its units used, though the top-level order spent them: 400 points on L1, one unit of two → 200 back', async () => {
+      await w.zt.membership.register({ memberId: 'member-1' });
+      await w.zt.membership.adjustPoints({ memberId: 'member-1', delta: 1000, operator: 'ops', reason: 'test' });
+      const { childIds } = await w.paidSplit({
+        id: 'p1',
+        points: 400,
+        lines: [
+          aLine('L1', '100.00', 2, { skuId: 'sku-tea', discounts: { pointsDeduction: '4.00' } }),
+          aLine('L2', '30.00', 1, { skuId: 'sku-cup', shopId: 'shop-b' }),
+        ],
+        groups: [
+          { warehouseId: 'wh-1', lines: [{ lineId: 'L1', quantity: 2 }] },
+          { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
+        ],
+      });
+      await w.tx((t) =>
+        deductPointsForOrder(t, w.zt.container.get(depsToken<UseCaseDeps>('membership')), {
+          memberId: 'member-1',
+          orderId: 'p1',
+          points: 400,
+          value: '4.00',
+          perLine: { L1: 400 },
+        }),
+      );
+      const c1 = childIds[0]!;
+      await w.zt.membership.recordPaidOrder({
+        orderId: c1,
+        memberId: 'member-1',
+        paidAt: w.clock.now(),
+        amount: (await w.order(c1)).lines[0]!.amounts.goods.subtract(m('4.00')).toString(),
+      });
+      expect((await w.zt.membership.get({ memberId: 'member-1' })).points).toBe(600);
+      const r = await w.zt.afterSales.open({
+        memberId: 'member-1',
+        orderId: c1,
+        type: 'refund_only',
+        lines: [{ lineId: 'L1', quantity: 1 }],
+        reason: 'no_longer_wanted',
+      });
+      expect([r.quote.points, r.quote.refundable.toString()]).toEqual([200, '98.00']); // (200.00 − 4.00) / 2
+      await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+      await w.zt.afterSales.refund({ requestId: r.id, staffId: 'agent-1' });
+      await w.zt.jobs.runUntilIdle();
+      expect(w.jobErrors).toEqual([]);
+      expect((await w.zt.membership.get({ memberId: 'member-1' })).points).toBe(800);
     });
 
     it('units held by a live request cannot be requested again (AFTER_SALES.QUANTITY_EXCEEDS); withdrawing gives them back', async () => {
