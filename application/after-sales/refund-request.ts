@@ -21,9 +21,11 @@ const requestOfRefundNumber = (refundNumber: string): string | null => (refundNu
  *   acknowledges it (`CompleteAfterSalesRefund`), at once when nothing is paid in cash;
  * - `after-sales.request.refund-issued` tells membership (MBR-1: growth and purchase points of the
  *   refunded amount roll back, the points the units used come back), delivered with this commit;
+ * - when nothing of the order shipped, the request's units never leave: they go back on sale under
+ *   `<order>:<sku>:<request>` (each request's once);
  * - when this refund takes the order's last units, the order is settled (ordering's
  *   `settleRefundedOrder`: closed `fully_refunded` unless completed, purchase limits released, coupons
- *   back by CPN-2) and, when nothing of it shipped, its units go back on sale.
+ *   back by CPN-2).
  * The order's requests are held (`lockOrderOfRequest`) from before the request is read to the end, so
  * two refunds of one order take turns and exactly one of them sees the order fully refunded.
  */
@@ -54,22 +56,23 @@ export class RefundAfterSalesRequest {
         });
       } else request.refunded(number, at);
       await requests.save(request);
-      if (await whollyRefunded(tx, order)) await this.settle(tx, order, at);
+      // Refunded before anything shipped, its units never leave: back on sale now, under the request's own
+      // reference — each request's once, so the order's units come back exactly once in all.
+      if (!order.shipped) await this.backOnSale(tx, order, request);
+      if (await whollyRefunded(tx, order)) await settleRefundedOrder(tx, { orderId: order.id, at });
       return request.toSnapshot();
     });
   }
 
-  private async settle(tx: Transaction, order: OrderForAfterSales, at: Date): Promise<void> {
-    await settleRefundedOrder(tx, { orderId: order.id, at });
-    // The goods never left: every unit is back on sale (as a paid order cancelled before shipping, ORD-6).
-    if (!order.shipped) {
-      await changeStockOfOrders(
-        tx,
-        this.d,
-        'return',
-        order.lines.map((l) => ({ orderId: order.id, skuId: l.skuId, quantity: l.quantity })),
-      );
-    }
+  private async backOnSale(tx: Transaction, order: OrderForAfterSales, request: AfterSalesRequest): Promise<void> {
+    const s = request.toSnapshot();
+    const skuOf = new Map(order.lines.map((l) => [l.lineId, l.skuId]));
+    await changeStockOfOrders(
+      tx,
+      this.d,
+      'return',
+      s.quote.lines.map((l) => ({ orderId: order.id, skuId: skuOf.get(l.lineId)!, quantity: l.quantity, part: s.id })),
+    );
   }
 }
 
