@@ -20,6 +20,8 @@ export const afterSalesContext = defineContext({
       refund: (d) => new afterSales.RefundAfterSalesRequest(d),
       /** What the `payment.refund-acknowledged` subscription runs. */
       completeRefund: (d) => new afterSales.CompleteAfterSalesRefund(d),
+      /** What the `order.shipped` subscription runs (an exchange order's shipment completes its request). */
+      completeExchange: (d) => new afterSales.CompleteExchange(d),
       listOfMember: (d) => new afterSales.ListMemberAfterSalesRequests(d),
       get: (d) => new afterSales.GetAfterSalesRequest(d),
       search: (d) => new afterSales.SearchAfterSalesRequests(d),

@@ -1,7 +1,7 @@
 import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { changeStockOfOrders, receiveReturnedUnits } from '../inventory/index.js';
-import { cancelUnpaidOrder, orderForAfterSales } from '../ordering/index.js';
+import { cancelUnpaidOrder, orderForAfterSales, placeExchangeOrder, requestOfExchangeOrder } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { AFTER_SALES_JOB } from './jobs.js';
@@ -108,7 +108,9 @@ export interface ReceiveGoodsCommand {
 /**
  * 收货验货: the returned goods arrived and were inspected (staff). Put away at a warehouse location
  * (`putAway`): inventory receives them there, damaged ones kept apart as unusable (`receiveReturnedUnits`);
- * sellable ones go back on sale in the sales layer under `<order>:<sku>:<request>`, once.
+ * sellable ones go back on sale in the sales layer under `<order>:<sku>:<request>`, once. An exchange's
+ * new units become an order of their own, pending shipment with their stock sold (ordering's
+ * `placeExchangeOrder`); when it ships, the request succeeds (`CompleteExchange`).
  */
 export class ReceiveAfterSalesGoods extends RequestStep<ReceiveGoodsCommand> {
   protected apply(r: AfterSalesRequest, cmd: ReceiveGoodsCommand, now: Date): void {
@@ -122,6 +124,12 @@ export class ReceiveAfterSalesGoods extends RequestStep<ReceiveGoodsCommand> {
     const lines = s.quote.lines.map((l) => ({ orderId: s.orderId, skuId: skuOf.get(l.lineId)!, quantity: l.quantity, part: s.id }));
     if (cmd.putAway) await receiveReturnedUnits(tx, this.d, { ...cmd.putAway, damaged: s.inspection === 'damaged' }, lines);
     if (s.inspection === 'sellable') await changeStockOfOrders(tx, this.d, 'return', lines);
+    if (s.type === 'exchange') {
+      // The new units ship as an order of their own (ordering's exchange order), numbered by its place among the order's exchanges.
+      const exchanges = (await tx.use(AFTER_SALES_STORE).requests.ofOrder(s.orderId)).filter((q) => q.toSnapshot().type === 'exchange');
+      const sequence = exchanges.findIndex((q) => q.id === s.id) + 1;
+      await placeExchangeOrder(tx, this.d, { orderId: s.orderId, requestId: s.id, sequence, lines: s.quote.lines, at: this.d.clock.now() });
+    }
   }
 }
 
@@ -141,6 +149,30 @@ export class AdjustAfterSalesRefund extends RequestStep<{
       at: now,
       ...(cmd.amount !== undefined ? { amount: Money.of(cmd.amount, currency) } : {}),
       ...(cmd.freightCompensation !== undefined ? { freightCompensation: Money.of(cmd.freightCompensation, currency) } : {}),
+    });
+  }
+}
+
+/**
+ * The exchange order of a request shipped (`order.shipped` of `x-<request>`): the request succeeds with
+ * its parcel. Idempotent: a request no longer awaiting its exchange shipment stays as it is; any other
+ * order's shipment is not after-sales' (null).
+ */
+export class CompleteExchange {
+  constructor(private readonly d: UseCaseDeps) {}
+
+  execute(cmd: { readonly orderId: string; readonly carrier: string; readonly trackingNumber: string }): Promise<RequestSnapshot | null> {
+    const requestId = requestOfExchangeOrder(cmd.orderId);
+    if (requestId === null) return Promise.resolve(null);
+    return this.d.uow.run(async (tx) => {
+      const requests = tx.use(AFTER_SALES_STORE).requests;
+      const request = await requests.get(requestId);
+      if (!request) return null;
+      if (request.status === 'awaiting_exchange_shipment') {
+        request.exchangeShipped({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber }, this.d.clock.now());
+        await requests.save(request);
+      }
+      return request.toSnapshot();
     });
   }
 }

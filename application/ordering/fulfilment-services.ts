@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { followParent, returnCouponsOfRefundedOrder, returnPointsOfLines, topOf, type HoldingDeps } from './holdings.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
+import { requestOfExchangeOrder } from './exchange-services.js';
 import { ORDERING_STORE } from './store.js';
 
 /**
@@ -62,13 +63,29 @@ async function stepDone(tx: Transaction, order: Order, at: Date): Promise<OrderP
   return progressOf(order, await followParent(tx, order.parentId, at, order));
 }
 
-/** 发货: a paid goods order ships with its carrier, tracking number and automatic receipt deadline. */
+/**
+ * 发货: a paid goods order ships with its carrier, tracking number and automatic receipt deadline. An
+ * exchange order's shipment is also told as `order.exchange-shipped` (with its after-sales request), so
+ * that only those reach after-sales.
+ */
 export async function shipOrder(
   tx: Transaction,
   cmd: { readonly orderId: string; readonly carrier: string; readonly trackingNumber: string; readonly at: Date; readonly autoConfirmAt: Date },
 ): Promise<OrderProgress> {
   const order = await requireOrder(tx, cmd.orderId);
   order.ship({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber, at: cmd.at, autoConfirmAt: cmd.autoConfirmAt });
+  const requestId = requestOfExchangeOrder(order.id);
+  if (requestId !== null) {
+    const shipment = order.toSnapshot().shipment!;
+    tx.recordEvents([
+      {
+        type: 'order.exchange-shipped',
+        aggregateId: order.id,
+        occurredAt: cmd.at,
+        payload: { requestId, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, memberId: order.memberId },
+      },
+    ]);
+  }
   return stepDone(tx, order, cmd.at);
 }
 

@@ -17,3 +17,4 @@ export * from './payment-services.js';
 export * from './fulfilment-services.js';
 export * from './after-sales-services.js';
 export * from './invoice-services.js';
+export * from './exchange-services.js';

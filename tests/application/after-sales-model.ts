@@ -37,6 +37,8 @@ interface Req {
   received: 'sellable' | 'damaged' | null;
   /** Refunded before the order shipped: its units never left, and are back on sale. */
   backUnshipped: boolean;
+  /** An exchange received: its new units are an order of their own, sold; `shipped` once that order shipped. */
+  exchange: 'sold' | 'shipped' | null;
 }
 interface Model {
   shipped: boolean;
@@ -158,6 +160,7 @@ class Open extends Step {
       compensation: 0n,
       received: null,
       backUnshipped: false,
+      exchange: null,
     });
   };
   override toString = () => `Open(${this.fits ? 'fitting' : 'any'} ${this.pick}, ${this.lines.map((l) => `${l.lineId}×${l.quantity}`).join(' ')})`;
@@ -220,6 +223,7 @@ class Receive extends OnRequest {
     const q = this.req(m);
     q.status = q.type === 'exchange' ? 'awaiting_exchange_shipment' : 'awaiting_refund';
     q.received = this.inspection;
+    if (q.type === 'exchange') q.exchange = 'sold';
   };
   override toString = () => `Receive(${this.k}, ${this.inspection})`;
 }
@@ -282,8 +286,22 @@ class RunJobs extends Step {
   expected = () => 'ok';
   act = (r: Real) => r.w.zt.jobs.runUntilIdle();
   override apply = (m: Model) => {
-    for (const q of m.requests) if (q.issued && q.status === 'awaiting_refund') q.status = 'succeeded';
+    for (const q of m.requests) {
+      if (q.issued && q.status === 'awaiting_refund') q.status = 'succeeded';
+      if (q.exchange === 'shipped' && q.status === 'awaiting_exchange_shipment') q.status = 'succeeded';
+    }
   };
+}
+
+/** The warehouse ships a received exchange's order (`x-<request>`); the request succeeds once the jobs deliver it. */
+class ShipExchange extends OnRequest {
+  readonly from = ['awaiting_exchange_shipment'];
+  expected = (m: Model) => {
+    const q = this.req(m);
+    return q.exchange === 'sold' ? 'ok' : q.exchange === 'shipped' ? 'ORDER.INVALID_TRANSITION' : 'ORDER.NOT_FOUND';
+  };
+  act = (r: Real, m: Model) => r.w.zt.fulfilment.ship({ orderId: `x-${this.req(m).id}`, carrier: 'SF', trackingNumber: 'SFX' });
+  override apply = (m: Model) => void (this.req(m).exchange = 'shipped');
 }
 
 class Ship extends Step {
@@ -317,10 +335,10 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === r.coupon)?.state).toBe(whole ? 'returned' : 'used');
   for (const id of Object.keys(LINES) as LineId[]) {
     const line = LINES[id];
-    const back = m.requests
-      .filter((q) => q.received === 'sellable' || q.backUnshipped)
-      .reduce((n, q) => n + (q.lines.find((l) => l.lineId === id)?.quantity ?? 0), 0);
-    expect(sellable(await w.salesStock(line.sku)), `${line.sku}`).toBe(r.base[line.sku]! + back);
+    const unitsOf = (qs: Req[]) => qs.reduce((n, q) => n + (q.lines.find((l) => l.lineId === id)?.quantity ?? 0), 0);
+    const back = unitsOf(m.requests.filter((q) => q.received === 'sellable' || q.backUnshipped));
+    const exchangedOut = unitsOf(m.requests.filter((q) => q.exchange !== null));
+    expect(sellable(await w.salesStock(line.sku)), `${line.sku}`).toBe(r.base[line.sku]! + back - exchangedOut);
   }
   // Invoices, once the jobs ran: the issued blue and red ones sum to what the order keeps — paid less what
   // the issued refunds took back of it (an agent's amount, not the freight compensation) — with one live
@@ -372,15 +390,30 @@ const commands = [
   refund,
   refund,
   fc.constant(new RunJobs()),
+  fc.constant(new RunJobs()),
   fc.constant(new Ship()),
+  k.map((i) => new ShipExchange(i)),
+  k.map((i) => new ShipExchange(i)),
+  k.map((i) => new ShipExchange(i)),
 ];
+
+/** An exchange of L2's unit, approved, shipped back and received (sellable): the new unit's order awaits shipping. */
+async function receivedExchange(w: FulfilmentWorld): Promise<Req> {
+  const a = await w.zt.afterSales.open({ memberId: 'member-1', orderId: 'o1', type: 'exchange', lines: [{ lineId: 'L2', quantity: 1 }], reason: 'wrong_item' });
+  await w.zt.afterSales.review({ requestId: a.id, staffId: 'agent', approve: true });
+  await w.zt.afterSales.shipBack({ requestId: a.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: 'YT0' });
+  await w.zt.afterSales.receive({ requestId: a.id, staffId: 'warehouse', inspection: 'sellable' });
+  const lines = [{ lineId: 'L2' as const, quantity: 1, cash: 3_000n }];
+  const base = { id: a.id, type: 'exchange' as const, lines, freight: 0n, status: 'awaiting_exchange_shipment', issued: false, amount: null };
+  return { ...base, compensation: 0n, received: 'sellable', backUnshipped: false, exchange: 'sold' };
+}
 
 export function afterSalesModelSuite(name: string, persistence: () => Promise<Persistence | undefined>, runs: number): void {
   describe(`after-sales against a model on ${name} (issue #15)`, () => {
     it('any interleaving of requests, reviews, returns, adjustments, refunds, the channel’s jobs and shipping keeps AFS-1, AFS-2, CPN-2 and the stock exact', async () => {
       await fc.assert(
         // Half the runs start with the order shipped, so that returns (ship back, receive) have units to take.
-        fc.asyncProperty(fc.boolean(), fc.commands(commands, { maxCommands: 40, size: 'max' }), async (shipped, cmds) => {
+        fc.asyncProperty(fc.boolean(), fc.boolean(), fc.commands(commands, { maxCommands: 40, size: 'max' }), async (shipped, exchanging, cmds) => {
           const w = await fulfilmentWorld(await persistence());
           const coupon = await w.usedCoupon('member-1', 'o1');
           await w.paidOrder({ id: 'o1', couponIds: [coupon] });
@@ -394,6 +427,8 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
           });
           await w.zt.jobs.runUntilIdle();
           const model: Model = { shipped, settled: true, requests: [], adjustedIssued: false };
+          // Half the shipped runs start with an exchange of L2 received, its new unit an order waiting to ship.
+          if (shipped && exchanging) model.requests.push(await receivedExchange(w));
           await fc.asyncModelRun(() => ({ model, real: { w, coupon, base } }), cmds);
           expect(w.jobErrors).toEqual([]);
         }),

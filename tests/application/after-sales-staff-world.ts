@@ -24,7 +24,7 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
     const open = (
       orderId: string,
       lines: { lineId: string; quantity: number }[],
-      type: 'refund_only' | 'return_and_refund' | 'refund' = 'refund_only',
+      type: 'refund_only' | 'return_and_refund' | 'refund' | 'exchange' = 'refund_only',
       reason = 'no_longer_wanted',
     ) => w.zt.afterSales.open({ memberId: 'member-1', orderId, type, lines, reason });
     const completed = async (id: string) => {
@@ -67,6 +67,36 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
       // book, available, in transit, unsellable, used — and at R-01: available, locked, shipped, unusable
       expect(await layers(teaSku)).toEqual({ dispatch: [[2, 0, 0, 2, 0]], locations: [['R-01', 0, 0, 0, 2]], sellable: tea.sellable });
       expect(await layers(cupSku)).toEqual({ dispatch: [[1, 1, 0, 0, 0]], locations: [['R-01', 1, 0, 0, 0]], sellable: cup.sellable! + 1 });
+    });
+
+    it('an exchange: the unit sent back is received, a new one ships as a 0.00 order of its own (x-<request>, <number>-X1) with its stock sold; its shipment completes the request; nothing is paid, refunded, invoiced or counted as a purchase', async () => {
+      await w.memberKnowsPaid('member-1', await w.paidOrder({ id: 'o1' }));
+      await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF1' });
+      await w.zt.jobs.runUntilIdle();
+      const tea = sellable(await w.salesStock('sku-tea'));
+      const r = await open('o1', [{ lineId: 'L1', quantity: 1 }], 'exchange', 'wrong_item');
+      await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent', approve: true });
+      await w.zt.afterSales.shipBack({ requestId: r.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: 'YT1' });
+      expect(await codeOf(w.zt.afterSales.refund({ requestId: r.id, staffId: 'agent' }))).toBe('AFTER_SALES.INVALID_TRANSITION');
+      expect((await w.zt.afterSales.receive({ requestId: r.id, staffId: 'wh', inspection: 'sellable' })).status).toBe('awaiting_exchange_shipment');
+      const x = await w.order(`x-${r.id}`);
+      expect([x.number, x.status, x.lines.map((l) => [l.lineId, l.skuId, l.quantity, l.unitPrice.toString()]), x.freight.toString(), x.common.invoice]).toEqual(
+        ['SO-o1-X1', 'pending_shipment', [['L1', 'sku-tea', 1, '0.00']], '0.00', null],
+      );
+      expect(sellable(await w.salesStock('sku-tea'))).toBe(tea); // the unit back on sale, the new one sold
+      await w.zt.fulfilment.ship({ orderId: x.id, carrier: 'SF', trackingNumber: 'SF-X1' });
+      await w.zt.jobs.runUntilIdle();
+      const done = await w.zt.afterSales.get({ requestId: r.id });
+      expect([done.status, done.exchangeShipment?.carrier, done.exchangeShipment?.trackingNumber, done.refundNumber]).toEqual([
+        'succeeded',
+        'SF',
+        'SF-X1',
+        null,
+      ]);
+      expect((await w.payment('pay-o1')).refunds).toEqual([]);
+      // No purchase: membership keeps no paid-order fact of it (so no growth, points or RFM from it).
+      expect(await codeOf(w.zt.membership.recordOrderCompleted({ orderId: x.id }))).toBe('MEMBERSHIP.ORDER_NOT_FOUND');
+      expect(w.jobErrors).toEqual([]);
     });
 
     it('AFS-1 at the boundary of a shop’s window: 7 days by default, 15 once set — exactly at the end it is open, a second later closed', async () => {

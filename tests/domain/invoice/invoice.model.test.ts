@@ -81,6 +81,8 @@ class Answer extends Step {
     const i = this.red ? r.red! : r.blue;
     if (this.issued) i.issued({ code: 'c', number: String(at.getTime()), issuedAt: at }, at);
     else i.failed('no', at);
+    // What the application does once a red invoice is issued: its blue one is red-flushed.
+    if (this.red && this.issued) r.blue.flushed(at);
   };
   override apply = (m: Model) => {
     const to = this.issued ? 'issued' : 'failed';
@@ -90,11 +92,6 @@ class Answer extends Step {
       if (this.issued) m.status = 'red_flushed';
     }
   };
-  override run(m: Model, r: Real): void {
-    super.run(m, r);
-    // What the application does once a red invoice is issued: its blue one is flushed (checked by the next step).
-    if (this.red && this.issued && r.blue.status === 'flushing') r.blue.flushed(new Date(m.now));
-  }
   override toString = () => `Answer(${this.red ? 'red' : 'blue'}, ${this.issued ? 'issued' : 'failed'})`;
 }
 
