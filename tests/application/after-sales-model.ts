@@ -4,7 +4,15 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { RequestType } from '../../domain/after-sales/index.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
-import { fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
+import { depsToken } from '../../adapters/container/compose.js';
+import { deductPointsForOrder } from '../../application/membership/index.js';
+import type { UseCaseDeps } from '../../application/shared/deps.js';
+import { aLine, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
+
+const MODEL_LINES = [
+  aLine('L1', '100.00', 2, { skuId: 'sku-tea', discounts: { activityDiscount: '10.00', couponDiscount: '5.00', pointsDeduction: '4.00' } }),
+  aLine('L2', '30.00', 1, { skuId: 'sku-cup' }),
+];
 
 /**
  * Model-based test of after-sales on one paid order (issue #15 acceptance): random sequences of
@@ -19,16 +27,20 @@ import { fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
  * issued first; whenever the jobs have run, its blue and red invoices balance to what the order keeps.
  */
 
-const LINES = { L1: { quantity: 2, paid: 18_500n, sku: 'sku-tea' }, L2: { quantity: 1, paid: 3_000n, sku: 'sku-cup' } } as const;
+// L1 also spent 400 points (4.00) of the member's 1,000: 200.00 less 10.00, 5.00 and 4.00 → paid 181.00.
+const LINES = { L1: { quantity: 2, paid: 18_100n, points: 400n, sku: 'sku-tea' }, L2: { quantity: 1, paid: 3_000n, points: 0n, sku: 'sku-cup' } } as const;
 type LineId = keyof typeof LINES;
 const FREIGHT = 800n;
 const ISSUER = { name: 'Shop A', taxNumber: '91310000MA1FL0001X' };
-const PAID = 18_500n + 3_000n + FREIGHT;
+const GOODS = LINES.L1.paid + LINES.L2.paid;
+const PAID = GOODS + FREIGHT;
+/** The member's points once the order spent its 400. */
+const POINTS_LEFT = 600;
 
 interface Req {
   id: string;
   type: RequestType;
-  lines: { lineId: LineId; quantity: number; cash: bigint }[];
+  lines: { lineId: LineId; quantity: number; cash: bigint; points: bigint }[];
   freight: bigint;
   status: string;
   issued: boolean;
@@ -42,6 +54,8 @@ interface Req {
 }
 interface Model {
   shipped: boolean;
+  /** The member confirmed receipt (growth and purchase points granted). */
+  completed: boolean;
   /** The last command ran the jobs to idle: the invoices have followed every refund. */
   settled: boolean;
   requests: Req[];
@@ -121,7 +135,7 @@ class Open extends Step {
   expected(m: Model): Outcome {
     const choices = this.fits ? allowedTypes(m) : ALL_TYPES;
     this.type = choices[this.pick % choices.length]!;
-    if (wholeRefunded(m)) return 'AFTER_SALES.TYPE_NOT_ALLOWED'; // the order closed
+    if (wholeRefunded(m) && !m.completed) return 'AFTER_SALES.TYPE_NOT_ALLOWED'; // the order closed
     if (!allowedTypes(m).includes(this.type)) return 'AFTER_SALES.TYPE_NOT_ALLOWED';
     for (const l of this.lines) {
       const held = m.requests.filter(live).reduce((n, r) => n + (r.lines.find((x) => x.lineId === l.lineId)?.quantity ?? 0), 0);
@@ -131,13 +145,15 @@ class Open extends Step {
   }
   act = (r: Real) => r.w.zt.afterSales.open({ memberId: 'member-1', orderId: 'o1', type: this.type, lines: this.lines, reason: 'quality' });
   override apply = (m: Model, answer: unknown) => {
-    const a = answer as { id: string; quote: { freight: { toMinor(): bigint }; lines: { lineId: string; cash: { toMinor(): bigint } }[] } };
+    const a = answer as { id: string; quote: { freight: { toMinor(): bigint }; lines: { lineId: string; cash: { toMinor(): bigint }; points: number }[] } };
     const lines = this.lines.map((l) => {
       // AFS-2, decision 0031: the units held after this request carry ⌊paid × units / bought⌋, less what live requests hold.
       const heldBy = m.requests.filter(live).flatMap((r) => r.lines.filter((x) => x.lineId === l.lineId));
       const units = heldBy.reduce((n, x) => n + x.quantity, 0) + l.quantity;
-      const cash = (LINES[l.lineId].paid * BigInt(units)) / BigInt(LINES[l.lineId].quantity) - heldBy.reduce((n, x) => n + x.cash, 0n);
-      return { ...l, cash: cash < 0n ? 0n : cash };
+      const share = (total: bigint) => (total * BigInt(units)) / BigInt(LINES[l.lineId].quantity);
+      const cash = share(LINES[l.lineId].paid) - heldBy.reduce((n, x) => n + x.cash, 0n);
+      const points = share(LINES[l.lineId].points) - heldBy.reduce((n, x) => n + x.points, 0n);
+      return { ...l, cash: cash < 0n ? 0n : cash, points: points < 0n ? 0n : points };
     });
     const afterThis = (Object.keys(LINES) as LineId[]).every(
       (id) =>
@@ -147,7 +163,7 @@ class Open extends Step {
     );
     const freightHeld = m.requests.filter(live).reduce((n, r) => n + r.freight, 0n);
     const freight = !m.shipped && afterThis ? FREIGHT - freightHeld : 0n;
-    expect(a.quote.lines.map((l) => [l.lineId, l.cash.toMinor()])).toEqual(lines.map((l) => [l.lineId, l.cash]));
+    expect(a.quote.lines.map((l) => [l.lineId, l.cash.toMinor(), BigInt(l.points)])).toEqual(lines.map((l) => [l.lineId, l.cash, l.points]));
     expect(a.quote.freight.toMinor()).toBe(freight);
     m.requests.push({
       id: a.id,
@@ -310,6 +326,13 @@ class Ship extends Step {
   override apply = (m: Model) => void (m.shipped = true);
 }
 
+/** The member confirms receipt: the order completes (its growth and purchase points come with the jobs). */
+class Complete extends Step {
+  expected = (m: Model) => (m.shipped && !m.completed && !wholeRefunded(m) ? 'ok' : 'ORDER.INVALID_TRANSITION');
+  act = (r: Real) => r.w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
+  override apply = (m: Model) => void (m.completed = true);
+}
+
 async function checkInvariants(m: Model, r: Real): Promise<void> {
   const { w } = r;
   // Money: the payment refunded exactly what the issued requests pay out, never more than was paid.
@@ -331,7 +354,7 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(Object.fromEntries(real.map((q) => [q.id, q.status]))).toEqual(Object.fromEntries(m.requests.map((q) => [q.id, q.status])));
   // The order, the coupon and the stock.
   const whole = wholeRefunded(m);
-  expect((await w.order('o1')).status).toBe(whole ? 'closed' : m.shipped ? 'shipped' : 'pending_shipment');
+  expect((await w.order('o1')).status).toBe(m.completed ? 'completed' : whole ? 'closed' : m.shipped ? 'shipped' : 'pending_shipment');
   expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === r.coupon)?.state).toBe(whole ? 'returned' : 'used');
   for (const id of Object.keys(LINES) as LineId[]) {
     const line = LINES[id];
@@ -344,6 +367,13 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   // the issued refunds took back of it (an agent's amount, not the freight compensation) — with one live
   // blue invoice while something is kept, none once nothing is.
   if (m.settled) {
+    // MBR-1, once the jobs ran: the points the refunded units used came back, each once; growth and purchase
+    // points (1 each per yuan, on completion) are of what the order keeps (paid less every refund, compensation included).
+    const net = PAID - refundedTotal(m);
+    const earned = m.completed && net > 0n ? Number(net / 100n) : 0;
+    const returned = m.requests.filter((q) => q.issued).reduce((n, q) => n + q.lines.reduce((k, l) => k + Number(l.points), 0), 0);
+    const member = await w.zt.membership.get({ memberId: 'member-1' });
+    expect([member.growth, member.points]).toEqual([earned, POINTS_LEFT + returned + earned]);
     const invoices = await w.zt.invoices.search({ orderId: 'o1', limit: 100 });
     const kept = PAID - m.requests.filter((q) => q.issued).reduce((n, q) => n + (q.amount ?? refundable(q)), 0n);
     const issued = invoices.filter((i) => i.fapiao !== null).reduce((n, i) => n + i.amount.toMinor(), 0n);
@@ -354,7 +384,7 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   // Every unit refunded without an agent's change: exactly what was paid for the goods, plus the freight carried.
   if (whole && !m.adjustedIssued) {
     const freight = m.requests.filter((q) => q.issued).reduce((n, q) => n + q.freight, 0n);
-    expect(refunded).toBe(18_500n + 3_000n + freight);
+    expect(refunded).toBe(GOODS + freight);
     expect(freight === 0n || freight === FREIGHT).toBe(true);
   }
 }
@@ -392,6 +422,7 @@ const commands = [
   fc.constant(new RunJobs()),
   fc.constant(new RunJobs()),
   fc.constant(new Ship()),
+  fc.constant(new Complete()),
   k.map((i) => new ShipExchange(i)),
   k.map((i) => new ShipExchange(i)),
   k.map((i) => new ShipExchange(i)),
@@ -403,7 +434,7 @@ async function receivedExchange(w: FulfilmentWorld): Promise<Req> {
   await w.zt.afterSales.review({ requestId: a.id, staffId: 'agent', approve: true });
   await w.zt.afterSales.shipBack({ requestId: a.id, memberId: 'member-1', carrier: 'YTO', trackingNumber: 'YT0' });
   await w.zt.afterSales.receive({ requestId: a.id, staffId: 'warehouse', inspection: 'sellable' });
-  const lines = [{ lineId: 'L2' as const, quantity: 1, cash: 3_000n }];
+  const lines = [{ lineId: 'L2' as const, quantity: 1, cash: 3_000n, points: 0n }];
   const base = { id: a.id, type: 'exchange' as const, lines, freight: 0n, status: 'awaiting_exchange_shipment', issued: false, amount: null };
   return { ...base, compensation: 0n, received: 'sellable', backUnshipped: false, exchange: 'sold' };
 }
@@ -416,7 +447,19 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
         fc.asyncProperty(fc.boolean(), fc.boolean(), fc.commands(commands, { maxCommands: 40, size: 'max' }), async (shipped, exchanging, cmds) => {
           const w = await fulfilmentWorld(await persistence());
           const coupon = await w.usedCoupon('member-1', 'o1');
-          await w.paidOrder({ id: 'o1', couponIds: [coupon] });
+          const order = await w.paidOrder({ id: 'o1', couponIds: [coupon], points: 400, lines: MODEL_LINES });
+          await w.zt.membership.register({ memberId: 'member-1' });
+          await w.zt.membership.adjustPoints({ memberId: 'member-1', delta: 1000, operator: 'ops', reason: 'model' });
+          await w.tx((t) =>
+            deductPointsForOrder(t, w.zt.container.get(depsToken<UseCaseDeps>('membership')), {
+              memberId: 'member-1',
+              orderId: 'o1',
+              points: 400,
+              value: '4.00',
+              perLine: { L1: 400 },
+            }),
+          );
+          await w.zt.membership.recordPaidOrder({ orderId: 'o1', memberId: 'member-1', paidAt: w.clock.now(), amount: order.payable.toString() });
           if (shipped) await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF0' });
           const base = { 'sku-tea': sellable(await w.salesStock('sku-tea')), 'sku-cup': sellable(await w.salesStock('sku-cup')) };
           await w.zt.invoices.setSettings({ shopId: '*', issueWhen: 'paid', issuer: ISSUER, goodsRate: 1300, freightRate: 900, categoryRates: {} });
@@ -426,7 +469,7 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
             buyer: { type: 'personal', title: 'Li Lei', taxNumber: null, email: null, address: null },
           });
           await w.zt.jobs.runUntilIdle();
-          const model: Model = { shipped, settled: true, requests: [], adjustedIssued: false };
+          const model: Model = { shipped, completed: false, settled: true, requests: [], adjustedIssued: false };
           // Half the shipped runs start with an exchange of L2 received, its new unit an order waiting to ship.
           if (shipped && exchanging) model.requests.push(await receivedExchange(w));
           await fc.asyncModelRun(() => ({ model, real: { w, coupon, base } }), cmds);
