@@ -6,6 +6,7 @@ import { sellable } from '../../domain/inventory/sales-stock.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { depsToken } from '../../adapters/container/compose.js';
 import { deductPointsForOrder } from '../../application/membership/index.js';
+import { consumePurchaseLimit, promotionsForPricing } from '../../application/promotion/index.js';
 import type { UseCaseDeps } from '../../application/shared/deps.js';
 import { aLine, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
 
@@ -63,6 +64,8 @@ interface Model {
 }
 interface Real {
   w: FulfilmentWorld;
+  /** A flash sale limited to 5 per member, of which the order took 2 units (限购). */
+  flash: string;
   coupon: string;
   base: Record<string, number>;
 }
@@ -356,6 +359,9 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   const whole = wholeRefunded(m);
   expect((await w.order('o1')).status).toBe(m.completed ? 'completed' : whole ? 'closed' : m.shipped ? 'shipped' : 'pending_shipment');
   expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === r.coupon)?.state).toBe(whole ? 'returned' : 'used');
+  // The purchase limit the order took comes back once, when the whole order is refunded.
+  const allowances = await w.tx((t) => promotionsForPricing(t, w.clock.now(), 'member-1'));
+  expect(allowances.allowances.find((a) => a.activityId === r.flash)?.used).toBe(whole ? 0 : 2);
   for (const id of Object.keys(LINES) as LineId[]) {
     const line = LINES[id];
     const unitsOf = (qs: Req[]) => qs.reduce((n, q) => n + (q.lines.find((l) => l.lineId === id)?.quantity ?? 0), 0);
@@ -428,6 +434,22 @@ const commands = [
   k.map((i) => new ShipExchange(i)),
 ];
 
+/** A flash sale of sku-tea serving for a day, at most 5 per member (approved by a second pair of eyes). */
+async function limitedFlashSale(w: FulfilmentWorld): Promise<string> {
+  const at = w.clock.now().getTime();
+  const a = await w.zt.promotions.createActivity({
+    name: '秒杀',
+    rule: { kind: 'flash_sale', prices: [{ skuId: 'sku-tea', price: '90.00' }] },
+    scope: { kind: 'skus', ids: ['sku-tea'] },
+    startsAt: new Date(at - 60_000),
+    endsAt: new Date(at + 86_400_000),
+    perMemberLimit: 5,
+  });
+  await w.zt.promotions.submitActivity({ activityId: a.id, by: 'alice' });
+  await w.zt.promotions.approveActivity({ activityId: a.id, by: 'bob' });
+  return a.id;
+}
+
 /** An exchange of L2's unit, approved, shipped back and received (sellable): the new unit's order awaits shipping. */
 async function receivedExchange(w: FulfilmentWorld): Promise<Req> {
   const a = await w.zt.afterSales.open({ memberId: 'member-1', orderId: 'o1', type: 'exchange', lines: [{ lineId: 'L2', quantity: 1 }], reason: 'wrong_item' });
@@ -447,7 +469,9 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
         fc.asyncProperty(fc.boolean(), fc.boolean(), fc.commands(commands, { maxCommands: 40, size: 'max' }), async (shipped, exchanging, cmds) => {
           const w = await fulfilmentWorld(await persistence());
           const coupon = await w.usedCoupon('member-1', 'o1');
-          const order = await w.paidOrder({ id: 'o1', couponIds: [coupon], points: 400, lines: MODEL_LINES });
+          const flash = await limitedFlashSale(w);
+          await w.tx((t) => consumePurchaseLimit(t, { activityId: flash, memberId: 'member-1', reference: 'o1', quantity: 2 }, w.clock.now()));
+          const order = await w.paidOrder({ id: 'o1', couponIds: [coupon], points: 400, lines: MODEL_LINES, limitedActivityIds: [flash] });
           await w.zt.membership.register({ memberId: 'member-1' });
           await w.zt.membership.adjustPoints({ memberId: 'member-1', delta: 1000, operator: 'ops', reason: 'model' });
           await w.tx((t) =>
@@ -472,7 +496,7 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
           const model: Model = { shipped, completed: false, settled: true, requests: [], adjustedIssued: false };
           // Half the shipped runs start with an exchange of L2 received, its new unit an order waiting to ship.
           if (shipped && exchanging) model.requests.push(await receivedExchange(w));
-          await fc.asyncModelRun(() => ({ model, real: { w, coupon, base } }), cmds);
+          await fc.asyncModelRun(() => ({ model, real: { w, coupon, base, flash } }), cmds);
           expect(w.jobErrors).toEqual([]);
         }),
         { numRuns: runs },

@@ -51,6 +51,8 @@ export interface PaidOrderSpec {
   readonly couponIds?: readonly string[];
   /** The points the top-level order spent (its lines carry their value as `pointsDeduction`). */
   readonly points?: number;
+  /** The activities whose purchase limits (限购) the order consumed. */
+  readonly limitedActivityIds?: readonly string[];
   /** The invoice asked for when placing it. */
   readonly invoice?: { readonly title: string; readonly taxNumber: string | null };
 }
@@ -157,7 +159,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
         ...(spec.kind === 'service' ? { freight: m('0.00') } : {}),
         placedAt: clock.now(),
         payBy: new Date(clock.now().getTime() + 30 * MINUTE),
-        benefits: { couponIds: spec.couponIds ?? [], points: spec.points ?? 0, limitedActivityIds: [] },
+        benefits: { couponIds: spec.couponIds ?? [], points: spec.points ?? 0, limitedActivityIds: spec.limitedActivityIds ?? [] },
       }),
     );
 
