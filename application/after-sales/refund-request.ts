@@ -1,10 +1,9 @@
-import type { AfterSalesRequest, RequestSnapshot } from '../../domain/after-sales/index.js';
+import { AFTER_SALES_ERRORS, type AfterSalesRequest, type RequestSnapshot } from '../../domain/after-sales/index.js';
 import { changeStockOfOrders } from '../inventory/index.js';
 import { orderForAfterSales, settleRefundedOrder, type OrderForAfterSales } from '../ordering/index.js';
 import { refundOrderAmount } from '../payment/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import { requireRequest } from './lookups.js';
 import { AFTER_SALES_STORE } from './store.js';
 
 /** The refund number of a request: the payment's refund id, the channel's idempotency key, membership's reference. */
@@ -26,8 +25,8 @@ const requestOfRefundNumber = (refundNumber: string): string | null => (refundNu
  * - when this refund takes the order's last units, the order is settled (ordering's
  *   `settleRefundedOrder`: closed `fully_refunded` unless completed, purchase limits released, coupons
  *   back by CPN-2).
- * The order's requests are held (`lockOrderOfRequest`) from before the request is read to the end, so
- * two refunds of one order take turns and exactly one of them sees the order fully refunded.
+ * The order's requests are held (`lockOrderOfRequest`) from before they are read (once, all of them) to
+ * the end, so two refunds of one order take turns and exactly one of them sees the order fully refunded.
  */
 export class RefundAfterSalesRequest {
   constructor(private readonly d: UseCaseDeps) {}
@@ -35,9 +34,12 @@ export class RefundAfterSalesRequest {
   execute(cmd: { readonly requestId: string; readonly staffId: string }): Promise<RequestSnapshot> {
     return this.d.uow.run(async (tx) => {
       const requests = tx.use(AFTER_SALES_STORE).requests;
-      await requests.lockOrderOfRequest(cmd.requestId);
-      const request = await requireRequest(tx, cmd.requestId); // read once the order is held (none: REQUEST_NOT_FOUND)
-      const { orderId } = request.toSnapshot();
+      const orderId = await requests.lockOrderOfRequest(cmd.requestId);
+      // The order's requests, read once it is held: this one among them, and what the others refunded.
+      const ofOrder = orderId === null ? [] : await requests.ofOrder(orderId);
+      const request = ofOrder.find((r) => r.id === cmd.requestId);
+      if (!request || orderId === null)
+        throw AFTER_SALES_ERRORS.raise('REQUEST_NOT_FOUND', `no after-sales request ${cmd.requestId}`, { requestId: cmd.requestId });
       const order = await orderForAfterSales(tx, orderId);
       if (!order) throw new Error(`request ${request.id} names no order ${orderId}`);
       const at = this.d.clock.now();
@@ -59,7 +61,7 @@ export class RefundAfterSalesRequest {
       // Refunded before anything shipped, its units never leave: back on sale now, under the request's own
       // reference — each request's once, so the order's units come back exactly once in all.
       if (!order.shipped) await this.backOnSale(tx, order, request);
-      if (await whollyRefunded(tx, order)) await settleRefundedOrder(tx, { orderId: order.id, at });
+      if (whollyRefunded(order, ofOrder)) await settleRefundedOrder(tx, { orderId: order.id, at });
       return request.toSnapshot();
     });
   }
@@ -76,10 +78,10 @@ export class RefundAfterSalesRequest {
   }
 }
 
-/** Whether the order's requests whose refund went out now cover every unit it has. */
-async function whollyRefunded(tx: Transaction, order: OrderForAfterSales): Promise<boolean> {
+/** Whether the order's requests (this one, as it is now, among them) whose refund went out cover every unit it has. */
+function whollyRefunded(order: OrderForAfterSales, requests: readonly AfterSalesRequest[]): boolean {
   const refunded = new Map<string, number>();
-  for (const r of await tx.use(AFTER_SALES_STORE).requests.ofOrder(order.id)) {
+  for (const r of requests) {
     if (!r.refundIssued) continue;
     for (const l of r.toSnapshot().quote.lines) refunded.set(l.lineId, (refunded.get(l.lineId) ?? 0) + l.quantity);
   }

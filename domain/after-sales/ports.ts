@@ -18,8 +18,8 @@ export interface AfterSalesRequests {
    * and adds to it, so two opened at once could otherwise both take the same units.
    */
   lockOrder(orderId: string): Promise<void>;
-  /** `lockOrder` on the order of a request, in one step; false (nothing held) when there is no such request. */
-  lockOrderOfRequest(requestId: string): Promise<boolean>;
+  /** `lockOrder` on the order of a request, in one step: the order's id, or null (nothing held) when there is no such request. */
+  lockOrderOfRequest(requestId: string): Promise<string | null>;
 }
 
 export interface RequestSearch {

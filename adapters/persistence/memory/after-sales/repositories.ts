@@ -70,8 +70,8 @@ export class MemoryAfterSalesRequests implements AfterSalesRequests {
   /** Memory transactions run one at a time: nothing to wait for. */
   async lockOrder(): Promise<void> {}
 
-  async lockOrderOfRequest(requestId: string): Promise<boolean> {
-    return (await this.get(requestId)) !== null;
+  async lockOrderOfRequest(requestId: string): Promise<string | null> {
+    return (await this.get(requestId))?.toSnapshot().orderId ?? null;
   }
 }
 

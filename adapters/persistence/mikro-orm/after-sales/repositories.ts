@@ -65,12 +65,12 @@ export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
   }
 
   /** The same lock, its key read from the request's row by the statement that takes it. */
-  async lockOrderOfRequest(requestId: string): Promise<boolean> {
-    const rows = await this.tx.rows('select pg_advisory_xact_lock(?::int4, hashtext(order_id)) from after_sales_request where id = ?', [
-      ORDER_LOCK_SPACE,
-      requestId,
-    ]);
-    return rows.length > 0;
+  async lockOrderOfRequest(requestId: string): Promise<string | null> {
+    const [row] = await this.tx.rows<{ order_id: string }>(
+      'select order_id, pg_advisory_xact_lock(?::int4, hashtext(order_id)) from after_sales_request where id = ?',
+      [ORDER_LOCK_SPACE, requestId],
+    );
+    return row?.order_id ?? null;
   }
 
   private async list(sql: string, params: unknown[]): Promise<AfterSalesRequest[]> {
