@@ -8,6 +8,7 @@ import {
   type RequestSearch,
   type RequestSnapshot,
 } from '../../domain/after-sales/index.js';
+import { unitsSold } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import { requireRequest } from './lookups.js';
 import { AFTER_SALES_STORE } from './store.js';
@@ -42,7 +43,7 @@ export class SearchAfterSalesRequests {
 /**
  * The statistics of the requests opened in [from, to) (at most 366 days, AFTER_SALES.INVALID_PERIOD),
  * of one shop or all: by type and reason, and per shop and product what was asked and refunded
- * (`requestStatistics`). Reads the period's requests; the rates against sales are not computed here.
+ * (`requestStatistics`), with the refund rate against the units sold in the period (ordering's `unitsSold`).
  */
 export class AfterSalesRequestStatistics {
   constructor(private readonly d: UseCaseDeps) {}
@@ -56,11 +57,13 @@ export class AfterSalesRequestStatistics {
         ...(cmd.shopId !== undefined ? { shopId: cmd.shopId } : {}),
         limit: Number.MAX_SAFE_INTEGER,
       });
+      const sold = await unitsSold(tx, { from: cmd.from, to: cmd.to });
       return requestStatistics(
         requests.map((r) => r.toSnapshot()),
         cmd.from,
         cmd.to,
         cmd.currency ?? 'CNY',
+        cmd.shopId === undefined ? sold : sold.filter((s) => s.shopId === cmd.shopId),
       );
     });
   }

@@ -1,3 +1,4 @@
+import { exchangeOrderId, requestOfExchangeOrderId } from '../../domain/ordering/exchange-ids.js';
 import { Order } from '../../domain/ordering/order.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -5,9 +6,9 @@ import { lockOrderStock, settlePaidOrder, storedOrder, type HoldingDeps } from '
 import { ORDERING_STORE } from './store.js';
 
 /** The id of the exchange order of an after-sales request: one per request, found again by it. */
-export const exchangeOrderIdOf = (requestId: string): string => `x-${requestId}`;
+export const exchangeOrderIdOf = exchangeOrderId;
 /** The request an exchange order ships for, or null for any other order. */
-export const requestOfExchangeOrder = (orderId: string): string | null => (orderId.startsWith('x-') ? orderId.slice(2) : null);
+export const requestOfExchangeOrder = requestOfExchangeOrderId;
 /** The payment id an exchange order is "paid" with: nothing was paid, and membership and finance know it by this prefix. */
 export const EXCHANGE_PAYMENT_PREFIX = 'exchange:';
 

@@ -1,4 +1,6 @@
-import { orderPeriod, type OrderPeriodStatistics } from '../../domain/ordering/queries.js';
+import { orderPeriod, type OrderPeriod, type OrderPeriodStatistics } from '../../domain/ordering/queries.js';
+import type { UnitsSold } from '../../domain/ordering/units-sold.js';
+import type { Transaction } from '../shared/unit-of-work.js';
 import type { OrderingDeps } from './deps.js';
 import { ORDERING_STORE } from './store.js';
 
@@ -14,4 +16,9 @@ export class OrderStatistics {
     const period = orderPeriod(cmd.from, cmd.to);
     return this.deps.uow.run((tx) => tx.use(ORDERING_STORE).orderQueries.statistics(period));
   }
+}
+
+/** Ordering's published read (after-sales' statistics): units sold in a period per SKU and shop (`computeUnitsSold`). */
+export function unitsSold(tx: Transaction, period: OrderPeriod): Promise<UnitsSold[]> {
+  return tx.use(ORDERING_STORE).orderQueries.unitsSold(period);
 }

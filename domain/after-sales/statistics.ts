@@ -26,6 +26,10 @@ export interface RefundFigures {
   readonly refundedUnits: number;
   /** Cash refunded for it (issued refunds; an agent's amount split over the request's parts, freight compensation left out). */
   readonly refunded: Money;
+  /** Units sold (paid) in the period, when known. */
+  readonly sold: number;
+  /** 退款率: refunded units ÷ units sold in the period, to 4 places; null when none were sold. */
+  readonly refundRate: number | null;
 }
 
 export interface AfterSalesStatistics {
@@ -45,9 +49,16 @@ export interface AfterSalesStatistics {
 
 /**
  * The statistics of the requests opened in a period (spec §11 item 5): counts by type and reason, and per
- * shop and product what was asked and refunded; shops and products by refunded amount, then units, then id.
+ * shop and product what was asked and refunded, and the refund rate against the units sold in the period
+ * (`sold`, ordering's); shops and products by refunded amount, then units, then id.
  */
-export function requestStatistics(requests: readonly RequestSnapshot[], from: Date, to: Date, currency: string): AfterSalesStatistics {
+export function requestStatistics(
+  requests: readonly RequestSnapshot[],
+  from: Date,
+  to: Date,
+  currency: string,
+  sold: readonly { readonly skuId: string; readonly shopId: string; readonly units: number }[] = [],
+): AfterSalesStatistics {
   const zero = Money.zero(currency);
   const byType = Object.fromEntries(REQUEST_TYPES.map((t) => [t, 0])) as Record<RequestType, number>;
   const byReason = Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>;
@@ -85,9 +96,15 @@ export function requestStatistics(requests: readonly RequestSnapshot[], from: Da
       seen.add(sku);
     });
   }
-  const ranked = <K extends string>(map: typeof shops, key: K) =>
+  const soldBy = (key: 'skuId' | 'shopId', id: string) => sold.reduce((n, x) => n + (x[key] === id ? x.units : 0), 0);
+  const ranked = <K extends 'skuId' | 'shopId'>(map: typeof shops, key: K) =>
     [...map.entries()]
-      .map(([id, f]) => ({ [key]: id, ...f }) as { [P in K]: string } & RefundFigures)
+      .map(([id, f]) => {
+        const units = soldBy(key, id);
+        return { [key]: id, ...f, sold: units, refundRate: units === 0 ? null : Math.round((f.refundedUnits / units) * 10_000) / 10_000 } as {
+          [P in K]: string;
+        } & RefundFigures;
+      })
       .sort((a, b) => b.refunded.compare(a.refunded) || b.units - a.units || (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
   return {
     from,

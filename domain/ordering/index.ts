@@ -6,3 +6,5 @@ export * from './split.js';
 export * from './cancellation.js';
 export * from './ports.js';
 export * from './queries.js';
+export * from './units-sold.js';
+export * from './exchange-ids.js';

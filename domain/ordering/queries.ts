@@ -1,3 +1,4 @@
+import type { UnitsSold } from './units-sold.js';
 import { Dec } from '../shared/decimal.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { Money } from '../shared/money.js';
@@ -134,6 +135,8 @@ export interface OrderQueries {
   search(search: OrderSearch): Promise<OrderPage>;
   /** The period's statistics, aggregated where the orders are (SQL on PostgreSQL). */
   statistics(period: OrderPeriod): Promise<OrderPeriodStatistics>;
+  /** Units sold (paid) in the period per SKU and shop (`computeUnitsSold` defines it). */
+  unitsSold(period: OrderPeriod): Promise<UnitsSold[]>;
 }
 
 export const MAX_ORDER_PAGE_SIZE = 100;

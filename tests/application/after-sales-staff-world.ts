@@ -84,6 +84,8 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
         ['SO-o1-X1', 'pending_shipment', [['L1', 'sku-tea', 1, '0.00']], '0.00', null],
       );
       expect(sellable(await w.salesStock('sku-tea'))).toBe(tea); // the unit back on sale, the new one sold
+      const sold = await w.zt.afterSales.statistics({ from: new Date(w.clock.now().getTime() - DAY), to: new Date(w.clock.now().getTime() + 1) });
+      expect(sold.byProduct.map((p) => [p.skuId, p.sold])).toEqual([['sku-tea', 2]]); // o1's two units: the exchange order sold nothing
       await w.zt.fulfilment.ship({ orderId: x.id, carrier: 'SF', trackingNumber: 'SF-X1' });
       await w.zt.jobs.runUntilIdle();
       const done = await w.zt.afterSales.get({ requestId: r.id });
@@ -143,11 +145,16 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
         [3, 3, 1, 1, 1, 1],
       );
       expect([stats.refunds.count, stats.refunds.amount.toString()]).toEqual([2, '277.50']); // 92.50 + 185.00
-      expect(stats.byShop.map((s) => [s.shopId, s.requests, s.units, s.refundedUnits, s.refunded.toString()])).toEqual([['shop-a', 3, 4, 3, '277.50']]);
-      expect(stats.byProduct.map((s) => [s.skuId, s.requests, s.units, s.refundedUnits, s.refunded.toString()])).toEqual([
-        ['sku-tea', 2, 3, 3, '277.50'],
-        ['sku-cup', 1, 1, 0, '0.00'],
+      // Sold in the period: o1 and o2, each 2 × sku-tea and 1 × sku-cup — 6 units of shop-a; refunded 3 of sku-tea.
+      expect(stats.byShop.map((s) => [s.shopId, s.requests, s.units, s.refundedUnits, s.refunded.toString(), s.sold, s.refundRate])).toEqual([
+        ['shop-a', 3, 4, 3, '277.50', 6, 0.5],
       ]);
+      expect(stats.byProduct.map((s) => [s.skuId, s.requests, s.units, s.refundedUnits, s.refunded.toString(), s.sold, s.refundRate])).toEqual([
+        ['sku-tea', 2, 3, 3, '277.50', 4, 0.75],
+        ['sku-cup', 1, 1, 0, '0.00', 2, 0],
+      ]);
+      const later = await w.zt.afterSales.statistics({ from: new Date(t0.getTime() + 1), to: new Date(t0.getTime() + DAY) });
+      expect(later.byShop.map((s) => [s.sold, s.refundRate])).toEqual([[0, null]]); // nothing sold after t0: no rate
       expect(await codeOf(w.zt.afterSales.statistics({ from: t0, to: t0 }))).toBe('AFTER_SALES.INVALID_PERIOD');
       expect(await codeOf(w.zt.afterSales.statistics({ from: t0, to: new Date(t0.getTime() + 367 * DAY) }))).toBe('AFTER_SALES.INVALID_PERIOD');
     });

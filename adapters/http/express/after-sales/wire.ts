@@ -42,7 +42,7 @@ export const afterSalesRequestView = component(
   'An after-sales request (售后单, spec §11): what it asks, what it refunds (AFS-2), where it stands.',
 );
 
-const figures = { requests: count, units: count, refundedUnits: count, refunded: money };
+const figures = { requests: count, units: count, refundedUnits: count, refunded: money, sold: count, refundRate: z.number().min(0).nullable() };
 
 export const afterSalesStatisticsView = component(
   'AfterSalesStatistics',

@@ -1,4 +1,5 @@
 import type { OrderSnapshot } from '../../../../domain/ordering/order.js';
+import { computeUnitsSold, type UnitsSold } from '../../../../domain/ordering/units-sold.js';
 import {
   computeOrderStatistics,
   isLeafOrder,
@@ -76,6 +77,10 @@ export class MemoryOrderQueries implements OrderQueries {
 
   async statistics(period: OrderPeriod): Promise<OrderPeriodStatistics> {
     return computeOrderStatistics(this.tx.rows<OrderSnapshot>(ORDERS), period);
+  }
+
+  async unitsSold(period: OrderPeriod): Promise<UnitsSold[]> {
+    return computeUnitsSold(this.tx.rows<OrderSnapshot>(ORDERS), period);
   }
 
   private leaves(): OrderSnapshot[] {
