@@ -81,5 +81,15 @@ export interface RequestSnapshot {
   readonly exchangeShipment: Parcel | null;
   readonly closeReason: CloseReason | null;
   readonly closedAt: Date | null;
+  /** Its timeline, oldest first: every event with the status it left the request in and who did it. */
+  readonly history: readonly TimelineEntry[];
   readonly version: number;
+}
+
+export interface TimelineEntry {
+  readonly at: Date;
+  /** `opened`, `moved`, `adjusted`, `refund-issued`, `succeeded`, `closed`. */
+  readonly event: string;
+  readonly status: RequestStatus;
+  readonly by: string | null;
 }

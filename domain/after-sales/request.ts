@@ -65,11 +65,13 @@ export class AfterSalesRequest extends AggregateRoot {
       exchangeShipment: null,
       closeReason: null,
       closedAt: null,
+      history: [],
       version: 0,
     });
     request.event('opened', c.at, {
       orderId: c.orderId,
       shopId: c.shopId,
+      by: c.memberId,
       type: c.type,
       lines: c.quote.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
     });
@@ -257,7 +259,10 @@ export class AfterSalesRequest extends AggregateRoot {
     this.event(to === 'closed' ? 'closed' : to === 'succeeded' ? 'succeeded' : 'moved', at, { status: to, ...details });
   }
 
+  /** Every event is also a line of the request's timeline (what happened, when, in which status, by whom). */
   private event(name: string, at: Date, payload: Record<string, unknown>): void {
+    const entry = { at, event: name, status: this.s.status, by: typeof payload.by === 'string' ? payload.by : null };
+    this.s = { ...this.s, history: [...this.s.history, entry] };
     this.record({ type: `after-sales.request.${name}`, aggregateId: this.s.id, occurredAt: at, payload: { orderId: this.s.orderId, ...payload } });
   }
 }

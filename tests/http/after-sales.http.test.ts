@@ -37,6 +37,16 @@ describe('after-sales over HTTP (issue #15)', () => {
     expect(w.channel.refunds.get(`afs-${id}`)?.amount.toString()).toBe('90.00');
     const mine = await s.request('GET', `/me/after-sales/${id}`, { token: s.memberToken });
     expect([mine.status, mine.body.status]).toEqual([200, 'succeeded']);
+    // The timeline: every step, the status it left and who took it.
+    expect(mine.body.history.map((h: { event: string; status: string; by: string | null }) => [h.event, h.status, h.by])).toEqual([
+      ['opened', 'pending_review', 'member-1'],
+      ['moved', 'awaiting_customer_shipment', 'agent-a'],
+      ['moved', 'awaiting_return_receipt', null],
+      ['moved', 'awaiting_refund', 'agent-a'],
+      ['adjusted', 'awaiting_refund', 'agent-a'],
+      ['refund-issued', 'awaiting_refund', null],
+      ['succeeded', 'succeeded', null],
+    ]);
     expect((await s.request('GET', '/me/after-sales', { token: s.memberToken })).body.map((r: { id: string }) => r.id)).toContain(id);
   });
 

@@ -20,6 +20,8 @@ interface Model {
   /** Whether the refund went out (then nothing more is adjusted, and only the channel's acknowledgement moves it). */
   issued: boolean;
   events: number;
+  /** Every event so far with the status after its step. */
+  timeline: (readonly [string, RequestStatus])[];
 }
 type Real = { request: AfterSalesRequest };
 type Outcome = { to: RequestStatus } | { code: string };
@@ -53,7 +55,12 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
     expect(s.status).toBe(m.status);
     expect(s.adjustments).toHaveLength(m.adjustments);
     expect(r.request.refund.toMinor()).toBe((m.amount ?? m.refundable) + m.compensation);
-    expect(r.request.pullEvents()).toHaveLength(m.events);
+    const events = r.request.pullEvents();
+    expect(events).toHaveLength(m.events);
+    // The timeline keeps every event, in order, with the status it left.
+    m.timeline.push(...events.map((e) => [e.type.replace('after-sales.request.', ''), s.status] as const));
+    expect(s.history.map((h) => h.event)).toEqual(m.timeline.map(([e]) => e));
+    expect(s.history.at(-1)?.status).toBe(m.status);
     m.events = 0;
   }
   after?(m: Model, applied: boolean): void;
@@ -173,6 +180,7 @@ describe('an after-sales request against a model of its status table and its mon
           adjustments: 0,
           issued: false,
           events: 0,
+          timeline: [['opened', 'pending_review']],
         };
         await fc.asyncModelRun(() => ({ model, real: { request } }), cmds);
       }),

@@ -37,6 +37,7 @@ export const afterSalesRequestView = component(
     exchangeShipment: parcel.nullable(),
     closeReason: z.enum(['rejected', 'withdrawn', 'not_shipped_back']).nullable(),
     closedAt: timestamp.nullable(),
+    history: z.array(wireObject({ at: timestamp, event: z.string(), status: z.enum(REQUEST_STATUSES), by: z.string().nullable() })),
     version: int,
   }),
   'An after-sales request (售后单, spec §11): what it asks, what it refunds (AFS-2), where it stands.',

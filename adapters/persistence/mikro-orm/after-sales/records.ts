@@ -66,7 +66,9 @@ export function afterSalesRequestRecord(s: RequestSnapshot, version: number): Af
 }
 
 export function afterSalesRequestFromRow(row: AfterSalesRequestRow): RequestSnapshot {
-  return { ...decodeSnapshot<RequestSnapshot>(row.snapshot), version: row.version };
+  const s = decodeSnapshot<RequestSnapshot>(row.snapshot);
+  // Requests stored before their timeline was kept have none.
+  return { ...s, history: s.history ?? [], version: row.version };
 }
 
 /** One row of `after_sales_setting`: a shop's window after completion (AFS-1: 7 or 15 days). */
