@@ -8,12 +8,14 @@ const DEFAULT_POLL_MS = 5_000;
 /**
  * The handler of `invoice.issue`: sends a requested (or failed) invoice to the invoicing channel and
  * records its answer, around the call in two transactions of their own:
- * 1. the invoice moves to issuing (a run that finds it issuing already — a crash, a late answer — asks again);
+ * 1. the invoice moves to issuing, every send counted (a run that finds it issuing already — a crash, a
+ *    late answer, an unreachable channel — sends it again);
  * 2. the channel's answer: issued (a blue one then follows what the order keeps by now, `followKept`; a red
  *    one red-flushes its blue one and requests the remainder, `afterRedIssued`); rejected: failed, until
  *    the buyer edits it or staff retry it; pending: asked again after `pollMs` (`notBefore`). When the
- *    channel cannot be reached it is recorded failed and the error rethrown, so the runner retries with
- *    backoff. The channel is idempotent by the invoice's id: asking again never issues a second fapiao.
+ *    channel cannot be reached, whether it issued is unknown: the invoice stays issuing with the error
+ *    kept, and the error is rethrown so the runner retries with backoff. The channel is idempotent by the
+ *    invoice's id: asking again never issues a second fapiao.
  */
 export class IssueInvoice {
   constructor(private readonly d: InvoiceDeps) {}
@@ -25,7 +27,8 @@ export class IssueInvoice {
       const invoices = tx.use(INVOICE_STORE).invoices;
       const invoice = await invoices.get(cmd.invoiceId);
       if (!invoice || !['requested', 'failed', 'issuing'].includes(invoice.status)) return null;
-      if (invoice.startIssuing(this.d.clock.now())) await invoices.save(invoice);
+      invoice.startIssuing(this.d.clock.now());
+      await invoices.save(invoice);
       const s = invoice.toSnapshot();
       const reversed = s.reverses === null ? null : await invoices.get(s.reverses);
       return {
@@ -45,7 +48,13 @@ export class IssueInvoice {
     try {
       answer = await channel.issue(request);
     } catch (error) {
-      await this.record(cmd.invoiceId, { outcome: 'rejected', reason: `channel ${channel.name} unreachable: ${(error as Error).message}` });
+      await this.d.uow.run(async (tx) => {
+        const invoices = tx.use(INVOICE_STORE).invoices;
+        const invoice = await invoices.get(cmd.invoiceId);
+        if (invoice?.status !== 'issuing') return;
+        invoice.unreachable(`channel ${channel.name} unreachable: ${(error as Error).message}`, this.d.clock.now());
+        await invoices.save(invoice);
+      });
       throw error;
     }
     if (answer.outcome === 'pending') return { notBefore: new Date(this.d.clock.now().getTime() + (this.d.pollMs ?? DEFAULT_POLL_MS)) };

@@ -101,12 +101,21 @@ export class Invoice extends AggregateRoot {
     return this.s.status;
   }
 
-  /** Sent to the channel (again, after a failure): true when this call moved it; false when it was being issued already (a retry). */
-  startIssuing(at: Date): boolean {
-    if (this.s.status === 'issuing') return false;
-    this.move('issuing', at, null);
+  /** Sent to the channel: moved to issuing, or sent again while issuing (a retry, a poll of a late answer); every send counted. */
+  startIssuing(at: Date): void {
+    if (this.s.status !== 'issuing') this.move('issuing', at, null);
     this.s = { ...this.s, attempts: this.s.attempts + 1 };
-    return true;
+  }
+
+  /**
+   * The channel could not be reached or answered an error of its own: whether it issued is unknown, so
+   * the invoice stays issuing (not editable) and is sent again under the same number; the error is kept.
+   */
+  unreachable(error: string, at: Date): void {
+    if (this.s.status !== 'issuing') {
+      throw INVOICE_ERRORS.raise('INVALID_TRANSITION', `invoice ${this.s.id} is ${this.s.status}, not being issued`, { from: this.s.status, to: 'issuing' });
+    }
+    this.s = { ...this.s, lastError: error, history: [...this.s.history, { at, status: 'issuing', note: error }] };
   }
 
   /** The channel issued it: the fapiao's code and number. */
@@ -115,7 +124,7 @@ export class Invoice extends AggregateRoot {
     this.s = { ...this.s, fapiao, lastError: null };
   }
 
-  /** The channel refused it or did not answer: failed, retried later. */
+  /** The channel refused it (its data): failed, sent again once the buyer edits it or staff retry it. */
   failed(error: string, at: Date): void {
     this.move('failed', at, error, 'issuing');
     this.s = { ...this.s, lastError: error };

@@ -119,21 +119,38 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       expect(await refusal(request())).toBe('INVOICE.NOT_INVOICEABLE');
     });
 
-    it('refunds before the invoice is sent reprice it; a full refund then cancels it, and nothing reaches the channel', async () => {
+    it('refunds of an invoice not issued (the channel refused it) reprice it; a full refund then cancels it, and no fapiao is ever issued', async () => {
       await w.paidOrder({ id: 'o1' });
-      channel.failNext(1);
+      channel.rejectNext('buyer title unknown');
       const blue = await request();
-      await w.zt.jobs.runDue(); // the channel is down: failed, retried later
+      await w.zt.jobs.runUntilIdle();
       expect((await w.zt.invoices.get({ invoiceId: blue.id })).status).toBe('failed');
       await refund([{ lineId: 'L2', quantity: 1 }]);
       const repriced = await w.zt.invoices.get({ invoiceId: blue.id });
-      expect([repriced.amount.toString(), repriced.lines.map((l) => l.lineId)]).toEqual(['193.00', ['L1', 'freight']]);
+      expect([repriced.status, repriced.amount.toString(), repriced.lines.map((l) => l.lineId)]).toEqual(['failed', '193.00', ['L1', 'freight']]);
       await refund([{ lineId: 'L1', quantity: 2 }]);
       expect((await w.zt.invoices.get({ invoiceId: blue.id })).status).toBe('cancelled');
       w.clock.advance(DAY);
       await w.zt.jobs.runUntilIdle();
-      expect((await w.zt.invoices.get({ invoiceId: blue.id })).status).toBe('cancelled');
-      expect(channel.fapiaos.size).toBe(0);
+      expect([(await w.zt.invoices.get({ invoiceId: blue.id })).status, channel.calls.length, channel.fapiaos.size]).toEqual(['cancelled', 1, 0]);
+    });
+
+    it('a refund while the channel is unreachable waits for its answer: issued for 223.00, then red-flushed and reissued for 193.00', async () => {
+      await w.paidOrder({ id: 'o1' });
+      channel.failNext(1);
+      const blue = await request();
+      await w.zt.jobs.runDue();
+      await refund([{ lineId: 'L2', quantity: 1 }]);
+      expect((await w.zt.invoices.get({ invoiceId: blue.id })).amount.toString()).toBe('223.00'); // sent as it was: maybe issued already
+      w.clock.advance(DAY);
+      await w.zt.jobs.runUntilIdle();
+      const all = await invoices();
+      expect(all.map((i) => [i.kind, i.status, i.amount.toString()])).toEqual([
+        ['blue', 'issued', '193.00'],
+        ['red', 'issued', '-223.00'],
+        ['blue', 'red_flushed', '223.00'],
+      ]);
+      expect(invoicedNet(all)).toBe('193.00');
     });
 
     it('a channel that is down is retried with backoff and a late one asked again: one fapiao per invoice, however often asked', async () => {
@@ -141,8 +158,10 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       channel.failNext(2);
       const blue = await request();
       await w.zt.jobs.runDue();
-      const failed = await w.zt.invoices.get({ invoiceId: blue.id });
-      expect([failed.status, failed.lastError]).toEqual(['failed', 'channel fake unreachable: fake invoicing channel: 503 Service Unavailable']);
+      const waiting = await w.zt.invoices.get({ invoiceId: blue.id });
+      // Whether the channel issued is unknown: still issuing (not editable), the error kept, sent again later.
+      expect([waiting.status, waiting.lastError]).toEqual(['issuing', 'channel fake unreachable: fake invoicing channel: 503 Service Unavailable']);
+      expect(await refusal(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: COMPANY }))).toBe('INVOICE.NOT_EDITABLE');
       w.clock.advance(DAY);
       await w.zt.jobs.runUntilIdle();
       w.clock.advance(DAY);
@@ -166,8 +185,8 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
         await late.zt.jobs.runUntilIdle();
       }
       const issued = await late.zt.invoices.get({ invoiceId: blue.id });
-      expect([issued.status, issued.attempts]).toEqual(['issued', 1]);
       expect(lateChannel.calls.length).toBeGreaterThan(1);
+      expect([issued.status, issued.attempts]).toEqual(['issued', lateChannel.calls.length]); // every poll a send
       expect(lateChannel.fapiaos.size).toBe(1);
     });
 

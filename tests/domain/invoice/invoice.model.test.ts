@@ -95,6 +95,12 @@ class Answer extends Step {
   override toString = () => `Answer(${this.red ? 'red' : 'blue'}, ${this.issued ? 'issued' : 'failed'})`;
 }
 
+/** The channel could not be reached: still issuing, the error kept. */
+class Unreachable extends Step {
+  expected = (m: Model) => (m.status === 'issuing' ? 'ok' : invalid);
+  act = (r: Real, at: Date) => r.blue.unreachable('503', at);
+}
+
 class Edit extends Step {
   expected = (m: Model) => (m.status === 'requested' || m.status === 'failed' ? 'ok' : 'INVOICE.NOT_EDITABLE');
   act = (r: Real, at: Date) => r.blue.editBuyer({ ...BUYER, title: `Li ${at.getTime()}` }, at);
@@ -130,6 +136,7 @@ const cmds = [
   fc.boolean().map((red) => new StartIssuing(red)),
   fc.tuple(fc.boolean(), fc.boolean()).map(([red, ok]) => new Answer(red, ok)),
   fc.constant(new Edit()),
+  fc.constant(new Unreachable()),
   fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 1, maxLength: 3 }).map((c) => new Reprice(c)),
   fc.constant(new Reverse()),
 ];
