@@ -1,7 +1,8 @@
 import type { AfterSalesRequest, Inspection, RequestSnapshot } from '../../domain/after-sales/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { changeStockOfOrders, receiveReturnedUnits } from '../inventory/index.js';
-import { cancelUnpaidOrder, orderForAfterSales, placeExchangeOrder, requestOfExchangeOrder } from '../ordering/index.js';
+import { requestOfExchangeOrderId } from '../../domain/ordering/index.js';
+import { cancelUnpaidOrder, orderForAfterSales, placeExchangeOrder } from '../ordering/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { AFTER_SALES_JOB } from './jobs.js';
@@ -154,7 +155,7 @@ export class AdjustAfterSalesRefund extends RequestStep<{
 }
 
 /**
- * The exchange order of a request shipped (`order.shipped` of `x-<request>`): the request succeeds with
+ * The exchange order of a request shipped (`order.exchange-shipped` of `x-<request>`): the request succeeds with
  * its parcel. Idempotent: a request no longer awaiting its exchange shipment stays as it is; any other
  * order's shipment is not after-sales' (null).
  */
@@ -162,7 +163,7 @@ export class CompleteExchange {
   constructor(private readonly d: UseCaseDeps) {}
 
   execute(cmd: { readonly orderId: string; readonly carrier: string; readonly trackingNumber: string }): Promise<RequestSnapshot | null> {
-    const requestId = requestOfExchangeOrder(cmd.orderId);
+    const requestId = requestOfExchangeOrderId(cmd.orderId);
     if (requestId === null) return Promise.resolve(null);
     return this.d.uow.run(async (tx) => {
       const requests = tx.use(AFTER_SALES_STORE).requests;

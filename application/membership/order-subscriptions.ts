@@ -1,6 +1,6 @@
 import { MEMBERSHIP_ERROR } from '../../domain/membership/errors.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
-import { requestOfExchangeOrder } from '../ordering/index.js';
+import { requestOfExchangeOrderId } from '../../domain/ordering/index.js';
 import type { CommittedEvent, Subscription } from '../shared/subscriptions.js';
 import type { RecordPaidOrderCommand } from './record-paid-order.js';
 
@@ -30,7 +30,7 @@ const is = (error: unknown, code: string): boolean => isDomainError(error) && er
  * (`recorded: false`), and the delivery is done. Anything else throws, and the delivery is retried.
  */
 export async function recordPaidOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
-  if (requestOfExchangeOrder(event.aggregateId) !== null) return { recorded: false }; // an exchange's new units: no purchase
+  if (requestOfExchangeOrderId(event.aggregateId) !== null) return { recorded: false }; // an exchange's new units: no purchase
   const cmd = { orderId: event.aggregateId, memberId: text(event, 'memberId'), paidAt: event.occurredAt, amount: text(event, 'payable') };
   try {
     await m.recordPaidOrder(cmd);
@@ -48,7 +48,7 @@ export async function recordPaidOrderOf(m: MembershipOfOrders, event: CommittedE
  * false`). A member's fact that is not there yet (the `order.paid` delivery still retrying) is retried.
  */
 export function recordCompletedOrderOf(m: MembershipOfOrders, event: CommittedEvent): Promise<{ recorded: boolean }> {
-  if (requestOfExchangeOrder(event.aggregateId) !== null) return Promise.resolve({ recorded: false }); // nothing was bought: no growth
+  if (requestOfExchangeOrderId(event.aggregateId) !== null) return Promise.resolve({ recorded: false }); // nothing was bought: no growth
   return recordingFactOf(m, event, () => m.recordOrderCompleted({ orderId: event.aggregateId }));
 }
 

@@ -1,14 +1,10 @@
-import { exchangeOrderId, requestOfExchangeOrderId } from '../../domain/ordering/exchange-ids.js';
+import { exchangeOrderId } from '../../domain/ordering/exchange-ids.js';
 import { Order } from '../../domain/ordering/order.js';
 import { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { lockOrderStock, settlePaidOrder, storedOrder, type HoldingDeps } from './holdings.js';
 import { ORDERING_STORE } from './store.js';
 
-/** The id of the exchange order of an after-sales request: one per request, found again by it. */
-export const exchangeOrderIdOf = exchangeOrderId;
-/** The request an exchange order ships for, or null for any other order. */
-export const requestOfExchangeOrder = requestOfExchangeOrderId;
 /** The payment id an exchange order is "paid" with: nothing was paid, and membership and finance know it by this prefix. */
 export const EXCHANGE_PAYMENT_PREFIX = 'exchange:';
 
@@ -40,7 +36,7 @@ export async function placeExchangeOrder(
   },
 ): Promise<{ readonly orderId: string; readonly number: string }> {
   const orders = tx.use(ORDERING_STORE).orders;
-  const id = exchangeOrderIdOf(cmd.requestId);
+  const id = exchangeOrderId(cmd.requestId);
   const made = await orders.get(id);
   if (made) return { orderId: id, number: made.number };
   const original = (await storedOrder(tx, cmd.orderId)).toSnapshot();

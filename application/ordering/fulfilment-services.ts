@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { followParent, returnCouponsOfRefundedOrder, returnPointsOfLines, topOf, type HoldingDeps } from './holdings.js';
 import { releasePurchaseLimits } from '../promotion/index.js';
-import { requestOfExchangeOrder } from './exchange-services.js';
+import { requestOfExchangeOrderId } from '../../domain/ordering/exchange-ids.js';
 import { ORDERING_STORE } from './store.js';
 
 /**
@@ -74,7 +74,7 @@ export async function shipOrder(
 ): Promise<OrderProgress> {
   const order = await requireOrder(tx, cmd.orderId);
   order.ship({ carrier: cmd.carrier, trackingNumber: cmd.trackingNumber, at: cmd.at, autoConfirmAt: cmd.autoConfirmAt });
-  const requestId = requestOfExchangeOrder(order.id);
+  const requestId = requestOfExchangeOrderId(order.id);
   if (requestId !== null) {
     const shipment = order.toSnapshot().shipment!;
     tx.recordEvents([
