@@ -1,5 +1,6 @@
-import { DEFAULT_SETTINGS, INVOICE_ERRORS, requireVatRate, type InvoiceSettings } from '../../domain/invoice/index.js';
+import { INVOICE_ERRORS, requireVatRate, type InvoiceSettings } from '../../domain/invoice/index.js';
 import type { InvoiceDeps } from './deps.js';
+import { settingsFor } from './kept.js';
 import { INVOICE_STORE } from './store.js';
 
 /**
@@ -39,11 +40,6 @@ export class GetInvoiceSettings {
   constructor(private readonly d: InvoiceDeps) {}
 
   execute(cmd: { readonly shopId: string }): Promise<InvoiceSettings> {
-    return this.d.uow.run(async (tx) => {
-      const settings = tx.use(INVOICE_STORE).settings;
-      const found = (await settings.get(cmd.shopId)) ?? (await settings.get(DEFAULT_SETTINGS));
-      if (!found) throw INVOICE_ERRORS.raise('NOT_CONFIGURED', `shop ${cmd.shopId} has no invoice settings and no default is set`, { shopId: cmd.shopId });
-      return found;
-    });
+    return this.d.uow.run((tx) => settingsFor(tx, cmd.shopId));
   }
 }
