@@ -118,3 +118,20 @@ export const idempotencyKey = z
   .string()
   .refine(isIdempotencyKey, { message: IDEMPOTENCY_KEY_RULE.description, params: { code: INVALID_IDEMPOTENCY_KEY } })
   .meta({ minLength: IDEMPOTENCY_KEY_RULE.minLength, maxLength: IDEMPOTENCY_KEY_RULE.maxLength, pattern: '^[!-~]+$' });
+
+const searchTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/** The query fields of a staff search over one context's records: shop, order, a time window [from, to), and at most `limit` (500). */
+export const searchQuery = {
+  shopId: id.optional(),
+  orderId: id.optional(),
+  from: searchTime.optional(),
+  to: searchTime.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+};
+
+/** The fields of `q` that are given: an absent filter is left out, never passed as `undefined`. */
+export function givenFields<T extends Record<string, unknown>>(
+  q: T,
+): { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as never;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REASONS, REQUEST_STATUSES, REQUEST_TYPES } from '../../../../domain/after-sales/index.js';
-import { errorsOf, id, route, type Route } from '../route.js';
+import { errorsOf, givenFields, id, route, searchQuery, type Route } from '../route.js';
 import { afterSalesRequestView, afterSalesStatisticsView, afterSalesWindowView } from './wire.js';
 
 const STAFF = { access: 'staff', roles: ['aftersales'] } as const;
@@ -111,28 +111,11 @@ export const afterSalesRoutes: Route[] = [
     path: '/admin/after-sales',
     tag: 'after-sales-admin',
     ...STAFF,
-    query: z.object({
-      status: z.enum(REQUEST_STATUSES).optional(),
-      type: z.enum(REQUEST_TYPES).optional(),
-      shopId: id.optional(),
-      orderId: id.optional(),
-      from: timestamp.optional(),
-      to: timestamp.optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
+    query: z.object({ status: z.enum(REQUEST_STATUSES).optional(), type: z.enum(REQUEST_TYPES).optional(), ...searchQuery }),
     response: z.array(afterSalesRequestView),
     errors: {},
     summary: 'After-sales requests by status, type, shop, order and time opened [from, to), newest first (at most `limit`, 500).',
-    handler: ({ zt, query }) =>
-      zt.afterSales.search({
-        limit: query.limit,
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        ...(query.type !== undefined ? { type: query.type } : {}),
-        ...(query.shopId !== undefined ? { shopId: query.shopId } : {}),
-        ...(query.orderId !== undefined ? { orderId: query.orderId } : {}),
-        ...(query.from !== undefined ? { from: query.from } : {}),
-        ...(query.to !== undefined ? { to: query.to } : {}),
-      }),
+    handler: ({ zt, query }) => zt.afterSales.search(givenFields(query)),
   }),
   route({
     method: 'get',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { INVOICE_STATUSES } from '../../../../domain/invoice/index.js';
-import { errorsOf, id, route, type Route } from '../route.js';
+import { errorsOf, givenFields, id, route, searchQuery, type Route } from '../route.js';
 import { invoiceSettingsView, invoiceView, vatRate } from './wire.js';
 
 const STAFF = { access: 'staff', roles: ['finance'] } as const;
 const invoiceParams = z.object({ invoiceId: id });
-const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
 /** The buyer's fields, and only them: the issuer, lines and rates are the system's (an unknown field is refused). */
@@ -88,28 +87,11 @@ export const invoiceRoutes: Route[] = [
     path: '/admin/invoices',
     tag: 'invoices-admin',
     ...STAFF,
-    query: z.object({
-      status: z.enum(INVOICE_STATUSES).optional(),
-      kind: z.enum(['blue', 'red']).optional(),
-      shopId: id.optional(),
-      orderId: id.optional(),
-      from: timestamp.optional(),
-      to: timestamp.optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
+    query: z.object({ status: z.enum(INVOICE_STATUSES).optional(), kind: z.enum(['blue', 'red']).optional(), ...searchQuery }),
     response: z.array(invoiceView),
     errors: {},
     summary: 'Invoices by status, kind, shop, order and time requested [from, to), newest first (at most `limit`, 500).',
-    handler: ({ zt, query }) =>
-      zt.invoices.search({
-        limit: query.limit,
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        ...(query.kind !== undefined ? { kind: query.kind } : {}),
-        ...(query.shopId !== undefined ? { shopId: query.shopId } : {}),
-        ...(query.orderId !== undefined ? { orderId: query.orderId } : {}),
-        ...(query.from !== undefined ? { from: query.from } : {}),
-        ...(query.to !== undefined ? { to: query.to } : {}),
-      }),
+    handler: ({ zt, query }) => zt.invoices.search(givenFields(query)),
   }),
   route({
     method: 'get',

@@ -7,6 +7,7 @@ import {
   type RequestSearch,
 } from '../../../../domain/after-sales/index.js';
 import type { TxScope } from '../db.js';
+import { whereGiven } from '../repositories/filters.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import { AfterSalesRequestRecord, afterSalesRequestFromRow, afterSalesRequestRecord, type AfterSalesRequestRow } from './records.js';
 
@@ -43,20 +44,18 @@ export class MikroOrmAfterSalesRequests implements AfterSalesRequests {
   }
 
   async search(q: RequestSearch): Promise<AfterSalesRequest[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (q.status !== undefined) add('status = ?', q.status);
-    if (q.type !== undefined) add('type = ?', q.type);
-    if (q.shopId !== undefined) add('shop_id = ?', q.shopId);
-    if (q.orderId !== undefined) add('order_id = ?', q.orderId);
-    if (q.from !== undefined) add('opened_at >= ?', q.from);
-    if (q.to !== undefined) add('opened_at < ?', q.to);
-    const filter = where.length > 0 ? ` where ${where.join(' and ')}` : '';
-    return this.list(`select snapshot, version from after_sales_request${filter} order by opened_at desc, id collate "C" desc limit ?`, [...params, q.limit]);
+    const where = whereGiven([
+      ['status = ?', q.status],
+      ['type = ?', q.type],
+      ['shop_id = ?', q.shopId],
+      ['order_id = ?', q.orderId],
+      ['opened_at >= ?', q.from],
+      ['opened_at < ?', q.to],
+    ]);
+    return this.list(`select snapshot, version from after_sales_request${where.sql} order by opened_at desc, id collate "C" desc limit ?`, [
+      ...where.params,
+      q.limit,
+    ]);
   }
 
   /** `pg_advisory_xact_lock` on (after-sales, the order): held until the transaction ends. */

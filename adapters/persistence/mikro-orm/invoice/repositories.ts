@@ -2,6 +2,7 @@ import type { InvoiceStore } from '../../../../application/invoice/store.js';
 import { Invoice, type InvoiceSearch, type InvoiceSettings, type InvoiceSettingsRepository, type Invoices } from '../../../../domain/invoice/index.js';
 import type { TxScope } from '../db.js';
 import { encodeSnapshot, type StoredJson } from '../records/snapshot-json.js';
+import { whereGiven } from '../repositories/filters.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import { InvoiceRecord, invoiceFromRow, invoiceRecord, settingsFromRow, type InvoiceRow } from './records.js';
 
@@ -47,20 +48,15 @@ export class MikroOrmInvoices implements Invoices {
   }
 
   async search(q: InvoiceSearch): Promise<Invoice[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (q.status !== undefined) add('status = ?', q.status);
-    if (q.kind !== undefined) add('kind = ?', q.kind);
-    if (q.shopId !== undefined) add('shop_id = ?', q.shopId);
-    if (q.orderId !== undefined) add('order_id = ?', q.orderId);
-    if (q.from !== undefined) add('requested_at >= ?', q.from);
-    if (q.to !== undefined) add('requested_at < ?', q.to);
-    const filter = where.length > 0 ? ` where ${where.join(' and ')}` : '';
-    return this.list(`${COLUMNS}${filter} order by requested_at desc, id collate "C" desc limit ?`, [...params, q.limit]);
+    const where = whereGiven([
+      ['status = ?', q.status],
+      ['kind = ?', q.kind],
+      ['shop_id = ?', q.shopId],
+      ['order_id = ?', q.orderId],
+      ['requested_at >= ?', q.from],
+      ['requested_at < ?', q.to],
+    ]);
+    return this.list(`${COLUMNS}${where.sql} order by requested_at desc, id collate "C" desc limit ?`, [...where.params, q.limit]);
   }
 
   private async list(sql: string, params: unknown[]): Promise<Invoice[]> {
