@@ -1,6 +1,5 @@
-import type { Money } from '../shared/money.js';
 import type { Invoice } from './invoice.js';
-import type { Buyer, InvoiceKind, InvoiceLine, InvoiceStatus, IssuedFapiao, Issuer } from './invoice-state.js';
+import type { InvoiceKind, InvoiceSnapshot, InvoiceStatus, IssuedFapiao, Issuer } from './invoice-state.js';
 import type { VatRate } from './tax.js';
 
 /**
@@ -58,21 +57,14 @@ export interface InvoiceSettingsRepository {
   save(settings: InvoiceSettings): Promise<void>;
 }
 
-/** What is sent to the invoicing channel (税控 / 电子发票服务平台) for one invoice. */
-export interface IssueRequest {
+/** What is sent to the invoicing channel (税控 / 电子发票服务平台) for one invoice: what it says, and two numbers. */
+export interface IssueRequest extends Pick<InvoiceSnapshot, 'kind' | 'buyer' | 'issuer' | 'currency' | 'lines' | 'amount' | 'tax'> {
   /**
    * The invoice's own id: the channel issues at most one fapiao per request number. Sending it again
    * (a retry after a timeout, a poll of a late answer) answers the same fapiao; after a rejection it may
    * be sent again with corrected fields.
    */
   readonly requestNumber: string;
-  readonly kind: InvoiceKind;
-  readonly buyer: Buyer;
-  readonly issuer: Issuer;
-  readonly currency: string;
-  readonly lines: readonly InvoiceLine[];
-  readonly amount: Money;
-  readonly tax: Money;
   /** A red invoice: the fapiao it reverses. */
   readonly reverses: IssuedFapiao | null;
 }

@@ -4,10 +4,7 @@ import type { Persistence } from '../../application/shared/persistence.js';
 import type { RequestType } from '../../domain/after-sales/index.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
-import { depsToken } from '../../adapters/container/compose.js';
-import { deductPointsForOrder } from '../../application/membership/index.js';
 import { consumePurchaseLimit, promotionsForPricing } from '../../application/promotion/index.js';
-import type { UseCaseDeps } from '../../application/shared/deps.js';
 import { aLine, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
 
 const MODEL_LINES = [
@@ -474,15 +471,7 @@ export function afterSalesModelSuite(name: string, persistence: () => Promise<Pe
           const order = await w.paidOrder({ id: 'o1', couponIds: [coupon], points: 400, lines: MODEL_LINES, limitedActivityIds: [flash] });
           await w.zt.membership.register({ memberId: 'member-1' });
           await w.zt.membership.adjustPoints({ memberId: 'member-1', delta: 1000, operator: 'ops', reason: 'model' });
-          await w.tx((t) =>
-            deductPointsForOrder(t, w.zt.container.get(depsToken<UseCaseDeps>('membership')), {
-              memberId: 'member-1',
-              orderId: 'o1',
-              points: 400,
-              value: '4.00',
-              perLine: { L1: 400 },
-            }),
-          );
+          await w.spentPoints('member-1', 'o1', 400, '4.00', { L1: 400 });
           await w.zt.membership.recordPaidOrder({ orderId: 'o1', memberId: 'member-1', paidAt: w.clock.now(), amount: order.payable.toString() });
           if (shipped) await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF0' });
           const base = { 'sku-tea': sellable(await w.salesStock('sku-tea')), 'sku-cup': sellable(await w.salesStock('sku-cup')) };

@@ -1,9 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
-import { depsToken } from '../../adapters/container/compose.js';
-import { deductPointsForOrder } from '../../application/membership/index.js';
-import type { UseCaseDeps } from '../../application/shared/deps.js';
 import { aLine, DAY, fulfilmentWorld, m, type FulfilmentWorld } from './fulfilment-world.js';
 
 const refusal = (p: Promise<unknown>) =>
@@ -71,15 +68,7 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
           { warehouseId: 'wh-2', lines: [{ lineId: 'L2', quantity: 1 }] },
         ],
       });
-      await w.tx((t) =>
-        deductPointsForOrder(t, w.zt.container.get(depsToken<UseCaseDeps>('membership')), {
-          memberId: 'member-1',
-          orderId: 'p1',
-          points: 400,
-          value: '4.00',
-          perLine: { L1: 400 },
-        }),
-      );
+      await w.spentPoints('member-1', 'p1', 400, '4.00', { L1: 400 });
       const c1 = childIds[0]!;
       await w.zt.membership.recordPaidOrder({
         orderId: c1,

@@ -9,6 +9,8 @@ import { createZhongtai, type Zhongtai } from '../../adapters/container/create-z
 import type { InvoiceModuleOptions } from '../../adapters/container/invoice.js';
 import { FakeInvoicingChannel } from '../../adapters/channels/invoicing/fake-invoicing-channel.js';
 import { depsToken } from '../../adapters/container/compose.js';
+import { deductPointsForOrder } from '../../application/membership/index.js';
+import type { UseCaseDeps } from '../../application/shared/deps.js';
 import type { FulfilmentDeps } from '../../application/fulfilment/index.js';
 import { FakeCarrierInterception, FakeWarehouseInterception, StatusFulfilmentProgress } from '../../adapters/logistics/fulfilment/fake-interception.js';
 import { fakePaymentChannel, FakePaymentChannel } from '../../adapters/channels/payment/fake-channel.js';
@@ -227,6 +229,12 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     return coupon.id;
   }
 
+  /** The member's checkout spent `points` (worth `value`) on the order's lines (`perLine`), as placing does. */
+  async function spentPoints(memberId: string, orderId: string, points: number, value: string, perLine: Readonly<Record<string, number>>): Promise<void> {
+    const deps = zt.container.get(depsToken<UseCaseDeps>('membership'));
+    await tx((t) => deductPointsForOrder(t, deps, { memberId, orderId, points, value, perLine }));
+  }
+
   /** The member exists and the paid order is known to membership (what the paid notification does). */
   async function memberKnowsPaid(memberId: string, order: Order): Promise<void> {
     await zt.membership.register({ memberId });
@@ -279,6 +287,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     paidSplit,
     usedCoupon,
     memberKnowsPaid,
+    spentPoints,
     order,
     payment,
     salesStock,
