@@ -1,3 +1,4 @@
+import { requestOfExchangeOrderId } from './exchange-ids.js';
 import type { UnitsSold } from './units-sold.js';
 import { Dec } from '../shared/decimal.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -254,7 +255,8 @@ export function averageOrderValue(gmv: string, paidOrders: number): string {
  * The statistics of a period over every stored order (the memory adapter's way; PostgreSQL runs the
  * same definitions in one statement). See `OrderPeriodStatistics` for each figure.
  */
-export function computeOrderStatistics(orders: readonly OrderSnapshot[], period: OrderPeriod): OrderPeriodStatistics {
+export function computeOrderStatistics(all: readonly OrderSnapshot[], period: OrderPeriod): OrderPeriodStatistics {
+  const orders = all.filter((o) => requestOfExchangeOrderId(o.id) === null); // an exchange's new units were not sold
   const from = period.from.getTime();
   const to = period.to.getTime();
   const inPeriod = (s: OrderSnapshot) => s.placedAt.getTime() >= from && s.placedAt.getTime() < to;

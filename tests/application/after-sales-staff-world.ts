@@ -86,6 +86,8 @@ export function afterSalesStaffSuite(name: string, persistence: () => Promise<Pe
       expect(sellable(await w.salesStock('sku-tea'))).toBe(tea); // the unit back on sale, the new one sold
       const sold = await w.zt.afterSales.statistics({ from: new Date(w.clock.now().getTime() - DAY), to: new Date(w.clock.now().getTime() + 1) });
       expect(sold.byProduct.map((p) => [p.skuId, p.sold])).toEqual([['sku-tea', 2]]); // o1's two units: the exchange order sold nothing
+      const orders = await w.zt.orderQueries.statistics({ from: new Date(w.clock.now().getTime() - DAY), to: new Date(w.clock.now().getTime() + 1) });
+      expect([orders.orders, orders.paidOrders, orders.gmv, orders.averageOrderValue]).toEqual([1, 1, '223.00', '223.00']); // nor is it an order of the shop's
       await w.zt.fulfilment.ship({ orderId: x.id, carrier: 'SF', trackingNumber: 'SF-X1' });
       await w.zt.jobs.runUntilIdle();
       const done = await w.zt.afterSales.get({ requestId: r.id });

@@ -75,13 +75,14 @@ interface StatisticsRow {
 
 /**
  * The period's statistics in one statement over the query columns (domain/ordering/queries.ts has the
- * definitions; `computeOrderStatistics` is the same in memory). The 365-day look-back is 8760 hours:
+ * definitions; `computeOrderStatistics` is the same in memory). After-sales' exchange orders (`x-…`) are
+ * no sales: left out. The 365-day look-back is 8760 hours:
  * `interval '365 days'` would follow the session's time zone across daylight-saving changes.
  */
 const STATISTICS = `
   with period as (
     select id, parent_id, member_id, is_leaf, paid_at, payable, placed_at
-    from sales_order where placed_at >= ?::timestamptz and placed_at < ?::timestamptz
+    from sales_order where placed_at >= ?::timestamptz and placed_at < ?::timestamptz and id not like 'x-%'
   ),
   paid_leaf as (
     select member_id, payable, placed_at from period where is_leaf and paid_at is not null
@@ -95,7 +96,7 @@ const STATISTICS = `
   payer as (
     select f.member_id, exists (
       select 1 from sales_order o
-      where o.member_id = f.member_id and o.is_leaf and o.paid_at is not null
+      where o.member_id = f.member_id and o.is_leaf and o.paid_at is not null and o.id not like 'x-%'
         and o.placed_at >= f.first_at - interval '8760 hours' and o.placed_at < f.first_at
     ) as is_returning
     from (select member_id, min(placed_at) as first_at from paid_leaf group by member_id) f
