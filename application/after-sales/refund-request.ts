@@ -1,6 +1,6 @@
 import { AFTER_SALES_ERRORS, type AfterSalesRequest, type RequestSnapshot } from '../../domain/after-sales/index.js';
 import { changeStockOfOrders } from '../inventory/index.js';
-import { orderForAfterSales, settleRefundedOrder, type OrderForAfterSales } from '../ordering/index.js';
+import { orderForAfterSales, settleRefundedOrder, withholdRefundedUnits, type OrderForAfterSales } from '../ordering/index.js';
 import { refundOrderAmount } from '../payment/index.js';
 import type { UseCaseDeps } from '../shared/deps.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -21,7 +21,8 @@ const requestOfRefundNumber = (refundNumber: string): string | null => (refundNu
  * - `after-sales.request.refund-issued` tells membership (MBR-1: growth and purchase points of the
  *   refunded amount roll back, the points the units used come back), delivered with this commit;
  * - when nothing of the order shipped, the request's units never leave: they go back on sale under
- *   `<order>:<sku>:<request>` (each request's once);
+ *   `<order>:<sku>:<request>` (each request's once), and an order still awaiting shipment withholds them
+ *   from its parcel (ordering's `withholdRefundedUnits`);
  * - when this refund takes the order's last units, the order is settled (ordering's
  *   `settleRefundedOrder`: closed `fully_refunded` unless completed, purchase limits released, coupons
  *   back by CPN-2).
@@ -62,6 +63,8 @@ export class RefundAfterSalesRequest {
       // reference — each request's once, so the order's units come back exactly once in all.
       if (!order.shipped) await this.backOnSale(tx, order, request);
       if (whollyRefunded(order, ofOrder)) await settleRefundedOrder(tx, { orderId: order.id, at });
+      // Part of an order awaiting shipment: its parcel leaves these units out (the order closes when it is all).
+      else if (order.status === 'pending_shipment') await withholdRefundedUnits(tx, { orderId: order.id, lines: request.toSnapshot().quote.lines, at });
       return request.toSnapshot();
     });
   }

@@ -58,6 +58,24 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
   };
 }
 
+/**
+ * Ordering's published service for after-sales, in the caller's transaction: units of a goods order
+ * awaiting shipment were refunded before shipping, so its parcel leaves them out (`withheld`, shown with
+ * the order to whoever ships it).
+ */
+export async function withholdRefundedUnits(
+  tx: Transaction,
+  cmd: { readonly orderId: string; readonly lines: readonly { readonly lineId: string; readonly quantity: number }[]; readonly at: Date },
+): Promise<void> {
+  const orders = tx.use(ORDERING_STORE).orders;
+  const order = await orders.get(cmd.orderId);
+  if (!order) throw new Error(`no order ${cmd.orderId} to withhold units of`);
+  const units: Record<string, number> = {};
+  for (const l of cmd.lines) units[l.lineId] = (units[l.lineId] ?? 0) + l.quantity;
+  order.withhold(units, cmd.at);
+  await orders.save(order);
+}
+
 /** The order statuses a full refund closes (交易关闭); a completed order stays completed, its money back. */
 const CLOSED_BY_A_FULL_REFUND: readonly OrderStatus[] = ['pending_shipment', 'shipped', 'pending_redemption'];
 

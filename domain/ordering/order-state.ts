@@ -82,6 +82,8 @@ export interface OrderSnapshot {
    * the coupons it locked and the points it deducted, so cancelling gives them back and paying uses them.
    */
   readonly benefits: OrderBenefits;
+  /** Units refunded before shipping, per line (after-sales' refund only): they stay off the parcel. */
+  readonly withheld?: Readonly<Record<string, number>>;
   readonly completedAt: Date | null;
   readonly updatedAt: Date;
   readonly version: number;

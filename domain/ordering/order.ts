@@ -4,6 +4,7 @@ import type { Money } from '../shared/money.js';
 import { orderAmounts, type OrderAmounts } from './amounts.js';
 import { ORDER_ERROR } from './errors.js';
 import { checkNewOrder, NO_BENEFITS } from './new-order.js';
+import { withheldAfter } from './withheld.js';
 import type { CancelCause, CloseReason, NewOrder, OrderBenefits, OrderLine, OrderSnapshot, ReceiptBy, ReplayOutcome } from './order-state.js';
 import { autoConfirmDue, memberRejection, splitParentRejection, unpaidTimeoutDue } from './order-checks.js';
 import type { VerificationCodes } from './ports.js';
@@ -106,6 +107,10 @@ export class Order extends AggregateRoot {
   /** The coupons and points of a top-level order (empty on children and on snapshots stored before they were kept). */
   get benefits(): OrderBenefits {
     return this.state.benefits ?? NO_BENEFITS;
+  }
+  /** Units refunded before shipping (after-sales): they stay off the parcel (`withheldAfter` checks them). */
+  withhold(units: Readonly<Record<string, number>>, at: Date): void {
+    this.state = { ...this.state, withheld: withheldAfter(this.state, units), updatedAt: at };
   }
   /** ORD-1, computed from the lines and the freight (never stored apart, so never out of step). */
   get amounts(): OrderAmounts {

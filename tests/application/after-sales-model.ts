@@ -47,6 +47,8 @@ interface Req {
   received: 'sellable' | 'damaged' | null;
   /** Refunded before the order shipped: its units never left, and are back on sale. */
   backUnshipped: boolean;
+  /** …and the order, still to ship the rest, withholds them from its parcel. */
+  withheld: boolean;
   /** An exchange received: its new units are an order of their own, sold; `shipped` once that order shipped. */
   exchange: 'sold' | 'shipped' | null;
 }
@@ -176,6 +178,7 @@ class Open extends Step {
       compensation: 0n,
       received: null,
       backUnshipped: false,
+      withheld: false,
       exchange: null,
     });
   };
@@ -293,6 +296,7 @@ class Refund extends OnRequest {
     const q = this.req(m);
     q.issued = true;
     q.backUnshipped = !m.shipped;
+    q.withheld = !m.shipped && !wholeRefunded(m); // the refund that takes the last units closes the order instead
     if (q.amount !== null || q.compensation !== 0n) m.adjustedIssued = true;
     if (refundOf(q) === 0n) q.status = 'succeeded';
   };
@@ -354,6 +358,9 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(Object.fromEntries(real.map((q) => [q.id, q.status]))).toEqual(Object.fromEntries(m.requests.map((q) => [q.id, q.status])));
   // The order, the coupon and the stock.
   const whole = wholeRefunded(m);
+  const withheld: Record<string, number> = {};
+  for (const q of m.requests.filter((x) => x.withheld)) for (const l of q.lines) withheld[l.lineId] = (withheld[l.lineId] ?? 0) + l.quantity;
+  expect((await w.order('o1')).withheld ?? {}).toEqual(withheld);
   expect((await w.order('o1')).status).toBe(m.completed ? 'completed' : whole ? 'closed' : m.shipped ? 'shipped' : 'pending_shipment');
   expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === r.coupon)?.state).toBe(whole ? 'returned' : 'used');
   // The purchase limit the order took comes back once, when the whole order is refunded.
@@ -455,7 +462,7 @@ async function receivedExchange(w: FulfilmentWorld): Promise<Req> {
   await w.zt.afterSales.receive({ requestId: a.id, staffId: 'warehouse', inspection: 'sellable' });
   const lines = [{ lineId: 'L2' as const, quantity: 1, cash: 3_000n, points: 0n }];
   const base = { id: a.id, type: 'exchange' as const, lines, freight: 0n, status: 'awaiting_exchange_shipment', issued: false, amount: null };
-  return { ...base, compensation: 0n, received: 'sellable', backUnshipped: false, exchange: 'sold' };
+  return { ...base, compensation: 0n, received: 'sellable', backUnshipped: false, withheld: false, exchange: 'sold' };
 }
 
 export function afterSalesModelSuite(name: string, persistence: () => Promise<Persistence | undefined>, runs: number): void {

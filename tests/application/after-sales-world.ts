@@ -183,6 +183,7 @@ export function afterSalesSuite(name: string, persistence: () => Promise<Persist
       expect((await w.zt.afterSales.get({ requestId: first.id })).status).toBe('succeeded');
       expect((await w.order('o1')).status).toBe('pending_shipment');
       expect([await available('sku-tea'), await available('sku-cup')]).toEqual([tea + 1, cup]); // refunded before shipping: it never leaves
+      expect((await w.order('o1')).withheld).toEqual({ L1: 1 }); // and the parcel leaves it out
 
       const rest = await approved([
         { lineId: 'L1', quantity: 1 },

@@ -109,6 +109,7 @@ export const orderDetail = component(
     cancellation: wireObject({ by: z.enum(['member', 'timeout', 'risk_control']), at: timestamp, reason: z.string().nullable() }).nullable(),
     closure: wireObject({ reason: z.enum(['cancelled_after_payment', 'fully_refunded']), at: timestamp }).nullable(),
     benefits: wireObject({ couponIds: z.array(wireId), points: count, limitedActivityIds: z.array(wireId) }),
+    withheld: z.record(z.string(), count).optional(),
     completedAt: timestamp.nullable(),
     updatedAt: timestamp,
     version: int,
