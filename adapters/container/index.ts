@@ -44,6 +44,7 @@ export {
   FakePaymentChannel,
   type FakeBehaviour,
   type FakeCallbackBody,
+  type FakeRefundCallbackBody,
   type FakeChannelOptions,
 } from '../channels/payment/index.js';
 export { fakeInvoicingChannel, FakeInvoicingChannel, type FakeInvoicingOptions } from '../channels/invoicing/fake-invoicing-channel.js';

@@ -48,6 +48,8 @@ export const paymentContext = defineContext({
     payments: {
       pay: (d) => new payment.PayOrders(d),
       handleCallback: (d) => new payment.HandlePaymentCallback(d),
+      /** A channel's refund notification (退款通知): acknowledges the refund once, or asks the channel again. */
+      handleRefundCallback: (d) => new payment.HandleRefundCallback(d),
       /** PAY-2 for one payment (what the `payment.expire` job runs). */
       expire: (d) => new payment.ExpirePayment(d),
       /** What the `payment.refund-late` job runs. */

@@ -11,3 +11,4 @@ export * from './expire-payment.js';
 export * from './refund-late-callback.js';
 export * from './find-payment.js';
 export * from './refund-through-channel.js';
+export * from './handle-refund-callback.js';

@@ -12,7 +12,7 @@ import { PAYMENT_STORE } from './store.js';
 export class RefundThroughChannel {
   constructor(private readonly deps: Pick<PaymentDeps, 'uow' | 'channels' | 'clock'>) {}
 
-  async execute(cmd: { paymentId: string; refundId: string }): Promise<{ refundTransactionId: string }> {
+  async execute(cmd: { paymentId: string; refundId: string }): Promise<{ refundTransactionId: string; processing?: boolean }> {
     const { snapshot } = await this.deps.uow.run(async (tx) => {
       const payment = await tx.use(PAYMENT_STORE).payments.get(cmd.paymentId);
       if (!payment) throw paymentNotFound(cmd.paymentId);
@@ -27,7 +27,8 @@ export class RefundThroughChannel {
       channelTransactionId: snapshot.paid.channelTransactionId,
       amount: refund.amount,
     });
-    if (refund.acknowledged) return answer;
+    // Taken but not done yet: the channel's refund notification acknowledges it (`HandleRefundCallback`).
+    if (refund.acknowledged || answer.processing) return answer;
     await this.deps.uow.run(async (tx) => {
       const payments = tx.use(PAYMENT_STORE).payments;
       const payment = await payments.get(cmd.paymentId);

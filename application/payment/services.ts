@@ -1,7 +1,7 @@
 import { paymentNotFound } from '../../domain/payment/errors.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import { PAYMENT_JOB } from './jobs.js';
+import { scheduleChannelRefund } from './jobs.js';
 import { PAYMENT_STORE } from './store.js';
 
 /**
@@ -47,7 +47,7 @@ export async function refundOrderShare(
   const refundId = `cancel-${cmd.orderId}`;
   payment.refund({ refundId, amount: left, orderId: cmd.orderId, reason: cmd.reason, at: cmd.at });
   await payments.save(payment);
-  await sendBackThroughChannel(tx, cmd.paymentId, refundId, cmd.at);
+  await scheduleChannelRefund(tx, cmd.paymentId, refundId, cmd.at);
   return { paymentId: cmd.paymentId, refundId, amount: left };
 }
 
@@ -68,12 +68,7 @@ export async function refundOrderAmount(
   const { replayed } = payment.refund({ refundId: cmd.refundId, amount: cmd.amount, orderId: cmd.orderId, reason: cmd.reason, at: cmd.at });
   if (!replayed) {
     await payments.save(payment);
-    await sendBackThroughChannel(tx, cmd.paymentId, cmd.refundId, cmd.at);
+    await scheduleChannelRefund(tx, cmd.paymentId, cmd.refundId, cmd.at);
   }
   return { paymentId: cmd.paymentId, refundId: cmd.refundId, amount: cmd.amount, replayed };
-}
-
-function sendBackThroughChannel(tx: Transaction, paymentId: string, refundId: string, at: Date): Promise<void> {
-  const kind = PAYMENT_JOB.CHANNEL_REFUND;
-  return tx.jobs.schedule({ kind, key: `${kind}:${refundId}`, runAt: at, payload: { paymentId, refundId } });
 }

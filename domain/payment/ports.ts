@@ -28,6 +28,17 @@ export interface VerifiedCallback {
   readonly callback: PaymentCallback;
 }
 
+/** A refund notification (退款通知) as the channel adapter read it, its signature checked. */
+export interface VerifiedRefundCallback {
+  readonly paymentNumber: string;
+  /** Our refund id (the channel's out-refund number). */
+  readonly refundId: string;
+  readonly refundTransactionId: string;
+  readonly amount: Money;
+  /** Whether the money went back; a failed refund is asked of the channel again. */
+  readonly outcome: 'succeeded' | 'failed';
+}
+
 /**
  * Port: a payment channel (WeChat Pay, Alipay, UnionPay … or the fake one). It collects a payment,
  * turns a callback it sent into a `VerifiedCallback` — `PAYMENT.INVALID_SIGNATURE` when the signature
@@ -37,10 +48,16 @@ export interface PaymentChannel {
   readonly name: string;
   charge(p: { readonly paymentNumber: string; readonly amount: Money; readonly description: string }): Promise<ChannelCharge>;
   verifyCallback(body: unknown): VerifiedCallback;
+  /**
+   * Gives money back, idempotent per refund id. `processing`: the channel took the refund and tells its
+   * outcome later by a refund notification (`verifyRefundCallback`); otherwise it is done.
+   */
   refund(r: {
     readonly paymentNumber: string;
     readonly refundId: string;
     readonly channelTransactionId: string | null;
     readonly amount: Money;
-  }): Promise<{ readonly refundTransactionId: string }>;
+  }): Promise<{ readonly refundTransactionId: string; readonly processing?: boolean }>;
+  /** A refund notification it sent, its signature checked (`PAYMENT.INVALID_SIGNATURE`); absent for a channel that answers refunds at once. */
+  verifyRefundCallback?(body: unknown): VerifiedRefundCallback;
 }

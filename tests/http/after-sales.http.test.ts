@@ -99,4 +99,29 @@ describe('after-sales over HTTP (issue #15)', () => {
     expect([wrong.status, wrong.body.code]).toEqual([422, 'AFTER_SALES.INVALID_WINDOW']);
     expect((await s.request('GET', '/admin/after-sales-settings/shop-a', { token: agent })).body.windowDays).toBe(15);
   });
+
+  it('a channel that finishes refunds later: its signed refund notification completes the request (POST /payments/callbacks/fake/refunds); a forged one is 401', async () => {
+    await w.paidOrder({ id: 'as4' });
+    w.channel.refundsLater = true;
+    try {
+      const opened = await s.request('POST', '/me/after-sales', {
+        token: s.memberToken,
+        body: { orderId: 'as4', type: 'refund_only', lines: [{ lineId: 'L2', quantity: 1 }], reason: 'other' },
+      });
+      const id = opened.body.id as string;
+      await s.request('POST', `/admin/after-sales/${id}/review`, { token: agent, body: { approve: true } });
+      await s.request('POST', `/admin/after-sales/${id}/refund`, { token: agent });
+      await s.zt.jobs.runUntilIdle();
+      expect((await s.request('GET', `/me/after-sales/${id}`, { token: s.memberToken })).body.status).toBe('awaiting_refund');
+      const body = w.channel.refundCallbackFor(`afs-${id}`);
+      const forged = await s.request('POST', '/payments/callbacks/fake/refunds', { body: { ...body, amount: '0.01' } });
+      expect([forged.status, forged.body.code]).toEqual([401, 'PAYMENT.INVALID_SIGNATURE']);
+      const told = await s.request('POST', '/payments/callbacks/fake/refunds', { body });
+      expect([told.status, told.body.outcome, told.body.replayed]).toEqual([200, 'acknowledged', false]);
+      await s.zt.jobs.runUntilIdle();
+      expect((await s.request('GET', `/me/after-sales/${id}`, { token: s.memberToken })).body.status).toBe('succeeded');
+    } finally {
+      w.channel.refundsLater = false;
+    }
+  });
 });

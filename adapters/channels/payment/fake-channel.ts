@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CallbackResult, PaymentChannelFactory, PaymentChannelHost } from '../../../application/payment/index.js';
 import { PAYMENT_ERROR, paymentNotFound } from '../../../domain/payment/errors.js';
-import type { ChannelCharge, PaymentChannel, VerifiedCallback } from '../../../domain/payment/ports.js';
+import type { ChannelCharge, PaymentChannel, VerifiedCallback, VerifiedRefundCallback } from '../../../domain/payment/ports.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { Money } from '../../../domain/shared/money.js';
 
@@ -12,6 +12,17 @@ export interface FakeCallbackBody {
   readonly amount: string;
   readonly currency: string;
   readonly paidAt: string;
+  readonly signature: string;
+}
+
+/** A fake-channel refund notification: the outcome of a refund it took, signed with the shared secret. */
+export interface FakeRefundCallbackBody {
+  readonly paymentNumber: string;
+  readonly refundId: string;
+  readonly refundTransactionId: string;
+  readonly amount: string;
+  readonly currency: string;
+  readonly outcome: 'succeeded' | 'failed';
   readonly signature: string;
 }
 
@@ -56,6 +67,8 @@ export class FakePaymentChannel implements PaymentChannel {
   readonly name = 'fake';
   behaviour: FakeBehaviour;
   failRefunds = false;
+  /** Take refunds and tell their outcome later, by a refund notification (`refundCallbackFor`), as WeChat Pay and Alipay do. */
+  refundsLater = false;
   /** What this instance was asked to collect (tests' `callbackFor` reads it; `complete` reads the database). */
   readonly charges = new Map<string, { amount: Money; at: Date }>();
   readonly refunds = new Map<string, { paymentNumber: string; amount: Money; refundTransactionId: string }>();
@@ -133,13 +146,68 @@ export class FakePaymentChannel implements PaymentChannel {
     };
   }
 
-  async refund(r: { paymentNumber: string; refundId: string; channelTransactionId: string | null; amount: Money }): Promise<{ refundTransactionId: string }> {
+  async refund(r: {
+    paymentNumber: string;
+    refundId: string;
+    channelTransactionId: string | null;
+    amount: Money;
+  }): Promise<{ refundTransactionId: string; processing?: boolean }> {
     const done = this.refunds.get(r.refundId);
-    if (done) return { refundTransactionId: done.refundTransactionId };
+    if (done) return { refundTransactionId: done.refundTransactionId, ...(this.refundsLater ? { processing: true } : {}) };
     if (this.failRefunds) throw new Error('the fake channel is down');
     const refundTransactionId = `FAKER${this.refunds.size + 1}`;
     this.refunds.set(r.refundId, { paymentNumber: r.paymentNumber, amount: r.amount, refundTransactionId });
-    return { refundTransactionId };
+    return { refundTransactionId, ...(this.refundsLater ? { processing: true } : {}) };
+  }
+
+  /**
+   * The signed refund notification of a refund this instance took (its amount unless given). A `failed`
+   * one forgets the refund, so the channel takes it anew when asked again.
+   */
+  refundCallbackFor(refundId: string, outcome: 'succeeded' | 'failed' = 'succeeded', o: { amount?: string } = {}): FakeRefundCallbackBody {
+    const r = this.refunds.get(refundId);
+    if (!r) throw new Error(`the fake channel took no refund ${refundId}`);
+    if (outcome === 'failed') this.refunds.delete(refundId);
+    const unsigned = {
+      paymentNumber: r.paymentNumber,
+      refundId,
+      refundTransactionId: r.refundTransactionId,
+      amount: o.amount ?? r.amount.toString(),
+      currency: r.amount.currency,
+      outcome,
+    };
+    return { ...unsigned, signature: this.signRefund(unsigned) };
+  }
+
+  verifyRefundCallback(body: unknown): VerifiedRefundCallback {
+    const b = body as Partial<FakeRefundCallbackBody> | null;
+    const fields = ['paymentNumber', 'refundId', 'refundTransactionId', 'amount', 'currency', 'outcome', 'signature'] as const;
+    if (b === null || typeof b !== 'object' || fields.some((f) => typeof b[f] !== 'string' || b[f]!.length === 0 || b[f]!.length > 128)) {
+      throw DomainError.invalid(PAYMENT_ERROR.INVALID_CALLBACK, `a fake-channel refund notification has ${fields.join(', ')}`, { channel: this.name });
+    }
+    const expected = Buffer.from(this.signRefund(b as FakeRefundCallbackBody), 'hex');
+    const given = Buffer.from(b.signature!, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new DomainError(PAYMENT_ERROR.INVALID_SIGNATURE, 'the refund notification signature does not hold', 'unauthenticated', { channel: this.name });
+    }
+    if (!/^\d{1,13}(\.\d{1,2})?$/.test(b.amount!) || !/^[A-Z]{3}$/.test(b.currency!) || (b.outcome !== 'succeeded' && b.outcome !== 'failed')) {
+      throw DomainError.invalid(PAYMENT_ERROR.INVALID_CALLBACK, 'a refund notification amount is like "12.30" and its outcome succeeded or failed', {
+        channel: this.name,
+      });
+    }
+    return {
+      paymentNumber: b.paymentNumber!,
+      refundId: b.refundId!,
+      refundTransactionId: b.refundTransactionId!,
+      amount: Money.of(b.amount!, b.currency!),
+      outcome: b.outcome,
+    };
+  }
+
+  private signRefund(b: Omit<FakeRefundCallbackBody, 'signature'>): string {
+    return createHmac('sha256', this.secret)
+      .update(['refund', b.paymentNumber, b.refundId, b.refundTransactionId, b.amount, b.currency, b.outcome].join('|'))
+      .digest('hex');
   }
 
   private sign(b: Omit<FakeCallbackBody, 'signature'>): string {

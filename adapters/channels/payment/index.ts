@@ -5,5 +5,6 @@ export {
   FakePaymentChannel,
   type FakeBehaviour,
   type FakeCallbackBody,
+  type FakeRefundCallbackBody,
   type FakeChannelOptions,
 } from './fake-channel.js';

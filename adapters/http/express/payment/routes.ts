@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, route, type Route } from '../route.js';
-import { callbackResult, openedPayment } from './wire.js';
+import { callbackResult, openedPayment, refundCallbackResult } from './wire.js';
 
 /** What a channel callback (or the fake channel's page, which makes one) may answer. */
 export const CALLBACK_ERRORS = {
@@ -50,5 +50,28 @@ export const paymentRoutes: Route[] = [
     summary:
       "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
     handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),
+  }),
+  route({
+    method: 'post',
+    path: '/payments/callbacks/:channel/refunds',
+    tag: 'payments',
+    access: 'public',
+    response: refundCallbackResult,
+    errors: {
+      401: ['PAYMENT.INVALID_SIGNATURE'],
+      404: ['PAYMENT.NOT_FOUND'],
+      422: ['PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED', 'PAYMENT.INVALID_CALLBACK', 'PAYMENT.INVALID_REFUND', 'PAYMENT.AMOUNT_MISMATCH'],
+    },
+    params: z.object({
+      channel: z
+        .string()
+        .min(1)
+        .max(32)
+        .regex(/^[a-z0-9_-]+$/),
+    }),
+    body: z.unknown(),
+    summary:
+      "A payment channel's refund notification (退款通知), for a refund it took and finished later. The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a refund the payment did not make is 422 PAYMENT.INVALID_REFUND, another amount 422 PAYMENT.AMOUNT_MISMATCH, nothing written. A success acknowledges the refund once (a second or late notification answers `replayed`); a failure asks the channel again under the same refund id.",
+    handler: (ctx) => ctx.zt.payments.handleRefundCallback({ channel: ctx.params.channel, body: ctx.body }),
   }),
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallbackResult, OpenedPayment } from '../../../../application/payment/index.js';
+import type { CallbackResult, OpenedPayment, RefundCallbackResult } from '../../../../application/payment/index.js';
 import { component, money, timestamp, wireId, wireObject, type Check, type Json, type Same } from '../wire/shared.js';
 
 /** The response schemas of payments (its routes and the fake channel's page). */
@@ -25,8 +25,15 @@ export const callbackResult = component(
   wireObject({ paymentId: wireId, outcome: z.enum(['paid', 'late']), replayed: z.boolean(), orderIds: z.array(wireId) }),
 );
 
+export const refundCallbackResult = component(
+  'RefundCallbackResult',
+  wireObject({ paymentId: wireId, refundId: wireId, outcome: z.enum(['acknowledged', 'retrying']), replayed: z.boolean() }),
+  'What a refund notification did: the refund acknowledged (now, or before: `replayed`), or asked of the channel again after it failed.',
+);
+
 // Each schema is the JSON form of the type the use case returns (a compile error when either drifts).
 export type PaymentWireChecks = [
   Check<Same<z.output<typeof openedPayment>, Json<OpenedPayment>>>,
   Check<Same<z.output<typeof callbackResult>, Json<CallbackResult>>>,
+  Check<Same<z.output<typeof refundCallbackResult>, Json<RefundCallbackResult>>>,
 ];

@@ -1,0 +1,3 @@
+import { refundNotificationSuite } from './refund-notifications-world.js';
+
+refundNotificationSuite('memory', async () => undefined);
