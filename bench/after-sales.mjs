@@ -16,7 +16,8 @@
 // Options: --seconds N (default 10, each side), --concurrency N (default 16), --skus N (default 200).
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
 import { loadavg } from 'node:os';
-import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
+import pg from 'pg';
+import { countWireStatements } from './lib/wire.mjs';
 import { consignee, seedCatalog } from './lib/bench-catalog.mjs';
 import { drive, settle } from './lib/closed-loop.mjs';
 import { createRefundFloor, runRefundFloor } from './lib/minimal-refund-floor.mjs';
@@ -24,20 +25,8 @@ import { numberOption, withScratchDatabase } from './lib/options.mjs';
 
 const GOAL = 0.3;
 
-/** Every statement any `pg` client of this process sends (BEGIN, COMMIT and the batched outbox marks included), and the time spent awaiting them. */
-const wire = { statements: 0, waitMs: 0 };
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (...args) {
-  wire.statements += 1;
-  const started = performance.now();
-  const result = query.apply(this, args);
-  if (result && typeof result.then === 'function')
-    result.then(
-      () => (wire.waitMs += performance.now() - started),
-      () => {},
-    );
-  return result;
-};
+/** Every statement this process sends, and the time spent awaiting them (bench/lib/wire.mjs). */
+const wire = countWireStatements();
 
 /**
  * `count` approved refund-only requests, each on its own paid 1-line order (1 unit of a random SKU, a

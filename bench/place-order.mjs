@@ -16,7 +16,8 @@
 // Uses DATABASE_URL, else the local server postgres://postgres@127.0.0.1:5432/postgres; a scratch database is made and dropped.
 import http from 'node:http';
 import { loadavg } from 'node:os';
-import pg from 'pg'; // MikroORM's driver: counting its queries counts every round trip
+import pg from 'pg';
+import { countWireStatements } from './lib/wire.mjs';
 import { consignee, seedCatalog as seed } from './lib/bench-catalog.mjs';
 import { drive as closedLoop, settle } from './lib/closed-loop.mjs';
 import { createFloor, pgbench, runFloor } from './lib/minimal-order-floor.mjs';
@@ -32,23 +33,8 @@ const MEMBERS = { app: 1_000_000, pgbench: 2_000_000, http: 3_000_000 };
 const memberId = (base, i) => `bm-${base + i}`;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/**
- * Every statement any `pg` client of this process sends (BEGIN, COMMIT and the batched outbox marks
- * included), and the time spent waiting for their answers (summed over concurrent statements).
- */
-const wire = { statements: 0, waitMs: 0 };
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (...args) {
-  wire.statements += 1;
-  const started = performance.now();
-  const result = query.apply(this, args);
-  if (result && typeof result.then === 'function')
-    result.then(
-      () => (wire.waitMs += performance.now() - started),
-      () => {},
-    );
-  return result;
-};
+/** Every statement this process sends, and the time spent awaiting them (bench/lib/wire.mjs). */
+const wire = countWireStatements();
 
 /** `count` members from `base + from` on, each with a cart of 3 distinct random SKUs, selected (as `zt.cart.add` leaves them). */
 async function fillCarts(sql, skus, base, from, count) {

@@ -1,3 +1,4 @@
+import { sellingShopOf } from '../../domain/ordering/order-state.js';
 import type { OrderStatus } from '../../domain/ordering/status.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -45,7 +46,7 @@ export async function orderForAfterSales(tx: Transaction, orderId: string): Prom
     id: s.id,
     topOrderId: top.id,
     memberId: s.common.memberId,
-    shopId: s.shopId ?? s.lines[0]?.shopId ?? '',
+    shopId: sellingShopOf(s),
     status: s.status,
     completedAt: s.completedAt,
     currency: s.currency,

@@ -1,5 +1,5 @@
 import { linePayable } from '../../domain/ordering/amounts.js';
-import type { InvoiceRequest } from '../../domain/ordering/order-state.js';
+import { sellingShopOf, type InvoiceRequest } from '../../domain/ordering/order-state.js';
 import type { OrderStatus } from '../../domain/ordering/status.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
@@ -33,7 +33,7 @@ export async function orderForInvoice(tx: Transaction, orderId: string): Promise
     id: s.id,
     number: s.number,
     memberId: s.common.memberId,
-    shopId: s.shopId ?? s.lines[0]?.shopId ?? '',
+    shopId: sellingShopOf(s),
     status: s.status,
     split: s.childIds.length > 0,
     currency: s.currency,

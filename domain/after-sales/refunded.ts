@@ -1,6 +1,6 @@
 import { allocate } from '../shared/allocation.js';
 import { Money } from '../shared/money.js';
-import type { RequestSnapshot } from './request-state.js';
+import { agentAmount, type RequestSnapshot } from './request-state.js';
 
 /** What one issued refund took back of its order: units and cash per line, and freight. */
 export interface RefundedParts {
@@ -17,7 +17,7 @@ export interface RefundedParts {
  */
 export function refundedParts(s: RequestSnapshot): RefundedParts | null {
   if (s.refundNumber === null) return null;
-  const set = [...s.adjustments].reverse().find((a) => a.amount !== null)?.amount ?? null;
+  const set = agentAmount(s);
   const quoted = [...s.quote.lines.map((l) => l.cash), s.quote.freight];
   const parts =
     set === null

@@ -93,3 +93,13 @@ export interface TimelineEntry {
   readonly status: RequestStatus;
   readonly by: string | null;
 }
+
+/** The refund an agent set last (AFS-2), or null when none did: the quote's refundable stands. */
+export function agentAmount(s: Pick<RequestSnapshot, 'adjustments'>): Money | null {
+  return [...s.adjustments].reverse().find((a) => a.amount !== null)?.amount ?? null;
+}
+
+/** The freight compensation an agent added last, or null when none did. */
+export function freightCompensationOf(s: Pick<RequestSnapshot, 'adjustments'>): Money | null {
+  return [...s.adjustments].reverse().find((a) => a.freightCompensation !== null)?.freightCompensation ?? null;
+}

@@ -4,6 +4,8 @@ import type { RequestType } from './eligibility.js';
 import { AFTER_SALES_ERRORS } from './errors.js';
 import type { RefundQuote } from './amounts.js';
 import {
+  agentAmount,
+  freightCompensationOf,
   REASONS,
   REQUEST_MACHINE,
   type Adjustment,
@@ -92,10 +94,8 @@ export class AfterSalesRequest extends AggregateRoot {
 
   /** What it pays out: the agent's amount if set, else the quote's refundable, plus freight compensation. */
   get refund(): Money {
-    const set = [...this.s.adjustments].reverse();
-    const amount = set.find((a) => a.amount !== null)?.amount ?? this.s.quote.refundable;
-    const compensation = set.find((a) => a.freightCompensation !== null)?.freightCompensation ?? Money.zero(amount.currency);
-    return amount.add(compensation);
+    const amount = agentAmount(this.s) ?? this.s.quote.refundable;
+    return amount.add(freightCompensationOf(this.s) ?? Money.zero(amount.currency));
   }
 
   /** Whether it still holds its units against new requests (open or succeeded: not closed). */

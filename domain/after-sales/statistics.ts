@@ -1,7 +1,7 @@
 import { Money } from '../shared/money.js';
 import { AFTER_SALES_ERRORS } from './errors.js';
 import { REQUEST_TYPES, type RequestType } from './eligibility.js';
-import { REASONS, type Reason, type RequestSnapshot } from './request-state.js';
+import { freightCompensationOf, REASONS, type Reason, type RequestSnapshot } from './request-state.js';
 import { refundedParts } from './refunded.js';
 
 const MAX_PERIOD_MS = 366 * 86_400_000;
@@ -83,7 +83,7 @@ export function requestStatistics(
     const parts = refundedParts(r);
     if (parts) {
       refundCount += 1;
-      const compensation = [...r.adjustments].reverse().find((a) => a.freightCompensation !== null)?.freightCompensation ?? zero;
+      const compensation = freightCompensationOf(r) ?? zero;
       refundAmount = refundAmount.add(Money.sum([...parts.lines.map((l) => l.cash), parts.freight, compensation], currency));
     }
     const units = r.quote.lines.reduce((n, l) => n + l.quantity, 0);

@@ -116,3 +116,6 @@ export interface ReplayOutcome {
   /** The same command was applied before: nothing changed now. */
   readonly replayed: boolean;
 }
+
+/** The shop that sold the order: its own (every line of one shop), else its first line's. */
+export const sellingShopOf = (s: Pick<OrderSnapshot, 'shopId' | 'lines'>): string => s.shopId ?? s.lines[0]?.shopId ?? '';

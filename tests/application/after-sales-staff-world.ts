@@ -1,14 +1,9 @@
+import { codeOf } from '../support/refusals.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { sellable } from '../../domain/inventory/sales-stock.js';
 import { warehouseFields } from '../domain/dispatch/dispatch-mothers.js';
 import { aLine, DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code,
-  );
 
 /**
  * What staff do across requests (issue #15 item 5) and the shop's window (AFS-1, configurable 7/15), on

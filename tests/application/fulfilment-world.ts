@@ -229,6 +229,14 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     return coupon.id;
   }
 
+  /** A refund-only request of member-1's units, opened, approved and its refund issued (the jobs not run); its id. */
+  async function refundOnly(orderId: string, lines: readonly { lineId: string; quantity: number }[]): Promise<string> {
+    const r = await zt.afterSales.open({ memberId: 'member-1', orderId, type: 'refund_only', lines, reason: 'no_longer_wanted' });
+    await zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
+    await zt.afterSales.refund({ requestId: r.id, staffId: 'agent-1' });
+    return r.id;
+  }
+
   /** The member's checkout spent `points` (worth `value`) on the order's lines (`perLine`), as placing does. */
   async function spentPoints(memberId: string, orderId: string, points: number, value: string, perLine: Readonly<Record<string, number>>): Promise<void> {
     const deps = zt.container.get(depsToken<UseCaseDeps>('membership'));
@@ -288,6 +296,7 @@ export function worldOn(zt: Zhongtai, clock: ManualClock) {
     usedCoupon,
     memberKnowsPaid,
     spentPoints,
+    refundOnly,
     order,
     payment,
     salesStock,

@@ -1,17 +1,10 @@
+import { codeOf } from '../support/refusals.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FakeInvoicingChannel } from '../../adapters/channels/invoicing/fake-invoicing-channel.js';
 import type { Persistence } from '../../application/shared/persistence.js';
 import type { Buyer, InvoiceSnapshot } from '../../domain/invoice/index.js';
 import { Money } from '../../domain/shared/money.js';
 import { aLine, DAY, fulfilmentWorld, MINUTE, type FulfilmentWorld } from './fulfilment-world.js';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: { code?: string }) => e.code,
-  );
 
 const ISSUER = { name: '测试商贸有限公司', taxNumber: '91310000MA1FL0001X' };
 const PERSON = { type: 'personal' as const, title: '李雷', taxNumber: null, email: 'li.lei@example.com', address: null };
@@ -40,9 +33,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
     const request = (buyer: Buyer = PERSON, memberId = 'member-1', orderId = 'o1') => w.zt.invoices.request({ memberId, orderId, buyer });
     const invoices = async (orderId = 'o1') => w.zt.invoices.search({ orderId, limit: 50 });
     const refund = async (lines: { lineId: string; quantity: number }[]) => {
-      const r = await w.zt.afterSales.open({ memberId: 'member-1', orderId: 'o1', type: 'refund_only', lines, reason: 'no_longer_wanted' });
-      await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent-1', approve: true });
-      await w.zt.afterSales.refund({ requestId: r.id, staffId: 'agent-1' });
+      await w.refundOnly('o1', lines);
       await w.zt.jobs.runUntilIdle();
     };
 
@@ -66,16 +57,16 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
     it('refuses a second blue invoice (INVOICE.ALREADY_INVOICED), another member’s order (404), an unpaid order and bad buyers — writing nothing', async () => {
       await w.paidOrder({ id: 'o1' });
       await w.unpaidOrder({ id: 'o2' });
-      expect(await refusal(request(PERSON, 'member-2'))).toBe('INVOICE.ORDER_NOT_FOUND');
-      expect(await refusal(request(PERSON, 'member-1', 'o2'))).toBe('INVOICE.NOT_INVOICEABLE');
-      expect(await refusal(request({ ...COMPANY, taxNumber: null }))).toBe('INVOICE.INVALID_BUYER');
-      expect(await refusal(request({ ...PERSON, title: ' ' }))).toBe('INVOICE.INVALID_BUYER');
-      expect(await refusal(request({ ...PERSON, email: 'not-an-address' }))).toBe('INVOICE.INVALID_BUYER');
+      expect(await codeOf(request(PERSON, 'member-2'))).toBe('INVOICE.ORDER_NOT_FOUND');
+      expect(await codeOf(request(PERSON, 'member-1', 'o2'))).toBe('INVOICE.NOT_INVOICEABLE');
+      expect(await codeOf(request({ ...COMPANY, taxNumber: null }))).toBe('INVOICE.INVALID_BUYER');
+      expect(await codeOf(request({ ...PERSON, title: ' ' }))).toBe('INVOICE.INVALID_BUYER');
+      expect(await codeOf(request({ ...PERSON, email: 'not-an-address' }))).toBe('INVOICE.INVALID_BUYER');
       expect(await invoices()).toEqual([]);
       const first = await request();
-      expect(await refusal(request(COMPANY))).toBe('INVOICE.ALREADY_INVOICED');
+      expect(await codeOf(request(COMPANY))).toBe('INVOICE.ALREADY_INVOICED');
       await w.zt.jobs.runUntilIdle();
-      expect(await refusal(request(COMPANY))).toBe('INVOICE.ALREADY_INVOICED');
+      expect(await codeOf(request(COMPANY))).toBe('INVOICE.ALREADY_INVOICED');
       expect((await invoices()).map((i) => i.id)).toEqual([first.id]);
       expect(channel.fapiaos.size).toBe(1);
     });
@@ -116,7 +107,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
         ['red', 'issued'],
       ]);
       expect(invoicedNet(all)).toBe('0.00');
-      expect(await refusal(request())).toBe('INVOICE.NOT_INVOICEABLE');
+      expect(await codeOf(request())).toBe('INVOICE.NOT_INVOICEABLE');
     });
 
     it('refunds of an invoice not issued (the channel refused it) reprice it; a full refund then cancels it, and no fapiao is ever issued', async () => {
@@ -161,7 +152,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       const waiting = await w.zt.invoices.get({ invoiceId: blue.id });
       // Whether the channel issued is unknown: still issuing (not editable), the error kept, sent again later.
       expect([waiting.status, waiting.lastError]).toEqual(['issuing', 'channel fake unreachable: fake invoicing channel: 503 Service Unavailable']);
-      expect(await refusal(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: COMPANY }))).toBe('INVOICE.NOT_EDITABLE');
+      expect(await codeOf(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: COMPANY }))).toBe('INVOICE.NOT_EDITABLE');
       w.clock.advance(DAY);
       await w.zt.jobs.runUntilIdle();
       w.clock.advance(DAY);
@@ -179,7 +170,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       const blue = await late.zt.invoices.request({ memberId: 'member-1', orderId: 'o1', buyer: PERSON });
       await late.zt.jobs.runUntilIdle();
       expect((await late.zt.invoices.get({ invoiceId: blue.id })).status).toBe('issuing');
-      expect(await refusal(late.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: COMPANY }))).toBe('INVOICE.NOT_EDITABLE');
+      expect(await codeOf(late.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: COMPANY }))).toBe('INVOICE.NOT_EDITABLE');
       for (let i = 0; i < 5; i++) {
         late.clock.advance(MINUTE);
         await late.zt.jobs.runUntilIdle();
@@ -202,8 +193,8 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       await w.zt.jobs.runUntilIdle();
       expect((await w.zt.invoices.get({ invoiceId: blue.id })).status).toBe('issued');
       expect(channel.calls.at(-1)?.buyer.taxNumber).toBe('91330100MA2B0000ZZ');
-      expect(await refusal(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: PERSON }))).toBe('INVOICE.NOT_EDITABLE');
-      expect(await refusal(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-2', buyer: PERSON }))).toBe('INVOICE.INVOICE_NOT_FOUND');
+      expect(await codeOf(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-1', buyer: PERSON }))).toBe('INVOICE.NOT_EDITABLE');
+      expect(await codeOf(w.zt.invoices.editBuyer({ invoiceId: blue.id, memberId: 'member-2', buyer: PERSON }))).toBe('INVOICE.INVOICE_NOT_FOUND');
     });
 
     it('the invoice asked for at placing is requested when the order is paid — or, for a shop invoicing on receipt, when it completes', async () => {
@@ -211,7 +202,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
       await w.paidOrder({ id: 'o1', invoice: { title: '杭州某某科技有限公司', taxNumber: '91330100MA2B0000XY' } });
       await w.zt.jobs.runUntilIdle();
       expect(await invoices()).toEqual([]);
-      expect(await refusal(request())).toBe('INVOICE.NOT_INVOICEABLE');
+      expect(await codeOf(request())).toBe('INVOICE.NOT_INVOICEABLE');
       await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF1' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
       await w.zt.jobs.runUntilIdle();
@@ -226,9 +217,9 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
 
     it('settings: only VAT rates and an issuer with a taxpayer number (INVOICE.INVALID_SETTINGS); a category’s own rate taxes its lines (milk powder 9 %: 30.00 → 2.48)', async () => {
       const settings = { shopId: 'shop-a', issueWhen: 'paid' as const, issuer: ISSUER, goodsRate: 1300 as const, freightRate: 900 as const, categoryRates: {} };
-      expect(await refusal(w.zt.invoices.setSettings({ ...settings, goodsRate: 1200 as never }))).toBe('INVOICE.INVALID_SETTINGS');
-      expect(await refusal(w.zt.invoices.setSettings({ ...settings, issuer: { name: ' ', taxNumber: ISSUER.taxNumber } }))).toBe('INVOICE.INVALID_SETTINGS');
-      expect(await refusal(w.zt.invoices.setSettings({ ...settings, issuer: { name: 'x', taxNumber: 'x' } }))).toBe('INVOICE.INVALID_SETTINGS');
+      expect(await codeOf(w.zt.invoices.setSettings({ ...settings, goodsRate: 1200 as never }))).toBe('INVOICE.INVALID_SETTINGS');
+      expect(await codeOf(w.zt.invoices.setSettings({ ...settings, issuer: { name: ' ', taxNumber: ISSUER.taxNumber } }))).toBe('INVOICE.INVALID_SETTINGS');
+      expect(await codeOf(w.zt.invoices.setSettings({ ...settings, issuer: { name: 'x', taxNumber: 'x' } }))).toBe('INVOICE.INVALID_SETTINGS');
       expect((await w.zt.invoices.getSettings({ shopId: 'shop-a' })).shopId).toBe('*'); // nothing written: the default answers
       const milk = await w.zt.catalog.createCategory({ name: 'Milk powder' });
       const spu = await w.zt.catalog.createSpu({ code: 'MILK-1', title: 'Formula', categoryId: milk.id, salePrice: '30.00' });
@@ -289,7 +280,7 @@ export function invoiceSuite(name: string, persistence: () => Promise<Persistenc
     it('no settings at all: INVOICE.NOT_CONFIGURED, nothing written', async () => {
       const bare = await fulfilmentWorld(await persistence());
       await bare.paidOrder({ id: 'o1' });
-      expect(await refusal(bare.zt.invoices.request({ memberId: 'member-1', orderId: 'o1', buyer: PERSON }))).toBe('INVOICE.NOT_CONFIGURED');
+      expect(await codeOf(bare.zt.invoices.request({ memberId: 'member-1', orderId: 'o1', buyer: PERSON }))).toBe('INVOICE.NOT_CONFIGURED');
       expect(await bare.zt.invoices.search({ limit: 10 })).toEqual([]);
     });
   });

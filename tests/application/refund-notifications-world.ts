@@ -1,12 +1,7 @@
+import { codeOf } from '../support/refusals.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Persistence } from '../../application/shared/persistence.js';
 import { DAY, fulfilmentWorld, type FulfilmentWorld } from './fulfilment-world.js';
-
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code,
-  );
 
 /**
  * Refund notifications (退款通知, issue #15 item 3): a channel that takes a refund and tells its outcome
@@ -21,17 +16,9 @@ export function refundNotificationSuite(name: string, persistence: () => Promise
     }, 60_000);
     const refunded = async () => {
       await w.paidOrder({ id: 'o1' });
-      const r = await w.zt.afterSales.open({
-        memberId: 'member-1',
-        orderId: 'o1',
-        type: 'refund_only',
-        lines: [{ lineId: 'L1', quantity: 1 }],
-        reason: 'other',
-      });
-      await w.zt.afterSales.review({ requestId: r.id, staffId: 'agent', approve: true });
-      await w.zt.afterSales.refund({ requestId: r.id, staffId: 'agent' });
+      const id = await w.refundOnly('o1', [{ lineId: 'L1', quantity: 1 }]);
       await w.zt.jobs.runUntilIdle();
-      return r.id;
+      return id;
     };
     const notify = (body: unknown) => w.zt.payments.handleRefundCallback({ channel: 'fake', body });
     const acknowledged = async () => (await w.payment('pay-o1')).refunds.map((r) => [r.refundId, r.acknowledged?.refundTransactionId ?? null]);

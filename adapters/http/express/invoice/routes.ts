@@ -5,6 +5,8 @@ import { invoiceSettingsView, invoiceView, vatRate } from './wire.js';
 
 const STAFF = { access: 'staff', roles: ['finance'] } as const;
 const invoiceParams = z.object({ invoiceId: id });
+/** A shop's id, or `*` for the default settings. */
+const settingsParams = z.object({ shopId: z.union([id, z.literal('*')]) });
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
 /** The buyer's fields, and only them: the issuer, lines and rates are the system's (an unknown field is refused). */
@@ -120,7 +122,7 @@ export const invoiceRoutes: Route[] = [
     path: '/admin/invoice-settings/:shopId',
     tag: 'invoices-admin',
     ...STAFF,
-    params: z.object({ shopId: z.union([id, z.literal('*')]) }),
+    params: settingsParams,
     response: invoiceSettingsView,
     errors: { 422: ['INVOICE.NOT_CONFIGURED'] },
     summary: "A shop's invoice settings, or the default ones (shop `*`) when it has none.",
@@ -131,7 +133,7 @@ export const invoiceRoutes: Route[] = [
     path: '/admin/invoice-settings/:shopId',
     tag: 'invoices-admin',
     ...STAFF,
-    params: z.object({ shopId: z.union([id, z.literal('*')]) }),
+    params: settingsParams,
     body: z
       .object({
         issueWhen: z.enum(['paid', 'received']),

@@ -10,6 +10,15 @@ export const CALLBACK_ERRORS = {
   422: ['PAYMENT.INVALID_CALLBACK', 'PAYMENT.AMOUNT_MISMATCH', 'PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED'],
 };
 
+/** A channel's name in its callback paths. */
+const channelParams = z.object({
+  channel: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[a-z0-9_-]+$/),
+});
+
 /**
  * Paying orders (spec §10) and the payment channels' callbacks. The member route acts for the token's
  * subject. The callback route is public: the channel adapter checks the signature before anything is read.
@@ -39,13 +48,7 @@ export const paymentRoutes: Route[] = [
     access: 'public',
     response: callbackResult,
     errors: CALLBACK_ERRORS,
-    params: z.object({
-      channel: z
-        .string()
-        .min(1)
-        .max(32)
-        .regex(/^[a-z0-9_-]+$/),
-    }),
+    params: channelParams,
     body: z.unknown(),
     summary:
       "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
@@ -62,13 +65,7 @@ export const paymentRoutes: Route[] = [
       404: ['PAYMENT.NOT_FOUND'],
       422: ['PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED', 'PAYMENT.INVALID_CALLBACK', 'PAYMENT.INVALID_REFUND', 'PAYMENT.AMOUNT_MISMATCH'],
     },
-    params: z.object({
-      channel: z
-        .string()
-        .min(1)
-        .max(32)
-        .regex(/^[a-z0-9_-]+$/),
-    }),
+    params: channelParams,
     body: z.unknown(),
     summary:
       "A payment channel's refund notification (退款通知), for a refund it took and finished later. The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a refund the payment did not make is 422 PAYMENT.INVALID_REFUND, another amount 422 PAYMENT.AMOUNT_MISMATCH, nothing written. A success acknowledges the refund once (a second or late notification answers `replayed`); a failure asks the channel again under the same refund id.",
