@@ -1,7 +1,7 @@
 import { ordersAwaitingPayment, payOrders } from '../ordering/index.js';
 import { paymentNotFound } from '../../domain/payment/errors.js';
 import type { CallbackOutcome } from '../../domain/payment/payment.js';
-import type { VerifiedCallback } from '../../domain/payment/ports.js';
+import type { ChannelRequest, VerifiedCallback } from '../../domain/payment/ports.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import type { PaymentDeps } from './deps.js';
 import { PAYMENT_JOB } from './jobs.js';
@@ -26,8 +26,8 @@ export interface CallbackResult {
 export class HandlePaymentCallback {
   constructor(private readonly deps: PaymentDeps) {}
 
-  async execute(cmd: { readonly channel: string; readonly body: unknown }): Promise<CallbackResult> {
-    const verified = this.deps.channels.get(cmd.channel).verifyCallback(cmd.body);
+  async execute(cmd: { readonly channel: string; readonly body: unknown; readonly request?: ChannelRequest }): Promise<CallbackResult> {
+    const verified = this.deps.channels.get(cmd.channel).verifyCallback(cmd.body, cmd.request);
     // A concurrent change of the payment or its orders (the same callback twice at once, a cancel racing
     // it): run again on what committed, so the loser answers the winner's decision (`replayed`) rather than 409.
     for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,5 @@
 import { PAYMENT_ERRORS, paymentNotFound } from '../../domain/payment/errors.js';
+import type { ChannelRequest } from '../../domain/payment/ports.js';
 import type { PaymentDeps } from './deps.js';
 import { scheduleChannelRefund } from './jobs.js';
 import { PAYMENT_STORE } from './store.js';
@@ -22,12 +23,12 @@ export interface RefundCallbackResult {
 export class HandleRefundCallback {
   constructor(private readonly deps: Pick<PaymentDeps, 'uow' | 'channels' | 'clock'>) {}
 
-  async execute(cmd: { readonly channel: string; readonly body: unknown }): Promise<RefundCallbackResult> {
+  async execute(cmd: { readonly channel: string; readonly body: unknown; readonly request?: ChannelRequest }): Promise<RefundCallbackResult> {
     const channel = this.deps.channels.get(cmd.channel);
     if (!channel.verifyRefundCallback) {
       throw PAYMENT_ERRORS.raise('INVALID_CALLBACK', `channel ${channel.name} sends no refund notifications`, { channel: channel.name });
     }
-    const v = channel.verifyRefundCallback(cmd.body);
+    const v = channel.verifyRefundCallback(cmd.body, cmd.request);
     return this.deps.uow.run(async (tx) => {
       const payments = tx.use(PAYMENT_STORE).payments;
       const payment = await payments.byNumber(v.paymentNumber);

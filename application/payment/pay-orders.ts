@@ -13,6 +13,8 @@ export interface OpenedPayment {
   readonly amount: string | null;
   readonly channel: string;
   readonly payUrl: string | null;
+  /** What an in-app payment needs (WeChat Pay JSAPI's signed parameters, Stripe's client secret …); absent for a payment page. */
+  readonly params?: Readonly<Record<string, string>>;
   readonly expiresAt: string | null;
   readonly orderIds: readonly string[];
   /** An open payment for exactly these orders was answered again instead of a new one. */
@@ -32,7 +34,14 @@ const DEFAULT_PAYMENT_TIMEOUT_MS = 15 * 60_000;
 export class PayOrders {
   constructor(private readonly deps: PaymentDeps) {}
 
-  async execute(cmd: { readonly memberId: string; readonly orderIds: readonly string[]; readonly channel: string }): Promise<OpenedPayment> {
+  async execute(cmd: {
+    readonly memberId: string;
+    readonly orderIds: readonly string[];
+    readonly channel: string;
+    /** How the payer pays, in the channel's terms (`ChargeRequest.method`). */
+    readonly method?: string;
+    readonly payer?: { readonly openId?: string; readonly ip?: string };
+  }): Promise<OpenedPayment> {
     const channel = this.deps.channels.get(cmd.channel);
     if (!Array.isArray(cmd.orderIds) || cmd.orderIds.length === 0) throw invalidPayment('NO_ORDERS', 'a payment pays at least one order');
     const opened = await this.deps.uow.run(async (tx) => {
@@ -79,6 +88,9 @@ export class PayOrders {
       paymentNumber: p.number,
       amount: p.amount,
       description: `zhongtai ${p.orders.map((o) => o.orderNumber).join(', ')}`,
+      expiresAt: p.toSnapshot().expiresAt,
+      ...(cmd.method ? { method: cmd.method } : {}),
+      ...(cmd.payer ? { payer: cmd.payer } : {}),
     });
     return {
       paymentId: p.id,
@@ -86,6 +98,7 @@ export class PayOrders {
       amount: p.amount.toString(),
       channel: channel.name,
       payUrl: charge.payUrl,
+      ...(charge.params ? { params: charge.params } : {}),
       expiresAt: p.toSnapshot().expiresAt.toISOString(),
       orderIds: opened.orderIds,
       reused: opened.reused,

@@ -1,5 +1,6 @@
 import type { Money } from '../shared/money.js';
 import type { Payment, PaymentCallback } from './payment.js';
+import type { StatementRecord } from './reconciliation.js';
 
 /**
  * Port: payments, read like a collection. `save` is optimistic: it fails with `CONCURRENCY.STALE_AGGREGATE`
@@ -16,10 +17,46 @@ export interface Payments {
   ofOrder(orderId: string): Promise<Payment[]>;
 }
 
-/** What the payer's app needs to pay at the channel (a payment page, or the parameters of an in-app payment). */
+/**
+ * What the payer's app needs to pay at the channel: a page or QR-code URL (WeChat Pay Native `code_url`,
+ * H5 `h5_url`, an Alipay page/wap URL), and/or the parameters of an in-app payment (WeChat Pay JSAPI's
+ * signed `appId`/`timeStamp`/`nonceStr`/`package`/`signType`/`paySign`, Alipay app's order string,
+ * Stripe's PaymentIntent `client_secret`).
+ */
 export interface ChannelCharge {
   readonly channel: string;
-  readonly payUrl: string;
+  readonly payUrl: string | null;
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** What a channel is asked to collect. */
+export interface ChargeRequest {
+  readonly paymentNumber: string;
+  readonly amount: Money;
+  readonly description: string;
+  /** How the payer pays, in the channel's terms (WeChat Pay `jsapi` | `native` | `h5`; Alipay `page` | `wap` | `app`); the channel's default when absent. */
+  readonly method?: string;
+  /** Who pays: WeChat Pay JSAPI needs the payer's `openId`; H5 the payer's IP. */
+  readonly payer?: { readonly openId?: string; readonly ip?: string };
+  /** PAY-2: the channel stops taking the payment at this time (WeChat Pay `time_expire`, Alipay `time_expire`). */
+  readonly expiresAt?: Date;
+}
+
+/**
+ * A notification as it reached the HTTP edge: the exact body text (WeChat Pay v3 and Stripe sign the
+ * bytes) and the headers, names in lower case. Absent when a caller in the process hands over a body
+ * it made (the fake channel); a real channel refuses a notification without it (`PAYMENT.INVALID_CALLBACK`).
+ */
+export interface ChannelRequest {
+  readonly rawBody: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** What the channel says of a payment when asked (查询订单): for a notification that never came. */
+export interface ChannelPaymentStatus {
+  readonly state: 'unpaid' | 'paid' | 'closed' | 'refunded' | 'failed';
+  /** When paid: the same success a notification carries (PAY-1 treats both alike). */
+  readonly callback?: PaymentCallback;
 }
 
 /** A callback as the channel adapter read it, its signature checked: which payment, and the success it reports. */
@@ -46,8 +83,9 @@ export interface VerifiedRefundCallback {
  */
 export interface PaymentChannel {
   readonly name: string;
-  charge(p: { readonly paymentNumber: string; readonly amount: Money; readonly description: string }): Promise<ChannelCharge>;
-  verifyCallback(body: unknown): VerifiedCallback;
+  charge(p: ChargeRequest): Promise<ChannelCharge>;
+  /** `body` as the HTTP layer parsed it (JSON, or form fields), `request` the body's exact text and the headers. */
+  verifyCallback(body: unknown, request?: ChannelRequest): VerifiedCallback;
   /**
    * Gives money back, idempotent per refund id. `processing`: the channel took the refund and tells its
    * outcome later by a refund notification (`verifyRefundCallback`); otherwise it is done.
@@ -59,5 +97,18 @@ export interface PaymentChannel {
     readonly amount: Money;
   }): Promise<{ readonly refundTransactionId: string; readonly processing?: boolean }>;
   /** A refund notification it sent, its signature checked (`PAYMENT.INVALID_SIGNATURE`); absent for a channel that answers refunds at once. */
-  verifyRefundCallback?(body: unknown): VerifiedRefundCallback;
+  verifyRefundCallback?(body: unknown, request?: ChannelRequest): VerifiedRefundCallback;
+  /**
+   * The answer the channel expects to a notification it sent once it is handled (Alipay: the text
+   * `success`); absent: the JSON result with 200, which WeChat Pay and Stripe take.
+   */
+  readonly acknowledgement?: { readonly contentType: string; readonly body: string };
+  /** 查询订单: the channel's own state of a payment. */
+  query?(paymentNumber: string): Promise<ChannelPaymentStatus>;
+  /** 关闭订单: the channel stops taking the payment (PAY-2 closes it here); closing one closed already is no error. */
+  close?(paymentNumber: string): Promise<void>;
+  /** 下载对账单: every payment and refund the channel settled on `day` (YYYY-MM-DD, in the channel's time zone). */
+  statement?(day: string): Promise<StatementRecord[]>;
+  /** The same records from the statement file an operator downloaded from the channel's console and uploads. */
+  parseStatement?(file: Uint8Array): StatementRecord[];
 }

@@ -14,6 +14,14 @@ export interface LedgerRecord {
   readonly amount: Money;
 }
 
+/** One line of a channel's statement (对账单): a ledger record with the channel's own id and its fee (手续费). */
+export interface StatementRecord extends LedgerRecord {
+  /** The channel's transaction id (of the payment, or of the refund). */
+  readonly channelTransactionId: string;
+  /** What the channel kept for the money movement (0.00 when none); a refund's is the fee given back, negative. */
+  readonly fee: Money;
+}
+
 export const DISCREPANCY_KINDS = [
   'payment_missing_at_channel',
   'payment_missing_here',

@@ -59,7 +59,9 @@ function rejections(r: Route): Json {
 
 function success(r: Route, components: Record<string, unknown>): Json {
   if (r.status === 204) return { description: 'Done' };
-  return { description: 'OK', content: { 'application/json': { schema: r.response ? answerSchema(r.response, components) : {} } } };
+  const json = { 'application/json': { schema: r.response ? answerSchema(r.response, components) : {} } };
+  // A notification is acknowledged the way its channel expects: the JSON result, or the channel's own text (Alipay's `success`).
+  return { description: 'OK', content: r.notification ? { ...json, 'text/plain': { schema: { type: 'string' } } } : json };
 }
 
 /** Builds the OpenAPI 3.1 document from the same route schemas that validate requests and check answers. */
@@ -89,7 +91,7 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: requestContent(r) } } : {}),
       security: securityOf(r),
       'x-access': r.access,
       ...(r.access !== 'public' ? { 'x-roles': r.roles ?? [] } : {}),
@@ -130,5 +132,16 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
         },
       },
     },
+  };
+}
+
+/** A route's request body by media type: JSON, and for a channel's notification also form fields and text as the channel sends them. */
+function requestContent(r: Route): Record<string, { schema: unknown }> {
+  const json = { 'application/json': { schema: jsonSchema(r.body!) } };
+  if (!r.notification) return json;
+  return {
+    ...json,
+    'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } },
+    'text/plain': { schema: { type: 'string' } },
   };
 }

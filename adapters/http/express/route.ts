@@ -23,6 +23,10 @@ export interface RouteContext<P, Q, B> {
     /** Resolves when the database answers within the readiness timeout and no shutdown began; throws the 503 otherwise. */
     ready(): Promise<void>;
   };
+  /** The caller's address as Express reads it (its `trust proxy` setting decides whether forwarded headers count). */
+  readonly clientIp: string | undefined;
+  /** On a `notification` route: the body's exact text and every header (lower-case names), for the channel's signature. */
+  readonly raw?: { readonly body: string; readonly headers: Readonly<Record<string, string | undefined>> };
 }
 
 /** The 4xx statuses a business rejection answers with (a `DomainError`'s kind, or an `HttpProblem` a handler throws). */
@@ -72,6 +76,11 @@ export interface Route<P extends Obj = Obj, Q extends Obj = Obj, B extends z.Zod
    * stringify it for every request.
    */
   readonly sharedAnswers?: boolean;
+  /**
+   * A payment channel's notification: the body is read whatever its content type (form fields become an
+   * object of strings), the handler gets `ctx.raw`, and may answer a `TextAnswer` (notification.ts).
+   */
+  readonly notification?: boolean;
   readonly handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>;
 }
 

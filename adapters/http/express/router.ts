@@ -17,6 +17,7 @@ import type { Route } from './route.js';
 import { CONTEXTS } from '../../container/contexts.js';
 import { hasRole, routeRoleProblems } from './roles.js';
 import { rejectInvalidText, validate } from './validation.js';
+import { keepRawBody, notificationBody, notificationInput, TextAnswer } from './notification.js';
 
 export interface HttpOptions {
   readonly zhongtai: Zhongtai;
@@ -91,9 +92,13 @@ export function createRouter(options: HttpOptions): express.Router {
     next();
   });
   router.use(requestDeadline(options.requestTimeoutMs ?? 30_000, (req, res) => sendUnavailable(req, res, requestTimedOut(), outages)));
-  router.use(express.json({ limit: options.bodyLimit ?? '100kb', type: ['application/json', 'application/*+json'] }));
+  const limit = options.bodyLimit ?? '100kb';
+  router.use(express.json({ limit, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
 
-  for (const r of routes) router[r.method](r.path, handle(r, options, documentFor));
+  for (const r of routes) {
+    if (r.notification) router[r.method](r.path, notificationBody(limit), handle(r, options, documentFor));
+    else router[r.method](r.path, handle(r, options, documentFor));
+  }
   // Unknown paths under the router are its own: a problem+json 404, wherever it is mounted.
   router.use((req, res) => sendProblem(req, res, problem(404, 'HTTP.NOT_FOUND', `no route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(logger, outages));
@@ -140,17 +145,28 @@ function handle(r: Route, options: HttpOptions, documentFor: (baseUrl: string) =
     }
     const headers = r.headers ? pick(req.headers, Object.keys(r.headers.shape)) : {};
     const query = req.query ?? {}; // Express parses the query string on every read of req.query: read it once
-    rejectInvalidText({ params: req.params, query, headers, body: req.body });
+    const notification = r.notification ? notificationInput(req) : null;
+    const body = notification ? notification.body : req.body;
+    rejectInvalidText({ params: req.params, query, headers, body });
     const result = await r.handler({
       params: validate(r.params, req.params, 'params'),
       query: validate(r.query, query, 'query'),
-      body: validate(r.body, req.body, 'body'),
+      body: validate(r.body, body, 'body'),
       headers: r.headers ? (validate(r.headers, headers, 'headers') as Record<string, unknown>) : {},
       identity,
       zt: options.zhongtai,
       service: new ServiceOfRequest(req.baseUrl, options, documentFor),
+      clientIp: req.ip,
+      ...(notification ? { raw: notification.raw } : {}),
     });
     if (res.headersSent) return; // answered 503 at the deadline meanwhile
+    if (result instanceof TextAnswer) {
+      res
+        .status(r.status ?? 200)
+        .type(result.contentType)
+        .send(result.body);
+      return;
+    }
     if (options.checkResponses && r.status !== 204) checkAnswer(r, result);
     const status = r.status ?? 200;
     if (status === 204) res.status(204).end();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Zhongtai } from '../../../container/create-zhongtai.js';
+import { TextAnswer } from '../notification.js';
 import { id, route, type Route } from '../route.js';
 import { callbackResult, openedPayment, refundCallbackResult } from './wire.js';
 
@@ -36,10 +38,30 @@ export const paymentRoutes: Route[] = [
       409: ['ORDER.INVALID_TRANSITION', 'ORDER.SPLIT_PARENT', 'PAYMENT.CHANNEL_UNAVAILABLE', 'PAYMENT.ORDER_ALREADY_PAID'],
       422: ['PAYMENT.INVALID_PAYMENT', 'PAYMENT.UNKNOWN_CHANNEL', 'PAYMENT.NO_CHANNEL_CONFIGURED'],
     },
-    body: z.object({ orderIds: z.array(id).min(1).max(50), channel: z.string().min(1).max(32) }).strict(),
+    body: z
+      .object({
+        orderIds: z.array(id).min(1).max(50),
+        channel: z.string().min(1).max(32),
+        method: z
+          .string()
+          .regex(/^[a-z0-9_]{1,16}$/)
+          .optional()
+          .describe(
+            "How the payer pays, in the channel's terms: WeChat Pay `jsapi` | `native` | `h5`, Alipay `page` | `wap` | `app`; the channel's default when absent.",
+          ),
+        openId: z.string().min(1).max(128).optional().describe("The payer's openid for WeChat Pay JSAPI."),
+      })
+      .strict(),
     summary:
       "Opens a payment for one order or one combined payment for several child orders (a split parent stands for its unpaid children) and asks the channel to collect it; answers the payment and the channel's pay URL. Asking again while it is open answers the same payment; an order already paid is 409 PAYMENT.ORDER_ALREADY_PAID; with no channel configured, 422 PAYMENT.NO_CHANNEL_CONFIGURED. Closes unpaid at its expiry (PAY-2).",
-    handler: (ctx) => ctx.zt.payments.pay({ memberId: ctx.identity!.subject, orderIds: ctx.body.orderIds, channel: ctx.body.channel }),
+    handler: (ctx) =>
+      ctx.zt.payments.pay({
+        memberId: ctx.identity!.subject,
+        orderIds: ctx.body.orderIds,
+        channel: ctx.body.channel,
+        ...(ctx.body.method ? { method: ctx.body.method } : {}),
+        payer: { ...(ctx.body.openId ? { openId: ctx.body.openId } : {}), ...(ctx.clientIp ? { ip: ctx.clientIp } : {}) },
+      }),
   }),
   route({
     method: 'post',
@@ -50,9 +72,11 @@ export const paymentRoutes: Route[] = [
     errors: CALLBACK_ERRORS,
     params: channelParams,
     body: z.unknown(),
+    notification: true,
     summary:
-      "A payment channel's success notification (PAY-1). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
-    handler: (ctx) => ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body }),
+      "A payment channel's success notification (PAY-1), in the channel's own format (JSON, or form fields for Alipay), checked against the exact body and headers; answered with the channel's expected acknowledgement where it has one (Alipay: the text `success`). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
+    handler: async (ctx) =>
+      acknowledged(ctx.zt, ctx.params.channel, await ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body, request: rawOf(ctx.raw) })),
   }),
   route({
     method: 'post',
@@ -67,8 +91,24 @@ export const paymentRoutes: Route[] = [
     },
     params: channelParams,
     body: z.unknown(),
+    notification: true,
     summary:
       "A payment channel's refund notification (退款通知), for a refund it took and finished later. The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a refund the payment did not make is 422 PAYMENT.INVALID_REFUND, another amount 422 PAYMENT.AMOUNT_MISMATCH, nothing written. A success acknowledges the refund once (a second or late notification answers `replayed`); a failure asks the channel again under the same refund id.",
-    handler: (ctx) => ctx.zt.payments.handleRefundCallback({ channel: ctx.params.channel, body: ctx.body }),
+    handler: async (ctx) =>
+      acknowledged(
+        ctx.zt,
+        ctx.params.channel,
+        await ctx.zt.payments.handleRefundCallback({ channel: ctx.params.channel, body: ctx.body, request: rawOf(ctx.raw) }),
+      ),
   }),
 ];
+
+function rawOf(raw: { readonly body: string; readonly headers: Readonly<Record<string, string | undefined>> } | undefined) {
+  return raw ? { rawBody: raw.body, headers: raw.headers } : undefined;
+}
+
+/** A handled notification's answer: the channel's own acknowledgement where it expects one, else the JSON result. */
+function acknowledged<T>(zt: Zhongtai, channel: string, result: T): T | TextAnswer {
+  const ack = zt.payments.channels.get(channel).acknowledgement;
+  return ack ? new TextAnswer(ack.contentType, ack.body) : result;
+}

@@ -14,6 +14,7 @@ export const openedPayment = component(
     amount: money.nullable(),
     channel: z.string(),
     payUrl: z.string().nullable(),
+    params: z.record(z.string(), z.string()).optional(),
     expiresAt: timestamp.nullable(),
     orderIds: z.array(wireId),
     reused: z.boolean(),
