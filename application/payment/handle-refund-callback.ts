@@ -1,5 +1,6 @@
 import { PAYMENT_ERRORS, paymentNotFound } from '../../domain/payment/errors.js';
-import type { ChannelRequest } from '../../domain/payment/ports.js';
+import type { ChannelRequest, VerifiedRefundCallback } from '../../domain/payment/ports.js';
+import { Money } from '../../domain/shared/money.js';
 import type { PaymentDeps } from './deps.js';
 import { scheduleChannelRefund } from './jobs.js';
 import { PAYMENT_STORE } from './store.js';
@@ -37,9 +38,10 @@ export class HandleRefundCallback {
       const refund = s.refunds.find((r) => r.refundId === v.refundId);
       if (!refund)
         throw PAYMENT_ERRORS.raise('INVALID_REFUND', `payment ${s.number} made no refund ${v.refundId}`, { reason: 'UNKNOWN_REFUND', refundId: v.refundId });
-      if (!refund.amount.equals(v.amount)) {
+      if (!amountHolds(v, refund.amount, s.refunds)) {
         throw PAYMENT_ERRORS.raise('AMOUNT_MISMATCH', `refund ${v.refundId} is ${refund.amount.toString()}, the notification says ${v.amount.toString()}`, {
           refundId: v.refundId,
+          amountIs: v.amountIs ?? 'this_refund',
         });
       }
       const at = this.deps.clock.now();
@@ -53,4 +55,22 @@ export class HandleRefundCallback {
       return { paymentId: s.id, refundId: v.refundId, outcome: 'acknowledged', replayed: !first };
     });
   }
+}
+
+/**
+ * The notification's amount against the refund: equal to it, or — when the channel tells what the
+ * payment has refunded so far (Alipay's `refund_fee`) — at least this refund and at most every refund
+ * of the payment together (the channel may finish them in another order than they were asked).
+ */
+function amountHolds(v: VerifiedRefundCallback, amount: Money, refunds: readonly { readonly amount: Money }[]): boolean {
+  if (v.amountIs !== 'refunded_so_far') return amount.equals(v.amount);
+  return (
+    !v.amount.lessThan(amount) &&
+    !v.amount.greaterThan(
+      Money.sum(
+        refunds.map((r) => r.amount),
+        amount.currency,
+      ),
+    )
+  );
 }

@@ -24,7 +24,7 @@ export class RefundLateCallback {
     const r = late.callback.refund;
     await this.deps.channels
       .get(r.channel)
-      .refund({ paymentNumber: late.number, refundId: r.refundId, channelTransactionId: r.channelTransactionId, amount: r.amount });
+      .refund({ paymentNumber: late.number, refundId: r.refundId, channelTransactionId: r.channelTransactionId, amount: r.amount, paymentAmount: r.amount });
     return this.deps.uow.run(async (tx) => {
       const payments = tx.use(PAYMENT_STORE).payments;
       const p = await payments.get(cmd.paymentId);

@@ -26,6 +26,7 @@ export class RefundThroughChannel {
       refundId: refund.refundId,
       channelTransactionId: snapshot.paid.channelTransactionId,
       amount: refund.amount,
+      paymentAmount: snapshot.amount,
     });
     // Taken but not done yet: the channel's refund notification acknowledges it (`HandleRefundCallback`).
     if (refund.acknowledged || answer.processing) return answer;

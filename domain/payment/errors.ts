@@ -29,6 +29,8 @@ export const PAYMENT_ERRORS = errorCatalogue('PAYMENT', {
   NOT_FOUND: 'not_found',
   /** A refund above what is left of the payment, or of the order it names (409); details `paid`, `refunded`, `requested`. */
   REFUND_EXCEEDS_PAID: 'conflict',
+  /** A channel's statement file (对账单) that is not the channel's format: an operator uploaded another file, or the download broke (422); details `channel`, `reason`, `line`. */
+  INVALID_STATEMENT: 'invalid',
   /** A malformed refund: not a positive amount of whole cents, an order the payment does not cover, a refund id reused for another refund … (422); details `reason`. */
   INVALID_REFUND: 'invalid',
 });

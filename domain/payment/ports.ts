@@ -74,6 +74,11 @@ export interface VerifiedRefundCallback {
   readonly amount: Money;
   /** Whether the money went back; a failed refund is asked of the channel again. */
   readonly outcome: 'succeeded' | 'failed';
+  /**
+   * What `amount` is: this refund's own amount (the default), or all the payment has refunded at the
+   * channel so far, this refund included (Alipay's `refund_fee`), which is checked as a range.
+   */
+  readonly amountIs?: 'this_refund' | 'refunded_so_far';
 }
 
 /**
@@ -95,9 +100,16 @@ export interface PaymentChannel {
     readonly refundId: string;
     readonly channelTransactionId: string | null;
     readonly amount: Money;
+    /** What the payment collected in all (WeChat Pay's refund names the order's total). */
+    readonly paymentAmount?: Money;
   }): Promise<{ readonly refundTransactionId: string; readonly processing?: boolean }>;
   /** A refund notification it sent, its signature checked (`PAYMENT.INVALID_SIGNATURE`); absent for a channel that answers refunds at once. */
   verifyRefundCallback?(body: unknown, request?: ChannelRequest): VerifiedRefundCallback;
+  /**
+   * For a channel that sends refund notifications to its payment notification address (Alipay): whether
+   * this one is about a refund, read from its fields before any check (`verifyRefundCallback` checks it).
+   */
+  isRefundNotification?(body: unknown, request?: ChannelRequest): boolean;
   /**
    * The answer the channel expects to a notification it sent once it is handled (Alipay: the text
    * `success`); absent: the JSON result with 200, which WeChat Pay and Stripe take.

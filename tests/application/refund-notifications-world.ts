@@ -62,5 +62,27 @@ export function refundNotificationSuite(name: string, persistence: () => Promise
       w.clock.advance(DAY);
       expect(await w.payment('pay-o1')).toEqual(before);
     });
+
+    it('a channel that tells what the payment has refunded so far (Alipay): each notification holds between its own refund and all of them together (issue #16)', async () => {
+      w.channel.refundsLater = true;
+      await w.paidOrder({ id: 'o1' });
+      const first = await w.refundOnly('o1', [{ lineId: 'L1', quantity: 1 }]);
+      const second = await w.refundOnly('o1', [{ lineId: 'L1', quantity: 1 }]);
+      await w.zt.jobs.runUntilIdle();
+      const refunds = (await w.payment('pay-o1')).refunds.map((r) => [r.refundId, r.amount.toString()]);
+      // ORD-4 allocation of L1's 2 units: 92.50 each (100.00 less its 7.50 share of the discounts).
+      expect(refunds).toEqual([
+        [`afs-${first}`, '92.50'],
+        [`afs-${second}`, '92.50'],
+      ]);
+      const soFar = (refundId: string, amount: string) => notify(w.channel.refundCallbackFor(refundId, 'succeeded', { amount, amountIs: 'refunded_so_far' }));
+      // Below its own refund, or above both together: not this payment's refunds.
+      expect(await codeOf(soFar(`afs-${second}`, '92.49'))).toBe('PAYMENT.AMOUNT_MISMATCH');
+      expect(await codeOf(soFar(`afs-${second}`, '185.01'))).toBe('PAYMENT.AMOUNT_MISMATCH');
+      // The channel finished the second first (92.50 so far), then the first (185.00 so far).
+      expect(await soFar(`afs-${second}`, '92.50')).toMatchObject({ refundId: `afs-${second}`, outcome: 'acknowledged', replayed: false });
+      expect(await soFar(`afs-${first}`, '185.00')).toMatchObject({ refundId: `afs-${first}`, outcome: 'acknowledged', replayed: false });
+      expect((await acknowledged()).every(([, ack]) => ack !== null)).toBe(true);
+    });
   });
 }

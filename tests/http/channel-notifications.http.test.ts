@@ -43,7 +43,21 @@ const probe: PaymentChannel = {
   async refund() {
     return { refundTransactionId: 'probe-refund' };
   },
+  isRefundNotification: (body) => typeof body === 'object' && body !== null && 'out_biz_no' in body,
+  verifyRefundCallback(body, request) {
+    refundsSeen.push(request?.rawBody);
+    const fields = body as Record<string, string>;
+    return {
+      paymentNumber: fields.out_trade_no!,
+      refundId: fields.out_biz_no!,
+      refundTransactionId: fields.trade_no!,
+      amount: Money.of(fields.refund_fee!),
+      amountIs: 'refunded_so_far',
+      outcome: 'succeeded',
+    };
+  },
 };
+const refundsSeen: (string | undefined)[] = [];
 
 const consignee = { name: '张三', phone: '13800000000', district: '330106', address: '文三路 1 号' };
 const now = at(10);
@@ -108,6 +122,17 @@ describe('channel notifications at the HTTP edge (issue #16)', () => {
       headers: { 'content-type': 'application/json', 'x-probe-signature': sign(raw) },
     });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'PAYMENT.NOT_FOUND']);
+  });
+
+  it('a refund notification sent to the payment notification address is handled as one when the channel says it is (Alipay sends both there)', async () => {
+    const { orderId } = await s.zt.orders.place({ memberId: 'm1', consignee, buyNow: { skuId: w.skus.a1, quantity: 1 }, coupons: 'none' });
+    const opened = await s.request('POST', '/me/payments', { token: member(), body: { orderIds: [orderId], channel: 'probe' } });
+    const paymentsSeen = seen.length;
+    const raw = form({ out_trade_no: opened.body.number, out_biz_no: 'R-none', trade_no: 'T9', refund_fee: '1.00' });
+    const answer = await s.request('POST', '/payments/callbacks/probe', { rawBody: raw, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // The refund path answered (a refund this payment never made), and the payment path was not asked.
+    expect([answer.status, answer.body.code, answer.body.details.reason]).toEqual([422, 'PAYMENT.INVALID_REFUND', 'UNKNOWN_REFUND']);
+    expect([refundsSeen.at(-1), seen.length]).toEqual([raw, paymentsSeen]);
   });
 
   it('the OpenAPI document lists the media types a notification may come in and the text it may be answered with', async () => {

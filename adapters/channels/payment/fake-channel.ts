@@ -23,6 +23,8 @@ export interface FakeRefundCallbackBody {
   readonly amount: string;
   readonly currency: string;
   readonly outcome: 'succeeded' | 'failed';
+  /** Present when the amount is what the payment has refunded so far (as Alipay's `refund_fee` is). */
+  readonly amountIs?: 'refunded_so_far';
   readonly signature: string;
 }
 
@@ -164,7 +166,11 @@ export class FakePaymentChannel implements PaymentChannel {
    * The signed refund notification of a refund this instance took (its amount unless given). A `failed`
    * one forgets the refund, so the channel takes it anew when asked again.
    */
-  refundCallbackFor(refundId: string, outcome: 'succeeded' | 'failed' = 'succeeded', o: { amount?: string } = {}): FakeRefundCallbackBody {
+  refundCallbackFor(
+    refundId: string,
+    outcome: 'succeeded' | 'failed' = 'succeeded',
+    o: { amount?: string; amountIs?: 'refunded_so_far' } = {},
+  ): FakeRefundCallbackBody {
     const r = this.refunds.get(refundId);
     if (!r) throw new Error(`the fake channel took no refund ${refundId}`);
     if (outcome === 'failed') this.refunds.delete(refundId);
@@ -175,6 +181,7 @@ export class FakePaymentChannel implements PaymentChannel {
       amount: o.amount ?? r.amount.toString(),
       currency: r.amount.currency,
       outcome,
+      ...(o.amountIs ? { amountIs: o.amountIs } : {}),
     };
     return { ...unsigned, signature: this.signRefund(unsigned) };
   }
@@ -201,12 +208,13 @@ export class FakePaymentChannel implements PaymentChannel {
       refundTransactionId: b.refundTransactionId!,
       amount: Money.of(b.amount!, b.currency!),
       outcome: b.outcome,
+      ...(b.amountIs === 'refunded_so_far' ? { amountIs: b.amountIs } : {}),
     };
   }
 
   private signRefund(b: Omit<FakeRefundCallbackBody, 'signature'>): string {
     return createHmac('sha256', this.secret)
-      .update(['refund', b.paymentNumber, b.refundId, b.refundTransactionId, b.amount, b.currency, b.outcome].join('|'))
+      .update(['refund', b.paymentNumber, b.refundId, b.refundTransactionId, b.amount, b.currency, b.outcome, ...(b.amountIs ? [b.amountIs] : [])].join('|'))
       .digest('hex');
   }
 

@@ -8,3 +8,6 @@ export {
   type FakeRefundCallbackBody,
   type FakeChannelOptions,
 } from './fake-channel.js';
+export * from './wechatpay/index.js';
+export * from './alipay/index.js';
+export * from './stripe/index.js';

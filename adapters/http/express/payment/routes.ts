@@ -68,15 +68,19 @@ export const paymentRoutes: Route[] = [
     path: '/payments/callbacks/:channel',
     tag: 'payments',
     access: 'public',
-    response: callbackResult,
-    errors: CALLBACK_ERRORS,
+    response: z.union([callbackResult, refundCallbackResult]),
+    errors: { ...CALLBACK_ERRORS, 422: [...CALLBACK_ERRORS[422], 'PAYMENT.INVALID_REFUND'] },
     params: channelParams,
     body: z.unknown(),
     notification: true,
     summary:
-      "A payment channel's success notification (PAY-1), in the channel's own format (JSON, or form fields for Alipay), checked against the exact body and headers; answered with the channel's expected acknowledgement where it has one (Alipay: the text `success`). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
-    handler: async (ctx) =>
-      acknowledged(ctx.zt, ctx.params.channel, await ctx.zt.payments.handleCallback({ channel: ctx.params.channel, body: ctx.body, request: rawOf(ctx.raw) })),
+      "A payment channel's success notification (PAY-1), in the channel's own format (JSON, or form fields for Alipay), checked against the exact body and headers; answered with the channel's expected acknowledgement where it has one (Alipay: the text `success`). A channel that sends its refund notifications to this address too (Alipay) has them handled as refund notifications (see the `/refunds` route). A channel the shop does not take is 422 PAYMENT.UNKNOWN_CHANNEL (PAYMENT.NO_CHANNEL_CONFIGURED when it takes none). The signature is checked first (401 PAYMENT.INVALID_SIGNATURE); a wrong amount is 422 PAYMENT.AMOUNT_MISMATCH with nothing written; a duplicate answers the first outcome; a success for a closed payment or a cancelled order is flagged late and refunded automatically.",
+    handler: async (ctx) => {
+      const cmd = { channel: ctx.params.channel, body: ctx.body, request: rawOf(ctx.raw) };
+      // A channel that sends refund notifications here too (Alipay) has them handled as such.
+      const refund = ctx.zt.payments.channels.get(cmd.channel).isRefundNotification?.(cmd.body, cmd.request) ?? false;
+      return acknowledged(ctx.zt, cmd.channel, refund ? await ctx.zt.payments.handleRefundCallback(cmd) : await ctx.zt.payments.handleCallback(cmd));
+    },
   }),
   route({
     method: 'post',
