@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { allocate } from '../shared/allocation.js';
 import { Dec, toDec, type DecimalInput } from '../shared/decimal.js';
 import type { DomainError } from '../shared/domain-error.js';
-import { minorUnitsOf, Money } from '../shared/money.js';
+import { Money } from '../shared/money.js';
 
 /**
  * Whole minor units (fen for CNY). After the one rounding point every amount of the engine is whole
@@ -86,12 +86,9 @@ export function allocateCents(total: Cents, weights: readonly Cents[], currency:
   return out;
 }
 
-/** Whole minor units back to Money; the same value as `Money.fromMinor`, through text (no division). */
+/** Whole minor units back to Money (`Money.fromMinor`, which keeps the units: reading them again costs nothing). */
 export function money(c: Cents, currency: string): Money {
-  const dp = minorUnitsOf(currency);
-  if (dp === 0) return Money.of(c.toString(), currency);
-  const digits = (c < 0n ? -c : c).toString().padStart(dp + 1, '0');
-  return Money.of(`${c < 0n ? '-' : ''}${digits.slice(0, -dp)}.${digits.slice(-dp)}`, currency);
+  return Money.fromMinor(c, currency);
 }
 export const minCents = (a: Cents, b: Cents): Cents => (a < b ? a : b);
 export const maxCents = (a: Cents, b: Cents): Cents => (a > b ? a : b);

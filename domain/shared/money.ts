@@ -20,6 +20,13 @@ export function minorUnitsOf(currency: string): number {
  * Mixing currencies throws `MONEY.CURRENCY_MISMATCH`.
  */
 export class Money {
+  /**
+   * The amount in whole minor units, once known: made from them (`fromMinor`) or asked once
+   * (`toMinor`). The pricing engine works in integers and crosses this edge for every amount of every
+   * line (issue #14); the answer is the same as the decimal computation, only not computed twice.
+   */
+  #minor: bigint | undefined;
+
   private constructor(
     readonly amount: Decimal,
     readonly currency: string,
@@ -38,7 +45,13 @@ export class Money {
 
   /** From an integer number of minor units (fen for CNY). */
   static fromMinor(units: bigint | number | string, currency: string = DEFAULT_CURRENCY): Money {
-    const u = toDec(typeof units === 'bigint' ? units.toString() : units);
+    if (typeof units === 'bigint') {
+      // The decimal text written from the integer (no division): 12345n → "123.45".
+      const m = Money.of(minorText(units, minorUnitsOf(currency)), currency);
+      m.#minor = units;
+      return m;
+    }
+    const u = toDec(units);
     if (!u.isInteger()) throw new RangeError(`minor units must be whole: ${String(units)}`);
     return Money.of(u.div(new Dec(10).pow(minorUnitsOf(currency))), currency);
   }
@@ -92,14 +105,18 @@ export class Money {
   }
 
   isWholeMinorUnits(): boolean {
-    return this.amount.times(new Dec(10).pow(this.minorUnits)).isInteger();
+    return this.#minor !== undefined || this.amount.decimalPlaces() <= this.minorUnits;
   }
 
   /** Whole minor units (fen); throws if the amount is not whole cents — round first. */
   toMinor(): bigint {
-    const units = this.amount.times(new Dec(10).pow(this.minorUnits));
-    if (!units.isInteger()) throw new RangeError(`${this.toString()} is not whole minor units`);
-    return BigInt(units.toFixed(0));
+    if (this.#minor !== undefined) return this.#minor;
+    const places = this.minorUnits;
+    if (this.amount.decimalPlaces() > places) throw new RangeError(`${this.toString()} is not whole minor units`);
+    // Exact: the text with exactly the currency's decimals, the point taken out ("-12.30" → -1230n).
+    const fixed = this.amount.toFixed(places);
+    this.#minor = BigInt(places === 0 ? fixed : fixed.replace('.', ''));
+    return this.#minor;
   }
 
   compare(other: Money): -1 | 0 | 1 {
@@ -126,7 +143,14 @@ export class Money {
   }
 
   static sum(items: readonly Money[], currency: string = DEFAULT_CURRENCY): Money {
-    return items.reduce((acc, m) => acc.add(m), Money.zero(items[0]?.currency ?? currency));
+    const c = items[0]?.currency ?? currency;
+    // Whole minor units of one currency (nearly every sum): added as integers, exactly the same value.
+    if (items.every((m) => m.currency === c && m.isWholeMinorUnits()))
+      return Money.fromMinor(
+        items.reduce((acc, m) => acc + m.toMinor(), 0n),
+        c,
+      );
+    return items.reduce((acc, m) => acc.add(m), Money.zero(c));
   }
   static min(a: Money, b: Money): Money {
     return a.compare(b) <= 0 ? a : b;
@@ -153,4 +177,11 @@ export class Money {
       });
     }
   }
+}
+
+/** Whole minor units as decimal text with `places` decimals: 12345n, 2 → "123.45"; -5n → "-0.05". */
+function minorText(units: bigint, places: number): string {
+  if (places === 0) return units.toString();
+  const digits = (units < 0n ? -units : units).toString().padStart(places + 1, '0');
+  return `${units < 0n ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }

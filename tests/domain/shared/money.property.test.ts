@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { Money } from '../../../domain/shared/money.js';
+import { Decimal } from 'decimal.js';
 import { cents, formatUnits, money, scaledDecimal } from '../../support/arbitraries.js';
 import { domainErrorOf } from '../../support/mothers.js';
 
@@ -252,5 +253,50 @@ describe('Money.parse', () => {
     for (const text of ['', '.', '-', '1.', '.5', '--1', '1.2.3', '1-2', '1e3', '0x10', 'NaN', 'Infinity', ' 1.00', '1,00', '¥1']) {
       expect(domainErrorOf(() => Money.parse(text)).code, text).toBe('MONEY.INVALID_AMOUNT');
     }
+  });
+});
+
+describe('Money in whole minor units (the pricing engine crosses this edge for every amount, issue #14)', () => {
+  const currencies = fc.constantFrom('CNY', 'JPY', 'KWD');
+  const scale = (currency: string) => ({ CNY: 2, JPY: 0, KWD: 3 })[currency]!;
+  /** The decimal reference: the amount times 10^places, whole or not. */
+  const reference = (m: Money) => m.amount.times(new Decimal(10).pow(scale(m.currency)));
+
+  it('fromMinor writes the integer as the exact decimal, and toMinor gives it back', () => {
+    fc.assert(
+      fc.property(cents(), currencies, (units, currency) => {
+        const m = Money.fromMinor(units, currency);
+        expect(m.amount.equals(new Decimal(units.toString()).div(new Decimal(10).pow(scale(currency))))).toBe(true);
+        expect(m.toMinor()).toBe(units);
+        expect(m.isWholeMinorUnits()).toBe(true);
+        // The same as an amount made from its text, which knows nothing of its units.
+        expect(Money.of(m.toString(), currency).toMinor()).toBe(units);
+      }),
+      runs,
+    );
+  });
+
+  it('isWholeMinorUnits and toMinor agree with the decimal reference on any decimal, and toMinor refuses what is not whole', () => {
+    fc.assert(
+      fc.property(scaledDecimal(-(10n ** 20n), 10n ** 20n, 6), currencies, ({ text }, currency) => {
+        const m = Money.of(text, currency);
+        const units = reference(m);
+        expect(m.isWholeMinorUnits()).toBe(units.isInteger());
+        if (units.isInteger()) {
+          expect(m.toMinor()).toBe(BigInt(units.toFixed(0)));
+          expect(m.toMinor()).toBe(BigInt(units.toFixed(0))); // asked again: the same
+        } else expect(() => m.toMinor()).toThrow(RangeError);
+      }),
+      runs,
+    );
+  });
+
+  it('sums of amounts in minor units are the minor units of the sum', () => {
+    fc.assert(
+      fc.property(fc.array(money(), { maxLength: 8 }), (items) => {
+        expect(Money.sum(items).toMinor()).toBe(items.reduce((acc, m) => acc + m.toMinor(), 0n));
+      }),
+      runs,
+    );
   });
 });
