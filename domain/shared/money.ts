@@ -26,6 +26,8 @@ export class Money {
    * line (issue #14); the answer is the same as the decimal computation, only not computed twice.
    */
   #minor: bigint | undefined;
+  /** `toString()`, once made: every amount of an answer is written as text, some many times. */
+  #text: string | undefined;
 
   private constructor(
     readonly amount: Decimal,
@@ -47,8 +49,10 @@ export class Money {
   static fromMinor(units: bigint | number | string, currency: string = DEFAULT_CURRENCY): Money {
     if (typeof units === 'bigint') {
       // The decimal text written from the integer (no division): 12345n → "123.45".
-      const m = Money.of(minorText(units, minorUnitsOf(currency)), currency);
+      const text = minorText(units, minorUnitsOf(currency));
+      const m = Money.of(text, currency);
       m.#minor = units;
+      m.#text = text; // exactly the currency's decimals: what toString() writes
       return m;
     }
     const u = toDec(units);
@@ -161,8 +165,8 @@ export class Money {
 
   /** The amount with the currency's decimals ("12.30"); exact amounts with more decimals keep them. */
   toString(): string {
-    const dp = Math.max(this.minorUnits, this.amount.decimalPlaces());
-    return this.amount.toFixed(dp);
+    this.#text ??= this.amount.toFixed(Math.max(this.minorUnits, this.amount.decimalPlaces()));
+    return this.#text;
   }
 
   toJSON(): string {

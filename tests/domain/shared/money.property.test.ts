@@ -269,8 +269,11 @@ describe('Money in whole minor units (the pricing engine crosses this edge for e
         expect(m.amount.equals(new Decimal(units.toString()).div(new Decimal(10).pow(scale(currency))))).toBe(true);
         expect(m.toMinor()).toBe(units);
         expect(m.isWholeMinorUnits()).toBe(true);
-        // The same as an amount made from its text, which knows nothing of its units.
-        expect(Money.of(m.toString(), currency).toMinor()).toBe(units);
+        // The same as an amount made from its text, which knows nothing of its units, and written the same.
+        const fromText = Money.of(m.toString(), currency);
+        expect(fromText.toMinor()).toBe(units);
+        expect(m.toString()).toBe(fromText.amount.toFixed(scale(currency)));
+        expect(fromText.toString()).toBe(m.toString());
       }),
       runs,
     );
