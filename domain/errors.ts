@@ -16,6 +16,8 @@ import { PAYMENT_ERRORS } from './payment/errors.js';
 import { RISK_ERRORS } from './risk/errors.js';
 import { AFTER_SALES_ERRORS } from './after-sales/errors.js';
 import { INVOICE_ERRORS } from './invoice/errors.js';
+import { FINANCE_ERRORS } from './finance/errors.js';
+import { RECONCILIATION_ERRORS } from './reconciliation/errors.js';
 
 /**
  * Every context's error list (issue #13). A context moved into its module adds its catalogue here; the
@@ -38,6 +40,8 @@ export const ERROR_CATALOGUES: readonly ErrorCatalogue<string, Readonly<Record<s
   RISK_ERRORS,
   AFTER_SALES_ERRORS,
   INVOICE_ERRORS,
+  FINANCE_ERRORS,
+  RECONCILIATION_ERRORS,
 ];
 
 /** Every stable business code of zhongtai. */
@@ -57,7 +61,9 @@ export type ErrorCode =
   | CodeOf<typeof PAYMENT_ERRORS>
   | CodeOf<typeof RISK_ERRORS>
   | CodeOf<typeof AFTER_SALES_ERRORS>
-  | CodeOf<typeof INVOICE_ERRORS>;
+  | CodeOf<typeof INVOICE_ERRORS>
+  | CodeOf<typeof FINANCE_ERRORS>
+  | CodeOf<typeof RECONCILIATION_ERRORS>;
 
 /** The kind of a listed code, or undefined for a code no catalogue lists. */
 export function kindOfCode(code: string): DomainErrorKind | undefined {

@@ -13,4 +13,6 @@ export * as payment from './payment/index.js';
 export * as risk from './risk/index.js';
 export * as afterSales from './after-sales/index.js';
 export * as invoice from './invoice/index.js';
+export * as finance from './finance/index.js';
+export * as reconciliation from './reconciliation/index.js';
 export * from './errors.js';

@@ -11,6 +11,7 @@ import { paymentSetup } from './payment-channels.js';
 import type { PaymentChannelSetting } from '../../application/payment/channels.js';
 import type { InvoicingChannel } from '../../domain/invoice/index.js';
 import { LIMITS_USAGE } from './limits.js';
+import { RECONCILE_USAGE, reconcileCommand } from './reconcile.js';
 import { GracefulShutdown } from './shutdown.js';
 
 const USAGE = `usage: zhongtai <command>
@@ -21,6 +22,7 @@ const USAGE = `usage: zhongtai <command>
                with the locations (INV-4); exit 1 on anomalies
                --repair counters  append correction movements so every ledger explains its counters
                --repair ledger    set the sales counters to what the sales ledger sums to
+${RECONCILE_USAGE}
 
 exit status 75: the embedded data folder is in use by another process (it is named; nothing was done)
 
@@ -81,6 +83,8 @@ async function serve(config: ServiceConfig): Promise<void> {
     if (seeded.catalog) logger.info('demo data loaded');
   }
   await zt.persistence.drainOutbox(zt.events);
+  // PAY-3: the daily reconciliation of every channel that downloads its statement (once per day, however many processes start it).
+  await zt.reconciliation.startDaily();
   // Scheduled listings, expired group buys and the outbox relay: small periodic jobs of this process.
   let periodic: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
@@ -191,6 +195,15 @@ async function main(argv: readonly string[]): Promise<void> {
         for (const a of anomalies) process.stdout.write(`${JSON.stringify(a)}\n`);
         process.stdout.write(anomalies.length === 0 ? 'stock consistent: counters equal the ledger\n' : `${anomalies.length} anomalies\n`);
         process.exitCode = anomalies.length === 0 ? 0 : 1;
+      } finally {
+        await zt.close();
+      }
+      return;
+    }
+    case 'reconcile': {
+      const zt = await open(config, true, { channels: paymentSetup(config).channels });
+      try {
+        process.exitCode = await reconcileCommand(zt, argv.slice(1));
       } finally {
         await zt.close();
       }

@@ -5,6 +5,7 @@ import { checkoutContext } from './checkout.js';
 import { couponContext } from './coupon.js';
 import { crossborderContext } from './crossborder.js';
 import { dispatchContext } from './dispatch.js';
+import { financeContext } from './finance.js';
 import { freightContext } from './freight.js';
 import { fulfilmentContext } from './fulfilment.js';
 import { inventoryContext } from './inventory.js';
@@ -13,6 +14,7 @@ import { membershipContext } from './membership.js';
 import { orderingContext } from './ordering.js';
 import { paymentContext } from './payment.js';
 import { promotionContext } from './promotion.js';
+import { reconciliationContext } from './reconciliation.js';
 import { riskContext } from './risk.js';
 
 /**
@@ -36,4 +38,6 @@ export const CONTEXTS = [
   fulfilmentContext,
   afterSalesContext,
   invoiceContext,
+  financeContext,
+  reconciliationContext,
 ] as const;

@@ -15,6 +15,7 @@ import type { FulfilmentModuleOptions } from './fulfilment.js';
 import type { InvoiceModuleOptions } from './invoice.js';
 import type { AnyContext, ContextFacades } from './module.js';
 import type { OrderingModuleOptions } from './ordering.js';
+import type { ReconciliationModuleOptions } from './reconciliation.js';
 import { persistenceModule, sharedModule } from './shared-module.js';
 import { TOKENS } from './tokens.js';
 
@@ -44,6 +45,8 @@ export interface ZhongtaiOptions<C extends readonly AnyContext[] = typeof CONTEX
   readonly fulfilment?: FulfilmentModuleOptions;
   /** Invoices: the invoicing channel (default none; the fake one only by name: `fakeInvoicingChannel()`) and how often a late one is asked again. */
   readonly invoice?: InvoiceModuleOptions;
+  /** Reconciliation (对账): each channel's statement time zone, the PAY-3 tolerance, when the daily job runs. */
+  readonly reconciliation?: ReconciliationModuleOptions;
   /** Durable jobs: batch, lease, backoff, and `onError` (default: stderr) for failed runs (decision 0017). */
   readonly jobs?: JobRunnerOptions;
 }
@@ -121,6 +124,10 @@ export type FulfilmentFacade = Zhongtai['fulfilment'];
 export type AfterSalesFacade = Zhongtai['afterSales'];
 /** 发票: invoices, their issuing, red flushes, settings. */
 export type InvoiceFacade = Zhongtai['invoices'];
+/** 财务: the ledger (分户账) — postings from business events, channel fees, reversals, trial balance, balances, period reports. */
+export type LedgerFacade = Zhongtai['ledger'];
+/** 对账: reconciliation runs, discrepancy cases, the daily job. */
+export type ReconciliationFacade = Zhongtai['reconciliation'];
 
 /**
  * Builds the composition root and hands back ready use cases on the chosen persistence.

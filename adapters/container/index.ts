@@ -32,11 +32,13 @@ export { freightContext } from './freight.js';
 export { fulfilmentContext, type FulfilmentModuleOptions } from './fulfilment.js';
 export { afterSalesContext } from './after-sales.js';
 export { invoiceContext, type InvoiceModuleOptions } from './invoice.js';
+export { financeContext } from './finance.js';
 export { inventoryContext } from './inventory.js';
 export { membershipContext } from './membership.js';
 export { orderingContext, type OrderingModuleOptions } from './ordering.js';
 export { paymentContext } from './payment.js';
 export { promotionContext } from './promotion.js';
+export { reconciliationContext, type ReconciliationModuleOptions } from './reconciliation.js';
 export { riskContext } from './risk.js';
 export {
   fakePaymentChannel,

@@ -1,11 +1,8 @@
-import { ordersAwaitingPayment, payOrders } from '../ordering/index.js';
-import { paymentNotFound } from '../../domain/payment/errors.js';
 import type { CallbackOutcome } from '../../domain/payment/payment.js';
 import type { ChannelRequest, VerifiedCallback } from '../../domain/payment/ports.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import type { PaymentDeps } from './deps.js';
-import { PAYMENT_JOB } from './jobs.js';
-import { PAYMENT_STORE } from './store.js';
+import { acceptChannelPayment } from './reconciliation-services.js';
 
 export interface CallbackResult {
   readonly paymentId: string;
@@ -40,28 +37,8 @@ export class HandlePaymentCallback {
   }
 
   private handle(verified: VerifiedCallback): Promise<CallbackResult> {
-    return this.deps.uow.run(async (tx) => {
-      const now = this.deps.clock.now();
-      const payments = tx.use(PAYMENT_STORE).payments;
-      const payment = await payments.byNumber(verified.paymentNumber);
-      if (!payment) throw paymentNotFound(verified.paymentNumber);
-      const orderIds = payment.orders.map((o) => o.orderId);
-      const outcome = payment.handleCallback(verified.callback, { receivedAt: now, ordersAwaitingPayment: await ordersAwaitingPayment(tx, orderIds) });
-      if (outcome.replayed) return { paymentId: payment.id, outcome: outcome.kind, replayed: true, orderIds };
-      // Orders before the payment, as cancelling writes them (order, then its payments): no deadlock between the two.
-      if (outcome.kind === 'paid') await payOrders(tx, this.deps, { orderIds, paymentId: payment.id, at: now });
-      await payments.save(payment);
-      if (outcome.kind === 'late') {
-        const r = outcome.refund;
-        const kind = PAYMENT_JOB.LATE_REFUND;
-        await tx.jobs.schedule({
-          kind,
-          key: `${kind}:${r.refundId}`,
-          runAt: now,
-          payload: { paymentId: payment.id, channel: r.channel, channelTransactionId: r.channelTransactionId },
-        });
-      }
-      return { paymentId: payment.id, outcome: outcome.kind, replayed: false, orderIds };
-    });
+    return this.deps.uow.run((tx) =>
+      acceptChannelPayment(tx, this.deps, { paymentNumber: verified.paymentNumber, callback: verified.callback, at: this.deps.clock.now() }),
+    );
   }
 }

@@ -28,7 +28,7 @@ describe(`fulfilment (issue #6 item 5) on ${db.name}: the key paths`, { timeout:
     const tea = await w.salesStock('sku-tea');
     expect([tea.total, tea.sold]).toEqual([100, 0]);
     expect((await w.zt.coupons.listMemberCoupons({ memberId: 'member-1' })).find((c) => c.id === coupon)?.state).toBe('returned');
-    expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // the channel refund, then its acknowledgement's delivery to after-sales
+    expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 4, failed: 0 }); // the channel refund, then its acknowledgement's delivery to after-sales; the ledger's deliveries of both
     expect(w.channel.refunds.get('cancel-o1')?.amount).toEqual(m('223.00'));
   });
 
@@ -54,7 +54,7 @@ describe(`fulfilment (issue #6 item 5) on ${db.name}: the key paths`, { timeout:
     w.clock.advance(10 * DAY - 1_000);
     expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 0, failed: 0 });
     w.clock.advance(1_000);
-    expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // auto-confirm, then membership's and invoice's deliveries of order.completed
+    expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 4, failed: 0 }); // auto-confirm, then membership's, invoice's and the ledger's deliveries of order.completed
     expect((await w.order('o1')).receipt?.by).toBe('auto');
     expect((await w.zt.membership.get({ memberId: 'member-1' })).growth).toBe(223);
   });

@@ -57,8 +57,9 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
 
       // The money reaches the payer through the channel only once the job ran.
       expect(w.channel.refunds.size).toBe(0);
-      // The channel refund, then the delivery of its acknowledgement to after-sales (not one of its refunds: nothing to do).
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 });
+      // The channel refund, then the delivery of its acknowledgement to after-sales (not one of its refunds: nothing to do); the
+      // ledger's deliveries of the refund (payment.refunded) and of its acknowledgement.
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 4, failed: 0 });
       expect([...w.channel.refunds.entries()]).toEqual([['cancel-o1', { paymentNumber: 'PN-pay-o1', amount: m('223.00'), refundTransactionId: 'FAKER1' }]]);
     });
 
@@ -105,7 +106,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       expect((await w.payment('pay-o1')).status).toBe('refunded');
       // The automatic confirmation still scheduled finds a closed order: nothing happens, the job is done.
       w.clock.advance(11 * DAY);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // and the channel refund, with its acknowledgement's delivery
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 5, failed: 0 }); // and the channel refund, with its acknowledgement's delivery; the ledger's deliveries of both
       expect((await w.order('o1')).status).toBe('closed');
     });
 
@@ -195,12 +196,12 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.paidOrder({ id: 'o1' });
       await w.zt.fulfilment.cancelPaid({ by: 'staff', operator: 'ops-1', orderId: 'o1' });
       w.channel.failRefunds = true;
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 1 });
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 1 }); // the channel refund fails; the ledger's delivery of payment.refunded
       expect(w.channel.refunds.size).toBe(0);
       w.channel.failRefunds = false;
       expect(await w.zt.jobs.runDue()).toEqual({ ran: 0, failed: 0 }); // backing off
       w.clock.advance(60_000);
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 0 }); // the refund, then its acknowledgement's delivery
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 3, failed: 0 }); // the refund, then its acknowledgement's deliveries (after-sales, the ledger)
       // A second run of the handler (a crash before the job completed) asks the channel again: one refund.
       await w.zt.fulfilment.refundThroughChannel({ paymentId: 'pay-o1', refundId: 'cancel-o1' });
       expect([...w.channel.refunds.keys()]).toEqual(['cancel-o1']);
@@ -265,7 +266,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 0, failed: 0 });
       expect((await w.order('o1')).status).toBe('shipped');
       w.clock.advance(1);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // auto-confirm, then membership's and invoice's deliveries of the order.completed it recorded
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 4, failed: 0 }); // auto-confirm, then membership's, invoice's and the ledger's deliveries of the order.completed it recorded
       const done = await w.order('o1');
       expect([done.status, done.receipt, done.completedAt]).toEqual(['completed', { by: 'auto', at: autoConfirmAt }, autoConfirmAt]);
       const member = await w.zt.membership.get({ memberId: 'member-1' });
@@ -288,7 +289,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       w.clock.advance(DAY);
       const r = await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
       expect([r.status, r.receipt]).toEqual(['completed', { by: 'member', at: w.clock.now() }]);
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // membership's and invoice's deliveries of order.completed
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // membership's, invoice's and the ledger's deliveries of order.completed
       expect((await w.zt.membership.get({ memberId: 'member-1' })).growth).toBe(223);
       w.clock.advance(10 * DAY);
       expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 1, failed: 0 });
@@ -301,7 +302,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.zt.membership.register({ memberId: 'member-1' });
       await w.zt.fulfilment.ship({ orderId: 'o1', carrier: 'SF', trackingNumber: 'SF100' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'member-1', orderId: 'o1' });
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 1 }); // membership's: MEMBERSHIP.ORDER_NOT_FOUND, retried (invoice's: done)
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 3, failed: 1 }); // membership's: MEMBERSHIP.ORDER_NOT_FOUND, retried (invoice's and the ledger's: done)
       await w.zt.membership.recordPaidOrder({ orderId: 'o1', memberId: 'member-1', paidAt: o.toSnapshot().payment!.paidAt, amount: '223.00' });
       w.clock.advance(60_000);
       expect(await w.zt.jobs.runDue()).toEqual({ ran: 1, failed: 0 });
@@ -310,7 +311,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       await w.paidOrder({ id: 'o2', memberId: 'guest-9' });
       await w.zt.fulfilment.ship({ orderId: 'o2', carrier: 'SF', trackingNumber: 'SF200' });
       await w.zt.fulfilment.confirmReceipt({ memberId: 'guest-9', orderId: 'o2' });
-      expect(await w.zt.jobs.runDue()).toEqual({ ran: 2, failed: 0 }); // not a member when paying: acknowledged (and invoice's delivery)
+      expect(await w.zt.jobs.runDue()).toEqual({ ran: 3, failed: 0 }); // not a member when paying: acknowledged (and invoice's and the ledger's deliveries)
       await expect(w.zt.membership.recordOrderCompleted({ orderId: 'o2' })).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' }); // without a record
     });
 
@@ -375,7 +376,7 @@ describe('fulfilment (issue #6 item 5) on memory', () => {
       const r = await w.zt.fulfilment.redeem({ orderId: 's1', shopId: 'spa-1', code });
       expect([r.status, r.completedAt]).toEqual(['completed', w.clock.now()]);
       expect((await w.order('s1')).verification).toMatchObject({ code, redeemedAt: w.clock.now(), redeemedByShop: 'spa-1' });
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2, failed: 0 }); // membership's and invoice's deliveries of order.completed
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3, failed: 0 }); // membership's, invoice's and the ledger's deliveries of order.completed
       expect((await w.zt.membership.get({ memberId: 'member-1' })).growth).toBe(199);
     });
 

@@ -51,7 +51,7 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
     }, async () => {
       await w.zt.membership.register({ memberId: 'm1' });
       const leaves = await paidOrder('m1');
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2 * leaves.length, failed: 0 }); // membership's and invoice's delivery of each leaf's order.paid
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3 * leaves.length, failed: 0 }); // membership's, invoice's and the ledger's delivery of each leaf's order.paid
       const total = leaves.reduce((sum, l) => sum + Math.round(Number(l.payable) * 100), 0);
       await w.zt.membership.runRfm();
       expect(await w.zt.membership.memberRfm({ memberId: 'm1' })).toMatchObject({ frequency: leaves.length, monetary: (total / 100).toFixed(2) });
@@ -75,7 +75,7 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
         'm1',
         leaves.map((l) => l.orderId),
       );
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2 * leaves.length, failed: 0 }); // membership's and invoice's delivery of each leaf's order.completed
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3 * leaves.length, failed: 0 }); // membership's, invoice's and the ledger's delivery of each leaf's order.completed
       const due = leaves.reduce((sum, l) => sum + Math.floor(Number(l.payable)), 0);
       const member = await w.zt.membership.get({ memberId: 'm1' });
       expect([member.growth, member.points]).toEqual([due, due]);
@@ -100,12 +100,12 @@ export function membershipOrderEventsSuite(name: string, fresh: () => Promise<Pe
 
     it('a buyer who is not a member: both deliveries are acknowledged (no job fails or waits), and membership records nothing', { timeout }, async () => {
       const leaves = await paidOrder('m2');
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2 * leaves.length, failed: 0 }); // membership's and invoice's
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3 * leaves.length, failed: 0 }); // membership's, invoice's and the ledger's
       await complete(
         'm2',
         leaves.map((l) => l.orderId),
       );
-      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 2 * leaves.length, failed: 0 }); // membership's and invoice's
+      expect(await w.zt.jobs.runUntilIdle()).toEqual({ ran: 3 * leaves.length, failed: 0 }); // membership's, invoice's and the ledger's
       await expect(w.zt.membership.get({ memberId: 'm2' })).rejects.toMatchObject({ code: 'MEMBERSHIP.MEMBER_NOT_FOUND' });
       await expect(w.zt.membership.recordOrderCompleted({ orderId: leaves[0]!.orderId })).rejects.toMatchObject({ code: 'MEMBERSHIP.ORDER_NOT_FOUND' });
     });

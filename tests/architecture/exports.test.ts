@@ -25,6 +25,8 @@ const named = {
   fulfilment: undefined as unknown as R.FulfilmentFacade,
   afterSales: undefined as unknown as R.AfterSalesFacade,
   invoices: undefined as unknown as R.InvoiceFacade,
+  ledger: undefined as unknown as R.LedgerFacade,
+  reconciliation: undefined as unknown as R.ReconciliationFacade,
 } satisfies { readonly [K in keyof Facades]-?: Facades[K] };
 
 const manifestName = (context: string) => `${context}Context`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TRANSITIONS } from '../../domain/after-sales/request.js';
 import { INVOICE_TRANSITIONS } from '../../domain/invoice/invoice.js';
+import { RECONCILIATION_CASE_TRANSITIONS } from '../../domain/reconciliation/case.js';
 import { SPU_TRANSITIONS } from '../../domain/catalog/spu.js';
 import { COUPON_TRANSITIONS } from '../../domain/coupon/owned-coupon.js';
 import { GOODS_ORDER_TRANSITIONS, ORDER_TRANSITIONS, SERVICE_ORDER_TRANSITIONS } from '../../domain/ordering/status.js';
@@ -28,6 +29,7 @@ const DRAWN: readonly [string, Transitions<string>, string][] = [
   ['COUPON_TRANSITIONS', COUPON_TRANSITIONS, 'coupon'],
   ['REQUEST_TRANSITIONS', REQUEST_TRANSITIONS, 'after-sales'],
   ['INVOICE_TRANSITIONS', INVOICE_TRANSITIONS, 'invoice'],
+  ['RECONCILIATION_CASE_TRANSITIONS', RECONCILIATION_CASE_TRANSITIONS, 'reconciliation'],
 ];
 
 /** Tables not drawn yet (their contexts move onto the helper in issue #13); the list shrinks to nothing. */

@@ -28,6 +28,8 @@ import { couponRoutes } from '../../adapters/http/express/coupon/index.js';
 import { dispatchRoutes } from '../../adapters/http/express/dispatch/index.js';
 import { afterSalesRoutes } from '../../adapters/http/express/after-sales/index.js';
 import { invoiceRoutes } from '../../adapters/http/express/invoice/index.js';
+import { financeRoutes } from '../../adapters/http/express/finance/index.js';
+import { reconciliationRoutes } from '../../adapters/http/express/reconciliation/index.js';
 import { fulfilmentRoutes } from '../../adapters/http/express/fulfilment/index.js';
 import { identityRoutes } from '../../adapters/http/express/identity-routes.js';
 import { inventoryRoutes, warehouseStockRoutes } from '../../adapters/http/express/inventory/index.js';
@@ -351,6 +353,8 @@ const DECLARED: Record<string, readonly Route[]> = {
   fulfilmentRoutes,
   afterSalesRoutes,
   invoiceRoutes,
+  financeRoutes,
+  reconciliationRoutes,
   membershipRoutes,
   freightRoutes,
   promotionRoutes,

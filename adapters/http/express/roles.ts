@@ -16,7 +16,8 @@ export const ROLES = {
   payments: "Confirming payments taken outside the order flow, such as a group order's payment.",
   membership: 'Membership rules and levels, manual growth and points changes, RFM runs and segments.',
   aftersales: 'After-sales requests: reviewing them, receiving returned goods, adjusting and issuing refunds.',
-  finance: "Invoices: searching them, sending failed ones again, and shops' invoice settings.",
+  finance:
+    "Invoices: searching them, sending failed ones again, and shops' invoice settings; the ledger: accounts, postings, trial balance, balances, period reports and reversals; reconciliation: runs, statement uploads, cases and their resolution.",
 } as const satisfies Record<string, string>;
 
 /** A role name of the catalogue. */

@@ -19,6 +19,12 @@ const UNIQUE_RULES: Readonly<Record<string, { code: string; what: string; detail
   group_member_member_unique: { code: 'PROMOTION.ALREADY_JOINED', what: 'group member' },
   bargain_member_unique: { code: 'PROMOTION.BARGAIN_EXISTS', what: "member's bargain on the activity" },
   invoice_live_blue_unique: { code: 'INVOICE.ALREADY_INVOICED', what: 'blue invoice of the order', details: (value) => (value ? { orderId: value } : {}) },
+  ledger_posting_source_unique: { code: 'FINANCE.ALREADY_POSTED', what: 'posting of the source', details: (value) => (value ? { source: value } : {}) },
+  ledger_posting_reverses_unique: {
+    code: 'FINANCE.ALREADY_REVERSED',
+    what: 'reversal of the posting',
+    details: (value) => (value ? { postingId: value } : {}),
+  },
 };
 
 /**

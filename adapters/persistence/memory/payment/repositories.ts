@@ -1,5 +1,7 @@
 import type { PaymentStore } from '../../../../application/payment/store.js';
+import { channelRecords, type PaymentLedger } from '../../../../domain/payment/ledger.js';
 import type { Payments } from '../../../../domain/payment/ports.js';
+import type { LedgerRecord } from '../../../../domain/payment/reconciliation.js';
 import { Payment, type PaymentSnapshot } from '../../../../domain/payment/payment.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
 
@@ -7,7 +9,7 @@ import type { MemoryTransactionState } from '../memory-transaction.js';
 export const PAYMENTS = 'payments';
 
 /** The payment store of one memory transaction. */
-export const memoryPaymentStore = (tx: MemoryTransactionState): PaymentStore => ({ payments: new MemoryPayments(tx) });
+export const memoryPaymentStore = (tx: MemoryTransactionState): PaymentStore => ({ payments: new MemoryPayments(tx), ledger: new MemoryPaymentLedger(tx) });
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byCreated = (a: PaymentSnapshot, b: PaymentSnapshot) => a.createdAt.getTime() - b.createdAt.getTime() || cmp(a.id, b.id);
@@ -56,5 +58,18 @@ export class MemoryPayments implements Payments {
       .filter((p) => p.orders.some((o) => o.orderId === orderId))
       .sort(byCreated)
       .map((s) => Payment.restore(s));
+  }
+}
+
+/** PAY-3: the channel's records of every payment, settled in [from, to) (`channelRecords`). */
+export class MemoryPaymentLedger implements PaymentLedger {
+  constructor(private readonly tx: MemoryTransactionState) {}
+
+  async settledBetween(channel: string, from: Date, to: Date): Promise<LedgerRecord[]> {
+    return this.tx
+      .rows<PaymentSnapshot>(PAYMENTS)
+      .flatMap(channelRecords)
+      .filter((r) => r.channel === channel && r.at.getTime() >= from.getTime() && r.at.getTime() < to.getTime())
+      .map(({ channel: _, ...r }) => r);
   }
 }

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { PaymentSnapshot, PaymentStatus } from '../../../../domain/payment/payment.js';
 import { decodeSnapshot, encodeSnapshot, type StoredJson } from '../records/snapshot-json.js';
+import { PAYMENT_LEDGER_TRIGGER } from './movements.js';
 
 const timestamptz = { type: 'datetime', columnType: 'timestamptz' } as const;
 
@@ -17,6 +18,8 @@ export class PaymentRecord {
 export const PaymentSchema = new EntitySchema<PaymentRecord>({
   class: PaymentRecord,
   tableName: 'payment',
+  // PAY-3: every write of a payment adds its new money movements to `payment_ledger` (movements.ts).
+  triggers: [PAYMENT_LEDGER_TRIGGER],
   properties: {
     id: { type: 'text', primary: true },
     number: { type: 'text' },

@@ -3,12 +3,13 @@ import type { Payments } from '../../../../domain/payment/ports.js';
 import { Payment } from '../../../../domain/payment/payment.js';
 import type { TxScope } from '../db.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
+import { PgPaymentLedger } from './ledger.js';
 import { channelTransactions, PaymentRecord, paymentFromRow, paymentRecord, type PaymentRow } from './records.js';
 
 const txKey = (t: { channel: string; transactionId: string }) => `${t.channel}\u0000${t.transactionId}`;
 
 /** The payment store of one PostgreSQL transaction. */
-export const pgPaymentStore = (tx: TxScope): PaymentStore => ({ payments: new MikroOrmPayments(tx) });
+export const pgPaymentStore = (tx: TxScope): PaymentStore => ({ payments: new MikroOrmPayments(tx), ledger: new PgPaymentLedger(tx) });
 
 /**
  * Payments on PostgreSQL: one `payment` row each (snapshot as jsonb), the orders it pays in

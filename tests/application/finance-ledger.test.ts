@@ -1,0 +1,3 @@
+import { financeLedgerSuite } from './finance-ledger-world.js';
+
+financeLedgerSuite('memory', async () => undefined);
