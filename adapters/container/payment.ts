@@ -58,6 +58,12 @@ export const paymentContext = defineContext({
       refundThroughChannel: (d) => new payment.RefundThroughChannel(d),
       /** A payment by its number, as stored. */
       find: (d) => new payment.FindPayment(d),
+      /** Staff: payments by number, order, member, status, channel and time opened. */
+      search: (d) => new payment.SearchPayments(d),
+      /** Staff: one payment by id, whole (orders, success, refunds, late money). */
+      get: (d) => new payment.GetPayment(d),
+      /** Staff: refunds by time made, order, payment number, channel, and whether the channel confirmed them. */
+      searchRefunds: (d) => new payment.SearchRefunds(d),
       /** The channels the shop takes, by name (none unless configured). */
       channels: (d) => exposed(d.channels),
     },

@@ -14,3 +14,4 @@ export * from './find-payment.js';
 export * from './ledger-services.js';
 export * from './refund-through-channel.js';
 export * from './handle-refund-callback.js';
+export * from './staff-queries.js';

@@ -1,5 +1,5 @@
 import type { Money } from '../shared/money.js';
-import type { Payment, PaymentCallback } from './payment.js';
+import type { Payment, PaymentCallback, PaymentSnapshot, PaymentStatus } from './payment.js';
 import type { StatementRecord } from './reconciliation.js';
 
 /**
@@ -15,6 +15,25 @@ export interface Payments {
   byChannelTransaction(channel: string, channelTransactionId: string): Promise<Payment | null>;
   /** Every payment that pays for this order (a combined payment included), oldest first. */
   ofOrder(orderId: string): Promise<Payment[]>;
+  /** Staff search, newest first, at most `limit`: read only (snapshots, nothing to save). */
+  search(q: PaymentSearch): Promise<PaymentSnapshot[]>;
+}
+
+/**
+ * What staff look payments up by: any of the payment's number, an order it pays, its member, status,
+ * the channel that took it, when it was opened [from, to) — or, for refunds, a refund made in
+ * [refundedFrom, refundedTo) (the payments that made one).
+ */
+export interface PaymentSearch {
+  readonly number?: string;
+  readonly orderId?: string;
+  readonly memberId?: string;
+  readonly status?: PaymentStatus;
+  readonly channel?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly refunded?: { readonly from?: Date; readonly to?: Date };
+  readonly limit: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Zhongtai } from '../../../container/create-zhongtai.js';
 import { TextAnswer } from '../notification.js';
 import { id, route, type Route } from '../route.js';
+import { paymentStaffRoutes } from './staff-routes.js';
 import { callbackResult, openedPayment, refundCallbackResult } from './wire.js';
 
 /** What a channel callback (or the fake channel's page, which makes one) may answer. */
@@ -22,7 +23,7 @@ const channelParams = z.object({
 });
 
 /**
- * Paying orders (spec §10) and the payment channels' callbacks. The member route acts for the token's
+ * Paying orders (spec §10), the payment channels' callbacks, and staff's search and detail of payments and refunds (staff-routes.ts). The member route acts for the token's
  * subject. The callback route is public: the channel adapter checks the signature before anything is read.
  */
 export const paymentRoutes: Route[] = [
@@ -105,6 +106,7 @@ export const paymentRoutes: Route[] = [
         await ctx.zt.payments.handleRefundCallback({ channel: ctx.params.channel, body: ctx.body, request: rawOf(ctx.raw) }),
       ),
   }),
+  ...paymentStaffRoutes,
 ];
 
 function rawOf(raw: { readonly body: string; readonly headers: Readonly<Record<string, string | undefined>> } | undefined) {

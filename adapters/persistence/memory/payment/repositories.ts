@@ -1,6 +1,6 @@
 import type { PaymentStore } from '../../../../application/payment/store.js';
 import { channelRecords, type PaymentLedger } from '../../../../domain/payment/ledger.js';
-import type { Payments } from '../../../../domain/payment/ports.js';
+import type { Payments, PaymentSearch } from '../../../../domain/payment/ports.js';
 import type { LedgerRecord } from '../../../../domain/payment/reconciliation.js';
 import { Payment, type PaymentSnapshot } from '../../../../domain/payment/payment.js';
 import type { MemoryTransactionState } from '../memory-transaction.js';
@@ -58,6 +58,24 @@ export class MemoryPayments implements Payments {
       .filter((p) => p.orders.some((o) => o.orderId === orderId))
       .sort(byCreated)
       .map((s) => Payment.restore(s));
+  }
+  async search(q: PaymentSearch): Promise<PaymentSnapshot[]> {
+    const t = (d: Date) => d.getTime();
+    const within = (at: Date, from?: Date, to?: Date) => (!from || t(at) >= t(from)) && (!to || t(at) < t(to));
+    return this.tx
+      .rows<PaymentSnapshot>(PAYMENTS)
+      .filter(
+        (p) =>
+          (q.number === undefined || p.number === q.number) &&
+          (q.orderId === undefined || p.orders.some((o) => o.orderId === q.orderId)) &&
+          (q.memberId === undefined || p.memberId === q.memberId) &&
+          (q.status === undefined || p.status === q.status) &&
+          (q.channel === undefined || p.paid?.channel === q.channel) &&
+          within(p.createdAt, q.from, q.to) &&
+          (q.refunded === undefined || p.refunds.some((r) => within(r.at, q.refunded!.from, q.refunded!.to))),
+      )
+      .sort((a, b) => -byCreated(a, b))
+      .slice(0, q.limit);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { PaymentStore } from '../../../../application/payment/store.js';
-import type { Payments } from '../../../../domain/payment/ports.js';
-import { Payment } from '../../../../domain/payment/payment.js';
+import type { Payments, PaymentSearch } from '../../../../domain/payment/ports.js';
+import { Payment, type PaymentSnapshot } from '../../../../domain/payment/payment.js';
 import type { TxScope } from '../db.js';
 import { saveVersionedRow } from '../repositories/versioned-row.js';
 import { PgPaymentLedger } from './ledger.js';
@@ -71,6 +71,37 @@ export class MikroOrmPayments implements Payments {
       [channel, channelTransactionId],
     );
     return row ? this.restored(row) : null;
+  }
+
+  /** Staff search in SQL: the columns, the orders' table, and the snapshot's jsonb for member, channel and refund times. */
+  async search(q: PaymentSearch): Promise<PaymentSnapshot[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (q.number !== undefined) add('p.number = ?', q.number);
+    if (q.orderId !== undefined) add('exists (select 1 from payment_order o where o.payment_id = p.id and o.order_id = ?)', q.orderId);
+    if (q.memberId !== undefined) add(`p.snapshot->>'memberId' = ?`, q.memberId);
+    if (q.status !== undefined) add('p.status = ?', q.status);
+    if (q.channel !== undefined) add(`p.snapshot->'paid'->>'channel' = ?`, q.channel);
+    if (q.from !== undefined) add('p.created_at >= ?', q.from);
+    if (q.to !== undefined) add('p.created_at < ?', q.to);
+    if (q.refunded !== undefined) {
+      const at = `(r->'at'->>'$date')::timestamptz`;
+      add(
+        `exists (select 1 from jsonb_array_elements(p.snapshot->'refunds') r where ${at} >= coalesce(?::timestamptz, '-infinity') and ${at} < coalesce(?::timestamptz, 'infinity'))`,
+        q.refunded.from ?? null,
+        q.refunded.to ?? null,
+      );
+    }
+    const rows = await this.tx.rows<PaymentRow>(
+      `select p.id, p.snapshot, p.version from payment p ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+        order by p.created_at desc, p.id collate "C" desc limit ?`,
+      [...params, q.limit],
+    );
+    return rows.map(paymentFromRow);
   }
 
   async ofOrder(orderId: string): Promise<Payment[]> {
