@@ -29,23 +29,30 @@ export class PostChannelFees {
   constructor(private readonly d: FinanceDeps) {}
 
   execute(cmd: { readonly channel: string; readonly day: string; readonly fee: Money }): Promise<PostResult> {
-    return this.d.uow.run(async (tx) => {
-      const rule = channelFees(cmd);
-      const source = await liveSource(tx, cmd.channel, cmd.day);
-      const draft = rule && { ...rule, source };
-      const result = draft ? await postOnce(tx, this.d, draft) : { posted: false, posting: await tx.use(FINANCE_STORE).postings.bySource(source) };
-      if (result.posted || !result.posting) return result;
-      const lines = draft?.lines ?? [];
-      const same =
-        result.posting.lines.length === lines.length && result.posting.lines.every((l, i) => l.side === lines[i]!.side && l.amount.equals(lines[i]!.amount));
-      if (!same) {
-        throw FINANCE_ERRORS.raise('ALREADY_POSTED', `the ${cmd.channel} fees of ${cmd.day} were posted for another amount`, {
-          channel: cmd.channel,
-          day: cmd.day,
-          postingId: result.posting.id,
-        });
-      }
-      return result;
+    return this.d.uow.run((tx) => postChannelFeesIn(tx, this.d, cmd));
+  }
+}
+
+/** `PostChannelFees` in the caller's transaction (published: reconciliation posts a run's fees with it). */
+export async function postChannelFeesIn(
+  tx: Transaction,
+  d: FinanceDeps,
+  cmd: { readonly channel: string; readonly day: string; readonly fee: Money },
+): Promise<PostResult> {
+  const rule = channelFees(cmd);
+  const source = await liveSource(tx, cmd.channel, cmd.day);
+  const draft = rule && { ...rule, source };
+  const result = draft ? await postOnce(tx, d, draft) : { posted: false, posting: await tx.use(FINANCE_STORE).postings.bySource(source) };
+  if (result.posted || !result.posting) return result;
+  const lines = draft?.lines ?? [];
+  const same =
+    result.posting.lines.length === lines.length && result.posting.lines.every((l, i) => l.side === lines[i]!.side && l.amount.equals(lines[i]!.amount));
+  if (!same) {
+    throw FINANCE_ERRORS.raise('ALREADY_POSTED', `the ${cmd.channel} fees of ${cmd.day} were posted for another amount`, {
+      channel: cmd.channel,
+      day: cmd.day,
+      postingId: result.posting.id,
     });
   }
+  return result;
 }

@@ -3,7 +3,10 @@ import {
   caseKey,
   closeCase,
   dayWindow,
+  type ClearingCheck,
+  clearingChecks,
   type FoundDiscrepancy,
+  type MatchOutcome,
   matchingWindow,
   openCase,
   RECONCILIATION_ERRORS,
@@ -12,9 +15,12 @@ import {
   reportOf,
   requireDay,
   seenAgain,
+  statementNet,
   type StatementSource,
 } from '../../domain/reconciliation/index.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
+import { Money } from '../../domain/shared/money.js';
+import { clearingBalanceOf, postChannelFeesIn } from '../finance/index.js';
 import { settledRecords } from '../payment/index.js';
 import type { Transaction } from '../shared/unit-of-work.js';
 import { type ReconciliationDeps, timeZoneOf } from './deps.js';
@@ -74,6 +80,7 @@ export class ReconcileDay {
       const q = { statementRun, channel: channel.name, day: window, toleranceMs };
       const outcome = await store.matcher.match(q, () => settledRecords(tx, { channel: channel.name, ...matchingWindow(q) }));
       const cases = await fileCases(tx, { channel: channel.name, day, runId: id, at, nextId: () => this.d.ids.next() }, outcome.discrepancies);
+      const clearing = await checkClearing(tx, this.d, { channel: channel.name, day, window }, outcome);
       const run: ReconciliationRunSnapshot = {
         id,
         channel: channel.name,
@@ -84,7 +91,7 @@ export class ReconcileDay {
         toleranceMs,
         by: cmd.by ?? 'system',
         at,
-        report: reportOf(outcome, cases),
+        report: reportOf(outcome, cases, clearing),
       };
       await store.runs.add(run);
       return run;
@@ -122,6 +129,34 @@ function checkedLines(lines: readonly StatementRecord[]): readonly StatementReco
     if (!fine) throw RECONCILIATION_ERRORS.raise('INVALID_STATEMENT', `a statement line without kind, number or time: ${l.number.slice(0, 64)}`, {});
   }
   return lines;
+}
+
+/**
+ * Books against the channel (spec §13): the statement's fees of the day are posted to the ledger (once per
+ * channel and day — fees posted before for another amount stay as they are until staff reverse them),
+ * then each currency's statement net is set against what the channel's clearing account moved over the
+ * day. A payment the channel took that the platform never heard of shows here as money too.
+ */
+async function checkClearing(
+  tx: Transaction,
+  d: ReconciliationDeps,
+  run: { channel: string; day: string; window: { from: Date; to: Date } },
+  outcome: MatchOutcome,
+): Promise<Record<string, ClearingCheck>> {
+  for (const [currency, fee] of Object.entries(outcome.fees)) {
+    try {
+      await postChannelFeesIn(tx, d, { channel: run.channel, day: run.day, fee: Money.of(fee, currency) });
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'FINANCE.ALREADY_POSTED') throw e;
+    }
+  }
+  const statement = statementNet(outcome);
+  const ledger: Record<string, Money> = {};
+  for (const currency of Object.keys(statement)) {
+    const from = await clearingBalanceOf(tx, run.channel, run.window.from, currency);
+    ledger[currency] = (await clearingBalanceOf(tx, run.channel, run.window.to, currency)).subtract(from);
+  }
+  return clearingChecks(statement, ledger);
 }
 
 /**

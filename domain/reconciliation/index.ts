@@ -5,5 +5,6 @@ export * from './errors.js';
 export * from './day.js';
 export * from './case.js';
 export * from './report.js';
+export * from './clearing.js';
 export * from './run.js';
 export * from './ports.js';

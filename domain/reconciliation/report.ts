@@ -1,6 +1,7 @@
 import { DISCREPANCY_KINDS, type DiscrepancyKind, type LedgerRecord, reconcile, type StatementRecord } from '../payment/index.js';
 import { Money } from '../shared/money.js';
 import type { FoundDiscrepancy } from './case.js';
+import type { ClearingCheck } from './clearing.js';
 import type { DayWindow } from './day.js';
 
 /** A count and its sum, per currency (exact decimal strings). */
@@ -96,9 +97,15 @@ export interface RunReport {
   /** Cases this run opened, and open cases it closed (their discrepancy gone). */
   readonly casesOpened: number;
   readonly casesClosed: number;
+  /**
+   * Per currency: the statement's net (payments − refunds − fees) against what the ledger's clearing
+   * account of the channel moved over the day (finance, spec §13: balances compared with the channel's
+   * records). Absent in runs made before the ledger.
+   */
+  readonly clearing?: Readonly<Record<string, ClearingCheck>>;
 }
 
-export function reportOf(o: MatchOutcome, cases: { opened: number; closed: number }): RunReport {
+export function reportOf(o: MatchOutcome, cases: { opened: number; closed: number }, clearing?: Readonly<Record<string, ClearingCheck>>): RunReport {
   const discrepancies = Object.fromEntries(DISCREPANCY_KINDS.map((k) => [k, EMPTY_TALLY])) as Record<DiscrepancyKind, Tally>;
   for (const d of o.discrepancies) {
     const a = (d.platform ?? d.channel)!.amount;
@@ -112,5 +119,6 @@ export function reportOf(o: MatchOutcome, cases: { opened: number; closed: numbe
     fees: o.fees,
     casesOpened: cases.opened,
     casesClosed: cases.closed,
+    ...(clearing ? { clearing } : {}),
   };
 }

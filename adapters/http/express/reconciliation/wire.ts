@@ -27,9 +27,10 @@ export const reconciliationRunView = component(
       fees: stringMap,
       casesOpened: count,
       casesClosed: count,
+      clearing: z.record(z.string(), wireObject({ statement: money, ledger: money, difference: money })).optional(),
     }),
   }),
-  'A reconciliation run of one channel day (PAY-3): where its statement came from, and its report — counts and sums (per currency) of matched payments and refunds, of each discrepancy kind, and the statement fees.',
+  "A reconciliation run of one channel day (PAY-3): where its statement came from, and its report — counts and sums (per currency) of matched payments and refunds, of each discrepancy kind, the statement fees, and per currency the statement's net (payments − refunds − fees) against what the ledger's clearing account of the channel moved over the day.",
 );
 
 const caseRecord = wireObject({ at: timestamp, amount: money, channelTransactionId: z.string().nullable() });

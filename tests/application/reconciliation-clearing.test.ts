@@ -1,0 +1,3 @@
+import { reconciliationClearingSuite } from './reconciliation-clearing-world.js';
+
+reconciliationClearingSuite('memory', async () => undefined);
