@@ -1,6 +1,5 @@
 import * as finance from '../../application/finance/index.js';
 import { FINANCE_STORE } from '../../application/finance/store.js';
-import { seedFinanceDemo } from '../demo/finance.js';
 import { financeRoutes } from '../http/express/finance/index.js';
 import { memoryFinanceStore } from '../persistence/memory/finance/repositories.js';
 import { baseDeps, defineContext, memoryStore } from './module.js';
@@ -37,7 +36,6 @@ export const financeContext = defineContext({
   },
   routes: financeRoutes,
   subscriptions: (self) => finance.financeSubscriptions(self.ledger),
-  demo: (zt) => seedFinanceDemo(zt),
   persistence: {
     memory: [memoryStore(FINANCE_STORE, memoryFinanceStore)],
     postgresql: async () => (await import('../persistence/mikro-orm/finance/index.js')).financePostgres,

@@ -24,7 +24,9 @@ async function placePaid(zt: Zhongtai, fake: FakePaymentChannel, skuId: string, 
  * kind: five paid demo orders, two of them cancelled after payment (refunded), and the channel's
  * statement of them with faults — a payment and a refund missing, a payment and a refund of another
  * amount, and a payment and a refund the platform never saw (the payment's case can be accepted only if
- * the platform issued its number: this one it did not). Once: a second run finds the day's run.
+ * the platform issued its number: this one it did not). The run posts the statement's fees to the ledger
+ * and sets the statement's net against the clearing account (the faults' money is the difference).
+ * Once: a second run finds the day's run.
  */
 export async function seedReconciliationDemo(zt: Zhongtai): Promise<void> {
   const fake = fakeChannelOf(zt);
@@ -67,5 +69,9 @@ export async function seedReconciliationDemo(zt: Zhongtai): Promise<void> {
     line('payment', 'DEMO-UNKNOWN-PAYMENT', Money.of('88.00'), 7), // payment_missing_here
     line('refund', 'DEMO-UNKNOWN-REFUND', Money.of('18.00'), 8), // refund_missing_here
   ];
+  // The ledger posts the demo's payments and refunds as their events are delivered (in the background
+  // under `serve`): delivered now, so the run's check of the clearing account sees them.
+  await zt.persistence.drainOutbox(zt.events);
+  await zt.jobs.runUntilIdle();
   await zt.reconciliation.run({ channel: 'fake', day, lines, by: 'demo' });
 }

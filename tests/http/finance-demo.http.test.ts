@@ -12,7 +12,7 @@ describe('the demo’s ledger (issue #16 item 4)', () => {
   }, 60_000);
   afterAll(() => s.close());
 
-  it('a started demo shows postings of its orders and the fake channel’s fees, and a balanced trial balance; seeding again adds no fees', async () => {
+  it('a started demo shows postings of its orders and the fake channel’s fees (posted by the demo’s reconciliation run), and a balanced trial balance; seeding again adds no fees', async () => {
     const finance = s.token({ subject: 'finance-a', kind: 'staff', roles: ['finance'] });
     const at = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const postings = await s.request('GET', '/admin/ledger/postings?size=100', { token: finance });
