@@ -54,6 +54,8 @@ export const paymentContext = defineContext({
       expire: (d) => new payment.ExpirePayment(d),
       /** What the `payment.refund-late` job runs. */
       refundLate: (d) => new payment.RefundLateCallback(d),
+      /** What the `payment.channel-close` job runs: PAY-2 at the channel. */
+      closeAtChannel: (d) => new payment.CloseAtChannel(d),
       /** What the `payment.channel-refund` job runs (also `zt.fulfilment.refundThroughChannel`). */
       refundThroughChannel: (d) => new payment.RefundThroughChannel(d),
       /** A payment by its number, as stored. */
@@ -78,6 +80,9 @@ export const paymentContext = defineContext({
     [payment.PAYMENT_JOB.EXPIRY]: async (job) => {
       const { notBefore } = await self.payments.expire({ paymentId: String(job.payload.paymentId) });
       return notBefore ? { notBefore } : undefined;
+    },
+    [payment.PAYMENT_JOB.CHANNEL_CLOSE]: async (job) => {
+      await self.payments.closeAtChannel({ paymentId: String(job.payload.paymentId) });
     },
     [payment.PAYMENT_JOB.LATE_REFUND]: async (job) => {
       await self.payments.refundLate({

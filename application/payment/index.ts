@@ -15,3 +15,4 @@ export * from './ledger-services.js';
 export * from './refund-through-channel.js';
 export * from './handle-refund-callback.js';
 export * from './staff-queries.js';
+export * from './close-at-channel.js';

@@ -8,7 +8,16 @@ export const PAYMENT_JOB = {
   LATE_REFUND: 'payment.refund-late',
   /** Gives a refund's money back through the payment channel, until the channel acknowledges (`RefundThroughChannel`). */
   CHANNEL_REFUND: 'payment.channel-refund',
+  /** PAY-2 at the channel: a closed payment is closed where it was charged too (`CloseAtChannel`). */
+  CHANNEL_CLOSE: 'payment.channel-close',
 } as const;
+
+/** Schedules closing a payment that just closed here at the channel that was asked to collect it (none: nothing to do). */
+export async function scheduleChannelClose(tx: Transaction, p: { readonly id: string; readonly channel?: string }, at: Date): Promise<void> {
+  if (!p.channel) return;
+  const kind = PAYMENT_JOB.CHANNEL_CLOSE;
+  await tx.jobs.schedule({ kind, key: `${kind}:${p.id}`, runAt: at, payload: { paymentId: p.id } });
+}
 
 /**
  * Schedules the channel refund of `refundId` (`RefundThroughChannel`, idempotent at the channel by that

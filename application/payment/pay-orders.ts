@@ -74,6 +74,7 @@ export class PayOrders {
         orders: toPay,
         createdAt: now,
         expiresAt: new Date(Math.min(payBy, now.getTime() + (this.deps.paymentTimeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS))),
+        channel: channel.name,
       });
       await payments.save(payment);
       const expiresAt = payment.toSnapshot().expiresAt;

@@ -1,7 +1,7 @@
 import { paymentNotFound } from '../../domain/payment/errors.js';
 import type { Money } from '../../domain/shared/money.js';
 import type { Transaction } from '../shared/unit-of-work.js';
-import { scheduleChannelRefund } from './jobs.js';
+import { scheduleChannelClose, scheduleChannelRefund } from './jobs.js';
 import { PAYMENT_STORE } from './store.js';
 
 /**
@@ -9,11 +9,14 @@ import { PAYMENT_STORE } from './store.js';
  * of payments inside their own transaction. Each owns its rules; saving records the payment's events.
  */
 
-/** An order was cancelled before payment: its payments still unpaid close (`order_cancelled`), so no channel takes money for it. */
+/** An order was cancelled before payment: its payments still unpaid close (`order_cancelled`), here and — by the job `payment.channel-close` — at their channel, so no channel takes money for it. */
 export async function closeUnpaidPaymentsOfOrder(tx: Transaction, orderId: string, at: Date): Promise<void> {
   const payments = tx.use(PAYMENT_STORE).payments;
   for (const p of await payments.ofOrder(orderId)) {
-    if (p.status === 'unpaid' && p.close('order_cancelled', at)) await payments.save(p);
+    if (p.status === 'unpaid' && p.close('order_cancelled', at)) {
+      await payments.save(p);
+      await scheduleChannelClose(tx, p.toSnapshot(), at);
+    }
   }
 }
 

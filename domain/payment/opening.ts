@@ -11,6 +11,8 @@ export interface PaymentOpening {
   readonly orders: readonly PayableOrder[];
   readonly createdAt: Date;
   readonly expiresAt: Date;
+  /** The channel asked to collect it. */
+  readonly channel?: string;
 }
 
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
@@ -50,6 +52,7 @@ export function openingSnapshot(p: PaymentOpening): PaymentSnapshot {
     status: 'unpaid',
     createdAt: p.createdAt,
     expiresAt: p.expiresAt,
+    ...(p.channel ? { channel: p.channel } : {}),
     paid: null,
     cancellation: null,
     refunds: [],

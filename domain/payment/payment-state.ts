@@ -112,6 +112,8 @@ export interface PaymentSnapshot {
   readonly createdAt: Date;
   /** PAY-2: unpaid at this moment, the payment closes. */
   readonly expiresAt: Date;
+  /** The channel asked to collect it (absent in payments opened before issue #16): PAY-2 closes it there too. */
+  readonly channel?: string;
   /** The accepted success, once paid. */
   readonly paid: { readonly channel: string; readonly channelTransactionId: string; readonly paidAt: Date; readonly receivedAt: Date } | null;
   readonly cancellation: { readonly reason: CloseReason; readonly at: Date } | null;

@@ -160,12 +160,22 @@ export class WechatPayChannel implements PaymentChannel {
     }
   }
 
-  /** 关闭订单: 204. One closed already, or never placed, takes no more payment either: no error. */
+  /** 关闭订单: 204. One closed already, or never placed, takes no more payment either: no error; one paid is PAYMENT.INVALID_TRANSITION (reason PAID_AT_CHANNEL). */
   async close(paymentNumber: string): Promise<void> {
     try {
       await this.client.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(paymentNumber)}/close`, { mchid: this.config.mchid });
     } catch (e) {
       if (e instanceof WechatPayRefusal && (e.code === 'ORDER_CLOSED' || e.code === 'ORDER_NOT_EXIST')) return;
+      // The payer paid meanwhile: not closed here, but completed (PAY-2 asks the channel, then PAY-1 refunds it).
+      if (e instanceof WechatPayRefusal && e.code === 'ORDERPAID') {
+        throw PAYMENT_ERRORS.raise('INVALID_TRANSITION', `WeChat Pay's order ${paymentNumber} was paid: it does not close`, {
+          channel: this.name,
+          from: 'paid',
+          to: 'closed',
+          reason: 'PAID_AT_CHANNEL',
+          vendorCode: e.code,
+        });
+      }
       throw this.unavailableOn('close', e);
     }
   }

@@ -282,6 +282,6 @@ describe('WeChat Pay query and close against the fake server', () => {
     await kit.channel.charge({ paymentNumber: 'P-18', amount: cny('1.00'), description: 'x' });
     kit.fake.pay('P-18');
     const e = await rejection(kit.channel.close('P-18'));
-    expect([e.code, e.details.vendorCode, e.details.retryable]).toEqual(['PAYMENT.CHANNEL_UNAVAILABLE', 'ORDERPAID', false]);
+    expect([e.code, e.details.reason, e.details.vendorCode]).toEqual(['PAYMENT.INVALID_TRANSITION', 'PAID_AT_CHANNEL', 'ORDERPAID']);
   });
 });
