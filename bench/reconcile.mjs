@@ -47,6 +47,9 @@ export async function seed(db, payments, every) {
         from src where refunded and (i / 9) % ${re} <> 4
       union all select 'refund', 'XR' || i, at, 1.00 from src where refunded and (i / 9) % ${re} = 6
     ) l`);
+  // As the library stores a statement: lines of a number the statement holds several times are marked.
+  await db.query(`update statement_line set several = true where run = 'seed' and (kind, number) in
+    (select kind, number from statement_line where run = 'seed' group by kind, number having count(*) > 1)`);
   await db.query('analyze payment; analyze payment_ledger; analyze statement_line');
 }
 

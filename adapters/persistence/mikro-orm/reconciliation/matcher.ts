@@ -15,12 +15,10 @@ import {
 import { Money } from '../../../../domain/shared/money.js';
 import type { TxScope } from '../db.js';
 
-/** One row of the matching query: a discrepancy (`d`), a matched tally (`m`), or a record of a group with several (`x`). */
+/** A join row that is not a plain match: the platform's record (`p…`), the statement's line (`s…`), or both. */
 interface Row {
-  t: 'd' | 'm' | 'x';
   kind: 'payment' | 'refund';
-  number: string | null;
-  cls: string | null;
+  number: string;
   pat: Date | string | null;
   pa: string | null;
   pc: string | null;
@@ -29,90 +27,113 @@ interface Row {
   sc: string | null;
   stx: string | null;
   sfee: string | null;
-  pid: string | null;
-  sid: string | null;
-  n: number;
 }
+interface Total {
+  kind: 'payment' | 'refund';
+  currency: string;
+  n: number;
+  total: string;
+}
+type Several = {
+  side: 'p' | 's';
+  kind: 'payment' | 'refund';
+  number: string;
+  at: Date | string;
+  amount: string;
+  currency: string;
+  stx: string | null;
+  fee: string | null;
+};
 
 /**
- * PAY-3 in SQL (decision 0038): the run's `statement_line`s fully outer-joined on kind and number with
- * the payment context’s `payment_ledger` over the day ± tolerance. A number with one record on each
- * side (nearly all) is decided in SQL: both within the tolerance — matched (same amount) or amounts
- * differ; otherwise missing on each side. A number with several records on a side (a late second
- * payment) comes back record by record and is decided by the pure `matchDay`, so both adapters answer
- * alike. Matched records come back as counts and sums, discrepancies as rows.
+ * PAY-3 in SQL (decision 0038), as three statements:
+ * 1. the statement's lines fully outer-joined on kind and number with the payment context's
+ *    `payment_ledger` over the day ± tolerance, keeping only the rows that are not a match — what a
+ *    hand-written reconciliation query would do;
+ * 2. the platform's records of the window, counted and summed per kind and currency: what matched is
+ *    that, less the platform side of the rows of (1) — each record is in exactly one join row, as each
+ *    number here has one record a side;
+ * 3. the numbers with several records on a side (`several`, marked when they are written: a late second
+ *    payment), every record of them, decided by the pure `matchDay` — so both adapters answer alike.
  */
 export class PgLedgerMatcher implements LedgerMatcher {
   constructor(private readonly tx: TxScope) {}
 
   async match(q: MatchQuery, _platform: () => Promise<LedgerRecord[]>): Promise<MatchOutcome> {
     const w = matchingWindow(q);
-    // One large reporting statement: sorts and hashes in memory, and no JIT compilation (it cost more
-    // than it saved on a million rows). Both for this transaction only.
+    // Large reporting statements: hashes in memory, no JIT compilation (it cost more than it saved). For this transaction only.
     await this.tx.rows(`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
-    const rows = await this.tx.rows<Row>(MATCH_SQL, [q.channel, w.to, w.from, w.to, q.statementRun, q.toleranceMs, q.day.from, q.day.to]);
-    const [totals] = await this.tx.rows<{ lines: number; fees: { currency: string; fee: string }[] | null }>(
+    const args = [q.channel, w.from, w.to, q.statementRun];
+    const rows = await this.tx.rows<Row>(UNMATCHED_SQL, [...args, q.toleranceMs]);
+    const totals = await this.tx.rows<Total>(PLATFORM_TOTALS_SQL, args);
+    const several = await this.tx.rows<Several>(SEVERAL_SQL, args);
+    const [statement] = await this.tx.rows<{ lines: number; fees: { currency: string; fee: string }[] | null }>(
       `select count(*)::int as lines, (select json_agg(json_build_object('currency', currency, 'fee', fee::text)) from (select currency, sum(fee) as fee from statement_line where run = ? group by currency) f) as fees
          from statement_line where run = ?`,
       [q.statementRun, q.statementRun],
     );
-    let payment: Tally = EMPTY_TALLY;
-    let refund: Tally = EMPTY_TALLY;
-    let platformRecords = 0;
+
+    // (2) less the platform side of (1): what matched.
+    const matchedCents = new Map<string, { n: number; cents: bigint }>();
+    for (const t of totals) matchedCents.set(`${t.kind} ${t.currency}`, { n: t.n, cents: Money.of(t.total, t.currency).toMinor() });
     const discrepancies: FoundDiscrepancy[] = [];
-    const multiPlatform: LedgerRecord[] = [];
-    const multiStatement: StatementRecord[] = [];
-    const seenPlatform = new Set<string>();
-    const seenStatement = new Set<string>();
+    let platformRecords = totals.reduce((n, t) => n + t.n, 0);
     for (const r of rows) {
-      if (r.t === 'm') {
-        platformRecords += r.n;
-        if (r.kind === 'payment') payment = addToTally(payment, r.n, r.pa!, r.pc!);
-        else refund = addToTally(refund, r.n, r.pa!, r.pc!);
-        continue;
-      }
-      const p: LedgerRecord | null = r.pat === null ? null : { kind: r.kind, number: r.number!, at: new Date(r.pat), amount: Money.of(r.pa!, r.pc!) };
+      const p: LedgerRecord | null = r.pat === null ? null : { kind: r.kind, number: r.number, at: new Date(r.pat), amount: Money.of(r.pa!, r.pc!) };
       const s: StatementRecord | null =
         r.sat === null
           ? null
           : {
               kind: r.kind,
-              number: r.number!,
+              number: r.number,
               at: new Date(r.sat),
               amount: Money.of(r.sa!, r.sc!),
               channelTransactionId: r.stx!,
               fee: Money.of(r.sfee!, r.sc!),
             };
-      if (r.t === 'x') {
-        // A group with several records comes back as its pairs: each record once, by its row id.
-        if (p && !seenPlatform.has(r.pid!)) {
-          multiPlatform.push(p);
-          seenPlatform.add(r.pid!);
-        }
-        if (s && !seenStatement.has(r.sid!)) {
-          multiStatement.push(s);
-          seenStatement.add(r.sid!);
-        }
-        continue;
+      if (p) {
+        const key = `${p.kind} ${p.amount.currency}`;
+        const m = matchedCents.get(key)!;
+        matchedCents.set(key, { n: m.n - 1, cents: m.cents - p.amount.toMinor() });
       }
-      if (p) platformRecords++;
-      if (r.cls === 'differs') discrepancies.push({ kind: `${r.kind}_amount_differs`, number: r.number!, platform: p, channel: s });
+      const near = p && s && Math.abs(p.at.getTime() - s.at.getTime()) <= q.toleranceMs;
+      if (near) discrepancies.push({ kind: `${r.kind}_amount_differs`, number: r.number, platform: p, channel: s });
       else {
-        if (p && r.cls !== 'neighbour') discrepancies.push({ kind: `${r.kind}_missing_at_channel`, number: r.number!, platform: p, channel: null });
-        if (s) discrepancies.push({ kind: `${r.kind}_missing_here`, number: r.number!, platform: null, channel: s });
+        // A platform record outside the day that found no partner belongs to the neighbouring day's statement.
+        const inDay = p && p.at.getTime() >= q.day.from.getTime() && p.at.getTime() < q.day.to.getTime();
+        if (p && inDay) discrepancies.push({ kind: `${r.kind}_missing_at_channel`, number: r.number, platform: p, channel: null });
+        if (s) discrepancies.push({ kind: `${r.kind}_missing_here`, number: r.number, platform: null, channel: s });
       }
     }
-    if (multiPlatform.length + multiStatement.length > 0) {
-      const rest = matchDay(multiPlatform, multiStatement, q);
+    let payment: Tally = EMPTY_TALLY;
+    let refund: Tally = EMPTY_TALLY;
+    for (const [key, m] of matchedCents) {
+      if (m.n === 0) continue;
+      const [kind, currency] = key.split(' ') as ['payment' | 'refund', string];
+      const t = addToTally(EMPTY_TALLY, m.n, Money.fromMinor(m.cents, currency).toString(), currency);
+      if (kind === 'payment') payment = mergeTallies(payment, t);
+      else refund = mergeTallies(refund, t);
+    }
+
+    // (3) the numbers with several records on a side, by the pure matcher.
+    if (several.length > 0) {
+      const platform: LedgerRecord[] = [];
+      const lines: StatementRecord[] = [];
+      for (const x of several) {
+        const amount = Money.of(x.amount, x.currency);
+        if (x.side === 'p') platform.push({ kind: x.kind, number: x.number, at: new Date(x.at), amount });
+        else lines.push({ kind: x.kind, number: x.number, at: new Date(x.at), amount, channelTransactionId: x.stx!, fee: Money.of(x.fee!, x.currency) });
+      }
+      const rest = matchDay(platform, lines, q);
       payment = mergeTallies(payment, rest.matched.payment);
       refund = mergeTallies(refund, rest.matched.refund);
-      platformRecords += multiPlatform.length;
+      platformRecords += platform.length;
       discrepancies.push(...rest.discrepancies);
     }
     let fees: Tally = EMPTY_TALLY;
-    for (const f of totals?.fees ?? []) fees = addToTally(fees, 0, f.fee, f.currency);
+    for (const f of statement?.fees ?? []) fees = addToTally(fees, 0, f.fee, f.currency);
     return {
-      statementLines: totals?.lines ?? 0,
+      statementLines: statement?.lines ?? 0,
       platformRecords,
       matched: { payment, refund },
       fees: fees.amounts,
@@ -121,43 +142,37 @@ export class PgLedgerMatcher implements LedgerMatcher {
   }
 }
 
-// Parameters: channel, window end (payments opened before it), window [from, to), statement run,
-// tolerance (ms), day [from, to).
-const MATCH_SQL = `
-with pl as not materialized (
+// Parameters of each: channel, window [from, to), statement run (UNMATCHED_SQL then the tolerance in ms).
+// A number marked `several` on either side is left to SEVERAL_SQL by both of the others.
+const SEVERAL_KEYS = `
+several_p as (select kind, number from payment_ledger where channel = $1 and at >= $2 and at < $3 and several),
+several_s as (select kind, number from statement_line where run = $4 and several),
+pl as (
   select kind, number, at, amount, currency from payment_ledger
-   where channel = ? and created_at < ? and at >= ? and at < ?
-), sl as not materialized (
-  select seq, kind, number, at, amount, currency, channel_transaction_id as stx, fee from statement_line where run = ?
+   where channel = $1 and at >= $2 and at < $3 and not several and (kind, number) not in (select kind, number from several_s)
 ),
--- Numbers with several records on a side (rare: a late second payment): found by hash aggregates, not by sorting every record.
-pm as (select kind, number from pl group by kind, number having count(*) > 1),
-sm as (select kind, number from sl group by kind, number having count(*) > 1),
-j as materialized (
-  select coalesce(p.kind, s.kind) as kind, coalesce(p.number, s.number) as number, s.seq as sid,
-         p.at as pat, p.amount as pa, p.currency as pc, s.at as sat, s.amount as sa, s.currency as sc, s.stx, s.fee as sfee,
-         pm.kind is not null or sm.kind is not null as multi,
-         case
-           when p.kind is not null and s.kind is not null and abs(extract(epoch from p.at - s.at)) * 1000 <= ?::numeric
-             then case when p.amount = s.amount and p.currency = s.currency then 'matched' else 'differs' end
-           when p.kind is not null and (p.at < ? or p.at >= ?) then 'neighbour'
-           else 'missing'
-         end as cls
-    from pl p full join sl s on p.kind = s.kind and p.number = s.number
-    left join pm on pm.kind = coalesce(p.kind, s.kind) and pm.number = coalesce(p.number, s.number)
-    left join sm on sm.kind = coalesce(p.kind, s.kind) and sm.number = coalesce(p.number, s.number)
-)
-select 'm' as t, kind, null as number, null as cls, null::text as pid, null::text as sid, null::timestamptz as pat, sum(pa)::text as pa, pc,
-       null::timestamptz as sat, null as sa, null as sc, null as stx, null as sfee, count(*)::int as n
-  from j where not multi and cls = 'matched' group by kind, pc
+sl as (
+  select kind, number, at, amount, currency, channel_transaction_id as stx, fee from statement_line
+   where run = $4 and not several and (kind, number) not in (select kind, number from several_p)
+)`;
+
+const UNMATCHED_SQL = `
+with ${SEVERAL_KEYS}
+select coalesce(p.kind, s.kind) as kind, coalesce(p.number, s.number) as number,
+       p.at as pat, p.amount::text as pa, p.currency as pc, s.at as sat, s.amount::text as sa, s.currency as sc, s.stx, s.fee::text as sfee
+  from pl p full join sl s on p.kind = s.kind and p.number = s.number
+ where p.kind is null or s.kind is null or p.amount <> s.amount or p.currency <> s.currency
+    or abs(extract(epoch from p.at - s.at)) * 1000 > $5::numeric`;
+
+const PLATFORM_TOTALS_SQL = `
+with ${SEVERAL_KEYS}
+select kind, currency, count(*)::int as n, sum(amount)::text as total from pl group by kind, currency`;
+
+const SEVERAL_SQL = `
+with ${SEVERAL_KEYS},
+keys as (select kind, number from several_p union select kind, number from several_s)
+select 'p' as side, kind, number, at, amount::text as amount, currency, null as stx, null as fee from payment_ledger
+ where channel = $1 and at >= $2 and at < $3 and (kind, number) in (select kind, number from keys)
 union all
-select 'd', kind, number, cls, null, null, pat, pa::text, pc, sat, sa::text, sc, stx, sfee::text, 1
-  from j where not multi and cls <> 'matched'
-union all
--- A platform record is one per (kind, number, at) (the table's key within a channel); a statement line one per seq.
-select 'x', kind, number, null, kind || ' ' || number || ' ' || pat::text, null, pat, pa::text, pc, null, null, null, null, null, 1
-  from (select distinct on (kind, number, pat) * from j where multi and pat is not null) mp
-union all
-select 'x', kind, number, null, null, sid::text, null, null, null, sat, sa::text, sc, stx, sfee::text, 1
-  from (select distinct on (sid) * from j where multi and sid is not null) ms
-`;
+select 's', kind, number, at, amount::text, currency, channel_transaction_id, fee::text from statement_line
+ where run = $4 and (kind, number) in (select kind, number from keys)`;

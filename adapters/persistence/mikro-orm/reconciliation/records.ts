@@ -43,6 +43,7 @@ export class StatementLineRecord {
   currency!: string;
   fee!: string;
   channelTransactionId!: string;
+  several!: boolean;
 }
 
 export const StatementLineSchema = new EntitySchema<StatementLineRecord>({
@@ -60,6 +61,8 @@ export const StatementLineSchema = new EntitySchema<StatementLineRecord>({
     currency: { type: 'text' },
     fee: { type: 'decimal', precision: 20, scale: 5 },
     channelTransactionId: { type: 'text' },
+    /** The statement has more than one line of this kind and number (set when stored): the matcher hands them to the pure `matchDay`. */
+    several: { type: 'boolean', default: false },
   },
   checks: [{ name: 'statement_line_kind_check', expression: `kind in ('payment', 'refund')` }],
 });

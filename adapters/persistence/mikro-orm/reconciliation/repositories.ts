@@ -66,13 +66,16 @@ class PgStatementLines implements StatementLines {
   constructor(private readonly tx: TxScope) {}
 
   async add(run: { readonly id: string; readonly channel: string; readonly day: string }, lines: readonly StatementRecord[]): Promise<void> {
+    // Kind and number seen more than once in this statement (a channel reporting two payments of one number).
+    const seen = new Map<string, number>();
+    for (const l of lines) seen.set(`${l.kind} ${l.number}`, (seen.get(`${l.kind} ${l.number}`) ?? 0) + 1);
     const CHUNK = 20_000;
     for (let start = 0; start < lines.length; start += CHUNK) {
       const chunk = lines.slice(start, start + CHUNK);
       await this.tx.rows(
-        `insert into statement_line (run, seq, channel, day, kind, number, at, amount, currency, fee, channel_transaction_id)
-         select ?, s, ?, ?, k, n, a, m::numeric, c, f::numeric, t
-         from unnest(?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]) as l(s, k, n, a, m, c, f, t)`,
+        `insert into statement_line (run, seq, channel, day, kind, number, at, amount, currency, fee, channel_transaction_id, several)
+         select ?, s, ?, ?, k, n, a, m::numeric, c, f::numeric, t, v
+         from unnest(?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[]) as l(s, k, n, a, m, c, f, t, v)`,
         [
           run.id,
           run.channel,
@@ -85,6 +88,7 @@ class PgStatementLines implements StatementLines {
           chunk.map((l) => l.amount.currency),
           chunk.map((l) => l.fee.toString()),
           chunk.map((l) => l.channelTransactionId),
+          chunk.map((l) => seen.get(`${l.kind} ${l.number}`)! > 1),
         ],
       );
     }

@@ -12,12 +12,12 @@ export class Migration20261220000000_payment_ledger extends Migration {
 
   override up(): void {
     this.addSql(`create table "payment_ledger" ("kind" text not null, "number" text not null, "at" timestamptz not null, "channel" text not null,
-      "amount" numeric(20,2) not null, "currency" text not null, "payment_id" text not null, "created_at" timestamptz not null,
-      constraint "payment_ledger_pkey" primary key ("kind", "number", "at", "channel"));`);
+      "movement" text not null, "amount" numeric(20,2) not null, "currency" text not null, "payment_id" text not null, "created_at" timestamptz not null,
+      "several" boolean not null default false, constraint "payment_ledger_pkey" primary key ("kind", "number", "channel", "movement"));`);
     this.addSql(`create index "payment_ledger_channel_at_index" on "payment_ledger" ("channel", "at");`);
     this.addSql(PAYMENT_LEDGER_FUNCTION);
     this.addSql(PAYMENT_LEDGER_TRIGGER.expression);
-    this.addSql(PAYMENT_LEDGER_BACKFILL);
+    for (const sql of PAYMENT_LEDGER_BACKFILL) this.addSql(sql);
   }
 
   override down(): void {
