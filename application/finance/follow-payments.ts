@@ -69,17 +69,22 @@ export interface LateMoney {
   readonly at: Date;
 }
 
+/** A late payment's posting, on the channel that took the money: what PostLatePayment and PostLateRefund share. */
+function postLate(d: FinanceDeps, cmd: LateMoney, rule: typeof latePayment | typeof lateRefund): Promise<PostResult> {
+  return d.uow.run(async (tx) => {
+    const payment = await requirePayment(tx, cmd.paymentId);
+    const channel = channelOf(payment, cmd.channelTransactionId);
+    const amount = Money.of(cmd.amount, payment.currency);
+    return postOnce(tx, d, rule({ paymentId: cmd.paymentId, refundId: cmd.refundId, channel, amount, at: cmd.at }));
+  });
+}
+
 /** `payment.late-callback`: a channel took money the platform must give back — clearing:<channel> Dr, refunds payable Cr. */
 export class PostLatePayment {
   constructor(private readonly d: FinanceDeps) {}
 
   execute(cmd: LateMoney): Promise<PostResult> {
-    return this.d.uow.run(async (tx) => {
-      const payment = await requirePayment(tx, cmd.paymentId);
-      const channel = channelOf(payment, cmd.channelTransactionId);
-      const amount = Money.of(cmd.amount, payment.currency);
-      return postOnce(tx, this.d, latePayment({ paymentId: cmd.paymentId, refundId: cmd.refundId, channel, amount, at: cmd.at }));
-    });
+    return postLate(this.d, cmd, latePayment);
   }
 }
 
@@ -88,11 +93,6 @@ export class PostLateRefund {
   constructor(private readonly d: FinanceDeps) {}
 
   execute(cmd: LateMoney): Promise<PostResult> {
-    return this.d.uow.run(async (tx) => {
-      const payment = await requirePayment(tx, cmd.paymentId);
-      const channel = channelOf(payment, cmd.channelTransactionId);
-      const amount = Money.of(cmd.amount, payment.currency);
-      return postOnce(tx, this.d, lateRefund({ paymentId: cmd.paymentId, refundId: cmd.refundId, channel, amount, at: cmd.at }));
-    });
+    return postLate(this.d, cmd, lateRefund);
   }
 }

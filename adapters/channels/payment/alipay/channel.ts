@@ -15,7 +15,8 @@ import type { AlipayConfig } from './config.js';
 import { type AlipayAnswer, AlipayGateway, SUCCESS } from './gateway.js';
 import { notificationFields, paidCallback, verifiedFields, verifiedPayment, verifiedRefund } from './notification.js';
 import { parseAlipayStatement } from './statement.js';
-import { beijingTime, toYuan } from './yuan.js';
+import { beijingText } from '../beijing-time.js';
+import { toYuan } from './yuan.js';
 
 const CHANNEL = 'alipay';
 
@@ -72,7 +73,7 @@ export class AlipayPaymentChannel implements PaymentChannel {
       // Alipay refuses / = & in a subject, and takes at most 256 characters.
       subject: p.description.replace(/[/=&]/g, ' ').slice(0, 256),
       product_code: product,
-      ...(p.expiresAt ? { time_expire: beijingTime(p.expiresAt) } : {}),
+      ...(p.expiresAt ? { time_expire: beijingText(p.expiresAt) } : {}),
       ...(method === 'wap' && this.config.returnUrl ? { quit_url: this.config.returnUrl } : {}),
     };
     const notify = this.config.notifyUrl ? { notifyUrl: this.config.notifyUrl } : {};

@@ -2,4 +2,4 @@
 export { AlipayPaymentChannel, alipayPaymentChannel, type AlipayMethod } from './channel.js';
 export { ALIPAY_GATEWAY, alipayConfigFromEnv, type AlipayConfig, type AlipayRetryPolicy } from './config.js';
 export { parseAlipayStatement } from './statement.js';
-export { beijingTime, fromBeijingTime, fromYuan, toYuan } from './yuan.js';
+export { fromYuan, toYuan } from './yuan.js';

@@ -3,7 +3,8 @@ import type { PaymentCallback } from '../../../../domain/payment/payment.js';
 import type { ChannelRequest, VerifiedCallback, VerifiedRefundCallback } from '../../../../domain/payment/ports.js';
 import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { AlipayGateway } from './gateway.js';
-import { fromBeijingTime, yuanOf } from './yuan.js';
+import { fromBeijingText } from '../beijing-time.js';
+import { yuanOf } from './yuan.js';
 
 const CHANNEL = 'alipay';
 /** A notification is a few dozen short fields; anything far larger is not one. */
@@ -58,7 +59,7 @@ const required = (fields: Readonly<Record<string, string>>, name: string): strin
 
 const timeOf = (fields: Readonly<Record<string, string>>, name: string): Date => {
   // gmt_refund carries milliseconds ("2026-12-08 10:00:00.320"); they are dropped.
-  const at = fromBeijingTime(required(fields, name).replace(/\.\d{1,3}$/, ''));
+  const at = fromBeijingText(required(fields, name).replace(/\.\d{1,3}$/, ''));
   if (!at) throw invalid(`Alipay's ${name} is a "yyyy-MM-dd HH:mm:ss" time`, { field: name });
   return at;
 };

@@ -3,7 +3,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { StatementRecord } from '../../../../domain/payment/reconciliation.js';
 import { Money } from '../../../../domain/shared/money.js';
-import { fromBeijingTime } from './yuan.js';
+import { fromBeijingText } from '../beijing-time.js';
 
 /** A statement file that is not Alipay's bill (业务明细): the operator uploaded something else, or the download broke (`PAYMENT.INVALID_STATEMENT`). */
 const notABill = (message: string) => PAYMENT_ERRORS.raise('INVALID_STATEMENT', message, { channel: 'alipay', reason: 'MALFORMED_STATEMENT' });
@@ -129,7 +129,7 @@ function records(text: string): StatementRecord[] {
     const cell = (k: keyof typeof COLUMNS) => (row[col[k]] ?? '').trim();
     const type = cell('type');
     if (type !== '交易' && type !== '退款') return; // other business types (冻结, 分账 …) move no money of a payment
-    const at = fromBeijingTime(cell('completed') || cell('created'));
+    const at = fromBeijingText(cell('completed') || cell('created'));
     if (!at) throw notABill(`${line}: 完成时间 is not a "yyyy-MM-dd HH:mm:ss" time`);
     const fee = yuan(cell('fee') || '0', line).abs();
     const channelTransactionId = cell('transaction');

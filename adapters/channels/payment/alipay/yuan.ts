@@ -25,20 +25,3 @@ export function yuanOf(text: unknown, field: string): Money {
   if (!m) throw DomainError.invalid(PAYMENT_ERROR.INVALID_CALLBACK, `Alipay's ${field} is not an amount in yuan`, { channel: 'alipay', field });
   return m;
 }
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const BEIJING = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/** "yyyy-MM-dd HH:mm:ss" in Beijing time (+08:00, no daylight saving), as Alipay writes times. */
-export function beijingTime(at: Date): string {
-  const b = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString();
-  return `${b.slice(0, 10)} ${b.slice(11, 19)}`;
-}
-
-/** The instant of a Beijing time "yyyy-MM-dd HH:mm:ss" (`null` when it is not one). */
-export function fromBeijingTime(text: string): Date | null {
-  const m = BEIJING.exec(text);
-  if (!m) return null;
-  const at = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(at.getTime()) || beijingTime(at) !== text ? null : at;
-}

@@ -27,13 +27,6 @@ export function moneyOfFen(fen: unknown, currency: string = WECHATPAY_CURRENCY):
   return Money.fromMinor(BigInt(fen), currency);
 }
 
-/** Fen as yuan text with two decimals (`12345n` → `"123.45"`), on integers only. */
-export function yuanText(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const digits = (fen < 0n ? -fen : fen).toString().padStart(3, '0');
-  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
-
 /** Yuan as a statement writes it (`"123.45"`, a fee `"0.74000"`), as exact money; null when it is not such a number. */
 export function moneyOfYuan(text: string, currency: string = WECHATPAY_CURRENCY): Money | null {
   if (!/^-?\d{1,15}(\.\d{1,6})?$/.test(text)) return null;

@@ -11,6 +11,7 @@ import type {
 } from '../../../../domain/payment/ports.js';
 import type { StatementRecord } from '../../../../domain/payment/reconciliation.js';
 import type { Money } from '../../../../domain/shared/money.js';
+import { beijingRfc3339 } from '../beijing-time.js';
 import { fenOf, WECHATPAY_CURRENCY } from './amounts.js';
 import { CHANNEL_NAME, channelUnavailable, type WechatPayAnswer, WechatPayClient, WechatPayRefusal, type WechatPayRuntime } from './client.js';
 import { type ResolvedWechatPayConfig, resolveWechatPayConfig, type WechatPayConfig } from './config.js';
@@ -256,10 +257,4 @@ function json<T>(answer: WechatPayAnswer): T {
     // fall through
   }
   throw channelUnavailable('WeChat Pay answered something that is not a JSON object', { reason: 'UNEXPECTED_ANSWER' });
-}
-
-/** RFC 3339 in Beijing time (`2026-03-02T10:15:00+08:00`), as WeChat Pay writes times and wants time_expire. */
-export function beijingRfc3339(at: Date): string {
-  const shifted = new Date(Math.floor(at.getTime() / 1000) * 1000 + 8 * 3_600_000);
-  return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }

@@ -1,5 +1,5 @@
 // The WeChat Pay API v3 channel (decision 0034): `createZhongtai({ ordering: { channels: [wechatPayChannel(config)] } })`.
-export { beijingRfc3339, WECHATPAY_METHODS, wechatPayChannel, WechatPayChannel, type WechatPayMethod, type WechatPayRefundRequest } from './channel.js';
+export { WECHATPAY_METHODS, wechatPayChannel, WechatPayChannel, type WechatPayMethod, type WechatPayRefundRequest } from './channel.js';
 export { WechatPayRefusal, type WechatPayRuntime } from './client.js';
 export {
   resolveWechatPayConfig,

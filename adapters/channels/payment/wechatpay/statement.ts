@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { PAYMENT_ERRORS } from '../../../../domain/payment/errors.js';
 import type { StatementRecord } from '../../../../domain/payment/reconciliation.js';
 import type { Money } from '../../../../domain/shared/money.js';
+import { fromBeijingText } from '../beijing-time.js';
 import { moneyOfYuan, WECHATPAY_CURRENCY } from './amounts.js';
 
 /**
@@ -79,7 +80,7 @@ export function parseTradeBill(file: Uint8Array): StatementRecord[] {
       return m;
     };
     const state = field(col.state);
-    const at = beijingTime(field(col.time));
+    const at = fromBeijingText(field(col.time));
     if (!at) throw malformed(`row ${line}: ${BILL_COLUMNS.time} is not yyyy-MM-dd HH:mm:ss`, line);
     const fee = money(col.fee, BILL_COLUMNS.fee);
     if (state === 'SUCCESS') {
@@ -114,14 +115,6 @@ export function parseTradeBill(file: Uint8Array): StatementRecord[] {
     // Other states (REVOKED: a code payment revoked the same day) move no money to reconcile.
   }
   return records;
-}
-
-/** `2026-03-02 10:00:05`, Beijing time, as an instant. */
-function beijingTime(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 function malformed(message: string, line: number) {

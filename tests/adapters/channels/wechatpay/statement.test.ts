@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fenOf, moneyOfFen, moneyOfYuan, yuanText } from '../../../../adapters/channels/payment/wechatpay/amounts.js';
+import { fenOf, moneyOfFen, moneyOfYuan } from '../../../../adapters/channels/payment/wechatpay/amounts.js';
+
+/** Fen as the bill writes yuan ("123.45"). */
+const yuanText = (fen: bigint) => Money.fromMinor(fen, 'CNY').toString();
 import { parseTradeBill } from '../../../../adapters/channels/payment/wechatpay/index.js';
 import type { StatementRecord } from '../../../../domain/payment/reconciliation.js';
 import { Money } from '../../../../domain/shared/money.js';
